@@ -1,0 +1,21 @@
+package io.github.slothunter.api;
+
+/** What a provider can do; the engine checks these before relying on an optional SPI part. */
+public enum Capability {
+  /** Looks up a doctor's profile, centers and services. */
+  LOOKUP,
+  /** Lists free days and free slots. */
+  FREE_SLOTS,
+  /** Holds a slot for a short time. */
+  HOLD,
+  /** Books a held slot for a patient. */
+  BOOK,
+  /** Cancels a booking. */
+  CANCEL,
+  /** Logs a patient account in with an SMS code. */
+  LOGIN,
+  /** Searches doctors by name, expertise or city. */
+  SEARCH,
+  /** Offers a link where a person can finish booking a slot by hand. */
+  BOOKING_LINK
+}

@@ -1,0 +1,46 @@
+package io.github.slothunter.api;
+
+/**
+ * What went wrong, as a stable code callers can switch on instead of parsing messages.
+ *
+ * <p>Every provider maps every site error to one of these codes; the engine adds
+ * {@link #QUOTA_EXCEEDED}. {@link #retryable()} tells whether the same call may succeed later
+ * without the caller changing anything.
+ */
+public enum ErrorCode {
+  /** The caller passed something malformed: a bad link, national code, mobile or field value. */
+  INVALID_INPUT(false),
+  /** The doctor, center, service, slot or provider does not exist. */
+  NOT_FOUND(false),
+  /** The provider refused because too many requests were sent; see {@link SlotHunterException#retryAfter()}. */
+  RATE_LIMITED(true),
+  /** Someone else took the slot (between seeing and holding, or between holding and booking). */
+  SLOT_TAKEN(false),
+  /** The hold lapsed before the booking call; the slot must be held again. */
+  HOLD_EXPIRED(false),
+  /** The call needs a logged-in {@link AccountSession}, or the session expired or was rejected. */
+  AUTH_REQUIRED(false),
+  /** The provider is down, timed out or answered with a 5xx. */
+  PROVIDER_UNAVAILABLE(true),
+  /** The provider answered with something this client does not understand (changed shape, HTML for JSON). */
+  PROTOCOL(false),
+  /** The owner's plan does not allow this (too many watches, auto-booking not included, interval too short). */
+  QUOTA_EXCEEDED(false),
+  /** The provider does not support the operation (for example a provider without booking). */
+  UNSUPPORTED(false),
+  /** Two provider factories on the class path claim the same id. */
+  DUPLICATE_PROVIDER(false),
+  /** A provider factory could not be loaded or instantiated. */
+  PROVIDER_LOAD_FAILED(false);
+
+  private final boolean retryable;
+
+  ErrorCode(boolean retryable) {
+    this.retryable = retryable;
+  }
+
+  /** Whether repeating the same call later may succeed. */
+  public boolean retryable() {
+    return retryable;
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.slothunter.api;
+
+/** A patient's gender as booking forms ask for it. */
+public enum Gender {
+  /** Male. */
+  MALE,
+  /** Female. */
+  FEMALE,
+  /** Not given; providers omit the field. */
+  UNSPECIFIED
+}

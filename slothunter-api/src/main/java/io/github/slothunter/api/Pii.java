@@ -1,0 +1,77 @@
+package io.github.slothunter.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks personal data and secrets before they reach a log line, an exception message or a
+ * {@code toString()}.
+ *
+ * <p>Providers use it when they log request summaries or build protocol excerpts. All methods
+ * are null-safe (a {@code null} input gives {@code "null"}) and thread-safe.
+ */
+public final class Pii {
+  // Long digit runs are national codes, mobiles or card numbers; bearer/JWT-looking strings are tokens.
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])\\+?[0-9][0-9 \\-]{6,}[0-9](?![0-9])");
+  private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+  private static final Pattern SECRET_FIELD = Pattern.compile(
+      "(?i)(\"?(?:token|access_token|refresh_token|certificate|password|national_code|cell|mobile)\"?\\s*[:=]\\s*\"?)[^\"&,}\\s]+");
+  private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+  private Pii() {}
+
+  /** {@code 09121234567} → {@code 0912***4567}. */
+  public static String maskMobile(String mobile) {
+    if (mobile == null) {
+      return "null";
+    }
+    if (mobile.length() < 8) {
+      return "***";
+    }
+    return mobile.substring(0, 4) + "***" + mobile.substring(mobile.length() - 4);
+  }
+
+  /** Shows only the last two digits: {@code 0012345678} → {@code ********78}. */
+  public static String maskNationalCode(String nationalCode) {
+    if (nationalCode == null) {
+      return "null";
+    }
+    if (nationalCode.length() <= 2) {
+      return "**";
+    }
+    return "*".repeat(nationalCode.length() - 2) + nationalCode.substring(nationalCode.length() - 2);
+  }
+
+  /** A name shown as its first letter: {@code سارا} → {@code س***}. */
+  public static String maskName(String name) {
+    if (name == null) {
+      return "null";
+    }
+    if (name.isEmpty()) {
+      return "";
+    }
+    return name.codePoints().limit(1)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "***";
+  }
+
+  /** A secret shown only by its length: {@code abcd…} → {@code <redacted:32 chars>}. */
+  public static String maskToken(String token) {
+    if (token == null) {
+      return "null";
+    }
+    return "<redacted:" + token.length() + " chars>";
+  }
+
+  /**
+   * Redacts free text (a response body, a URL): long digit runs, bearer tokens, JWTs and the
+   * values of token/password/mobile/national-code fields become {@code ***}.
+   */
+  public static String redact(String text) {
+    if (text == null) {
+      return "null";
+    }
+    String s = BEARER.matcher(text).replaceAll("$1***");
+    s = JWT.matcher(s).replaceAll("***");
+    s = SECRET_FIELD.matcher(s).replaceAll("$1***");
+    return DIGIT_RUN.matcher(s).replaceAll("***");
+  }
+}

@@ -1,0 +1,12 @@
+package io.github.slothunter.api;
+
+/** An event about one watch; delivered in order per watch. */
+public sealed interface WatchEvent extends SlotEvent
+    permits SlotOpened, SlotGone, HoldPlaced, BookingSucceeded, BookingFailed, BookingOutcomeUnknown,
+    WatchPaused, WatchResumed {
+  /** The watch the event is about. */
+  String watchId();
+
+  /** The watch's owner (a user id of the host app). */
+  String owner();
+}

@@ -1,0 +1,12 @@
+package io.github.slothunter.api;
+
+import java.time.Instant;
+
+/**
+ * A paused watch polls again.
+ *
+ * @param watchId the watch
+ * @param owner the watch's owner
+ * @param at when it resumed
+ */
+public record WatchResumed(String watchId, String owner, Instant at) implements WatchEvent {}
