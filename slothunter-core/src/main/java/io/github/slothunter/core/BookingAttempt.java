@@ -1,0 +1,63 @@
+package io.github.slothunter.core;
+
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Slot;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The idempotency record of one auto-booking attempt (one watch, one slot). Written to the
+ * {@link Store} before every provider call, so a crash never books twice.
+ *
+ * @param key {@code watchId + "|" + slot.id()}
+ * @param watchId the watch
+ * @param slot the slot
+ * @param state how far it got
+ * @param holdKey the provider's hold key once held, else {@code null}
+ * @param holdExpiresAt the hold's expiry once held, else {@code null}
+ * @param bookingKey the provider's booking id once booked, else {@code null}
+ * @param trackingCode the tracking code once booked, else {@code null}
+ * @param error why it failed, else {@code null}
+ * @param updatedAt when the record last changed
+ */
+public record BookingAttempt(String key, String watchId, Slot slot, State state, String holdKey,
+    Instant holdExpiresAt, String bookingKey, String trackingCode, ErrorCode error, Instant updatedAt) {
+
+  /** Validates. */
+  public BookingAttempt {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(watchId, "watchId");
+    Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** The idempotency key of a watch and slot. */
+  public static String keyOf(String watchId, Slot slot) {
+    return watchId + "|" + slot.id();
+  }
+
+  /** A copy in a new state. */
+  public BookingAttempt with(State newState, Instant at) {
+    return new BookingAttempt(key, watchId, slot, newState, holdKey, holdExpiresAt, bookingKey, trackingCode, error, at);
+  }
+
+  /** Whether the attempt had not finished when last written (a crash, if found at start-up). */
+  public boolean open() {
+    return state == State.STARTED || state == State.HELD;
+  }
+
+  /** How far an attempt got. */
+  public enum State {
+    /** Written before the hold request. */
+    STARTED,
+    /** The provider confirmed the hold. */
+    HELD,
+    /** The provider confirmed the booking. */
+    BOOKED,
+    /** It failed and any hold was released. */
+    FAILED,
+    /** Found open after a restart; the outcome at the provider is unknown. */
+    UNKNOWN
+  }
+}

@@ -1,0 +1,371 @@
+package io.github.slothunter.core;
+
+import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.SlotListener;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.core.internal.Engine;
+import io.github.slothunter.core.internal.ProviderRuntime;
+import io.github.slothunter.spi.Provider;
+import io.github.slothunter.spi.ProviderContext;
+import io.github.slothunter.spi.ProviderFactory;
+import io.github.slothunter.spi.Providers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The SlotHunter engine: register watches, receive events, let it poll and book.
+ *
+ * <pre>{@code
+ * try (SlotHunter hunter = SlotHunter.builder().build()) {      // providers found on the class path
+ *   hunter.listen(event -> System.out.println(event));
+ *   hunter.watch(WatchRequest.of("user-42", "https://www.paziresh24.com/dr/dr-sara-ahmadi/")
+ *       .timeOfDay(LocalTime.of(8, 0), LocalTime.of(12, 0)));
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p><b>Coalescing.</b> All watches on one {@link Target} share one poll stream; cost grows with
+ * distinct targets, not with users. <b>Budget.</b> Requests to a provider never exceed its
+ * {@link RequestBudget} (per minute, per hour, in flight), whatever the number of watches; rate
+ * limits pause the provider and lower its rate, a circuit breaker pauses a failing provider.
+ * <b>Events</b> are delivered on separate threads, in order per watch (see {@link SlotListener}).
+ * <b>Auto-booking</b> holds first, then books, and releases every hold it did not use, including on
+ * {@link #close()}.
+ *
+ * <p>Thread-safe: every method may be called from any thread.
+ */
+public final class SlotHunter implements AutoCloseable {
+  private final Engine engine;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private SlotHunter(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Starts configuring an engine. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Registers a watch. With a doctor link this parses it and looks the doctor up (one request
+   * from the provider's budget); nothing is registered if anything fails.
+   *
+   * @throws SlotHunterException {@code INVALID_INPUT} for a link no provider understands,
+   *     {@code NOT_FOUND} for an unknown doctor or one without bookable services,
+   *     {@code QUOTA_EXCEEDED} when the owner's plan does not allow it, and provider errors from the lookup
+   * @throws IllegalStateException if the engine is closed
+   */
+  public Watch watch(WatchRequest request) {
+    Objects.requireNonNull(request, "request");
+    return engine.watch(request);
+  }
+
+  /** The owner's watches, oldest first. */
+  public List<Watch> watches(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    return engine.watches(owner);
+  }
+
+  /** A watch by id. */
+  public Optional<Watch> find(String watchId) {
+    Objects.requireNonNull(watchId, "watchId");
+    return engine.find(watchId);
+  }
+
+  /**
+   * Cancels a watch: no more events; a hold it is making is released.
+   *
+   * @return whether the watch existed
+   */
+  public boolean cancel(String watchId) {
+    Objects.requireNonNull(watchId, "watchId");
+    return engine.cancel(watchId);
+  }
+
+  /**
+   * Adds a listener; see {@link SlotListener} for the threading contract. Events published before
+   * the first listener was added (for example from watches restored from the store) are delivered
+   * to it.
+   */
+  public Subscription listen(SlotListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    Runnable remove = engine.listen(listener);
+    AtomicBoolean done = new AtomicBoolean();
+    return () -> {
+      if (done.compareAndSet(false, true)) {
+        remove.run();
+      }
+    };
+  }
+
+  /** The target's free slots as of its last poll; empty if it is not watched or not yet polled. */
+  public List<Slot> snapshot(Target target) {
+    Objects.requireNonNull(target, "target");
+    return engine.snapshot(target);
+  }
+
+  /** What the engine has seen on a target. */
+  public TargetStats stats(Target target) {
+    Objects.requireNonNull(target, "target");
+    return engine.stats(target);
+  }
+
+  /** What the engine did for an owner. */
+  public OwnerStats ownerStats(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    return engine.ownerStats(owner);
+  }
+
+  /** The engine at a glance, with per-provider request accounting. */
+  public EngineStats stats() {
+    return engine.stats();
+  }
+
+  /** The owner's plan (the default plan if none was set). */
+  public Plan plan(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    return engine.planOf(owner);
+  }
+
+  /**
+   * Sets an owner's plan for watches registered from now on.
+   *
+   * @throws SlotHunterException {@code NOT_FOUND} for an unknown plan name
+   */
+  public void setPlan(String owner, String planName) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(planName, "planName");
+    engine.setPlan(owner, planName);
+  }
+
+  /** Parses a doctor link with the registered providers, without I/O. */
+  public Optional<DoctorRef> parse(String doctorLink) {
+    Objects.requireNonNull(doctorLink, "doctorLink");
+    return engine.parse(doctorLink).map(p -> p.ref());
+  }
+
+  /**
+   * Looks a doctor up by link (one request from the provider's budget).
+   *
+   * @throws SlotHunterException {@code INVALID_INPUT} for a link no provider understands, and provider errors
+   */
+  public Doctor lookup(String doctorLink) {
+    Objects.requireNonNull(doctorLink, "doctorLink");
+    return engine.lookup(doctorLink);
+  }
+
+  /**
+   * One-shot read of a target's free slots over its first {@code maxDays} free days, through the
+   * provider's budget (1 + days requests). For watching, use {@link #watch}.
+   */
+  public List<Slot> freeSlots(Target target, int maxDays) {
+    Objects.requireNonNull(target, "target");
+    if (maxDays < 1) {
+      throw SlotHunterException.invalid("maxDays", "must be at least 1: " + maxDays);
+    }
+    return engine.freeSlots(target, maxDays);
+  }
+
+  /**
+   * Runs, on the calling thread, every poll that is due at the clock's current time and that the
+   * budget allows (and the auto-booking that follows), then returns how many polls ran. Only for an
+   * engine built with {@link Builder#manualScheduling()}: tests and simulations drive it with a fake
+   * clock.
+   *
+   * @throws IllegalStateException if the engine schedules by itself
+   */
+  public int runDue() {
+    return engine.runDue();
+  }
+
+  /**
+   * Stops polling, waits (bounded by the builder's close timeout) for polls in flight, releases
+   * every outstanding hold, delivers queued events and closes the providers and the store.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      engine.close();
+    }
+  }
+
+  /** Configures a {@link SlotHunter}. Not thread-safe. */
+  public static final class Builder {
+    /** Default number of undelivered events kept per listener before the oldest are dropped. */
+    public static final int DEFAULT_EVENT_CAPACITY = 10_000;
+    /** Default bound on {@link SlotHunter#close()}. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** Default time a failing provider's circuit stays open. */
+    public static final Duration DEFAULT_CIRCUIT_OPEN = Duration.ofSeconds(60);
+
+    private Providers providers;
+    private final Map<String, ProviderFactory> explicit = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> config = new HashMap<>();
+    private final Map<String, RequestBudget> budgets = new HashMap<>();
+    private Store store = Store.inMemory();
+    private Plans plans = Plans.defaults();
+    private Clock clock = Clock.systemUTC();
+    private ExecutorService executor;
+    private int eventCapacity = DEFAULT_EVENT_CAPACITY;
+    private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+    private Duration circuitOpen = DEFAULT_CIRCUIT_OPEN;
+    private boolean manual;
+
+    private Builder() {}
+
+    /** The provider factories to use; default {@link Providers#discover()}. */
+    public Builder providers(Providers value) {
+      this.providers = Objects.requireNonNull(value, "providers");
+      return this;
+    }
+
+    /** Adds one provider factory explicitly; it wins over a discovered one with the same id. */
+    public Builder provider(ProviderFactory factory) {
+      Objects.requireNonNull(factory, "factory");
+      explicit.put(factory.id(), factory);
+      return this;
+    }
+
+    /** Adds a provider factory with configuration (see {@link ProviderContext} for the keys). */
+    public Builder provider(ProviderFactory factory, Map<String, String> providerConfig) {
+      provider(factory);
+      config.computeIfAbsent(factory.id(), k -> new HashMap<>()).putAll(providerConfig);
+      return this;
+    }
+
+    /** Sets one configuration value of a provider, e.g. {@code ("paziresh24", "base-url", url)}. */
+    public Builder providerConfig(String providerId, String key, String value) {
+      config.computeIfAbsent(Objects.requireNonNull(providerId, "providerId"), k -> new HashMap<>())
+          .put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Overrides a provider's request budget (default: the provider's own {@code defaultBudget}). */
+    public Builder budget(String providerId, RequestBudget value) {
+      budgets.put(Objects.requireNonNull(providerId, "providerId"), Objects.requireNonNull(value, "budget"));
+      return this;
+    }
+
+    /** Where watches, snapshots and booking attempts live; default {@link Store#inMemory()}. */
+    public Builder store(Store value) {
+      this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /** The plans; default {@link Plans#defaults()}. */
+    public Builder plans(Plans value) {
+      this.plans = Objects.requireNonNull(value, "plans");
+      return this;
+    }
+
+    /** The clock for every time decision; default {@link Clock#systemUTC()}. Also passed to providers. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Runs polls on this executor instead of the engine's own threads; the engine will not shut it down. */
+    public Builder executor(ExecutorService value) {
+      this.executor = Objects.requireNonNull(value, "executor");
+      return this;
+    }
+
+    /** Undelivered events kept per listener before the oldest are dropped (default {@value #DEFAULT_EVENT_CAPACITY}). */
+    public Builder eventCapacity(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("eventCapacity must be positive: " + value);
+      }
+      this.eventCapacity = value;
+      return this;
+    }
+
+    /** Bound on {@link SlotHunter#close()} (default 10 s). */
+    public Builder closeTimeout(Duration value) {
+      Objects.requireNonNull(value, "closeTimeout");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("closeTimeout must not be negative: " + value);
+      }
+      this.closeTimeout = value;
+      return this;
+    }
+
+    /** How long a failing provider's circuit stays open before a trial call (default 60 s). */
+    public Builder circuitOpenDuration(Duration value) {
+      Objects.requireNonNull(value, "circuitOpenDuration");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("circuitOpenDuration must be positive: " + value);
+      }
+      this.circuitOpen = value;
+      return this;
+    }
+
+    /**
+     * No threads: polls run only when the host calls {@link SlotHunter#runDue()}. For tests and
+     * simulations with a controlled clock.
+     */
+    public Builder manualScheduling() {
+      this.manual = true;
+      return this;
+    }
+
+    /**
+     * Creates the providers, restores stored watches (reconciling interrupted bookings) and starts
+     * polling.
+     *
+     * @throws SlotHunterException {@code PROVIDER_LOAD_FAILED} when a provider cannot be created,
+     *     {@code DUPLICATE_PROVIDER} from discovery, {@code INVALID_INPUT} for bad provider configuration
+     */
+    public SlotHunter build() {
+      Map<String, ProviderFactory> factories = new LinkedHashMap<>();
+      if (providers == null && explicit.isEmpty()) {
+        providers = Providers.discover();
+      }
+      if (providers != null) {
+        providers.factories().forEach(f -> factories.put(f.id(), f));
+      }
+      factories.putAll(explicit);
+      if (factories.isEmpty()) {
+        throw new SlotHunterException(ErrorCode.NOT_FOUND,
+            "no providers: add a provider jar (e.g. provider-paziresh24) to the class path or register one with provider(...)");
+      }
+      List<ProviderRuntime> runtimes = new ArrayList<>();
+      try {
+        for (ProviderFactory f : factories.values()) {
+          ProviderContext ctx = ProviderContext.builder(f.id()).config(config.getOrDefault(f.id(), Map.of()))
+              .clock(clock).build();
+          Provider p;
+          try {
+            p = f.create(ctx);
+          } catch (SlotHunterException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw new SlotHunterException(ErrorCode.PROVIDER_LOAD_FAILED,
+                "provider factory " + f.getClass().getName() + " failed to create provider " + f.id(), e);
+          }
+          RequestBudget budget = budgets.getOrDefault(f.id(), p.info().defaultBudget());
+          runtimes.add(new ProviderRuntime(p, budget, clock, circuitOpen));
+        }
+      } catch (RuntimeException e) {
+        runtimes.forEach(ProviderRuntime::close);
+        throw e;
+      }
+      return new SlotHunter(new Engine(clock, store, plans, runtimes, eventCapacity, executor, manual, closeTimeout));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.slothunter.core;
+
+import io.github.slothunter.core.internal.InMemoryStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where the engine keeps what must survive a restart: watches, per-target snapshots, slot history,
+ * which slots each watch was told about, and booking attempts. Implementations must be thread-safe;
+ * each method is atomic on its own.
+ */
+public interface Store extends AutoCloseable {
+
+  /** A store that lives as long as the JVM; the default. */
+  static Store inMemory() {
+    return new InMemoryStore();
+  }
+
+  /** Inserts or replaces a watch. */
+  void saveWatch(Watch watch);
+
+  /** Deletes a watch and what was announced to it; a no-op if absent. */
+  void deleteWatch(String watchId);
+
+  /** Every stored watch, cancelled ones excluded. */
+  List<Watch> loadWatches();
+
+  /** A target's last snapshot. */
+  Optional<TargetSnapshot> loadSnapshot(String targetId);
+
+  /**
+   * Records one poll atomically: the new snapshot, the history entries it produced, and per watch
+   * the slot ids it has now been told about.
+   */
+  void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announcedByWatch);
+
+  /** The slot ids a watch has been told about and not yet told are gone. */
+  Set<String> announced(String watchId);
+
+  /** A target's slot history, oldest first (implementations may cap it). */
+  List<SlotChange> history(String targetId);
+
+  /** A booking attempt by key. */
+  Optional<BookingAttempt> attempt(String key);
+
+  /** Inserts or replaces a booking attempt; durable before it returns. */
+  void saveAttempt(BookingAttempt attempt);
+
+  /** A watch's booking attempts. */
+  List<BookingAttempt> attempts(String watchId);
+
+  /** Attempts that never finished (see {@link BookingAttempt#open()}). */
+  List<BookingAttempt> openAttempts();
+
+  /** The plan name registered for an owner. */
+  Optional<String> ownerPlan(String owner);
+
+  /** Registers an owner's plan. */
+  void saveOwnerPlan(String owner, String planName);
+
+  /** Releases resources; the in-memory store does nothing. */
+  @Override
+  default void close() {}
+}

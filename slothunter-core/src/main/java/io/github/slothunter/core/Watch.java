@@ -1,0 +1,57 @@
+package io.github.slothunter.core;
+
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.Target;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A registered watch, as the engine and its {@link Store} keep it. Immutable; the engine replaces
+ * it when its state changes.
+ *
+ * @param id the engine-assigned id
+ * @param owner the host's user id
+ * @param doctor the doctor
+ * @param targets the calendars watched (one per chosen service)
+ * @param prices the price per target id, where known (used by {@link SlotFilter#maxPrice()})
+ * @param filter which slots count
+ * @param planName the plan it runs under
+ * @param autoBook auto-book settings, or {@code null} for notify-only
+ * @param createdAt when it was registered (older watches win ties for a contested slot)
+ * @param state where it is in its life
+ */
+public record Watch(String id, String owner, DoctorRef doctor, List<Target> targets,
+    java.util.Map<String, Long> prices, SlotFilter filter, String planName, AutoBook autoBook,
+    Instant createdAt, WatchState state) {
+
+  /** Validates and copies. */
+  public Watch {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(doctor, "doctor");
+    targets = List.copyOf(targets);
+    prices = java.util.Map.copyOf(prices);
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(planName, "planName");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** Whether the watch auto-books and may still book. */
+  public boolean booking() {
+    return autoBook != null && state == WatchState.ACTIVE;
+  }
+
+  /** A copy in another state. */
+  public Watch withState(WatchState value) {
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value);
+  }
+
+  /** Masks auto-book details. */
+  @Override
+  public String toString() {
+    return "Watch[" + id + ", owner=" + owner + ", doctor=" + doctor + ", targets=" + targets.size()
+        + ", plan=" + planName + ", autoBook=" + (autoBook != null) + ", state=" + state + "]";
+  }
+}

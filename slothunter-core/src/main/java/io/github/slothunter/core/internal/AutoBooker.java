@@ -1,0 +1,308 @@
+package io.github.slothunter.core.internal;
+
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Booking;
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Hold;
+import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.core.AutoBook;
+import io.github.slothunter.core.BookingAttempt;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchState;
+import io.github.slothunter.spi.Booker;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Auto-booking: hold, then book, and release in a {@code finally} whatever happens in between.
+ *
+ * <p>Every attempt writes its {@link BookingAttempt} to the store before each provider call
+ * (STARTED before the hold, HELD before the book), so an attempt found open at start-up is known
+ * to be interrupted: it becomes UNKNOWN, the host gets {@link BookingOutcomeUnknown}, its hold (if
+ * any) is released and the watch stops booking instead of booking again.
+ *
+ * <p>Watches on one target are served in plan-priority then age order within one poll, and a slot
+ * tried by one watch is not tried by another in the same round, so contention costs one attempt per
+ * slot. A hold whose release cannot be sent now (budget, provider down) is retried until it lapses.
+ */
+final class AutoBooker {
+  private static final Logger log = LoggerFactory.getLogger(AutoBooker.class);
+  private static final Duration URGENT_WAIT = Duration.ofSeconds(5);
+
+  private record Outstanding(ProviderRuntime runtime, Booker booker, Hold hold, AccountSession session, String key) {}
+
+  private enum Outcome { BOOKED, NEXT_SLOT, STOP }
+
+  private final Engine engine;
+  private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Outstanding> pendingReleases = new ConcurrentLinkedQueue<>();
+
+  AutoBooker(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Holds not yet released (for tests and close()). */
+  int outstandingHolds() {
+    return outstanding.size();
+  }
+
+  void run(TargetState ts, List<WatchRuntime> ordered, List<Slot> free) {
+    Optional<Booker> booker = ts.runtime.provider().booker();
+    if (booker.isEmpty()) {
+      return;
+    }
+    Set<String> claimed = new HashSet<>();
+    for (WatchRuntime wr : ordered) {
+      if (engine.closed) {
+        return;
+      }
+      if (wr.watch.booking()) {
+        bookFor(ts, wr, booker.get(), free, claimed);
+      }
+    }
+  }
+
+  private void bookFor(TargetState ts, WatchRuntime wr, Booker booker, List<Slot> free, Set<String> claimed) {
+    ZoneId zone = ts.runtime.info().zone();
+    for (Slot slot : free) {
+      Watch w = wr.watch;
+      if (engine.closed || !w.booking()) {
+        return;
+      }
+      if (claimed.contains(slot.id()) || !w.filter().matches(slot, zone, ts.price)) {
+        continue;
+      }
+      String key = BookingAttempt.keyOf(w.id(), slot);
+      Optional<BookingAttempt> prior = engine.store.attempt(key);
+      if (prior.isPresent() && !(prior.get().state() == BookingAttempt.State.FAILED
+          && prior.get().error() == ErrorCode.RATE_LIMITED)) {
+        continue; // never the same slot twice for a watch, unless only the budget stopped us
+      }
+      if (w.autoBook().session().isExpired(engine.clock.instant())) {
+        pause(wr, slot, ErrorCode.AUTH_REQUIRED, "the account session has expired; log in again");
+        return;
+      }
+      claimed.add(slot.id());
+      if (attempt(ts, wr, booker, slot, key) != Outcome.NEXT_SLOT) {
+        return;
+      }
+    }
+  }
+
+  private Outcome attempt(TargetState ts, WatchRuntime wr, Booker booker, Slot slot, String key) {
+    ProviderRuntime rt = ts.runtime;
+    Watch w = wr.watch;
+    AutoBook ab = w.autoBook();
+    Duration wait = engine.manual ? Duration.ZERO : URGENT_WAIT;
+    boolean token = wait.isZero() ? rt.gate().tryAcquire(BudgetGate.Use.URGENT)
+        : rt.gate().acquire(BudgetGate.Use.URGENT, wait);
+    if (!token) {
+      log.debug("no budget to hold {} for watch {}; will retry on the next poll", slot.id(), w.id());
+      return Outcome.STOP;
+    }
+    ts.bookingsTried.incrementAndGet();
+    BookingAttempt attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.STARTED, null, null, null, null,
+        null, engine.clock.instant());
+    engine.store.saveAttempt(attempt);
+    Hold hold = null;
+    boolean booked = false;
+    try {
+      hold = rt.callWithToken(() -> booker.hold(slot, ab.session()));
+      Hold held = hold;
+      outstanding.put(key, new Outstanding(rt, booker, held, ab.session(), key));
+      attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.HELD, held.providerHoldKey(), held.expiresAt(),
+          null, null, null, engine.clock.instant());
+      engine.store.saveAttempt(attempt);
+      engine.bus.publish(new HoldPlaced(w.id(), w.owner(), held, engine.clock.instant()));
+      if (engine.closed || wr.watch.state() == WatchState.CANCELLED) {
+        log.info("watch {} stopped while holding {}; releasing the hold", w.id(), slot.id());
+        engine.store.saveAttempt(attempt.with(BookingAttempt.State.FAILED, engine.clock.instant()));
+        return Outcome.STOP;
+      }
+      if (held.isExpired(engine.clock.instant())) {
+        throw SlotHunterException.builder(ErrorCode.HOLD_EXPIRED).providerId(rt.id())
+            .message("hold on " + slot.id() + " lapsed before booking").build();
+      }
+      Booking booking = rt.call(BudgetGate.Use.URGENT, wait, () -> booker.book(held, ab.patient(), ab.session()));
+      booked = true;
+      engine.store.saveAttempt(new BookingAttempt(key, w.id(), slot, BookingAttempt.State.BOOKED, held.providerHoldKey(),
+          held.expiresAt(), booking.providerBookingKey(), booking.trackingCode(), null, engine.clock.instant()));
+      wr.bookings++;
+      wr.bookingsMade.incrementAndGet();
+      ts.bookingsMade.incrementAndGet();
+      log.info("booked {} for watch {} (tracking code {})", slot.id(), w.id(), booking.trackingCode());
+      engine.bus.publish(new BookingSucceeded(w.id(), w.owner(), booking, false, engine.clock.instant()));
+      if (wr.bookings >= ab.maxBookings()) {
+        engine.saveWatch(wr, WatchState.BOOKED);
+      }
+      return Outcome.BOOKED;
+    } catch (ProviderRuntime.BudgetExhausted e) {
+      fail(attempt, ErrorCode.RATE_LIMITED);
+      engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, ErrorCode.RATE_LIMITED,
+          "the request budget ran out between hold and booking", true, engine.clock.instant()));
+      return Outcome.STOP;
+    } catch (SlotHunterException e) {
+      fail(attempt, e.code());
+      return onFailure(wr, slot, e, hold == null);
+    } finally {
+      if (hold != null && !booked) {
+        release(outstanding.get(key));
+      }
+    }
+  }
+
+  private Outcome onFailure(WatchRuntime wr, Slot slot, SlotHunterException e, boolean atHold) {
+    Watch w = wr.watch;
+    Instant now = engine.clock.instant();
+    log.info("auto-booking {} for watch {} failed at {}: {}", slot.id(), w.id(), atHold ? "hold" : "book", e.code());
+    switch (e.code()) {
+      case SLOT_TAKEN:
+      case HOLD_EXPIRED:
+        engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), atHold
+            ? "someone else took the slot before we could hold it" : "the slot was lost between hold and booking",
+            true, now));
+        return Outcome.NEXT_SLOT;
+      case AUTH_REQUIRED:
+        pause(wr, slot, e.code(), "the provider rejected the account session; log in again");
+        return Outcome.STOP;
+      case INVALID_INPUT:
+        if (!atHold) {
+          pause(wr, slot, e.code(), "the provider rejected the patient details; check them and add the watch again");
+          return Outcome.STOP;
+        }
+        engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), "the provider refused to hold the slot",
+            true, now));
+        return Outcome.NEXT_SLOT;
+      default:
+        engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), switch (e.code()) {
+          case RATE_LIMITED -> "the provider rate-limited us; retrying after its pause";
+          case PROVIDER_UNAVAILABLE -> "the provider is unavailable; the booking was not confirmed";
+          default -> "the provider answered unexpectedly; the booking was not confirmed";
+        }, true, now));
+        return Outcome.STOP;
+    }
+  }
+
+  private void pause(WatchRuntime wr, Slot slot, ErrorCode code, String reason) {
+    Watch w = wr.watch;
+    Instant now = engine.clock.instant();
+    engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
+    engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, code, reason, false, now));
+    engine.bus.publish(new WatchPaused(w.id(), w.owner(), code, "auto-booking paused: " + reason
+        + "; the watch keeps notifying", now));
+  }
+
+  private void fail(BookingAttempt attempt, ErrorCode code) {
+    engine.store.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
+        BookingAttempt.State.FAILED, attempt.holdKey(), attempt.holdExpiresAt(), null, null, code,
+        engine.clock.instant()));
+  }
+
+  /** Releases a hold now if the budget allows; otherwise queues it for the dispatcher. */
+  private void release(Outstanding o) {
+    if (o == null) {
+      return;
+    }
+    Duration wait = engine.manual ? Duration.ZERO : URGENT_WAIT;
+    try {
+      o.runtime.call(BudgetGate.Use.URGENT, wait, () -> {
+        o.booker.release(o.hold, o.session);
+        return null;
+      });
+      outstanding.remove(o.key);
+      log.debug("released hold {}", o.hold.slot().id());
+    } catch (ProviderRuntime.BudgetExhausted e) {
+      pendingReleases.add(o);
+    } catch (SlotHunterException e) {
+      if (e.retryable()) {
+        pendingReleases.add(o);
+      } else {
+        outstanding.remove(o.key);
+        log.warn("release of hold on {} failed with {}; the provider drops it at {}", o.hold.slot().id(), e.code(),
+            o.hold.expiresAt());
+      }
+    }
+  }
+
+  /** Retries releases that could not be sent; holds that have lapsed are dropped. */
+  void retryPendingReleases() {
+    int n = pendingReleases.size();
+    for (int i = 0; i < n; i++) {
+      Outstanding o = pendingReleases.poll();
+      if (o == null) {
+        return;
+      }
+      if (o.hold.isExpired(engine.clock.instant())) {
+        outstanding.remove(o.key);
+        continue;
+      }
+      release(o);
+    }
+  }
+
+  /** On close: releases every hold still outstanding, within the timeout. */
+  void releaseAll(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    pendingReleases.clear();
+    for (Outstanding o : List.copyOf(outstanding.values())) {
+      long left = deadline - System.nanoTime();
+      try {
+        boolean token = left > 0 && o.runtime.gate().acquire(BudgetGate.Use.URGENT, Duration.ofNanos(left));
+        if (!token) {
+          log.warn("could not release the hold on {} before closing (budget spent); the provider drops it at {}",
+              o.hold.slot().id(), o.hold.expiresAt());
+          continue;
+        }
+        o.runtime.callWithToken(() -> {
+          o.booker.release(o.hold, o.session);
+          return null;
+        });
+        outstanding.remove(o.key);
+      } catch (SlotHunterException e) {
+        log.warn("release of hold on {} failed on close with {}; the provider drops it at {}", o.hold.slot().id(),
+            e.code(), o.hold.expiresAt());
+      }
+    }
+  }
+
+  /** At start-up: attempts left open by a crash become UNKNOWN; their holds are released; no rebooking. */
+  void reconcile(Map<String, WatchRuntime> watches) {
+    for (BookingAttempt a : engine.store.openAttempts()) {
+      Instant now = engine.clock.instant();
+      engine.store.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now));
+      WatchRuntime wr = watches.get(a.watchId());
+      log.warn("booking attempt {} was interrupted; its outcome is unknown and it will not be repeated", a.key());
+      if (wr == null) {
+        continue;
+      }
+      wr.bookings++;
+      engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
+      engine.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now));
+      AutoBook ab = wr.watch.autoBook();
+      ProviderRuntime rt = engine.runtimeOf(a.slot().target().providerId());
+      if (a.holdKey() != null && ab != null && rt != null && rt.provider().booker().isPresent()) {
+        Instant expiry = a.holdExpiresAt() != null ? a.holdExpiresAt() : now.plus(Duration.ofMinutes(10));
+        Outstanding o = new Outstanding(rt, rt.provider().booker().get(), new Hold(a.slot(), a.holdKey(), expiry),
+            ab.session(), a.key());
+        outstanding.put(a.key(), o);
+        pendingReleases.add(o);
+      }
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.github.slothunter.core.internal;
+
+import io.github.slothunter.api.RequestBudget;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One provider's request budget: exact sliding windows of one minute and one hour plus an
+ * in-flight cap, so that no rolling minute or hour ever holds more requests than allowed.
+ *
+ * <p>On a rate limit the provider is paused for its Retry-After and the per-minute rate is halved
+ * (multiplicative decrease); every success adds a little back (additive increase) up to the
+ * configured rate. Polls may not use the last {@link #reserve()} tokens of a minute: those are kept
+ * for hold, book and release calls, where milliseconds matter. Thread-safe.
+ */
+public final class BudgetGate {
+  /** Who asks for a token. */
+  public enum Use {
+    /** Routine polling: may not use the reserve. */
+    POLL,
+    /** Lookups, holds, books and releases: may use the reserve. */
+    URGENT
+  }
+
+  private static final long MINUTE = 60_000;
+  private static final long HOUR = 3_600_000;
+  private static final double MIN_FACTOR = 0.1;
+
+  private final RequestBudget budget;
+  private final Clock clock;
+  private final ArrayDeque<Long> minuteLog = new ArrayDeque<>();
+  private final ArrayDeque<Long> hourLog = new ArrayDeque<>();
+  private final int reserve;
+  private int inFlight;
+  private double factor = 1.0;
+  private long pausedUntil;
+  private long granted;
+
+  public BudgetGate(RequestBudget budget, Clock clock) {
+    this.budget = budget;
+    this.clock = clock;
+    this.reserve = budget.perMinute() >= 10 ? Math.min(3, budget.perMinute() / 10) : 0;
+  }
+
+  public RequestBudget budget() {
+    return budget;
+  }
+
+  int reserve() {
+    return reserve;
+  }
+
+  /** The per-minute limit in force now (lower than configured after rate limits). */
+  public synchronized int effectivePerMinute() {
+    return Math.max(1, (int) Math.floor(budget.perMinute() * factor));
+  }
+
+  /** Takes a token if one is free now; pair every {@code true} with {@link #release()}. */
+  public synchronized boolean tryAcquire(Use use) {
+    long now = clock.millis();
+    purge(now);
+    if (!available(now, use)) {
+      return false;
+    }
+    minuteLog.addLast(now);
+    hourLog.addLast(now);
+    inFlight++;
+    granted++;
+    return true;
+  }
+
+  private boolean available(long now, Use use) {
+    if (now < pausedUntil || inFlight >= budget.maxInFlight()) {
+      return false;
+    }
+    int perMinute = effectivePerMinute() - (use == Use.POLL ? reserve : 0);
+    return minuteLog.size() < Math.max(1, perMinute) && hourLog.size() < budget.perHour();
+  }
+
+  /**
+   * Waits (in real time, at most {@code maxWait}) for a token.
+   *
+   * @return whether a token was taken
+   */
+  public boolean acquire(Use use, Duration maxWait) {
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    while (true) {
+      synchronized (this) {
+        if (tryAcquire(use)) {
+          return true;
+        }
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || Thread.currentThread().isInterrupted()) {
+        return false;
+      }
+      long waitMillis = Math.max(1, Math.min(nextAvailableMillis(use) - clock.millis(), 50));
+      LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(waitMillis)));
+    }
+  }
+
+  /** Gives back the in-flight slot of a token. */
+  public synchronized void release() {
+    if (inFlight > 0) {
+      inFlight--;
+    }
+  }
+
+  /** When (clock millis) a token may next be free; now if one is free. */
+  public synchronized long nextAvailableMillis(Use use) {
+    long now = clock.millis();
+    purge(now);
+    if (available(now, use)) {
+      return now;
+    }
+    long t = Math.max(now, pausedUntil);
+    int perMinute = Math.max(1, effectivePerMinute() - (use == Use.POLL ? reserve : 0));
+    if (minuteLog.size() >= perMinute) {
+      t = Math.max(t, nth(minuteLog, minuteLog.size() - perMinute) + MINUTE);
+    }
+    if (hourLog.size() >= budget.perHour()) {
+      t = Math.max(t, nth(hourLog, hourLog.size() - budget.perHour()) + HOUR);
+    }
+    if (inFlight >= budget.maxInFlight()) {
+      t = Math.max(t, now + 5); // frees when a call ends; re-check soon
+    }
+    return t;
+  }
+
+  private static long nth(ArrayDeque<Long> log, int index) {
+    Iterator<Long> it = log.iterator();
+    long v = 0;
+    for (int i = 0; i <= index && it.hasNext(); i++) {
+      v = it.next();
+    }
+    return v;
+  }
+
+  private void purge(long now) {
+    while (!minuteLog.isEmpty() && minuteLog.peekFirst() <= now - MINUTE) {
+      minuteLog.removeFirst();
+    }
+    while (!hourLog.isEmpty() && hourLog.peekFirst() <= now - HOUR) {
+      hourLog.removeFirst();
+    }
+  }
+
+  /** The provider said "too many requests": pause and halve the rate. */
+  public synchronized void onRateLimited(Duration retryAfter) {
+    pausedUntil = Math.max(pausedUntil, clock.millis() + retryAfter.toMillis());
+    factor = Math.max(MIN_FACTOR, factor / 2);
+  }
+
+  /** A request succeeded: win back a little of the rate. */
+  public synchronized void onSuccess() {
+    if (factor < 1.0) {
+      factor = Math.min(1.0, factor + 1.0 / (4.0 * budget.perMinute()));
+    }
+  }
+
+  /** Whether the provider is paused now. */
+  public synchronized boolean paused() {
+    return clock.millis() < pausedUntil;
+  }
+
+  /** Tokens granted since start. */
+  public synchronized long granted() {
+    return granted;
+  }
+
+  /** Requests in the last rolling minute. */
+  public synchronized int usedLastMinute() {
+    purge(clock.millis());
+    return minuteLog.size();
+  }
+}

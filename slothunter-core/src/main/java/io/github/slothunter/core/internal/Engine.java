@@ -1,0 +1,1002 @@
+package io.github.slothunter.core.internal;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.slothunter.api.Center;
+import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.ProviderThrottled;
+import io.github.slothunter.api.Service;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotEvent;
+import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.SlotListener;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.api.WatchResumed;
+import io.github.slothunter.core.AutoBook;
+import io.github.slothunter.core.EngineStats;
+import io.github.slothunter.core.OwnerStats;
+import io.github.slothunter.core.Plan;
+import io.github.slothunter.core.Plans;
+import io.github.slothunter.core.ProviderStats;
+import io.github.slothunter.core.SlotChange;
+import io.github.slothunter.core.Store;
+import io.github.slothunter.core.TargetSnapshot;
+import io.github.slothunter.core.TargetStats;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.core.WatchState;
+import io.github.slothunter.spi.SlotWatcher;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine behind {@link io.github.slothunter.core.SlotHunter}.
+ *
+ * <p><b>Coalescing.</b> Watches are attached to {@link TargetState}s keyed by target id; a target is
+ * polled by one stream whatever the number of watches on it, and its interval is the shortest
+ * {@code minInterval} among its watches' plans.
+ *
+ * <p><b>Scheduling.</b> Per provider, targets wait in one queue per plan priority, ordered by due
+ * time. When several priority classes have due targets, the next poll goes to the class with the
+ * lowest stride "pass" (each poll advances a class's pass by {@code 1/priority}), so under a short
+ * budget classes share it in proportion to their priority while within a class targets are served
+ * oldest-due first: a PRO target is never starved by thousands of FREE ones and no FREE target
+ * starves either. A poll starts only when the provider's {@link BudgetGate} grants a token.
+ *
+ * <p><b>Threads.</b> One dispatcher thread ({@code slothunter-dispatch}) sleeps until the next due
+ * time or token; polls (and the auto-booking that follows a poll) run on the poll executor; events
+ * go through the {@link EventBus}. In manual mode there are no threads: {@link #runDue()} polls on
+ * the caller's thread.
+ */
+public final class Engine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+  private static final AtomicInteger DISPATCHERS = new AtomicInteger();
+  private static final Duration LOOKUP_WAIT = Duration.ofSeconds(30);
+  private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
+
+  final Clock clock;
+  final Store store;
+  final Plans plans;
+  final EventBus bus;
+  final boolean manual;
+  private final Map<String, ProviderRuntime> runtimes;
+  private final Map<String, ProviderQueues> queues = new LinkedHashMap<>();
+  private final Map<String, TargetState> targets = new ConcurrentHashMap<>();
+  private final Map<String, WatchRuntime> watches = new ConcurrentHashMap<>();
+  private final Object schedLock = new Object();
+  private final Object registration = new Object();
+  private final ExecutorService pollPool;
+  private final boolean ownsPool;
+  private final Thread dispatcher;
+  private final Duration closeTimeout;
+  private final AtomicInteger pollsInFlight = new AtomicInteger();
+  private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofSeconds(2), 2.0, 0.5);
+  private final SecureRandom random = new SecureRandom();
+  final AutoBooker autoBooker;
+  private long seq;
+  volatile boolean closed;
+
+  public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
+      ExecutorService executor, boolean manual, Duration closeTimeout) {
+    this.clock = clock;
+    this.store = store;
+    this.plans = plans;
+    this.manual = manual;
+    this.closeTimeout = closeTimeout;
+    this.bus = new EventBus(eventCapacity, clock);
+    Map<String, ProviderRuntime> map = new LinkedHashMap<>();
+    for (ProviderRuntime rt : providers) {
+      map.put(rt.id(), rt);
+      queues.put(rt.id(), new ProviderQueues());
+      rt.breaker().getEventPublisher().onStateTransition(e -> onBreakerTransition(rt, e.getStateTransition()));
+    }
+    this.runtimes = map;
+    this.autoBooker = new AutoBooker(this);
+    if (manual) {
+      this.pollPool = null;
+      this.ownsPool = false;
+      this.dispatcher = null;
+    } else {
+      int threads = Math.max(2, Math.min(64, providers.stream().mapToInt(r -> r.gate().budget().maxInFlight()).sum() + 1));
+      this.ownsPool = executor == null;
+      this.pollPool = executor != null ? executor : java.util.concurrent.Executors.newFixedThreadPool(threads,
+          new NamedThreadFactory("slothunter-poll-"));
+      this.dispatcher = new Thread(this::dispatchLoop, "slothunter-dispatch-" + DISPATCHERS.incrementAndGet());
+      this.dispatcher.setDaemon(true);
+    }
+    restore();
+    if (dispatcher != null) {
+      dispatcher.start();
+    }
+    log.info("SlotHunter started: providers={}, watches={}, targets={}, mode={}", runtimes.keySet(), watches.size(),
+        targets.size(), manual ? "manual" : "threaded");
+  }
+
+  // ---------------------------------------------------------------- registration
+
+  public Watch watch(WatchRequest req) {
+    ensureOpen();
+    Plan plan = req.planName().map(plans::get).orElseGet(() -> planOf(req.owner()));
+    checkQuota(req, plan);
+    Resolved r = resolve(req);
+    AutoBook autoBook = req.autoBook().orElse(null);
+    boolean fallback = false;
+    if (autoBook != null) {
+      if (!autoBook.session().providerId().equals(r.runtime.id())) {
+        throw SlotHunterException.invalid("autoBook session",
+            "is for provider " + autoBook.session().providerId() + " but the doctor is on " + r.runtime.id());
+      }
+      if (r.runtime.provider().booker().isEmpty()) {
+        autoBook = null;
+        fallback = true;
+      }
+    }
+    Watch w;
+    synchronized (registration) {
+      ensureOpen();
+      checkQuota(req, plan);
+      if (req.planName().isPresent()) {
+        store.saveOwnerPlan(req.owner(), plan.name());
+      }
+      w = new Watch(newId(), req.owner(), r.ref, r.targets, r.prices, req.filter(), plan.name(), autoBook,
+          clock.instant(), WatchState.ACTIVE);
+      store.saveWatch(w);
+      WatchRuntime wr = new WatchRuntime(w, plan, Set.of());
+      watches.put(w.id(), wr);
+      attach(wr, true);
+    }
+    log.info("watch {} registered for owner {} on {} ({} targets, plan {}, autoBook={})", w.id(), w.owner(), w.doctor(),
+        w.targets().size(), plan.name(), autoBook != null);
+    if (fallback) {
+      bus.publish(new WatchPaused(w.id(), w.owner(), ErrorCode.UNSUPPORTED, "provider " + r.runtime.id()
+          + " cannot book automatically; this watch notifies with booking links instead", clock.instant()));
+    }
+    return w;
+  }
+
+  private void checkQuota(WatchRequest req, Plan plan) {
+    if (req.autoBook().isPresent() && !plan.autoBook()) {
+      throw new SlotHunterException(ErrorCode.QUOTA_EXCEEDED,
+          "plan " + plan.name() + " does not include auto-booking; upgrade the owner's plan");
+    }
+    long count = watches.values().stream().filter(w -> w.watch.owner().equals(req.owner())).count();
+    if (count >= plan.maxWatches()) {
+      throw new SlotHunterException(ErrorCode.QUOTA_EXCEEDED, "owner " + req.owner() + " has " + count
+          + " watch(es); plan " + plan.name() + " allows " + plan.maxWatches());
+    }
+  }
+
+  private record Resolved(ProviderRuntime runtime, DoctorRef ref, List<Target> targets, Map<String, Long> prices) {}
+
+  private Resolved resolve(WatchRequest req) {
+    if (req.target().isPresent()) {
+      Target t = req.target().get();
+      ProviderRuntime rt = runtimes.get(t.providerId());
+      if (rt == null) {
+        throw SlotHunterException.invalid("target", "is on provider '" + t.providerId() + "', which is not registered; known: "
+            + runtimes.keySet());
+      }
+      return new Resolved(rt, t.ref(), List.of(t), Map.of());
+    }
+    String link = req.link().orElseThrow();
+    ParsedLink parsed = parse(link).orElseThrow(() -> SlotHunterException.invalid("doctor link",
+        "'" + abbreviate(link) + "' is not a doctor link of any registered provider " + runtimes.keySet()));
+    Doctor doctor = lookup(parsed.runtime, parsed.ref);
+    List<Target> list = new ArrayList<>();
+    Map<String, Long> prices = new HashMap<>();
+    for (Center center : doctor.centers()) {
+      if (req.centerId().isPresent() && !req.centerId().get().equals(center.id())) {
+        continue;
+      }
+      for (Service service : center.services()) {
+        if (req.serviceId().isPresent() && !req.serviceId().get().equals(service.id())) {
+          continue;
+        }
+        if (service.bookable()) {
+          Target t = new Target(doctor.ref(), center.id(), service.id(), service.providerKeys());
+          list.add(t);
+          if (service.price() != null) {
+            prices.put(t.id(), service.price());
+          }
+        }
+      }
+    }
+    if (list.isEmpty()) {
+      throw new SlotHunterException(ErrorCode.NOT_FOUND, "doctor " + doctor.ref() + " has no bookable service"
+          + req.centerId().map(c -> " at center " + c).orElse("") + req.serviceId().map(s -> " with service " + s).orElse(""));
+    }
+    return new Resolved(parsed.runtime, doctor.ref(), list, prices);
+  }
+
+  /** A link parsed by one provider. */
+  public record ParsedLink(ProviderRuntime runtime, DoctorRef ref) {}
+
+  public Optional<ParsedLink> parse(String link) {
+    for (ProviderRuntime rt : runtimes.values()) {
+      Optional<DoctorRef> ref;
+      try {
+        ref = rt.provider().parse(link);
+      } catch (RuntimeException e) {
+        log.warn("provider {} threw while parsing a link; treating it as not its link", rt.id(), e);
+        continue;
+      }
+      if (ref.isPresent()) {
+        return Optional.of(new ParsedLink(rt, ref.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Doctor lookup(String link) {
+    ensureOpen();
+    ParsedLink parsed = parse(link).orElseThrow(() -> SlotHunterException.invalid("doctor link",
+        "'" + abbreviate(link) + "' is not a doctor link of any registered provider " + runtimes.keySet()));
+    return lookup(parsed.runtime, parsed.ref);
+  }
+
+  private Doctor lookup(ProviderRuntime rt, DoctorRef ref) {
+    try {
+      return rt.call(BudgetGate.Use.URGENT, manual ? Duration.ZERO : LOOKUP_WAIT, () -> rt.provider().lookup(ref));
+    } catch (ProviderRuntime.BudgetExhausted e) {
+      throw exhausted(rt);
+    }
+  }
+
+  /** Free slots of a target over its free days (at most {@code maxDays} days), through the budget. */
+  public List<Slot> freeSlots(Target target, int maxDays) {
+    ensureOpen();
+    ProviderRuntime rt = runtime(target.providerId());
+    Duration wait = manual ? Duration.ZERO : LOOKUP_WAIT;
+    SlotWatcher w = rt.provider().slots();
+    List<Slot> out = new ArrayList<>();
+    try {
+      List<LocalDate> days = rt.call(BudgetGate.Use.URGENT, wait, () -> w.freeDays(target));
+      for (LocalDate day : days.subList(0, Math.min(days.size(), maxDays))) {
+        out.addAll(rt.call(BudgetGate.Use.URGENT, wait, () -> w.freeSlots(target, day)));
+      }
+    } catch (ProviderRuntime.BudgetExhausted e) {
+      throw exhausted(rt);
+    }
+    out.sort(TargetState.BY_START);
+    return out;
+  }
+
+  private SlotHunterException exhausted(ProviderRuntime rt) {
+    return SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId(rt.id())
+        .retryAfter(Duration.ofMillis(Math.max(0, rt.gate().nextAvailableMillis(BudgetGate.Use.URGENT) - clock.millis())))
+        .message("the request budget of " + rt.id() + " is spent for now; try again shortly").build();
+  }
+
+  private ProviderRuntime runtime(String id) {
+    ProviderRuntime rt = runtimes.get(id);
+    if (rt == null) {
+      throw SlotHunterException.invalid("provider", "'" + id + "' is not registered; known: " + runtimes.keySet());
+    }
+    return rt;
+  }
+
+  /** Adds a watch to its targets; with {@code announce}, tells it about matching slots already known. */
+  private void attach(WatchRuntime wr, boolean announce) {
+    Watch w = wr.watch;
+    for (Target t : w.targets()) {
+      ProviderRuntime rt = runtimes.get(t.providerId());
+      if (rt == null) {
+        log.warn("watch {} is on provider {}, which is not registered; it will not be polled", w.id(), t.providerId());
+        continue;
+      }
+      TargetState ts = targets.computeIfAbsent(t.id(), k -> new TargetState(t, rt));
+      ts.watches.put(w.id(), wr);
+      Long price = w.prices().get(t.id());
+      if (price != null) {
+        ts.price = price;
+      }
+      boolean pollNow = w.booking() && !ts.snapshot.isEmpty();
+      synchronized (schedLock) {
+        refreshSchedule(ts, pollNow);
+      }
+      if (announce && ts.everPolled) {
+        List<SlotEvent> events = new ArrayList<>();
+        Set<String> now;
+        synchronized (wr) {
+          announce(wr, ts, ts.snapshot, ts.snapshot, events, clock.instant());
+          now = Set.copyOf(wr.announced);
+        }
+        store.savePoll(new TargetSnapshot(ts.id, ts.slots(), clock.instant()), List.of(), Map.of(w.id(), now));
+        events.forEach(bus::publish);
+      }
+    }
+  }
+
+  public boolean cancel(String watchId) {
+    WatchRuntime wr;
+    synchronized (registration) {
+      wr = watches.remove(watchId);
+      if (wr == null) {
+        return false;
+      }
+      wr.watch = wr.watch.withState(WatchState.CANCELLED);
+      store.deleteWatch(watchId);
+    }
+    for (Target t : wr.watch.targets()) {
+      TargetState ts = targets.get(t.id());
+      if (ts == null) {
+        continue;
+      }
+      ts.watches.remove(watchId);
+      synchronized (schedLock) {
+        if (ts.watches.isEmpty()) {
+          unqueue(ts);
+          if (!ts.polling) {
+            targets.remove(ts.id, ts);
+          }
+        } else {
+          refreshSchedule(ts, false);
+        }
+      }
+    }
+    log.info("watch {} cancelled", watchId);
+    return true;
+  }
+
+  public List<Watch> watches(String owner) {
+    return watches.values().stream().map(w -> w.watch).filter(w -> w.owner().equals(owner))
+        .sorted(Comparator.comparing(Watch::createdAt).thenComparing(Watch::id)).toList();
+  }
+
+  public Optional<Watch> find(String watchId) {
+    WatchRuntime wr = watches.get(watchId);
+    return wr == null ? Optional.empty() : Optional.of(wr.watch);
+  }
+
+  public Plan planOf(String owner) {
+    return store.ownerPlan(owner).flatMap(plans::find).orElse(plans.defaultPlan());
+  }
+
+  public void setPlan(String owner, String planName) {
+    Plan plan = plans.get(planName);
+    store.saveOwnerPlan(owner, plan.name());
+  }
+
+  public Runnable listen(SlotListener listener) {
+    return bus.add(listener);
+  }
+
+  // ---------------------------------------------------------------- restore
+
+  private void restore() {
+    for (Watch w : store.loadWatches()) {
+      Plan plan = plans.find(w.planName()).orElse(plans.defaultPlan());
+      WatchRuntime wr = new WatchRuntime(w, plan, store.announced(w.id()));
+      wr.bookings = (int) store.attempts(w.id()).stream()
+          .filter(a -> a.state() == io.github.slothunter.core.BookingAttempt.State.BOOKED).count();
+      watches.put(w.id(), wr);
+    }
+    for (WatchRuntime wr : watches.values()) {
+      for (Target t : wr.watch.targets()) {
+        store.loadSnapshot(t.id()).ifPresent(s -> {
+          ProviderRuntime rt = runtimes.get(t.providerId());
+          if (rt != null) {
+            TargetState ts = targets.computeIfAbsent(t.id(), k -> new TargetState(t, rt));
+            if (!ts.everPolled) {
+              ts.snapshot = TargetState.index(s.slots());
+              ts.everPolled = true;
+              ts.lastPollAt = s.polledAt();
+              s.slots().forEach(slot -> ts.firstSeen.putIfAbsent(slot.id(), s.polledAt()));
+            }
+          }
+        });
+      }
+      attach(wr, false);
+    }
+    autoBooker.reconcile(watches);
+  }
+
+  WatchRuntime watchRuntime(String id) {
+    return watches.get(id);
+  }
+
+  void saveWatch(WatchRuntime wr, WatchState state) {
+    synchronized (registration) {
+      if (wr.watch.state() == WatchState.CANCELLED || !watches.containsKey(wr.id())) {
+        return;
+      }
+      wr.watch = wr.watch.withState(state);
+      store.saveWatch(wr.watch);
+    }
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  /** Per provider: one due-ordered queue per plan priority, plus each class's stride pass. */
+  private static final class ProviderQueues {
+    final TreeMap<Integer, TreeSet<TargetState>> byPriority = new TreeMap<>(Comparator.reverseOrder());
+    final Map<Integer, Double> pass = new HashMap<>();
+    double lastPass;
+
+    TreeSet<TargetState> queue(int priority) {
+      return byPriority.computeIfAbsent(priority, p -> new TreeSet<>(
+          Comparator.<TargetState>comparingLong(t -> t.dueAt).thenComparingLong(t -> t.seq)));
+    }
+  }
+
+  /** Recomputes a target's interval and priority from its watches and (re)queues it. Holds schedLock. */
+  private void refreshSchedule(TargetState ts, boolean pollNow) {
+    Duration interval = null;
+    int priority = 0;
+    for (WatchRuntime wr : ts.watches.values()) {
+      if (interval == null || wr.plan.minInterval().compareTo(interval) < 0) {
+        interval = wr.plan.minInterval();
+      }
+      priority = Math.max(priority, wr.plan.priority());
+    }
+    if (interval == null) {
+      unqueue(ts);
+      return;
+    }
+    long now = clock.millis();
+    long due;
+    if (!ts.everPolled || pollNow) {
+      due = now;
+    } else if (ts.queued) {
+      due = Math.min(ts.dueAt, ts.lastPollAt == null ? now : ts.lastPollAt.toEpochMilli() + interval.toMillis());
+    } else {
+      due = ts.lastPollAt == null ? now : ts.lastPollAt.toEpochMilli() + interval.toMillis();
+    }
+    ts.interval = interval;
+    enqueue(ts, Math.max(0, priority), due);
+  }
+
+  private void enqueue(TargetState ts, int priority, long dueAt) {
+    unqueue(ts);
+    ts.priority = priority;
+    ts.dueAt = dueAt;
+    ts.seq = ++seq;
+    if (!ts.polling) {
+      queues.get(ts.runtime.id()).queue(priority).add(ts);
+      ts.queued = true;
+    }
+    schedLock.notifyAll();
+  }
+
+  private void unqueue(TargetState ts) {
+    if (ts.queued) {
+      TreeSet<TargetState> q = queues.get(ts.runtime.id()).byPriority.get(ts.priority);
+      if (q != null) {
+        q.remove(ts);
+      }
+      ts.queued = false;
+    }
+  }
+
+  /**
+   * Takes the targets that are due now and for which the provider grants a token (the token is
+   * then owned by the poll). Holds schedLock.
+   */
+  private List<TargetState> takeDue(long now) {
+    List<TargetState> due = new ArrayList<>();
+    for (Map.Entry<String, ProviderQueues> e : queues.entrySet()) {
+      ProviderRuntime rt = runtimes.get(e.getKey());
+      ProviderQueues pq = e.getValue();
+      while (true) {
+        Integer cls = pickClass(pq, now);
+        if (cls == null || rt.open() || !rt.gate().tryAcquire(BudgetGate.Use.POLL)) {
+          break;
+        }
+        TargetState ts = pq.byPriority.get(cls).pollFirst();
+        ts.queued = false;
+        ts.polling = true;
+        double p = Math.max(pq.pass.getOrDefault(cls, 0.0), pq.lastPass);
+        pq.lastPass = p;
+        pq.pass.put(cls, p + 1.0 / Math.max(1, cls));
+        due.add(ts);
+      }
+    }
+    return due;
+  }
+
+  /** The priority class with a due head and the lowest pass, or null. */
+  private static Integer pickClass(ProviderQueues pq, long now) {
+    Integer best = null;
+    double bestPass = Double.MAX_VALUE;
+    for (Map.Entry<Integer, TreeSet<TargetState>> q : pq.byPriority.entrySet()) {
+      if (q.getValue().isEmpty() || q.getValue().first().dueAt > now) {
+        continue;
+      }
+      double p = Math.max(pq.pass.getOrDefault(q.getKey(), 0.0), pq.lastPass);
+      if (p < bestPass) {
+        bestPass = p;
+        best = q.getKey();
+      }
+    }
+    return best;
+  }
+
+  /** When the dispatcher should look again (clock millis). Holds schedLock. */
+  private long nextWake(long now) {
+    long wake = now + MAX_IDLE_WAIT.toMillis();
+    for (Map.Entry<String, ProviderQueues> e : queues.entrySet()) {
+      ProviderRuntime rt = runtimes.get(e.getKey());
+      for (TreeSet<TargetState> q : e.getValue().byPriority.values()) {
+        if (q.isEmpty()) {
+          continue;
+        }
+        long head = q.first().dueAt;
+        if (head <= now) {
+          head = rt.open() ? now + 1000 : rt.gate().nextAvailableMillis(BudgetGate.Use.POLL);
+        }
+        wake = Math.min(wake, head);
+      }
+    }
+    return Math.max(wake, now + 1);
+  }
+
+  private void dispatchLoop() {
+    while (!closed) {
+      try {
+        autoBooker.retryPendingReleases();
+        List<TargetState> due;
+        synchronized (schedLock) {
+          due = takeDue(clock.millis());
+        }
+        for (TargetState ts : due) {
+          pollsInFlight.incrementAndGet();
+          try {
+            pollPool.execute(() -> {
+              try {
+                poll(ts);
+              } finally {
+                pollsInFlight.decrementAndGet();
+              }
+            });
+          } catch (RejectedExecutionException e) {
+            pollsInFlight.decrementAndGet();
+            ts.runtime.gate().release();
+            synchronized (schedLock) {
+              ts.polling = false;
+            }
+          }
+        }
+        synchronized (schedLock) {
+          if (closed) {
+            return;
+          }
+          long now = clock.millis();
+          long wait = Math.min(nextWake(now) - now, MAX_IDLE_WAIT.toMillis());
+          if (wait > 0) {
+            schedLock.wait(wait);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("dispatcher failed; continuing", e);
+      }
+    }
+  }
+
+  /** Manual mode: runs every due poll the budget allows on this thread. */
+  public int runDue() {
+    if (!manual) {
+      throw new IllegalStateException("runDue() needs a SlotHunter built with manualScheduling()");
+    }
+    ensureOpen();
+    autoBooker.retryPendingReleases();
+    int n = 0;
+    while (true) {
+      List<TargetState> due;
+      synchronized (schedLock) {
+        due = takeDue(clock.millis());
+      }
+      if (due.isEmpty()) {
+        return n;
+      }
+      for (TargetState ts : due) {
+        poll(ts);
+        n++;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- polling
+
+  /** Polls one target; the first request's token is already taken. */
+  void poll(TargetState ts) {
+    ErrorCode error = null;
+    try {
+      error = doPoll(ts);
+    } catch (RuntimeException e) {
+      error = ErrorCode.PROTOCOL;
+      log.error("poll of {} failed unexpectedly", ts.id, e);
+    } finally {
+      reschedule(ts, error);
+    }
+  }
+
+  private ErrorCode doPoll(TargetState ts) {
+    ProviderRuntime rt = ts.runtime;
+    Instant started = clock.instant();
+    ts.polls.incrementAndGet();
+    ts.lastPollAt = started;
+    SlotWatcher watcher = rt.provider().slots();
+    List<LocalDate> days;
+    try {
+      ts.requests.incrementAndGet();
+      days = rt.callWithToken(() -> watcher.freeDays(ts.target));
+    } catch (SlotHunterException e) {
+      return pollFailed(ts, e);
+    }
+    ZoneId zone = rt.info().zone();
+    Set<LocalDate> freeDays = new HashSet<>(days);
+    Set<LocalDate> fetched = new HashSet<>();
+    List<Slot> fresh = new ArrayList<>();
+    ErrorCode error = null;
+    Duration wait = manual ? Duration.ZERO : ts.interval.compareTo(Duration.ofSeconds(20)) < 0 ? ts.interval
+        : Duration.ofSeconds(20);
+    for (LocalDate day : days) {
+      if (closed) {
+        break;
+      }
+      if (!wantsDay(ts, day)) {
+        continue;
+      }
+      try {
+        ts.requests.incrementAndGet();
+        fresh.addAll(rt.call(BudgetGate.Use.POLL, wait, () -> watcher.freeSlots(ts.target, day)));
+        fetched.add(day);
+      } catch (ProviderRuntime.BudgetExhausted e) {
+        ts.requests.decrementAndGet();
+        break; // the days not fetched keep their previous slots
+      } catch (SlotHunterException e) {
+        error = pollFailed(ts, e);
+        break;
+      }
+    }
+    for (Slot old : ts.snapshot.values()) {
+      LocalDate d = old.start().atZone(zone).toLocalDate();
+      if (freeDays.contains(d) && !fetched.contains(d)) {
+        fresh.add(old);
+      }
+    }
+    apply(ts, fresh, clock.instant());
+    if (error == null) {
+      ts.lastSuccessAt = started;
+      ts.lastError = null;
+    }
+    return error;
+  }
+
+  private static boolean wantsDay(TargetState ts, LocalDate day) {
+    for (WatchRuntime wr : ts.watches.values()) {
+      if (wr.watch.filter().mayMatchDay(day)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ErrorCode pollFailed(TargetState ts, SlotHunterException e) {
+    ts.errors.incrementAndGet();
+    ts.lastError = e.code();
+    if (e.code() == ErrorCode.RATE_LIMITED) {
+      Duration pause = e.retryAfter().orElse(ProviderRuntime.DEFAULT_RETRY_AFTER);
+      log.warn("{} rate-limited us; pausing {} and halving the rate", ts.runtime.id(), pause);
+      bus.publish(new ProviderThrottled(ts.runtime.id(), ErrorCode.RATE_LIMITED, pause, clock.instant()));
+    } else {
+      log.warn("poll of {} failed: {}", ts.id, e.getMessage());
+    }
+    return e.code();
+  }
+
+  private void reschedule(TargetState ts, ErrorCode error) {
+    synchronized (schedLock) {
+      ts.polling = false;
+      if (ts.watches.isEmpty()) {
+        targets.remove(ts.id, ts);
+        return;
+      }
+      long now = clock.millis();
+      long interval = ts.interval.toMillis();
+      long next;
+      if (error == ErrorCode.PROVIDER_UNAVAILABLE) {
+        ts.failures++;
+        next = now + Math.min(interval, backoff.apply(Math.min(ts.failures, 10)));
+      } else {
+        ts.failures = error == null ? 0 : ts.failures + 1;
+        next = now + interval;
+      }
+      enqueue(ts, ts.priority, next);
+    }
+  }
+
+  /** Diffs a poll against the snapshot, records history, tells each watch, then auto-books. */
+  void apply(TargetState ts, List<Slot> fresh, Instant now) {
+    Map<String, Slot> next = TargetState.index(fresh);
+    Map<String, Slot> prev = ts.snapshot;
+    List<SlotChange> changes = new ArrayList<>();
+    for (Slot s : next.values()) {
+      if (!prev.containsKey(s.id())) {
+        changes.add(new SlotChange(s, SlotChange.Kind.OPENED, now));
+        ts.firstSeen.put(s.id(), now);
+        ts.opened.incrementAndGet();
+      }
+    }
+    for (Slot s : prev.values()) {
+      if (!next.containsKey(s.id())) {
+        changes.add(new SlotChange(s, SlotChange.Kind.GONE, now));
+        ts.gone.incrementAndGet();
+        Instant first = ts.firstSeen.remove(s.id());
+        if (first != null) {
+          ts.recordFreeTime(Duration.between(first, now));
+        }
+      }
+    }
+    ts.snapshot = next;
+    ts.everPolled = true;
+    List<WatchRuntime> ordered = byPriority(ts.watches.values());
+    List<SlotEvent> events = new ArrayList<>();
+    Map<String, Set<String>> announced = new HashMap<>();
+    for (WatchRuntime wr : ordered) {
+      synchronized (wr) {
+        if (wr.watch.state() == WatchState.CANCELLED) {
+          continue;
+        }
+        if (announce(wr, ts, prev, next, events, now)) {
+          announced.put(wr.id(), Set.copyOf(wr.announced));
+        }
+      }
+    }
+    List<Slot> free = new ArrayList<>(next.values());
+    store.savePoll(new TargetSnapshot(ts.id, free, now), changes, announced);
+    // Events are only queued here; the hold request goes out right after, on this thread.
+    events.forEach(bus::publish);
+    if (hasBookers(ordered)) {
+      autoBooker.run(ts, ordered, free);
+    }
+  }
+
+  private static boolean hasBookers(List<WatchRuntime> ordered) {
+    for (WatchRuntime wr : ordered) {
+      if (wr.watch.booking()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static List<WatchRuntime> byPriority(java.util.Collection<WatchRuntime> all) {
+    List<WatchRuntime> list = new ArrayList<>(all);
+    list.sort(Comparator.comparingInt((WatchRuntime w) -> -w.plan.priority())
+        .thenComparing(w -> w.watch.createdAt()).thenComparing(WatchRuntime::id));
+    return list;
+  }
+
+  /**
+   * Computes one watch's SlotOpened/SlotGone for a target and updates what it was told.
+   * Caller holds the watch's lock.
+   *
+   * @return whether the announced set changed
+   */
+  private boolean announce(WatchRuntime wr, TargetState ts, Map<String, Slot> prev, Map<String, Slot> next,
+      List<SlotEvent> events, Instant now) {
+    Watch w = wr.watch;
+    ZoneId zone = ts.runtime.info().zone();
+    String prefix = ts.id + "@";
+    boolean changed = false;
+    List<Slot> matching = new ArrayList<>();
+    for (Slot s : next.values()) {
+      if (w.filter().matches(s, zone, ts.price)) {
+        matching.add(s);
+        if (w.filter().earliestOnly()) {
+          break;
+        }
+      }
+    }
+    for (Slot s : matching) {
+      if (wr.announced.add(s.id())) {
+        changed = true;
+        wr.slotsAnnounced.incrementAndGet();
+        events.add(new SlotOpened(w.id(), w.owner(), s, bookingLink(ts.runtime, s), now));
+      }
+    }
+    for (java.util.Iterator<String> it = wr.announced.iterator(); it.hasNext(); ) {
+      String id = it.next();
+      if (id.startsWith(prefix) && !next.containsKey(id)) {
+        it.remove();
+        changed = true;
+        Slot old = prev.get(id);
+        if (old != null) {
+          events.add(new SlotGone(w.id(), w.owner(), old, now));
+        }
+      }
+    }
+    return changed;
+  }
+
+  private static URI bookingLink(ProviderRuntime rt, Slot slot) {
+    try {
+      return rt.provider().bookingLink(slot).orElse(null);
+    } catch (RuntimeException e) {
+      log.warn("provider {} failed to build a booking link", rt.id(), e);
+      return null;
+    }
+  }
+
+  private void onBreakerTransition(ProviderRuntime rt, CircuitBreaker.StateTransition transition) {
+    Instant now = clock.instant();
+    if (transition.getToState() == CircuitBreaker.State.OPEN) {
+      Duration wait = rt.breaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) == null
+          ? Duration.ofSeconds(60)
+          : Duration.ofMillis(rt.breaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+      log.warn("{} keeps failing; circuit open, pausing its watches for {}", rt.id(), wait);
+      bus.publish(new ProviderThrottled(rt.id(), ErrorCode.PROVIDER_UNAVAILABLE, wait, now));
+      forWatchesOn(rt, wr -> bus.publish(new WatchPaused(wr.id(), wr.watch.owner(), ErrorCode.PROVIDER_UNAVAILABLE,
+          rt.id() + " is failing repeatedly; polling paused for " + wait, now)));
+    } else if (transition.getToState() == CircuitBreaker.State.CLOSED) {
+      log.info("{} recovered; circuit closed", rt.id());
+      forWatchesOn(rt, wr -> bus.publish(new WatchResumed(wr.id(), wr.watch.owner(), now)));
+    }
+  }
+
+  private void forWatchesOn(ProviderRuntime rt, java.util.function.Consumer<WatchRuntime> action) {
+    for (WatchRuntime wr : watches.values()) {
+      if (wr.watch.doctor().providerId().equals(rt.id())) {
+        action.accept(wr);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  public List<Slot> snapshot(Target target) {
+    TargetState ts = targets.get(target.id());
+    return ts == null ? List.of() : ts.slots();
+  }
+
+  public TargetStats stats(Target target) {
+    TargetState ts = targets.get(target.id());
+    if (ts == null) {
+      return new TargetStats(target.id(), 0, 0, 0, 0, 0, 0, 0, null, null, null, 0, 0);
+    }
+    return new TargetStats(ts.id, ts.watches.size(), ts.polls.get(), ts.requests.get(), ts.errors.get(),
+        ts.opened.get(), ts.gone.get(), ts.snapshot.size(), ts.medianFreeTime(), ts.interval, ts.lastPollAt,
+        ts.bookingsTried.get(), ts.bookingsMade.get());
+  }
+
+  public OwnerStats ownerStats(String owner) {
+    long announced = 0;
+    long bookings = 0;
+    int count = 0;
+    for (WatchRuntime wr : watches.values()) {
+      if (wr.watch.owner().equals(owner)) {
+        count++;
+        announced += wr.slotsAnnounced.get();
+        bookings += wr.bookingsMade.get();
+      }
+    }
+    return new OwnerStats(owner, planOf(owner).name(), count, announced, bookings);
+  }
+
+  public EngineStats stats() {
+    List<ProviderStats> ps = new ArrayList<>();
+    for (ProviderRuntime rt : runtimes.values()) {
+      ps.add(new ProviderStats(rt.id(), rt.gate().budget(), rt.gate().effectivePerMinute(), rt.gate().usedLastMinute(),
+          rt.sent(), rt.rateLimited(), rt.failed(), rt.breaker().getState().name()));
+    }
+    return new EngineStats(watches.size(), targets.size(), bus.published(), bus.dropped(), ps);
+  }
+
+  ProviderRuntime runtimeOf(String providerId) {
+    return runtimes.get(providerId);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("SlotHunter is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (schedLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      schedLock.notifyAll();
+    }
+    long deadline = System.nanoTime() + closeTimeout.toNanos();
+    if (dispatcher != null) {
+      dispatcher.interrupt();
+      joinQuietly(dispatcher, deadline);
+    }
+    if (pollPool != null) {
+      if (ownsPool) {
+        pollPool.shutdown();
+      }
+      while (pollsInFlight.get() > 0 && System.nanoTime() < deadline) {
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+      }
+    }
+    autoBooker.releaseAll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusSeconds(1));
+    if (ownsPool && pollPool != null) {
+      pollPool.shutdownNow();
+    }
+    bus.close(Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(200), deadline - System.nanoTime())));
+    for (ProviderRuntime rt : runtimes.values()) {
+      rt.close();
+    }
+    try {
+      store.close();
+    } catch (Exception e) {
+      log.warn("store failed to close", e);
+    }
+    log.info("SlotHunter stopped");
+  }
+
+  private static void joinQuietly(Thread t, long deadlineNanos) {
+    try {
+      t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String newId() {
+    byte[] b = new byte[9];
+    random.nextBytes(b);
+    return "w-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static String abbreviate(String s) {
+    String one = s.replaceAll("\\s+", " ");
+    return one.length() <= 80 ? one : one.substring(0, 80) + "…";
+  }
+
+  static final class NamedThreadFactory implements java.util.concurrent.ThreadFactory {
+    private final String prefix;
+    private final AtomicLong n = new AtomicLong();
+
+    NamedThreadFactory(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+}

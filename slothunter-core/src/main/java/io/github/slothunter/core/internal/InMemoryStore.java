@@ -1,0 +1,110 @@
+package io.github.slothunter.core.internal;
+
+import io.github.slothunter.core.BookingAttempt;
+import io.github.slothunter.core.SlotChange;
+import io.github.slothunter.core.Store;
+import io.github.slothunter.core.TargetSnapshot;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchState;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The default {@link Store}: maps in memory. History keeps the last {@value #HISTORY_CAP} changes per target. */
+public final class InMemoryStore implements Store {
+  static final int HISTORY_CAP = 10_000;
+
+  private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+  private final Map<String, TargetSnapshot> snapshots = new ConcurrentHashMap<>();
+  private final Map<String, Deque<SlotChange>> history = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> announced = new ConcurrentHashMap<>();
+  private final Map<String, BookingAttempt> attempts = new ConcurrentHashMap<>();
+  private final Map<String, String> ownerPlans = new ConcurrentHashMap<>();
+
+  @Override
+  public void saveWatch(Watch watch) {
+    watches.put(watch.id(), watch);
+  }
+
+  @Override
+  public void deleteWatch(String watchId) {
+    watches.remove(watchId);
+    announced.remove(watchId);
+  }
+
+  @Override
+  public List<Watch> loadWatches() {
+    return watches.values().stream().filter(w -> w.state() != WatchState.CANCELLED).toList();
+  }
+
+  @Override
+  public Optional<TargetSnapshot> loadSnapshot(String targetId) {
+    return Optional.ofNullable(snapshots.get(targetId));
+  }
+
+  @Override
+  public synchronized void savePoll(TargetSnapshot snapshot, List<SlotChange> changes,
+      Map<String, Set<String>> announcedByWatch) {
+    snapshots.put(snapshot.targetId(), snapshot);
+    if (!changes.isEmpty()) {
+      Deque<SlotChange> h = history.computeIfAbsent(snapshot.targetId(), k -> new ArrayDeque<>());
+      for (SlotChange c : changes) {
+        h.addLast(c);
+        if (h.size() > HISTORY_CAP) {
+          h.removeFirst();
+        }
+      }
+    }
+    announcedByWatch.forEach((watchId, ids) -> {
+      if (watches.containsKey(watchId)) {
+        announced.put(watchId, Set.copyOf(ids));
+      }
+    });
+  }
+
+  @Override
+  public Set<String> announced(String watchId) {
+    return announced.getOrDefault(watchId, Set.of());
+  }
+
+  @Override
+  public synchronized List<SlotChange> history(String targetId) {
+    Deque<SlotChange> h = history.get(targetId);
+    return h == null ? List.of() : List.copyOf(new ArrayList<>(h));
+  }
+
+  @Override
+  public Optional<BookingAttempt> attempt(String key) {
+    return Optional.ofNullable(attempts.get(key));
+  }
+
+  @Override
+  public void saveAttempt(BookingAttempt attempt) {
+    attempts.put(attempt.key(), attempt);
+  }
+
+  @Override
+  public List<BookingAttempt> attempts(String watchId) {
+    return attempts.values().stream().filter(a -> a.watchId().equals(watchId)).toList();
+  }
+
+  @Override
+  public List<BookingAttempt> openAttempts() {
+    return attempts.values().stream().filter(BookingAttempt::open).toList();
+  }
+
+  @Override
+  public Optional<String> ownerPlan(String owner) {
+    return Optional.ofNullable(ownerPlans.get(owner));
+  }
+
+  @Override
+  public void saveOwnerPlan(String owner, String planName) {
+    ownerPlans.put(owner, planName);
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.slothunter.core.internal;
+
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.Target;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One coalesced poll stream: a target and every watch on it. The snapshot and stats are written
+ * only by the (single) poll running for the target; the watch set is concurrent.
+ */
+final class TargetState {
+  static final Comparator<Slot> BY_START = Comparator.comparing(Slot::start).thenComparing(Slot::id);
+
+  final Target target;
+  final String id;
+  final ProviderRuntime runtime;
+  final Map<String, WatchRuntime> watches = new ConcurrentHashMap<>();
+  volatile Long price;
+
+  // scheduling (guarded by the Scheduler's lock)
+  long dueAt;
+  long seq;
+  int priority;
+  Duration interval = Duration.ofMinutes(5);
+  boolean queued;
+  boolean polling;
+  int failures;
+
+  // poll results (written by the poll in progress only)
+  volatile Map<String, Slot> snapshot = Map.of();
+  final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+  volatile boolean everPolled;
+  volatile Instant lastPollAt;
+  volatile Instant lastSuccessAt;
+  volatile ErrorCode lastError;
+
+  final AtomicLong polls = new AtomicLong();
+  final AtomicLong requests = new AtomicLong();
+  final AtomicLong errors = new AtomicLong();
+  final AtomicLong opened = new AtomicLong();
+  final AtomicLong gone = new AtomicLong();
+  final AtomicLong bookingsTried = new AtomicLong();
+  final AtomicLong bookingsMade = new AtomicLong();
+  private final long[] freeMillis = new long[256];
+  private int freeCount;
+
+  TargetState(Target target, ProviderRuntime runtime) {
+    this.target = target;
+    this.id = target.id();
+    this.runtime = runtime;
+  }
+
+  List<Slot> slots() {
+    List<Slot> list = new ArrayList<>(snapshot.values());
+    list.sort(BY_START);
+    return list;
+  }
+
+  static Map<String, Slot> index(List<Slot> slots) {
+    List<Slot> sorted = new ArrayList<>(slots);
+    sorted.sort(BY_START);
+    Map<String, Slot> map = new LinkedHashMap<>();
+    for (Slot s : sorted) {
+      map.put(s.id(), s);
+    }
+    return map;
+  }
+
+  synchronized void recordFreeTime(Duration d) {
+    freeMillis[freeCount % freeMillis.length] = d.toMillis();
+    freeCount++;
+  }
+
+  /** Median of the last 256 "time a slot stayed free" samples, or null with none. */
+  synchronized Duration medianFreeTime() {
+    int n = Math.min(freeCount, freeMillis.length);
+    if (n == 0) {
+      return null;
+    }
+    long[] copy = java.util.Arrays.copyOf(freeMillis, n);
+    java.util.Arrays.sort(copy);
+    return Duration.ofMillis(copy[n / 2]);
+  }
+}
