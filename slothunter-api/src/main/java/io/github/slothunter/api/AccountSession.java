@@ -26,6 +26,10 @@ public record AccountSession(String providerId, String token, Map<String, String
     if (token.length() > 8192) {
       throw SlotHunterException.invalid("session token", "is too long");
     }
+    if (token.chars().anyMatch(Character::isISOControl)) {
+      // the token is sent as a header value; CR/LF would split the header
+      throw SlotHunterException.invalid("session token", "must not contain control characters");
+    }
     Text.requirePresent("session attributes", attributes);
     attributes = Map.copyOf(attributes);
     expiresAt = expiresAt == null ? Instant.MAX : expiresAt;

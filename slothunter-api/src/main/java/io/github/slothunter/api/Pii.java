@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  */
 public final class Pii {
   // Long digit runs are national codes, mobiles or card numbers; bearer/JWT-looking strings are tokens.
-  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])\\+?[0-9][0-9 \\-]{6,}[0-9](?![0-9])");
+  // Persian and Arabic-Indic digits count too: Persian pages echo numbers in them.
+  private static final String DIGITS = "0-9\\u06F0-\\u06F9\\u0660-\\u0669";
+  private static final Pattern DIGIT_RUN = Pattern.compile(
+      "(?<![" + DIGITS + "])\\+?[" + DIGITS + "][" + DIGITS + " \\-]{6,}[" + DIGITS + "](?![" + DIGITS + "])");
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
   private static final Pattern SECRET_FIELD = Pattern.compile(
       "(?i)(\"?(?:token|access_token|refresh_token|certificate|password|national_code|cell|mobile)\"?\\s*[:=]\\s*\"?)[^\"&,}\\s]+");
@@ -24,7 +27,8 @@ public final class Pii {
     if (mobile == null) {
       return "null";
     }
-    if (mobile.length() < 8) {
+    if (mobile.length() < 11) {
+      // shorter than a mobile: first four plus last four would show (nearly) every digit
       return "***";
     }
     return mobile.substring(0, 4) + "***" + mobile.substring(mobile.length() - 4);
@@ -62,8 +66,9 @@ public final class Pii {
   }
 
   /**
-   * Redacts free text (a response body, a URL): long digit runs, bearer tokens, JWTs and the
-   * values of token/password/mobile/national-code fields become {@code ***}.
+   * Redacts free text (a response body, a URL): long digit runs (ASCII, Persian or Arabic-Indic
+   * digits), bearer tokens, JWTs and the values of token/password/mobile/national-code fields
+   * become {@code ***}.
    */
   public static String redact(String text) {
     if (text == null) {

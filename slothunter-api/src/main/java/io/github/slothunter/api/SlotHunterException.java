@@ -152,9 +152,15 @@ public class SlotHunterException extends RuntimeException {
       }
       String oneLine = rawResponse.replaceAll("\\s+", " ").strip();
       String redacted = Pii.redact(oneLine);
-      this.excerpt = redacted.length() <= MAX_EXCERPT
-          ? redacted
-          : redacted.substring(0, MAX_EXCERPT) + "…";
+      if (redacted.length() <= MAX_EXCERPT) {
+        this.excerpt = redacted;
+        return this;
+      }
+      int cut = MAX_EXCERPT - 1; // room for the ellipsis
+      if (Character.isHighSurrogate(redacted.charAt(cut - 1))) {
+        cut--;
+      }
+      this.excerpt = redacted.substring(0, cut) + "…";
       return this;
     }
 

@@ -23,7 +23,10 @@ final class Text {
     return b.toString();
   }
 
-  /** Removes bidi controls, zero-width characters (but keeps ZWNJ, which Persian words need) and trims. */
+  /**
+   * Removes bidi controls and zero-width characters, then trims whitespace. ZWNJ is kept inside
+   * text (Persian words need it) but trimmed at the ends, where it is invisible and meaningless.
+   */
   static String clean(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
@@ -35,7 +38,19 @@ final class Text {
         b.append(c);
       }
     }
-    return b.toString().strip();
+    int start = 0;
+    int end = b.length();
+    while (start < end && isBlankAtEdge(b.charAt(start))) {
+      start++;
+    }
+    while (end > start && isBlankAtEdge(b.charAt(end - 1))) {
+      end--;
+    }
+    return b.substring(start, end);
+  }
+
+  private static boolean isBlankAtEdge(char c) {
+    return Character.isWhitespace(c) || c == '\u200C';
   }
 
   /** A required, cleaned, length-limited text field. */

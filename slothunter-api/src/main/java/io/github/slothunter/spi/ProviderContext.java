@@ -88,14 +88,19 @@ public final class ProviderContext {
   /** A configuration value from the first source that has it, or empty. */
   public Optional<String> config(String key) {
     Objects.requireNonNull(key, "key");
+    // a blank value counts as absent, so it never hides a value from a later source
     String v = config.get(key);
-    if (v == null) {
+    if (isBlank(v)) {
       v = systemProperties.apply("slothunter." + providerId + "." + key);
     }
-    if (v == null) {
+    if (isBlank(v)) {
       v = environment.apply(("SLOTHUNTER_" + providerId + "_" + key).toUpperCase(Locale.ROOT).replaceAll("[.\\-]", "_"));
     }
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    return isBlank(v) ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  private static boolean isBlank(String v) {
+    return v == null || v.isBlank();
   }
 
   /** A configuration value, or the default. */
@@ -113,7 +118,7 @@ public final class ProviderContext {
     String v = config(hostKey).or(() -> config(BASE_URL)).orElse(defaultUrl);
     try {
       URI uri = new URI(v);
-      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+      if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
           || uri.getHost() == null) {
         throw SlotHunterException.invalid("config " + hostKey, "must be an http(s) URL: '" + v + "'");
       }
@@ -148,7 +153,7 @@ public final class ProviderContext {
       } else {
         d = Duration.ofSeconds(Long.parseLong(v));
       }
-    } catch (NumberFormatException | DateTimeParseException e) {
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw new SlotHunterException(io.github.slothunter.api.ErrorCode.INVALID_INPUT,
           "config " + key + " is not a duration: '" + raw.get() + "'", e);
     }

@@ -82,6 +82,8 @@ public final class Engine implements AutoCloseable {
   private static final AtomicInteger DISPATCHERS = new AtomicInteger();
   private static final Duration LOOKUP_WAIT = Duration.ofSeconds(30);
   private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
+  static final Duration LOOKUP_TTL = Duration.ofMinutes(10);
+  private static final int LOOKUP_CACHE_SIZE = 10_000;
 
   final Clock clock;
   final Store store;
@@ -92,6 +94,14 @@ public final class Engine implements AutoCloseable {
   private final Map<String, ProviderQueues> queues = new LinkedHashMap<>();
   private final Map<String, TargetState> targets = new ConcurrentHashMap<>();
   private final Map<String, WatchRuntime> watches = new ConcurrentHashMap<>();
+  private final Map<DoctorRef, CachedDoctor> lookups = new LinkedHashMap<>(64, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<DoctorRef, CachedDoctor> eldest) {
+      return size() > LOOKUP_CACHE_SIZE;
+    }
+  };
   private final Object schedLock = new Object();
   private final Object registration = new Object();
   private final ExecutorService pollPool;
@@ -263,13 +273,31 @@ public final class Engine implements AutoCloseable {
     return lookup(parsed.runtime, parsed.ref);
   }
 
+  /**
+   * Looks a doctor up, or reuses a lookup younger than {@link #LOOKUP_TTL}: a thousand users adding
+   * the same doctor cost one request.
+   */
   private Doctor lookup(ProviderRuntime rt, DoctorRef ref) {
+    Instant now = clock.instant();
+    synchronized (lookups) {
+      CachedDoctor c = lookups.get(ref);
+      if (c != null && c.at.plus(LOOKUP_TTL).isAfter(now)) {
+        return c.doctor;
+      }
+    }
+    Doctor d;
     try {
-      return rt.call(BudgetGate.Use.URGENT, manual ? Duration.ZERO : LOOKUP_WAIT, () -> rt.provider().lookup(ref));
+      d = rt.call(BudgetGate.Use.URGENT, manual ? Duration.ZERO : LOOKUP_WAIT, () -> rt.provider().lookup(ref));
     } catch (ProviderRuntime.BudgetExhausted e) {
       throw exhausted(rt);
     }
+    synchronized (lookups) {
+      lookups.put(ref, new CachedDoctor(d, now));
+    }
+    return d;
   }
+
+  private record CachedDoctor(Doctor doctor, Instant at) {}
 
   /** Free slots of a target over its free days (at most {@code maxDays} days), through the budget. */
   public List<Slot> freeSlots(Target target, int maxDays) {

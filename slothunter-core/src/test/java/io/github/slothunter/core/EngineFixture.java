@@ -1,0 +1,76 @@
+package io.github.slothunter.core;
+
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.RequestBudget;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Shared set-up: a manual engine over a {@link MemoryProvider} with a test clock. */
+class EngineFixture implements AutoCloseable {
+  static final Plan FAST = new Plan("FAST", 1000, Duration.ofSeconds(10), true, 4);
+  static final Plan SLOW = new Plan("SLOW", 1000, Duration.ofMinutes(5), true, 1);
+
+  final TestClock clock = new TestClock("2026-12-05T05:30:00Z");
+  final MemoryProvider provider;
+  final Store store;
+  final RecordingListener events = new RecordingListener();
+  SlotHunter hunter;
+
+  EngineFixture() {
+    this(RequestBudget.of(1000, 100_000, 8), Store.inMemory(), true);
+  }
+
+  EngineFixture(RequestBudget budget, Store store, boolean canBook) {
+    this.provider = new MemoryProvider(clock, budget, canBook);
+    this.store = store;
+    this.hunter = start();
+  }
+
+  SlotHunter start() {
+    SlotHunter h = builder().build();
+    h.listen(events);
+    return h;
+  }
+
+  SlotHunter.Builder builder() {
+    return SlotHunter.builder()
+        .provider(provider.factory())
+        .store(store)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, Plans.PREMIUM, Plans.PRO, Plans.ENTERPRISE, FAST, SLOW)))
+        .clock(clock)
+        .closeTimeout(Duration.ofSeconds(2))
+        .manualScheduling();
+  }
+
+  /** Restarts the engine on the same store (a graceful restart unless the caller crashed it). */
+  void restart() {
+    hunter.close();
+    hunter = start();
+  }
+
+  Instant at(String hhmm, int daysAhead) {
+    return Instant.parse("2026-12-05T00:00:00Z").plus(Duration.ofDays(daysAhead))
+        .plus(Duration.ofHours(Integer.parseInt(hhmm.substring(0, 2)))).plus(Duration.ofMinutes(Integer.parseInt(hhmm.substring(3))));
+  }
+
+  void tick(Duration d) {
+    clock.advance(d);
+    hunter.runDue();
+  }
+
+  static Patient patient() {
+    return Patient.of("Sara", "Ahmadi", "0499370899", "09121234567");
+  }
+
+  AccountSession session() {
+    return new AccountSession(MemoryProvider.ID, "token-123", Map.of("user_id", "7"), clock.instant().plus(Duration.ofDays(1)));
+  }
+
+  @Override
+  public void close() {
+    hunter.close();
+  }
+}
