@@ -20,8 +20,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class BudgetGate {
   /** Who asks for a token. */
   public enum Use {
-    /** Routine polling: may not use the reserve. */
+    /** The first request of a routine poll: paced, and may not use the reserve. */
     POLL,
+    /** The rest of a started poll: not paced (it repays the pacer later), may not use the reserve. */
+    POLL_CONTINUE,
     /** Lookups, holds, books and releases: may use the reserve. */
     URGENT
   }
@@ -39,11 +41,32 @@ public final class BudgetGate {
   private double factor = 1.0;
   private long pausedUntil;
   private long granted;
+  // Polls are also paced by a token bucket (burst ~ a tenth of a minute's budget) so they spread
+  // over the minute instead of bursting at its start and leaving due targets waiting a whole window.
+  private double pollTokens;
+  private long refilledAt;
 
   public BudgetGate(RequestBudget budget, Clock clock) {
     this.budget = budget;
     this.clock = clock;
     this.reserve = budget.perMinute() >= 10 ? Math.min(3, budget.perMinute() / 10) : 0;
+    this.pollTokens = burst();
+    this.refilledAt = clock.millis();
+  }
+
+  private int pollRate() {
+    return Math.max(1, effectivePerMinute() - reserve);
+  }
+
+  private double burst() {
+    return Math.max(1, pollRate() / 10);
+  }
+
+  private void refill(long now) {
+    if (now > refilledAt) {
+      pollTokens = Math.min(burst(), pollTokens + (now - refilledAt) * pollRate() / (double) MINUTE);
+      refilledAt = now;
+    }
   }
 
   public RequestBudget budget() {
@@ -70,6 +93,9 @@ public final class BudgetGate {
     hourLog.addLast(now);
     inFlight++;
     granted++;
+    if (use != Use.URGENT) {
+      pollTokens -= 1;
+    }
     return true;
   }
 
@@ -77,7 +103,13 @@ public final class BudgetGate {
     if (now < pausedUntil || inFlight >= budget.maxInFlight()) {
       return false;
     }
-    int perMinute = effectivePerMinute() - (use == Use.POLL ? reserve : 0);
+    if (use == Use.POLL) {
+      refill(now);
+      if (pollTokens < 1) {
+        return false;
+      }
+    }
+    int perMinute = effectivePerMinute() - (use == Use.URGENT ? 0 : reserve);
     return minuteLog.size() < Math.max(1, perMinute) && hourLog.size() < budget.perHour();
   }
 
@@ -118,7 +150,7 @@ public final class BudgetGate {
       return now;
     }
     long t = Math.max(now, pausedUntil);
-    int perMinute = Math.max(1, effectivePerMinute() - (use == Use.POLL ? reserve : 0));
+    int perMinute = Math.max(1, effectivePerMinute() - (use == Use.URGENT ? 0 : reserve));
     if (minuteLog.size() >= perMinute) {
       t = Math.max(t, nth(minuteLog, minuteLog.size() - perMinute) + MINUTE);
     }
@@ -127,6 +159,9 @@ public final class BudgetGate {
     }
     if (inFlight >= budget.maxInFlight()) {
       t = Math.max(t, now + 5); // frees when a call ends; re-check soon
+    }
+    if (use == Use.POLL && pollTokens < 1) {
+      t = Math.max(t, now + (long) Math.ceil((1 - pollTokens) * MINUTE / pollRate()));
     }
     return t;
   }

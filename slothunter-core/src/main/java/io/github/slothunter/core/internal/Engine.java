@@ -94,6 +94,7 @@ public final class Engine implements AutoCloseable {
   private final Map<String, ProviderQueues> queues = new LinkedHashMap<>();
   private final Map<String, TargetState> targets = new ConcurrentHashMap<>();
   private final Map<String, WatchRuntime> watches = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> byOwner = new ConcurrentHashMap<>();
   private final Map<DoctorRef, CachedDoctor> lookups = new LinkedHashMap<>(64, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
@@ -181,7 +182,7 @@ public final class Engine implements AutoCloseable {
           clock.instant(), WatchState.ACTIVE);
       store.saveWatch(w);
       WatchRuntime wr = new WatchRuntime(w, plan, Set.of());
-      watches.put(w.id(), wr);
+      register(wr);
       attach(wr, true);
     }
     log.info("watch {} registered for owner {} on {} ({} targets, plan {}, autoBook={})", w.id(), w.owner(), w.doctor(),
@@ -198,7 +199,7 @@ public final class Engine implements AutoCloseable {
       throw new SlotHunterException(ErrorCode.QUOTA_EXCEEDED,
           "plan " + plan.name() + " does not include auto-booking; upgrade the owner's plan");
     }
-    long count = watches.values().stream().filter(w -> w.watch.owner().equals(req.owner())).count();
+    long count = byOwner.getOrDefault(req.owner(), Set.of()).size();
     if (count >= plan.maxWatches()) {
       throw new SlotHunterException(ErrorCode.QUOTA_EXCEEDED, "owner " + req.owner() + " has " + count
           + " watch(es); plan " + plan.name() + " allows " + plan.maxWatches());
@@ -371,6 +372,10 @@ public final class Engine implements AutoCloseable {
       if (wr == null) {
         return false;
       }
+      Set<String> mine = byOwner.get(wr.watch.owner());
+      if (mine != null) {
+        mine.remove(watchId);
+      }
       wr.watch = wr.watch.withState(WatchState.CANCELLED);
       store.deleteWatch(watchId);
     }
@@ -396,8 +401,20 @@ public final class Engine implements AutoCloseable {
   }
 
   public List<Watch> watches(String owner) {
-    return watches.values().stream().map(w -> w.watch).filter(w -> w.owner().equals(owner))
-        .sorted(Comparator.comparing(Watch::createdAt).thenComparing(Watch::id)).toList();
+    List<Watch> list = new ArrayList<>();
+    for (String id : byOwner.getOrDefault(owner, Set.of())) {
+      WatchRuntime wr = watches.get(id);
+      if (wr != null) {
+        list.add(wr.watch);
+      }
+    }
+    list.sort(Comparator.comparing(Watch::createdAt).thenComparing(Watch::id));
+    return list;
+  }
+
+  private void register(WatchRuntime wr) {
+    watches.put(wr.id(), wr);
+    byOwner.computeIfAbsent(wr.watch.owner(), k -> ConcurrentHashMap.newKeySet()).add(wr.id());
   }
 
   public Optional<Watch> find(String watchId) {
@@ -426,7 +443,7 @@ public final class Engine implements AutoCloseable {
       WatchRuntime wr = new WatchRuntime(w, plan, store.announced(w.id()));
       wr.bookings = (int) store.attempts(w.id()).stream()
           .filter(a -> a.state() == io.github.slothunter.core.BookingAttempt.State.BOOKED).count();
-      watches.put(w.id(), wr);
+      register(wr);
     }
     for (WatchRuntime wr : watches.values()) {
       for (Target t : wr.watch.targets()) {
@@ -690,7 +707,9 @@ public final class Engine implements AutoCloseable {
     ErrorCode error = null;
     Duration wait = manual ? Duration.ZERO : ts.interval.compareTo(Duration.ofSeconds(20)) < 0 ? ts.interval
         : Duration.ofSeconds(20);
-    for (LocalDate day : days) {
+    List<LocalDate> order = resumeOrder(days, ts.resumeFrom);
+    ts.resumeFrom = null;
+    for (LocalDate day : order) {
       if (closed) {
         break;
       }
@@ -699,10 +718,11 @@ public final class Engine implements AutoCloseable {
       }
       try {
         ts.requests.incrementAndGet();
-        fresh.addAll(rt.call(BudgetGate.Use.POLL, wait, () -> watcher.freeSlots(ts.target, day)));
+        fresh.addAll(rt.call(BudgetGate.Use.POLL_CONTINUE, wait, () -> watcher.freeSlots(ts.target, day)));
         fetched.add(day);
       } catch (ProviderRuntime.BudgetExhausted e) {
         ts.requests.decrementAndGet();
+        ts.resumeFrom = day; // the next poll starts here, so late days are not starved by a short budget
         break; // the days not fetched keep their previous slots
       } catch (SlotHunterException e) {
         error = pollFailed(ts, e);
@@ -721,6 +741,22 @@ public final class Engine implements AutoCloseable {
       ts.lastError = null;
     }
     return error;
+  }
+
+  /** The days in ascending order, rotated to start at {@code from} when the last poll stopped there. */
+  static List<LocalDate> resumeOrder(List<LocalDate> days, LocalDate from) {
+    if (from == null) {
+      return days;
+    }
+    List<LocalDate> sorted = new ArrayList<>(days);
+    sorted.sort(null);
+    int i = 0;
+    while (i < sorted.size() && sorted.get(i).isBefore(from)) {
+      i++;
+    }
+    List<LocalDate> out = new ArrayList<>(sorted.subList(i, sorted.size()));
+    out.addAll(sorted.subList(0, i));
+    return out;
   }
 
   private static boolean wantsDay(TargetState ts, LocalDate day) {
@@ -882,13 +918,16 @@ public final class Engine implements AutoCloseable {
   private void onBreakerTransition(ProviderRuntime rt, CircuitBreaker.StateTransition transition) {
     Instant now = clock.instant();
     if (transition.getToState() == CircuitBreaker.State.OPEN) {
+      boolean fresh = transition.getFromState() == CircuitBreaker.State.CLOSED;
       Duration wait = rt.breaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) == null
           ? Duration.ofSeconds(60)
           : Duration.ofMillis(rt.breaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
       log.warn("{} keeps failing; circuit open, pausing its watches for {}", rt.id(), wait);
       bus.publish(new ProviderThrottled(rt.id(), ErrorCode.PROVIDER_UNAVAILABLE, wait, now));
-      forWatchesOn(rt, wr -> bus.publish(new WatchPaused(wr.id(), wr.watch.owner(), ErrorCode.PROVIDER_UNAVAILABLE,
-          rt.id() + " is failing repeatedly; polling paused for " + wait, now)));
+      if (fresh) { // a failed trial call re-opens the circuit: the watches are still paused, say nothing new
+        forWatchesOn(rt, wr -> bus.publish(new WatchPaused(wr.id(), wr.watch.owner(), ErrorCode.PROVIDER_UNAVAILABLE,
+            rt.id() + " is failing repeatedly; polling paused for " + wait, now)));
+      }
     } else if (transition.getToState() == CircuitBreaker.State.CLOSED) {
       log.info("{} recovered; circuit closed", rt.id());
       forWatchesOn(rt, wr -> bus.publish(new WatchResumed(wr.id(), wr.watch.owner(), now)));
@@ -924,8 +963,9 @@ public final class Engine implements AutoCloseable {
     long announced = 0;
     long bookings = 0;
     int count = 0;
-    for (WatchRuntime wr : watches.values()) {
-      if (wr.watch.owner().equals(owner)) {
+    for (String id : byOwner.getOrDefault(owner, Set.of())) {
+      WatchRuntime wr = watches.get(id);
+      if (wr != null) {
         count++;
         announced += wr.slotsAnnounced.get();
         bookings += wr.bookingsMade.get();

@@ -5,6 +5,7 @@ import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ final class TargetState {
   boolean queued;
   boolean polling;
   int failures;
+  /** The first day the last poll could not fetch (budget), or null. Written by the poll in progress. */
+  LocalDate resumeFrom;
 
   // poll results (written by the poll in progress only)
   volatile Map<String, Slot> snapshot = Map.of();

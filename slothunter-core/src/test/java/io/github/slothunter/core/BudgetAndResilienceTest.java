@@ -1,0 +1,212 @@
+package io.github.slothunter.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.ProviderThrottled;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.api.WatchResumed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BudgetAndResilienceTest {
+
+  /** The largest number of requests in any window of the given length. */
+  static int maxInWindow(List<MemoryProvider.Request> log, Duration window) {
+    List<Instant> times = log.stream().map(MemoryProvider.Request::at).sorted().toList();
+    int best = 0;
+    int lo = 0;
+    for (int hi = 0; hi < times.size(); hi++) {
+      while (!times.get(lo).isAfter(times.get(hi).minus(window))) {
+        lo++;
+      }
+      best = Math.max(best, hi - lo + 1);
+    }
+    return best;
+  }
+
+  @Test
+  void tenThousandTargetsNeverExceedTheBudget() {
+    RequestBudget budget = RequestBudget.of(20, 300, 3);
+    try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
+      List<Target> targets = new ArrayList<>();
+      for (int i = 0; i < 10_000; i++) {
+        Target t = f.provider.target("dr-" + i);
+        targets.add(t);
+        f.provider.open(t, f.at("06:00", 1 + i % 3));
+        f.hunter.watch(WatchRequest.of("u" + i, t).plan("FAST"));
+      }
+
+      for (int s = 0; s < 2 * 3600; s += 5) {
+        f.tick(Duration.ofSeconds(5));
+      }
+
+      List<MemoryProvider.Request> log = f.provider.requests();
+      assertThat(maxInWindow(log, Duration.ofMinutes(1))).isLessThanOrEqualTo(20);
+      assertThat(maxInWindow(log, Duration.ofHours(1))).isLessThanOrEqualTo(300);
+      assertThat(log).hasSizeGreaterThan(500);
+      assertThat(f.hunter.stats().providers().get(0).requestsSent()).isEqualTo(log.size());
+    }
+  }
+
+  @Test
+  void aProTargetIsNotStarvedByAThousandFreeTargetsAndNoFreeTargetStarves() {
+    RequestBudget budget = RequestBudget.of(20, 1200, 3);
+    try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
+      Target pro = f.provider.target("dr-pro");
+      f.hunter.watch(WatchRequest.of("pro-user", pro).plan("PRO"));
+      List<Target> free = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        Target t = f.provider.target("dr-" + i);
+        free.add(t);
+        f.hunter.watch(WatchRequest.of("u" + i, t));
+      }
+
+      for (int s = 0; s < 2 * 3600; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      Map<String, Long> polls = new HashMap<>();
+      for (MemoryProvider.Request r : f.provider.requests()) {
+        polls.merge(r.targetId(), 1L, Long::sum);
+      }
+      // PRO wants a poll every 30 s: 240 in two hours; it gets (nearly) all of them
+      assertThat(polls.get(pro.id())).isGreaterThanOrEqualTo(220L);
+      // 1000 FREE targets share the rest of 20/min; every one is polled
+      assertThat(free).allSatisfy(t -> assertThat(polls.getOrDefault(t.id(), 0L)).isGreaterThanOrEqualTo(1L));
+      assertThat(maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(20);
+    }
+  }
+
+  @Test
+  void aRateLimitPausesTheProviderHalvesItsRateAndRecovers() {
+    RequestBudget budget = RequestBudget.of(40, 2400, 3);
+    try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
+      Target t = f.provider.target("dr-a");
+      f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
+      f.hunter.runDue();
+      for (int i = 0; i < 3; i++) {
+        f.provider.failNext("freeDays", SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId("mem")
+            .retryAfter(Duration.ofSeconds(30)).message("429").build());
+      }
+
+      f.tick(Duration.ofSeconds(10));
+      ProviderThrottled throttled = f.events.await(ProviderThrottled.class, 1).get(0);
+      long sentAfter429 = f.provider.count("freeDays");
+      f.tick(Duration.ofSeconds(10));
+      f.tick(Duration.ofSeconds(10));
+
+      assertThat(throttled.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+      assertThat(throttled.pause()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(f.provider.count("freeDays")).isEqualTo(sentAfter429);
+      assertThat(f.hunter.stats().providers().get(0).effectivePerMinute()).isEqualTo(20);
+
+      for (int i = 0; i < 30; i++) {
+        f.tick(Duration.ofSeconds(10));
+      }
+      assertThat(f.hunter.stats().providers().get(0).rateLimited()).isEqualTo(3);
+      assertThat(f.hunter.stats().providers().get(0).effectivePerMinute()).isLessThan(40);
+      for (int i = 0; i < 400; i++) {
+        f.tick(Duration.ofSeconds(10));
+      }
+      assertThat(f.hunter.stats().providers().get(0).effectivePerMinute()).isEqualTo(40);
+    }
+  }
+
+  @Test
+  void sustainedFailuresOpenTheCircuitPauseWatchesAndRecoveryResumesThem() {
+    try (EngineFixture f = new EngineFixture()) {
+      Target t = f.provider.target("dr-a");
+      f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
+      for (int i = 0; i < 6; i++) { // five to open the circuit, one more to fail the first trial call
+        f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+      }
+
+      f.hunter.runDue();
+      for (int i = 0; i < 4; i++) {
+        f.tick(Duration.ofSeconds(10)); // five failures in a row open the circuit
+      }
+      WatchPaused paused = f.events.await(WatchPaused.class, 1).get(0);
+      ProviderThrottled throttled = f.events.await(ProviderThrottled.class, 1).get(0);
+      long sentWhileOpen = f.provider.count("freeDays");
+      for (int i = 0; i < 5; i++) {
+        f.tick(Duration.ofSeconds(10));
+      }
+
+      assertThat(paused.reason()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+      assertThat(throttled.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+      assertThat(f.provider.count("freeDays")).isEqualTo(sentWhileOpen);
+      assertThat(f.hunter.stats().providers().get(0).circuit()).isEqualTo("OPEN");
+
+      for (int i = 0; i < 60; i++) {
+        f.tick(Duration.ofSeconds(5));
+      }
+      assertThat(f.events.of(WatchPaused.class)).hasSize(1);
+      assertThat(f.events.await(WatchResumed.class, 1)).singleElement()
+          .satisfies(r -> assertThat(r.owner()).isEqualTo("u1"));
+      assertThat(f.hunter.stats().providers().get(0).circuit()).isEqualTo("CLOSED");
+      assertThat(f.hunter.stats(t).errors()).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void unavailableProvidersAreRetriedWithBackoffSoonerThanTheInterval() {
+    try (EngineFixture f = new EngineFixture()) {
+      Target t = f.provider.target("dr-a");
+      f.hunter.watch(WatchRequest.of("u1", t).plan("SLOW"));
+      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+
+      f.hunter.runDue();
+      f.tick(Duration.ofSeconds(4));
+
+      assertThat(f.provider.count("freeDays")).isEqualTo(2);
+      assertThat(f.hunter.stats(t).errors()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aBudgetSpentMidPollKeepsThePreviousSlotsOfTheDaysNotFetchedAndResumesWhereItStopped() {
+    RequestBudget budget = RequestBudget.of(3, 100, 1);
+    try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
+      Target t = f.provider.target("dr-a");
+      var s1 = f.provider.open(t, f.at("06:00", 1));
+      var s2 = f.provider.open(t, f.at("06:00", 2));
+      var s3 = f.provider.open(t, f.at("06:00", 3));
+      f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
+
+      f.hunter.runDue();
+      List<io.github.slothunter.api.Slot> first = f.hunter.snapshot(t);
+      f.tick(Duration.ofSeconds(61));
+
+      assertThat(first).containsExactly(s1, s2);
+      assertThat(f.hunter.snapshot(t)).containsExactly(s1, s2, s3);
+      assertThat(f.provider.count("freeSlots")).isEqualTo(4);
+      assertThat(maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void aLookupWithTheBudgetSpentIsRateLimitedAndRegistersNothing() {
+    RequestBudget budget = RequestBudget.of(1, 100, 1);
+    try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
+      f.provider.target("dr-a");
+      f.provider.target("dr-b");
+      f.hunter.watch(WatchRequest.of("u1", "mem:dr-a").plan("FAST"));
+
+      var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(SlotHunterException.class,
+          () -> f.hunter.watch(WatchRequest.of("u2", "mem:dr-b").plan("FAST")));
+
+      assertThat(thrown.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+      assertThat(thrown.retryAfter()).isPresent();
+      assertThat(f.hunter.watches("u2")).isEmpty();
+    }
+  }
+}
