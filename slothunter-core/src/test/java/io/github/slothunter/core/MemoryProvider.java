@@ -66,6 +66,8 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   private final AtomicInteger holdSeq = new AtomicInteger();
   volatile Duration holdTtl = Duration.ofMinutes(5);
   volatile CountDownLatch bookGate;
+  volatile CountDownLatch holdGate;
+  volatile CountDownLatch holdEntered;
   volatile CountDownLatch bookEntered;
   volatile boolean takeAfterHold;
   volatile boolean closed;
@@ -285,6 +287,7 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   public Hold hold(Slot slot, AccountSession session) {
     enter("hold", slot.target().id());
     try {
+      await(holdEntered, holdGate);
       synchronized (this) {
         if (!calendar(slot.target()).containsKey(slot.start())) {
           throw SlotHunterException.builder(ErrorCode.SLOT_TAKEN).providerId(ID).message("taken " + slot.id()).build();
@@ -305,18 +308,7 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   public Booking book(Hold hold, Patient patient, AccountSession session) {
     enter("book", hold.slot().target().id());
     try {
-      CountDownLatch entered = bookEntered;
-      if (entered != null) {
-        entered.countDown();
-      }
-      CountDownLatch gate = bookGate;
-      if (gate != null) {
-        try {
-          gate.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
+      await(bookEntered, bookGate);
       synchronized (this) {
         if (!holds.containsKey(hold.providerHoldKey())) {
           throw SlotHunterException.builder(ErrorCode.HOLD_EXPIRED).providerId(ID).message("no hold").build();
@@ -334,6 +326,19 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
       }
     } finally {
       exit();
+    }
+  }
+
+  private static void await(CountDownLatch entered, CountDownLatch gate) {
+    if (entered != null) {
+      entered.countDown();
+    }
+    if (gate != null) {
+      try {
+        gate.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -1,0 +1,368 @@
+package io.github.slothunter.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotEvent;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.api.WatchEvent;
+import io.github.slothunter.api.WatchPaused;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AutoBookingTest {
+  private final EngineFixture f = new EngineFixture();
+
+  @AfterEach
+  void noHoldIsLeftBehind() {
+    f.close();
+    assertThat(f.provider.outstandingHolds()).isZero();
+  }
+
+  private Watch autoWatch(String owner, Target t) {
+    return f.hunter.watch(WatchRequest.of(owner, t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
+  }
+
+  @Test
+  void booksTheFirstMatchingSlotHoldFirstThenBook() {
+    Target t = f.provider.target("dr-a");
+    Slot later = f.provider.open(t, f.at("09:00", 2));
+    Slot first = f.provider.open(t, f.at("06:00", 1));
+    Watch w = autoWatch("u1", t);
+
+    f.hunter.runDue();
+
+    BookingSucceeded ok = f.events.await(BookingSucceeded.class, 1).get(0);
+    assertThat(ok.booking().slot()).isEqualTo(first);
+    assertThat(ok.booking().trackingCode()).isEqualTo("TRK0");
+    assertThat(ok.watchId()).isEqualTo(w.id());
+    assertThat(f.provider.bookings()).hasSize(1);
+    List<String> ops = f.provider.requests().stream().map(MemoryProvider.Request::op)
+        .filter(op -> op.equals("hold") || op.equals("book")).toList();
+    assertThat(ops).containsExactly("hold", "book");
+    List<SlotEvent> forWatch = f.events.settle().stream().filter(e -> e instanceof WatchEvent).toList();
+    assertThat(forWatch).extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("SlotOpened", "SlotOpened", "HoldPlaced", "BookingSucceeded");
+    assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKED);
+    assertThat(f.store.attempts(w.id())).singleElement()
+        .satisfies(a -> assertThat(a.state()).isEqualTo(BookingAttempt.State.BOOKED));
+    assertThat(f.hunter.snapshot(t)).contains(later);
+  }
+
+  @Test
+  void aWatchStopsBookingAfterItsBookingsButKeepsNotifying() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    autoWatch("u1", t);
+    f.hunter.runDue();
+    f.events.await(BookingSucceeded.class, 1);
+
+    f.provider.open(t, f.at("07:00", 1));
+    f.tick(Duration.ofSeconds(10));
+
+    assertThat(f.events.await(SlotOpened.class, 2)).hasSize(2);
+    assertThat(f.provider.bookings()).hasSize(1);
+    assertThat(f.provider.count("hold")).isEqualTo(1);
+  }
+
+  @Test
+  void maxBookingsAllowsSeveralBookings() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.open(t, f.at("07:00", 1));
+    f.hunter.watch(WatchRequest.of("u1", t).plan("FAST")
+        .autoBook(new AutoBook(EngineFixture.patient(), f.session(), 2)));
+
+    f.hunter.runDue();
+    f.tick(Duration.ofSeconds(10));
+
+    assertThat(f.events.await(BookingSucceeded.class, 2)).hasSize(2);
+    assertThat(f.provider.bookings()).hasSize(2);
+  }
+
+  @Test
+  void aSlotTakenBetweenHoldAndBookMovesOnToTheNextSlotAtOnce() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    Slot second = f.provider.open(t, f.at("07:00", 1));
+    f.provider.takeAfterHold = true;
+    autoWatch("u1", t);
+
+    f.provider.takeAfterHold = true;
+    f.hunter.runDue();
+
+    List<BookingFailed> failed = f.events.await(BookingFailed.class, 2);
+    assertThat(failed).allSatisfy(b -> {
+      assertThat(b.code()).isEqualTo(ErrorCode.SLOT_TAKEN);
+      assertThat(b.willRetry()).isTrue();
+    });
+    assertThat(f.provider.count("freeDays")).isEqualTo(1);
+    assertThat(f.provider.count("hold")).isEqualTo(2);
+    assertThat(f.provider.count("release")).isEqualTo(2);
+    assertThat(failed.get(1).slot()).isEqualTo(second);
+  }
+
+  @Test
+  void aSlotTakenAtHoldIsSkippedForTheNextOne() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    Slot second = f.provider.open(t, f.at("07:00", 1));
+    f.provider.failNext("hold", MemoryProvider.error(ErrorCode.SLOT_TAKEN));
+    autoWatch("u1", t);
+
+    f.hunter.runDue();
+
+    assertThat(f.events.await(BookingSucceeded.class, 1).get(0).booking().slot()).isEqualTo(second);
+    assertThat(f.events.of(BookingFailed.class)).singleElement()
+        .satisfies(b -> assertThat(b.reason()).contains("before we could hold"));
+  }
+
+  @Test
+  void anAlreadyExpiredHoldIsReleasedAndNotBooked() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.holdTtl = Duration.ZERO;
+    autoWatch("u1", t);
+
+    f.hunter.runDue();
+
+    assertThat(f.events.await(BookingFailed.class, 1).get(0).code()).isEqualTo(ErrorCode.HOLD_EXPIRED);
+    assertThat(f.provider.count("book")).isZero();
+    assertThat(f.provider.count("release")).isEqualTo(1);
+  }
+
+  @Test
+  void aServerErrorOnBookReleasesTheHoldAndRetriesNextPoll() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.open(t, f.at("07:00", 1));
+    f.provider.failNext("book", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+    autoWatch("u1", t);
+
+    f.hunter.runDue();
+    BookingFailed failed = f.events.await(BookingFailed.class, 1).get(0);
+    int releasesAfterFailure = (int) f.provider.count("release");
+    f.tick(Duration.ofSeconds(10));
+
+    assertThat(failed.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(failed.willRetry()).isTrue();
+    assertThat(releasesAfterFailure).isEqualTo(1);
+    // the failed slot is never retried for this watch; the next one is booked
+    BookingSucceeded ok = f.events.await(BookingSucceeded.class, 1).get(0);
+    assertThat(ok.booking().slot()).isNotEqualTo(failed.slot());
+  }
+
+  @Test
+  void anExpiredSessionPausesBookingButTheWatchKeepsNotifying() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    AccountSession expired = new AccountSession(MemoryProvider.ID, "tok", Map.of(), f.clock.instant().minusSeconds(1));
+    Watch w = f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), expired));
+
+    f.hunter.runDue();
+    f.provider.open(t, f.at("07:00", 1));
+    f.tick(Duration.ofSeconds(10));
+
+    BookingFailed failed = f.events.await(BookingFailed.class, 1).get(0);
+    assertThat(failed.code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    assertThat(failed.willRetry()).isFalse();
+    assertThat(f.events.await(WatchPaused.class, 1).get(0).reason()).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    assertThat(f.events.await(SlotOpened.class, 2)).hasSize(2);
+    assertThat(f.provider.count("hold")).isZero();
+    assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
+  }
+
+  @Test
+  void aSessionRejectedByTheProviderPausesBooking() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.failNext("book", MemoryProvider.error(ErrorCode.AUTH_REQUIRED));
+    Watch w = autoWatch("u1", t);
+
+    f.hunter.runDue();
+
+    assertThat(f.events.await(BookingFailed.class, 1).get(0).code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
+    assertThat(f.provider.count("release")).isEqualTo(1);
+  }
+
+  @Test
+  void rejectedPatientDetailsPauseBooking() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.failNext("book", MemoryProvider.error(ErrorCode.INVALID_INPUT));
+    Watch w = autoWatch("u1", t);
+
+    f.hunter.runDue();
+
+    BookingFailed failed = f.events.await(BookingFailed.class, 1).get(0);
+    assertThat(failed.reason()).contains("patient details");
+    assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
+  }
+
+  @Test
+  void fiftyWatchesRacingForThreeSlotsBookExactlyThreeInPlanThenAgeOrder() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.open(t, f.at("07:00", 1));
+    f.provider.open(t, f.at("08:00", 1));
+    List<Watch> watches = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String plan = i == 40 ? "ENTERPRISE" : "FAST";
+      watches.add(f.hunter.watch(WatchRequest.of("u" + i, t).plan(plan).autoBook(EngineFixture.patient(),
+          f.session())));
+      f.clock.advance(Duration.ofMillis(1));
+    }
+
+    f.hunter.runDue();
+
+    List<BookingSucceeded> ok = f.events.await(BookingSucceeded.class, 3);
+    assertThat(f.events.settle().stream().filter(e -> e instanceof BookingSucceeded)).hasSize(3);
+    assertThat(f.provider.bookings()).hasSize(3);
+    assertThat(ok).extracting(BookingSucceeded::owner).containsExactly("u40", "u0", "u1");
+    assertThat(f.provider.count("hold")).isEqualTo(3);
+    assertThat(f.events.of(HoldPlaced.class)).hasSize(3);
+  }
+
+  @Test
+  void anInterruptedAttemptIsReportedAsUnknownAfterRestartAndNeverRepeated() {
+    Target t = f.provider.target("dr-a");
+    Watch w = autoWatch("u1", t);
+    f.hunter.runDue();
+    Slot slot = f.provider.open(t, f.at("06:00", 1));
+    // a crash right after the attempt record and the hold: the record is HELD, the hold outstanding
+    var hold = f.provider.hold(slot, f.session());
+    f.store.saveAttempt(new BookingAttempt(BookingAttempt.keyOf(w.id(), slot), w.id(), slot,
+        BookingAttempt.State.HELD, hold.providerHoldKey(), hold.expiresAt(), null, null, null, f.clock.instant()));
+
+    f.restart();
+    f.tick(Duration.ofSeconds(10));
+    f.tick(Duration.ofSeconds(10));
+
+    BookingOutcomeUnknown unknown = f.events.await(BookingOutcomeUnknown.class, 1).get(0);
+    assertThat(unknown.slot()).isEqualTo(slot);
+    assertThat(f.provider.bookings()).isEmpty();
+    assertThat(f.provider.count("book")).isZero();
+    assertThat(f.provider.outstandingHolds()).isZero();
+    assertThat(f.store.attempt(unknown.attemptKey()).orElseThrow().state()).isEqualTo(BookingAttempt.State.UNKNOWN);
+    assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
+  }
+
+  @Test
+  void aProviderWithoutBookingFallsBackToNotifyOnlyAndSaysSo() {
+    try (EngineFixture nb = new EngineFixture(RequestBudget.of(100, 1000, 2), Store.inMemory(), false)) {
+      Target t = nb.provider.target("dr-a");
+      nb.provider.open(t, nb.at("06:00", 1));
+
+      Watch w = nb.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), nb.session()));
+      nb.hunter.runDue();
+
+      assertThat(w.autoBook()).isNull();
+      assertThat(nb.events.await(WatchPaused.class, 1).get(0).reason()).isEqualTo(ErrorCode.UNSUPPORTED);
+      assertThat(nb.events.await(SlotOpened.class, 1).get(0).bookingLink()).isNotNull();
+      assertThat(nb.provider.count("hold")).isZero();
+    }
+  }
+
+  @Test
+  void aSessionForAnotherProviderIsInvalidInput() {
+    Target t = f.provider.target("dr-a");
+    AccountSession other = new AccountSession("paziresh24", "tok", Map.of(), null);
+
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(io.github.slothunter.api.SlotHunterException.class,
+        () -> f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), other)));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    assertThat(f.hunter.watches("u1")).isEmpty();
+  }
+
+  @Test
+  void cancellingAWatchWhileItHoldsASlotReleasesTheHoldInsteadOfBooking() throws Exception {
+    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(100, 1000, 2), true);
+    Target t = p.target("dr-a");
+    p.open(t, f.at("06:00", 1));
+    try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
+      p.holdGate = new CountDownLatch(1);
+      p.holdEntered = new CountDownLatch(1);
+      Watch w = threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
+      assertThat(p.holdEntered.await(5, TimeUnit.SECONDS)).isTrue();
+
+      threaded.cancel(w.id());
+      p.holdGate.countDown();
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (p.count("release") == 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(p.count("release")).isEqualTo(1);
+      assertThat(p.count("book")).isZero();
+      assertThat(p.outstandingHolds()).isZero();
+    }
+  }
+
+  @Test
+  void closingDuringABookingReleasesTheHold() throws Exception {
+    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(100, 1000, 2), true);
+    Target t = p.target("dr-a");
+    p.open(t, f.at("06:00", 1));
+    p.holdGate = new CountDownLatch(1);
+    p.holdEntered = new CountDownLatch(1);
+    SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).closeTimeout(Duration.ofSeconds(2)).build();
+    threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
+    assertThat(p.holdEntered.await(5, TimeUnit.SECONDS)).isTrue();
+
+    Thread closer = new Thread(threaded::close);
+    closer.start();
+    while (closer.isAlive() && closer.getState() == Thread.State.RUNNABLE) {
+      Thread.onSpinWait(); // until close() waits for the poll in flight
+    }
+    p.holdGate.countDown();
+    closer.join(5000);
+
+    assertThat(closer.isAlive()).isFalse();
+    assertThat(p.count("hold")).isEqualTo(1);
+    assertThat(p.count("book")).isZero();
+    assertThat(p.count("release")).isEqualTo(1);
+    assertThat(p.outstandingHolds()).isZero();
+    assertThat(p.bookings()).isEmpty();
+  }
+
+  @Test
+  void cancellingAWatchMidBookingLetsTheSentBookingFinishAndLeavesNoHold() throws Exception {
+    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(100, 1000, 2), true);
+    Target t = p.target("dr-a");
+    p.open(t, f.at("06:00", 1));
+    try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
+      RecordingListener events = new RecordingListener();
+      threaded.listen(events);
+      p.bookGate = new CountDownLatch(1);
+      p.bookEntered = new CountDownLatch(1);
+      Watch w = threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
+      assertThat(p.bookEntered.await(5, TimeUnit.SECONDS)).isTrue();
+
+      threaded.cancel(w.id());
+      p.bookGate.countDown();
+
+      events.await(BookingSucceeded.class, 1);
+      assertThat(p.bookings()).hasSize(1);
+      assertThat(p.outstandingHolds()).isZero();
+    }
+  }
+}

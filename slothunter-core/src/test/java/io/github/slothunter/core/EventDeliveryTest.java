@@ -1,0 +1,170 @@
+package io.github.slothunter.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.EventsDropped;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.SlotEvent;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.api.WatchEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class EventDeliveryTest {
+
+  @Test
+  void aThrowingListenerDoesNotStopOtherListenersOrPolling() {
+    try (EngineFixture f = new EngineFixture()) {
+      Target t = f.provider.target("dr-a");
+      AtomicInteger calls = new AtomicInteger();
+      f.hunter.listen(e -> {
+        calls.incrementAndGet();
+        throw new IllegalStateException("listener bug");
+      });
+      f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
+      f.provider.open(t, f.at("06:00", 1));
+
+      f.hunter.runDue();
+      f.provider.open(t, f.at("07:00", 1));
+      f.tick(Duration.ofSeconds(10));
+
+      assertThat(f.events.await(SlotOpened.class, 2)).hasSize(2);
+      assertThat(calls.get()).isGreaterThanOrEqualTo(1);
+      assertThat(f.provider.count("freeDays")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aBlockedListenerNeitherStallsPollingNorOthersAndDropsOldestEventsCounted() throws Exception {
+    TestClock clock = new TestClock("2026-12-05T05:30:00Z");
+    MemoryProvider p = new MemoryProvider(clock, RequestBudget.of(1000, 100_000, 4), true);
+    Target t = p.target("dr-a");
+    CountDownLatch unblock = new CountDownLatch(1);
+    List<SlotEvent> blockedSaw = new ArrayList<>();
+    try (SlotHunter h = SlotHunter.builder().provider(p.factory()).clock(clock).manualScheduling().eventCapacity(5)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).closeTimeout(Duration.ofSeconds(1))
+        .build()) {
+      RecordingListener healthy = new RecordingListener();
+      h.listen(e -> {
+        try {
+          unblock.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+        }
+        synchronized (blockedSaw) {
+          blockedSaw.add(e);
+        }
+      });
+      h.listen(healthy);
+      h.watch(WatchRequest.of("u1", t).plan("FAST"));
+
+      for (int i = 0; i < 20; i++) {
+        p.open(t, Instant.parse("2026-12-06T06:00:00Z").plusSeconds(900L * i));
+        clock.advance(Duration.ofSeconds(10));
+        h.runDue();
+      }
+
+      assertThat(p.count("freeDays")).isEqualTo(20);
+      assertThat(healthy.await(SlotOpened.class, 20)).hasSize(20);
+      unblock.countDown();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (System.nanoTime() < deadline) {
+        synchronized (blockedSaw) {
+          if (blockedSaw.stream().anyMatch(e -> e instanceof EventsDropped)) {
+            break;
+          }
+        }
+        Thread.onSpinWait();
+      }
+      synchronized (blockedSaw) {
+        EventsDropped dropped = blockedSaw.stream().filter(e -> e instanceof EventsDropped).map(EventsDropped.class::cast)
+            .findFirst().orElseThrow();
+        assertThat(dropped.count()).isGreaterThanOrEqualTo(13);
+      }
+      assertThat(h.stats().eventsDropped()).isGreaterThanOrEqualTo(13);
+    }
+  }
+
+  @Test
+  void eventsOfOneWatchArriveInOrder() {
+    try (EngineFixture f = new EngineFixture()) {
+      Target t = f.provider.target("dr-a");
+      Watch w = f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
+      List<io.github.slothunter.api.Slot> opened = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        opened.add(f.provider.open(t, f.at("06:00", 1).plusSeconds(900L * i)));
+        f.tick(Duration.ofSeconds(10));
+      }
+
+      List<SlotOpened> got = f.events.await(SlotOpened.class, 30);
+
+      assertThat(got).extracting(SlotOpened::slot).containsExactlyElementsOf(opened);
+      assertThat(got).extracting(WatchEvent::watchId).containsOnly(w.id());
+    }
+  }
+
+  @Test
+  void eventsPublishedBeforeAnyListenerReachTheFirstOne() {
+    try (EngineFixture f = new EngineFixture()) {
+      Target t = f.provider.target("dr-a");
+      f.provider.open(t, f.at("06:00", 1));
+      SlotHunter h = f.builder().build();
+      h.watch(WatchRequest.of("u1", t).plan("FAST"));
+      h.runDue();
+
+      RecordingListener late = new RecordingListener();
+      Subscription sub = h.listen(late);
+
+      assertThat(late.await(SlotOpened.class, 1)).hasSize(1);
+      sub.close();
+      sub.close();
+      h.close();
+    }
+  }
+
+  @Test
+  void aRemovedListenerHearsNothingMore() {
+    try (EngineFixture f = new EngineFixture()) {
+      Target t = f.provider.target("dr-a");
+      RecordingListener gone = new RecordingListener();
+      Subscription sub = f.hunter.listen(gone);
+      f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
+      sub.close();
+
+      f.provider.open(t, f.at("06:00", 1));
+      f.hunter.runDue();
+
+      f.events.await(SlotOpened.class, 1);
+      assertThat(gone.settle()).isEmpty();
+    }
+  }
+
+  @Test
+  void aThreadedEngineFindsASlotByItselfAndClosesPromptly() {
+    MemoryProvider p = new MemoryProvider(Clock.systemUTC(), RequestBudget.of(600, 10_000, 2), true);
+    Target t = p.target("dr-a");
+    Plan quick = new Plan("QUICK", 10, Duration.ofMillis(50), false, 1);
+    SlotHunter h = SlotHunter.builder().provider(p.factory()).plans(Plans.of(quick, List.of(quick))).build();
+    RecordingListener events = new RecordingListener();
+    h.listen(events);
+    h.watch(WatchRequest.of("u1", t));
+
+    p.open(t, Instant.now().plus(Duration.ofDays(1)));
+    SlotOpened opened = events.await(SlotOpened.class, 1).get(0);
+    long start = System.nanoTime();
+    h.close();
+    h.close();
+
+    assertThat(opened.owner()).isEqualTo("u1");
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000);
+    assertThat(p.closed).isTrue();
+  }
+}
