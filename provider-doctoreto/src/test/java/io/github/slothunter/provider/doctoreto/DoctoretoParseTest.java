@@ -1,0 +1,108 @@
+package io.github.slothunter.provider.doctoreto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.spi.Provider;
+import io.github.slothunter.spi.ProviderContext;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DoctoretoParseTest {
+  private final Provider provider = new DoctoretoProviderFactory().create(ProviderContext.builder("doctoreto")
+      .systemProperties(new Properties()).environment(Map.of()).build());
+
+  @AfterEach
+  void closeProvider() {
+    provider.close();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | ZaEBBZ",
+      "https://www.doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | ZaEBBZ",
+      "http://doctoreto.com/doctor/jamali/GXPYab | GXPYab",
+      "http://www.doctoreto.com/doctor/dr-tahere-pur-dast/ZplbBE | ZplbBE",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ?searchedFrom=headerKeyword | ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ#reviews | ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ/ | ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ/?utm_source=x&b=1#top | ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ?x=/doctor/a/BBBBBB | ZaEBBZ",
+      "https://doctoreto.com/doctor/ZaEBBZ | ZaEBBZ",
+      "https://www.doctoreto.com/doctor/ZaEBBZ/ | ZaEBBZ",
+      "HTTPS://WWW.DOCTORETO.COM/doctor/dr-vida-imani/ZaEBBZ | ZaEBBZ",
+      "https://doctoreto.com:443/doctor/jamali/GXPYab | GXPYab",
+      "https://doctoreto.com//doctor//jamali//GXPYab | GXPYab",
+      "doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | ZaEBBZ",
+      "www.doctoreto.com/doctor/ZaEBBZ | ZaEBBZ",
+      "https://doctoreto.com/doctor/x/ab_-12 | ab_-12",
+      "https://doctoreto.com/doctor/%D8%AF%DA%A9%D8%AA%D8%B1/ZaEBBZ | ZaEBBZ",
+      "doctoreto:ZaEBBZ | ZaEBBZ",
+      "Doctoreto:GXPYab | GXPYab",
+      "doctoreto: ZplbBE | ZplbBE",
+  })
+  void parsesDoctorLinks(String input, String code) {
+    assertThat(provider.parse(input)).contains(new DoctorRef("doctoreto", code));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {
+      "",
+      "   ",
+      "ZaEBBZ",
+      "doctoreto:",
+      "doctoreto:ZaEBB",
+      "doctoreto:ZaE/BZ",
+      "doctoreto:ZaEBBZ extra",
+      "paziresh24:ZaEBBZ",
+      "https://doctoreto.com/",
+      "https://doctoreto.com",
+      "https://doctoreto.com/doctor/",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBB",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ/reviews",
+      "https://doctoreto.com/doctor/dr-vida-imani/Za.BBZ",
+      "https://doctoreto.com/center/avaye-mehr-valiollah/YJpggL",
+      "https://doctoreto.com/doctors/speciality/dentist/city/tehran",
+      "https://doctoreto.com/search?citySlug=tehran&page=2",
+      "https://doctoreto.com/reserve/consultation?item_type=0&item_id=981001",
+      "https://www.paziresh24.com/dr/dr-vida-imani-0/",
+      "https://doctoreto.com.evil.example/doctor/x/ZaEBBZ",
+      "https://evildoctoreto.com/doctor/x/ZaEBBZ",
+      "https://m.doctoreto.com/doctor/x/ZaEBBZ",
+      "https://user@doctoreto.com/doctor/x/ZaEBBZ",
+      "ftp://doctoreto.com/doctor/x/ZaEBBZ",
+      "/doctor/dr-vida-imani/ZaEBBZ",
+      "https://",
+      "%%%://??##",
+      "https://doctoreto.com/Doctor/x/ZaEBBZ",
+  })
+  void ignoresEverythingElse(String input) {
+    assertThat(provider.parse(input)).isEmpty();
+  }
+
+  @Test
+  void dropsInvisibleDirectionMarksAroundPastedLinks() {
+    Optional<DoctorRef> ref = provider.parse("\u200F https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ\u200E\n");
+
+    assertThat(ref).contains(new DoctorRef("doctoreto", "ZaEBBZ"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u200B", "\u200C", "\u200D", "\u202B", "\u202E", "\u2067", "\uFEFF", "\u061C"})
+  void dropsEveryKindOfInvisibleMark(String mark) {
+    assertThat(provider.parse(mark + "doctoreto:ZaEBBZ" + mark)).contains(new DoctorRef("doctoreto", "ZaEBBZ"));
+  }
+
+  @Test
+  void rejectsNullAsAProgrammingError() {
+    assertThatThrownBy(() -> provider.parse(null)).isInstanceOf(NullPointerException.class);
+  }
+}

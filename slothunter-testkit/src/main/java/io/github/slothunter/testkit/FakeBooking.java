@@ -1,0 +1,48 @@
+package io.github.slothunter.testkit;
+
+import io.github.slothunter.api.Pii;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A booking a fake site accepted through its booking endpoint. The accessors return the patient's
+ * data in clear (it is test data); {@link #toString()} masks it.
+ *
+ * @param bookId the site's booking id (Paziresh24: {@code book_info.id})
+ * @param referenceCode the tracking code (Paziresh24: {@code reference_code})
+ * @param slot the booked slot
+ * @param userId the logged-in account that booked
+ * @param terminalId the terminal (client) that held and booked it
+ * @param firstName patient's first name as sent
+ * @param lastName patient's last name as sent
+ * @param nationalCode patient's national code as sent; empty for foreigners
+ * @param cell patient's mobile as sent
+ * @param bookedAt when the site accepted it (the fake's clock)
+ * @param cancelled whether it has since been cancelled
+ */
+public record FakeBooking(String bookId, String referenceCode, FakeSlot slot, String userId, String terminalId,
+    String firstName, String lastName, String nationalCode, String cell, Instant bookedAt, boolean cancelled) {
+
+  /** Validates. */
+  public FakeBooking {
+    Objects.requireNonNull(bookId, "bookId");
+    Objects.requireNonNull(referenceCode, "referenceCode");
+    Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(terminalId, "terminalId");
+    Objects.requireNonNull(firstName, "firstName");
+    Objects.requireNonNull(lastName, "lastName");
+    Objects.requireNonNull(nationalCode, "nationalCode");
+    Objects.requireNonNull(cell, "cell");
+    Objects.requireNonNull(bookedAt, "bookedAt");
+  }
+
+  /** Masks the patient's data. */
+  @Override
+  public String toString() {
+    return "FakeBooking[bookId=" + bookId + ", referenceCode=" + referenceCode + ", slot=" + slot
+        + ", userId=" + userId + ", patient=" + Pii.maskName(firstName) + " " + Pii.maskName(lastName)
+        + ", nationalCode=" + Pii.maskNationalCode(nationalCode) + ", cell=" + Pii.maskMobile(cell)
+        + ", bookedAt=" + bookedAt + ", cancelled=" + cancelled + "]";
+  }
+}

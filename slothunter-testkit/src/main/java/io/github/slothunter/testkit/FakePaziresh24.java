@@ -1,0 +1,1211 @@
+package io.github.slothunter.testkit;
+
+import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.testkit.internal.FakeServer;
+import io.github.slothunter.testkit.internal.FaultRules;
+import io.github.slothunter.testkit.internal.Ids;
+import io.github.slothunter.testkit.internal.Paziresh24Directory;
+import io.github.slothunter.testkit.internal.Paziresh24Directory.CenterSpec;
+import io.github.slothunter.testkit.internal.Paziresh24Directory.DoctorSpec;
+import io.github.slothunter.testkit.internal.Paziresh24Directory.Expertise;
+import io.github.slothunter.testkit.internal.Paziresh24Directory.ServiceSpec;
+import io.github.slothunter.testkit.internal.Paziresh24ScenarioReader;
+import io.github.slothunter.testkit.internal.Paziresh24Site;
+import io.github.slothunter.testkit.internal.Paziresh24State;
+import io.github.slothunter.testkit.internal.RateLimiter;
+import io.github.slothunter.testkit.internal.RequestLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * A realistic, stateful fake of Paziresh24 (paziresh24.com) on {@code 127.0.0.1}: the profile
+ * pages with {@code __NEXT_DATA__}, the booking RPC (free days, free turns, suspend, unsuspend,
+ * book, deleteBook, setTerminal), OTP login, drprofile, receipts and search, all from one base URL
+ * (point a provider's {@code base-url} at {@link #baseUrl()}).
+ *
+ * <pre>{@code
+ * FakeClock clock = FakeClock.at("2026-01-03T05:30:00Z");
+ * try (FakePaziresh24 fake = FakePaziresh24.builder()
+ *     .clock(clock).seed(42)
+ *     .doctor("dr-sara-ahmadi", d -> d.displayName("دکتر سارا احمدی").expertise("قلب و عروق")
+ *         .center("1001", c -> c.name("مطب").city("تهران")
+ *             .service("2001", s -> s.title("ویزیت حضوری").price(1_500_000)
+ *                 .duration(Duration.ofMinutes(15)).userCenterId("3001"))))
+ *     .build().start()) {
+ *   fake.openSlots("dr-sara-ahmadi", "1001", "2001", LocalDate.of(2026, 1, 4), LocalTime.of(9, 0), LocalTime.of(12, 0));
+ *   // point the provider at fake.baseUrl() ...
+ * }
+ * }</pre>
+ *
+ * <p><b>Time.</b> Everything follows the builder's {@link Clock} (use {@link FakeClock} in tests):
+ * hold expiry, token expiry, OTP throttling, rate-limit windows, and {@linkplain #schedule scheduled
+ * actions}. Scheduled actions and expiries are applied lazily, in time order, when a request
+ * arrives or {@link #tick()} (or any inspection method) is called; while an action runs the fake's
+ * "now" is the action's due time, so {@link FakeSlot#releasedAt()} is exact even when applied late.
+ *
+ * <p><b>Determinism.</b> Ids, tokens, request codes, probability faults and scenario draws come
+ * from random sources seeded by {@link Builder#seed(long)}: the same seed, clock and request
+ * sequence give the same answers.
+ *
+ * <p><b>Protocol choices</b> where the real site is unknown (see {@code shared/providers/paziresh24.md}):
+ * booking RPC answers HTTP 200 with {@code status} 1 (ok), 0 (validation, with {@code details}
+ * {@code {field: message}}) or 300 (hold expired, or slot held/taken by someone else); holds are
+ * bound to the {@code terminal_id} that made them; {@code book} needs a Bearer token (or a
+ * {@code token} cookie), else HTTP 401 {@code {"status":0,"message":...}}; {@code book} answers
+ * {@code book_info.id} and the tracking code both in {@code book_info.reference_code} and
+ * {@code details.reference_code}; rate limiting answers HTTP 429 with {@code Retry-After}.
+ *
+ * <p>Thread-safe. {@link #close()} stops the server; it is idempotent.
+ */
+public final class FakePaziresh24 implements AutoCloseable {
+  /** The provider id sessions from this fake are for. */
+  public static final String PROVIDER_ID = "paziresh24";
+
+  /** {@code GET /} (an index page; not part of the real site). */
+  public static final String HOME = Paziresh24Site.HOME;
+  /** {@code GET /dr/{slug}/}: the profile page. */
+  public static final String PROFILE_PAGE = Paziresh24Site.PROFILE_PAGE;
+  /** {@code GET /api/doctors/{slug}} (drprofile host). */
+  public static final String DOCTOR_PROFILE = Paziresh24Site.DOCTOR_PROFILE;
+  /** {@code GET /api/full-profile/{slug}/} (drprofile host): {@code information} fields plus {@code centers}, {@code expertises}. */
+  public static final String FULL_PROFILE = Paziresh24Site.FULL_PROFILE;
+  /** {@code POST /api/getFreeDays} or {@code /booking/v2/getFreeDays}. */
+  public static final String GET_FREE_DAYS = Paziresh24Site.GET_FREE_DAYS;
+  /** {@code POST /api/getFreeTurns} or {@code /booking/v2/getFreeTurns}. */
+  public static final String GET_FREE_TURNS = Paziresh24Site.GET_FREE_TURNS;
+  /** {@code POST /api/getFreeTurn} or {@code /booking/v2/getFreeTurn} (earliest slot, held). */
+  public static final String GET_FREE_TURN = Paziresh24Site.GET_FREE_TURN;
+  /** {@code POST /api/suspend} or {@code /booking/v2/suspend}: hold a slot. */
+  public static final String SUSPEND = Paziresh24Site.SUSPEND;
+  /** {@code POST /api/unsuspend} or {@code /booking/v2/unsuspend}: release a hold. */
+  public static final String UNSUSPEND = Paziresh24Site.UNSUSPEND;
+  /** {@code POST /api/book} or {@code /booking/v2/book}. */
+  public static final String BOOK = Paziresh24Site.BOOK;
+  /** {@code POST /api/deleteBook}, {@code /booking/v2/deleteBook} or {@code /moshir/v1/deleteBook}. */
+  public static final String DELETE_BOOK = Paziresh24Site.DELETE_BOOK;
+  /** {@code POST /api/setTerminal} or {@code /booking/v2/setTerminal}. */
+  public static final String SET_TERMINAL = Paziresh24Site.SET_TERMINAL;
+  /** {@code POST /gozargah/register}. */
+  public static final String REGISTER = Paziresh24Site.REGISTER;
+  /** {@code POST /gozargah/resetpassword}: sends the OTP. */
+  public static final String RESET_PASSWORD = Paziresh24Site.RESET_PASSWORD;
+  /** {@code POST /gozargah/v1/login}. */
+  public static final String LOGIN = Paziresh24Site.LOGIN;
+  /** {@code GET /v1/auth/me}. */
+  public static final String AUTH_ME = Paziresh24Site.AUTH_ME;
+  /** {@code GET /user/v1/book/{centerId}/{bookId}}: the receipt. */
+  public static final String RECEIPT = Paziresh24Site.RECEIPT;
+  /** {@code GET /seapi/v1/search/{city}[/{category}]}. */
+  public static final String SEARCH = Paziresh24Site.SEARCH;
+  /** Any path the fake does not serve (answered 404). */
+  public static final String UNKNOWN = Paziresh24Site.UNKNOWN;
+
+  /** The online-visit pseudo center id. */
+  public static final String ONLINE_CENTER_ID = "5532";
+
+  /** Default seed. */
+  public static final long DEFAULT_SEED = 24L;
+  /** Default hold lifetime: 5 minutes. */
+  public static final Duration DEFAULT_HOLD_TTL = Duration.ofMinutes(5);
+  /** Default token lifetime: 24 hours. */
+  public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(24);
+  /** Default OTP every login accepts. */
+  public static final String DEFAULT_OTP = "1234";
+  /** Default minimum time between two OTP sends to one mobile (else status 39). */
+  public static final Duration DEFAULT_OTP_RESEND_INTERVAL = Duration.ofSeconds(60);
+  /** Default time an OTP stays usable after it was sent. */
+  public static final Duration DEFAULT_OTP_VALIDITY = Duration.ofMinutes(5);
+  /** Default number of HTTP handler threads. */
+  public static final int DEFAULT_SERVER_THREADS = 8;
+  /** Default number of requests kept in full by {@link #requests()}. */
+  public static final int DEFAULT_REQUEST_LOG_LIMIT = 100_000;
+
+  private final Clock clock;
+  private final int port;
+  private final Paziresh24State state;
+  private final FaultRules faults;
+  private final RateLimiter limiter;
+  private final RequestLog requestLog;
+  private final FakeServer server;
+
+  private FakePaziresh24(Builder b, List<DoctorSpec> doctors) {
+    this.clock = b.clock;
+    this.port = b.port;
+    Paziresh24Directory directory = new Paziresh24Directory(doctors);
+    this.state = new Paziresh24State(new Paziresh24State.Settings(b.clock, b.seed, b.holdTtl, b.tokenTtl, b.otp,
+        b.otpResendInterval, b.otpValidity, b.rejectDuplicateBookings), directory);
+    this.faults = new FaultRules(b.seed * 17 + 3);
+    this.limiter = new RateLimiter(b.rateLimitPerMinute);
+    this.requestLog = new RequestLog(b.requestLogLimit);
+    this.server = new FakeServer("fake-paziresh24", new Paziresh24Site(state, faults), b.clock, requestLog, faults,
+        limiter, b.serverThreads);
+  }
+
+  /** A builder with the defaults: system clock, no doctors, no rate limit. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A fake (not started) from a JSON scenario file; see {@link Builder#scenario(InputStream)} for the format.
+   *
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws IllegalArgumentException if the scenario is malformed
+   */
+  public static FakePaziresh24 fromScenario(Path file) {
+    return builder().scenario(file).build();
+  }
+
+  /**
+   * A fake (not started) from a JSON scenario; see {@link Builder#scenario(InputStream)} for the format.
+   *
+   * @throws UncheckedIOException if the stream cannot be read
+   * @throws IllegalArgumentException if the scenario is malformed
+   */
+  public static FakePaziresh24 fromScenario(InputStream json) {
+    return builder().scenario(json).build();
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  /**
+   * Starts serving on {@code 127.0.0.1} (a free port unless {@link Builder#port(int)} chose one).
+   * Idempotent while running.
+   *
+   * @return this
+   * @throws UncheckedIOException if the port cannot be bound
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public FakePaziresh24 start() {
+    server.start(port);
+    return this;
+  }
+
+  /** Whether it is serving. */
+  public boolean isRunning() {
+    return server.isRunning();
+  }
+
+  /** Stops serving at once. Idempotent; the state stays inspectable. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /**
+   * {@code http://127.0.0.1:PORT}: the one base URL serving every real host's paths.
+   *
+   * @throws IllegalStateException when not started
+   */
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /**
+   * The bound port.
+   *
+   * @throws IllegalStateException when not started
+   */
+  public int port() {
+    return server.port();
+  }
+
+  /**
+   * The doctor's profile link on this fake: {@code baseUrl()/dr/<percent-encoded slug>/}.
+   *
+   * @throws IllegalStateException when not started
+   */
+  public String doctorUrl(String slug) {
+    return baseUrl() + "/dr/" + Paziresh24Site.encodeSlug(Objects.requireNonNull(slug, "slug")) + "/";
+  }
+
+  /** The clock the fake runs on. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The fake's current time: the clock's, or a scheduled action's due time while that action runs. */
+  public Instant now() {
+    return state.now();
+  }
+
+  /** The doctors' slugs, in registration order. */
+  public List<String> slugs() {
+    return state.directory().doctors().stream().map(DoctorSpec::slug).toList();
+  }
+
+  // ---- calendar control ------------------------------------------------------------------------
+
+  /**
+   * Opens one slot (the clinic adds a time, or a patient cancels a taken one), lasting the
+   * service's duration. A slot already free, held or booked is left as it is.
+   *
+   * @return the slot; {@link FakeSlot#releasedAt()} is when it (last) became free
+   * @throws IllegalArgumentException for an unknown calendar or a slot overlapping another
+   */
+  public FakeSlot openSlot(String slug, String centerId, String serviceId, Instant start) {
+    return state.openSlot(slug, centerId, serviceId, start);
+  }
+
+  /**
+   * Opens a day's calendar: back-to-back slots of the service's duration from {@code from} until
+   * the last one that ends by {@code to}, in Tehran time.
+   *
+   * @throws IllegalArgumentException for an unknown calendar or overlapping slots
+   */
+  public List<FakeSlot> openSlots(String slug, String centerId, String serviceId, LocalDate day, LocalTime from,
+      LocalTime to) {
+    return state.openSlots(slug, centerId, serviceId, day, from, to);
+  }
+
+  /**
+   * Another patient books the slot starting at {@code start}.
+   *
+   * @return {@code false} if it was not free (unknown, held, booked or already taken)
+   * @throws IllegalArgumentException for an unknown calendar
+   */
+  public boolean takeSlot(String slug, String centerId, String serviceId, Instant start) {
+    return state.takeSlot(slug, centerId, serviceId, start);
+  }
+
+  /** The calendar's free future slots in start order (held, booked and taken slots are not free). */
+  public List<FakeSlot> freeSlots(String slug, String centerId, String serviceId) {
+    return state.freeSlots(slug, centerId, serviceId);
+  }
+
+  /** Every free future slot of every calendar. */
+  public List<FakeSlot> freeSlots() {
+    return state.freeSlots();
+  }
+
+  /** When the slot starting at {@code slotFrom} last became free, searching every calendar. */
+  public Optional<Instant> releaseTime(Instant slotFrom) {
+    return state.slotAnywhere(Objects.requireNonNull(slotFrom, "slotFrom")).map(FakeSlot::releasedAt);
+  }
+
+  /** When the slot starting at {@code slotFrom} in one calendar last became free. */
+  public Optional<Instant> releaseTime(String slug, String centerId, String serviceId, Instant slotFrom) {
+    return state.slot(slug, centerId, serviceId, Objects.requireNonNull(slotFrom, "slotFrom")).map(FakeSlot::releasedAt);
+  }
+
+  /** Another patient takes a random free future slot (seeded); empty when none is free. */
+  public Optional<FakeSlot> takeRandomFreeSlot() {
+    return state.takeRandomFreeSlot();
+  }
+
+  /** Another patient cancels a random taken future slot, which becomes free (seeded); empty when none. */
+  public Optional<FakeSlot> cancelRandomTakenSlot() {
+    return state.cancelRandomTakenSlot();
+  }
+
+  // ---- scheduled scenarios ---------------------------------------------------------------------
+
+  /**
+   * Runs {@code action} once the clock reaches {@code when}: at the first request or {@link #tick()}
+   * after that, with the fake's "now" set to {@code when} while it runs. An action that throws is
+   * logged and skipped.
+   */
+  public void schedule(Instant when, Consumer<FakePaziresh24> action) {
+    Objects.requireNonNull(when, "when");
+    Objects.requireNonNull(action, "action");
+    state.schedule(when, () -> action.accept(this));
+  }
+
+  /** Runs {@code action} at {@code first}, then every {@code period}, forever. */
+  public void scheduleEvery(Instant first, Duration period, Consumer<FakePaziresh24> action) {
+    Objects.requireNonNull(first, "first");
+    Objects.requireNonNull(action, "action");
+    requirePositive(period, "period");
+    state.schedule(first, new Runnable() {
+      private Instant next = first;
+
+      @Override
+      public void run() {
+        action.accept(FakePaziresh24.this);
+        next = next.plus(period);
+        state.schedule(next, this);
+      }
+    });
+  }
+
+  /** At {@code when}, the patient holding the slot starting at {@code slotStart} cancels: it becomes free. */
+  public void scheduleCancellation(Instant when, String slug, String centerId, String serviceId, Instant slotStart) {
+    state.directory().require(slug, centerId, serviceId);
+    Objects.requireNonNull(slotStart, "slotStart");
+    schedule(when, f -> f.openSlot(slug, centerId, serviceId, slotStart));
+  }
+
+  /**
+   * At {@code when} the clinic opens {@code days} consecutive days from {@code firstDay} (skipping
+   * Fridays, the Iranian weekend), each from {@code from} to {@code to} Tehran time. Use it for "the
+   * calendar for next week opens on Saturday at 08:00".
+   */
+  public void scheduleCalendarOpening(Instant when, String slug, String centerId, String serviceId, LocalDate firstDay,
+      int days, LocalTime from, LocalTime to) {
+    state.directory().require(slug, centerId, serviceId);
+    Objects.requireNonNull(firstDay, "firstDay");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (days < 1) {
+      throw new IllegalArgumentException("days must be positive: " + days);
+    }
+    schedule(when, f -> {
+      for (int i = 0; i < days; i++) {
+        LocalDate day = firstDay.plusDays(i);
+        if (day.getDayOfWeek() != DayOfWeek.FRIDAY) {
+          f.openSlots(slug, centerId, serviceId, day, from, to);
+        }
+      }
+    });
+  }
+
+  /**
+   * From {@code from} until {@code until}, other patients take a random free slot at random times,
+   * on average every {@code meanInterval} (exponential gaps, seeded).
+   */
+  public void scheduleOtherPatients(Instant from, Instant until, Duration meanInterval) {
+    scheduleRandom(from, until, meanInterval, FakePaziresh24::takeRandomFreeSlot);
+  }
+
+  /**
+   * From {@code from} until {@code until}, other patients cancel a random taken slot at random
+   * times, on average every {@code meanInterval} (exponential gaps, seeded): the releases a watcher
+   * is waiting for.
+   */
+  public void scheduleCancellations(Instant from, Instant until, Duration meanInterval) {
+    scheduleRandom(from, until, meanInterval, FakePaziresh24::cancelRandomTakenSlot);
+  }
+
+  private void scheduleRandom(Instant from, Instant until, Duration meanInterval, Consumer<FakePaziresh24> event) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(until, "until");
+    requirePositive(meanInterval, "meanInterval");
+    Runnable step = new Runnable() {
+      @Override
+      public void run() {
+        Instant now = state.now();
+        if (now.isAfter(until)) {
+          return;
+        }
+        event.accept(FakePaziresh24.this);
+        Instant next = now.plus(gap());
+        if (!next.isAfter(until)) {
+          state.schedule(next, this);
+        }
+      }
+
+      private Duration gap() {
+        Random r = state.scenarioRandom();
+        double u = r.nextDouble();
+        long nanos = (long) (-Math.log(1 - u) * meanInterval.toNanos());
+        return Duration.ofNanos(Math.max(1_000_000, nanos));
+      }
+    };
+    synchronized (state) {
+      Random r = state.scenarioRandom();
+      long first = (long) (-Math.log(1 - r.nextDouble()) * meanInterval.toNanos());
+      state.schedule(from.plusNanos(Math.max(1_000_000, first)), step);
+    }
+  }
+
+  /** Applies every hold expiry and scheduled action due by the clock's current time. */
+  public void tick() {
+    state.tick();
+  }
+
+  // ---- faults and introspection ----------------------------------------------------------------
+
+  /** The fault rules; arm them before or during a test. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The requests received (the newest {@link Builder#requestLogLimit(int)}), oldest first. */
+  public List<RecordedRequest> requests() {
+    return requestLog.all();
+  }
+
+  /** The requests received by one endpoint (see the endpoint constants), oldest first. */
+  public List<RecordedRequest> requests(String endpoint) {
+    return requestLog.of(Objects.requireNonNull(endpoint, "endpoint"));
+  }
+
+  /** How many requests reached {@code endpoint} (one of the endpoint constants, for example {@link #GET_FREE_DAYS}). */
+  public int requestCount(String endpoint) {
+    return requestLog.count(Objects.requireNonNull(endpoint, "endpoint"));
+  }
+
+  /** How many requests arrived in total. */
+  public int requestCount() {
+    return requestLog.count();
+  }
+
+  /** How many holds are live now (expired, released, booked and lost holds are not). */
+  public int outstandingHolds() {
+    return state.outstandingHolds();
+  }
+
+  /** The bookings made through the booking endpoint, oldest first, with their cancellation state. */
+  public List<FakeBooking> bookings() {
+    return state.bookings();
+  }
+
+  /** The most requests in flight at once since start or {@link #resetCounters()}. */
+  public int maxConcurrentRequests() {
+    return server.maxConcurrentRequests();
+  }
+
+  /** Clears the request log and counts, the concurrency peak and the rate-limit windows. */
+  public void resetCounters() {
+    requestLog.reset();
+    server.resetPeak();
+    limiter.reset();
+  }
+
+  /**
+   * Logs an account in without the SMS round trip, as if it had completed the OTP login.
+   *
+   * @param mobile {@code 09xxxxxxxxx} or {@code 9xxxxxxxxx}
+   * @throws IllegalArgumentException for anything else
+   */
+  public FakeAccount login(String mobile) {
+    Objects.requireNonNull(mobile, "mobile");
+    if (!mobile.matches("0?9\\d{9}")) {
+      throw new IllegalArgumentException("mobile must look like 09121234567");
+    }
+    return state.login(mobile.startsWith("0") ? mobile : "0" + mobile);
+  }
+
+  @Override
+  public String toString() {
+    return "FakePaziresh24[" + (server.isRunning() ? baseUrl() : "stopped") + ", doctors=" + slugs() + "]";
+  }
+
+  private static Duration requirePositive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+    return d;
+  }
+
+  // ---- builders --------------------------------------------------------------------------------
+
+  /** Builds a {@link FakePaziresh24}; not thread-safe. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private boolean clockSet;
+    private long seed = DEFAULT_SEED;
+    private Duration holdTtl = DEFAULT_HOLD_TTL;
+    private Duration tokenTtl = DEFAULT_TOKEN_TTL;
+    private String otp = DEFAULT_OTP;
+    private Duration otpResendInterval = DEFAULT_OTP_RESEND_INTERVAL;
+    private Duration otpValidity = DEFAULT_OTP_VALIDITY;
+    private int rateLimitPerMinute;
+    private int port;
+    private int serverThreads = DEFAULT_SERVER_THREADS;
+    private int requestLogLimit = DEFAULT_REQUEST_LOG_LIMIT;
+    private boolean rejectDuplicateBookings;
+    private final List<DoctorBuilder> doctors = new ArrayList<>();
+    private final List<Map.Entry<Instant, Consumer<FakePaziresh24>>> scheduled = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The clock everything follows; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      this.clockSet = true;
+      return this;
+    }
+
+    /** Seeds every random choice; default {@value #DEFAULT_SEED}. */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** How long a hold lasts before its slot is free again; default 5 minutes. */
+    public Builder holdTtl(Duration value) {
+      this.holdTtl = requirePositive(value, "holdTtl");
+      return this;
+    }
+
+    /** How long a login token is accepted; default 24 hours. */
+    public Builder tokenTtl(Duration value) {
+      this.tokenTtl = requirePositive(value, "tokenTtl");
+      return this;
+    }
+
+    /** The one OTP every login accepts; default {@value #DEFAULT_OTP}. */
+    public Builder otp(String value) {
+      Objects.requireNonNull(value, "otp");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("otp must not be blank");
+      }
+      this.otp = value;
+      return this;
+    }
+
+    /** Minimum time between two OTP sends to one mobile (else status 39); default 60 s. */
+    public Builder otpResendInterval(Duration value) {
+      Objects.requireNonNull(value, "otpResendInterval");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("otpResendInterval must not be negative: " + value);
+      }
+      this.otpResendInterval = value;
+      return this;
+    }
+
+    /** How long a sent OTP stays usable; default 5 minutes. */
+    public Builder otpValidity(Duration value) {
+      this.otpValidity = requirePositive(value, "otpValidity");
+      return this;
+    }
+
+    /**
+     * Requests allowed per client per clock minute before HTTP 429; a client is its
+     * {@code terminal_id}, else its remote address. {@code 0} (the default) turns limiting off.
+     */
+    public Builder rateLimitPerMinute(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("rateLimitPerMinute must not be negative: " + value);
+      }
+      this.rateLimitPerMinute = value;
+      return this;
+    }
+
+    /** The port to bind; {@code 0} (the default) picks a free one. */
+    public Builder port(int value) {
+      if (value < 0 || value > 65_535) {
+        throw new IllegalArgumentException("port must be 0-65535: " + value);
+      }
+      this.port = value;
+      return this;
+    }
+
+    /** HTTP handler threads; default {@value #DEFAULT_SERVER_THREADS}. */
+    public Builder serverThreads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("serverThreads must be positive: " + value);
+      }
+      this.serverThreads = value;
+      return this;
+    }
+
+    /** How many requests {@link #requests()} keeps in full (counts are never truncated); default 100,000. */
+    public Builder requestLogLimit(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("requestLogLimit must be positive: " + value);
+      }
+      this.requestLogLimit = value;
+      return this;
+    }
+
+    /**
+     * Whether {@code book} refuses a national code that already has a future booking with the same
+     * doctor (status 0), as the real site is believed to; default {@code false}.
+     */
+    public Builder rejectDuplicateBookings(boolean value) {
+      this.rejectDuplicateBookings = value;
+      return this;
+    }
+
+    /**
+     * Adds a doctor.
+     *
+     * @param slug the profile slug, decoded (Latin or Persian, no {@code /}, {@code ?}, {@code #} or spaces)
+     */
+    public Builder doctor(String slug, Consumer<DoctorBuilder> spec) {
+      DoctorBuilder d = new DoctorBuilder(slug);
+      Objects.requireNonNull(spec, "spec").accept(d);
+      doctors.add(d);
+      return this;
+    }
+
+    /** Schedules an action on the built fake (see {@link FakePaziresh24#schedule}). */
+    public Builder schedule(Instant when, Consumer<FakePaziresh24> action) {
+      scheduled.add(Map.entry(Objects.requireNonNull(when, "when"), Objects.requireNonNull(action, "action")));
+      return this;
+    }
+
+    /**
+     * Reads a JSON scenario file; see {@link #scenario(InputStream)}.
+     *
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public Builder scenario(Path file) {
+      Objects.requireNonNull(file, "file");
+      try (InputStream in = Files.newInputStream(file)) {
+        return scenario(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read scenario " + file, e);
+      }
+    }
+
+    /**
+     * Reads a JSON scenario: settings, doctors with their calendars, and timed events. Every key is
+     * optional except the ids; unknown keys are errors. Durations are ISO-8601 ({@code PT5M}),
+     * instants ISO-8601 UTC, days {@code 2026-01-04}, times {@code 09:30} (Tehran).
+     *
+     * <pre>{@code
+     * {
+     *   "now": "2026-01-03T05:30:00Z",          // a FakeClock here, unless clock(...) was called
+     *   "seed": 42, "holdTtl": "PT5M", "tokenTtl": "PT24H", "otp": "1234", "rateLimitPerMinute": 0,
+     *   "doctors": [{
+     *     "slug": "dr-sara-ahmadi", "displayName": "دکتر سارا احمدی", "name": "سارا", "family": "احمدی",
+     *     "expertises": ["قلب و عروق"], "aliases": ["sara-ahmadi"],
+     *     "centers": [{
+     *       "id": "1001", "name": "مطب", "city": "تهران", "citySlug": "tehran", "address": "...", "serverId": "1",
+     *       "services": [{
+     *         "id": "2001", "title": "ویزیت حضوری", "price": 1500000, "duration": "PT15M", "userCenterId": "3001",
+     *         "slots": ["2026-01-04T06:00:00Z"],
+     *         "days": [{"date": "2026-01-05", "from": "09:00", "to": "12:00"}]
+     *       }]
+     *     }]
+     *   }],
+     *   "events": [
+     *     {"at": "2026-01-03T06:00:00Z", "type": "release", "slug": "dr-sara-ahmadi", "centerId": "1001",
+     *      "serviceId": "2001", "start": "2026-01-04T07:00:00Z"},
+     *     {"at": "...", "type": "take", "slug": "...", "centerId": "...", "serviceId": "...", "start": "..."},
+     *     {"at": "...", "type": "openDay", "slug": "...", "centerId": "...", "serviceId": "...",
+     *      "date": "2026-01-10", "from": "09:00", "to": "12:00"}
+     *   ]
+     * }
+     * }</pre>
+     *
+     * @throws UncheckedIOException if the stream cannot be read
+     * @throws IllegalArgumentException naming the first malformed key
+     */
+    public Builder scenario(InputStream json) {
+      Paziresh24ScenarioReader.read(Objects.requireNonNull(json, "json"), new Paziresh24ScenarioReader.Target() {
+        @Override
+        public void now(Instant now) {
+          if (!clockSet) {
+            clock = FakeClock.at(now);
+          }
+        }
+
+        @Override
+        public void seed(long value) {
+          Builder.this.seed(value);
+        }
+
+        @Override
+        public void holdTtl(Duration value) {
+          Builder.this.holdTtl(value);
+        }
+
+        @Override
+        public void tokenTtl(Duration value) {
+          Builder.this.tokenTtl(value);
+        }
+
+        @Override
+        public void otp(String value) {
+          Builder.this.otp(value);
+        }
+
+        @Override
+        public void rateLimitPerMinute(int value) {
+          Builder.this.rateLimitPerMinute(value);
+        }
+
+        @Override
+        public Paziresh24ScenarioReader.DoctorTarget doctor(String slug) {
+          DoctorBuilder d = new DoctorBuilder(slug);
+          doctors.add(d);
+          return d.asTarget();
+        }
+
+        @Override
+        public void event(Instant at, Consumer<FakePaziresh24> action) {
+          Builder.this.schedule(at, action);
+        }
+      });
+      return this;
+    }
+
+    /**
+     * Builds the fake (not started) and opens the initial slots.
+     *
+     * @throws IllegalArgumentException on duplicate slugs, aliases, center or service ids, or overlapping slots
+     */
+    public FakePaziresh24 build() {
+      Ids defaults = new Ids(seed ^ 0x9E3779B97F4A7C15L);
+      List<DoctorSpec> specs = new ArrayList<>();
+      for (DoctorBuilder d : doctors) {
+        specs.add(d.spec(defaults));
+      }
+      FakePaziresh24 fake = new FakePaziresh24(this, specs);
+      for (DoctorBuilder d : doctors) {
+        for (CenterBuilder c : d.centers) {
+          for (ServiceBuilder s : c.services) {
+            for (Instant t : s.slots) {
+              fake.openSlot(d.slug, c.id, s.id, t);
+            }
+            for (ServiceBuilder.Day day : s.days) {
+              fake.openSlots(d.slug, c.id, s.id, day.day(), day.from(), day.to());
+            }
+          }
+        }
+      }
+      for (Map.Entry<Instant, Consumer<FakePaziresh24>> e : scheduled) {
+        fake.schedule(e.getKey(), e.getValue());
+      }
+      return fake;
+    }
+  }
+
+  /** Describes one doctor; not thread-safe. */
+  public static final class DoctorBuilder {
+    private final String slug;
+    private String displayName;
+    private String name;
+    private String family;
+    private String gender = "";
+    private String id;
+    private String userId;
+    private String serverId = "1";
+    private String employeeId;
+    private int experience = 10;
+    private final List<Expertise> expertises = new ArrayList<>();
+    private final List<String> aliases = new ArrayList<>();
+    private final List<CenterBuilder> centers = new ArrayList<>();
+
+    private DoctorBuilder(String slug) {
+      Objects.requireNonNull(slug, "slug");
+      if (slug.isBlank() || slug.chars().anyMatch(c -> c == '/' || c == '?' || c == '#' || Character.isWhitespace(c))) {
+        throw new IllegalArgumentException("slug must be non-blank without '/', '?', '#' or spaces: '" + slug + "'");
+      }
+      this.slug = slug;
+    }
+
+    /** {@code display_name}; default the slug. */
+    public DoctorBuilder displayName(String value) {
+      this.displayName = requireText(value, "displayName");
+      return this;
+    }
+
+    /** First name; default the display name's first word after "دکتر". */
+    public DoctorBuilder name(String value) {
+      this.name = requireText(value, "name");
+      return this;
+    }
+
+    /** Family name; default the rest of the display name. */
+    public DoctorBuilder family(String value) {
+      this.family = requireText(value, "family");
+      return this;
+    }
+
+    /** {@code gender} as the site sends it; default empty. */
+    public DoctorBuilder gender(String value) {
+      this.gender = Objects.requireNonNull(value, "gender");
+      return this;
+    }
+
+    /** {@code information.id}; default a seeded UUID. */
+    public DoctorBuilder id(String value) {
+      this.id = requireText(value, "id");
+      return this;
+    }
+
+    /** {@code user_id}; default seeded digits. */
+    public DoctorBuilder userId(String value) {
+      this.userId = requireText(value, "userId");
+      return this;
+    }
+
+    /** {@code server_id} of the doctor and, by default, of its centers; default {@code 1}. */
+    public DoctorBuilder serverId(String value) {
+      this.serverId = requireText(value, "serverId");
+      return this;
+    }
+
+    /** Medical council number; default seeded digits. */
+    public DoctorBuilder employeeId(String value) {
+      this.employeeId = requireText(value, "employeeId");
+      return this;
+    }
+
+    /** Years of experience; default 10. */
+    public DoctorBuilder experience(int value) {
+      this.experience = value;
+      return this;
+    }
+
+    /** Adds a specialty; its search slug is guessed from common Persian names (else {@code other}). */
+    public DoctorBuilder expertise(String title) {
+      return expertise(title, guessExpertiseSlug(requireText(title, "expertise")));
+    }
+
+    /** Adds a specialty with its search category slug (for example {@code cardiovascular}). */
+    public DoctorBuilder expertise(String title, String slug) {
+      expertises.add(new Expertise(requireText(title, "expertise"), requireText(slug, "expertise slug")));
+      return this;
+    }
+
+    /** An old slug that now redirects here (301 on the page, {@code redirect} on drprofile). */
+    public DoctorBuilder alias(String oldSlug) {
+      aliases.add(new DoctorBuilder(oldSlug).slug);
+      return this;
+    }
+
+    /** Adds a center ({@value FakePaziresh24#ONLINE_CENTER_ID} is the online-visit pseudo center). */
+    public DoctorBuilder center(String centerId, Consumer<CenterBuilder> spec) {
+      CenterBuilder c = new CenterBuilder(requireText(centerId, "centerId"));
+      Objects.requireNonNull(spec, "spec").accept(c);
+      centers.add(c);
+      return this;
+    }
+
+    private DoctorSpec spec(Ids defaults) {
+      String shown = displayName != null ? displayName : slug;
+      String bare = shown.startsWith("دکتر ") ? shown.substring(5).strip() : shown;
+      int space = bare.indexOf(' ');
+      String first = name != null ? name : space < 0 ? bare : bare.substring(0, space);
+      String last = family != null ? family : space < 0 ? "" : bare.substring(space + 1);
+      String docId = id != null ? id : defaults.uuid();
+      String uid = userId != null ? userId : defaults.digits(7);
+      String emp = employeeId != null ? employeeId : defaults.digits(5);
+      String profileId = defaults.digits(6);
+      List<CenterSpec> cs = new ArrayList<>();
+      for (CenterBuilder c : centers) {
+        cs.add(c.spec(this, defaults));
+      }
+      return new DoctorSpec(slug, docId, profileId, serverId, uid, shown, first, last, gender, emp, experience,
+          expertises, aliases, cs);
+    }
+
+    Paziresh24ScenarioReader.DoctorTarget asTarget() {
+      DoctorBuilder self = this;
+      return new Paziresh24ScenarioReader.DoctorTarget() {
+        @Override
+        public void set(String key, String value) {
+          switch (key) {
+            case "displayName": self.displayName(value); break;
+            case "name": self.name(value); break;
+            case "family": self.family(value); break;
+            case "gender": self.gender(value); break;
+            case "id": self.id(value); break;
+            case "userId": self.userId(value); break;
+            case "serverId": self.serverId(value); break;
+            case "employeeId": self.employeeId(value); break;
+            case "experience": self.experience(Integer.parseInt(value)); break;
+            case "expertise": self.expertise(value); break;
+            case "alias": self.alias(value); break;
+            default: throw new IllegalArgumentException("unknown doctor key '" + key + "'");
+          }
+        }
+
+        @Override
+        public Paziresh24ScenarioReader.CenterTarget center(String id) {
+          CenterBuilder c = new CenterBuilder(requireText(id, "centerId"));
+          centers.add(c);
+          return c.asTarget();
+        }
+      };
+    }
+  }
+
+  /** Describes one center of a doctor; not thread-safe. */
+  public static final class CenterBuilder {
+    private final String id;
+    private String name = "مطب";
+    private String city = "تهران";
+    private String citySlug;
+    private String province;
+    private String address = "";
+    private String serverId;
+    private Integer centerType;
+    private String userCenterId;
+    private String phone = "";
+    private final List<ServiceBuilder> services = new ArrayList<>();
+
+    private CenterBuilder(String id) {
+      this.id = id;
+    }
+
+    /** Name; default {@code مطب}. */
+    public CenterBuilder name(String value) {
+      this.name = requireText(value, "name");
+      return this;
+    }
+
+    /** City name; default {@code تهران}. Empty is allowed (online visits). */
+    public CenterBuilder city(String value) {
+      this.city = Objects.requireNonNull(value, "city");
+      return this;
+    }
+
+    /** City slug for search; default guessed from common Persian city names (else {@code ir}). */
+    public CenterBuilder citySlug(String value) {
+      this.citySlug = requireText(value, "citySlug");
+      return this;
+    }
+
+    /** Province; default the city. */
+    public CenterBuilder province(String value) {
+      this.province = Objects.requireNonNull(value, "province");
+      return this;
+    }
+
+    /** Street address; default empty. */
+    public CenterBuilder address(String value) {
+      this.address = Objects.requireNonNull(value, "address");
+      return this;
+    }
+
+    /** {@code server_id}; default the doctor's. */
+    public CenterBuilder serverId(String value) {
+      this.serverId = requireText(value, "serverId");
+      return this;
+    }
+
+    /** {@code center_type}; default 1 (personal office), 3 for the online center. */
+    public CenterBuilder centerType(int value) {
+      this.centerType = value;
+      return this;
+    }
+
+    /** {@code user_center_id} of the doctor here, and the default of its services; default seeded digits. */
+    public CenterBuilder userCenterId(String value) {
+      this.userCenterId = requireText(value, "userCenterId");
+      return this;
+    }
+
+    /** Display phone number; default none. */
+    public CenterBuilder phone(String value) {
+      this.phone = Objects.requireNonNull(value, "phone");
+      return this;
+    }
+
+    /** Adds a service. */
+    public CenterBuilder service(String serviceId, Consumer<ServiceBuilder> spec) {
+      ServiceBuilder s = new ServiceBuilder(requireText(serviceId, "serviceId"));
+      Objects.requireNonNull(spec, "spec").accept(s);
+      services.add(s);
+      return this;
+    }
+
+    private CenterSpec spec(DoctorBuilder doctor, Ids defaults) {
+      String ucid = userCenterId != null ? userCenterId
+          : services.stream().filter(s -> s.userCenterId != null).map(s -> s.userCenterId).findFirst()
+              .orElseGet(() -> defaults.digits(6));
+      List<ServiceSpec> ss = new ArrayList<>();
+      for (ServiceBuilder s : services) {
+        ss.add(s.spec(ucid));
+      }
+      int type = centerType != null ? centerType : id.equals(ONLINE_CENTER_ID) ? 3 : 1;
+      return new CenterSpec(id, name, city, citySlug != null ? citySlug : guessCitySlug(city),
+          province != null ? province : city, address, serverId != null ? serverId : doctor.serverId, type, ucid, phone,
+          ss);
+    }
+
+    Paziresh24ScenarioReader.CenterTarget asTarget() {
+      CenterBuilder self = this;
+      return new Paziresh24ScenarioReader.CenterTarget() {
+        @Override
+        public void set(String key, String value) {
+          switch (key) {
+            case "name": self.name(value); break;
+            case "city": self.city(value); break;
+            case "citySlug": self.citySlug(value); break;
+            case "province": self.province(value); break;
+            case "address": self.address(value); break;
+            case "serverId": self.serverId(value); break;
+            case "centerType": self.centerType(Integer.parseInt(value)); break;
+            case "userCenterId": self.userCenterId(value); break;
+            case "phone": self.phone(value); break;
+            default: throw new IllegalArgumentException("unknown center key '" + key + "'");
+          }
+        }
+
+        @Override
+        public Paziresh24ScenarioReader.ServiceTarget service(String id) {
+          ServiceBuilder s = new ServiceBuilder(requireText(id, "serviceId"));
+          services.add(s);
+          return s.asTarget();
+        }
+      };
+    }
+  }
+
+  /** Describes one service at a center, and its initial calendar; not thread-safe. */
+  public static final class ServiceBuilder {
+    private final String id;
+    private String title = "ویزیت";
+    private long price;
+    private Duration duration = Duration.ofMinutes(15);
+    private String userCenterId;
+    private boolean bookable = true;
+    private boolean canRequest;
+    private String hoursOfWork = "شنبه تا چهارشنبه ۹ الی ۱۳";
+    private final List<Instant> slots = new ArrayList<>();
+    private final List<Day> days = new ArrayList<>();
+
+    private record Day(LocalDate day, LocalTime from, LocalTime to) {}
+
+    private ServiceBuilder(String id) {
+      this.id = id;
+    }
+
+    /** {@code alias_title}; default {@code ویزیت}. */
+    public ServiceBuilder title(String value) {
+      this.title = requireText(value, "title");
+      return this;
+    }
+
+    /** {@code free_price} in rials; default 0. */
+    public ServiceBuilder price(long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("price must not be negative: " + value);
+      }
+      this.price = value;
+      return this;
+    }
+
+    /** One appointment's length (whole minutes on the page); default 15 minutes. */
+    public ServiceBuilder duration(Duration value) {
+      this.duration = requirePositive(value, "duration");
+      return this;
+    }
+
+    /** {@code user_center_id}; default the center's. */
+    public ServiceBuilder userCenterId(String value) {
+      this.userCenterId = requireText(value, "userCenterId");
+      return this;
+    }
+
+    /** {@code can_booking}; default {@code true}. Non-bookable services answer status 0 on the booking RPC. */
+    public ServiceBuilder bookable(boolean value) {
+      this.bookable = value;
+      return this;
+    }
+
+    /** {@code can_request} (the "book request" flow); default {@code false}. */
+    public ServiceBuilder canRequest(boolean value) {
+      this.canRequest = value;
+      return this;
+    }
+
+    /** {@code hours_of_work}; empty makes the service not bookable, as on the site. */
+    public ServiceBuilder hoursOfWork(String value) {
+      this.hoursOfWork = Objects.requireNonNull(value, "hoursOfWork");
+      return this;
+    }
+
+    /** A slot free from the start. */
+    public ServiceBuilder slot(Instant start) {
+      slots.add(Objects.requireNonNull(start, "start"));
+      return this;
+    }
+
+    /** A day's calendar free from the start (see {@link FakePaziresh24#openSlots}). */
+    public ServiceBuilder day(LocalDate day, LocalTime from, LocalTime to) {
+      days.add(new Day(Objects.requireNonNull(day, "day"), Objects.requireNonNull(from, "from"),
+          Objects.requireNonNull(to, "to")));
+      return this;
+    }
+
+    private ServiceSpec spec(String centerUserCenterId) {
+      return new ServiceSpec(id, title, price, duration, userCenterId != null ? userCenterId : centerUserCenterId,
+          bookable, canRequest, hoursOfWork);
+    }
+
+    Paziresh24ScenarioReader.ServiceTarget asTarget() {
+      ServiceBuilder self = this;
+      return new Paziresh24ScenarioReader.ServiceTarget() {
+        @Override
+        public void set(String key, String value) {
+          switch (key) {
+            case "title": self.title(value); break;
+            case "price": self.price(Long.parseLong(value)); break;
+            case "duration": self.duration(Duration.parse(value)); break;
+            case "userCenterId": self.userCenterId(value); break;
+            case "bookable": self.bookable(Boolean.parseBoolean(value)); break;
+            case "canRequest": self.canRequest(Boolean.parseBoolean(value)); break;
+            case "hoursOfWork": self.hoursOfWork(value); break;
+            default: throw new IllegalArgumentException("unknown service key '" + key + "'");
+          }
+        }
+
+        @Override
+        public void slot(Instant start) {
+          self.slot(start);
+        }
+
+        @Override
+        public void day(LocalDate day, LocalTime from, LocalTime to) {
+          self.day(day, from, to);
+        }
+      };
+    }
+  }
+
+  private static String requireText(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  static String guessExpertiseSlug(String title) {
+    switch (title.strip()) {
+      case "قلب و عروق": return "cardiovascular";
+      case "پوست و مو": return "dermatology";
+      case "داخلی": return "internal";
+      case "اطفال":
+      case "کودکان": return "pediatrics";
+      case "زنان و زایمان": return "obstetrics-gynecology";
+      case "عمومی":
+      case "پزشک عمومی": return "general-practitioner";
+      case "چشم پزشکی": return "ophthalmology";
+      case "ارتوپدی": return "orthopedics";
+      case "دندانپزشکی":
+      case "دندانپزشک": return "dentistry";
+      case "روانپزشکی": return "psychiatry";
+      case "گوش و حلق و بینی": return "ent";
+      default: return "other";
+    }
+  }
+
+  static String guessCitySlug(String city) {
+    switch (city.strip()) {
+      case "تهران": return "tehran";
+      case "مشهد": return "mashhad";
+      case "اصفهان": return "isfahan";
+      case "شیراز": return "shiraz";
+      case "تبریز": return "tabriz";
+      case "کرج": return "karaj";
+      case "اهواز": return "ahvaz";
+      case "قم": return "qom";
+      case "رشت": return "rasht";
+      default: return city.isBlank() ? "ir" : city.strip().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Tehran midnight of {@code day}, handy for expectations on {@code calendar.turns}. */
+  public static long tehranMidnight(LocalDate day) {
+    return ZonedDateTime.of(day, LocalTime.MIDNIGHT, SlotHunterZones.TEHRAN).toEpochSecond();
+  }
+}

@@ -1,0 +1,769 @@
+package io.github.slothunter.testkit.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.testkit.internal.Paziresh24Directory.Calendar;
+import io.github.slothunter.testkit.internal.Paziresh24Directory.DoctorSpec;
+import io.github.slothunter.testkit.internal.Paziresh24State.BookingRecord;
+import io.github.slothunter.testkit.internal.Paziresh24State.User;
+import io.github.slothunter.testkit.internal.SlotCalendars.Entry;
+import io.github.slothunter.testkit.internal.SlotCalendars.Hold;
+import io.github.slothunter.testkit.internal.SlotCalendars.State;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The Paziresh24 protocol over {@link Paziresh24State}: routing every real host's paths from one
+ * base URL, validating like the site, answering in the site's JSON and HTML shapes. Thread-safe:
+ * each request runs under the state's monitor.
+ */
+public final class Paziresh24Site implements Site {
+  /** Endpoint names (the public constants on {@code FakePaziresh24} repeat these). */
+  public static final String HOME = "home";
+  public static final String PROFILE_PAGE = "profilePage";
+  public static final String DOCTOR_PROFILE = "doctorProfile";
+  public static final String FULL_PROFILE = "fullProfile";
+  public static final String GET_FREE_DAYS = "getFreeDays";
+  public static final String GET_FREE_TURNS = "getFreeTurns";
+  public static final String GET_FREE_TURN = "getFreeTurn";
+  public static final String SUSPEND = "suspend";
+  public static final String UNSUSPEND = "unsuspend";
+  public static final String BOOK = "book";
+  public static final String DELETE_BOOK = "deleteBook";
+  public static final String SET_TERMINAL = "setTerminal";
+  public static final String REGISTER = "register";
+  public static final String RESET_PASSWORD = "resetpassword";
+  public static final String LOGIN = "login";
+  public static final String AUTH_ME = "me";
+  public static final String RECEIPT = "receipt";
+  public static final String SEARCH = "search";
+  public static final String UNKNOWN = "unknown";
+
+  private static final Set<String> RPC = Set.of(GET_FREE_DAYS, GET_FREE_TURNS, GET_FREE_TURN, SUSPEND, UNSUSPEND,
+      BOOK, DELETE_BOOK, SET_TERMINAL);
+  private static final Pattern UUID_V4 = Pattern.compile(
+      "(?i)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  private static final Pattern CLINIC_TERMINAL = Pattern.compile("clinic-\\d{13}\\.\\d{8}");
+  private static final Pattern CELL = Pattern.compile("09\\d{9}");
+  private static final Pattern LOGIN_CELL = Pattern.compile("0?9\\d{9}");
+  private static final Pattern DIGITS = Pattern.compile("-?\\d{1,12}");
+  private static final int SEARCH_PAGE_SIZE = 10;
+
+  static final String MSG_INVALID = "اطلاعات ارسال شده معتبر نیست.";
+  static final String MSG_REQUIRED = "وارد کردن این فیلد الزامی است.";
+  static final String MSG_TERMINAL = "شناسه ترمینال (terminal_id) معتبر نیست.";
+  static final String MSG_CENTER = "مرکز درمانی مورد نظر یافت نشد.";
+  static final String MSG_SERVICE = "خدمت مورد نظر در این مرکز یافت نشد.";
+  static final String MSG_USER_CENTER = "اطلاعات پزشک در این مرکز (user_center_id) معتبر نیست.";
+  static final String MSG_SERVER = "server_id معتبر نیست.";
+  static final String MSG_NOT_BOOKABLE = "نوبت‌دهی اینترنتی برای این خدمت فعال نیست.";
+  static final String MSG_NO_SUCH_SLOT = "نوبت انتخاب شده در تقویم پزشک وجود ندارد.";
+  static final String MSG_SLOT_GONE = "این نوبت توسط فرد دیگری رزرو شده است. لطفا زمان دیگری انتخاب کنید.";
+  static final String MSG_HOLD_EXPIRED = "زمان شما برای دریافت این نوبت به پایان رسیده است. لطفا دوباره زمان نوبت را انتخاب کنید.";
+  static final String MSG_NO_FREE_TURN = "در حال حاضر نوبت خالی برای این خدمت وجود ندارد.";
+  static final String MSG_HELD = "نوبت برای شما نگه داشته شد.";
+  static final String MSG_RELEASED = "نوبت آزاد شد.";
+  static final String MSG_BOOKED = "نوبت شما با موفقیت ثبت شد.";
+  static final String MSG_UNAUTHENTICATED = "لطفا ابتدا وارد حساب کاربری خود شوید.";
+  static final String MSG_DUPLICATE = "شما برای این پزشک یک نوبت فعال دارید.";
+  static final String MSG_CANCELLED = "نوبت شما با موفقیت لغو شد.";
+  static final String MSG_NO_BOOKING = "نوبتی با این مشخصات یافت نشد.";
+  static final String MSG_NATIONAL_CODE_MISMATCH = "کد ملی با اطلاعات نوبت مطابقت ندارد.";
+  static final String MSG_ALREADY_CANCELLED = "این نوبت قبلا لغو شده است.";
+  static final String MSG_BAD_CELL = "شماره تلفن همراه معتبر نیست.";
+  static final String MSG_OTP_SENT = "کد تایید برای شما ارسال شد.";
+  static final String MSG_WRONG_OTP = "کد تایید وارد شده صحیح نیست یا منقضی شده است.";
+  static final String MSG_TOO_MANY = "تعداد درخواست‌های شما در دقایق گذشته بیش از حد مجاز بوده است. "
+      + "لطفا چند دقیقه دیگر دوباره تلاش کنید.";
+
+  private final Paziresh24State state;
+  private final FaultRules faults;
+
+  /** The protocol over this state; {@code faults} supplies the take-slot-after-hold fault. */
+  public Paziresh24Site(Paziresh24State state, FaultRules faults) {
+    this.state = state;
+    this.faults = faults;
+  }
+
+  // ---- Site ------------------------------------------------------------------------------------
+
+  @Override
+  public String endpoint(IncomingRequest r) {
+    List<String> s = r.segments();
+    int n = s.size();
+    if (n == 0) {
+      return HOME;
+    }
+    switch (s.get(0)) {
+      case "dr":
+        return n == 2 ? PROFILE_PAGE : UNKNOWN;
+      case "api":
+        if (n == 2 && RPC.contains(s.get(1))) {
+          return s.get(1);
+        }
+        if (n == 3 && s.get(1).equals("full-profile")) {
+          return FULL_PROFILE;
+        }
+        return n == 3 && s.get(1).equals("doctors") ? DOCTOR_PROFILE : UNKNOWN;
+      case "booking":
+        return n == 3 && s.get(1).equals("v2") && RPC.contains(s.get(2)) ? s.get(2) : UNKNOWN;
+      case "moshir":
+        return n == 3 && s.get(1).equals("v1") && s.get(2).equals(DELETE_BOOK) ? DELETE_BOOK : UNKNOWN;
+      case "gozargah":
+        if (n == 2 && (s.get(1).equals(REGISTER) || s.get(1).equals(RESET_PASSWORD))) {
+          return s.get(1);
+        }
+        return n == 3 && s.get(1).equals("v1") && s.get(2).equals(LOGIN) ? LOGIN : UNKNOWN;
+      case "v1":
+        return n == 3 && s.get(1).equals("auth") && s.get(2).equals("me") ? AUTH_ME : UNKNOWN;
+      case "user":
+        return n == 5 && s.get(1).equals("v1") && s.get(2).equals("book") ? RECEIPT : UNKNOWN;
+      case "seapi":
+        return (n == 4 || n == 5) && s.get(1).equals("v1") && s.get(2).equals("search") ? SEARCH : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  @Override
+  public String clientId(IncomingRequest r) {
+    return r.param("terminal_id").orElse(r.remoteHost());
+  }
+
+  @Override
+  public void tick() {
+    state.tick();
+  }
+
+  @Override
+  public FakeResponse siteError(String endpoint, String message) {
+    return status0(message, Map.of());
+  }
+
+  @Override
+  public FakeResponse rateLimited(String endpoint, Duration retryAfter) {
+    FakeResponse r = FakeResponse.json(429, Json.object().put("status", 0).put("message", MSG_TOO_MANY));
+    if (retryAfter == null) {
+      return r;
+    }
+    long s = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+    return r.withHeader("Retry-After", Long.toString(s));
+  }
+
+  @Override
+  public FakeResponse handle(String endpoint, IncomingRequest r) {
+    synchronized (state) {
+      switch (endpoint) {
+        case HOME: return get(r).orElseGet(this::home);
+        case PROFILE_PAGE: return get(r).orElseGet(() -> profilePage(r));
+        case DOCTOR_PROFILE: return get(r).orElseGet(() -> doctorProfile(r));
+        case FULL_PROFILE: return get(r).orElseGet(() -> fullProfile(r));
+        case SEARCH: return get(r).orElseGet(() -> search(r));
+        case RECEIPT: return get(r).orElseGet(() -> receipt(r));
+        case AUTH_ME: return get(r).orElseGet(() -> me(r));
+        case REGISTER: return post(r).orElseGet(() -> register(r));
+        case RESET_PASSWORD: return post(r).orElseGet(() -> resetPassword(r));
+        case LOGIN: return post(r).orElseGet(() -> login(r));
+        case SET_TERMINAL: return post(r).orElseGet(() -> setTerminal(r));
+        case DELETE_BOOK: return post(r).orElseGet(() -> deleteBook(r));
+        case GET_FREE_DAYS:
+        case GET_FREE_TURNS:
+        case GET_FREE_TURN:
+        case SUSPEND:
+        case UNSUSPEND:
+        case BOOK:
+          return post(r).orElseGet(() -> bookingRpc(endpoint, r));
+        default:
+          return notFound(r);
+      }
+    }
+  }
+
+  private static Optional<FakeResponse> get(IncomingRequest r) {
+    return r.method().equals("GET") || r.method().equals("HEAD") ? Optional.empty() : Optional.of(notAllowed(r, "GET, HEAD"));
+  }
+
+  private static Optional<FakeResponse> post(IncomingRequest r) {
+    return r.method().equals("POST") ? Optional.empty() : Optional.of(notAllowed(r, "POST"));
+  }
+
+  private static FakeResponse notAllowed(IncomingRequest r, String allowed) {
+    return FakeResponse.json(405, Json.object().put("message", "The " + r.method() + " method is not supported for route "
+        + r.path() + ". Supported methods: " + allowed + ".")).withHeader("Allow", allowed);
+  }
+
+  private static FakeResponse notFound(IncomingRequest r) {
+    return FakeResponse.json(404, Json.object().put("message", "Not Found"));
+  }
+
+  // ---- envelopes -------------------------------------------------------------------------------
+
+  private static ObjectNode ok(String message) {
+    return Json.object().put("status", 1).put("message", message);
+  }
+
+  private static FakeResponse status0(String message, Map<String, String> details) {
+    ObjectNode body = Json.object().put("status", 0).put("message", message);
+    if (!details.isEmpty()) {
+      ObjectNode d = body.putObject("details");
+      details.forEach(d::put);
+    }
+    return FakeResponse.json(200, body);
+  }
+
+  private static FakeResponse status300(String message) {
+    return FakeResponse.json(200, Json.object().put("status", 300).put("message", message));
+  }
+
+  private static FakeResponse unauthenticated() {
+    return FakeResponse.json(401, Json.object().put("status", 0).put("message", MSG_UNAUTHENTICATED));
+  }
+
+  private static FakeResponse missing(List<String> fields) {
+    Map<String, String> details = new LinkedHashMap<>();
+    for (String f : fields) {
+      details.put(f, MSG_REQUIRED);
+    }
+    return status0(MSG_INVALID, details);
+  }
+
+  private static List<String> absent(IncomingRequest r, String... names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      if (r.param(n).isEmpty()) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  // ---- booking RPC -----------------------------------------------------------------------------
+
+  /** Whether a terminal id looks like one the site hands out or accepts. */
+  static boolean validTerminal(String id) {
+    return UUID_V4.matcher(id).matches() || CLINIC_TERMINAL.matcher(id).matches();
+  }
+
+  private FakeResponse bookingRpc(String endpoint, IncomingRequest r) {
+    Optional<String> terminal = r.param("terminal_id");
+    if (terminal.isEmpty() || !validTerminal(terminal.get())) {
+      return status0(MSG_TERMINAL, Map.of("terminal_id", terminal.isEmpty() ? MSG_REQUIRED : MSG_TERMINAL));
+    }
+    switch (endpoint) {
+      case UNSUSPEND: return unsuspend(r, terminal.get());
+      case BOOK: return book(r, terminal.get());
+      default: break;
+    }
+    List<String> missing = absent(r, "center_id", "service_id", "user_center_id");
+    if (!missing.isEmpty()) {
+      return missing(missing);
+    }
+    String centerId = r.param("center_id").orElseThrow();
+    List<Calendar> atCenter = state.directory().atCenter(centerId);
+    if (atCenter.isEmpty()) {
+      return status0(MSG_CENTER, Map.of());
+    }
+    String serviceId = r.param("service_id").orElseThrow();
+    List<Calendar> services = new ArrayList<>();
+    for (Calendar c : atCenter) {
+      if (c.service().id().equals(serviceId)) {
+        services.add(c);
+      }
+    }
+    if (services.isEmpty()) {
+      return status0(MSG_SERVICE, Map.of());
+    }
+    String userCenterId = r.param("user_center_id").orElseThrow();
+    Optional<Calendar> found = services.stream().filter(c -> c.service().userCenterId().equals(userCenterId)).findFirst();
+    if (found.isEmpty()) {
+      return status0(MSG_USER_CENTER, Map.of("user_center_id", MSG_USER_CENTER));
+    }
+    Calendar cal = found.get();
+    Optional<String> serverId = r.param("server_id");
+    if (serverId.isPresent() && !serverId.get().equals(cal.center().serverId())) {
+      return status0(MSG_SERVER, Map.of("server_id", MSG_SERVER));
+    }
+    if (!cal.service().bookable()) {
+      return status0(MSG_NOT_BOOKABLE, Map.of());
+    }
+    switch (endpoint) {
+      case GET_FREE_DAYS: return freeDays(cal);
+      case GET_FREE_TURNS: return freeTurns(cal, r);
+      case GET_FREE_TURN: return firstFreeTurn(cal, r, terminal.get());
+      default: return suspend(cal, r, terminal.get());
+    }
+  }
+
+  private FakeResponse freeDays(Calendar cal) {
+    ArrayNode turns = Json.array();
+    LocalDate last = null;
+    for (Entry e : state.calendars.free(cal.key(), state.now())) {
+      LocalDate day = e.from().atZone(SlotHunterZones.TEHRAN).toLocalDate();
+      if (!day.equals(last)) {
+        turns.add(day.atStartOfDay(SlotHunterZones.TEHRAN).toEpochSecond());
+        last = day;
+      }
+    }
+    ObjectNode body = ok("");
+    ObjectNode calendar = body.putObject("calendar");
+    calendar.set("turns", turns);
+    calendar.set("holidays", Json.array());
+    return FakeResponse.json(200, body);
+  }
+
+  private FakeResponse freeTurns(Calendar cal, IncomingRequest r) {
+    Optional<String> date = r.param("date");
+    if (date.isEmpty()) {
+      return missing(List.of("date"));
+    }
+    if (!DIGITS.matcher(date.get()).matches()) {
+      return status0(MSG_INVALID, Map.of("date", "تاریخ معتبر نیست."));
+    }
+    LocalDate day = Instant.ofEpochSecond(Long.parseLong(date.get())).atZone(SlotHunterZones.TEHRAN).toLocalDate();
+    Instant dayStart = day.atStartOfDay(SlotHunterZones.TEHRAN).toInstant();
+    Instant dayEnd = day.plusDays(1).atStartOfDay(SlotHunterZones.TEHRAN).toInstant();
+    Instant now = state.now();
+    ArrayNode result = Json.array();
+    int num = 0;
+    for (Entry e : state.calendars.slots(cal.key()).subMap(dayStart, true, dayEnd, false).values()) {
+      num++;
+      if (e.state() == State.FREE && e.from().isAfter(now)) {
+        result.addObject().put("from", e.from().getEpochSecond()).put("to", e.to().getEpochSecond())
+            .put("workhour_turn_num", num);
+      }
+    }
+    ObjectNode body = ok("");
+    body.set("result", result);
+    return FakeResponse.json(200, body);
+  }
+
+  private FakeResponse firstFreeTurn(Calendar cal, IncomingRequest r, String terminal) {
+    List<Entry> free = state.calendars.free(cal.key(), state.now());
+    if (free.isEmpty()) {
+      return status0(MSG_NO_FREE_TURN, Map.of());
+    }
+    Hold h = hold(free.get(0), r, terminal);
+    ObjectNode body = ok("");
+    body.putObject("result")
+        .put("from", h.entry().from().getEpochSecond())
+        .put("to", h.entry().to().getEpochSecond())
+        .put("full_date", Jalali.longDateTime(h.entry().from().atZone(SlotHunterZones.TEHRAN)))
+        .put("request_code", h.code());
+    body.put("server_id", cal.center().serverId()).put("server_name", cal.center().name());
+    return FakeResponse.json(200, body);
+  }
+
+  private FakeResponse suspend(Calendar cal, IncomingRequest r, String terminal) {
+    List<String> missing = absent(r, "from", "to");
+    if (!missing.isEmpty()) {
+      return missing(missing);
+    }
+    String from = r.param("from").orElseThrow();
+    String to = r.param("to").orElseThrow();
+    if (!DIGITS.matcher(from).matches() || !DIGITS.matcher(to).matches()) {
+      return status0(MSG_INVALID, Map.of("from", "زمان نوبت معتبر نیست."));
+    }
+    Optional<Entry> slot = state.calendars.find(cal.key(), Instant.ofEpochSecond(Long.parseLong(from)));
+    if (slot.isEmpty() || !slot.get().from().isAfter(state.now())) {
+      return status0(MSG_NO_SUCH_SLOT, Map.of());
+    }
+    Entry e = slot.get();
+    if (e.to().getEpochSecond() != Long.parseLong(to)) {
+      return status0(MSG_NO_SUCH_SLOT, Map.of("to", "زمان پایان نوبت معتبر نیست."));
+    }
+    if (e.state() == State.HELD && e.hold().orElseThrow().owner().equals(terminal)) {
+      return FakeResponse.json(200, ok(MSG_HELD).put("request_code", e.hold().orElseThrow().code()));
+    }
+    if (e.state() != State.FREE) {
+      return status300(MSG_SLOT_GONE);
+    }
+    Hold h = hold(e, r, terminal);
+    return FakeResponse.json(200, ok(MSG_HELD).put("request_code", h.code()));
+  }
+
+  private Hold hold(Entry e, IncomingRequest r, String terminal) {
+    String userId = state.userOf(r.bearerToken()).map(u -> u.id).orElse("");
+    String code;
+    do {
+      code = state.ids.hex(32);
+    } while (state.calendars.holdByCode(code).isPresent());
+    Hold h = state.calendars.hold(e, code, terminal, userId, state.now(), state.settings.holdTtl());
+    if (faults.consumeTakeSlotAfterHold()) {
+      state.calendars.lose(h);
+    }
+    return h;
+  }
+
+  private FakeResponse unsuspend(IncomingRequest r, String terminal) {
+    List<String> missing = absent(r, "center_id", "request_code");
+    if (!missing.isEmpty()) {
+      return missing(missing);
+    }
+    Optional<Hold> h = state.calendars.holdByCode(r.param("request_code").orElseThrow());
+    if (h.isPresent() && h.get().live() && h.get().owner().equals(terminal)) {
+      state.calendars.release(h.get(), state.now());
+    }
+    return FakeResponse.json(200, ok(MSG_RELEASED));
+  }
+
+  private FakeResponse book(IncomingRequest r, String terminal) {
+    Optional<User> user = state.userOf(r.bearerToken());
+    if (user.isEmpty()) {
+      return unauthenticated();
+    }
+    List<String> missing = absent(r, "request_code", "center_id");
+    if (!missing.isEmpty()) {
+      return missing(missing);
+    }
+    Map<String, String> details = validatePatient(r);
+    if (!details.isEmpty()) {
+      return status0(MSG_INVALID, details);
+    }
+    Optional<Hold> found = state.calendars.holdByCode(r.param("request_code").orElseThrow());
+    if (found.isEmpty() || !found.get().owner().equals(terminal)) {
+      return status300(MSG_HOLD_EXPIRED);
+    }
+    Hold h = found.get();
+    if (h.lost()) {
+      return status300(MSG_SLOT_GONE);
+    }
+    if (!h.live()) {
+      return status300(MSG_HOLD_EXPIRED);
+    }
+    Calendar cal = state.directory()
+        .require(h.entry().key().doctorKey(), h.entry().key().centerId(), h.entry().key().serviceId());
+    if (!cal.center().id().equals(r.param("center_id").orElseThrow())) {
+      return status0(MSG_INVALID, Map.of("center_id", "مرکز درمانی با نوبت انتخاب شده مطابقت ندارد."));
+    }
+    Map<String, String> patient = new LinkedHashMap<>();
+    for (String f : List.of("first_name", "last_name", "cell", "national_code")) {
+      patient.put(f, r.formField(f).orElse(""));
+    }
+    if (state.settings.rejectDuplicateBookings()
+        && state.hasActiveBooking(patient.get("national_code"), cal.doctor().slug())) {
+      return status0(MSG_DUPLICATE, Map.of());
+    }
+    BookingRecord b = state.book(h, cal, user.get(), terminal, patient);
+    ObjectNode body = ok(MSG_BOOKED);
+    body.putObject("book_info")
+        .put("id", b.bookId)
+        .put("reference_code", b.referenceCode)
+        .put("book_time", b.entry.from().getEpochSecond())
+        .put("center_id", cal.center().id())
+        .put("server_id", cal.center().serverId());
+    body.putObject("details")
+        .put("from", b.entry.from().getEpochSecond())
+        .put("to", b.entry.to().getEpochSecond())
+        .put("reference_code", b.referenceCode)
+        .put("book_id", b.bookId);
+    body.putObject("payment").put("reqiure_payment", "0").put("redirect_url", "");
+    return FakeResponse.json(200, body);
+  }
+
+  private static Map<String, String> validatePatient(IncomingRequest r) {
+    Map<String, String> details = new LinkedHashMap<>();
+    if (r.formField("first_name").isEmpty()) {
+      details.put("نام", "وارد کردن نام الزامی است.");
+    }
+    if (r.formField("last_name").isEmpty()) {
+      details.put("نام خانوادگی", "وارد کردن نام خانوادگی الزامی است.");
+    }
+    Optional<String> cell = r.formField("cell");
+    if (cell.isEmpty() || !CELL.matcher(cell.get()).matches()) {
+      details.put("تلفن همراه", MSG_BAD_CELL);
+    }
+    if (!r.formField("is_foreigner").orElse("0").equals("1")) {
+      Optional<String> nc = r.formField("national_code");
+      if (nc.isEmpty()) {
+        details.put("کد ملی", "وارد کردن کد ملی الزامی است.");
+      } else if (!validNationalCode(nc.get())) {
+        details.put("کد ملی", "کد ملی وارد شده معتبر نیست.");
+      }
+    }
+    return details;
+  }
+
+  /** The Iranian national-code check: 10 ASCII digits, not all equal, valid check digit. */
+  static boolean validNationalCode(String s) {
+    if (s.length() != 10 || !s.chars().allMatch(c -> c >= '0' && c <= '9') || s.chars().distinct().count() == 1) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (s.charAt(i) - '0') * (10 - i);
+    }
+    int rem = sum % 11;
+    int check = s.charAt(9) - '0';
+    return rem < 2 ? check == rem : check == 11 - rem;
+  }
+
+  private FakeResponse deleteBook(IncomingRequest r) {
+    List<String> missing = absent(r, "center_id", "reference_code", "national_code");
+    if (!missing.isEmpty()) {
+      return missing(missing);
+    }
+    Optional<BookingRecord> b = state.bookingByReference(r.param("reference_code").orElseThrow());
+    if (b.isEmpty() || !b.get().calendar.center().id().equals(r.param("center_id").orElseThrow())) {
+      return status0(MSG_NO_BOOKING, Map.of());
+    }
+    if (!b.get().nationalCode.equals(r.param("national_code").orElseThrow())) {
+      return status0(MSG_NATIONAL_CODE_MISMATCH, Map.of());
+    }
+    if (b.get().cancelled) {
+      return status0(MSG_ALREADY_CANCELLED, Map.of());
+    }
+    state.cancel(b.get());
+    return FakeResponse.json(200, ok(MSG_CANCELLED));
+  }
+
+  private FakeResponse setTerminal(IncomingRequest r) {
+    Optional<String> given = r.formField("terminal_id");
+    String id = given.isPresent() && validTerminal(given.get()) ? given.get() : state.ids.uuid();
+    return FakeResponse.json(200, ok("").put("id", id));
+  }
+
+  // ---- login -----------------------------------------------------------------------------------
+
+  private static Optional<String> loginCell(Optional<String> raw) {
+    if (raw.isEmpty() || !LOGIN_CELL.matcher(raw.get()).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(raw.get().startsWith("0") ? raw.get() : "0" + raw.get());
+  }
+
+  private FakeResponse register(IncomingRequest r) {
+    Optional<String> cell = loginCell(r.param("cell"));
+    if (cell.isEmpty()) {
+      return status0(MSG_BAD_CELL, Map.of("تلفن همراه", MSG_BAD_CELL));
+    }
+    User u = state.user(cell.get());
+    u.otpIssuedAt = state.now();
+    return FakeResponse.json(200, ok(MSG_OTP_SENT));
+  }
+
+  private FakeResponse resetPassword(IncomingRequest r) {
+    Optional<String> cell = loginCell(r.param("cell"));
+    if (cell.isEmpty()) {
+      return status0(MSG_BAD_CELL, Map.of("تلفن همراه", MSG_BAD_CELL));
+    }
+    User u = state.user(cell.get());
+    Instant now = state.now();
+    if (u.otpSentAt != null && now.isBefore(u.otpSentAt.plus(state.settings.otpResendInterval()))) {
+      Duration left = Duration.between(now, u.otpSentAt.plus(state.settings.otpResendInterval()));
+      long wait = left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
+      return FakeResponse.json(200, Json.object().put("status", 39)
+          .put("message", "کد تایید قبلا برای شما ارسال شده است. لطفا " + wait + " ثانیه دیگر دوباره تلاش کنید."));
+    }
+    u.otpSentAt = now;
+    u.otpIssuedAt = now;
+    ObjectNode body = ok(MSG_OTP_SENT);
+    body.putObject("result").put("has_static_password", false);
+    return FakeResponse.json(200, body);
+  }
+
+  private FakeResponse login(IncomingRequest r) {
+    Optional<String> cell = loginCell(r.param("username"));
+    if (cell.isEmpty()) {
+      return status0(MSG_BAD_CELL, Map.of("تلفن همراه", MSG_BAD_CELL));
+    }
+    User u = state.user(cell.get());
+    Instant now = state.now();
+    boolean fresh = u.otpIssuedAt != null && now.isBefore(u.otpIssuedAt.plus(state.settings.otpValidity()));
+    if (!fresh || !r.param("password").orElse("").equals(state.settings.otp())) {
+      return status0(MSG_WRONG_OTP, Map.of());
+    }
+    u.otpIssuedAt = null;
+    Paziresh24State.Token t = state.issueToken(u);
+    return FakeResponse.json(200, ok("").put("token", t.value()).put("certificate", state.ids.hex(40)))
+        .withHeader("Set-Cookie", "token=" + t.value() + "; Path=/; HttpOnly; SameSite=Lax");
+  }
+
+  private FakeResponse me(IncomingRequest r) {
+    Optional<User> u = state.userOf(r.bearerToken());
+    if (u.isEmpty()) {
+      return unauthenticated();
+    }
+    ObjectNode body = Json.object();
+    body.putArray("users").addObject()
+        .put("id", u.get().id)
+        .put("name", u.get().name)
+        .put("family", u.get().family)
+        .put("cell", u.get().cell.substring(1))
+        .put("national_code", u.get().nationalCode)
+        .put("is_main", true);
+    return FakeResponse.json(200, body);
+  }
+
+  // ---- receipt ---------------------------------------------------------------------------------
+
+  private FakeResponse receipt(IncomingRequest r) {
+    Optional<User> u = state.userOf(r.bearerToken());
+    if (u.isEmpty()) {
+      return unauthenticated();
+    }
+    List<String> s = r.segments();
+    Optional<BookingRecord> found = state.bookingById(s.get(4));
+    if (found.isEmpty() || !found.get().calendar.center().id().equals(s.get(3))) {
+      return FakeResponse.json(404, Json.object().put("status", 0).put("message", MSG_NO_BOOKING));
+    }
+    BookingRecord b = found.get();
+    if (!b.userId.equals(u.get().id)) {
+      return FakeResponse.json(403, Json.object().put("status", 0).put("message", "Forbidden"));
+    }
+    Calendar cal = b.calendar;
+    ObjectNode body = Json.object()
+        .put("book_id", b.bookId)
+        .put("book_time", b.entry.from().getEpochSecond())
+        .put("reference_code", b.referenceCode)
+        .put("national_code", b.nationalCode)
+        .put("center_id", cal.center().id())
+        .put("server_id", cal.center().serverId())
+        .put("book_status", b.cancelled ? "deleted" : "booked")
+        .put("is_deleted", b.cancelled)
+        .put("is_book_request", false)
+        .put("share_url", "/receipt/" + cal.center().id() + "/" + b.bookId + "/");
+    body.putObject("book_time_strings")
+        .put("date", Jalali.longDate(b.entry.from().atZone(SlotHunterZones.TEHRAN).toLocalDate()))
+        .put("time", Jalali.persianDigits(String.format(java.util.Locale.ROOT, "%02d:%02d",
+            b.entry.from().atZone(SlotHunterZones.TEHRAN).getHour(),
+            b.entry.from().atZone(SlotHunterZones.TEHRAN).getMinute())));
+    body.putObject("patient").put("name", b.firstName).put("family", b.lastName).put("cell", b.cell)
+        .put("national_code", b.nationalCode);
+    body.putObject("doctor").put("id", cal.doctor().id()).put("display_name", cal.doctor().displayName())
+        .put("slug", cal.doctor().slug()).put("server_id", cal.doctor().serverId())
+        .put("display_expertise", cal.doctor().displayExpertise());
+    ObjectNode center = body.putObject("center").put("id", cal.center().id()).put("name", cal.center().name())
+        .put("address", cal.center().address()).put("city", cal.center().city())
+        .put("type_id", cal.center().centerType());
+    center.putArray("display_number").add(cal.center().phone());
+    center.putObject("location").put("lat", 35.6892).put("lon", 51.389);
+    ObjectNode service = body.putObject("service");
+    service.put("id", cal.service().id()).put("name", cal.service().title());
+    return FakeResponse.json(200, body);
+  }
+
+  // ---- profile, search -------------------------------------------------------------------------
+
+  private FakeResponse doctorProfile(IncomingRequest r) {
+    String slug = r.segments().get(2);
+    Optional<DoctorSpec> d = state.directory().doctor(slug);
+    if (d.isPresent()) {
+      DoctorSpec doc = d.get();
+      return FakeResponse.json(200, Json.object().put("id", doc.profileId()).put("slug", doc.slug())
+          .put("owner_id", doc.id()).put("server_id", doc.serverId()).put("type", "doctor")
+          .put("user_id", doc.userId()));
+    }
+    Optional<String> canonical = state.directory().canonical(slug);
+    if (canonical.isPresent()) {
+      ObjectNode body = Json.object();
+      body.putObject("redirect").put("route", "/dr/" + canonical.get() + "/").put("statusCode", 301);
+      return FakeResponse.json(400, body);
+    }
+    return FakeResponse.json(404, Json.object().put("error", "Slug not found"));
+  }
+
+  private FakeResponse fullProfile(IncomingRequest r) {
+    Optional<DoctorSpec> d = state.directory().doctor(r.segments().get(2));
+    if (d.isEmpty()) {
+      return FakeResponse.json(404, Json.object().put("error", "Slug not found"));
+    }
+    ObjectNode props = Paziresh24Pages.pageProps(state, d.get());
+    ObjectNode body = ((ObjectNode) props.get("information")).deepCopy();
+    body.set("centers", props.get("centers"));
+    body.set("expertises", props.get("expertises"));
+    return FakeResponse.json(200, body);
+  }
+
+  /** Percent-encodes a slug for a path. */
+  public static String encodeSlug(String slug) {
+    return URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private FakeResponse profilePage(IncomingRequest r) {
+    String slug = r.segments().get(1);
+    Optional<DoctorSpec> d = state.directory().doctor(slug);
+    if (d.isEmpty()) {
+      Optional<String> canonical = state.directory().canonical(slug);
+      if (canonical.isPresent()) {
+        return FakeResponse.html(301, "<html><body>Moved</body></html>")
+            .withHeader("Location", "/dr/" + encodeSlug(canonical.get()) + "/");
+      }
+      ObjectNode next = Json.object();
+      next.putObject("props").putObject("pageProps").put("statusCode", 404);
+      next.put("page", "/404").put("buildId", "fake-build").put("isFallback", false);
+      return FakeResponse.html(404, "<!DOCTYPE html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\">"
+          + "<title>404: صفحه مورد نظر یافت نشد</title></head><body><div id=\"__next\"><h1>404</h1>"
+          + "<p>صفحه مورد نظر یافت نشد.</p></div>" + nextData(next) + "</body></html>");
+    }
+    return FakeResponse.html(200, Paziresh24Pages.profile(state, d.get(), Paziresh24Pages.pageProps(state, d.get())));
+  }
+
+  static String nextData(ObjectNode next) {
+    // "</" inside a script would end it early; the site escapes it the same way.
+    return "<script id=\"__NEXT_DATA__\" type=\"application/json\">" + Json.string(next).replace("</", "<\\/")
+        + "</script>";
+  }
+
+  private FakeResponse search(IncomingRequest r) {
+    List<String> s = r.segments();
+    String city = s.get(3);
+    String category = s.size() == 5 ? s.get(4) : "";
+    String text = r.query().getOrDefault("text", "");
+    int page = 1;
+    String p = r.query().getOrDefault("page", "1");
+    if (p.matches("\\d{1,6}") && Integer.parseInt(p) > 0) {
+      page = Integer.parseInt(p);
+    }
+    List<DoctorSpec> hits = state.directory().search(city, category, text);
+    ObjectNode body = Json.object();
+    ObjectNode search = body.putObject("search");
+    ArrayNode result = search.putArray("result");
+    int from = (page - 1) * SEARCH_PAGE_SIZE;
+    for (int i = from; i < Math.min(hits.size(), from + SEARCH_PAGE_SIZE); i++) {
+      DoctorSpec d = hits.get(i);
+      ObjectNode item = result.addObject()
+          .put("id", d.id())
+          .put("type", "doctor")
+          .put("title", d.displayName())
+          .put("slug", d.slug())
+          .put("url", "/dr/" + d.slug() + "/")
+          .put("display_expertise", d.displayExpertise())
+          .put("image", "")
+          .put("experience", d.experience())
+          .put("rates_count", 0)
+          .put("satisfaction", 0)
+          .put("server_id", d.serverId())
+          .put("city", d.centers().isEmpty() ? "" : d.centers().get(0).city());
+      item.putArray("actions").addObject().put("title", "نوبت بگیرید").put("outline", false)
+          .put("url", "/dr/" + d.slug() + "/");
+    }
+    search.put("total", hits.size());
+    search.putObject("pagination").put("page", page).put("limit", SEARCH_PAGE_SIZE)
+        .put("total_pages", (hits.size() + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE);
+    search.put("is_landing", false);
+    return FakeResponse.json(200, body);
+  }
+
+  private FakeResponse home() {
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\">"
+        + "<title>پذیرش۲۴ (آزمایشی)</title></head><body><h1>پذیرش۲۴ آزمایشی</h1><ul>");
+    for (DoctorSpec d : state.directory().doctors()) {
+      html.append("<li><a href=\"/dr/").append(encodeSlug(d.slug())).append("/\">")
+          .append(Paziresh24Pages.escape(d.displayName())).append("</a> ")
+          .append(Paziresh24Pages.escape(d.displayExpertise())).append("</li>");
+    }
+    html.append("</ul></body></html>");
+    return FakeResponse.html(200, html.toString());
+  }
+}

@@ -1,0 +1,375 @@
+package io.github.slothunter.testkit.internal;
+
+import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.testkit.FakeAccount;
+import io.github.slothunter.testkit.FakeBooking;
+import io.github.slothunter.testkit.FakeSlot;
+import io.github.slothunter.testkit.internal.Paziresh24Directory.Calendar;
+import io.github.slothunter.testkit.internal.SlotCalendars.Entry;
+import io.github.slothunter.testkit.internal.SlotCalendars.State;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mutable world of a fake Paziresh24: calendars, holds, bookings, users, tokens, OTPs and the
+ * scheduled timeline. Every method runs under this object's monitor (callers doing several steps
+ * synchronize on it too), so it is thread-safe.
+ *
+ * <p>Time: {@link #now()} is the clock's time, except while a scheduled action runs, when it is the
+ * action's due time. Actions and hold expiries are applied lazily, in time order, by {@link #tick()}.
+ */
+public final class Paziresh24State {
+  private static final Logger log = LoggerFactory.getLogger(Paziresh24State.class);
+
+  /** Settings the state needs from the builder. */
+  public record Settings(Clock clock, long seed, Duration holdTtl, Duration tokenTtl, String otp,
+      Duration otpResendInterval, Duration otpValidity, boolean rejectDuplicateBookings) {
+    /** Validates. */
+    public Settings {
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(holdTtl, "holdTtl");
+      Objects.requireNonNull(tokenTtl, "tokenTtl");
+      Objects.requireNonNull(otp, "otp");
+      Objects.requireNonNull(otpResendInterval, "otpResendInterval");
+      Objects.requireNonNull(otpValidity, "otpValidity");
+    }
+  }
+
+  /** A booking made through the booking endpoint. */
+  static final class BookingRecord {
+    final String bookId;
+    final String referenceCode;
+    final Calendar calendar;
+    final Entry entry;
+    final FakeSlot slot;
+    final String userId;
+    final String terminalId;
+    final String firstName;
+    final String lastName;
+    final String nationalCode;
+    final String cell;
+    final Instant bookedAt;
+    boolean cancelled;
+
+    BookingRecord(String bookId, String referenceCode, Calendar calendar, Entry entry, String userId,
+        String terminalId, Map<String, String> patient, Instant bookedAt) {
+      this.bookId = bookId;
+      this.referenceCode = referenceCode;
+      this.calendar = calendar;
+      this.entry = entry;
+      this.slot = entry.snapshot();
+      this.userId = userId;
+      this.terminalId = terminalId;
+      this.firstName = patient.getOrDefault("first_name", "");
+      this.lastName = patient.getOrDefault("last_name", "");
+      this.nationalCode = patient.getOrDefault("national_code", "");
+      this.cell = patient.getOrDefault("cell", "");
+      this.bookedAt = bookedAt;
+    }
+
+    FakeBooking snapshot() {
+      return new FakeBooking(bookId, referenceCode, slot, userId, terminalId, firstName, lastName, nationalCode, cell,
+          bookedAt, cancelled);
+    }
+  }
+
+  /** A site account. */
+  static final class User {
+    final String id;
+    final String cell;
+    String name = "";
+    String family = "";
+    String nationalCode = "";
+    Instant otpIssuedAt;
+    Instant otpSentAt;
+
+    User(String id, String cell) {
+      this.id = id;
+      this.cell = cell;
+    }
+  }
+
+  /** An issued token. */
+  record Token(String value, String userId, Instant expiresAt) {}
+
+  final Settings settings;
+  final Paziresh24Directory directory;
+  final SlotCalendars calendars = new SlotCalendars();
+  final Ids ids;
+  private final Random scenarioRandom;
+  private final Timeline timeline = new Timeline();
+  private final Map<String, BookingRecord> bookingsById = new LinkedHashMap<>();
+  private final Map<String, BookingRecord> bookingsByReference = new HashMap<>();
+  private final Map<String, User> usersByCell = new LinkedHashMap<>();
+  private final Map<String, User> usersById = new HashMap<>();
+  private final Map<String, Token> tokens = new HashMap<>();
+  private Instant virtualNow;
+  private boolean advancing;
+
+  /** A world with these doctors and no slots yet. */
+  public Paziresh24State(Settings settings, Paziresh24Directory directory) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.directory = Objects.requireNonNull(directory, "directory");
+    this.ids = new Ids(settings.seed());
+    this.scenarioRandom = new Random(settings.seed() * 31 + 7);
+    for (Calendar c : directory.calendars()) {
+      calendars.register(c.key());
+    }
+  }
+
+  /** The directory. */
+  public Paziresh24Directory directory() {
+    return directory;
+  }
+
+  /** The site's current time (a scheduled action's due time while it runs). */
+  public synchronized Instant now() {
+    return virtualNow != null ? virtualNow : settings.clock().instant();
+  }
+
+  /** Applies hold expiries and scheduled actions due by the clock's time, in time order. */
+  public synchronized void tick() {
+    if (advancing) {
+      return; // an action calling back into the fake
+    }
+    advancing = true;
+    try {
+      Instant now = settings.clock().instant();
+      while (true) {
+        Optional<Instant> expiry = calendars.nextExpiry();
+        Optional<Instant> action = timeline.nextTime();
+        if (expiry.isPresent() && !expiry.get().isAfter(now)
+            && (action.isEmpty() || !action.get().isBefore(expiry.get()))) {
+          calendars.expireUpTo(expiry.get());
+          continue;
+        }
+        Optional<Timeline.Entry> due = timeline.pollDue(now);
+        if (due.isEmpty()) {
+          return;
+        }
+        virtualNow = due.get().when();
+        try {
+          due.get().action().run();
+        } catch (RuntimeException e) {
+          log.warn("scheduled action due at {} failed", due.get().when(), e);
+        } finally {
+          virtualNow = null;
+        }
+      }
+    } finally {
+      advancing = false;
+    }
+  }
+
+  /** Runs {@code action} once the clock reaches {@code when} (at the next tick). */
+  public synchronized void schedule(Instant when, Runnable action) {
+    timeline.schedule(when, action);
+  }
+
+  /** The scenario's seeded random source (draws happen in timeline order). */
+  public synchronized Random scenarioRandom() {
+    return scenarioRandom;
+  }
+
+  // ---- calendar control ------------------------------------------------------------------------
+
+  /** Opens (or re-frees) the slot starting at {@code start}, with the service's duration. */
+  public synchronized FakeSlot openSlot(String slug, String centerId, String serviceId, Instant start) {
+    Objects.requireNonNull(start, "start");
+    tick();
+    Calendar c = directory.require(slug, centerId, serviceId);
+    return calendars.open(c.key(), start, start.plus(c.service().duration()), now()).snapshot();
+  }
+
+  /** Opens back-to-back slots from {@code from} until the last one that ends by {@code to} (Tehran times). */
+  public synchronized List<FakeSlot> openSlots(String slug, String centerId, String serviceId, LocalDate day,
+      LocalTime from, LocalTime to) {
+    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    tick();
+    Calendar c = directory.require(slug, centerId, serviceId);
+    Duration d = c.service().duration();
+    Instant end = ZonedDateTime.of(day, to, SlotHunterZones.TEHRAN).toInstant();
+    List<FakeSlot> out = new ArrayList<>();
+    for (Instant t = ZonedDateTime.of(day, from, SlotHunterZones.TEHRAN).toInstant(); !t.plus(d).isAfter(end);
+        t = t.plus(d)) {
+      out.add(calendars.open(c.key(), t, t.plus(d), now()).snapshot());
+    }
+    return List.copyOf(out);
+  }
+
+  /** Another patient books the free slot starting at {@code start}; {@code false} if it is not free. */
+  public synchronized boolean takeSlot(String slug, String centerId, String serviceId, Instant start) {
+    tick();
+    Calendar c = directory.require(slug, centerId, serviceId);
+    return calendars.find(c.key(), start).map(calendars::take).orElse(false);
+  }
+
+  /** The calendar's free future slots in start order. */
+  public synchronized List<FakeSlot> freeSlots(String slug, String centerId, String serviceId) {
+    tick();
+    Calendar c = directory.require(slug, centerId, serviceId);
+    return snapshots(calendars.free(c.key(), now()));
+  }
+
+  /** Every free future slot, calendar by calendar. */
+  public synchronized List<FakeSlot> freeSlots() {
+    tick();
+    return snapshots(calendars.all(State.FREE, now()));
+  }
+
+  private static List<FakeSlot> snapshots(List<Entry> entries) {
+    List<FakeSlot> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      out.add(e.snapshot());
+    }
+    return List.copyOf(out);
+  }
+
+  /** The slot starting at {@code start} in a calendar. */
+  public synchronized Optional<FakeSlot> slot(String slug, String centerId, String serviceId, Instant start) {
+    tick();
+    Calendar c = directory.require(slug, centerId, serviceId);
+    return calendars.find(c.key(), start).map(Entry::snapshot);
+  }
+
+  /** The slot starting at {@code start} in any calendar. */
+  public synchronized Optional<FakeSlot> slotAnywhere(Instant start) {
+    tick();
+    return calendars.findAnywhere(start).map(Entry::snapshot);
+  }
+
+  /** Another patient takes a random free future slot (drawn from the scenario source). */
+  public synchronized Optional<FakeSlot> takeRandomFreeSlot() {
+    tick();
+    Optional<Entry> e = calendars.random(State.FREE, now(), scenarioRandom);
+    e.ifPresent(calendars::take);
+    return e.map(Entry::snapshot);
+  }
+
+  /** Another patient cancels a random taken future slot, which becomes free. */
+  public synchronized Optional<FakeSlot> cancelRandomTakenSlot() {
+    tick();
+    Optional<Entry> e = calendars.random(State.TAKEN, now(), scenarioRandom);
+    e.ifPresent(entry -> calendars.cancel(entry, now()));
+    return e.map(Entry::snapshot);
+  }
+
+  /** How many holds are live now. */
+  public synchronized int outstandingHolds() {
+    tick();
+    return calendars.liveHolds();
+  }
+
+  /** Every booking made through the booking endpoint, oldest first. */
+  public synchronized List<FakeBooking> bookings() {
+    tick();
+    List<FakeBooking> out = new ArrayList<>();
+    for (BookingRecord b : bookingsById.values()) {
+      out.add(b.snapshot());
+    }
+    return List.copyOf(out);
+  }
+
+  // ---- accounts --------------------------------------------------------------------------------
+
+  /** The user with this {@code 09xxxxxxxxx} mobile, created if new. */
+  synchronized User user(String cell) {
+    return usersByCell.computeIfAbsent(cell, c -> {
+      String id;
+      do {
+        id = ids.digits(7);
+      } while (usersById.containsKey(id));
+      User u = new User(id, c);
+      usersById.put(id, u);
+      return u;
+    });
+  }
+
+  /** Issues a token for a user. */
+  synchronized Token issueToken(User user) {
+    Token t = new Token(ids.token(40), user.id, now().plus(settings.tokenTtl()));
+    tokens.put(t.value(), t);
+    return t;
+  }
+
+  /** The user of a token that is known and not expired. */
+  synchronized Optional<User> userOf(Optional<String> token) {
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    Token t = tokens.get(token.get());
+    if (t == null || !now().isBefore(t.expiresAt())) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(usersById.get(t.userId()));
+  }
+
+  /** Logs an account in without the SMS round trip. */
+  public synchronized FakeAccount login(String cell) {
+    User u = user(cell);
+    Token t = issueToken(u);
+    return new FakeAccount("paziresh24", u.id, u.cell, t.value(), t.expiresAt());
+  }
+
+  // ---- bookings --------------------------------------------------------------------------------
+
+  synchronized BookingRecord book(SlotCalendars.Hold hold, Calendar calendar, User user, String terminal,
+      Map<String, String> patient) {
+    String bookId;
+    do {
+      bookId = ids.uuid();
+    } while (bookingsById.containsKey(bookId));
+    String ref;
+    do {
+      ref = ids.digits(8);
+    } while (bookingsByReference.containsKey(ref));
+    calendars.book(hold);
+    BookingRecord b = new BookingRecord(bookId, ref, calendar, hold.entry(), user.id, terminal, patient, now());
+    bookingsById.put(bookId, b);
+    bookingsByReference.put(ref, b);
+    return b;
+  }
+
+  synchronized Optional<BookingRecord> bookingById(String bookId) {
+    return Optional.ofNullable(bookingsById.get(bookId));
+  }
+
+  synchronized Optional<BookingRecord> bookingByReference(String ref) {
+    return Optional.ofNullable(bookingsByReference.get(ref));
+  }
+
+  /** Whether this national code has a live future booking with this doctor. */
+  synchronized boolean hasActiveBooking(String nationalCode, String slug) {
+    for (BookingRecord b : bookingsById.values()) {
+      if (!b.cancelled && !nationalCode.isEmpty() && b.nationalCode.equals(nationalCode)
+          && b.calendar.doctor().slug().equals(slug) && b.entry.from().isAfter(now())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Cancels a booking; its slot is free again if still in the future. */
+  synchronized void cancel(BookingRecord b) {
+    b.cancelled = true;
+    if (b.entry.state() == State.BOOKED && b.entry.from().isAfter(now())) {
+      calendars.cancel(b.entry, now());
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package io.github.slothunter.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.slothunter.api.Capability;
+import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ProviderInfo;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.spi.Authenticator;
+import io.github.slothunter.spi.Booker;
+import io.github.slothunter.spi.DoctorSearch;
+import io.github.slothunter.spi.Provider;
+import io.github.slothunter.spi.SlotWatcher;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
+
+/** The kit must fail providers that break the contract, and skip what a provider cannot do. */
+class ProviderCompatibilityKitTest {
+  private final FakeClock clock = FakeClock.at(Fixtures.START);
+  private final FakePaziresh24 fake = Fixtures.started(clock);
+  private final ToyPaziresh24Provider toy = new ToyPaziresh24Provider(fake.baseUrl(), clock);
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private Kit kit(Provider provider) {
+    return new Kit(provider, fake.doctorUrl(Fixtures.SLUG));
+  }
+
+  /** The kit over a provider that may break the contract. */
+  private static final class Kit extends ProviderCompatibilityKit {
+    private final Provider provider;
+    private final String link;
+
+    Kit(Provider provider, String link) {
+      this.provider = provider;
+      this.link = link;
+    }
+
+    @Override
+    protected Provider provider() {
+      return provider;
+    }
+
+    @Override
+    protected String doctorLink() {
+      return link;
+    }
+
+    @Override
+    protected String foreignLink() {
+      return "https://doctoreto.com/doctor/dr-x/ZaEBBZ";
+    }
+  }
+
+  private class Delegate implements Provider {
+    @Override
+    public ProviderInfo info() {
+      return toy.info();
+    }
+
+    @Override
+    public Optional<DoctorRef> parse(String urlOrSlug) {
+      return toy.parse(urlOrSlug);
+    }
+
+    @Override
+    public Doctor lookup(DoctorRef ref) {
+      return toy.lookup(ref);
+    }
+
+    @Override
+    public SlotWatcher slots() {
+      return toy.slots();
+    }
+
+    @Override
+    public Optional<Booker> booker() {
+      return toy.booker();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<DoctorSearch> search() {
+      return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+
+  @Test
+  void failsAProviderThatThrowsOnGarbage() {
+    Kit kit = kit(new Delegate() {
+      @Override
+      public Optional<DoctorRef> parse(String urlOrSlug) {
+        if (urlOrSlug.isBlank()) {
+          throw new IllegalArgumentException("blank");
+        }
+        return super.parse(urlOrSlug);
+      }
+    });
+
+    assertThatThrownBy(kit::rejectsGarbageWithEmpty).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void failsAProviderThatClaimsForeignLinks() {
+    Kit kit = kit(new Delegate() {
+      @Override
+      public Optional<DoctorRef> parse(String urlOrSlug) {
+        return Optional.of(new DoctorRef("paziresh24", "anyone"));
+      }
+    });
+
+    assertThatThrownBy(kit::rejectsForeignLinkWithEmpty).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(kit::rejectsGarbageWithEmpty).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void failsAProviderInTheWrongZone() {
+    Kit kit = kit(new Delegate() {
+      @Override
+      public ProviderInfo info() {
+        return new ProviderInfo("paziresh24", "x", ZoneOffset.UTC, EnumSet.of(Capability.LOOKUP),
+            RequestBudget.of(1, 1, 1));
+      }
+    });
+
+    assertThatThrownBy(kit::infoIsSane).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void failsAProviderThatCannotParseItsOwnLink() {
+    Kit kit = kit(new Delegate() {
+      @Override
+      public Optional<DoctorRef> parse(String urlOrSlug) {
+        return Optional.empty();
+      }
+    });
+
+    assertThatThrownBy(kit::parsesItsOwnLink).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(kit::lookupGivesABookableTarget).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void failsWhenTheDoctorHasNoFreeDays() {
+    for (FakeSlot s : fake.freeSlots()) {
+      fake.takeSlot(s.doctorKey(), s.centerId(), s.serviceId(), s.from());
+    }
+    Kit kit = kit(new Delegate());
+
+    assertThatThrownBy(kit::freeDaysAreAscending).isInstanceOf(AssertionError.class).hasMessageContaining("free days");
+  }
+
+  @Test
+  void skipsBookingWithoutASession() {
+    Kit kit = kit(new Delegate());
+
+    assertThatThrownBy(kit::holdThenBookLeavesNoHolds).isInstanceOf(TestAbortedException.class);
+    assertThatThrownBy(kit::releaseIsIdempotent).isInstanceOf(TestAbortedException.class);
+    assertThat(kit.outstandingHolds()).isNegative();
+    assertThat(kit.patient().nationalCode()).hasSize(10);
+  }
+
+  @Test
+  void passesTheToyProviderOnReadTests() {
+    Kit kit = kit(new Delegate());
+
+    kit.infoIsSane();
+    kit.parsesItsOwnLink();
+    kit.parsesItsOwnLinkWithSurroundingSpaces();
+    kit.rejectsForeignLinkWithEmpty();
+    kit.rejectsGarbageWithEmpty();
+    kit.lookupGivesABookableTarget();
+    kit.unknownDoctorIsNotFound();
+    kit.freeDaysAreAscending();
+    kit.freeSlotsFallOnTheirDaySorted();
+    kit.freeSlotsOfAPastDayAreEmpty();
+
+    assertThat(fake.requestCount(FakePaziresh24.PROFILE_PAGE)).isPositive();
+  }
+}
