@@ -32,11 +32,14 @@ public interface Store extends AutoCloseable {
 
   /**
    * Records one poll atomically: the new snapshot, the history entries it produced, and per watch
-   * the slot ids it has now been told about.
+   * the ids of this target's slots the watch has now been told about. For each watch in the map,
+   * the ids it had for this target (ids starting with {@code snapshot.targetId() + "@"}) are
+   * replaced; its ids for other targets are left alone, so instances polling different targets of
+   * one watch never overwrite each other. Watches not in the map keep what they had.
    */
   void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announcedByWatch);
 
-  /** The slot ids a watch has been told about and not yet told are gone. */
+  /** The slot ids a watch has been told about (over all its targets) and not yet told are gone. */
   Set<String> announced(String watchId);
 
   /** A target's slot history, oldest first (implementations may cap it). */
@@ -59,6 +62,14 @@ public interface Store extends AutoCloseable {
 
   /** Registers an owner's plan. */
   void saveOwnerPlan(String owner, String planName);
+
+  /**
+   * Target leases for several engine instances sharing this store. The default (and the
+   * in-memory store) grants every target to the one instance there is.
+   */
+  default TargetLeases leases() {
+    return TargetLeases.SINGLE_INSTANCE;
+  }
 
   /** Releases resources; the in-memory store does nothing. */
   @Override

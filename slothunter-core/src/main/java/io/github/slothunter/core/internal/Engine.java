@@ -114,6 +114,8 @@ public final class Engine implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   final AutoBooker autoBooker;
   private long seq;
+  /** When the dispatcher means to look again (clock millis); guarded by schedLock. */
+  private long plannedWake;
   volatile boolean closed;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
@@ -343,7 +345,7 @@ public final class Engine implements AutoCloseable {
         continue;
       }
       TargetState ts = targets.computeIfAbsent(t.id(), k -> new TargetState(t, rt));
-      ts.watches.put(w.id(), wr);
+      ts.addWatch(wr);
       Long price = w.prices().get(t.id());
       if (price != null) {
         ts.price = price;
@@ -356,8 +358,8 @@ public final class Engine implements AutoCloseable {
         List<SlotEvent> events = new ArrayList<>();
         Set<String> now;
         synchronized (wr) {
-          announce(wr, ts, ts.snapshot, ts.snapshot, events, clock.instant());
-          now = Set.copyOf(wr.announced);
+          announce(wr, ts, ts.snapshot, ts.snapshot, events, new HashMap<>(), clock.instant());
+          now = idsOf(wr, ts);
         }
         store.savePoll(new TargetSnapshot(ts.id, ts.slots(), clock.instant()), List.of(), Map.of(w.id(), now));
         events.forEach(bus::publish);
@@ -384,7 +386,7 @@ public final class Engine implements AutoCloseable {
       if (ts == null) {
         continue;
       }
-      ts.watches.remove(watchId);
+      ts.removeWatch(watchId);
       synchronized (schedLock) {
         if (ts.watches.isEmpty()) {
           unqueue(ts);
@@ -529,7 +531,10 @@ public final class Engine implements AutoCloseable {
       queues.get(ts.runtime.id()).queue(priority).add(ts);
       ts.queued = true;
     }
-    schedLock.notifyAll();
+    if (dueAt < plannedWake) {
+      plannedWake = dueAt;
+      schedLock.notifyAll();
+    }
   }
 
   private void unqueue(TargetState ts) {
@@ -636,9 +641,11 @@ public final class Engine implements AutoCloseable {
           }
           long now = clock.millis();
           long wait = Math.min(nextWake(now) - now, MAX_IDLE_WAIT.toMillis());
+          plannedWake = now + wait;
           if (wait > 0) {
             schedLock.wait(wait);
           }
+          plannedWake = 0;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -826,25 +833,50 @@ public final class Engine implements AutoCloseable {
     }
     ts.snapshot = next;
     ts.everPolled = true;
-    List<WatchRuntime> ordered = byPriority(ts.watches.values());
-    List<SlotEvent> events = new ArrayList<>();
+    List<WatchRuntime> ordered = ts.ordered();
+    List<Slot> free = new ArrayList<>(next.values());
     Map<String, Set<String>> announced = new HashMap<>();
-    for (WatchRuntime wr : ordered) {
-      synchronized (wr) {
-        if (wr.watch.state() == WatchState.CANCELLED) {
-          continue;
-        }
-        if (announce(wr, ts, prev, next, events, now)) {
-          announced.put(wr.id(), Set.copyOf(wr.announced));
+    Map<String, URI> links = new HashMap<>();
+    if (hasBookers(ordered)) {
+      // Milliseconds matter: auto-booking watches hear about the slot and hold it before anyone
+      // else's events are even computed. Their SlotOpened still precedes their HoldPlaced.
+      List<SlotEvent> first = new ArrayList<>();
+      for (WatchRuntime wr : ordered) {
+        if (wr.watch.booking()) {
+          announceAndCollect(wr, ts, prev, next, first, announced, links, now);
         }
       }
-    }
-    List<Slot> free = new ArrayList<>(next.values());
-    store.savePoll(new TargetSnapshot(ts.id, free, now), changes, announced);
-    // Events are only queued here; the hold request goes out right after, on this thread.
-    events.forEach(bus::publish);
-    if (hasBookers(ordered)) {
+      first.forEach(bus::publish);
       autoBooker.run(ts, ordered, free);
+    }
+    List<SlotEvent> events = new ArrayList<>();
+    for (WatchRuntime wr : ordered) {
+      if (!announced.containsKey(wr.id()) && !wr.watch.booking()) {
+        announceAndCollect(wr, ts, prev, next, events, announced, links, now);
+      }
+    }
+    store.savePoll(new TargetSnapshot(ts.id, free, now), changes, announced);
+    events.forEach(bus::publish);
+  }
+
+  /** The ids of this target's slots the watch was told about. Caller holds the watch's lock. */
+  private static Set<String> idsOf(WatchRuntime wr, TargetState ts) {
+    String prefix = ts.id + "@";
+    Set<String> out = new HashSet<>();
+    for (String id : wr.announced) {
+      if (id.startsWith(prefix)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  private void announceAndCollect(WatchRuntime wr, TargetState ts, Map<String, Slot> prev, Map<String, Slot> next,
+      List<SlotEvent> events, Map<String, Set<String>> announced, Map<String, URI> links, Instant now) {
+    synchronized (wr) {
+      if (wr.watch.state() != WatchState.CANCELLED && announce(wr, ts, prev, next, events, links, now)) {
+        announced.put(wr.id(), idsOf(wr, ts));
+      }
     }
   }
 
@@ -871,7 +903,7 @@ public final class Engine implements AutoCloseable {
    * @return whether the announced set changed
    */
   private boolean announce(WatchRuntime wr, TargetState ts, Map<String, Slot> prev, Map<String, Slot> next,
-      List<SlotEvent> events, Instant now) {
+      List<SlotEvent> events, Map<String, URI> links, Instant now) {
     Watch w = wr.watch;
     ZoneId zone = ts.runtime.info().zone();
     String prefix = ts.id + "@";
@@ -889,7 +921,8 @@ public final class Engine implements AutoCloseable {
       if (wr.announced.add(s.id())) {
         changed = true;
         wr.slotsAnnounced.incrementAndGet();
-        events.add(new SlotOpened(w.id(), w.owner(), s, bookingLink(ts.runtime, s), now));
+        URI link = links.computeIfAbsent(s.id(), k -> bookingLink(ts.runtime, s));
+        events.add(new SlotOpened(w.id(), w.owner(), s, link, now));
       }
     }
     for (java.util.Iterator<String> it = wr.announced.iterator(); it.hasNext(); ) {

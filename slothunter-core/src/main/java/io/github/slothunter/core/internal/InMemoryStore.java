@@ -60,9 +60,17 @@ public final class InMemoryStore implements Store {
         }
       }
     }
+    String prefix = snapshot.targetId() + "@";
     announcedByWatch.forEach((watchId, ids) -> {
       if (watches.containsKey(watchId)) {
-        announced.put(watchId, Set.copyOf(ids));
+        Set<String> merged = new java.util.HashSet<>();
+        for (String id : announced.getOrDefault(watchId, Set.of())) {
+          if (!id.startsWith(prefix)) {
+            merged.add(id);
+          }
+        }
+        merged.addAll(ids);
+        announced.put(watchId, Set.copyOf(merged));
       }
     });
   }

@@ -26,6 +26,8 @@ final class TargetState {
   final ProviderRuntime runtime;
   final Map<String, WatchRuntime> watches = new ConcurrentHashMap<>();
   volatile Long price;
+  /** Watches in plan-priority then age order; rebuilt lazily after the watch set changes. */
+  private volatile List<WatchRuntime> ordered;
 
   // scheduling (guarded by the Scheduler's lock)
   long dueAt;
@@ -60,6 +62,25 @@ final class TargetState {
     this.target = target;
     this.id = target.id();
     this.runtime = runtime;
+  }
+
+  List<WatchRuntime> ordered() {
+    List<WatchRuntime> o = ordered;
+    if (o == null) {
+      o = List.copyOf(Engine.byPriority(watches.values()));
+      ordered = o;
+    }
+    return o;
+  }
+
+  void addWatch(WatchRuntime wr) {
+    watches.put(wr.id(), wr);
+    ordered = null;
+  }
+
+  void removeWatch(String watchId) {
+    watches.remove(watchId);
+    ordered = null;
   }
 
   List<Slot> slots() {
