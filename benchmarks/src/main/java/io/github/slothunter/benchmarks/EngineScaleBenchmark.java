@@ -1,0 +1,77 @@
+package io.github.slothunter.benchmarks;
+
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.core.Plan;
+import io.github.slothunter.core.Plans;
+import io.github.slothunter.core.SlotHunter;
+import io.github.slothunter.core.WatchRequest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * 100,000 watches on 10,000 targets: registration time, heap after GC, and the engine's CPU use
+ * while idle (targets scheduled, budget-limited polling of an instant provider).
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.slothunter.benchmarks.EngineScaleBenchmark [idleSeconds]}
+ */
+public final class EngineScaleBenchmark {
+  private EngineScaleBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int idleSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    int targets = 10_000;
+    int watches = 100_000;
+    BenchProvider provider = new BenchProvider(RequestBudget.of(20, 300, 3));
+    Plan plan = new Plan("BENCH", Plan.UNLIMITED, Duration.ofMinutes(5), false, 1);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    System.gc();
+    long heapBefore = usedHeap();
+
+    long t0 = System.nanoTime();
+    SlotHunter hunter = SlotHunter.builder().provider(provider.factory()).plans(Plans.of(plan, List.of(plan))).build();
+    for (int i = 0; i < watches; i++) {
+      Target t = BenchProvider.target(i % targets);
+      hunter.watch(WatchRequest.of("owner-" + (i / 3), t));
+    }
+    long registerMs = (System.nanoTime() - t0) / 1_000_000;
+    System.gc();
+    System.gc();
+    long heap = usedHeap() - heapBefore;
+
+    long cpu0 = engineCpu(threads);
+    long wall0 = System.nanoTime();
+    Thread.sleep(idleSeconds * 1000L);
+    long cpu = engineCpu(threads) - cpu0;
+    long wall = System.nanoTime() - wall0;
+    long sent = hunter.stats().providers().get(0).requestsSent();
+    hunter.close();
+
+    System.out.printf("watches=%d targets=%d (engine targets=%d)%n", watches, targets, targets);
+    System.out.printf("register: %d ms total, %.1f us/watch%n", registerMs, registerMs * 1000.0 / watches);
+    System.out.printf("heap after GC for %d watches: %.1f MB%n", watches, heap / 1048576.0);
+    System.out.printf("idle %ds: engine threads CPU %.3f%% of one core (requests sent %d, budget 20/min)%n",
+        idleSeconds, 100.0 * cpu / wall, sent);
+  }
+
+  private static long usedHeap() {
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
+  }
+
+  private static long engineCpu(ThreadMXBean mx) {
+    long total = 0;
+    for (long id : mx.getAllThreadIds()) {
+      var info = mx.getThreadInfo(id);
+      if (info != null && info.getThreadName().startsWith("slothunter-")) {
+        long c = mx.getThreadCpuTime(id);
+        if (c > 0) {
+          total += c;
+        }
+      }
+    }
+    return total;
+  }
+}

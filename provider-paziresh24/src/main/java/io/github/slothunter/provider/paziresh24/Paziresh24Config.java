@@ -1,0 +1,63 @@
+package io.github.slothunter.provider.paziresh24;
+
+import io.github.slothunter.spi.ProviderContext;
+
+/**
+ * The configuration keys the Paziresh24 provider reads from its
+ * {@link ProviderContext}, with their defaults.
+ *
+ * <p>Like every provider key, each one can also come from the system property
+ * {@code slothunter.paziresh24.<key>} or the environment variable {@code SLOTHUNTER_PAZIRESH24_<KEY>}.
+ * The generic keys {@link ProviderContext#BASE_URL}, {@link ProviderContext#TIMEOUT},
+ * {@link ProviderContext#USER_AGENT} and the {@code budget-*} keys are honoured as well. A per-host
+ * key wins over {@link ProviderContext#BASE_URL}.
+ */
+public final class Paziresh24Config {
+  /** The website host, default {@value #DEFAULT_WWW_URL}: profile pages, legacy {@code /api/*} calls. */
+  public static final String WWW_URL = "www-url";
+  /** The API gateway, default {@value #DEFAULT_APIGW_URL}: login, booking v2, search. */
+  public static final String APIGW_URL = "apigw-url";
+  /** The profile service, default {@value #DEFAULT_DRPROFILE_URL}: JSON profile fallback. */
+  public static final String DRPROFILE_URL = "drprofile-url";
+  /** The app API, default {@value #DEFAULT_API_URL}: booking receipts. */
+  public static final String API_URL = "api-url";
+
+  /**
+   * Where the booking calls (getFreeDays, getFreeTurns, suspend, unsuspend, book) go: {@code apigw}
+   * (default, {@code <apigw-url>/booking/v2/<name>}) or {@code www} ({@code <www-url>/api/<name>}).
+   */
+  public static final String BOOKING_ENDPOINT = "booking-endpoint";
+  /**
+   * How the terminal id is obtained: {@code generate} (default; a {@code clinic-<millis>.<8 digits>}
+   * id made locally) or {@code set-terminal} (ask {@code /api/setTerminal} once, fall back to
+   * generating when that fails).
+   */
+  public static final String TERMINAL_MODE = "terminal-mode";
+  /** Form body encoding for POST calls: {@code urlencoded} (default) or {@code multipart}. */
+  public static final String FORM_ENCODING = "form-encoding";
+  /**
+   * Whether {@code lookup} falls back to the JSON profile on drprofile-url when the profile page
+   * came without server-side data: {@code true} (default) or {@code false}.
+   */
+  public static final String PROFILE_FALLBACK = "profile-fallback";
+  /** How long a hold is assumed to last (the site does not say), default {@code 5m}. */
+  public static final String HOLD_TTL = "hold-ttl";
+  /**
+   * How long a login session is assumed to last (the site does not say), default 24 hours; write
+   * it as {@code PT24H} or {@code 1440m} ({@link ProviderContext#duration} has no {@code h} suffix).
+   */
+  public static final String SESSION_TTL = "session-ttl";
+  /** How long an SMS code is assumed to be accepted (the site does not say), default {@code 2m}. */
+  public static final String OTP_TTL = "otp-ttl";
+
+  /** Default for {@link #WWW_URL}. */
+  public static final String DEFAULT_WWW_URL = "https://www.paziresh24.com";
+  /** Default for {@link #APIGW_URL}. */
+  public static final String DEFAULT_APIGW_URL = "https://apigw.paziresh24.com";
+  /** Default for {@link #DRPROFILE_URL}. */
+  public static final String DEFAULT_DRPROFILE_URL = "https://drprofile.paziresh24.com";
+  /** Default for {@link #API_URL}. */
+  public static final String DEFAULT_API_URL = "https://api.paziresh24.com";
+
+  private Paziresh24Config() {}
+}

@@ -1,0 +1,177 @@
+package io.github.slothunter.provider.paziresh24.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Booking;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.Hold;
+import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Endpoint;
+import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Field;
+import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Header;
+import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Value;
+import io.github.slothunter.spi.Booker;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * suspend, book, unsuspend and deleteBook (spec 5, 8). Thread-safe.
+ *
+ * <p>Holds last {@code hold-ttl} (default 5 minutes; UNVERIFIED, the site does not say). A booking
+ * is made for the logged-in account itself ({@code selected_user_id} = the session's
+ * {@code user_id}); booking for a sub-user is not supported.
+ */
+final class Paziresh24Booker implements Booker {
+  private static final Logger log = LoggerFactory.getLogger(Paziresh24Booker.class);
+  private static final Pattern SLOT_KEY = Pattern.compile("([0-9]{1,12})-([0-9]{1,12})");
+
+  private final Paziresh24Client client;
+
+  Paziresh24Booker(Paziresh24Client client) {
+    this.client = client;
+  }
+
+  @Override
+  public Hold hold(Slot slot, AccountSession session) {
+    Objects.requireNonNull(slot, "slot");
+    Target target = slot.target();
+    Paziresh24Client.requireOwn(target);
+    client.requireUsable(session);
+    Matcher m = SLOT_KEY.matcher(slot.providerSlotKey());
+    String from = m.matches() ? m.group(1) : Long.toString(slot.start().getEpochSecond());
+    String to = m.matches() ? m.group(2) : Long.toString(slot.end().getEpochSecond());
+    FormData form = Paziresh24SlotWatcher.idFields(target).add(Field.FROM, from).add(Field.TO, to);
+    JsonNode body = client.postJson(Endpoint.SUSPEND, client.settings.url(Endpoint.SUSPEND).build(), form,
+        Paziresh24Client.targetHeaders(target), session);
+    ResponseClassifier.requireSuccess(Endpoint.SUSPEND, body);
+    String requestCode = Json.findText(body, Field.REQUEST_CODE, 1).filter(ProfileParser::plausibleId)
+        .orElseThrow(() -> ResponseClassifier.protocol(Endpoint.SUSPEND, "no request_code in a successful answer",
+            body.toString()));
+    return new Hold(slot, requestCode, client.now().plus(client.settings.holdTtl()));
+  }
+
+  @Override
+  public Booking book(Hold hold, Patient patient, AccountSession session) {
+    Objects.requireNonNull(hold, "hold");
+    Objects.requireNonNull(patient, "patient");
+    Target target = hold.slot().target();
+    Paziresh24Client.requireOwn(target);
+    client.requireUsable(session);
+    String userId = session.attributes().get(Paziresh24Client.SESSION_USER_ID);
+    FormData form = new FormData()
+        .add(Field.REQUEST_CODE, hold.providerHoldKey())
+        .add(Field.CENTER_ID, target.centerId())
+        .addIfPresent(Field.SERVER_ID, Paziresh24Client.key(target, Field.SERVER_ID))
+        .add(Field.IS_WEBVIEW, Value.IS_WEBVIEW)
+        .add(Field.FIRST_NAME, patient.firstName())
+        .add(Field.LAST_NAME, patient.lastName())
+        .add(Field.CELL, patient.mobile())
+        .add(Field.NATIONAL_CODE, patient.nationalCode())
+        .add(Field.SELECTED_USER_ID, userId);
+    if (patient.gender() == Gender.MALE) {
+      form.add(Field.GENDER, "male");
+    } else if (patient.gender() == Gender.FEMALE) {
+      form.add(Field.GENDER, "female");
+    }
+    Map<String, String> headers = Paziresh24Client.targetHeaders(target);
+    headers.put(Header.USER_ID, userId);
+    // spec 5 step 6: user_center_id goes only as a header; the site strips it from the form
+    headers.put(Header.USER_CENTER_ID, Paziresh24Client.requireKey(target, Field.USER_CENTER_ID));
+    JsonNode body = client.postJson(Endpoint.BOOK, client.settings.url(Endpoint.BOOK).build(), form, headers, session);
+    ResponseClassifier.requireSuccess(Endpoint.BOOK, body);
+    String bookId = Json.text(body.path("book_info"), "id").filter(ProfileParser::plausibleId)
+        .orElseThrow(() -> ResponseClassifier.protocol(Endpoint.BOOK,
+            "status 1 without book_info.id: the booking may exist; check the account", body.toString()));
+    if ("1".equals(Json.text(body.path("payment"), "reqiure_payment").orElse(""))) {
+      log.warn("paziresh24 booking {} needs online payment on the site; it may lapse unless paid", bookId);
+    }
+    String tracking = Json.findText(body, Field.REFERENCE_CODE, 2)
+        .or(() -> receiptReference(target.centerId(), bookId, session))
+        .orElse("");
+    log.info("paziresh24 booked {} at center {}", bookId, target.centerId());
+    return new Booking(hold.slot(), bookId, ProfileParser.cut(tracking, 100), client.now());
+  }
+
+  /** {@inheritDoc} The session may be {@code null} or expired: the release is then sent without the token. */
+  @Override
+  public void release(Hold hold, AccountSession session) {
+    Objects.requireNonNull(hold, "hold");
+    Target target = hold.slot().target();
+    Paziresh24Client.requireOwn(target);
+    FormData form = new FormData()
+        .add(Field.CENTER_ID, target.centerId())
+        .addIfPresent(Field.SERVER_ID, Paziresh24Client.key(target, Field.SERVER_ID))
+        .add(Field.REQUEST_CODE, hold.providerHoldKey());
+    // releasing matters more than the session: an expired session still sends the release, without the token
+    AccountSession auth = session != null && usable(session) ? session : null;
+    JsonNode body;
+    try {
+      body = client.postJson(Endpoint.UNSUSPEND, client.settings.url(Endpoint.UNSUSPEND).build(), form,
+          Paziresh24Client.targetHeaders(target), auth);
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        return; // the hold is gone: released already
+      }
+      throw e;
+    }
+    if (ResponseClassifier.isSuccess(body) || ResponseClassifier.saysAlreadyReleased(body)) {
+      return;
+    }
+    throw ResponseClassifier.failure(Endpoint.UNSUSPEND, body);
+  }
+
+  @Override
+  public void cancel(Booking booking, Patient patient, AccountSession session) {
+    Objects.requireNonNull(booking, "booking");
+    Objects.requireNonNull(patient, "patient");
+    Target target = booking.slot().target();
+    Paziresh24Client.requireOwn(target);
+    client.requireUsable(session);
+    String reference = booking.trackingCode().isEmpty()
+        ? receiptReference(target.centerId(), booking.providerBookingKey(), session).orElseThrow(() ->
+            ResponseClassifier.error(ErrorCode.INVALID_INPUT, Endpoint.DELETE_BOOK,
+                "booking " + booking.providerBookingKey() + " has no tracking code and the receipt gives none").build())
+        : booking.trackingCode();
+    FormData form = new FormData()
+        .add(Field.CENTER_ID, target.centerId())
+        .add(Field.REFERENCE_CODE, reference)
+        .add(Field.NATIONAL_CODE, patient.nationalCode());
+    JsonNode body = client.postJson(Endpoint.DELETE_BOOK, client.settings.url(Endpoint.DELETE_BOOK).build(), form,
+        Paziresh24Client.targetHeaders(target), session);
+    ResponseClassifier.requireSuccess(Endpoint.DELETE_BOOK, body);
+    log.info("paziresh24 cancelled booking {} at center {}", booking.providerBookingKey(), target.centerId());
+  }
+
+  /**
+   * The receipt's {@code reference_code} (spec 5 step 7). A failure here must not turn a made
+   * booking into an error, so it is logged and gives empty.
+   */
+  private Optional<String> receiptReference(String centerId, String bookId, AccountSession session) {
+    try {
+      String body = client.get(Endpoint.RECEIPT, client.settings.url(Endpoint.RECEIPT, centerId, bookId).build(),
+          session).body();
+      return Json.findText(ResponseClassifier.json(Endpoint.RECEIPT, body), Field.REFERENCE_CODE, 3);
+    } catch (SlotHunterException e) {
+      log.warn("paziresh24 receipt for booking {} failed ({}); no tracking code", bookId, e.code());
+      return Optional.empty();
+    }
+  }
+
+  private boolean usable(AccountSession session) {
+    try {
+      client.requireUsable(session);
+      return true;
+    } catch (SlotHunterException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package io.github.slothunter.provider.paziresh24.internal;
+
+import io.github.slothunter.api.ErrorCode;
+
+/**
+ * Every path, form field, header and fixed value this client sends to Paziresh24, in one place.
+ *
+ * <p>"spec" below is the project's Paziresh24 protocol notes ({@code shared/providers/paziresh24.md});
+ * S1 is Paziresh24's own web frontend, S2 a third-party watcher. "verified-against" means the
+ * request shape is asserted by this module's WireMock tests against fixtures shaped like the spec
+ * section named; nothing here was checked against the live site except by the opt-in live test
+ * ({@code Paziresh24LiveTest}: profile page and getFreeDays only). "UNVERIFIED" marks a guess.
+ */
+public final class Paziresh24Endpoints {
+
+  /** Which configured base URL an endpoint lives on. */
+  public enum Host {
+    /** {@code www-url}. */
+    WWW,
+    /** {@code apigw-url}. */
+    APIGW,
+    /** {@code drprofile-url}. */
+    DRPROFILE,
+    /** {@code api-url}. */
+    API,
+    /** The booking RPC prefix chosen by {@code booking-endpoint}: {@code <apigw>/booking/v2} or {@code <www>/api}. */
+    BOOKING
+  }
+
+  /**
+   * One HTTP endpoint. {@code path} is relative to its host; {@code {}} marks a path segment filled
+   * (and percent-encoded) at call time; a trailing {@code /} is kept.
+   */
+  public enum Endpoint {
+    /**
+     * GET the doctor's profile page, then read {@code __NEXT_DATA__ -> props.pageProps}.
+     * verified-against: spec 3 option A (URL HIGH, props HIGH via S1 getAggregatedProfileData.ts,
+     * scraping MED via S2); fixtures profile*.html. Live test reads it.
+     */
+    PROFILE_PAGE("profile", "GET", Host.WWW, "dr/{}/", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * GET the JSON profile, used when the page came without server-side data.
+     * verified-against: spec 3 option B (URL HIGH, response shape MED); fixture full-profile.json.
+     */
+    FULL_PROFILE("full-profile", "GET", Host.DRPROFILE, "api/full-profile/{}/", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * POST, form {@code terminal_id=<uuid>, details=<user agent>, ip=0.0.0.0, type=web, version=1};
+     * response {@code id}. verified-against: spec 2 "terminal_id" (mechanism HIGH, S1 setTerminal.ts);
+     * fixture set-terminal.json. Only with {@code terminal-mode=set-terminal}.
+     */
+    SET_TERMINAL("setTerminal", "POST", Host.WWW, "api/setTerminal", ErrorCode.HOLD_EXPIRED, true),
+    /**
+     * POST, form {@code center_id, service_id, user_center_id, server_id, return_free_turns=false,
+     * return_type=calendar, terminal_id}; response {@code calendar.turns[]} (unix seconds).
+     * verified-against: spec 4.1 (fields HIGH, apigw path MED via S2); fixtures free-days*.json.
+     * Live test reads it.
+     */
+    GET_FREE_DAYS("getFreeDays", "POST", Host.BOOKING, "getFreeDays", ErrorCode.HOLD_EXPIRED, true),
+    /**
+     * POST, form as getFreeDays minus the calendar flags plus {@code date} (a {@code calendar.turns}
+     * value); response {@code result[] {from, to, workhour_turn_num}}.
+     * verified-against: spec 4.2 (fields HIGH, item fields MED); fixtures free-turns*.json.
+     */
+    GET_FREE_TURNS("getFreeTurns", "POST", Host.BOOKING, "getFreeTurns", ErrorCode.SLOT_TAKEN, true),
+    /**
+     * POST (hold), form {@code center_id, service_id, user_center_id, server_id, from, to,
+     * terminal_id}; response {@code request_code}. verified-against: spec 5 step 4 (fields HIGH,
+     * apigw path MED); fixture suspend.json. Hold lifetime UNVERIFIED (config {@code hold-ttl}).
+     * Status 300 here means the slot is gone.
+     */
+    SUSPEND("suspend", "POST", Host.BOOKING, "suspend", ErrorCode.SLOT_TAKEN, true),
+    /**
+     * POST (release), form {@code center_id, server_id, request_code, terminal_id}.
+     * verified-against: spec 5 step 8 (fields HIGH, response beyond status UNKNOWN); fixture
+     * unsuspend.json. Status 300 / "not found" are treated as already released (UNVERIFIED wording).
+     */
+    UNSUSPEND("unsuspend", "POST", Host.BOOKING, "unsuspend", ErrorCode.HOLD_EXPIRED, true),
+    /**
+     * POST (final booking), form per spec 5 step 6 table; headers {@code center_id, server_id,
+     * user_id, user_center_id, terminal_id, Authorization}; response {@code book_info.id}.
+     * verified-against: spec 5 step 6 (fields and headers HIGH, S1 hooks/booking.ts); fixtures
+     * book*.json. The apigw path {@code booking/v2/book} is UNVERIFIED (spec: LOW guess); use
+     * {@code booking-endpoint=www} for the HIGH-confidence {@code /api/book}.
+     */
+    BOOK("book", "POST", Host.BOOKING, "book", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * GET the receipt for a booking's {@code reference_code}. verified-against: spec 5 step 7
+     * (URL HIGH, envelope UNKNOWN: the field is searched a few levels deep); fixture receipt.json.
+     */
+    RECEIPT("receipt", "GET", Host.API, "user/v1/book/{}/{}", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * POST, form {@code center_id, reference_code, national_code}. verified-against: spec 8 (HIGH,
+     * S1 removeBook.ts); fixture delete-book.json. The flag-gated moshir variant is not used.
+     */
+    DELETE_BOOK("deleteBook", "POST", Host.WWW, "api/deleteBook", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * POST, form {@code cell} (mobile without the leading 0, MED), {@code terminal_id}; sends the SMS
+     * code; status 39 = throttled. verified-against: spec 7 step 2 (HIGH); fixtures resetpassword*.json.
+     * The site may call {@code gozargah/register} first for new numbers; this client does not (UNVERIFIED
+     * whether unregistered numbers get a code).
+     */
+    RESET_PASSWORD("resetpassword", "POST", Host.APIGW, "gozargah/resetpassword", ErrorCode.HOLD_EXPIRED, true),
+    /**
+     * POST, form {@code username} (mobile without the leading 0: UNVERIFIED, the spec says "cell
+     * number"), {@code password} (the SMS code), {@code terminal_id}; response {@code token}
+     * (or a {@code token} cookie). verified-against: spec 7 step 3 (HIGH); fixtures login*.json.
+     */
+    LOGIN("login", "POST", Host.APIGW, "gozargah/v1/login", ErrorCode.HOLD_EXPIRED, true),
+    /**
+     * GET with the bearer token; response {@code users[0].id}. verified-against: spec 7 step 4
+     * (HIGH); fixture me.json.
+     */
+    ME("me", "GET", Host.APIGW, "v1/auth/me", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * GET {@code <city or ir>[/<expertise>]?text=&page=}; response {@code search.result[]}.
+     * verified-against: spec 9 (URL HIGH, item fields MED); fixture search.json.
+     */
+    SEARCH("search", "GET", Host.APIGW, "seapi/v1/search", ErrorCode.HOLD_EXPIRED, false);
+
+    private final String logName;
+    private final String method;
+    private final Host host;
+    private final String path;
+    private final ErrorCode status300;
+    private final boolean terminalInForm;
+
+    Endpoint(String logName, String method, Host host, String path, ErrorCode status300, boolean terminalInForm) {
+      this.logName = logName;
+      this.method = method;
+      this.host = host;
+      this.path = path;
+      this.status300 = status300;
+      this.terminalInForm = terminalInForm;
+    }
+
+    /** A short name for logs and error messages. */
+    public String logName() {
+      return logName;
+    }
+
+    /** {@code GET} or {@code POST}. */
+    public String method() {
+      return method;
+    }
+
+    /** Which base URL it lives on. */
+    public Host host() {
+      return host;
+    }
+
+    /** The path template relative to the host. */
+    public String path() {
+      return path;
+    }
+
+    /**
+     * What body status 300 (EXPIRE_TIME_SLOT, spec 2) means for this call: {@code HOLD_EXPIRED}
+     * after a hold exists, {@code SLOT_TAKEN} before.
+     */
+    public ErrorCode status300() {
+      return status300;
+    }
+
+    /**
+     * Whether {@code terminal_id} also goes into the form (the spec lists it for the availability,
+     * suspend, unsuspend and login forms); the header is sent on every POST regardless. The book and
+     * deleteBook tables do not list it, and the site passes unknown book fields through as patient
+     * metadata, so it stays out of those.
+     */
+    public boolean terminalInForm() {
+      return terminalInForm;
+    }
+  }
+
+  /** Path prefix of the booking RPCs on the API gateway (spec 1, MED via S2). */
+  public static final String BOOKING_PREFIX_APIGW = "booking/v2";
+  /** Path prefix of the booking RPCs on the website (spec 1, HIGH via S1 fallback). */
+  public static final String BOOKING_PREFIX_WWW = "api";
+  /** Path of the public booking page on the website (spec 3, HIGH). */
+  public static final String BOOKING_PAGE = "booking";
+
+  /** Form field names (spec 4, 5, 7, 8). */
+  public static final class Field {
+    public static final String CENTER_ID = "center_id";
+    public static final String SERVICE_ID = "service_id";
+    public static final String USER_CENTER_ID = "user_center_id";
+    public static final String SERVER_ID = "server_id";
+    public static final String TERMINAL_ID = "terminal_id";
+    public static final String RETURN_FREE_TURNS = "return_free_turns";
+    public static final String RETURN_TYPE = "return_type";
+    public static final String DATE = "date";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String REQUEST_CODE = "request_code";
+    public static final String IS_WEBVIEW = "is_webview";
+    public static final String FIRST_NAME = "first_name";
+    public static final String LAST_NAME = "last_name";
+    public static final String CELL = "cell";
+    public static final String NATIONAL_CODE = "national_code";
+    public static final String SELECTED_USER_ID = "selected_user_id";
+    public static final String GENDER = "gender";
+    public static final String REFERENCE_CODE = "reference_code";
+    public static final String USERNAME = "username";
+    public static final String PASSWORD = "password";
+    public static final String DETAILS = "details";
+    public static final String IP = "ip";
+    public static final String TYPE = "type";
+    public static final String VERSION = "version";
+    public static final String TEXT = "text";
+    public static final String PAGE = "page";
+
+    private Field() {}
+  }
+
+  /** Header names (spec 2). */
+  public static final class Header {
+    public static final String CENTER_ID = "center_id";
+    public static final String SERVER_ID = "server_id";
+    public static final String USER_ID = "user_id";
+    public static final String USER_CENTER_ID = "user_center_id";
+    public static final String TERMINAL_ID = "terminal_id";
+    public static final String AUTHORIZATION = "Authorization";
+    public static final String ACCEPT = "accept";
+    public static final String ACCEPT_TIMEZONE = "accept-timezone";
+    public static final String ORIGIN = "Origin";
+    public static final String REFERER = "Referer";
+    public static final String USER_AGENT = "User-Agent";
+    public static final String COOKIE = "Cookie";
+    public static final String RETRY_AFTER = "Retry-After";
+
+    private Header() {}
+  }
+
+  /** Fixed values (spec 2, 4, 5). */
+  public static final class Value {
+    /** {@code return_free_turns} for getFreeDays. */
+    public static final String RETURN_FREE_TURNS = "false";
+    /** {@code return_type} for getFreeDays. */
+    public static final String RETURN_TYPE_CALENDAR = "calendar";
+    /** {@code is_webview} for a web booking. */
+    public static final String IS_WEBVIEW = "0";
+    /** {@code accept} as the browser sends it (spec 2, MED via S2). */
+    public static final String ACCEPT_JSON = "application/json, text/plain, */*";
+    /** {@code accept} for the profile page. */
+    public static final String ACCEPT_HTML = "text/html,application/xhtml+xml";
+    /** Body status: success (spec 2, HIGH). */
+    public static final int STATUS_SUCCESS = 1;
+    /** Body status: validation or general error (spec 2, HIGH). */
+    public static final int STATUS_FORM_VALIDATION = 0;
+    /** Body status: hold expired or slot gone (spec 2, HIGH). */
+    public static final int STATUS_EXPIRE_TIME_SLOT = 300;
+    /** Body status: expired certificate (spec 2, HIGH); read as an expired login. */
+    public static final int STATUS_EXPIRED_CERTIFICATE = 7;
+    /** Body status: SMS code requests throttled (spec 2, HIGH). */
+    public static final int STATUS_OTP_THROTTLED = 39;
+    /** The online-consultation pseudo center (spec 3, HIGH). */
+    public static final String ONLINE_CENTER_ID = "5532";
+    /** Its display name when the page gives none. */
+    public static final String ONLINE_CENTER_NAME = "ویزیت آنلاین";
+
+    private Value() {}
+  }
+
+  private Paziresh24Endpoints() {}
+}

@@ -1,0 +1,170 @@
+package io.github.slothunter.provider.paziresh24.internal;
+
+import io.github.slothunter.api.Capability;
+import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.ProviderInfo;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Endpoint;
+import io.github.slothunter.spi.Authenticator;
+import io.github.slothunter.spi.Booker;
+import io.github.slothunter.spi.DoctorSearch;
+import io.github.slothunter.spi.Provider;
+import io.github.slothunter.spi.ProviderContext;
+import io.github.slothunter.spi.SlotWatcher;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Paziresh24 {@link Provider}: one OkHttp client, one terminal id, one configuration.
+ * Thread-safe; {@link #close()} is idempotent.
+ */
+public final class Paziresh24Provider implements Provider {
+  private static final Logger log = LoggerFactory.getLogger(Paziresh24Provider.class);
+  /** The site's limits are unknown; S2 docs claim about 20/min and 300/h (spec 2, LOW). */
+  public static final RequestBudget DEFAULT_BUDGET = RequestBudget.of(20, 300, 3);
+
+  private final ProviderInfo info;
+  private final DoctorLinkParser links;
+  private final Paziresh24Client client;
+  private final Paziresh24SlotWatcher slots;
+  private final Paziresh24Booker booker;
+  private final Paziresh24Authenticator authenticator;
+  private final Paziresh24Search search;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Creates a provider from a context (no I/O).
+   *
+   * @throws SlotHunterException {@code INVALID_INPUT} for a malformed configuration value
+   */
+  public Paziresh24Provider(ProviderContext context) {
+    Objects.requireNonNull(context, "context");
+    Paziresh24Settings settings = Paziresh24Settings.from(context);
+    this.info = new ProviderInfo(ResponseClassifier.PROVIDER, "Paziresh24", SlotHunterZones.TEHRAN,
+        EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.HOLD, Capability.BOOK, Capability.CANCEL,
+            Capability.LOGIN, Capability.SEARCH, Capability.BOOKING_LINK),
+        context.budget(DEFAULT_BUDGET));
+    // links to the configured website (a mirror, a local fake) parse too
+    HttpUrl www = settings.www();
+    this.links = DoctorLinkParser.alsoAccepting(www.host() + ":" + www.port());
+    Paziresh24Http http = new Paziresh24Http(settings, context.clock());
+    this.client = new Paziresh24Client(settings, http, new Terminal(settings, http, context.clock()), context.clock());
+    this.slots = new Paziresh24SlotWatcher(client);
+    this.booker = new Paziresh24Booker(client);
+    this.authenticator = new Paziresh24Authenticator(client);
+    this.search = new Paziresh24Search(client);
+  }
+
+  @Override
+  public ProviderInfo info() {
+    return info;
+  }
+
+  @Override
+  public Optional<DoctorRef> parse(String urlOrSlug) {
+    return links.parseLink(urlOrSlug);
+  }
+
+  @Override
+  public Doctor lookup(DoctorRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    if (!ResponseClassifier.PROVIDER.equals(ref.providerId())) {
+      throw ResponseClassifier.error(ErrorCode.INVALID_INPUT, Endpoint.PROFILE_PAGE,
+          "doctor " + ref + " belongs to another provider").build();
+    }
+    String html;
+    try {
+      html = client.get(Endpoint.PROFILE_PAGE, client.settings.url(Endpoint.PROFILE_PAGE, ref.key()).build(), null)
+          .body();
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        throw ResponseClassifier.error(ErrorCode.NOT_FOUND, Endpoint.PROFILE_PAGE,
+            "no doctor with slug '" + ref.key() + "'").cause(e).build();
+      }
+      throw e;
+    }
+    Optional<Doctor> doctor = ProfileParser.parseServerRendered(ref, html);
+    if (doctor.isPresent()) {
+      return doctor.get();
+    }
+    if (!client.settings.profileFallback()) {
+      throw ProfileParser.noServerSideData();
+    }
+    log.debug("paziresh24 profile page for {} had no server-side data; trying the JSON profile", ref);
+    try {
+      String json = client.get(Endpoint.FULL_PROFILE, client.settings.url(Endpoint.FULL_PROFILE, ref.key()).build(),
+          null).body();
+      return ProfileParser.parseFullProfile(ref, json);
+    } catch (SlotHunterException e) {
+      throw ResponseClassifier.error(ErrorCode.PROVIDER_UNAVAILABLE, Endpoint.PROFILE_PAGE,
+          "the profile page came without data and the JSON profile failed (" + e.code() + "); retry later")
+          .cause(e).build();
+    }
+  }
+
+  @Override
+  public SlotWatcher slots() {
+    return slots;
+  }
+
+  @Override
+  public Optional<Booker> booker() {
+    return Optional.of(booker);
+  }
+
+  @Override
+  public Optional<Authenticator> authenticator() {
+    return Optional.of(authenticator);
+  }
+
+  @Override
+  public Optional<DoctorSearch> search() {
+    return Optional.of(search);
+  }
+
+  /** {@code <www>/booking/<slug>?centerId=..&serviceId=..}, the site's own booking page (spec 3). */
+  @Override
+  public Optional<URI> bookingLink(Slot slot) {
+    Objects.requireNonNull(slot, "slot");
+    Target target = slot.target();
+    if (!ResponseClassifier.PROVIDER.equals(target.providerId())) {
+      return Optional.empty();
+    }
+    return Optional.of(client.settings.www().newBuilder()
+        .addPathSegment(Paziresh24Endpoints.BOOKING_PAGE)
+        .addPathSegment(target.ref().key())
+        .addQueryParameter("centerId", target.centerId())
+        .addQueryParameter("serviceId", target.serviceId())
+        .build().uri());
+  }
+
+  /** The terminal id this instance sends (for diagnostics; not a secret). */
+  public String terminalId() {
+    return client.terminal.id();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      client.http.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Paziresh24Provider[www=" + client.settings.www() + ", bookingEndpoint="
+        + client.settings.bookingEndpoint() + "]";
+  }
+}

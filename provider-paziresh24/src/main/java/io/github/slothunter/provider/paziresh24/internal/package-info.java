@@ -1,0 +1,12 @@
+/**
+ * Implementation of the Paziresh24 provider. Not API: nothing here is covered by compatibility
+ * promises; classes are public only so the module's own benchmarks can reach the parsers.
+ *
+ * <p>Map: {@link io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints} (every path,
+ * field and header, with its provenance), {@link io.github.slothunter.provider.paziresh24.internal.ResponseClassifier}
+ * (every error mapping), {@link io.github.slothunter.provider.paziresh24.internal.DoctorLinkParser},
+ * {@link io.github.slothunter.provider.paziresh24.internal.ProfileParser} and
+ * {@link io.github.slothunter.provider.paziresh24.internal.AvailabilityParser} (pure parsing, no I/O),
+ * and {@link io.github.slothunter.provider.paziresh24.internal.Paziresh24Provider} wiring the features.
+ */
+package io.github.slothunter.provider.paziresh24.internal;

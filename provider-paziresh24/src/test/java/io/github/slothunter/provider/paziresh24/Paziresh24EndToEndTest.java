@@ -1,0 +1,294 @@
+package io.github.slothunter.provider.paziresh24;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Booking;
+import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.DoctorSummary;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Hold;
+import io.github.slothunter.api.OtpChallenge;
+import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.SearchQuery;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.spi.Booker;
+import io.github.slothunter.spi.Provider;
+import io.github.slothunter.spi.ProviderContext;
+import io.github.slothunter.testkit.FakeBooking;
+import io.github.slothunter.testkit.FakeClock;
+import io.github.slothunter.testkit.Fault;
+import io.github.slothunter.testkit.FakePaziresh24;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The provider against the testkit's stateful fake of the whole site: login, lookup, calendar, hold, book. */
+class Paziresh24EndToEndTest {
+  private static final String SLUG = "dr-sara-ahmadi";
+  private static final LocalDate DAY = LocalDate.of(2026, 7, 5);
+
+  private final FakeClock clock = FakeClock.at("2026-07-04T05:30:00Z");
+  private final List<Provider> providers = new ArrayList<>();
+  private FakePaziresh24 fake;
+
+  @BeforeEach
+  void startFake() {
+    fake = FakePaziresh24.builder().clock(clock).seed(42).holdTtl(Duration.ofMinutes(5)).otp("1234")
+        .doctor(SLUG, d -> d.displayName("دکتر سارا احمدی").expertise("قلب و عروق")
+            .center("1001", c -> c.name("مطب دکتر سارا احمدی").city("تهران").address("خیابان ولیعصر").serverId("1")
+                .service("2001", s -> s.title("ویزیت حضوری").price(1_500_000).duration(Duration.ofMinutes(15))
+                    .userCenterId("3001"))
+                .service("2002", s -> s.title("نوار قلب").bookable(false).userCenterId("3001")))
+            .center(FakePaziresh24.ONLINE_CENTER_ID, c -> c.name("ویزیت آنلاین").city("")
+                .service("4001", s -> s.title("ویزیت آنلاین").price(2_000_000).duration(Duration.ofMinutes(10))
+                    .userCenterId("3002"))))
+        .build().start();
+    fake.openSlots(SLUG, "1001", "2001", DAY, LocalTime.of(9, 0), LocalTime.of(10, 0));
+  }
+
+  @AfterEach
+  void stop() {
+    providers.forEach(Provider::close);
+    fake.close();
+  }
+
+  private Provider provider(String... keyValues) {
+    ProviderContext.Builder b = ProviderContext.builder("paziresh24").clock(clock)
+        .systemProperties(new Properties()).environment(Map.of())
+        .config(ProviderContext.BASE_URL, fake.baseUrl()).config(ProviderContext.TIMEOUT, "5s");
+    for (int i = 0; i < keyValues.length; i += 2) {
+      b.config(keyValues[i], keyValues[i + 1]);
+    }
+    Provider p = new Paziresh24ProviderFactory().create(b.build());
+    providers.add(p);
+    return p;
+  }
+
+  private static Patient patient() {
+    return Patient.of("مریم", "کریمی", "0012345679", "09121234567");
+  }
+
+  private static AccountSession login(Provider p) {
+    OtpChallenge challenge = p.authenticator().orElseThrow().start("09121234567");
+    return p.authenticator().orElseThrow().complete(challenge, "1234");
+  }
+
+  private static Target officeTarget(Provider p) {
+    Doctor doctor = p.lookup(new DoctorRef("paziresh24", SLUG));
+    return doctor.bookableTargets().stream().filter(t -> t.centerId().equals("1001")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void logsInLooksUpFindsASlotHoldsAndBooksIt() {
+    Provider p = provider();
+    AccountSession session = login(p);
+
+    DoctorRef ref = p.parse(fake.doctorUrl(SLUG)).orElseThrow();
+    Doctor doctor = p.lookup(ref);
+    Target target = doctor.bookableTargets().get(0);
+    List<LocalDate> days = p.slots().freeDays(target);
+    List<Slot> slots = p.slots().freeSlots(target, days.get(0));
+    Booker booker = p.booker().orElseThrow();
+    Hold hold = booker.hold(slots.get(0), session);
+    Booking booking = booker.book(hold, patient(), session);
+
+    assertThat(doctor.displayName()).isEqualTo("دکتر سارا احمدی");
+    assertThat(doctor.bookableTargets()).extracting(Target::centerId, Target::serviceId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("1001", "2001"),
+            org.assertj.core.groups.Tuple.tuple(FakePaziresh24.ONLINE_CENTER_ID, "4001"));
+    assertThat(target.providerKeys()).isEqualTo(Map.of("server_id", "1", "user_center_id", "3001"));
+    assertThat(days).containsExactly(DAY);
+    assertThat(slots).hasSize(4);
+    assertThat(fake.bookings()).singleElement().satisfies((FakeBooking b) -> {
+      assertThat(b.bookId()).isEqualTo(booking.providerBookingKey());
+      assertThat(b.referenceCode()).isEqualTo(booking.trackingCode()).isNotEmpty();
+      assertThat(b.slot().from()).isEqualTo(slots.get(0).start());
+      assertThat(b.nationalCode()).isEqualTo("0012345679");
+      assertThat(b.cell()).isEqualTo("09121234567");
+      assertThat(b.userId()).isEqualTo(session.attributes().get("user_id"));
+      assertThat(b.terminalId()).matches("clinic-[0-9]{13}\\.[0-9]{8}");
+    });
+    assertThat(fake.outstandingHolds()).isZero();
+    assertThat(p.slots().freeSlots(target, DAY)).hasSize(3);
+    assertThat(fake.requestCount(FakePaziresh24.BOOK)).isOne();
+  }
+
+  @Test
+  void reportsASlotTakenBetweenHoldAndBookAndReleasesCleanly() {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Target target = officeTarget(p);
+    Slot slot = p.slots().freeSlots(target, DAY).get(0);
+    Booker booker = p.booker().orElseThrow();
+    fake.faults().takeSlotAfterHold();
+    Hold hold = booker.hold(slot, session);
+
+    assertThatThrownBy(() -> booker.book(hold, patient(), session))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.SLOT_TAKEN);
+          assertThat(e.providerId()).contains("paziresh24");
+        });
+    booker.release(hold, session);
+
+    assertThat(fake.outstandingHolds()).isZero();
+    assertThat(fake.bookings()).isEmpty();
+  }
+
+  @Test
+  void reportsASlotAnotherPatientTookBeforeTheHold() {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Target target = officeTarget(p);
+    Slot slot = p.slots().freeSlots(target, DAY).get(1);
+    fake.takeSlot(SLUG, "1001", "2001", slot.start());
+
+    assertThatThrownBy(() -> p.booker().orElseThrow().hold(slot, session))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SLOT_TAKEN));
+    assertThat(fake.outstandingHolds()).isZero();
+  }
+
+  @Test
+  void reportsAHoldThatLapsedBeforeBooking() {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+    Hold hold = booker.hold(p.slots().freeSlots(officeTarget(p), DAY).get(0), session);
+    assertThat(fake.outstandingHolds()).isOne();
+
+    clock.advance(Duration.ofMinutes(6));
+
+    assertThatThrownBy(() -> booker.book(hold, patient(), session))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.HOLD_EXPIRED));
+    booker.release(hold, session);
+    assertThat(fake.outstandingHolds()).isZero();
+  }
+
+  @Test
+  void releasesAHoldIdempotently() {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+    Hold hold = booker.hold(p.slots().freeSlots(officeTarget(p), DAY).get(0), session);
+
+    booker.release(hold, session);
+    booker.release(hold, session);
+
+    assertThat(fake.outstandingHolds()).isZero();
+    assertThat(fake.requestCount(FakePaziresh24.UNSUSPEND)).isEqualTo(2);
+  }
+
+  @Test
+  void cancelsABooking() {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+    Booking booking = booker.book(booker.hold(p.slots().freeSlots(officeTarget(p), DAY).get(0), session), patient(),
+        session);
+
+    booker.cancel(booking, patient(), session);
+
+    assertThat(fake.bookings()).singleElement().satisfies(b -> assertThat(b.cancelled()).isTrue());
+    assertThat(p.slots().freeSlots(officeTarget(p), DAY)).hasSize(4);
+  }
+
+  @Test
+  void rejectsAWrongCodeAndThrottlesRepeatedCodeRequests() {
+    Provider p = provider();
+    OtpChallenge challenge = p.authenticator().orElseThrow().start("09121234567");
+
+    assertThatThrownBy(() -> p.authenticator().orElseThrow().complete(challenge, "9999"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED));
+    assertThatThrownBy(() -> p.authenticator().orElseThrow().start("09121234567"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
+  }
+
+  @Test
+  void reportsAnUnknownDoctorAsNotFound() {
+    assertThatThrownBy(() -> provider().lookup(new DoctorRef("paziresh24", "no-such-doctor")))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+  }
+
+  @Test
+  void searchesTheFakeDirectory() {
+    List<DoctorSummary> hits = provider().search().orElseThrow().search(SearchQuery.text("سارا"));
+
+    assertThat(hits).extracting(h -> h.ref().key()).containsExactly(SLUG);
+  }
+
+  @Test
+  void worksWithTheWebsiteEndpointsMultipartFormsAndSetTerminal() {
+    Provider p = provider("booking-endpoint", "www", "form-encoding", "multipart", "terminal-mode", "set-terminal");
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+
+    Booking booking = booker.book(booker.hold(p.slots().freeSlots(officeTarget(p), DAY).get(0), session), patient(),
+        session);
+
+    assertThat(fake.bookings()).singleElement()
+        .satisfies(b -> assertThat(b.bookId()).isEqualTo(booking.providerBookingKey()));
+    assertThat(fake.requestCount(FakePaziresh24.SET_TERMINAL)).isOne();
+    assertThat(fake.requests(FakePaziresh24.BOOK)).singleElement()
+        .satisfies(r -> assertThat(r.path()).isEqualTo("/api/book"));
+  }
+
+  @Test
+  void mapsTheFakesFaultsToTypedErrors() {
+    Provider p = provider("timeout", "1s");
+    Target target = officeTarget(p);
+    fake.faults()
+        .next(FakePaziresh24.GET_FREE_DAYS, Fault.malformedJson())
+        .next(FakePaziresh24.GET_FREE_DAYS, Fault.htmlErrorPage())
+        .next(FakePaziresh24.GET_FREE_DAYS, Fault.rateLimited(Duration.ofSeconds(30)))
+        .next(FakePaziresh24.GET_FREE_DAYS, Fault.disconnect())
+        .next(FakePaziresh24.GET_FREE_DAYS, Fault.latency(Duration.ofSeconds(3)));
+
+    assertThat(codeOf(() -> p.slots().freeDays(target))).isEqualTo(ErrorCode.PROTOCOL);
+    assertThat(codeOf(() -> p.slots().freeDays(target))).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThatThrownBy(() -> p.slots().freeDays(target)).isInstanceOfSatisfying(SlotHunterException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+      assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+    });
+    assertThat(codeOf(() -> p.slots().freeDays(target))).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(codeOf(() -> p.slots().freeDays(target))).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(p.slots().freeDays(target)).containsExactly(DAY);
+  }
+
+  @Test
+  void mapsTheFakesRateLimitToRateLimited() {
+    try (FakePaziresh24 limited = FakePaziresh24.builder().clock(clock).rateLimitPerMinute(2)
+        .doctor(SLUG, d -> d.center("1001", c -> c.service("2001", s -> s.userCenterId("3001"))))
+        .build().start()) {
+      Provider p = provider("base-url", limited.baseUrl());
+      Target target = new Target(new DoctorRef("paziresh24", SLUG), "1001", "2001",
+          Map.of("user_center_id", "3001", "server_id", "1"));
+      p.slots().freeDays(target);
+      p.slots().freeDays(target);
+
+      assertThatThrownBy(() -> p.slots().freeDays(target)).isInstanceOfSatisfying(SlotHunterException.class, e -> {
+        assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive());
+      });
+    }
+  }
+
+  private static ErrorCode codeOf(Runnable call) {
+    try {
+      call.run();
+    } catch (SlotHunterException e) {
+      return e.code();
+    }
+    throw new AssertionError("no exception");
+  }
+}

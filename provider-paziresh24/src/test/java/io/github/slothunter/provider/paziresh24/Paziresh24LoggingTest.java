@@ -1,0 +1,42 @@
+package io.github.slothunter.provider.paziresh24;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.OtpChallenge;
+import io.github.slothunter.spi.Booker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Runs a whole flow with DEBUG logging on (see simplelogger.properties) and reads what was logged. */
+class Paziresh24LoggingTest extends WireMockSupport {
+
+  @Test
+  void logsEachRequestWithoutTokensMobilesNamesOrNationalCodes() {
+    stubPost("/gozargah/v1/login", 200, fixture("login.json"));
+    stubGet("/v1/auth/me", 200, "application/json", fixture("me.json"));
+    stubPost("/booking/v2/suspend", 200, fixture("suspend.json"));
+    stubPost("/booking/v2/book", 200, fixture("book.json"));
+    stubGet("/user/v1/book/12345/b-556677", 200, "application/json", fixture("receipt.json"));
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      var provider = provider();
+      var session = provider.authenticator().orElseThrow().complete(
+          new OtpChallenge("paziresh24", "09121234567", Map.of(), NOW.plusSeconds(60)), "1234");
+      Booker booker = provider.booker().orElseThrow();
+      booker.book(booker.hold(slot(), session), patient(), session);
+    } finally {
+      System.setErr(original);
+    }
+
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertThat(log).contains("paziresh24 login POST", "paziresh24 suspend POST /booking/v2/suspend -> HTTP 200",
+        "paziresh24 book POST", "paziresh24 booked b-556677");
+    assertThat(log).doesNotContain("eyJhbGciOiJIUzI1NiJ9", "9121234567", "0012345679", "مریم", "کریمی", "1234\n");
+  }
+}
