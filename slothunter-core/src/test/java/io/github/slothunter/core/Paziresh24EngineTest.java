@@ -1,0 +1,201 @@
+package io.github.slothunter.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.ProviderThrottled;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
+import io.github.slothunter.testkit.FakeClock;
+import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakeSlot;
+import io.github.slothunter.testkit.Fault;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine over the real Paziresh24 provider and the testkit's FakePaziresh24, on a fake clock. */
+class Paziresh24EngineTest {
+  private static final String LINK = "https://www.paziresh24.com/dr/dr-sara-ahmadi/";
+  private final FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
+  private FakePaziresh24 fake;
+  private SlotHunter hunter;
+  private final RecordingListener events = new RecordingListener();
+
+  private void start(int fakeRateLimit, RequestBudget budget, int doctors) {
+    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(42).rateLimitPerMinute(fakeRateLimit);
+    for (int i = 0; i < doctors; i++) {
+      String slug = i == 0 ? "dr-sara-ahmadi" : "dr-" + i;
+      b.doctor(slug, d -> d.displayName("دکتر سارا احمدی").expertise("قلب و عروق")
+          .center("1001", c -> c.name("مطب").city("تهران").address("خیابان ولیعصر").serverId("1")
+              .service("2001", s -> s.title("ویزیت حضوری").price(1_500_000).duration(Duration.ofMinutes(15))
+                  .userCenterId("3001"))));
+    }
+    fake = b.build().start();
+    SlotHunter.Builder hb = SlotHunter.builder()
+        .provider(new Paziresh24ProviderFactory())
+        .providerConfig("paziresh24", "base-url", fake.baseUrl())
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, Plans.PREMIUM, EngineFixture.FAST)))
+        .clock(clock).manualScheduling();
+    if (budget != null) {
+      hb.budget("paziresh24", budget);
+    }
+    hunter = hb.build();
+    hunter.listen(events);
+  }
+
+  @AfterEach
+  void stop() {
+    if (hunter != null) {
+      hunter.close();
+    }
+    if (fake != null) {
+      assertThat(fake.outstandingHolds()).isZero();
+      fake.close();
+    }
+  }
+
+  private Instant tomorrow(int hourUtc) {
+    return Instant.parse("2026-12-06T00:00:00Z").plus(Duration.ofHours(hourUtc));
+  }
+
+  @Test
+  void aThousandWatchersCostOnePollStreamOnTheSite() {
+    start(0, RequestBudget.of(600, 10_000, 3), 1);
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6));
+    for (int i = 0; i < 1000; i++) {
+      hunter.watch(WatchRequest.of("user-" + i, LINK).plan("FAST"));
+    }
+
+    hunter.runDue();
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      hunter.runDue();
+    }
+
+    assertThat(fake.requestCount(FakePaziresh24.PROFILE_PAGE)).isEqualTo(1);
+    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_DAYS)).isEqualTo(6);
+    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_TURNS)).isEqualTo(6);
+    assertThat(events.await(SlotOpened.class, 1000)).extracting(SlotOpened::owner).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void detectionLatencyIsTheTimeFromReleaseToTheNextPoll() {
+    start(0, null, 1);
+    hunter.watch(WatchRequest.of("u1", LINK).plan("FAST"));
+    hunter.runDue();
+    clock.advance(Duration.ofSeconds(4));
+    FakeSlot released = fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(7));
+
+    clock.advance(Duration.ofSeconds(6));
+    hunter.runDue();
+
+    SlotOpened opened = events.await(SlotOpened.class, 1).get(0);
+    Instant releasedAt = fake.releaseTime(released.from()).orElseThrow();
+    assertThat(Duration.between(releasedAt, opened.at())).isEqualTo(Duration.ofSeconds(6));
+    assertThat(opened.slot().start()).isEqualTo(tomorrow(7));
+    assertThat(opened.bookingLink()).isNotNull();
+  }
+
+  @Test
+  void autoBooksEndToEndAndLeavesNoHold() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    var session = fake.login("09121234567").toSession();
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6));
+
+    hunter.watch(WatchRequest.of("u1", LINK).autoBook(EngineFixture.patient(), session));
+    hunter.runDue();
+
+    BookingSucceeded ok = events.await(BookingSucceeded.class, 1).get(0);
+    assertThat(fake.bookings()).singleElement().satisfies(b -> assertThat(b.referenceCode())
+        .isEqualTo(ok.booking().trackingCode()));
+    assertThat(ok.booking().trackingCode()).isNotBlank();
+    assertThat(fake.requestCount(FakePaziresh24.SUSPEND)).isEqualTo(1);
+    assertThat(fake.requestCount(FakePaziresh24.BOOK)).isEqualTo(1);
+  }
+
+  @Test
+  void aSlotTakenBetweenHoldAndBookIsReleasedAndReported() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    var session = fake.login("09121234567").toSession();
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6));
+    fake.faults().takeSlotAfterHold();
+
+    hunter.watch(WatchRequest.of("u1", LINK).autoBook(EngineFixture.patient(), session));
+    hunter.runDue();
+
+    BookingFailed failed = events.await(BookingFailed.class, 1).get(0);
+    assertThat(failed.code()).isIn(ErrorCode.SLOT_TAKEN, ErrorCode.HOLD_EXPIRED);
+    assertThat(failed.willRetry()).isTrue();
+    assertThat(fake.bookings()).isEmpty();
+  }
+
+  @Test
+  void aServerErrorOnBookReleasesTheHold() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    var session = fake.login("09121234567").toSession();
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6));
+    fake.faults().next(FakePaziresh24.BOOK, Fault.status(503));
+
+    hunter.watch(WatchRequest.of("u1", LINK).autoBook(EngineFixture.patient(), session));
+    hunter.runDue();
+
+    assertThat(events.await(BookingFailed.class, 1).get(0).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(fake.requestCount(FakePaziresh24.UNSUSPEND)).isEqualTo(1);
+    assertThat(fake.bookings()).isEmpty();
+  }
+
+  @Test
+  void aRateLimitStormPausesPollingUntilRetryAfterThenRecovers() {
+    start(0, null, 1);
+    hunter.watch(WatchRequest.of("u1", LINK).plan("FAST"));
+    hunter.runDue();
+    fake.faults().times(FakePaziresh24.GET_FREE_DAYS, 1, Fault.rateLimited(Duration.ofSeconds(45)));
+
+    clock.advance(Duration.ofSeconds(10));
+    hunter.runDue();
+    int afterStorm = fake.requestCount(FakePaziresh24.GET_FREE_DAYS);
+    for (int i = 0; i < 4; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      hunter.runDue();
+    }
+    int duringPause = fake.requestCount(FakePaziresh24.GET_FREE_DAYS);
+    clock.advance(Duration.ofSeconds(10));
+    hunter.runDue();
+
+    assertThat(events.await(ProviderThrottled.class, 1).get(0).pause()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(duringPause).isEqualTo(afterStorm);
+    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_DAYS)).isEqualTo(afterStorm + 1);
+  }
+
+  @Test
+  void theDefaultBudgetNeverTripsTheSitesOwnRateLimit() {
+    start(20, null, 40);
+    for (int i = 0; i < 40; i++) {
+      String slug = i == 0 ? "dr-sara-ahmadi" : "dr-" + i;
+      Target t = new Target(new io.github.slothunter.api.DoctorRef("paziresh24", slug), "1001", "2001",
+          java.util.Map.of("server_id", "1", "user_center_id", "3001"));
+      fake.openSlot(slug, "1001", "2001", tomorrow(6 + i % 5));
+      hunter.watch(WatchRequest.of("u" + i, t).plan("FAST"));
+    }
+
+    for (int s = 0; s < 20 * 60; s += 2) {
+      clock.advance(Duration.ofSeconds(2));
+      hunter.runDue();
+    }
+
+    assertThat(fake.requests()).noneMatch(r -> r.status() == 429);
+    // 20/min for 15 minutes, then the 300/hour cap holds every request back
+    assertThat(fake.requestCount()).isEqualTo(300);
+    assertThat(events.of(ProviderThrottled.class)).isEmpty();
+  }
+}
