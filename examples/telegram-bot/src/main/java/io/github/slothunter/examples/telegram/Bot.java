@@ -1,0 +1,90 @@
+package io.github.slothunter.examples.telegram;
+
+import io.github.slothunter.core.SlotHunter;
+import io.github.slothunter.core.Subscription;
+import io.github.slothunter.spi.Provider;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: a SlotHunter engine, the conversation over it, and the Telegram transport,
+ * wired together. The engine's events become notifications through
+ * {@link BotConversation#onEvent} and {@link TelegramTransport#deliver}.
+ *
+ * <p>Thread-safe; {@link #close()} is idempotent and stops everything it started (not the backend).
+ */
+public final class Bot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+  private final SlotHunter hunter;
+  private final Provider loginProvider;
+  private final BotConversation conversation;
+  private final TelegramTransport transport;
+  private final Subscription subscription;
+
+  private Bot(SlotHunter hunter, Provider loginProvider, BotConversation conversation, TelegramTransport transport,
+      Subscription subscription) {
+    this.hunter = hunter;
+    this.loginProvider = loginProvider;
+    this.conversation = conversation;
+    this.transport = transport;
+    this.subscription = subscription;
+  }
+
+  /**
+   * Builds the engine on the backend, starts long polling and returns the running bot.
+   *
+   * @throws io.github.slothunter.api.SlotHunterException when the engine or the provider cannot be built
+   */
+  public static Bot start(BotConfig config, Backend backend) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(backend, "backend");
+    SlotHunter hunter = backend.hunter().build();
+    Provider login = null;
+    try {
+      login = backend.loginProvider();
+      BotConversation.Builder b = BotConversation.builder(hunter)
+          .plans(backend.plans())
+          .clock(backend.clock())
+          .linkRewriter(backend::link)
+          .exampleLinks(backend.exampleLinks());
+      login.authenticator().ifPresent(b::authenticator);
+      if (config.adminChatId() != null) {
+        b.adminChatId(config.adminChatId());
+      }
+      BotConversation conversation = b.build();
+      TelegramTransport transport = new TelegramTransport(config.token(), config.apiUrl(), config.pollTimeout(),
+          conversation);
+      Subscription sub = hunter.listen(event -> transport.deliver(conversation.onEvent(event)));
+      transport.start();
+      log.info("bot started on {} (admin chat {})", backend, config.adminChatId() == null ? "none" : config.adminChatId());
+      return new Bot(hunter, login, conversation, transport, sub);
+    } catch (RuntimeException e) {
+      if (login != null) {
+        login.close();
+      }
+      hunter.close();
+      throw e;
+    }
+  }
+
+  /** The engine. */
+  public SlotHunter hunter() {
+    return hunter;
+  }
+
+  /** The conversation. */
+  public BotConversation conversation() {
+    return conversation;
+  }
+
+  /** Stops polling, the engine (releasing any hold) and the login provider. */
+  @Override
+  public void close() {
+    transport.close();
+    subscription.close();
+    hunter.close();
+    loginProvider.close();
+  }
+}

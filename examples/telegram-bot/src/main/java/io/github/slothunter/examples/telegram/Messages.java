@@ -1,0 +1,622 @@
+package io.github.slothunter.examples.telegram;
+
+import io.github.slothunter.api.Center;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Service;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.core.OwnerStats;
+import io.github.slothunter.core.Plan;
+import io.github.slothunter.core.SlotFilter;
+import io.github.slothunter.core.TimeWindow;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Every text the bot sends, in Persian and English side by side: one instance per language.
+ * Plain text (the bot sends no Markdown), Jalali dates and Tehran times.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Messages {
+  private static final Messages FA = new Messages(Lang.FA);
+  private static final Messages EN = new Messages(Lang.EN);
+
+  private final Lang lang;
+  private final JalaliFormat fmt;
+
+  private Messages(Lang lang) {
+    this.lang = lang;
+    this.fmt = JalaliFormat.of(lang);
+  }
+
+  /** The texts of a language. */
+  public static Messages of(Lang lang) {
+    return Objects.requireNonNull(lang, "lang") == Lang.FA ? FA : EN;
+  }
+
+  /** The language. */
+  public Lang lang() {
+    return lang;
+  }
+
+  /** The date and number formatter of the language. */
+  public JalaliFormat format() {
+    return fmt;
+  }
+
+  private String t(String fa, String en) {
+    return lang == Lang.FA ? fa : en;
+  }
+
+  private String n(long value) {
+    return fmt.number(value);
+  }
+
+  // ------------------------------------------------------------------ start, language, help
+
+  /** The language question of {@code /start}: in both languages, since we do not know the user's yet. */
+  public static String chooseLanguage() {
+    return "سلام! 👋 به ربات نوبت‌یاب خوش آمدید.\nلطفاً زبان را انتخاب کنید:\n\n"
+        + "Hi! 👋 Welcome to the appointment finder bot.\nPlease choose your language:";
+  }
+
+  /** The Persian language button. */
+  public static String languageButtonFa() {
+    return "🇮🇷 فارسی";
+  }
+
+  /** The English language button. */
+  public static String languageButtonEn() {
+    return "🇬🇧 English";
+  }
+
+  /** After a language was chosen. */
+  public String languageChosen() {
+    return t("✅ زبان ربات: فارسی", "✅ Language: English");
+  }
+
+  /** The command list. */
+  public String help() {
+    return t("""
+        من نوبت‌های خالی پزشک‌ها را در پذیرش۲۴ زیر نظر می‌گیرم و تا نوبتی آزاد شد خبرتان می‌کنم.
+
+        دستورها:
+        /add لینک‌پزشک — پیگیری نوبت‌های یک پزشک
+        /list — فهرست پزشک‌هایی که دنبال می‌کنید
+        /remove — حذف یک پزشک
+        /filter — محدود کردن روزها و ساعت‌ها
+        /autobook — رزرو خودکار اولین نوبت مناسب
+        /plan — طرح شما و محدودیت‌هایش
+        /stats — آمار شما
+        /lang — تغییر زبان
+        /cancel — لغو کار در جریان""", """
+        I watch doctors' free appointment slots on Paziresh24 and message you the moment one opens.
+
+        Commands:
+        /add doctor-link — watch a doctor's free slots
+        /list — the doctors you watch
+        /remove — stop watching a doctor
+        /filter — only certain days and hours
+        /autobook — book the first matching slot automatically
+        /plan — your plan and its limits
+        /stats — your numbers
+        /lang — change language
+        /cancel — cancel what is in progress""");
+  }
+
+  /** An unknown command or stray text. */
+  public String unknown() {
+    return t("متوجه نشدم. 🤔 فهرست دستورها: /help", "Sorry, I did not get that. 🤔 Commands: /help");
+  }
+
+  /** {@code /cancel} stopped a flow. */
+  public String cancelled() {
+    return t("لغو شد. ✖️", "Cancelled. ✖️");
+  }
+
+  /** {@code /cancel} with nothing in progress. */
+  public String nothingToCancel() {
+    return t("کاری در جریان نیست.", "Nothing to cancel.");
+  }
+
+  /** A button of an old menu was pressed. */
+  public String staleMenu() {
+    return t("این منو دیگر معتبر نیست.", "This menu is no longer valid.");
+  }
+
+  // ------------------------------------------------------------------ add
+
+  /** {@code /add} without a link. */
+  public String askLink(List<String> examples) {
+    String base = t("لینک صفحه‌ی پزشک در پذیرش۲۴ را بفرستید، مثلاً:\nhttps://www.paziresh24.com/dr/نام-پزشک/",
+        "Send the doctor's Paziresh24 page link, for example:\nhttps://www.paziresh24.com/dr/doctor-name/");
+    if (examples.isEmpty()) {
+      return base;
+    }
+    return base + t("\n\nپزشک‌های آزمایشی (سندباکس):\n", "\n\nSandbox doctors:\n") + String.join("\n", examples);
+  }
+
+  /** The text is not a doctor link the bot understands. */
+  public String notADoctorLink() {
+    return t("❗️ این لینک صفحه‌ی پزشک در پذیرش۲۴ نیست. لینکی مثل https://www.paziresh24.com/dr/نام-پزشک/ بفرستید.",
+        "❗️ That is not a Paziresh24 doctor link. Send one like https://www.paziresh24.com/dr/doctor-name/");
+  }
+
+  /** The provider does not know the doctor. */
+  public String doctorNotFound() {
+    return t("❗️ این پزشک در پذیرش۲۴ پیدا نشد. لینک را بررسی کنید.",
+        "❗️ Paziresh24 does not know this doctor. Please check the link.");
+  }
+
+  /** The doctor has no service that can be booked online. */
+  public String noBookableService(String doctor) {
+    return t("❗️ " + doctor + " در حال حاضر نوبت‌دهی اینترنتی ندارد.",
+        "❗️ " + doctor + " has no online booking right now.");
+  }
+
+  /** Asks which center. */
+  public String chooseCenter(String doctor) {
+    return t("👨‍⚕️ " + doctor + "\nکدام مطب یا مرکز؟", "👨‍⚕️ " + doctor + "\nWhich office or center?");
+  }
+
+  /** The label of a center button. */
+  public String centerButton(Center center) {
+    return center.city().isBlank() ? center.name() : center.name() + " (" + center.city() + ")";
+  }
+
+  /** Asks which service. */
+  public String chooseService(String doctor, String center) {
+    return t("👨‍⚕️ " + doctor + "\n🏥 " + center + "\nکدام خدمت؟",
+        "👨‍⚕️ " + doctor + "\n🏥 " + center + "\nWhich service?");
+  }
+
+  /** The label of a service button: title and price. */
+  public String serviceButton(Service service) {
+    String title = service.title().isBlank() ? service.id() : service.title();
+    return service.price() == null ? title : title + " — " + price(service.price());
+  }
+
+  /** A price in rials. */
+  public String price(long rials) {
+    return t(n(rials) + " ریال", n(rials) + " IRR");
+  }
+
+  /** A watch was registered. */
+  public String watching(WatchLabel label, Plan plan, boolean autoBook) {
+    String head = t("✅ از حالا نوبت‌های خالی را برایتان پیگیری می‌کنم:", "✅ I am now watching for free slots:");
+    String body = "\n👨‍⚕️ " + label.doctorName() + "\n🏥 " + label.place();
+    String every = t("\n⏱ بررسی هر " + interval(plan.minInterval()), "\n⏱ Checked every " + interval(plan.minInterval()));
+    String ab = autoBook ? t("\n🤖 رزرو خودکار: فعال", "\n🤖 Auto-booking: on") : "";
+    String tail = t("\n\nبرای محدود کردن روزها و ساعت‌ها: /filter", "\n\nTo limit days and hours: /filter");
+    return head + body + every + ab + tail;
+  }
+
+  /** The same calendar is already watched. */
+  public String alreadyWatching(WatchLabel label) {
+    return t("ℹ️ این پزشک و خدمت را از قبل پیگیری می‌کنید: " + label.doctorName() + " — " + label.place(),
+        "ℹ️ You already watch this: " + label.doctorName() + " — " + label.place());
+  }
+
+  /** The plan does not allow another watch. */
+  public String quotaWatches(Plan plan, int used) {
+    String limit = plan.maxWatches() == Plan.UNLIMITED ? t("نامحدود", "unlimited") : n(plan.maxWatches());
+    return t("⛔️ طرح " + planName(plan.name()) + " شما اجازه‌ی پیگیری همزمان " + limit + " پزشک را می‌دهد و الان "
+            + n(used) + " پزشک را دنبال می‌کنید.\nبا /remove یکی را حذف کنید یا برای ارتقای طرح با پشتیبانی تماس بگیرید. (/plan)",
+        "⛔️ Your " + planName(plan.name()) + " plan lets you watch " + limit + " doctor"
+            + (plan.maxWatches() == 1 ? "" : "s") + " at a time and you watch " + n(used)
+            + ".\nRemove one with /remove, or contact support to upgrade. (/plan)");
+  }
+
+  /** The plan does not include auto-booking. */
+  public String quotaAutoBook(Plan plan) {
+    return t("⛔️ رزرو خودکار در طرح " + planName(plan.name()) + " شما نیست؛ از طرح ویژه (PREMIUM) به بالا فعال است."
+            + "\nبرای ارتقا با پشتیبانی تماس بگیرید. (/plan)",
+        "⛔️ Auto-booking is not part of your " + planName(plan.name())
+            + " plan; it comes with PREMIUM and up.\nContact support to upgrade. (/plan)");
+  }
+
+  // ------------------------------------------------------------------ list, remove, filter
+
+  /** The user watches nothing. */
+  public String noWatches() {
+    return t("هنوز پزشکی را پیگیری نمی‌کنید. با /add شروع کنید.", "You are not watching any doctor yet. Start with /add.");
+  }
+
+  /** One entry of {@code /list}. */
+  public String listEntry(int number, WatchLabel label, SlotFilter filter, boolean autoBook, boolean paused) {
+    StringBuilder s = new StringBuilder();
+    s.append(n(number)).append(". 👨‍⚕️ ").append(label.doctorName())
+        .append("\n   🏥 ").append(label.place())
+        .append("\n   🗓 ").append(describe(filter));
+    if (autoBook) {
+      s.append(t("\n   🤖 رزرو خودکار فعال", "\n   🤖 auto-booking on"));
+    }
+    if (paused) {
+      s.append(t("\n   ⏸ رزرو خودکار متوقف است", "\n   ⏸ auto-booking paused"));
+    }
+    return s.toString();
+  }
+
+  /** The head of {@code /list}. */
+  public String listHead(int count) {
+    return t("📋 پزشک‌هایی که پیگیری می‌کنید (" + n(count) + "):", "📋 Doctors you watch (" + n(count) + "):");
+  }
+
+  /** The label of a button naming a watch. */
+  public String watchButton(WatchLabel label) {
+    return label.doctorName() + " — " + label.place();
+  }
+
+  /** Asks which watch to remove. */
+  public String chooseWatchToRemove() {
+    return t("کدام را حذف کنم؟", "Which one should I stop watching?");
+  }
+
+  /** A watch was removed. */
+  public String removed(WatchLabel label) {
+    return t("🗑 دیگر " + label.doctorName() + " را پیگیری نمی‌کنم.", "🗑 Stopped watching " + label.doctorName() + ".");
+  }
+
+  /** Asks which watch to filter. */
+  public String chooseWatchToFilter() {
+    return t("فیلتر کدام پزشک را تنظیم کنم؟", "Which doctor's filter do you want to set?");
+  }
+
+  /** Asks for days and hours. */
+  public String askFilter(WatchLabel label, SlotFilter current) {
+    return t("🗓 روزها و ساعت‌های دلخواه برای " + label.doctorName() + " را بفرستید، مثلاً:\n"
+            + "شنبه،یکشنبه ۸-۱۲\nsat,sun 08:00-12:00\nیا «همه» برای حذف محدودیت.\n\nالان: " + describe(current),
+        "🗓 Send the days and hours you want for " + label.doctorName() + ", for example:\n"
+            + "sat,sun 08:00-12:00\nsat-wed 16-20\nor \"any\" to clear.\n\nNow: " + describe(current));
+  }
+
+  /** A filter was set. */
+  public String filterSet(WatchLabel label, SlotFilter filter) {
+    return t("✅ فیلتر " + label.doctorName() + ": " + describe(filter),
+        "✅ Filter for " + label.doctorName() + ": " + describe(filter));
+  }
+
+  /** A filter text was not understood. */
+  public String filterNotUnderstood(String token) {
+    return t("❗️ «" + token + "» را نفهمیدم. نمونه: شنبه،یکشنبه ۸-۱۲ یا sat,sun 08:00-12:00 (یا /cancel)",
+        "❗️ I did not understand \"" + token + "\". Example: sat,sun 08:00-12:00 (or /cancel)");
+  }
+
+  /** Days and hours of a filter in words. */
+  public String describe(SlotFilter filter) {
+    String days = filter.days().isEmpty() ? t("همه‌ی روزها", "every day")
+        : weekOrder(filter.days()).stream().map(fmt::weekday).collect(Collectors.joining(t("، ", ", ")));
+    String hours = filter.windows().isEmpty() ? t("همه‌ی ساعت‌ها", "any time")
+        : filter.windows().stream().map(this::window).collect(Collectors.joining(t("، ", ", ")));
+    return days + t("، ", ", ") + hours;
+  }
+
+  private String window(TimeWindow w) {
+    return t(fmt.time(w.from()) + " تا " + fmt.time(w.to()), fmt.time(w.from()) + "–" + fmt.time(w.to()));
+  }
+
+  /** Saturday first, as the Iranian week runs. */
+  static List<DayOfWeek> weekOrder(Collection<DayOfWeek> days) {
+    return days.stream().sorted((a, b) -> Integer.compare(a.plus(1).getValue() % 7, b.plus(1).getValue() % 7)).toList();
+  }
+
+  // ------------------------------------------------------------------ auto-booking
+
+  /** {@code /autobook} without a login provider. */
+  public String autoBookUnavailable() {
+    return t("رزرو خودکار در این نسخه از ربات در دسترس نیست.", "Auto-booking is not available in this bot.");
+  }
+
+  /** Starts collecting the patient's details. */
+  public String autoBookIntro() {
+    return t("""
+        🤖 رزرو خودکار: اولین نوبت مناسب را خودم برای بیمار رزرو می‌کنم.
+        اطلاعات بیمار فقط در حافظه‌ی ربات می‌ماند و جایی ذخیره نمی‌شود. هر وقت خواستید /cancel بفرستید.
+
+        نام بیمار را بفرستید:""", """
+        🤖 Auto-booking: I book the first matching slot for the patient myself.
+        The patient's details stay in the bot's memory only; nothing is stored. Send /cancel at any time.
+
+        Send the patient's first name:""");
+  }
+
+  /** Asks for the last name. */
+  public String askLastName() {
+    return t("نام خانوادگی بیمار:", "The patient's last name:");
+  }
+
+  /** A name that is blank, too long or contains digits. */
+  public String badName() {
+    return t("❗️ این نام معتبر نیست (فقط حروف، حداکثر ۱۰۰ حرف). دوباره بفرستید:",
+        "❗️ That name is not valid (letters only, at most 100). Please send it again:");
+  }
+
+  /** Asks for the national code. */
+  public String askNationalCode() {
+    return t("کد ملی ۱۰ رقمی بیمار:", "The patient's 10-digit national code (کد ملی):");
+  }
+
+  /** The national code fails its length or check digit. */
+  public String badNationalCode() {
+    return t("❗️ این کد ملی معتبر نیست (باید ۱۰ رقم باشد و رقم کنترل آن درست باشد). دوباره بفرستید:",
+        "❗️ That national code is not valid (it needs 10 digits and a correct check digit). Please send it again:");
+  }
+
+  /** Asks for the mobile. */
+  public String askMobile() {
+    return t("شماره موبایل (کد ورود به پذیرش۲۴ به این شماره پیامک می‌شود):",
+        "The mobile number (Paziresh24 texts the login code to it):");
+  }
+
+  /** The mobile is not an Iranian mobile number. */
+  public String badMobile() {
+    return t("❗️ این شماره موبایل معتبر نیست. شماره‌ای مثل ۰۹۱۲۱۲۳۴۵۶۷ بفرستید:",
+        "❗️ That is not an Iranian mobile number. Send one like 09121234567:");
+  }
+
+  /** The SMS code was sent. */
+  public String codeSent(String maskedMobile) {
+    return t("📩 کد ورود پذیرش۲۴ به " + maskedMobile + " پیامک شد. کد را بفرستید:",
+        "📩 Paziresh24 texted a login code to " + maskedMobile + ". Send me the code:");
+  }
+
+  /** The site throttles code requests. */
+  public String codeThrottled() {
+    return t("⏳ پذیرش۲۴ اجازه‌ی ارسال دوباره‌ی کد را فعلاً نمی‌دهد. یک دقیقه‌ی دیگر شماره را دوباره بفرستید:",
+        "⏳ Paziresh24 will not send another code yet. Send the number again in a minute:");
+  }
+
+  /** A wrong or expired code. */
+  public String badCode() {
+    return t("❗️ کد درست نیست یا منقضی شده. دوباره بفرستید (یا /cancel):",
+        "❗️ That code is wrong or expired. Please send it again (or /cancel):");
+  }
+
+  /** Too many wrong codes. */
+  public String tooManyCodes() {
+    return t("⛔️ کد چند بار اشتباه وارد شد. دوباره با /autobook شروع کنید.",
+        "⛔️ Too many wrong codes. Start again with /autobook.");
+  }
+
+  /** Auto-booking is on. */
+  public String autoBookOn(int watches, String maskedPatient) {
+    String who = t("\n👤 بیمار: ", "\n👤 Patient: ") + maskedPatient;
+    if (watches == 0) {
+      return t("✅ رزرو خودکار فعال شد؛ برای پزشک‌هایی که از این به بعد با /add اضافه کنید." + who,
+          "✅ Auto-booking is on for the doctors you add with /add from now on." + who);
+    }
+    return t("✅ رزرو خودکار برای " + n(watches) + " پزشک فعال شد. اولین نوبت مناسب را رزرو می‌کنم و کد رهگیری را می‌فرستم." + who,
+        "✅ Auto-booking is on for " + n(watches) + " doctor" + (watches == 1 ? "" : "s")
+            + ". I will book the first matching slot and send you the tracking code." + who);
+  }
+
+  /** Auto-booking is off. */
+  public String autoBookOff() {
+    return t("رزرو خودکار خاموش شد و اطلاعات بیمار از حافظه پاک شد. پیام نوبت‌های خالی ادامه دارد.",
+        "Auto-booking is off and the patient's details are forgotten. Slot messages continue.");
+  }
+
+  // ------------------------------------------------------------------ plan, stats, grant
+
+  /** A plan's name as users know it. */
+  public String planName(String name) {
+    return switch (name) {
+      case "FREE" -> t("رایگان (FREE)", "FREE");
+      case "PREMIUM" -> t("ویژه (PREMIUM)", "PREMIUM");
+      case "PRO" -> t("حرفه‌ای (PRO)", "PRO");
+      case "ENTERPRISE" -> t("سازمانی (ENTERPRISE)", "ENTERPRISE");
+      default -> name;
+    };
+  }
+
+  /** {@code /plan}. */
+  public String plan(Plan plan, int used) {
+    String max = plan.maxWatches() == Plan.UNLIMITED ? t("نامحدود", "unlimited") : n(plan.maxWatches());
+    return t("📋 طرح شما: " + planName(plan.name())
+            + "\n• پزشک‌ها: " + n(used) + " از " + max
+            + "\n• بررسی نوبت‌ها: هر " + interval(plan.minInterval())
+            + "\n• رزرو خودکار: " + (plan.autoBook() ? "دارد ✅" : "ندارد")
+            + "\n\nبرای ارتقای طرح با پشتیبانی تماس بگیرید.",
+        "📋 Your plan: " + planName(plan.name())
+            + "\n• Doctors: " + n(used) + " of " + max
+            + "\n• Checks: every " + interval(plan.minInterval())
+            + "\n• Auto-booking: " + (plan.autoBook() ? "included ✅" : "not included")
+            + "\n\nContact support to upgrade.");
+  }
+
+  /** {@code /stats}. */
+  public String stats(OwnerStats stats) {
+    return t("📊 آمار شما"
+            + "\n• طرح: " + planName(stats.plan())
+            + "\n• پزشک‌های در حال پیگیری: " + n(stats.watches())
+            + "\n• نوبت‌های خالی اعلام‌شده: " + n(stats.slotsAnnounced())
+            + "\n• رزروهای خودکار: " + n(stats.bookings()),
+        "📊 Your numbers"
+            + "\n• Plan: " + planName(stats.plan())
+            + "\n• Doctors watched: " + n(stats.watches())
+            + "\n• Free slots announced: " + n(stats.slotsAnnounced())
+            + "\n• Auto-bookings: " + n(stats.bookings()));
+  }
+
+  /** {@code /grant} by someone who is not the admin. */
+  public String grantDenied() {
+    return t("⛔️ این دستور فقط برای مدیر ربات است.", "⛔️ Only the bot's admin may do that.");
+  }
+
+  /** {@code /grant} with wrong arguments. */
+  public String grantUsage(Collection<String> plans) {
+    return t("استفاده: /grant شناسه‌ی‌چت طرح\nطرح‌ها: ", "Usage: /grant <chatId> <PLAN>\nPlans: ") + String.join(", ", plans);
+  }
+
+  /** {@code /grant} done. */
+  public String granted(long chatId, String plan) {
+    return t("✅ طرح " + chatId + " اکنون " + planName(plan) + " است (برای پزشک‌هایی که از این به بعد اضافه شوند).",
+        "✅ " + chatId + " is now on " + planName(plan) + " (for doctors added from now on).");
+  }
+
+  /** Tells a user their plan changed. */
+  public String planChanged(Plan plan) {
+    return t("🎉 طرح شما به " + planName(plan.name()) + " تغییر کرد.\n\n", "🎉 Your plan is now " + planName(plan.name())
+        + ".\n\n") + plan(plan, 0).lines().skip(1).collect(Collectors.joining("\n")).strip();
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  /** A provider or engine error as users should read it. */
+  public String failure(ErrorCode code) {
+    return switch (code) {
+      case NOT_FOUND -> doctorNotFound();
+      case INVALID_INPUT -> notADoctorLink();
+      case RATE_LIMITED -> t("⏳ پذیرش۲۴ الان درخواست زیادی دریافت کرده. یک دقیقه‌ی دیگر دوباره امتحان کنید.",
+          "⏳ Paziresh24 is busy right now. Please try again in a minute.");
+      case PROVIDER_UNAVAILABLE -> t("⚠️ پذیرش۲۴ در دسترس نیست. کمی بعد دوباره امتحان کنید.",
+          "⚠️ Paziresh24 is not reachable. Please try again a bit later.");
+      case PROTOCOL -> t("⚠️ پاسخ پذیرش۲۴ را نفهمیدم (شاید سایت تغییر کرده). کمی بعد دوباره امتحان کنید.",
+          "⚠️ Paziresh24 answered in a way I do not understand (the site may have changed). Try again later.");
+      case AUTH_REQUIRED -> t("🔑 ورود به پذیرش۲۴ منقضی شده. با /autobook دوباره وارد شوید.",
+          "🔑 The Paziresh24 login has expired. Log in again with /autobook.");
+      case UNSUPPORTED -> t("این کار روی این سایت ممکن نیست.", "This site does not support that.");
+      default -> t("⚠️ مشکلی پیش آمد. کمی بعد دوباره امتحان کنید.", "⚠️ Something went wrong. Please try again later.");
+    };
+  }
+
+  /** A bug, not a provider error. */
+  public String unexpected() {
+    return t("⚠️ خطای غیرمنتظره‌ای رخ داد. لطفاً دوباره امتحان کنید.", "⚠️ Something unexpected went wrong. Please try again.");
+  }
+
+  // ------------------------------------------------------------------ notifications
+
+  /** A free slot. */
+  public String slotOpened(WatchLabel label, Slot slot, Long price) {
+    Instant start = slot.start();
+    StringBuilder s = new StringBuilder();
+    s.append(t("🔔 نوبت خالی پیدا شد!", "🔔 A free slot just opened!"));
+    s.append("\n👨‍⚕️ ").append(label.doctorName());
+    s.append("\n🏥 ").append(label.place());
+    s.append("\n📅 ").append(fmt.weekday(start)).append(' ').append(fmt.date(start));
+    s.append("\n🕘 ").append(t("ساعت " + fmt.time(start) + " (به وقت تهران)", fmt.time(start) + " (Tehran time)"));
+    if (price != null) {
+      s.append("\n💰 ").append(price(price));
+    }
+    s.append(t("\n\nزود اقدام کنید؛ نوبت‌های خالی سریع پر می‌شوند.", "\n\nBe quick: free slots go fast."));
+    return s.toString();
+  }
+
+  /** The booking link button. */
+  public String bookButton() {
+    return t("📲 رزرو این نوبت", "📲 Book this slot");
+  }
+
+  /** Slots that were not announced one by one, in one message. */
+  public String moreSlots(WatchLabel label, List<Slot> slots, int total) {
+    StringBuilder s = new StringBuilder(t("🔔 " + n(total) + " نوبت خالی دیگر برای " + label.doctorName() + ":",
+        "🔔 " + n(total) + " more free slot" + (total == 1 ? "" : "s") + " for " + label.doctorName() + ":"));
+    s.append("\n🏥 ").append(label.place());
+    for (Slot slot : slots) {
+      s.append("\n• ").append(when(slot.start()));
+    }
+    if (total > slots.size()) {
+      s.append(t("\n• و " + n(total - slots.size()) + " نوبت دیگر", "\n• and " + n(total - slots.size()) + " more"));
+    }
+    return s.toString();
+  }
+
+  /** {@code Saturday 1405/01/01 09:30}. */
+  public String when(Instant instant) {
+    return fmt.weekday(instant) + " " + fmt.date(instant) + t(" ساعت ", " ") + fmt.time(instant);
+  }
+
+  /** The engine holds a slot and is booking it. */
+  public String holdPlaced(WatchLabel label, Slot slot) {
+    return t("⏳ نوبت " + when(slot.start()) + " " + label.doctorName() + " برایتان نگه داشته شد؛ در حال رزرو…",
+        "⏳ Holding " + when(slot.start()) + " with " + label.doctorName() + " for you; booking now…");
+  }
+
+  /** A booking succeeded. */
+  public String booked(WatchLabel label, Slot slot, String trackingCode, String bookingKey) {
+    String code = trackingCode.isBlank() ? bookingKey : trackingCode;
+    return t("✅ نوبت رزرو شد!", "✅ Booked!")
+        + "\n👨‍⚕️ " + label.doctorName()
+        + "\n🏥 " + label.place()
+        + "\n📅 " + fmt.weekday(slot.start()) + " " + fmt.date(slot.start())
+        + "\n🕘 " + t("ساعت " + fmt.time(slot.start()) + " (به وقت تهران)", fmt.time(slot.start()) + " (Tehran time)")
+        + "\n🔖 " + t("کد رهگیری: ", "Tracking code: ") + code
+        + t("\n\nکد رهگیری را نگه دارید و سر وقت در مطب باشید.", "\n\nKeep the tracking code and be there on time.");
+  }
+
+  /** A booking failed. */
+  public String bookingFailed(WatchLabel label, Slot slot, ErrorCode code, String reason, boolean willRetry) {
+    String why = switch (code) {
+      case SLOT_TAKEN -> t("کس دیگری زودتر رزرو کرد", "someone else took it first");
+      case HOLD_EXPIRED -> t("زمان نگه‌داشتن نوبت تمام شد", "the hold expired");
+      case AUTH_REQUIRED -> t("ورود به پذیرش۲۴ منقضی شده؛ با /autobook دوباره وارد شوید",
+          "the Paziresh24 login expired; log in again with /autobook");
+      case INVALID_INPUT -> t("پذیرش۲۴ اطلاعات بیمار را نپذیرفت؛ با /autobook اصلاح کنید",
+          "Paziresh24 rejected the patient's details; fix them with /autobook");
+      case RATE_LIMITED, PROVIDER_UNAVAILABLE -> t("پذیرش۲۴ در دسترس نبود", "Paziresh24 was not reachable");
+      default -> t("خطای سایت", "a site error") + (reason.isBlank() ? "" : " (" + reason + ")");
+    };
+    String next = willRetry ? t("\nبرای نوبت‌های بعدی دوباره تلاش می‌کنم.", "\nI will keep trying for the next slots.")
+        : t("\nرزرو خودکار برای این پزشک متوقف شد؛ پیام نوبت‌های خالی ادامه دارد.",
+            "\nAuto-booking stopped for this doctor; slot messages continue.");
+    return t("❌ رزرو خودکار نوبت " + when(slot.start()) + " " + label.doctorName() + " انجام نشد: " + why + "." + next,
+        "❌ Could not book " + when(slot.start()) + " with " + label.doctorName() + ": " + why + "." + next);
+  }
+
+  /** An interrupted booking attempt whose result is unknown. */
+  public String bookingUnknown(WatchLabel label, Slot slot) {
+    return t("⚠️ رزرو نوبت " + when(slot.start()) + " " + label.doctorName()
+            + " نیمه‌کاره ماند و نتیجه‌اش معلوم نیست. لطفاً نوبت‌های خود را در پذیرش۲۴ بررسی کنید.",
+        "⚠️ Booking " + when(slot.start()) + " with " + label.doctorName()
+            + " was interrupted and its result is unknown. Please check your appointments on Paziresh24.");
+  }
+
+  /** A watch paused, explained by its reason. */
+  public String paused(WatchLabel label, ErrorCode reason) {
+    String who = label.doctorName();
+    return switch (reason) {
+      case UNSUPPORTED -> t("ℹ️ رزرو خودکار برای " + who + " ممکن نیست؛ به جایش لینک رزرو نوبت‌های خالی را می‌فرستم.",
+          "ℹ️ Auto-booking is not possible for " + who + "; I will send booking links instead.");
+      case AUTH_REQUIRED -> t("🔑 ورود به پذیرش۲۴ منقضی شده و رزرو خودکار " + who
+              + " متوقف شد. با /autobook دوباره وارد شوید. پیام نوبت‌های خالی ادامه دارد.",
+          "🔑 The Paziresh24 login expired, so auto-booking for " + who
+              + " is paused. Log in again with /autobook. Slot messages continue.");
+      case INVALID_INPUT -> t("⏸ پذیرش۲۴ اطلاعات بیمار را نپذیرفت و رزرو خودکار " + who
+              + " متوقف شد. با /autobook اطلاعات را اصلاح کنید.",
+          "⏸ Paziresh24 rejected the patient's details, so auto-booking for " + who
+              + " is paused. Fix them with /autobook.");
+      case RATE_LIMITED, PROVIDER_UNAVAILABLE -> t("⏸ پذیرش۲۴ فعلاً در دسترس نیست؛ پیگیری " + who
+              + " کمی متوقف شد و خودکار ادامه پیدا می‌کند.",
+          "⏸ Paziresh24 is not reachable right now; watching " + who + " is paused and resumes by itself.");
+      case QUOTA_EXCEEDED -> t("⏸ پیگیری " + who + " به خاطر محدودیت طرح شما متوقف شد. (/plan)",
+          "⏸ Watching " + who + " is paused by your plan's limits. (/plan)");
+      default -> t("⏸ پیگیری " + who + " موقتاً متوقف شد.", "⏸ Watching " + who + " is paused for now.");
+    };
+  }
+
+  /** A paused watch runs again. */
+  public String resumed(WatchLabel label) {
+    return t("▶️ پیگیری " + label.doctorName() + " دوباره ادامه دارد.", "▶️ Watching " + label.doctorName() + " again.");
+  }
+
+  /** {@code 5 minutes} / {@code ۵ دقیقه}. */
+  public String interval(Duration d) {
+    long s = d.toSeconds();
+    if (s >= 3600 && s % 3600 == 0) {
+      return t(n(s / 3600) + " ساعت", n(s / 3600) + (s == 3600 ? " hour" : " hours"));
+    }
+    if (s >= 60 && s % 60 == 0) {
+      return t(n(s / 60) + " دقیقه", n(s / 60) + (s == 60 ? " minute" : " minutes"));
+    }
+    if (s >= 1) {
+      return t(n(s) + " ثانیه", n(s) + (s == 1 ? " second" : " seconds"));
+    }
+    return t(n(d.toMillis()) + " میلی‌ثانیه", n(d.toMillis()) + " ms");
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.slothunter.examples.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.core.Plan;
+import io.github.slothunter.core.Plans;
+import io.github.slothunter.core.SlotFilter;
+import io.github.slothunter.core.TimeWindow;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+  private static final Messages FA = Messages.of(Lang.FA);
+  private static final Messages EN = Messages.of(Lang.EN);
+  private static final WatchLabel LABEL = new WatchLabel("دکتر سارا", "مطب", "ویزیت", null, "https://x/dr/s", "c", "s");
+  private static final Slot SLOT = InMemoryProvider.slot(InMemoryProvider.target(InMemoryProvider.reza(), "c9", "s9"),
+      Instant.parse("2026-03-21T06:00:00Z"));
+
+  @Test
+  void everyErrorCodeHasAFriendlyTextInBothLanguages() {
+    for (ErrorCode code : ErrorCode.values()) {
+      assertThat(FA.failure(code)).isNotBlank().doesNotContain(code.name());
+      assertThat(EN.failure(code)).isNotBlank().doesNotContain(code.name());
+    }
+    assertThat(EN.failure(ErrorCode.RATE_LIMITED)).contains("busy");
+    assertThat(FA.failure(ErrorCode.AUTH_REQUIRED)).contains("/autobook");
+  }
+
+  @Test
+  void intervalsReadNaturally() {
+    assertThat(EN.interval(Duration.ofMinutes(5))).isEqualTo("5 minutes");
+    assertThat(EN.interval(Duration.ofMinutes(1))).isEqualTo("1 minute");
+    assertThat(EN.interval(Duration.ofHours(2))).isEqualTo("2 hours");
+    assertThat(EN.interval(Duration.ofHours(1))).isEqualTo("1 hour");
+    assertThat(EN.interval(Duration.ofSeconds(90))).isEqualTo("90 seconds");
+    assertThat(EN.interval(Duration.ofSeconds(1))).isEqualTo("1 second");
+    assertThat(EN.interval(Duration.ofMillis(500))).isEqualTo("500 ms");
+    assertThat(FA.interval(Duration.ofSeconds(30))).isEqualTo("۳۰ ثانیه");
+    assertThat(FA.interval(Duration.ofMillis(250))).isEqualTo("۲۵۰ میلی‌ثانیه");
+  }
+
+  @Test
+  void planNamesAreLocalisedAndUnlimitedIsSaid() {
+    assertThat(FA.planName("ENTERPRISE")).isEqualTo("سازمانی (ENTERPRISE)");
+    assertThat(FA.planName("PRO")).isEqualTo("حرفه‌ای (PRO)");
+    assertThat(EN.planName("CUSTOM")).isEqualTo("CUSTOM");
+    assertThat(FA.quotaWatches(Plans.PRO, 3)).contains("نامحدود");
+    assertThat(EN.quotaWatches(Plans.PREMIUM, 10)).contains("10 doctors");
+    assertThat(FA.plan(Plans.PREMIUM, 2)).contains("دارد ✅").contains("۲ از ۱۰");
+  }
+
+  @Test
+  void filtersAreDescribedSaturdayFirst() {
+    SlotFilter f = new SlotFilter(null, null, EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.MONDAY),
+        List.of(new TimeWindow(LocalTime.of(8, 0), LocalTime.of(12, 0))), false, null);
+
+    assertThat(EN.describe(f)).isEqualTo("Saturday, Monday, Friday, 08:00–12:00");
+    assertThat(FA.describe(SlotFilter.ANY)).isEqualTo("همه‌ی روزها، همه‌ی ساعت‌ها");
+    assertThat(Messages.weekOrder(Set.of(DayOfWeek.SUNDAY, DayOfWeek.SATURDAY))).containsExactly(DayOfWeek.SATURDAY,
+        DayOfWeek.SUNDAY);
+  }
+
+  @Test
+  void everyPauseReasonAndBookingFailureIsExplained() {
+    for (ErrorCode code : ErrorCode.values()) {
+      assertThat(FA.paused(LABEL, code)).contains("دکتر سارا");
+      assertThat(EN.paused(LABEL, code)).contains("دکتر سارا");
+      assertThat(EN.bookingFailed(LABEL, SLOT, code, "why", false)).contains("Could not book").contains("stopped");
+      assertThat(FA.bookingFailed(LABEL, SLOT, code, "", true)).contains("دوباره تلاش");
+    }
+    assertThat(EN.bookingFailed(LABEL, SLOT, ErrorCode.PROTOCOL, "odd answer", true)).contains("(odd answer)");
+    assertThat(EN.paused(LABEL, ErrorCode.QUOTA_EXCEEDED)).contains("/plan");
+  }
+
+  @Test
+  void placesAndSummariesHandleMissingParts() {
+    assertThat(new WatchLabel("d", "", "ویزیت", null, "l", "c", "s").place()).isEqualTo("ویزیت");
+    assertThat(new WatchLabel("d", "مطب", "", null, "l", "c", "s").place()).isEqualTo("مطب");
+    String summary = EN.moreSlots(LABEL, List.of(SLOT), 3);
+
+    assertThat(summary).contains("3 more free slots").contains("Saturday 1405/01/01 09:30").contains("and 2 more");
+    assertThat(FA.autoBookOn(2, "S***")).contains("۲ پزشک");
+    assertThat(EN.autoBookOn(1, "S***")).contains("1 doctor.");
+    assertThat(EN.planChanged(new Plan("GOLD", 3, Duration.ofSeconds(20), true, 3))).contains("GOLD")
+        .contains("every 20 seconds").doesNotContain("Your plan: GOLD");
+  }
+}
