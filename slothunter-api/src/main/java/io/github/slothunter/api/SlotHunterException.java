@@ -19,6 +19,7 @@ public class SlotHunterException extends RuntimeException {
   public static final int MAX_EXCERPT = 200;
 
   private final ErrorCode code;
+  private final String reason;
   private final String providerId;
   private final Duration retryAfter;
   private final String excerpt;
@@ -47,6 +48,7 @@ public class SlotHunterException extends RuntimeException {
   private SlotHunterException(Builder b) {
     super(format(b), b.cause);
     this.code = b.code;
+    this.reason = b.message;
     this.providerId = b.providerId;
     this.retryAfter = b.retryAfter;
     this.excerpt = b.excerpt;
@@ -79,6 +81,14 @@ public class SlotHunterException extends RuntimeException {
   /** What went wrong. */
   public ErrorCode code() {
     return code;
+  }
+
+  /**
+   * The plain explanation, without the code prefix and the provider/retry/excerpt suffixes that
+   * {@link #getMessage()} adds; suitable for showing to a user.
+   */
+  public String reason() {
+    return reason;
   }
 
   /** Whether repeating the call later may succeed; same as {@code code().retryable()}. */

@@ -130,7 +130,8 @@ public final class ProviderContext {
   }
 
   /**
-   * A duration: {@code 10s}, {@code 500ms}, {@code 2m}, ISO-8601 ({@code PT10S}) or plain seconds.
+   * A duration: {@code 10s}, {@code 500ms}, {@code 2m}, {@code 24h}, {@code 7d}, ISO-8601 ({@code PT10S}) or plain
+   * seconds.
    *
    * @throws SlotHunterException {@code INVALID_INPUT} when the value cannot be parsed or is not positive
    */
@@ -148,6 +149,10 @@ public final class ProviderContext {
         d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).strip()));
       } else if (v.endsWith("s")) {
         d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+      } else if (v.endsWith("h")) {
+        d = Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+      } else if (v.endsWith("d")) {
+        d = Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1).strip()));
       } else if (v.endsWith("m")) {
         d = Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).strip()));
       } else {

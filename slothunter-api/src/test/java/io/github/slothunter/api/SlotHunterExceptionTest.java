@@ -24,6 +24,7 @@ class SlotHunterExceptionTest {
 
     assertThat(e.getMessage()).isEqualTo("RATE_LIMITED: too many requests for doctor dr-1"
         + " [provider=paziresh24] [retryAfter=PT30S] [excerpt=<html>busy</html>]");
+    assertThat(e.reason()).isEqualTo("too many requests for doctor dr-1");
     assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(e.providerId()).contains("paziresh24");
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));

@@ -239,6 +239,8 @@ class ProviderContextTest {
   @ParameterizedTest
   @CsvSource({
       "10s, PT10S",
+      "24h, PT24H",
+      "7d, PT168H",
       "10S, PT10S",
       "'10 s', PT10S",
       "500ms, PT0.5S",
@@ -262,7 +264,7 @@ class ProviderContextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "10h", "ms", "s", "1.5s", "PTXS", "P", "ten seconds", "99999999999999999999",
+  @ValueSource(strings = {"abc", "10x", "ms", "s", "1.5s", "PTXS", "P", "ten seconds", "99999999999999999999",
       "9223372036854775807m"})
   void durationRejectsUnparsableValuesNamingTheKey(String configured) {
     SlotHunterException e = invalidInput(

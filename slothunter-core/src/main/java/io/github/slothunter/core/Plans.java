@@ -53,7 +53,7 @@ public final class Plans {
     if (!defaultPlan.equals(map.get(defaultPlan.name()))) {
       throw SlotHunterException.invalid("plans", "must contain the default plan " + defaultPlan.name());
     }
-    return new Plans(Map.copyOf(map), defaultPlan);
+    return new Plans(java.util.Collections.unmodifiableMap(map), defaultPlan);
   }
 
   /** The plan with this name, if any. */
@@ -75,7 +75,7 @@ public final class Plans {
     return defaultPlan;
   }
 
-  /** Every plan. */
+  /** Every plan, in the order given. */
   public Collection<Plan> all() {
     return byName.values();
   }

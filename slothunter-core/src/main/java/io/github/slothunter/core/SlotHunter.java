@@ -153,6 +153,22 @@ public final class SlotHunter implements AutoCloseable {
     engine.setPlan(owner, planName);
   }
 
+  /**
+   * The OTP login of a registered provider, so hosts can obtain the {@link io.github.slothunter.api.AccountSession}
+   * auto-booking needs without building the provider themselves.
+   *
+   * @return empty when the provider is not registered or has no login
+   */
+  public Optional<io.github.slothunter.spi.Authenticator> authenticator(String providerId) {
+    Objects.requireNonNull(providerId, "providerId");
+    return engine.authenticator(providerId);
+  }
+
+  /** The plans this engine knows. */
+  public Plans plans() {
+    return engine.plans();
+  }
+
   /** Parses a doctor link with the registered providers, without I/O. */
   public Optional<DoctorRef> parse(String doctorLink) {
     Objects.requireNonNull(doctorLink, "doctorLink");
@@ -354,7 +370,7 @@ public final class SlotHunter implements AutoCloseable {
             p = f.create(ctx);
           } catch (SlotHunterException e) {
             throw e;
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | LinkageError e) { // a half-installed provider jar fails here
             throw new SlotHunterException(ErrorCode.PROVIDER_LOAD_FAILED,
                 "provider factory " + f.getClass().getName() + " failed to create provider " + f.id(), e);
           }

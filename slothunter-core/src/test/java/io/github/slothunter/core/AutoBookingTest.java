@@ -80,6 +80,29 @@ class AutoBookingTest {
   }
 
   @Test
+  void aWatchOnSeveralCalendarsBooksOnlyOnceEvenWhenTheirPollsRunConcurrently() throws Exception {
+    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(1000, 10_000, 4), true);
+    List<Target> both = p.doctor("dr-two", "s1", "s2");
+    p.open(both.get(0), f.at("06:00", 1));
+    p.open(both.get(1), f.at("06:00", 1));
+    p.holdGate = new CountDownLatch(1);
+    p.holdEntered = new CountDownLatch(1);
+    try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
+      RecordingListener events = new RecordingListener();
+      threaded.listen(events);
+      threaded.watch(WatchRequest.of("u1", "mem:dr-two").plan("FAST").autoBook(EngineFixture.patient(), f.session()));
+      assertThat(p.holdEntered.await(5, TimeUnit.SECONDS)).isTrue();
+      p.holdGate.countDown();
+
+      events.await(BookingSucceeded.class, 1);
+      events.settle();
+      assertThat(p.bookings()).hasSize(1);
+      assertThat(p.count("hold")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void maxBookingsAllowsSeveralBookings() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));

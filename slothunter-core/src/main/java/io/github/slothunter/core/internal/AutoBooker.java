@@ -73,7 +73,9 @@ final class AutoBooker {
         return;
       }
       if (wr.watch.booking()) {
-        bookFor(ts, wr, booker.get(), free, claimed);
+        synchronized (wr.bookingLock) { // a watch on several calendars books at most maxBookings in total
+          bookFor(ts, wr, booker.get(), free, claimed);
+        }
       }
     }
   }
@@ -291,7 +293,9 @@ final class AutoBooker {
       if (wr == null) {
         continue;
       }
-      wr.bookings++;
+      synchronized (wr.bookingLock) {
+        wr.bookings++;
+      }
       engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
       engine.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now));
       AutoBook ab = wr.watch.autoBook();

@@ -424,6 +424,15 @@ public final class Engine implements AutoCloseable {
     return wr == null ? Optional.empty() : Optional.of(wr.watch);
   }
 
+  public Optional<io.github.slothunter.spi.Authenticator> authenticator(String providerId) {
+    ProviderRuntime rt = runtimes.get(providerId);
+    return rt == null ? Optional.empty() : rt.provider().authenticator();
+  }
+
+  public Plans plans() {
+    return plans;
+  }
+
   public Plan planOf(String owner) {
     return store.ownerPlan(owner).flatMap(plans::find).orElse(plans.defaultPlan());
   }

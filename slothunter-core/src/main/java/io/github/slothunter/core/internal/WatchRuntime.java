@@ -11,7 +11,9 @@ final class WatchRuntime {
   final Plan plan;
   /** Slot ids announced and not yet gone; guarded by this. */
   final Set<String> announced;
-  /** Bookings made (or possibly made, after a crash); guarded by the poll that books. */
+  /** Serialises auto-booking for this watch across its targets' polls (which may run on different threads). */
+  final Object bookingLock = new Object();
+  /** Bookings made (or possibly made, after a crash); guarded by {@link #bookingLock}. */
   int bookings;
   final java.util.concurrent.atomic.AtomicLong slotsAnnounced = new java.util.concurrent.atomic.AtomicLong();
   final java.util.concurrent.atomic.AtomicLong bookingsMade = new java.util.concurrent.atomic.AtomicLong();

@@ -1,0 +1,213 @@
+package io.github.slothunter.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.EventsDropped;
+import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.ProviderThrottled;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotEvent;
+import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.WatchEvent;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.api.WatchResumed;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Prints engine events as they come, one line each: a readable line with a timestamp (colored on
+ * a terminal) or, with {@code --json}, one JSON object per line. Thread-safe: lines never
+ * interleave.
+ */
+final class EventPrinter {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+      .withZone(JalaliFormat.ZONE);
+
+  private final PrintWriter out;
+  private final JalaliFormat jalali;
+  private final JalaliFormat fa = JalaliFormat.of(Lang.FA);
+  private final JalaliFormat en = JalaliFormat.of(Lang.EN);
+  private final boolean json;
+  private final boolean color;
+  private final Labels labels;
+
+  EventPrinter(PrintWriter out, Lang lang, boolean json, boolean color, Labels labels) {
+    this.out = out;
+    this.jalali = JalaliFormat.of(lang);
+    this.json = json;
+    this.color = color && !json;
+    this.labels = labels;
+  }
+
+  /** Prints one event. */
+  void print(SlotEvent event) {
+    String line = json ? json(event) : text(event);
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  /** Prints a line as it is (a JSON object already encoded, or a text line). */
+  void printRaw(String line) {
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  boolean color() {
+    return color;
+  }
+
+  // ---- text -----------------------------------------------------------------------------------
+
+  String text(SlotEvent event) {
+    String ts = Ansi.DIM.paint(CLOCK.format(event.at()), color);
+    String body;
+    if (event instanceof SlotOpened e) {
+      body = tag("SLOT OPEN", "نوبت آزاد", Ansi.BOLD_GREEN) + slot(e.slot()) + owner(e);
+    } else if (event instanceof SlotGone e) {
+      body = tag("SLOT GONE", "نوبت رفت", Ansi.DIM) + slot(e.slot()) + owner(e);
+    } else if (event instanceof HoldPlaced e) {
+      body = tag("HOLD", "نگه‌داشت", Ansi.YELLOW) + slot(e.hold().slot())
+          + "  " + say("held until ", "تا ") + jalali.time(e.hold().expiresAt()) + owner(e);
+    } else if (event instanceof BookingSucceeded e) {
+      String code = e.booking().trackingCode().isEmpty() ? e.booking().providerBookingKey()
+          : e.booking().trackingCode();
+      body = tag("BOOKED", "رزرو شد", Ansi.BOLD_GREEN) + slot(e.booking().slot()) + "  "
+          + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
+          + (e.verified() ? say(" (verified)", " (تأیید شد)") : "") + owner(e);
+    } else if (event instanceof BookingFailed e) {
+      body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  " + e.code() + ": " + e.reason()
+          + (e.willRetry() ? say("; still trying", "؛ ادامه می‌دهد") : "") + owner(e);
+    } else if (event instanceof BookingOutcomeUnknown e) {
+      body = tag("UNKNOWN", "نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
+          + say("an earlier booking attempt was interrupted; check the account on the site",
+              "رزرو قبلی نیمه‌کاره ماند؛ حساب را در سایت بررسی کنید") + owner(e);
+    } else if (event instanceof WatchPaused e) {
+      body = tag("PAUSED", "متوقف", Ansi.MAGENTA) + e.reason() + ": " + e.message() + owner(e);
+    } else if (event instanceof WatchResumed e) {
+      body = tag("RESUMED", "ادامه", Ansi.CYAN)
+          + say("watch " + e.watchId() + " polls again", "پایش ادامه یافت") + owner(e);
+    } else if (event instanceof ProviderThrottled e) {
+      body = tag("THROTTLED", "محدودیت", Ansi.MAGENTA) + e.providerId() + " " + e.code() + ", "
+          + say("pausing ", "توقف ") + Errors.seconds(e.pause());
+    } else if (event instanceof EventsDropped e) {
+      body = tag("DROPPED", "جاافتاده", Ansi.RED) + e.count()
+          + say(" events (the printer fell behind)", " رویداد");
+    } else {
+      body = event.toString();
+    }
+    return ts + "  " + body;
+  }
+
+  private String tag(String en, String fa, Ansi paint) {
+    String label = jalali.lang() == Lang.FA ? fa : en;
+    return paint.paint(String.format(Locale.ROOT, "%-11s", label), color) + "  ";
+  }
+
+  private String say(String en, String fa) {
+    return jalali.lang() == Lang.FA ? fa : en;
+  }
+
+  private String slot(Slot slot) {
+    return Ansi.BOLD.paint(jalali.slot(slot.start()), color) + "  " + labels.of(slot.target()).text();
+  }
+
+  private String owner(WatchEvent e) {
+    return Ansi.DIM.paint("  [" + e.owner() + "]", color);
+  }
+
+  // ---- JSON -----------------------------------------------------------------------------------
+
+  String json(SlotEvent event) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("type", type(event));
+    o.put("at", event.at().toString());
+    if (event instanceof WatchEvent w) {
+      o.put("watchId", w.watchId());
+      o.put("owner", w.owner());
+    }
+    if (event instanceof SlotOpened e) {
+      slotFields(o, e.slot());
+      if (e.bookingLink() != null) {
+        o.put("bookingLink", e.bookingLink().toString());
+      }
+    } else if (event instanceof SlotGone e) {
+      slotFields(o, e.slot());
+    } else if (event instanceof HoldPlaced e) {
+      slotFields(o, e.hold().slot());
+      o.put("holdExpiresAt", e.hold().expiresAt().toString());
+    } else if (event instanceof BookingSucceeded e) {
+      slotFields(o, e.booking().slot());
+      o.put("trackingCode", e.booking().trackingCode());
+      o.put("bookingId", e.booking().providerBookingKey());
+      o.put("bookedAt", e.booking().bookedAt().toString());
+      o.put("verified", e.verified());
+    } else if (event instanceof BookingFailed e) {
+      slotFields(o, e.slot());
+      o.put("code", e.code().name());
+      o.put("reason", e.reason());
+      o.put("willRetry", e.willRetry());
+    } else if (event instanceof BookingOutcomeUnknown e) {
+      slotFields(o, e.slot());
+      o.put("attemptKey", e.attemptKey());
+    } else if (event instanceof WatchPaused e) {
+      o.put("code", e.reason().name());
+      o.put("reason", e.message());
+    } else if (event instanceof ProviderThrottled e) {
+      o.put("provider", e.providerId());
+      o.put("code", e.code().name());
+      o.put("pauseMillis", e.pause().toMillis());
+    } else if (event instanceof EventsDropped e) {
+      o.put("count", e.count());
+    }
+    return encode(o);
+  }
+
+  static String type(SlotEvent event) {
+    String simple = event.getClass().getSimpleName();
+    return simple.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  void slotFields(ObjectNode o, Slot slot) {
+    Labels.Label l = labels.of(slot.target());
+    o.put("provider", slot.target().providerId());
+    o.put("doctor", l.doctor());
+    o.put("doctorKey", slot.target().ref().key());
+    o.put("center", l.center());
+    o.put("centerId", slot.target().centerId());
+    o.put("service", l.service());
+    o.put("serviceId", slot.target().serviceId());
+    ObjectNode s = o.putObject("slot");
+    Instant start = slot.start();
+    s.put("start", start.toString());
+    s.put("end", slot.end().toString());
+    s.put("tehran", start.atZone(JalaliFormat.ZONE).toOffsetDateTime().toString());
+    s.put("jalali", JalaliFormat.toJalali(start.atZone(JalaliFormat.ZONE).toLocalDate()).toString());
+    s.put("weekday", en.weekday(start));
+    s.put("weekdayFa", fa.weekday(start));
+    s.put("time", en.time(start));
+  }
+
+  static String encode(ObjectNode o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode an event as JSON", e);
+    }
+  }
+}

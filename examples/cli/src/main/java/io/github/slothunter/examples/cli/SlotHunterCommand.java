@@ -1,0 +1,77 @@
+package io.github.slothunter.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: global options and the subcommands. */
+@Command(name = "slothunter", mixinStandardHelpOptions = true, versionProvider = SlotHunterCommand.Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Watches Iranian doctor-booking sites (Paziresh24, Doctoreto) for free appointment slots and books them.",
+        "",
+        "Start with: slothunter demo"},
+    subcommands = {DemoCommand.class, SlotsCommand.class, WatchCommand.class, LoginCommand.class, CheckCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+        "  0  success",
+        "  1  failure (a failed check, a rejected login, an unexpected answer)",
+        "  2  bad input (unknown option, bad link, unknown doctor, invalid file)",
+        "  3  provider unreachable or rate-limiting",
+        "",
+        "Environment: NO_COLOR turns colors off; SLOTHUNTER_<PROVIDER>_<KEY> configures providers "
+            + "(for example SLOTHUNTER_PAZIRESH24_BASE_URL=http://127.0.0.1:8080)."})
+final class SlotHunterCommand implements Runnable {
+  private final Cli cli;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Show stack traces and library logs (INFO) on errors.")
+  boolean verbose;
+
+  SlotHunterCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  Cli cli() {
+    return cli;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "choose a command: demo, slots, watch, login or check");
+  }
+
+  /** Reads the version written into the jar at build time. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"slothunter " + version(), "Java " + System.getProperty("java.version")};
+    }
+
+    static String version() {
+      Properties p = new Properties();
+      try (InputStream in = SlotHunterCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        return "unknown";
+      }
+      return p.getProperty("version", "unknown");
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.slothunter.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WatchCommandTest {
+  static final String SARA = "https://www.paziresh24.com/dr/dr-sara-ahmadi/";
+
+  @TempDir
+  Path home;
+
+  @Test
+  void sandboxWatchAutoBooksPrintsJsonEventsAndStatusLines() throws Exception {
+    CliRun run = CliRun.run(home, "watch", SARA, "--sandbox", "--auto-book", "--json", "--for", "3",
+        "--status-every", "1", "--time", "00:00-23:59");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    List<String> types = new ArrayList<>();
+    for (String l : run.outLines()) {
+      JsonNode n = json.readTree(l);
+      types.add(n.get("type").asText());
+      assertThat(n.get("owner").asText()).isEqualTo("me");
+    }
+    assertThat(types).contains("slot_opened", "hold_placed", "booking_succeeded");
+    assertThat(run.err()).contains("watching دکتر سارا احمدی (paziresh24:dr-sara-ahmadi): 2 calendars, auto-booking")
+        .contains("status: 1 watch").containsPattern("[1-9] bookings?").contains("stopping");
+  }
+
+  @Test
+  void textEventsCarryTheOwnerAndTheDoctor() {
+    CliRun run = CliRun.run(home, "watch", "dr-reza-karimi", "--sandbox", "--for", "2", "--status-every", "0",
+        "--owner", "neda", "--days", "sat,sun,mon,tue,wed,thu");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines()).isNotEmpty().allMatch(l -> l.contains("[neda]"));
+    assertThat(run.out()).contains("SLOT OPEN").contains("دکتر رضا کریمی");
+    assertThat(run.err()).doesNotContain("status:  ");
+  }
+
+  @Test
+  void autoBookOnTheRealSiteNeedsAPatientFile() {
+    CliRun run = CliRun.run(home, "watch", SARA, "--auto-book");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines()).containsExactly("error: --auto-book needs --patient-file F (firstName, lastName, "
+        + "nationalCode, mobile)");
+  }
+
+  @Test
+  void theRealSitesAreNotPolledFasterThanEvery15Seconds() {
+    CliRun run = CliRun.run(home, "watch", SARA, "--interval", "5");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("at least 15 seconds");
+  }
+
+  @Test
+  void aBadTimeWindowOrWeekdayIsAUsageErrorInOneLine() {
+    CliRun time = CliRun.run(home, "watch", SARA, "--time", "8-12");
+    CliRun day = CliRun.run(home, "watch", SARA, "--days", "funday");
+
+    assertThat(time.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(time.errLines()).hasSize(1);
+    assertThat(time.err()).contains("'8-12' is not a time window like 08:00-12:00").contains("slothunter watch --help");
+    assertThat(day.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(day.err()).contains("'funday' is not a weekday");
+  }
+
+  @Test
+  void datesOutOfOrderAreBadInput() {
+    CliRun run = CliRun.run(home, "watch", SARA, "--sandbox", "--from", "2026-05-02", "--to", "2026-05-01");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("2026-05-01 is before start 2026-05-02");
+  }
+
+  @Test
+  void aMissingSessionFileTellsTheUserToLogIn() throws Exception {
+    Path patient = java.nio.file.Files.writeString(home.resolve("p.properties"),
+        "firstName=A\nlastName=B\nnationalCode=0499370899\nmobile=09121234567\n");
+
+    CliRun run = CliRun.run(home, "watch", SARA, "--sandbox", "--auto-book", "--patient-file", patient.toString(),
+        "--session-file", home.resolve("none.session").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("run 'slothunter login paziresh24 <mobile>' first");
+  }
+
+  @Test
+  void weekdaysParseFromShortAndLongNames() {
+    WatchCommand.DayConverter c = new WatchCommand.DayConverter();
+
+    assertThat(c.convert("sat")).isEqualTo(DayOfWeek.SATURDAY);
+    assertThat(c.convert("Thursday")).isEqualTo(DayOfWeek.THURSDAY);
+    assertThat(c.convert("tu")).isEqualTo(DayOfWeek.TUESDAY);
+  }
+}
