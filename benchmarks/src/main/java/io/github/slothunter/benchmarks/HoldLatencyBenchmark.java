@@ -10,11 +10,9 @@ import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.WatchRequest;
-import java.time.Clock;
+import io.github.slothunter.testkit.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -30,36 +28,12 @@ import java.util.concurrent.TimeUnit;
 public final class HoldLatencyBenchmark {
   private HoldLatencyBenchmark() {}
 
-  /** A clock the benchmark moves forward by hand. */
-  static final class StepClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-12-05T05:30:00Z");
-
-    void step(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int watchers = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int warmup = Math.min(5_000, iterations / 4);
     BenchProvider provider = new BenchProvider(RequestBudget.of(1_000_000, 100_000_000, 4));
-    StepClock clock = new StepClock();
+    FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
     Plan plan = new Plan("BENCH", Plan.UNLIMITED, Duration.ofSeconds(1), true, 1);
     Target target = BenchProvider.target(1);
     long[] toHold = new long[iterations];
@@ -92,7 +66,7 @@ public final class HoldLatencyBenchmark {
         Instant start = Instant.parse("2026-12-10T05:00:00Z").plus(Duration.ofMinutes(15L * (i + warmup)));
         provider.free.put(target.id(), List.of(new Slot(target, start, start.plusSeconds(900), "k" + i)));
         seen[0] = new CountDownLatch(1);
-        clock.step(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         hunter.runDue();
         if (!seen[0].await(5, TimeUnit.SECONDS)) {
           throw new IllegalStateException("no SlotOpened at iteration " + i);

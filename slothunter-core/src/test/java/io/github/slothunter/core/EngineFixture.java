@@ -1,5 +1,7 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.testkit.FakeClock;
+
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.RequestBudget;
@@ -13,7 +15,7 @@ class EngineFixture implements AutoCloseable {
   static final Plan FAST = new Plan("FAST", 1000, Duration.ofSeconds(10), true, 4);
   static final Plan SLOW = new Plan("SLOW", 1000, Duration.ofMinutes(5), true, 1);
 
-  final TestClock clock = new TestClock("2026-12-05T05:30:00Z");
+  final FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
   final MemoryProvider provider;
   final Store store;
   final RecordingListener events = new RecordingListener();

@@ -1,5 +1,7 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.testkit.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.EventsDropped;
@@ -43,7 +45,7 @@ class EventDeliveryTest {
 
   @Test
   void aBlockedListenerNeitherStallsPollingNorOthersAndDropsOldestEventsCounted() throws Exception {
-    TestClock clock = new TestClock("2026-12-05T05:30:00Z");
+    FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
     MemoryProvider p = new MemoryProvider(clock, RequestBudget.of(1000, 100_000, 4), true);
     Target t = p.target("dr-a");
     CountDownLatch unblock = new CountDownLatch(1);

@@ -1,5 +1,7 @@
 package io.github.slothunter.provider.paziresh24;
 
+import io.github.slothunter.testkit.FakeClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -46,7 +48,7 @@ abstract class WireMockSupport {
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
       .build();
 
-  final MutableClock clock = new MutableClock(NOW);
+  final FakeClock clock = FakeClock.at(NOW);
   private final List<Provider> opened = new ArrayList<>();
 
   @AfterEach
