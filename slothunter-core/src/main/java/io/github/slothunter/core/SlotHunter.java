@@ -227,6 +227,8 @@ public final class SlotHunter implements AutoCloseable {
     public static final int DEFAULT_EVENT_CAPACITY = 10_000;
     /** Default bound on {@link SlotHunter#close()}. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** Default target lease time when several instances share a store. */
+    public static final Duration DEFAULT_LEASE_TIME = Duration.ofSeconds(30);
     /** Default time a failing provider's circuit stays open. */
     public static final Duration DEFAULT_CIRCUIT_OPEN = Duration.ofSeconds(60);
 
@@ -242,8 +244,36 @@ public final class SlotHunter implements AutoCloseable {
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     private Duration circuitOpen = DEFAULT_CIRCUIT_OPEN;
     private boolean manual;
+    private String instanceId;
+    private Duration leaseTime = DEFAULT_LEASE_TIME;
 
     private Builder() {}
+
+    /**
+     * This engine's name among several sharing one store (default: a random id). Only matters
+     * with a store whose {@link Store#leases()} are shared, such as the JDBC store on PostgreSQL.
+     */
+    public Builder instanceId(String value) {
+      Objects.requireNonNull(value, "instanceId");
+      if (value.isBlank() || value.length() > 100) {
+        throw new IllegalArgumentException("instanceId must be 1-100 characters");
+      }
+      this.instanceId = value;
+      return this;
+    }
+
+    /**
+     * How long a target lease lasts without renewal (default 30 s): an instance that dies loses its
+     * targets to the others after this long. Renewed every third of it.
+     */
+    public Builder leaseTime(Duration value) {
+      Objects.requireNonNull(value, "leaseTime");
+      if (value.compareTo(Duration.ofMillis(300)) < 0) {
+        throw new IllegalArgumentException("leaseTime must be at least 300ms: " + value);
+      }
+      this.leaseTime = value;
+      return this;
+    }
 
     /** The provider factories to use; default {@link Providers#discover()}. */
     public Builder providers(Providers value) {
@@ -381,7 +411,10 @@ public final class SlotHunter implements AutoCloseable {
         runtimes.forEach(ProviderRuntime::close);
         throw e;
       }
-      return new SlotHunter(new Engine(clock, store, plans, runtimes, eventCapacity, executor, manual, closeTimeout));
+      String id = instanceId != null ? instanceId
+          : "i-" + Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE);
+      return new SlotHunter(new Engine(clock, store, plans, runtimes, eventCapacity, executor, manual, closeTimeout,
+          id, leaseTime));
     }
   }
 }

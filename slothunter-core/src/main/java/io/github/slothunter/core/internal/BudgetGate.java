@@ -45,6 +45,8 @@ public final class BudgetGate {
   // over the minute instead of bursting at its start and leaving due targets waiting a whole window.
   private double pollTokens;
   private long refilledAt;
+  /** Live engine instances sharing this provider's budget (scale-out); each gets an equal part. */
+  private int share = 1;
 
   public BudgetGate(RequestBudget budget, Clock clock) {
     this.budget = budget;
@@ -77,9 +79,22 @@ public final class BudgetGate {
     return reserve;
   }
 
-  /** The per-minute limit in force now (lower than configured after rate limits). */
+  /** The per-minute limit in force now (lower than configured after rate limits, split among instances). */
   public synchronized int effectivePerMinute() {
-    return Math.max(1, (int) Math.floor(budget.perMinute() * factor));
+    return Math.max(1, (int) Math.floor(budget.perMinute() * factor / share));
+  }
+
+  private int perHour() {
+    return Math.max(1, budget.perHour() / share);
+  }
+
+  private int maxInFlight() {
+    return Math.max(1, budget.maxInFlight() / share);
+  }
+
+  /** Splits the budget among {@code instances} live engine instances (1 = the whole budget). */
+  public synchronized void share(int instances) {
+    this.share = Math.max(1, instances);
   }
 
   /** Takes a token if one is free now; pair every {@code true} with {@link #release()}. */
@@ -100,7 +115,7 @@ public final class BudgetGate {
   }
 
   private boolean available(long now, Use use) {
-    if (now < pausedUntil || inFlight >= budget.maxInFlight()) {
+    if (now < pausedUntil || inFlight >= maxInFlight()) {
       return false;
     }
     if (use == Use.POLL) {
@@ -110,7 +125,7 @@ public final class BudgetGate {
       }
     }
     int perMinute = effectivePerMinute() - (use == Use.URGENT ? 0 : reserve);
-    return minuteLog.size() < Math.max(1, perMinute) && hourLog.size() < budget.perHour();
+    return minuteLog.size() < Math.max(1, perMinute) && hourLog.size() < perHour();
   }
 
   /**
@@ -154,10 +169,10 @@ public final class BudgetGate {
     if (minuteLog.size() >= perMinute) {
       t = Math.max(t, nth(minuteLog, minuteLog.size() - perMinute) + MINUTE);
     }
-    if (hourLog.size() >= budget.perHour()) {
-      t = Math.max(t, nth(hourLog, hourLog.size() - budget.perHour()) + HOUR);
+    if (hourLog.size() >= perHour()) {
+      t = Math.max(t, nth(hourLog, hourLog.size() - perHour()) + HOUR);
     }
-    if (inFlight >= budget.maxInFlight()) {
+    if (inFlight >= maxInFlight()) {
       t = Math.max(t, now + 5); // frees when a call ends; re-check soon
     }
     if (use == Use.POLL && pollTokens < 1) {

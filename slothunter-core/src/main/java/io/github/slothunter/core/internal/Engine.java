@@ -26,6 +26,7 @@ import io.github.slothunter.core.ProviderStats;
 import io.github.slothunter.core.SlotChange;
 import io.github.slothunter.core.Store;
 import io.github.slothunter.core.TargetSnapshot;
+import io.github.slothunter.core.TargetLeases;
 import io.github.slothunter.core.TargetStats;
 import io.github.slothunter.core.Watch;
 import io.github.slothunter.core.WatchRequest;
@@ -113,13 +114,22 @@ public final class Engine implements AutoCloseable {
   private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofSeconds(2), 2.0, 0.5);
   private final SecureRandom random = new SecureRandom();
   final AutoBooker autoBooker;
+  private final TargetLeases leases;
+  private final boolean shared;
+  private final String instanceId;
+  private final Duration leaseTime;
+  private long nextSync;
   private long seq;
   /** When the dispatcher means to look again (clock millis); guarded by schedLock. */
   private long plannedWake;
   volatile boolean closed;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
-      ExecutorService executor, boolean manual, Duration closeTimeout) {
+      ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime) {
+    this.leases = store.leases();
+    this.shared = leases != TargetLeases.SINGLE_INSTANCE;
+    this.instanceId = instanceId;
+    this.leaseTime = leaseTime;
     this.clock = clock;
     this.store = store;
     this.plans = plans;
@@ -147,6 +157,9 @@ public final class Engine implements AutoCloseable {
       this.dispatcher.setDaemon(true);
     }
     restore();
+    if (shared) {
+      syncCluster();
+    }
     if (dispatcher != null) {
       dispatcher.start();
     }
@@ -344,7 +357,7 @@ public final class Engine implements AutoCloseable {
         log.warn("watch {} is on provider {}, which is not registered; it will not be polled", w.id(), t.providerId());
         continue;
       }
-      TargetState ts = targets.computeIfAbsent(t.id(), k -> new TargetState(t, rt));
+      TargetState ts = targets.computeIfAbsent(t.id(), k -> newTarget(t, rt));
       ts.addWatch(wr);
       Long price = w.prices().get(t.id());
       if (price != null) {
@@ -354,7 +367,7 @@ public final class Engine implements AutoCloseable {
       synchronized (schedLock) {
         refreshSchedule(ts, pollNow);
       }
-      if (announce && ts.everPolled) {
+      if (announce && ts.everPolled && ts.leased) {
         List<SlotEvent> events = new ArrayList<>();
         Set<String> now;
         synchronized (wr) {
@@ -461,7 +474,7 @@ public final class Engine implements AutoCloseable {
         store.loadSnapshot(t.id()).ifPresent(s -> {
           ProviderRuntime rt = runtimes.get(t.providerId());
           if (rt != null) {
-            TargetState ts = targets.computeIfAbsent(t.id(), k -> new TargetState(t, rt));
+            TargetState ts = targets.computeIfAbsent(t.id(), k -> newTarget(t, rt));
             if (!ts.everPolled) {
               ts.snapshot = TargetState.index(s.slots());
               ts.everPolled = true;
@@ -474,6 +487,97 @@ public final class Engine implements AutoCloseable {
       attach(wr, false);
     }
     autoBooker.reconcile(watches);
+  }
+
+  private TargetState newTarget(Target t, ProviderRuntime rt) {
+    TargetState ts = new TargetState(t, rt);
+    if (shared) {
+      ts.leased = false; // polled once a sync claims its lease
+      nextSync = 0;
+    }
+    return ts;
+  }
+
+  // ---------------------------------------------------------------- scale-out
+
+  /**
+   * With a shared store: picks up watches registered or cancelled by other instances, renews and
+   * claims target leases, reloads the state of targets taken over from another instance (so nothing
+   * is announced twice), and splits each provider's budget among the live instances.
+   */
+  synchronized void syncCluster() {
+    long now = clock.millis();
+    nextSync = now + Math.max(1, leaseTime.toMillis() / 3);
+    List<Watch> stored = store.loadWatches();
+    Set<String> storedIds = new HashSet<>();
+    for (Watch w : stored) {
+      storedIds.add(w.id());
+      WatchRuntime known = watches.get(w.id());
+      if (known == null) {
+        synchronized (registration) {
+          if (!watches.containsKey(w.id())) {
+            Plan plan = plans.find(w.planName()).orElse(plans.defaultPlan());
+            WatchRuntime wr = new WatchRuntime(w, plan, store.announced(w.id()));
+            register(wr);
+            attach(wr, false);
+          }
+        }
+      } else if (known.watch.state() != w.state()) {
+        known.watch = known.watch.withState(w.state());
+      }
+    }
+    for (WatchRuntime wr : List.copyOf(watches.values())) {
+      if (!storedIds.contains(wr.id())) {
+        cancel(wr.id()); // cancelled on another instance
+      }
+    }
+    Set<String> held = leases.claim(instanceId, List.copyOf(targets.keySet()), leaseTime);
+    for (TargetState ts : targets.values()) {
+      boolean now2 = held.contains(ts.id);
+      if (now2 && !ts.leased) {
+        takeOver(ts);
+      }
+      synchronized (schedLock) {
+        ts.leased = now2;
+        if (now2 && !ts.queued && !ts.polling && !ts.watches.isEmpty()) {
+          refreshSchedule(ts, false);
+        }
+      }
+    }
+    int live = leases.liveInstances(leaseTime);
+    runtimes.values().forEach(rt -> rt.gate().share(live));
+  }
+
+  /** A target this instance just leased: its snapshot and announcements may have moved on elsewhere. */
+  private void takeOver(TargetState ts) {
+    store.loadSnapshot(ts.id).ifPresent(s -> {
+      ts.snapshot = TargetState.index(s.slots());
+      ts.everPolled = true;
+      ts.lastPollAt = s.polledAt();
+    });
+    String prefix = ts.id + "@";
+    for (WatchRuntime wr : ts.watches.values()) {
+      Set<String> fromStore = store.announced(wr.id());
+      synchronized (wr) {
+        wr.announced.removeIf(id -> id.startsWith(prefix));
+        for (String id : fromStore) {
+          if (id.startsWith(prefix)) {
+            wr.announced.add(id);
+          }
+        }
+      }
+    }
+  }
+
+  private void maybeSync() {
+    if (shared && clock.millis() >= nextSync) {
+      try {
+        syncCluster();
+      } catch (RuntimeException e) {
+        log.warn("cluster sync failed; keeping the current leases until the next try", e);
+        nextSync = clock.millis() + 1000;
+      }
+    }
   }
 
   WatchRuntime watchRuntime(String id) {
@@ -567,7 +671,15 @@ public final class Engine implements AutoCloseable {
       ProviderQueues pq = e.getValue();
       while (true) {
         Integer cls = pickClass(pq, now);
-        if (cls == null || rt.open() || !rt.gate().tryAcquire(BudgetGate.Use.POLL)) {
+        if (cls == null) {
+          break;
+        }
+        TargetState head = pq.byPriority.get(cls).first();
+        if (!head.leased) { // another instance polls it; look again after the next lease sync
+          enqueue(head, cls, now + Math.max(1, leaseTime.toMillis() / 3));
+          continue;
+        }
+        if (rt.open() || !rt.gate().tryAcquire(BudgetGate.Use.POLL)) {
           break;
         }
         TargetState ts = pq.byPriority.get(cls).pollFirst();
@@ -602,6 +714,9 @@ public final class Engine implements AutoCloseable {
   /** When the dispatcher should look again (clock millis). Holds schedLock. */
   private long nextWake(long now) {
     long wake = now + MAX_IDLE_WAIT.toMillis();
+    if (shared) {
+      wake = Math.min(wake, Math.max(now + 1, nextSync));
+    }
     for (Map.Entry<String, ProviderQueues> e : queues.entrySet()) {
       ProviderRuntime rt = runtimes.get(e.getKey());
       for (TreeSet<TargetState> q : e.getValue().byPriority.values()) {
@@ -621,6 +736,7 @@ public final class Engine implements AutoCloseable {
   private void dispatchLoop() {
     while (!closed) {
       try {
+        maybeSync();
         autoBooker.retryPendingReleases();
         List<TargetState> due;
         synchronized (schedLock) {
@@ -671,6 +787,7 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("runDue() needs a SlotHunter built with manualScheduling()");
     }
     ensureOpen();
+    maybeSync();
     autoBooker.retryPendingReleases();
     int n = 0;
     while (true) {
@@ -1060,6 +1177,13 @@ public final class Engine implements AutoCloseable {
       }
     }
     autoBooker.releaseAll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusSeconds(1));
+    if (shared) {
+      try {
+        leases.release(instanceId, List.copyOf(targets.keySet()));
+      } catch (RuntimeException e) {
+        log.warn("could not give back target leases; they expire in {}", leaseTime, e);
+      }
+    }
     if (ownsPool && pollPool != null) {
       pollPool.shutdownNow();
     }

@@ -37,6 +37,8 @@ final class TargetState {
   boolean queued;
   boolean polling;
   int failures;
+  /** Whether this instance holds the target's lease (always true with a single instance). */
+  boolean leased = true;
   /** The first day the last poll could not fetch (budget), or null. Written by the poll in progress. */
   LocalDate resumeFrom;
 
