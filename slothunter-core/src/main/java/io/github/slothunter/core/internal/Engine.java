@@ -200,7 +200,7 @@ public final class Engine implements AutoCloseable {
       register(wr);
       attach(wr, true);
     }
-    log.info("watch {} registered for owner {} on {} ({} targets, plan {}, autoBook={})", w.id(), w.owner(), w.doctor(),
+    log.debug("watch {} registered for owner {} on {} ({} targets, plan {}, autoBook={})", w.id(), w.owner(), w.doctor(),
         w.targets().size(), plan.name(), autoBook != null);
     if (fallback) {
       bus.publish(new WatchPaused(w.id(), w.owner(), ErrorCode.UNSUPPORTED, "provider " + r.runtime.id()
@@ -411,7 +411,7 @@ public final class Engine implements AutoCloseable {
         }
       }
     }
-    log.info("watch {} cancelled", watchId);
+    log.debug("watch {} cancelled", watchId);
     return true;
   }
 
