@@ -1,16 +1,18 @@
 package io.github.slothunter.testkit;
 
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory;
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory.ConsultationSpec;
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory.DoctorSpec;
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory.Place;
-import io.github.slothunter.testkit.doctoreto.DoctoretoSite;
-import io.github.slothunter.testkit.doctoreto.DoctoretoState;
-import io.github.slothunter.testkit.internal.FakeServer;
-import io.github.slothunter.testkit.internal.FaultRules;
+import static io.github.slothunter.testkit.internal.Checks.requirePositive;
+import static io.github.slothunter.testkit.internal.Checks.requireText;
+
+import io.github.slothunter.testkit.internal.FakeSiteRuntime;
+import io.github.slothunter.testkit.internal.FakeSiteSettings;
 import io.github.slothunter.testkit.internal.Ids;
-import io.github.slothunter.testkit.internal.RateLimiter;
-import io.github.slothunter.testkit.internal.RequestLog;
+import io.github.slothunter.testkit.internal.InitialSlots;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.ConsultationSpec;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.DoctorSpec;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.Place;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoSite;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoState;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -103,24 +104,15 @@ public final class FakeDoctoreto implements AutoCloseable {
     UNIX_SECONDS
   }
 
-  private final Clock clock;
-  private final int port;
   private final DoctoretoState state;
-  private final FaultRules faults;
-  private final RateLimiter limiter;
-  private final RequestLog requestLog;
-  private final FakeServer server;
+  private final FakeSiteRuntime runtime;
 
   private FakeDoctoreto(Builder b, List<DoctorSpec> doctors, String buildId) {
-    this.clock = b.clock;
-    this.port = b.port;
-    this.state = new DoctoretoState(b.clock, b.seed, new DoctoretoDirectory(doctors));
-    this.faults = new FaultRules(b.seed * 13 + 5);
-    this.limiter = new RateLimiter(b.rateLimitPerMinute);
-    this.requestLog = new RequestLog(b.requestLogLimit);
+    FakeSiteSettings<FakeDoctoreto> settings = b.settings;
+    this.state = new DoctoretoState(settings.clock(), settings.seed(), new DoctoretoDirectory(doctors));
     DoctoretoSite site = new DoctoretoSite(state, new DoctoretoSite.Settings(b.timeFormat, b.startField, b.endField,
         b.daysPerResponse, b.gzipPages, buildId));
-    this.server = new FakeServer("fake-doctoreto", site, b.clock, requestLog, faults, limiter, b.serverThreads);
+    this.runtime = new FakeSiteRuntime("fake-doctoreto", settings, settings.seed() * 13 + 5, faults -> site);
   }
 
   /** A builder with the defaults: system clock, no doctors, no rate limit. */
@@ -139,19 +131,19 @@ public final class FakeDoctoreto implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public FakeDoctoreto start() {
-    server.start(port);
+    runtime.start();
     return this;
   }
 
   /** Whether it is serving. */
   public boolean isRunning() {
-    return server.isRunning();
+    return runtime.isRunning();
   }
 
   /** Stops serving at once. Idempotent; the state stays inspectable. */
   @Override
   public void close() {
-    server.close();
+    runtime.close();
   }
 
   /**
@@ -160,7 +152,7 @@ public final class FakeDoctoreto implements AutoCloseable {
    * @throws IllegalStateException when not started
    */
   public String baseUrl() {
-    return server.baseUrl();
+    return runtime.baseUrl();
   }
 
   /**
@@ -169,7 +161,7 @@ public final class FakeDoctoreto implements AutoCloseable {
    * @throws IllegalStateException when not started
    */
   public int port() {
-    return server.port();
+    return runtime.port();
   }
 
   /**
@@ -209,7 +201,7 @@ public final class FakeDoctoreto implements AutoCloseable {
 
   /** The clock the fake runs on. */
   public Clock clock() {
-    return clock;
+    return runtime.clock();
   }
 
   /** The fake's current time: the clock's, or a scheduled action's due time while that action runs. */
@@ -336,91 +328,68 @@ public final class FakeDoctoreto implements AutoCloseable {
 
   /** The fault rules, by endpoint name (for example {@link #CONSULTATION_DAYS}). */
   public Faults faults() {
-    return faults;
+    return runtime.faults();
   }
 
   /** The requests received (the newest {@link Builder#requestLogLimit(int)}), oldest first. */
   public List<RecordedRequest> requests() {
-    return requestLog.all();
+    return runtime.requests();
   }
 
   /** The requests received by one endpoint, oldest first. */
   public List<RecordedRequest> requests(String endpoint) {
-    return requestLog.of(Objects.requireNonNull(endpoint, "endpoint"));
+    return runtime.requests(endpoint);
   }
 
   /** How many requests reached {@code endpoint} (one of the endpoint constants). */
   public int requestCount(String endpoint) {
-    return requestLog.count(Objects.requireNonNull(endpoint, "endpoint"));
+    return runtime.requestCount(endpoint);
   }
 
   /** How many requests arrived in total. */
   public int requestCount() {
-    return requestLog.count();
+    return runtime.requestCount();
   }
 
   /** The most requests in flight at once since start or {@link #resetCounters()}. */
   public int maxConcurrentRequests() {
-    return server.maxConcurrentRequests();
+    return runtime.maxConcurrentRequests();
   }
 
   /** Clears the request log and counts, the concurrency peak and the rate-limit windows. */
   public void resetCounters() {
-    requestLog.reset();
-    server.resetPeak();
-    limiter.reset();
+    runtime.resetCounters();
   }
 
   @Override
   public String toString() {
-    return "FakeDoctoreto[" + (server.isRunning() ? baseUrl() : "stopped") + ", doctors=" + codes() + "]";
-  }
-
-  private static Duration requirePositive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + d);
-    }
-    return d;
-  }
-
-  private static String requireText(String value, String name) {
-    Objects.requireNonNull(value, name);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
+    return runtime.describe("FakeDoctoreto", codes());
   }
 
   // ---- builders --------------------------------------------------------------------------------
 
   /** Builds a {@link FakeDoctoreto}; not thread-safe. */
   public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private long seed = DEFAULT_SEED;
-    private int rateLimitPerMinute;
-    private int port;
-    private int serverThreads = DEFAULT_SERVER_THREADS;
-    private int requestLogLimit = DEFAULT_REQUEST_LOG_LIMIT;
+    private final FakeSiteSettings<FakeDoctoreto> settings =
+        new FakeSiteSettings<>(DEFAULT_SEED, DEFAULT_SERVER_THREADS, DEFAULT_REQUEST_LOG_LIMIT);
     private int daysPerResponse = DEFAULT_DAYS_PER_RESPONSE;
     private boolean gzipPages;
     private TimeFormat timeFormat = TimeFormat.TIME_OF_DAY;
     private String startField = "start_time";
     private String endField = "end_time";
     private final List<DoctorBuilder> doctors = new ArrayList<>();
-    private final List<Map.Entry<Instant, Consumer<FakeDoctoreto>>> scheduled = new ArrayList<>();
 
     private Builder() {}
 
     /** The clock everything follows; default {@link Clock#systemUTC()}. */
     public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      settings.clock(value);
       return this;
     }
 
     /** Seeds slot ids, the build id and random choices; default {@value #DEFAULT_SEED}. */
     public Builder seed(long value) {
-      this.seed = value;
+      settings.seed(value);
       return this;
     }
 
@@ -429,37 +398,25 @@ public final class FakeDoctoreto implements AutoCloseable {
      * {@code 0} (the default) turns limiting off.
      */
     public Builder rateLimitPerMinute(int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("rateLimitPerMinute must not be negative: " + value);
-      }
-      this.rateLimitPerMinute = value;
+      settings.rateLimitPerMinute(value);
       return this;
     }
 
     /** The port to bind; {@code 0} (the default) picks a free one. */
     public Builder port(int value) {
-      if (value < 0 || value > 65_535) {
-        throw new IllegalArgumentException("port must be 0-65535: " + value);
-      }
-      this.port = value;
+      settings.port(value);
       return this;
     }
 
     /** HTTP handler threads; default {@value #DEFAULT_SERVER_THREADS}. */
     public Builder serverThreads(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("serverThreads must be positive: " + value);
-      }
-      this.serverThreads = value;
+      settings.serverThreads(value);
       return this;
     }
 
     /** How many requests {@link #requests()} keeps in full (counts are never truncated); default 100,000. */
     public Builder requestLogLimit(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("requestLogLimit must be positive: " + value);
-      }
-      this.requestLogLimit = value;
+      settings.requestLogLimit(value);
       return this;
     }
 
@@ -522,7 +479,7 @@ public final class FakeDoctoreto implements AutoCloseable {
 
     /** Schedules an action on the built fake (see {@link FakeDoctoreto#schedule}). */
     public Builder schedule(Instant when, Consumer<FakeDoctoreto> action) {
-      scheduled.add(Map.entry(Objects.requireNonNull(when, "when"), Objects.requireNonNull(action, "action")));
+      settings.schedule(when, action);
       return this;
     }
 
@@ -532,7 +489,7 @@ public final class FakeDoctoreto implements AutoCloseable {
      * @throws IllegalArgumentException on duplicate codes or consultation ids, or overlapping slots
      */
     public FakeDoctoreto build() {
-      Ids ids = new Ids(seed ^ 0x5DEECE66DL);
+      Ids ids = new Ids(settings.seed() ^ 0x5DEECE66DL);
       List<DoctorSpec> specs = new ArrayList<>();
       for (DoctorBuilder d : doctors) {
         specs.add(d.spec(ids));
@@ -540,17 +497,11 @@ public final class FakeDoctoreto implements AutoCloseable {
       FakeDoctoreto fake = new FakeDoctoreto(this, specs, ids.token(21));
       for (DoctorBuilder d : doctors) {
         for (ConsultationBuilder c : d.consultations) {
-          for (Instant t : c.slots) {
-            fake.openSlot(d.code, c.id, t);
-          }
-          for (ConsultationBuilder.Day day : c.days) {
-            fake.openSlots(d.code, c.id, day.day(), day.from(), day.to());
-          }
+          c.initial.openOn(t -> fake.openSlot(d.code, c.id, t),
+              (day, from, to) -> fake.openSlots(d.code, c.id, day, from, to));
         }
       }
-      for (Map.Entry<Instant, Consumer<FakeDoctoreto>> e : scheduled) {
-        fake.schedule(e.getKey(), e.getValue());
-      }
+      settings.forEachScheduled(fake::schedule);
       return fake;
     }
   }
@@ -651,10 +602,7 @@ public final class FakeDoctoreto implements AutoCloseable {
     private double longitude = 51.3890;
     private Long price;
     private Duration slotLength = DEFAULT_SLOT_LENGTH;
-    private final List<Instant> slots = new ArrayList<>();
-    private final List<Day> days = new ArrayList<>();
-
-    private record Day(LocalDate day, LocalTime from, LocalTime to) {}
+    private final InitialSlots initial = new InitialSlots();
 
     private ConsultationBuilder(long id) {
       this.id = id;
@@ -726,14 +674,13 @@ public final class FakeDoctoreto implements AutoCloseable {
 
     /** A slot free from the start. */
     public ConsultationBuilder slot(Instant start) {
-      slots.add(Objects.requireNonNull(start, "start"));
+      initial.slot(start);
       return this;
     }
 
     /** A day's calendar free from the start (see {@link FakeDoctoreto#openSlots}). */
     public ConsultationBuilder day(LocalDate day, LocalTime from, LocalTime to) {
-      days.add(new Day(Objects.requireNonNull(day, "day"), Objects.requireNonNull(from, "from"),
-          Objects.requireNonNull(to, "to")));
+      initial.day(day, from, to);
       return this;
     }
 

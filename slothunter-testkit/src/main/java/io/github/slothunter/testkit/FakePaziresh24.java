@@ -1,9 +1,13 @@
 package io.github.slothunter.testkit;
 
+import static io.github.slothunter.testkit.internal.Checks.requirePositive;
+import static io.github.slothunter.testkit.internal.Checks.requireText;
+
 import io.github.slothunter.api.SlotHunterZones;
-import io.github.slothunter.testkit.internal.FakeServer;
-import io.github.slothunter.testkit.internal.FaultRules;
+import io.github.slothunter.testkit.internal.FakeSiteRuntime;
+import io.github.slothunter.testkit.internal.FakeSiteSettings;
 import io.github.slothunter.testkit.internal.Ids;
+import io.github.slothunter.testkit.internal.InitialSlots;
 import io.github.slothunter.testkit.internal.Paziresh24Directory;
 import io.github.slothunter.testkit.internal.Paziresh24Directory.CenterSpec;
 import io.github.slothunter.testkit.internal.Paziresh24Directory.DoctorSpec;
@@ -12,8 +16,6 @@ import io.github.slothunter.testkit.internal.Paziresh24Directory.ServiceSpec;
 import io.github.slothunter.testkit.internal.Paziresh24ScenarioReader;
 import io.github.slothunter.testkit.internal.Paziresh24Site;
 import io.github.slothunter.testkit.internal.Paziresh24State;
-import io.github.slothunter.testkit.internal.RateLimiter;
-import io.github.slothunter.testkit.internal.RequestLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +31,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -138,25 +139,16 @@ public final class FakePaziresh24 implements AutoCloseable {
   /** Default number of requests kept in full by {@link #requests()}. */
   public static final int DEFAULT_REQUEST_LOG_LIMIT = 100_000;
 
-  private final Clock clock;
-  private final int port;
   private final Paziresh24State state;
-  private final FaultRules faults;
-  private final RateLimiter limiter;
-  private final RequestLog requestLog;
-  private final FakeServer server;
+  private final FakeSiteRuntime runtime;
 
   private FakePaziresh24(Builder b, List<DoctorSpec> doctors) {
-    this.clock = b.clock;
-    this.port = b.port;
+    FakeSiteSettings<FakePaziresh24> settings = b.settings;
     Paziresh24Directory directory = new Paziresh24Directory(doctors);
-    this.state = new Paziresh24State(new Paziresh24State.Settings(b.clock, b.seed, b.holdTtl, b.tokenTtl, b.otp,
-        b.otpResendInterval, b.otpValidity, b.rejectDuplicateBookings), directory);
-    this.faults = new FaultRules(b.seed * 17 + 3);
-    this.limiter = new RateLimiter(b.rateLimitPerMinute);
-    this.requestLog = new RequestLog(b.requestLogLimit);
-    this.server = new FakeServer("fake-paziresh24", new Paziresh24Site(state, faults), b.clock, requestLog, faults,
-        limiter, b.serverThreads);
+    this.state = new Paziresh24State(new Paziresh24State.Settings(settings.clock(), settings.seed(), b.holdTtl,
+        b.tokenTtl, b.otp, b.otpResendInterval, b.otpValidity, b.rejectDuplicateBookings), directory);
+    this.runtime = new FakeSiteRuntime("fake-paziresh24", settings, settings.seed() * 17 + 3,
+        faults -> new Paziresh24Site(state, faults));
   }
 
   /** A builder with the defaults: system clock, no doctors, no rate limit. */
@@ -195,19 +187,19 @@ public final class FakePaziresh24 implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public FakePaziresh24 start() {
-    server.start(port);
+    runtime.start();
     return this;
   }
 
   /** Whether it is serving. */
   public boolean isRunning() {
-    return server.isRunning();
+    return runtime.isRunning();
   }
 
   /** Stops serving at once. Idempotent; the state stays inspectable. */
   @Override
   public void close() {
-    server.close();
+    runtime.close();
   }
 
   /**
@@ -216,7 +208,7 @@ public final class FakePaziresh24 implements AutoCloseable {
    * @throws IllegalStateException when not started
    */
   public String baseUrl() {
-    return server.baseUrl();
+    return runtime.baseUrl();
   }
 
   /**
@@ -225,7 +217,7 @@ public final class FakePaziresh24 implements AutoCloseable {
    * @throws IllegalStateException when not started
    */
   public int port() {
-    return server.port();
+    return runtime.port();
   }
 
   /**
@@ -239,7 +231,7 @@ public final class FakePaziresh24 implements AutoCloseable {
 
   /** The clock the fake runs on. */
   public Clock clock() {
-    return clock;
+    return runtime.clock();
   }
 
   /** The fake's current time: the clock's, or a scheduled action's due time while that action runs. */
@@ -435,27 +427,27 @@ public final class FakePaziresh24 implements AutoCloseable {
 
   /** The fault rules; arm them before or during a test. */
   public Faults faults() {
-    return faults;
+    return runtime.faults();
   }
 
   /** The requests received (the newest {@link Builder#requestLogLimit(int)}), oldest first. */
   public List<RecordedRequest> requests() {
-    return requestLog.all();
+    return runtime.requests();
   }
 
   /** The requests received by one endpoint (see the endpoint constants), oldest first. */
   public List<RecordedRequest> requests(String endpoint) {
-    return requestLog.of(Objects.requireNonNull(endpoint, "endpoint"));
+    return runtime.requests(endpoint);
   }
 
   /** How many requests reached {@code endpoint} (one of the endpoint constants, for example {@link #GET_FREE_DAYS}). */
   public int requestCount(String endpoint) {
-    return requestLog.count(Objects.requireNonNull(endpoint, "endpoint"));
+    return runtime.requestCount(endpoint);
   }
 
   /** How many requests arrived in total. */
   public int requestCount() {
-    return requestLog.count();
+    return runtime.requestCount();
   }
 
   /** How many holds are live now (expired, released, booked and lost holds are not). */
@@ -470,14 +462,12 @@ public final class FakePaziresh24 implements AutoCloseable {
 
   /** The most requests in flight at once since start or {@link #resetCounters()}. */
   public int maxConcurrentRequests() {
-    return server.maxConcurrentRequests();
+    return runtime.maxConcurrentRequests();
   }
 
   /** Clears the request log and counts, the concurrency peak and the rate-limit windows. */
   public void resetCounters() {
-    requestLog.reset();
-    server.resetPeak();
-    limiter.reset();
+    runtime.resetCounters();
   }
 
   /**
@@ -496,49 +486,34 @@ public final class FakePaziresh24 implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FakePaziresh24[" + (server.isRunning() ? baseUrl() : "stopped") + ", doctors=" + slugs() + "]";
-  }
-
-  private static Duration requirePositive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + d);
-    }
-    return d;
+    return runtime.describe("FakePaziresh24", slugs());
   }
 
   // ---- builders --------------------------------------------------------------------------------
 
   /** Builds a {@link FakePaziresh24}; not thread-safe. */
   public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private boolean clockSet;
-    private long seed = DEFAULT_SEED;
+    private final FakeSiteSettings<FakePaziresh24> settings =
+        new FakeSiteSettings<>(DEFAULT_SEED, DEFAULT_SERVER_THREADS, DEFAULT_REQUEST_LOG_LIMIT);
     private Duration holdTtl = DEFAULT_HOLD_TTL;
     private Duration tokenTtl = DEFAULT_TOKEN_TTL;
     private String otp = DEFAULT_OTP;
     private Duration otpResendInterval = DEFAULT_OTP_RESEND_INTERVAL;
     private Duration otpValidity = DEFAULT_OTP_VALIDITY;
-    private int rateLimitPerMinute;
-    private int port;
-    private int serverThreads = DEFAULT_SERVER_THREADS;
-    private int requestLogLimit = DEFAULT_REQUEST_LOG_LIMIT;
     private boolean rejectDuplicateBookings;
     private final List<DoctorBuilder> doctors = new ArrayList<>();
-    private final List<Map.Entry<Instant, Consumer<FakePaziresh24>>> scheduled = new ArrayList<>();
 
     private Builder() {}
 
     /** The clock everything follows; default {@link Clock#systemUTC()}. */
     public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      this.clockSet = true;
+      settings.clock(value);
       return this;
     }
 
     /** Seeds every random choice; default {@value #DEFAULT_SEED}. */
     public Builder seed(long value) {
-      this.seed = value;
+      settings.seed(value);
       return this;
     }
 
@@ -556,11 +531,7 @@ public final class FakePaziresh24 implements AutoCloseable {
 
     /** The one OTP every login accepts; default {@value #DEFAULT_OTP}. */
     public Builder otp(String value) {
-      Objects.requireNonNull(value, "otp");
-      if (value.isBlank()) {
-        throw new IllegalArgumentException("otp must not be blank");
-      }
-      this.otp = value;
+      this.otp = requireText(value, "otp");
       return this;
     }
 
@@ -585,37 +556,25 @@ public final class FakePaziresh24 implements AutoCloseable {
      * {@code terminal_id}, else its remote address. {@code 0} (the default) turns limiting off.
      */
     public Builder rateLimitPerMinute(int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("rateLimitPerMinute must not be negative: " + value);
-      }
-      this.rateLimitPerMinute = value;
+      settings.rateLimitPerMinute(value);
       return this;
     }
 
     /** The port to bind; {@code 0} (the default) picks a free one. */
     public Builder port(int value) {
-      if (value < 0 || value > 65_535) {
-        throw new IllegalArgumentException("port must be 0-65535: " + value);
-      }
-      this.port = value;
+      settings.port(value);
       return this;
     }
 
     /** HTTP handler threads; default {@value #DEFAULT_SERVER_THREADS}. */
     public Builder serverThreads(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("serverThreads must be positive: " + value);
-      }
-      this.serverThreads = value;
+      settings.serverThreads(value);
       return this;
     }
 
     /** How many requests {@link #requests()} keeps in full (counts are never truncated); default 100,000. */
     public Builder requestLogLimit(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("requestLogLimit must be positive: " + value);
-      }
-      this.requestLogLimit = value;
+      settings.requestLogLimit(value);
       return this;
     }
 
@@ -642,7 +601,7 @@ public final class FakePaziresh24 implements AutoCloseable {
 
     /** Schedules an action on the built fake (see {@link FakePaziresh24#schedule}). */
     public Builder schedule(Instant when, Consumer<FakePaziresh24> action) {
-      scheduled.add(Map.entry(Objects.requireNonNull(when, "when"), Objects.requireNonNull(action, "action")));
+      settings.schedule(when, action);
       return this;
     }
 
@@ -698,9 +657,7 @@ public final class FakePaziresh24 implements AutoCloseable {
       Paziresh24ScenarioReader.read(Objects.requireNonNull(json, "json"), new Paziresh24ScenarioReader.Target() {
         @Override
         public void now(Instant now) {
-          if (!clockSet) {
-            clock = FakeClock.at(now);
-          }
+          settings.defaultClock(FakeClock.at(now));
         }
 
         @Override
@@ -749,7 +706,7 @@ public final class FakePaziresh24 implements AutoCloseable {
      * @throws IllegalArgumentException on duplicate slugs, aliases, center or service ids, or overlapping slots
      */
     public FakePaziresh24 build() {
-      Ids defaults = new Ids(seed ^ 0x9E3779B97F4A7C15L);
+      Ids defaults = new Ids(settings.seed() ^ 0x9E3779B97F4A7C15L);
       List<DoctorSpec> specs = new ArrayList<>();
       for (DoctorBuilder d : doctors) {
         specs.add(d.spec(defaults));
@@ -758,18 +715,12 @@ public final class FakePaziresh24 implements AutoCloseable {
       for (DoctorBuilder d : doctors) {
         for (CenterBuilder c : d.centers) {
           for (ServiceBuilder s : c.services) {
-            for (Instant t : s.slots) {
-              fake.openSlot(d.slug, c.id, s.id, t);
-            }
-            for (ServiceBuilder.Day day : s.days) {
-              fake.openSlots(d.slug, c.id, s.id, day.day(), day.from(), day.to());
-            }
+            s.initial.openOn(t -> fake.openSlot(d.slug, c.id, s.id, t),
+                (day, from, to) -> fake.openSlots(d.slug, c.id, s.id, day, from, to));
           }
         }
       }
-      for (Map.Entry<Instant, Consumer<FakePaziresh24>> e : scheduled) {
-        fake.schedule(e.getKey(), e.getValue());
-      }
+      settings.forEachScheduled(fake::schedule);
       return fake;
     }
   }
@@ -1059,10 +1010,7 @@ public final class FakePaziresh24 implements AutoCloseable {
     private boolean bookable = true;
     private boolean canRequest;
     private String hoursOfWork = "شنبه تا چهارشنبه ۹ الی ۱۳";
-    private final List<Instant> slots = new ArrayList<>();
-    private final List<Day> days = new ArrayList<>();
-
-    private record Day(LocalDate day, LocalTime from, LocalTime to) {}
+    private final InitialSlots initial = new InitialSlots();
 
     private ServiceBuilder(String id) {
       this.id = id;
@@ -1115,14 +1063,13 @@ public final class FakePaziresh24 implements AutoCloseable {
 
     /** A slot free from the start. */
     public ServiceBuilder slot(Instant start) {
-      slots.add(Objects.requireNonNull(start, "start"));
+      initial.slot(start);
       return this;
     }
 
     /** A day's calendar free from the start (see {@link FakePaziresh24#openSlots}). */
     public ServiceBuilder day(LocalDate day, LocalTime from, LocalTime to) {
-      days.add(new Day(Objects.requireNonNull(day, "day"), Objects.requireNonNull(from, "from"),
-          Objects.requireNonNull(to, "to")));
+      initial.day(day, from, to);
       return this;
     }
 
@@ -1159,14 +1106,6 @@ public final class FakePaziresh24 implements AutoCloseable {
         }
       };
     }
-  }
-
-  private static String requireText(String value, String name) {
-    Objects.requireNonNull(value, name);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
   }
 
   static String guessExpertiseSlug(String title) {

@@ -2,6 +2,7 @@ package io.github.slothunter.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +44,18 @@ public record FakeResponse(int status, String contentType, byte[] body, Map<Stri
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
     return new FakeResponse(status, contentType, body, h);
+  }
+
+  /**
+   * A copy with a {@code Retry-After} header in whole seconds, rounded up; this answer itself when
+   * {@code retryAfter} is {@code null}.
+   */
+  public FakeResponse withRetryAfter(Duration retryAfter) {
+    if (retryAfter == null) {
+      return this;
+    }
+    long s = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+    return withHeader("Retry-After", Long.toString(s));
   }
 
   /** The body as UTF-8 text. */

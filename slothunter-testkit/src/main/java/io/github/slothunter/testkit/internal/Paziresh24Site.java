@@ -153,12 +153,8 @@ public final class Paziresh24Site implements Site {
 
   @Override
   public FakeResponse rateLimited(String endpoint, Duration retryAfter) {
-    FakeResponse r = FakeResponse.json(429, Json.object().put("status", 0).put("message", MSG_TOO_MANY));
-    if (retryAfter == null) {
-      return r;
-    }
-    long s = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-    return r.withHeader("Retry-After", Long.toString(s));
+    return FakeResponse.json(429, Json.object().put("status", 0).put("message", MSG_TOO_MANY))
+        .withRetryAfter(retryAfter);
   }
 
   @Override

@@ -111,20 +111,19 @@ public final class Paziresh24State {
   final SlotCalendars calendars = new SlotCalendars();
   final Ids ids;
   private final Random scenarioRandom;
-  private final Timeline timeline = new Timeline();
+  private final SiteTime time;
   private final Map<String, BookingRecord> bookingsById = new LinkedHashMap<>();
   private final Map<String, BookingRecord> bookingsByReference = new HashMap<>();
   private final Map<String, User> usersByCell = new LinkedHashMap<>();
   private final Map<String, User> usersById = new HashMap<>();
   private final Map<String, Token> tokens = new HashMap<>();
-  private Instant virtualNow;
-  private boolean advancing;
 
   /** A world with these doctors and no slots yet. */
   public Paziresh24State(Settings settings, Paziresh24Directory directory) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.directory = Objects.requireNonNull(directory, "directory");
     this.ids = new Ids(settings.seed());
+    this.time = new SiteTime(settings.clock(), log);
     this.scenarioRandom = new Random(settings.seed() * 31 + 7);
     for (Calendar c : directory.calendars()) {
       calendars.register(c.key());
@@ -138,46 +137,17 @@ public final class Paziresh24State {
 
   /** The site's current time (a scheduled action's due time while it runs). */
   public synchronized Instant now() {
-    return virtualNow != null ? virtualNow : settings.clock().instant();
+    return time.now();
   }
 
   /** Applies hold expiries and scheduled actions due by the clock's time, in time order. */
   public synchronized void tick() {
-    if (advancing) {
-      return; // an action calling back into the fake
-    }
-    advancing = true;
-    try {
-      Instant now = settings.clock().instant();
-      while (true) {
-        Optional<Instant> expiry = calendars.nextExpiry();
-        Optional<Instant> action = timeline.nextTime();
-        if (expiry.isPresent() && !expiry.get().isAfter(now)
-            && (action.isEmpty() || !action.get().isBefore(expiry.get()))) {
-          calendars.expireUpTo(expiry.get());
-          continue;
-        }
-        Optional<Timeline.Entry> due = timeline.pollDue(now);
-        if (due.isEmpty()) {
-          return;
-        }
-        virtualNow = due.get().when();
-        try {
-          due.get().action().run();
-        } catch (RuntimeException e) {
-          log.warn("scheduled action due at {} failed", due.get().when(), e);
-        } finally {
-          virtualNow = null;
-        }
-      }
-    } finally {
-      advancing = false;
-    }
+    time.advance(calendars::nextExpiry, calendars::expireUpTo);
   }
 
   /** Runs {@code action} once the clock reaches {@code when} (at the next tick). */
   public synchronized void schedule(Instant when, Runnable action) {
-    timeline.schedule(when, action);
+    time.schedule(when, action);
   }
 
   /** The scenario's seeded random source (draws happen in timeline order). */
@@ -257,17 +227,13 @@ public final class Paziresh24State {
   /** Another patient takes a random free future slot (drawn from the scenario source). */
   public synchronized Optional<FakeSlot> takeRandomFreeSlot() {
     tick();
-    Optional<Entry> e = calendars.random(State.FREE, now(), scenarioRandom);
-    e.ifPresent(calendars::take);
-    return e.map(Entry::snapshot);
+    return calendars.takeRandom(now(), scenarioRandom).map(Entry::snapshot);
   }
 
   /** Another patient cancels a random taken future slot, which becomes free. */
   public synchronized Optional<FakeSlot> cancelRandomTakenSlot() {
     tick();
-    Optional<Entry> e = calendars.random(State.TAKEN, now(), scenarioRandom);
-    e.ifPresent(entry -> calendars.cancel(entry, now()));
-    return e.map(Entry::snapshot);
+    return calendars.cancelRandom(now(), scenarioRandom).map(Entry::snapshot);
   }
 
   /** How many holds are live now. */

@@ -307,6 +307,20 @@ public final class SlotCalendars {
     throw new IllegalStateException("calendar changed while picking");
   }
 
+  /** Another patient takes a {@linkplain #random random} free future slot; empty when none is free. */
+  public Optional<Entry> takeRandom(Instant now, Random random) {
+    Optional<Entry> e = random(State.FREE, now, random);
+    e.ifPresent(this::take);
+    return e;
+  }
+
+  /** Another patient cancels a {@linkplain #random random} taken future slot, free again at {@code now}; empty when none. */
+  public Optional<Entry> cancelRandom(Instant now, Random random) {
+    Optional<Entry> e = random(State.TAKEN, now, random);
+    e.ifPresent(x -> cancel(x, now));
+    return e;
+  }
+
   /** Holds a free slot for {@code owner} until {@code now + ttl}. */
   public Hold hold(Entry e, String code, String owner, String userId, Instant now, Duration ttl) {
     if (e.state != State.FREE) {

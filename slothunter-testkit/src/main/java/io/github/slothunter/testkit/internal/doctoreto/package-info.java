@@ -3,4 +3,4 @@
  * doctors, its state and its HTTP protocol. Not public API: use {@code FakeDoctoreto}; anything here
  * may change in any release.
  */
-package io.github.slothunter.testkit.doctoreto;
+package io.github.slothunter.testkit.internal.doctoreto;

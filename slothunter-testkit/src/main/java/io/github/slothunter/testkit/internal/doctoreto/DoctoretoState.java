@@ -1,12 +1,12 @@
-package io.github.slothunter.testkit.doctoreto;
+package io.github.slothunter.testkit.internal.doctoreto;
 
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.FakeSlot;
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory.Calendar;
+import io.github.slothunter.testkit.internal.SiteTime;
 import io.github.slothunter.testkit.internal.SlotCalendars;
 import io.github.slothunter.testkit.internal.SlotCalendars.Entry;
 import io.github.slothunter.testkit.internal.SlotCalendars.State;
-import io.github.slothunter.testkit.internal.Timeline;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.Calendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,20 +55,17 @@ public final class DoctoretoState {
    */
   public record DayView(LocalDate date, List<TimeView> times) {}
 
-  private final Clock clock;
+  private final SiteTime time;
   private final DoctoretoDirectory directory;
   private final SlotCalendars calendars = new SlotCalendars();
-  private final Timeline timeline = new Timeline();
   private final Random scenarioRandom;
   private final Map<Entry, Long> idOf = new IdentityHashMap<>();
   private final Map<Long, Entry> byId = new HashMap<>();
   private long nextId;
-  private Instant virtualNow;
-  private boolean advancing;
 
   /** A world with these doctors and no slots yet. */
   public DoctoretoState(Clock clock, long seed, DoctoretoDirectory directory) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.time = new SiteTime(clock, log);
     this.directory = Objects.requireNonNull(directory, "directory");
     Random ids = new Random(seed);
     this.nextId = 900_000L + ids.nextInt(90_000);
@@ -85,40 +82,22 @@ public final class DoctoretoState {
 
   /** The site's current time (a scheduled action's due time while it runs). */
   public synchronized Instant now() {
-    return virtualNow != null ? virtualNow : clock.instant();
+    return time.now();
   }
 
   /** Runs the scheduled actions due by the clock's time, in time order. */
   public synchronized void tick() {
-    if (advancing) {
-      return; // an action calling back into the fake
-    }
-    advancing = true;
-    try {
-      Instant now = clock.instant();
-      for (Optional<Timeline.Entry> due = timeline.pollDue(now); due.isPresent(); due = timeline.pollDue(now)) {
-        virtualNow = due.get().when();
-        try {
-          due.get().action().run();
-        } catch (RuntimeException e) {
-          log.warn("scheduled action due at {} failed", due.get().when(), e);
-        } finally {
-          virtualNow = null;
-        }
-      }
-    } finally {
-      advancing = false;
-    }
+    time.advance();
   }
 
   /** Runs {@code action} once the clock reaches {@code when} (at the next tick). */
   public synchronized void schedule(Instant when, Runnable action) {
-    timeline.schedule(when, action);
+    time.schedule(when, action);
   }
 
   /** How many scheduled actions are pending. */
   public synchronized int pendingActions() {
-    return timeline.size();
+    return time.pending();
   }
 
   /**
@@ -200,16 +179,12 @@ public final class DoctoretoState {
 
   /** Another patient takes a random free future slot (seeded). */
   public synchronized Optional<FakeSlot> takeRandomFreeSlot() {
-    Optional<Entry> e = calendars.random(State.FREE, now(), scenarioRandom);
-    e.ifPresent(calendars::take);
-    return e.map(Entry::snapshot);
+    return calendars.takeRandom(now(), scenarioRandom).map(Entry::snapshot);
   }
 
   /** Another patient cancels a random taken future slot, which is free again (seeded). */
   public synchronized Optional<FakeSlot> cancelRandomTakenSlot() {
-    Optional<Entry> e = calendars.random(State.TAKEN, now(), scenarioRandom);
-    e.ifPresent(x -> calendars.cancel(x, now()));
-    return e.map(Entry::snapshot);
+    return calendars.cancelRandom(now(), scenarioRandom).map(Entry::snapshot);
   }
 
   /** The scenario's seeded random source. */

@@ -1,21 +1,21 @@
-package io.github.slothunter.testkit.doctoreto;
+package io.github.slothunter.testkit.internal.doctoreto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.FakeDoctoreto.TimeFormat;
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory.Calendar;
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory.ConsultationSpec;
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory.DoctorSpec;
-import io.github.slothunter.testkit.doctoreto.DoctoretoDirectory.Place;
-import io.github.slothunter.testkit.doctoreto.DoctoretoState.DayView;
-import io.github.slothunter.testkit.doctoreto.DoctoretoState.TimeView;
 import io.github.slothunter.testkit.internal.FakeResponse;
 import io.github.slothunter.testkit.internal.IncomingRequest;
 import io.github.slothunter.testkit.internal.Jalali;
 import io.github.slothunter.testkit.internal.Json;
 import io.github.slothunter.testkit.internal.Site;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.Calendar;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.ConsultationSpec;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.DoctorSpec;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.Place;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoState.DayView;
+import io.github.slothunter.testkit.internal.doctoreto.DoctoretoState.TimeView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,12 +129,7 @@ public final class DoctoretoSite implements Site {
 
   @Override
   public FakeResponse rateLimited(String endpoint, Duration retryAfter) {
-    FakeResponse r = FakeResponse.json(429, Json.object().put("message", "Too Many Attempts."));
-    if (retryAfter == null) {
-      return r;
-    }
-    long s = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-    return r.withHeader("Retry-After", Long.toString(s));
+    return FakeResponse.json(429, Json.object().put("message", "Too Many Attempts.")).withRetryAfter(retryAfter);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.github.slothunter.testkit.doctoreto;
+package io.github.slothunter.testkit.internal.doctoreto;
 
 import io.github.slothunter.testkit.internal.SlotCalendars.CalendarKey;
 import java.time.Duration;
