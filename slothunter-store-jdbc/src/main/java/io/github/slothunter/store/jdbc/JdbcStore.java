@@ -1,0 +1,664 @@
+package io.github.slothunter.store.jdbc;
+
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.core.BookingAttempt;
+import io.github.slothunter.core.SlotChange;
+import io.github.slothunter.core.Store;
+import io.github.slothunter.core.TargetLeases;
+import io.github.slothunter.core.TargetSnapshot;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.store.jdbc.internal.Codec;
+import io.github.slothunter.store.jdbc.internal.Dialect;
+import io.github.slothunter.store.jdbc.internal.EmbeddedH2;
+import io.github.slothunter.store.jdbc.internal.JdbcLeases;
+import io.github.slothunter.store.jdbc.internal.MigrationRunner;
+import io.github.slothunter.store.jdbc.internal.SecretBox;
+import io.github.slothunter.store.jdbc.internal.Sql;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Store} in a relational database: an embedded H2 file by default, PostgreSQL in
+ * production, where several engine instances can share it through {@link #leases()}.
+ *
+ * <pre>{@code
+ * // embedded, in a directory the host chooses
+ * Store store = JdbcStore.h2(Path.of("/var/lib/myapp/slothunter"), key);
+ * // PostgreSQL through the host's pool (HikariCP or any DataSource)
+ * Store store = JdbcStore.builder().dataSource(hikari).encryptionKey(key).build();
+ * SlotHunter hunter = SlotHunter.builder().store(store).build();   // the engine closes the store
+ * }</pre>
+ *
+ * <p><b>Schema.</b> On start the store brings the schema up to date with its own versioned
+ * migrations (tables {@code watches}, {@code watch_secrets}, {@code snapshots},
+ * {@code slot_history}, {@code announced}, {@code booking_attempts}, {@code owner_plans},
+ * {@code target_leases}, {@code instances}, and {@code slothunter_schema_version} recording what
+ * was applied). It refuses to start, with {@link ErrorCode#INVALID_INPUT}, when an applied
+ * migration was changed or the database was migrated by a newer version of this library. Use a
+ * dedicated schema (PostgreSQL {@code currentSchema}) if the database is shared.
+ *
+ * <p><b>Patient data at rest.</b> The patient and account session of an auto-booking watch are
+ * never stored in clear: they are serialised together, encrypted with AES-256-GCM under the
+ * host's 32-byte key with a fresh random 12-byte IV per write, and stored as
+ * {@code [1][IV][ciphertext+tag]} in {@code watch_secrets}; the watch id is the associated data,
+ * so a row copied to another watch does not decrypt. The rest of a watch (doctor, targets,
+ * filter, plan, state) is plain JSON. Keep the key outside the database (a secret manager, an
+ * owner-only file); {@link #newEncryptionKey()} makes one. Opening a store with a different key
+ * works, but loading an auto-booking watch then fails with {@link ErrorCode#INVALID_INPUT}
+ * ("the store's encryption key is not the one they were written with") instead of returning
+ * garbage. Key rotation is not supported yet.
+ *
+ * <p><b>Transactions.</b> {@link #savePoll} writes the snapshot, the history and the announced
+ * ids in one transaction; {@link #saveWatch} writes a watch and its secret together;
+ * {@link #saveAttempt} has committed when it returns. Times are stored to the microsecond.
+ * Slot history keeps the newest {@linkplain Builder#historyLimit(int) history limit} entries per
+ * target; older rows are pruned as new ones arrive. Snapshots of targets nobody watches any more
+ * are kept (the {@link Store} contract has no call to drop them); heartbeats of long-dead
+ * instances are deleted by {@link TargetLeases#claim}.
+ *
+ * <p><b>Cost.</b> Every call is one short transaction of a few statements on a connection from
+ * the data source (H2's are kept open for reuse), so start-up time grows with the engine's
+ * per-watch reads: measure with {@code PollWriteBenchmark} in the test sources.
+ *
+ * <p><b>Errors.</b> Database failures are {@link SlotHunterException}s with
+ * {@link ErrorCode#PROVIDER_UNAVAILABLE} (retryable) naming the operation and SQL state, with the
+ * {@link SQLException} as cause; stored data that cannot be read is {@link ErrorCode#PROTOCOL}.
+ * Personal data never appears in a message.
+ *
+ * <p>Thread-safe: every method may be called from any thread; each uses its own connection.
+ */
+public final class JdbcStore implements Store {
+  /** The default {@linkplain Builder#historyLimit(int) history limit} per target, as in the in-memory store. */
+  public static final int DEFAULT_HISTORY_LIMIT = 10_000;
+
+  /** Where the migration scripts live: not {@code db/migration}, so a host's Flyway never picks them up. */
+  static final String MIGRATION_DIRECTORY = "io/github/slothunter/store/jdbc/migration";
+  /** The migrations in order; append only. */
+  static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__open_attempts.sql");
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final DataSource dataSource;
+  private final EmbeddedH2 embedded;
+  private final Dialect dialect;
+  private final Clock clock;
+  private final SecretBox box;
+  private final Codec codec = new Codec();
+  private final JdbcLeases leases;
+  private final int historyLimit;
+  private final int pruneEvery;
+  private final Map<String, AtomicInteger> historyWrites = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final String upsertWatch;
+  private final String upsertSecret;
+  private final String upsertSnapshot;
+  private final String upsertAttempt;
+  private final String upsertPlan;
+
+  private JdbcStore(Builder b, EmbeddedH2 embedded) {
+    this.embedded = embedded;
+    this.dataSource = embedded != null ? embedded.dataSource() : b.dataSource;
+    this.clock = b.clock;
+    this.box = new SecretBox(b.encryptionKey, RANDOM);
+    this.historyLimit = b.historyLimit;
+    this.pruneEvery = Math.max(1, b.historyLimit / 10);
+    try (Connection c = dataSource.getConnection()) {
+      this.dialect = Dialect.of(c);
+    } catch (SQLException e) {
+      throw Sql.failure("open", e);
+    }
+    int version = new MigrationRunner(MigrationRunner.fromClasspath(JdbcStore.class.getClassLoader(),
+        MIGRATION_DIRECTORY, MIGRATIONS), clock).migrate(dataSource);
+    this.leases = new JdbcLeases(dataSource, dialect, clock);
+    this.upsertWatch = dialect.upsert("watches", List.of("id"),
+        List.of("id", "owner", "state", "body", "created_at", "updated_at"));
+    this.upsertSecret = dialect.upsert("watch_secrets", List.of("watch_id"), List.of("watch_id", "sealed"));
+    this.upsertSnapshot = dialect.upsert("snapshots", List.of("target_id"), List.of("target_id", "slots", "polled_at"));
+    this.upsertAttempt = dialect.upsert("booking_attempts", List.of("attempt_key"),
+        List.of("attempt_key", "watch_id", "state", "is_open", "body", "updated_at"));
+    this.upsertPlan = dialect.upsert("owner_plans", List.of("owner"), List.of("owner", "plan_name"));
+    log.info("JdbcStore opened on {} (schema version {})", dialect, version);
+  }
+
+  /**
+   * A store in an embedded H2 database in {@code directory} (created if missing; the files are
+   * {@code slothunter.*.db}), with the system clock. The store owns the database and closes it in
+   * {@link #close()}. Needs {@code com.h2database:h2} 2.x on the class path.
+   *
+   * @param encryptionKey 32 bytes (AES-256) protecting patient details; see the class comment
+   * @throws IllegalArgumentException if the key is not 32 bytes
+   * @throws IllegalStateException if H2 is not on the class path
+   * @throws SlotHunterException {@code INVALID_INPUT} if the schema cannot be used (see the class
+   *     comment), {@code PROVIDER_UNAVAILABLE} if the database cannot be opened
+   */
+  public static JdbcStore h2(Path directory, byte[] encryptionKey) {
+    return builder().h2(directory).encryptionKey(encryptionKey).build();
+  }
+
+  /** Starts configuring a store. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A new random 32-byte key for {@link Builder#encryptionKey(byte[])}; store it safely, it cannot be recovered. */
+  public static byte[] newEncryptionKey() {
+    byte[] key = new byte[SecretBox.KEY_BYTES];
+    RANDOM.nextBytes(key);
+    return key;
+  }
+
+  // ------------------------------------------------------------------ watches
+
+  @Override
+  public void saveWatch(Watch watch) {
+    Objects.requireNonNull(watch, "watch");
+    ensureOpen();
+    String body = codec.writeWatch(watch);
+    byte[] sealed = null;
+    if (watch.autoBook() != null) {
+      byte[] plain = codec.writeSecret(watch.autoBook());
+      sealed = box.seal(plain, watch.id());
+      java.util.Arrays.fill(plain, (byte) 0);
+    }
+    byte[] secret = sealed;
+    transaction("save watch", c -> {
+      try (PreparedStatement p = c.prepareStatement(upsertWatch)) {
+        p.setString(1, watch.id());
+        p.setString(2, watch.owner());
+        p.setString(3, watch.state().name());
+        p.setString(4, body);
+        p.setObject(5, Sql.timestamp(watch.createdAt()));
+        p.setObject(6, Sql.timestamp(clock.instant()));
+        p.executeUpdate();
+      }
+      if (secret != null) {
+        try (PreparedStatement p = c.prepareStatement(upsertSecret)) {
+          p.setString(1, watch.id());
+          p.setBytes(2, secret);
+          p.executeUpdate();
+        }
+      } else {
+        update(c, "DELETE FROM watch_secrets WHERE watch_id = ?", watch.id());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteWatch(String watchId) {
+    Objects.requireNonNull(watchId, "watchId");
+    ensureOpen();
+    // secrets and announced ids go with it (ON DELETE CASCADE); booking attempts stay as idempotency records
+    transaction("delete watch", c -> update(c, "DELETE FROM watches WHERE id = ?", watchId));
+  }
+
+  @Override
+  public List<Watch> loadWatches() {
+    ensureOpen();
+    List<String[]> rows = new ArrayList<>();
+    List<byte[]> sealed = new ArrayList<>();
+    transaction("load watches", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT w.id, w.body, s.sealed FROM watches w"
+          + " LEFT JOIN watch_secrets s ON s.watch_id = w.id WHERE w.state <> 'CANCELLED' ORDER BY w.created_at, w.id")) {
+        p.setFetchSize(1000); // streams on PostgreSQL (inside a transaction) instead of buffering every row
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            rows.add(new String[] {rs.getString(1), rs.getString(2)});
+            sealed.add(rs.getBytes(3));
+          }
+        }
+      }
+      return null;
+    });
+    List<Watch> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      String id = rows.get(i)[0];
+      Codec.Secret secret = null;
+      if (sealed.get(i) != null) {
+        byte[] plain = box.open(sealed.get(i), id);
+        secret = codec.readSecret(plain);
+        java.util.Arrays.fill(plain, (byte) 0);
+      }
+      out.add(codec.readWatch(rows.get(i)[1], secret));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ polls
+
+  @Override
+  public Optional<TargetSnapshot> loadSnapshot(String targetId) {
+    Objects.requireNonNull(targetId, "targetId");
+    ensureOpen();
+    return query("load snapshot", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT slots, polled_at FROM snapshots WHERE target_id = ?")) {
+        p.setString(1, targetId);
+        try (ResultSet rs = p.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(new TargetSnapshot(targetId, codec.readSlots(rs.getString(1)), Sql.instant(rs, 2)));
+        }
+      }
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In one transaction. Announced ids are stored per (watch, polled target) and only the
+   * differences are written; ids for watches that are not stored are ignored.
+   */
+  @Override
+  public void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announcedByWatch) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(announcedByWatch, "announcedByWatch");
+    ensureOpen();
+    String targetId = snapshot.targetId();
+    String slots = codec.writeSlots(snapshot.slots());
+    List<String> history = new ArrayList<>(changes.size());
+    for (SlotChange change : changes) {
+      history.add(codec.writeSlot(change.slot()));
+    }
+    AtomicInteger writes = historyWrites.computeIfAbsent(targetId, k -> new AtomicInteger(pruneEvery));
+    boolean prune = !changes.isEmpty() && writes.addAndGet(changes.size()) >= pruneEvery;
+    transaction("save poll", c -> {
+      try (PreparedStatement p = c.prepareStatement(upsertSnapshot)) {
+        p.setString(1, targetId);
+        p.setString(2, slots);
+        p.setObject(3, Sql.timestamp(snapshot.polledAt()));
+        p.executeUpdate();
+      }
+      if (!changes.isEmpty()) {
+        try (PreparedStatement p = c.prepareStatement(
+            "INSERT INTO slot_history (target_id, slot_id, kind, changed_at, slot) VALUES (?, ?, ?, ?, ?)")) {
+          for (int i = 0; i < changes.size(); i++) {
+            SlotChange change = changes.get(i);
+            p.setString(1, targetId);
+            p.setString(2, change.slot().id());
+            p.setString(3, change.kind().name());
+            p.setObject(4, Sql.timestamp(change.at()));
+            p.setString(5, history.get(i));
+            p.addBatch();
+          }
+          p.executeBatch();
+        }
+      }
+      if (prune) {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM slot_history WHERE target_id = ? AND id < (SELECT MIN(id)"
+            + " FROM (SELECT id FROM slot_history WHERE target_id = ? ORDER BY id DESC LIMIT ?) newest)")) {
+          p.setString(1, targetId);
+          p.setString(2, targetId);
+          p.setInt(3, historyLimit);
+          p.executeUpdate();
+        }
+      }
+      if (!announcedByWatch.isEmpty()) {
+        replaceAnnounced(c, targetId, announcedByWatch);
+      }
+      return null;
+    });
+    if (prune) {
+      writes.set(0);
+    }
+  }
+
+  private static void replaceAnnounced(Connection c, String targetId, Map<String, Set<String>> byWatch)
+      throws SQLException {
+    // one round trip: which of the watches are stored, and what each was told about this target
+    Map<String, Set<String>> current = new HashMap<>();
+    try (PreparedStatement p = c.prepareStatement("SELECT w.id, a.slot_id FROM watches w"
+        + " LEFT JOIN announced a ON a.watch_id = w.id AND a.target_id = ? WHERE w.id = ANY(?)")) {
+      p.setString(1, targetId);
+      p.setArray(2, Sql.varchars(c, byWatch.keySet()));
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          Set<String> ids = current.computeIfAbsent(rs.getString(1), k -> new HashSet<>());
+          String slotId = rs.getString(2);
+          if (slotId != null) {
+            ids.add(slotId);
+          }
+        }
+      }
+    }
+    if (current.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM announced WHERE watch_id = ? AND slot_id = ?");
+        PreparedStatement insert = c.prepareStatement(
+            "INSERT INTO announced (watch_id, target_id, slot_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      int deletes = 0;
+      int inserts = 0;
+      for (Map.Entry<String, Set<String>> stored : current.entrySet()) {
+        String watchId = stored.getKey();
+        Set<String> want = byWatch.get(watchId);
+        Set<String> have = stored.getValue();
+        for (String slotId : have) {
+          if (!want.contains(slotId)) {
+            delete.setString(1, watchId);
+            delete.setString(2, slotId);
+            delete.addBatch();
+            deletes++;
+          }
+        }
+        for (String slotId : want) {
+          if (!have.contains(slotId)) {
+            insert.setString(1, watchId);
+            insert.setString(2, targetId);
+            insert.setString(3, slotId);
+            insert.addBatch();
+            inserts++;
+          }
+        }
+      }
+      if (deletes > 0) {
+        delete.executeBatch();
+      }
+      if (inserts > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  @Override
+  public Set<String> announced(String watchId) {
+    Objects.requireNonNull(watchId, "watchId");
+    ensureOpen();
+    return query("load announced", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT slot_id FROM announced WHERE watch_id = ?")) {
+        p.setString(1, watchId);
+        Set<String> out = new HashSet<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+        return Set.copyOf(out);
+      }
+    });
+  }
+
+  /** {@inheritDoc} At most the {@linkplain Builder#historyLimit(int) history limit} newest entries. */
+  @Override
+  public List<SlotChange> history(String targetId) {
+    Objects.requireNonNull(targetId, "targetId");
+    ensureOpen();
+    return query("load history", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT slot, kind, changed_at FROM slot_history WHERE target_id = ? ORDER BY id DESC LIMIT ?")) {
+        p.setString(1, targetId);
+        p.setInt(2, historyLimit);
+        List<SlotChange> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(new SlotChange(codec.readSlot(rs.getString(1)), SlotChange.Kind.valueOf(rs.getString(2)),
+                Sql.instant(rs, 3)));
+          }
+        }
+        Collections.reverse(out);
+        return List.copyOf(out);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ booking attempts
+
+  @Override
+  public Optional<BookingAttempt> attempt(String key) {
+    Objects.requireNonNull(key, "key");
+    ensureOpen();
+    List<BookingAttempt> found = attempts("load attempt", "SELECT body FROM booking_attempts WHERE attempt_key = ?", key);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** {@inheritDoc} Committed (autocommit) before it returns. */
+  @Override
+  public void saveAttempt(BookingAttempt attempt) {
+    Objects.requireNonNull(attempt, "attempt");
+    ensureOpen();
+    String body = codec.writeAttempt(attempt);
+    query("save attempt", c -> {
+      try (PreparedStatement p = c.prepareStatement(upsertAttempt)) {
+        p.setString(1, attempt.key());
+        p.setString(2, attempt.watchId());
+        p.setString(3, attempt.state().name());
+        p.setBoolean(4, attempt.open());
+        p.setString(5, body);
+        p.setObject(6, Sql.timestamp(attempt.updatedAt()));
+        return p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public List<BookingAttempt> attempts(String watchId) {
+    Objects.requireNonNull(watchId, "watchId");
+    ensureOpen();
+    return attempts("load attempts",
+        "SELECT body FROM booking_attempts WHERE watch_id = ? ORDER BY updated_at, attempt_key", watchId);
+  }
+
+  @Override
+  public List<BookingAttempt> openAttempts() {
+    ensureOpen();
+    return attempts("load open attempts",
+        "SELECT body FROM booking_attempts WHERE is_open = TRUE ORDER BY updated_at, attempt_key", null);
+  }
+
+  private List<BookingAttempt> attempts(String operation, String sql, String parameter) {
+    return query(operation, c -> {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        if (parameter != null) {
+          p.setString(1, parameter);
+        }
+        List<BookingAttempt> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(codec.readAttempt(rs.getString(1)));
+          }
+        }
+        return List.copyOf(out);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ plans, leases, lifecycle
+
+  @Override
+  public Optional<String> ownerPlan(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    ensureOpen();
+    return query("load owner plan", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT plan_name FROM owner_plans WHERE owner = ?")) {
+        p.setString(1, owner);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void saveOwnerPlan(String owner, String planName) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(planName, "planName");
+    ensureOpen();
+    query("save owner plan", c -> {
+      try (PreparedStatement p = c.prepareStatement(upsertPlan)) {
+        p.setString(1, owner);
+        p.setString(2, planName);
+        return p.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Leases in this database: each target is polled by one live instance at a time; see
+   * {@link TargetLeases}. Rows are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so
+   * instances never wait for each other, and a dead instance's targets move within one lease time.
+   * Instances need clocks synchronised well within the lease time.
+   */
+  @Override
+  public TargetLeases leases() {
+    return leases;
+  }
+
+  /** Closes the embedded database if this store opened it; a host's {@link DataSource} is left open. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && embedded != null) {
+      embedded.close();
+      log.info("JdbcStore closed");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStore[" + dialect + (closed.get() ? ", closed" : "") + "]";
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("the store is closed");
+    }
+  }
+
+  private <T> T query(String operation, Sql.Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw Sql.failure(operation, e);
+    }
+  }
+
+  private <T> T transaction(String operation, Sql.Work<T> work) {
+    return query(operation, c -> Sql.inTransaction(c, work));
+  }
+
+  private static int update(Connection c, String sql, String parameter) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, parameter);
+      return p.executeUpdate();
+    }
+  }
+
+  /** Configures a {@link JdbcStore}. Not thread-safe. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private Path h2Directory;
+    private byte[] encryptionKey;
+    private Clock clock = Clock.systemUTC();
+    private int historyLimit = DEFAULT_HISTORY_LIMIT;
+
+    private Builder() {}
+
+    /**
+     * The database, typically PostgreSQL through the host's connection pool. The store does not
+     * close it. Give the store its own schema (or database) if others share it.
+     */
+    public Builder dataSource(DataSource value) {
+      this.dataSource = Objects.requireNonNull(value, "dataSource");
+      this.h2Directory = null;
+      return this;
+    }
+
+    /** An embedded H2 database in this directory instead of a {@link DataSource}; the store owns and closes it. */
+    public Builder h2(Path directory) {
+      this.h2Directory = Objects.requireNonNull(directory, "directory");
+      this.dataSource = null;
+      return this;
+    }
+
+    /**
+     * The 32-byte AES-256 key protecting patient details (copied). Required.
+     *
+     * @throws IllegalArgumentException if it is not 32 bytes
+     */
+    public Builder encryptionKey(byte[] value) {
+      Objects.requireNonNull(value, "encryptionKey");
+      if (value.length != SecretBox.KEY_BYTES) {
+        throw new IllegalArgumentException("encryptionKey must be " + SecretBox.KEY_BYTES
+            + " bytes (AES-256), got " + value.length);
+      }
+      this.encryptionKey = value.clone();
+      return this;
+    }
+
+    /** The clock for every stored time (lease expiry, heartbeats, write times); default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * How many history entries are kept per target, newest first (default
+     * {@value JdbcStore#DEFAULT_HISTORY_LIMIT}).
+     *
+     * @throws IllegalArgumentException unless 1 to 1,000,000
+     */
+    public Builder historyLimit(int value) {
+      if (value < 1 || value > 1_000_000) {
+        throw new IllegalArgumentException("historyLimit must be 1-1000000: " + value);
+      }
+      this.historyLimit = value;
+      return this;
+    }
+
+    /**
+     * Opens the store and migrates its schema.
+     *
+     * @throws IllegalStateException without a data source or H2 directory, without a key, or
+     *     when {@link #h2(Path)} is used and H2 is not on the class path
+     * @throws IllegalArgumentException for a database other than PostgreSQL or H2
+     * @throws SlotHunterException {@code INVALID_INPUT} if the schema cannot be used (see the class
+     *     comment), {@code PROVIDER_UNAVAILABLE} if the database fails
+     */
+    public JdbcStore build() {
+      if (dataSource == null && h2Directory == null) {
+        throw new IllegalStateException("JdbcStore needs dataSource(...) or h2(directory)");
+      }
+      if (encryptionKey == null) {
+        throw new IllegalStateException("JdbcStore needs encryptionKey(...): 32 bytes kept outside the database"
+            + " (JdbcStore.newEncryptionKey() makes one)");
+      }
+      if (h2Directory == null) {
+        return new JdbcStore(this, null);
+      }
+      try {
+        Class.forName("org.h2.jdbcx.JdbcDataSource", false, JdbcStore.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("JdbcStore.h2 needs com.h2database:h2 2.x on the class path", e);
+      }
+      EmbeddedH2 h2 = EmbeddedH2.open(h2Directory);
+      try {
+        return new JdbcStore(this, h2);
+      } catch (RuntimeException e) {
+        h2.close();
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,363 @@
+package io.github.slothunter.store.jdbc.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.core.AutoBook;
+import io.github.slothunter.core.BookingAttempt;
+import io.github.slothunter.core.SlotFilter;
+import io.github.slothunter.core.TimeWindow;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchState;
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * JSON for everything the store keeps, written by hand over Jackson's tree model: the api records
+ * validate in their constructors (so reading goes through them), times are ISO-8601 strings
+ * ({@link Instant#toString()}, also for {@link Instant#MAX}), and nothing is found by reflection,
+ * so a field added to a record cannot leak into storage unnoticed. Every document carries a format
+ * version {@code "v"}; a document from a newer format is refused rather than half-read (a format
+ * change also comes with a schema migration, so an older library refuses the database first).
+ * Thread-safe.
+ */
+public final class Codec {
+  private static final int FORMAT = 1;
+
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  /** The patient and account session of an auto-booking watch: the part that is stored encrypted. */
+  public record Secret(Patient patient, AccountSession session) {
+    /** Validates. */
+    public Secret {
+      Objects.requireNonNull(patient, "patient");
+      Objects.requireNonNull(session, "session");
+    }
+  }
+
+  // ------------------------------------------------------------------ watches
+
+  /** A watch without its patient and session (see {@link #writeSecret}). */
+  public String writeWatch(Watch w) {
+    ObjectNode n = doc();
+    n.put("id", w.id());
+    n.put("owner", w.owner());
+    n.set("doctor", ref(w.doctor()));
+    ArrayNode targets = n.putArray("targets");
+    w.targets().forEach(t -> targets.add(target(t)));
+    ObjectNode prices = n.putObject("prices");
+    w.prices().forEach(prices::put);
+    n.set("filter", filter(w.filter()));
+    n.put("plan", w.planName());
+    if (w.autoBook() != null) {
+      n.putObject("autoBook").put("maxBookings", w.autoBook().maxBookings());
+    }
+    n.put("createdAt", w.createdAt().toString());
+    n.put("state", w.state().name());
+    return n.toString();
+  }
+
+  /**
+   * Reads a watch written by {@link #writeWatch}.
+   *
+   * @param secret its decrypted patient and session, or {@code null} when the store has none
+   * @throws SlotHunterException {@code PROTOCOL} for an unreadable document, {@code INVALID_INPUT}
+   *     when the watch auto-books but {@code secret} is missing
+   */
+  public Watch readWatch(String json, Secret secret) {
+    JsonNode n = parse(json, "watch");
+    JsonNode ab = n.get("autoBook");
+    boolean autoBooks = ab != null && !ab.isNull();
+    if (autoBooks && secret == null) {
+      throw new SlotHunterException(ErrorCode.INVALID_INPUT,
+          "the auto-book details of watch " + n.path("id").asText("?") + " are missing from the store");
+    }
+    try {
+      AutoBook autoBook = autoBooks
+          ? new AutoBook(secret.patient(), secret.session(), ab.required("maxBookings").intValue())
+          : null;
+      List<Target> targets = new ArrayList<>();
+      n.required("targets").forEach(t -> targets.add(target(t)));
+      Map<String, Long> prices = new HashMap<>();
+      n.required("prices").properties().forEach(e -> prices.put(e.getKey(), e.getValue().longValue()));
+      return new Watch(text(n, "id"), text(n, "owner"), ref(n.required("doctor")), targets, prices,
+          filter(n.required("filter")), text(n, "plan"), autoBook, Instant.parse(text(n, "createdAt")),
+          WatchState.valueOf(text(n, "state")));
+    } catch (RuntimeException e) {
+      throw unreadable("watch", e);
+    }
+  }
+
+  /** The patient and session of an auto-booking watch, as UTF-8 JSON to be encrypted. */
+  public byte[] writeSecret(AutoBook autoBook) {
+    ObjectNode n = doc();
+    Patient p = autoBook.patient();
+    n.putObject("patient")
+        .put("firstName", p.firstName())
+        .put("lastName", p.lastName())
+        .put("nationalCode", p.nationalCode())
+        .put("mobile", p.mobile())
+        .put("gender", p.gender().name());
+    AccountSession s = autoBook.session();
+    ObjectNode session = n.putObject("session")
+        .put("providerId", s.providerId())
+        .put("token", s.token())
+        .put("expiresAt", s.expiresAt().toString());
+    ObjectNode attributes = session.putObject("attributes");
+    s.attributes().forEach(attributes::put);
+    try {
+      return mapper.writeValueAsBytes(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  /**
+   * Reads what {@link #writeSecret} wrote. Failures never carry the document's text.
+   *
+   * @throws SlotHunterException {@code PROTOCOL} for an unreadable document
+   */
+  public Secret readSecret(byte[] json) {
+    try {
+      JsonNode n = mapper.readTree(json);
+      JsonNode p = n.required("patient");
+      JsonNode s = n.required("session");
+      Map<String, String> attributes = new HashMap<>();
+      s.required("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
+      return new Secret(
+          new Patient(text(p, "firstName"), text(p, "lastName"), text(p, "nationalCode"), text(p, "mobile"),
+              Gender.valueOf(text(p, "gender"))),
+          new AccountSession(text(s, "providerId"), text(s, "token"), attributes, Instant.parse(text(s, "expiresAt"))));
+    } catch (IOException | RuntimeException e) {
+      // no cause: a parser message could quote personal data
+      throw new SlotHunterException(ErrorCode.PROTOCOL, "the store holds unreadable auto-book details ("
+          + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  // ------------------------------------------------------------------ slots
+
+  /** One slot. */
+  public String writeSlot(Slot s) {
+    ObjectNode n = doc();
+    n.set("target", target(s.target()));
+    putSlotTimes(n, s);
+    return n.toString();
+  }
+
+  /** Reads what {@link #writeSlot} wrote. */
+  public Slot readSlot(String json) {
+    JsonNode n = parse(json, "slot");
+    try {
+      return slot(n, target(n.required("target")));
+    } catch (RuntimeException e) {
+      throw unreadable("slot", e);
+    }
+  }
+
+  /** A list of slots, each distinct target written once (a snapshot's slots share one). */
+  public String writeSlots(List<Slot> slots) {
+    ObjectNode n = doc();
+    ArrayNode targets = n.putArray("targets");
+    ArrayNode items = n.putArray("slots");
+    Map<Target, Integer> index = new LinkedHashMap<>();
+    for (Slot s : slots) {
+      Integer i = index.get(s.target());
+      if (i == null) {
+        i = index.size();
+        index.put(s.target(), i);
+        targets.add(target(s.target()));
+      }
+      ObjectNode item = items.addObject().put("t", i);
+      putSlotTimes(item, s);
+    }
+    return n.toString();
+  }
+
+  /** Reads what {@link #writeSlots} wrote, in order. */
+  public List<Slot> readSlots(String json) {
+    JsonNode n = parse(json, "slot list");
+    try {
+      List<Target> targets = new ArrayList<>();
+      n.required("targets").forEach(t -> targets.add(target(t)));
+      List<Slot> out = new ArrayList<>();
+      for (JsonNode item : n.required("slots")) {
+        out.add(slot(item, targets.get(item.required("t").intValue())));
+      }
+      return out;
+    } catch (RuntimeException e) {
+      throw unreadable("slot list", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ booking attempts
+
+  /** One booking attempt. */
+  public String writeAttempt(BookingAttempt a) {
+    ObjectNode n = doc();
+    n.put("key", a.key());
+    n.put("watchId", a.watchId());
+    n.set("slot", slotNode(a.slot()));
+    n.put("state", a.state().name());
+    putOptional(n, "holdKey", a.holdKey());
+    putOptional(n, "holdExpiresAt", a.holdExpiresAt() == null ? null : a.holdExpiresAt().toString());
+    putOptional(n, "bookingKey", a.bookingKey());
+    putOptional(n, "trackingCode", a.trackingCode());
+    putOptional(n, "error", a.error() == null ? null : a.error().name());
+    n.put("updatedAt", a.updatedAt().toString());
+    return n.toString();
+  }
+
+  /** Reads what {@link #writeAttempt} wrote. */
+  public BookingAttempt readAttempt(String json) {
+    JsonNode n = parse(json, "booking attempt");
+    try {
+      JsonNode s = n.required("slot");
+      String holdExpiresAt = optText(n, "holdExpiresAt");
+      String error = optText(n, "error");
+      return new BookingAttempt(text(n, "key"), text(n, "watchId"), slot(s, target(s.required("target"))),
+          BookingAttempt.State.valueOf(text(n, "state")), optText(n, "holdKey"),
+          holdExpiresAt == null ? null : Instant.parse(holdExpiresAt), optText(n, "bookingKey"),
+          optText(n, "trackingCode"), error == null ? null : ErrorCode.valueOf(error), Instant.parse(text(n, "updatedAt")));
+    } catch (RuntimeException e) {
+      throw unreadable("booking attempt", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ parts
+
+  private ObjectNode doc() {
+    return mapper.createObjectNode().put("v", FORMAT);
+  }
+
+  private JsonNode parse(String json, String what) {
+    try {
+      JsonNode n = mapper.readTree(json);
+      if (n == null || !n.isObject()) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      if (n.path("v").asInt(FORMAT) > FORMAT) {
+        throw new IllegalArgumentException("written in format " + n.get("v") + " by a newer version; this one reads "
+            + FORMAT);
+      }
+      return n;
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw unreadable(what, e);
+    }
+  }
+
+  private static SlotHunterException unreadable(String what, Exception e) {
+    return new SlotHunterException(ErrorCode.PROTOCOL, "the store holds an unreadable " + what + ": " + e.getMessage(), e);
+  }
+
+  private ObjectNode ref(DoctorRef r) {
+    return mapper.createObjectNode().put("providerId", r.providerId()).put("key", r.key());
+  }
+
+  private static DoctorRef ref(JsonNode n) {
+    return new DoctorRef(text(n, "providerId"), text(n, "key"));
+  }
+
+  private ObjectNode target(Target t) {
+    ObjectNode n = mapper.createObjectNode();
+    n.set("doctor", ref(t.ref()));
+    n.put("centerId", t.centerId());
+    n.put("serviceId", t.serviceId());
+    ObjectNode keys = n.putObject("providerKeys");
+    t.providerKeys().forEach(keys::put);
+    return n;
+  }
+
+  private static Target target(JsonNode n) {
+    Map<String, String> keys = new HashMap<>();
+    n.required("providerKeys").properties().forEach(e -> keys.put(e.getKey(), e.getValue().asText()));
+    return new Target(ref(n.required("doctor")), text(n, "centerId"), text(n, "serviceId"), keys);
+  }
+
+  private ObjectNode slotNode(Slot s) {
+    ObjectNode n = mapper.createObjectNode();
+    n.set("target", target(s.target()));
+    putSlotTimes(n, s);
+    return n;
+  }
+
+  private static void putSlotTimes(ObjectNode n, Slot s) {
+    n.put("start", s.start().toString());
+    n.put("end", s.end().toString());
+    n.put("key", s.providerSlotKey());
+  }
+
+  private static Slot slot(JsonNode n, Target target) {
+    return new Slot(target, Instant.parse(text(n, "start")), Instant.parse(text(n, "end")), text(n, "key"));
+  }
+
+  private ObjectNode filter(SlotFilter f) {
+    ObjectNode n = mapper.createObjectNode();
+    putOptional(n, "from", f.from() == null ? null : f.from().toString());
+    putOptional(n, "to", f.to() == null ? null : f.to().toString());
+    ArrayNode days = n.putArray("days");
+    EnumSet<DayOfWeek> sorted = f.days().isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(f.days());
+    sorted.forEach(d -> days.add(d.name()));
+    ArrayNode windows = n.putArray("windows");
+    f.windows().forEach(w -> windows.addObject().put("from", w.from().toString()).put("to", w.to().toString()));
+    n.put("earliestOnly", f.earliestOnly());
+    if (f.maxPrice() != null) {
+      n.put("maxPrice", f.maxPrice());
+    }
+    return n;
+  }
+
+  private static SlotFilter filter(JsonNode n) {
+    String from = optText(n, "from");
+    String to = optText(n, "to");
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    n.required("days").forEach(d -> days.add(DayOfWeek.valueOf(d.asText())));
+    List<TimeWindow> windows = new ArrayList<>();
+    n.required("windows").forEach(w ->
+        windows.add(new TimeWindow(LocalTime.parse(text(w, "from")), LocalTime.parse(text(w, "to")))));
+    JsonNode maxPrice = n.get("maxPrice");
+    return new SlotFilter(from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to), days,
+        windows, n.required("earliestOnly").booleanValue(),
+        maxPrice == null || maxPrice.isNull() ? null : maxPrice.longValue());
+  }
+
+  private static void putOptional(ObjectNode n, String field, String value) {
+    if (value != null) {
+      n.put(field, value);
+    }
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing or not a string");
+    }
+    return v.textValue();
+  }
+
+  private static String optText(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

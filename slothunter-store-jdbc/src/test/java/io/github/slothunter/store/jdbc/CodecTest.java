@@ -1,0 +1,167 @@
+package io.github.slothunter.store.jdbc;
+
+import static io.github.slothunter.store.jdbc.Fixtures.T0;
+import static io.github.slothunter.store.jdbc.Fixtures.attempt;
+import static io.github.slothunter.store.jdbc.Fixtures.autoBookWatch;
+import static io.github.slothunter.store.jdbc.Fixtures.slot;
+import static io.github.slothunter.store.jdbc.Fixtures.target;
+import static io.github.slothunter.store.jdbc.Fixtures.watch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.core.AutoBook;
+import io.github.slothunter.core.BookingAttempt;
+import io.github.slothunter.core.SlotFilter;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchState;
+import io.github.slothunter.store.jdbc.internal.Codec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CodecTest {
+  private final Codec codec = new Codec();
+  private final Target a = target("dr-a");
+
+  @Test
+  void notifyOnlyWatchRoundTripsWithEveryFilterField() {
+    Watch w = watch("w-1", "user-۴۲", a, target("dr-b"));
+
+    assertThat(codec.readWatch(codec.writeWatch(w), null)).isEqualTo(w);
+  }
+
+  @Test
+  void watchWithTheDefaultFilterAndNoPricesRoundTrips() {
+    Watch w = new Watch("w-1", "u1", a.ref(), List.of(a), Map.of(), SlotFilter.ANY, "FREE", null, T0, WatchState.BOOKED);
+
+    assertThat(codec.readWatch(codec.writeWatch(w), null)).isEqualTo(w);
+  }
+
+  @ParameterizedTest
+  @EnumSource(WatchState.class)
+  void everyWatchStateRoundTrips(WatchState state) {
+    Watch w = watch("w-1", "u1", a).withState(state);
+
+    assertThat(codec.readWatch(codec.writeWatch(w), null).state()).isEqualTo(state);
+  }
+
+  @Test
+  void autoBookWatchKeepsItsPatientAndSessionOutOfTheWatchDocument() {
+    Watch w = autoBookWatch("w-1", "u1", a);
+
+    String json = codec.writeWatch(w);
+
+    assertThat(json).doesNotContain(Fixtures.NATIONAL_CODE, Fixtures.MOBILE, Fixtures.TOKEN, "سارا");
+    assertThat(codec.readWatch(json, codec.readSecret(codec.writeSecret(w.autoBook())))).isEqualTo(w);
+  }
+
+  @Test
+  void secretRoundTripsPersianNamesGenderAndSessionAttributes() {
+    AutoBook ab = new AutoBook(Fixtures.patient(), Fixtures.session(), 1);
+
+    Codec.Secret secret = codec.readSecret(codec.writeSecret(ab));
+
+    assertThat(secret.patient()).isEqualTo(ab.patient());
+    assertThat(secret.session()).isEqualTo(ab.session());
+  }
+
+  @Test
+  void sessionWithoutAKnownExpiryRoundTrips() {
+    AccountSession forever = new AccountSession("fake", "t", Map.of(), null);
+    AutoBook ab = new AutoBook(Patient.of("Ali", "Rezaei", Fixtures.NATIONAL_CODE, "+98 912 123 4567"), forever, 1);
+
+    Codec.Secret secret = codec.readSecret(codec.writeSecret(ab));
+
+    assertThat(secret.session().expiresAt()).isEqualTo(Instant.MAX);
+    assertThat(secret.patient()).isEqualTo(ab.patient());
+  }
+
+  @Test
+  void autoBookWatchWithoutItsSecretIsRefusedClearly() {
+    String json = codec.writeWatch(autoBookWatch("w-1", "u1", a));
+
+    assertThatThrownBy(() -> codec.readWatch(json, null))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+        .hasMessageContaining("w-1").hasMessageContaining("missing");
+  }
+
+  @Test
+  void slotRoundTripsWithItsTargetsProviderKeys() {
+    Slot s = slot(a, 45);
+
+    assertThat(codec.readSlot(codec.writeSlot(s))).isEqualTo(s);
+  }
+
+  @Test
+  void slotListsKeepOrderAndDistinctTargets() {
+    Target refreshed = new Target(a.ref(), a.centerId(), a.serviceId(), Map.of("server_id", "2"));
+    List<Slot> slots = List.of(slot(a, 30), slot(refreshed, 0), slot(a, 0), slot(target("dr-b"), 5));
+
+    String json = codec.writeSlots(slots);
+
+    assertThat(codec.readSlots(json)).containsExactlyElementsOf(slots);
+    assertThat(codec.readSlots(codec.writeSlots(List.of()))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(BookingAttempt.State.class)
+  void bookingAttemptsRoundTripInEveryState(BookingAttempt.State state) {
+    BookingAttempt attempt = attempt("w-1", slot(a, 0), state, T0);
+
+    assertThat(codec.readAttempt(codec.writeAttempt(attempt))).isEqualTo(attempt);
+  }
+
+  @Test
+  void unreadableDocumentsAreProtocolErrorsNamingWhatWasUnreadable() {
+    assertThatThrownBy(() -> codec.readSlot("{\"v\":1}"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL))
+        .hasMessageContaining("slot");
+    assertThatThrownBy(() -> codec.readWatch("not json", null)).hasMessageContaining("watch");
+    assertThatThrownBy(() -> codec.readWatch("[1]", null)).hasMessageContaining("watch");
+    assertThatThrownBy(() -> codec.readSlots("{\"targets\":[],\"slots\":[{\"t\":0}]}")).hasMessageContaining("slot list");
+    assertThatThrownBy(() -> codec.readAttempt("{\"key\":5}")).hasMessageContaining("booking attempt");
+    assertThatThrownBy(() -> codec.readWatch(codec.writeWatch(watch("w-1", "u1", a)).replace("ACTIVE", "SLEEPING"), null))
+        .hasMessageContaining("watch");
+  }
+
+  @Test
+  void documentsFromANewerFormatAreRefusedRatherThanHalfRead() {
+    String json = codec.writeSlot(slot(a, 0)).replace("\"v\":1", "\"v\":2");
+
+    assertThatThrownBy(() -> codec.readSlot(json))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL))
+        .hasMessageContaining("newer version");
+  }
+
+  @Test
+  void unreadableSecretsNeverQuoteTheirContent() {
+    byte[] broken = ("{\"patient\":{\"nationalCode\":\"" + Fixtures.NATIONAL_CODE + "\"}}").getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> codec.readSecret(broken))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL);
+          assertThat(e.getCause()).isNull();
+        })
+        .message().doesNotContain(Fixtures.NATIONAL_CODE);
+  }
+
+  @Test
+  void invalidStoredValuesAreRejectedByTheRecordsOnRead() {
+    String json = codec.writeSlot(slot(a, 0)).replace("\"fake\"", "\"Not A Provider\"");
+
+    assertThatThrownBy(() -> codec.readSlot(json))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL));
+    assertThat(new DoctorRef("fake", "dr-a")).isEqualTo(a.ref());
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.slothunter.store.jdbc;
+
+import io.github.slothunter.core.Store;
+
+/** The store contract on PostgreSQL (embedded, a fresh schema per test). */
+class PostgresStoreContractTest extends StoreContractTest {
+  @Override
+  Store newStore() {
+    return TestDatabase.Kind.POSTGRES.create(null).open();
+  }
+}

@@ -1,0 +1,335 @@
+package io.github.slothunter.store.jdbc;
+
+import static io.github.slothunter.store.jdbc.Fixtures.T0;
+import static io.github.slothunter.store.jdbc.Fixtures.attempt;
+import static io.github.slothunter.store.jdbc.Fixtures.autoBookWatch;
+import static io.github.slothunter.store.jdbc.Fixtures.opened;
+import static io.github.slothunter.store.jdbc.Fixtures.slot;
+import static io.github.slothunter.store.jdbc.Fixtures.snapshot;
+import static io.github.slothunter.store.jdbc.Fixtures.target;
+import static io.github.slothunter.store.jdbc.Fixtures.watch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.core.BookingAttempt;
+import io.github.slothunter.core.SlotChange;
+import io.github.slothunter.core.Store;
+import io.github.slothunter.core.TargetSnapshot;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Store} must do, run against the in-memory store (the reference), H2 and
+ * PostgreSQL by the subclasses.
+ */
+abstract class StoreContractTest {
+  private final Target a = target("dr-a");
+  private final Target b = target("dr-b");
+  private Store store;
+
+  /** A new, empty store. */
+  abstract Store newStore();
+
+  @BeforeEach
+  void open() {
+    store = newStore();
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  // ------------------------------------------------------------------ watches
+
+  @Test
+  void savedWatchesLoadBackEqualIncludingAutoBookDetails() {
+    Watch notify = watch("w-1", "u1", a, b);
+    Watch booking = autoBookWatch("w-2", "u2", a);
+
+    store.saveWatch(notify);
+    store.saveWatch(booking);
+
+    assertThat(store.loadWatches()).containsExactlyInAnyOrder(notify, booking);
+  }
+
+  @Test
+  void savingAWatchAgainReplacesIt() {
+    Watch w = autoBookWatch("w-1", "u1", a);
+    store.saveWatch(w);
+
+    store.saveWatch(w.withState(WatchState.BOOKING_PAUSED));
+
+    assertThat(store.loadWatches()).singleElement()
+        .satisfies(loaded -> assertThat(loaded.state()).isEqualTo(WatchState.BOOKING_PAUSED))
+        .isEqualTo(w.withState(WatchState.BOOKING_PAUSED));
+  }
+
+  @Test
+  void replacingAnAutoBookWatchWithANotifyOnlyOneDropsItsBookingDetails() {
+    Watch booking = autoBookWatch("w-1", "u1", a);
+    store.saveWatch(booking);
+    Watch notify = new Watch(booking.id(), booking.owner(), booking.doctor(), booking.targets(), booking.prices(),
+        booking.filter(), booking.planName(), null, booking.createdAt(), booking.state());
+
+    store.saveWatch(notify);
+
+    assertThat(store.loadWatches()).containsExactly(notify);
+  }
+
+  @Test
+  void cancelledWatchesAreNotLoaded() {
+    store.saveWatch(watch("w-1", "u1", a));
+    store.saveWatch(watch("w-2", "u1", a).withState(WatchState.CANCELLED));
+    store.saveWatch(watch("w-3", "u1", a).withState(WatchState.BOOKED));
+
+    assertThat(store.loadWatches()).extracting(Watch::id).containsExactlyInAnyOrder("w-1", "w-3");
+  }
+
+  @Test
+  void deletingAWatchRemovesItAndWhatWasAnnouncedToIt() {
+    Slot s = slot(a, 0);
+    store.saveWatch(watch("w-1", "u1", a));
+    store.saveWatch(watch("w-2", "u1", a));
+    store.savePoll(snapshot(a, T0, s), List.of(opened(s, T0)), Map.of("w-1", Set.of(s.id()), "w-2", Set.of(s.id())));
+
+    store.deleteWatch("w-1");
+
+    assertThat(store.loadWatches()).extracting(Watch::id).containsExactly("w-2");
+    assertThat(store.announced("w-1")).isEmpty();
+    assertThat(store.announced("w-2")).containsExactly(s.id());
+  }
+
+  @Test
+  void deletingAnUnknownWatchChangesNothing() {
+    store.saveWatch(watch("w-1", "u1", a));
+
+    store.deleteWatch("w-404");
+
+    assertThat(store.loadWatches()).hasSize(1);
+  }
+
+  @Test
+  void anEmptyStoreHasNothing() {
+    assertThat(store.loadWatches()).isEmpty();
+    assertThat(store.loadSnapshot(a.id())).isEmpty();
+    assertThat(store.history(a.id())).isEmpty();
+    assertThat(store.announced("w-1")).isEmpty();
+    assertThat(store.attempt("w-1|x")).isEmpty();
+    assertThat(store.attempts("w-1")).isEmpty();
+    assertThat(store.openAttempts()).isEmpty();
+    assertThat(store.ownerPlan("u1")).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ polls
+
+  @Test
+  void savePollStoresTheSnapshotWithItsSlotsInOrder() {
+    Slot early = slot(a, 0);
+    Slot late = slot(a, 30);
+    TargetSnapshot snap = snapshot(a, T0, early, late);
+
+    store.savePoll(snap, List.of(), Map.of());
+
+    assertThat(store.loadSnapshot(a.id())).contains(snap);
+    assertThat(store.loadSnapshot(b.id())).isEmpty();
+  }
+
+  @Test
+  void aLaterPollReplacesTheSnapshot() {
+    store.savePoll(snapshot(a, T0, slot(a, 0), slot(a, 30)), List.of(), Map.of());
+    TargetSnapshot later = snapshot(a, T0.plusSeconds(60));
+
+    store.savePoll(later, List.of(), Map.of());
+
+    assertThat(store.loadSnapshot(a.id())).contains(later);
+  }
+
+  @Test
+  void historyKeepsChangesPerTargetOldestFirst() {
+    Slot s1 = slot(a, 0);
+    Slot s2 = slot(a, 30);
+    Instant t1 = T0.plusSeconds(10);
+    Instant t2 = T0.plusSeconds(20);
+    store.savePoll(snapshot(a, T0, s1), List.of(opened(s1, T0)), Map.of());
+    store.savePoll(snapshot(a, t1, s1, s2), List.of(opened(s2, t1)), Map.of());
+    store.savePoll(snapshot(b, t1, slot(b, 0)), List.of(opened(slot(b, 0), t1)), Map.of());
+
+    store.savePoll(snapshot(a, t2, s2), List.of(new SlotChange(s1, SlotChange.Kind.GONE, t2)), Map.of());
+
+    assertThat(store.history(a.id())).containsExactly(opened(s1, T0), opened(s2, t1),
+        new SlotChange(s1, SlotChange.Kind.GONE, t2));
+    assertThat(store.history(b.id())).containsExactly(opened(slot(b, 0), t1));
+  }
+
+  @Test
+  void announcedIdsAreReplacedPerTargetSoTwoTargetsOfOneWatchUpdateIndependently() {
+    Slot a1 = slot(a, 0);
+    Slot a2 = slot(a, 30);
+    Slot b1 = slot(b, 0);
+    store.saveWatch(watch("w-1", "u1", a, b));
+    store.savePoll(snapshot(a, T0, a1), List.of(), Map.of("w-1", Set.of(a1.id())));
+    store.savePoll(snapshot(b, T0, b1), List.of(), Map.of("w-1", Set.of(b1.id())));
+
+    store.savePoll(snapshot(a, T0.plusSeconds(30), a2), List.of(), Map.of("w-1", Set.of(a2.id())));
+
+    assertThat(store.announced("w-1")).containsExactlyInAnyOrder(a2.id(), b1.id());
+  }
+
+  @Test
+  void anEmptySetClearsOnlyThatTargetsAnnouncedIds() {
+    Slot a1 = slot(a, 0);
+    Slot b1 = slot(b, 0);
+    store.saveWatch(watch("w-1", "u1", a, b));
+    store.savePoll(snapshot(a, T0, a1), List.of(), Map.of("w-1", Set.of(a1.id())));
+    store.savePoll(snapshot(b, T0, b1), List.of(), Map.of("w-1", Set.of(b1.id())));
+
+    store.savePoll(snapshot(a, T0.plusSeconds(30)), List.of(), Map.of("w-1", Set.of()));
+
+    assertThat(store.announced("w-1")).containsExactly(b1.id());
+  }
+
+  @Test
+  void watchesLeftOutOfAPollKeepTheirAnnouncedIds() {
+    Slot a1 = slot(a, 0);
+    Slot a2 = slot(a, 30);
+    store.saveWatch(watch("w-1", "u1", a));
+    store.saveWatch(watch("w-2", "u2", a));
+    store.savePoll(snapshot(a, T0, a1), List.of(), Map.of("w-1", Set.of(a1.id()), "w-2", Set.of(a1.id())));
+
+    store.savePoll(snapshot(a, T0.plusSeconds(30), a1, a2), List.of(), Map.of("w-2", Set.of(a1.id(), a2.id())));
+
+    assertThat(store.announced("w-1")).containsExactly(a1.id());
+    assertThat(store.announced("w-2")).containsExactlyInAnyOrder(a1.id(), a2.id());
+  }
+
+  @Test
+  void announcedIdsOfUnknownWatchesAreIgnored() {
+    Slot a1 = slot(a, 0);
+
+    store.savePoll(snapshot(a, T0, a1), List.of(), Map.of("w-404", Set.of(a1.id())));
+
+    assertThat(store.announced("w-404")).isEmpty();
+    assertThat(store.loadSnapshot(a.id())).isPresent();
+  }
+
+  @Test
+  void concurrentPollsOfTwoTargetsOfOneWatchNeverOverwriteEachOther() throws Exception {
+    store.saveWatch(watch("w-1", "u1", a, b));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Callable<Void>> polls = new ArrayList<>();
+      for (Target t : List.of(a, b)) {
+        polls.add(() -> {
+          for (int i = 0; i < 20; i++) {
+            Slot s = slot(t, i);
+            store.savePoll(snapshot(t, T0.plusSeconds(i), s), List.of(opened(s, T0.plusSeconds(i))),
+                Map.of("w-1", Set.of(s.id())));
+          }
+          return null;
+        });
+      }
+      for (Future<Void> f : pool.invokeAll(polls, 30, TimeUnit.SECONDS)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(store.announced("w-1")).containsExactlyInAnyOrder(slot(a, 19).id(), slot(b, 19).id());
+    assertThat(store.history(a.id())).hasSize(20);
+    assertThat(store.history(b.id())).hasSize(20);
+  }
+
+  // ------------------------------------------------------------------ attempts and plans
+
+  @Test
+  void attemptsAreFoundByKeyAndReplacedAsTheyProgress() {
+    Slot s = slot(a, 0);
+    BookingAttempt started = attempt("w-1", s, BookingAttempt.State.STARTED, T0);
+    store.saveAttempt(started);
+    BookingAttempt booked = attempt("w-1", s, BookingAttempt.State.BOOKED, T0.plusSeconds(1));
+
+    store.saveAttempt(booked);
+
+    assertThat(store.attempt(started.key())).contains(booked);
+    assertThat(store.attempts("w-1")).containsExactly(booked);
+  }
+
+  @Test
+  void attemptsAreListedPerWatch() {
+    BookingAttempt one = attempt("w-1", slot(a, 0), BookingAttempt.State.FAILED, T0);
+    BookingAttempt two = attempt("w-1", slot(a, 30), BookingAttempt.State.BOOKED, T0.plusSeconds(1));
+    BookingAttempt other = attempt("w-2", slot(a, 0), BookingAttempt.State.STARTED, T0);
+
+    store.saveAttempt(one);
+    store.saveAttempt(two);
+    store.saveAttempt(other);
+
+    assertThat(store.attempts("w-1")).containsExactlyInAnyOrder(one, two);
+    assertThat(store.attempts("w-2")).containsExactly(other);
+  }
+
+  @Test
+  void openAttemptsAreTheStartedAndHeldOnes() {
+    BookingAttempt started = attempt("w-1", slot(a, 0), BookingAttempt.State.STARTED, T0);
+    BookingAttempt held = attempt("w-2", slot(a, 0), BookingAttempt.State.HELD, T0);
+    store.saveAttempt(started);
+    store.saveAttempt(held);
+    store.saveAttempt(attempt("w-3", slot(a, 0), BookingAttempt.State.BOOKED, T0));
+    store.saveAttempt(attempt("w-4", slot(a, 0), BookingAttempt.State.FAILED, T0));
+    store.saveAttempt(attempt("w-5", slot(a, 0), BookingAttempt.State.UNKNOWN, T0));
+
+    assertThat(store.openAttempts()).containsExactlyInAnyOrder(started, held);
+
+    store.saveAttempt(held.with(BookingAttempt.State.UNKNOWN, T0.plusSeconds(5)));
+
+    assertThat(store.openAttempts()).containsExactly(started);
+  }
+
+  @Test
+  void attemptsOutliveTheirWatchAsIdempotencyRecords() {
+    store.saveWatch(watch("w-1", "u1", a));
+    BookingAttempt booked = attempt("w-1", slot(a, 0), BookingAttempt.State.BOOKED, T0);
+    store.saveAttempt(booked);
+
+    store.deleteWatch("w-1");
+
+    assertThat(store.attempt(booked.key())).contains(booked);
+  }
+
+  @Test
+  void ownerPlansAreSavedAndReplaced() {
+    store.saveOwnerPlan("u1", "PREMIUM");
+    store.saveOwnerPlan("u2", "FREE");
+
+    store.saveOwnerPlan("u1", "PRO");
+
+    assertThat(store.ownerPlan("u1")).contains("PRO");
+    assertThat(store.ownerPlan("u2")).contains("FREE");
+    assertThat(store.ownerPlan("u3")).isEmpty();
+  }
+
+  @Test
+  void aSingleInstanceIsGrantedEveryTarget() {
+    Set<String> held = store.leases().claim("i-1", List.of(a.id(), b.id()), Duration.ofSeconds(30));
+
+    assertThat(held).containsExactlyInAnyOrder(a.id(), b.id());
+    assertThat(store.leases().liveInstances(Duration.ofSeconds(30))).isEqualTo(1);
+  }
+}
