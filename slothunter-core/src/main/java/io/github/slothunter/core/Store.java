@@ -27,6 +27,36 @@ public interface Store extends AutoCloseable {
   /** Every stored watch, cancelled ones excluded. */
   List<Watch> loadWatches();
 
+  /**
+   * The ids of the stored watches, cancelled ones excluded. Instances sharing a store call this
+   * often to notice watches added or cancelled elsewhere; implementations should make it cheap
+   * (no decryption). The default derives it from {@link #loadWatches()}.
+   */
+  default Set<String> watchIds() {
+    Set<String> ids = new java.util.HashSet<>();
+    for (Watch w : loadWatches()) {
+      ids.add(w.id());
+    }
+    return ids;
+  }
+
+  /** One stored watch, if present and not cancelled. The default scans {@link #loadWatches()}. */
+  default Optional<Watch> loadWatch(String watchId) {
+    return loadWatches().stream().filter(w -> w.id().equals(watchId)).findFirst();
+  }
+
+  /**
+   * What each of these watches has been told about, in one call (restoring 100,000 watches one
+   * query at a time is slow on a remote database). The default asks {@link #announced(String)} per watch.
+   */
+  default Map<String, Set<String>> announced(java.util.Collection<String> watchIds) {
+    Map<String, Set<String>> out = new java.util.HashMap<>();
+    for (String id : watchIds) {
+      out.put(id, announced(id));
+    }
+    return out;
+  }
+
   /** A target's last snapshot. */
   Optional<TargetSnapshot> loadSnapshot(String targetId);
 

@@ -158,6 +158,7 @@ public final class Engine implements AutoCloseable {
     }
     restore();
     if (shared) {
+      nextSync = Long.MIN_VALUE; // marks the first sync: restored state is fresh, no takeover reload
       syncCluster();
     }
     if (dispatcher != null) {
@@ -462,27 +463,35 @@ public final class Engine implements AutoCloseable {
   // ---------------------------------------------------------------- restore
 
   private void restore() {
-    for (Watch w : store.loadWatches()) {
+    List<Watch> stored = store.loadWatches();
+    Map<String, Set<String>> announced = store.announced(stored.stream().map(Watch::id).toList());
+    Set<String> wantsAttempts = new HashSet<>();
+    for (Watch w : stored) {
       Plan plan = plans.find(w.planName()).orElse(plans.defaultPlan());
-      WatchRuntime wr = new WatchRuntime(w, plan, store.announced(w.id()));
-      wr.bookings = (int) store.attempts(w.id()).stream()
-          .filter(a -> a.state() == io.github.slothunter.core.BookingAttempt.State.BOOKED).count();
+      WatchRuntime wr = new WatchRuntime(w, plan, announced.getOrDefault(w.id(), Set.of()));
+      if (w.autoBook() != null) {
+        wantsAttempts.add(w.id());
+      }
       register(wr);
     }
+    for (String id : wantsAttempts) { // only auto-booking watches have attempts to count
+      WatchRuntime wr = watches.get(id);
+      wr.bookings = (int) store.attempts(id).stream()
+          .filter(a -> a.state() == io.github.slothunter.core.BookingAttempt.State.BOOKED).count();
+    }
+    Set<String> loaded = new HashSet<>();
     for (WatchRuntime wr : watches.values()) {
       for (Target t : wr.watch.targets()) {
-        store.loadSnapshot(t.id()).ifPresent(s -> {
-          ProviderRuntime rt = runtimes.get(t.providerId());
-          if (rt != null) {
+        ProviderRuntime rt = runtimes.get(t.providerId());
+        if (rt != null && loaded.add(t.id())) { // one snapshot read per target, not per watch
+          store.loadSnapshot(t.id()).ifPresent(s -> {
             TargetState ts = targets.computeIfAbsent(t.id(), k -> newTarget(t, rt));
-            if (!ts.everPolled) {
-              ts.snapshot = TargetState.index(s.slots());
-              ts.everPolled = true;
-              ts.lastPollAt = s.polledAt();
-              s.slots().forEach(slot -> ts.firstSeen.putIfAbsent(slot.id(), s.polledAt()));
-            }
-          }
-        });
+            ts.snapshot = TargetState.index(s.slots());
+            ts.everPolled = true;
+            ts.lastPollAt = s.polledAt();
+            s.slots().forEach(slot -> ts.firstSeen.putIfAbsent(slot.id(), s.polledAt()));
+          });
+        }
       }
       attach(wr, false);
     }
@@ -493,7 +502,9 @@ public final class Engine implements AutoCloseable {
     TargetState ts = new TargetState(t, rt);
     if (shared) {
       ts.leased = false; // polled once a sync claims its lease
-      nextSync = 0;
+      if (nextSync != Long.MIN_VALUE) {
+        nextSync = 0;
+      }
     }
     return ts;
   }
@@ -507,39 +518,37 @@ public final class Engine implements AutoCloseable {
    */
   synchronized void syncCluster() {
     long now = clock.millis();
+    boolean initial = nextSync == Long.MIN_VALUE;
     nextSync = now + Math.max(1, leaseTime.toMillis() / 3);
-    List<Watch> stored = store.loadWatches();
-    Set<String> storedIds = new HashSet<>();
-    for (Watch w : stored) {
-      storedIds.add(w.id());
-      WatchRuntime known = watches.get(w.id());
-      if (known == null) {
-        synchronized (registration) {
-          if (!watches.containsKey(w.id())) {
-            Plan plan = plans.find(w.planName()).orElse(plans.defaultPlan());
-            WatchRuntime wr = new WatchRuntime(w, plan, store.announced(w.id()));
-            register(wr);
-            attach(wr, false);
+    Set<String> storedIds = store.watchIds();
+    for (String id : storedIds) {
+      if (!watches.containsKey(id)) { // registered on another instance
+        store.loadWatch(id).ifPresent(w -> {
+          synchronized (registration) {
+            if (!watches.containsKey(w.id())) {
+              Plan plan = plans.find(w.planName()).orElse(plans.defaultPlan());
+              WatchRuntime wr = new WatchRuntime(w, plan, store.announced(w.id()));
+              register(wr);
+              attach(wr, false);
+            }
           }
-        }
-      } else if (known.watch.state() != w.state()) {
-        known.watch = known.watch.withState(w.state());
+        });
       }
     }
-    for (WatchRuntime wr : List.copyOf(watches.values())) {
-      if (!storedIds.contains(wr.id())) {
-        cancel(wr.id()); // cancelled on another instance
+    for (String id : List.copyOf(watches.keySet())) {
+      if (!storedIds.contains(id)) {
+        cancel(id); // cancelled on another instance
       }
     }
     Set<String> held = leases.claim(instanceId, List.copyOf(targets.keySet()), leaseTime);
     for (TargetState ts : targets.values()) {
-      boolean now2 = held.contains(ts.id);
-      if (now2 && !ts.leased) {
+      boolean mine = held.contains(ts.id);
+      if (mine && !ts.leased && !initial) {
         takeOver(ts);
       }
       synchronized (schedLock) {
-        ts.leased = now2;
-        if (now2 && !ts.queued && !ts.polling && !ts.watches.isEmpty()) {
+        ts.leased = mine;
+        if (mine && !ts.queued && !ts.polling && !ts.watches.isEmpty()) {
           refreshSchedule(ts, false);
         }
       }

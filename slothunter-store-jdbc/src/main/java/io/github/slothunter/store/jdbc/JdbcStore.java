@@ -384,6 +384,82 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Set<String> watchIds() {
+    ensureOpen();
+    return query("load watch ids", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT id FROM watches WHERE state <> 'CANCELLED'")) {
+        p.setFetchSize(1000);
+        Set<String> out = new HashSet<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public Optional<Watch> loadWatch(String watchId) {
+    Objects.requireNonNull(watchId, "watchId");
+    ensureOpen();
+    String[] row = new String[2];
+    byte[][] sealed = new byte[1][];
+    boolean found = query("load watch", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT w.id, w.body, s.sealed FROM watches w"
+          + " LEFT JOIN watch_secrets s ON s.watch_id = w.id WHERE w.id = ? AND w.state <> 'CANCELLED'")) {
+        p.setString(1, watchId);
+        try (ResultSet rs = p.executeQuery()) {
+          if (!rs.next()) {
+            return false;
+          }
+          row[0] = rs.getString(1);
+          row[1] = rs.getString(2);
+          sealed[0] = rs.getBytes(3);
+          return true;
+        }
+      }
+    });
+    if (!found) {
+      return Optional.empty();
+    }
+    Codec.Secret secret = null;
+    if (sealed[0] != null) {
+      byte[] plain = box.open(sealed[0], row[0]);
+      secret = codec.readSecret(plain);
+      java.util.Arrays.fill(plain, (byte) 0);
+    }
+    return Optional.of(codec.readWatch(row[1], secret));
+  }
+
+  @Override
+  public Map<String, Set<String>> announced(java.util.Collection<String> watchIds) {
+    Objects.requireNonNull(watchIds, "watchIds");
+    ensureOpen();
+    Set<String> wanted = new HashSet<>(watchIds);
+    Map<String, Set<String>> out = new java.util.HashMap<>();
+    query("load announced (all)", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT watch_id, slot_id FROM announced")) {
+        p.setFetchSize(5000);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            String w = rs.getString(1);
+            if (wanted.contains(w)) {
+              out.computeIfAbsent(w, k -> new HashSet<>()).add(rs.getString(2));
+            }
+          }
+        }
+      }
+      return null;
+    });
+    for (String id : wanted) {
+      out.putIfAbsent(id, Set.of());
+    }
+    return out;
+  }
+
+  @Override
   public Set<String> announced(String watchId) {
     Objects.requireNonNull(watchId, "watchId");
     ensureOpen();

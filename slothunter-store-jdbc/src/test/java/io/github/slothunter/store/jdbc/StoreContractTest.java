@@ -93,6 +93,36 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void watchIdsAndSingleLoadsSkipCancelledWatchesAndDecryptBookingDetails() {
+    Watch booking = autoBookWatch("w-2", "u2", a);
+    store.saveWatch(watch("w-1", "u1", a));
+    store.saveWatch(booking);
+    store.saveWatch(watch("w-3", "u1", a).withState(WatchState.CANCELLED));
+
+    assertThat(store.watchIds()).containsExactlyInAnyOrder("w-1", "w-2");
+    assertThat(store.loadWatch("w-2")).contains(booking);
+    assertThat(store.loadWatch("w-3")).isEmpty();
+    assertThat(store.loadWatch("nope")).isEmpty();
+  }
+
+  @Test
+  void announcedForManyWatchesComesBackInOneCall() {
+    store.saveWatch(watch("w-1", "u1", a, b));
+    store.saveWatch(watch("w-2", "u2", a));
+    Slot sa = slot(a, 10);
+    Slot sb = slot(b, 20);
+    store.savePoll(snapshot(a, T0, sa), java.util.List.of(), java.util.Map.of("w-1", java.util.Set.of(sa.id()),
+        "w-2", java.util.Set.of(sa.id())));
+    store.savePoll(snapshot(b, T0, sb), java.util.List.of(), java.util.Map.of("w-1", java.util.Set.of(sb.id())));
+
+    var all = store.announced(java.util.List.of("w-1", "w-2", "w-9"));
+
+    assertThat(all.get("w-1")).containsExactlyInAnyOrder(sa.id(), sb.id());
+    assertThat(all.get("w-2")).containsExactly(sa.id());
+    assertThat(all.get("w-9")).isEmpty();
+  }
+
+  @Test
   void cancelledWatchesAreNotLoaded() {
     store.saveWatch(watch("w-1", "u1", a));
     store.saveWatch(watch("w-2", "u1", a).withState(WatchState.CANCELLED));
