@@ -540,7 +540,21 @@ public final class Engine implements AutoCloseable {
         cancel(id); // cancelled on another instance
       }
     }
-    Set<String> held = leases.claim(instanceId, List.copyOf(targets.keySet()), leaseTime);
+    int live = leases.liveInstances(leaseTime);
+    Set<String> held = new HashSet<>(leases.claim(instanceId, List.copyOf(targets.keySet()), leaseTime));
+    int fair = (int) Math.ceil(targets.size() / (double) Math.max(1, live));
+    if (held.size() > fair) {
+      // Give back what is over a fair share so that new instances get work: keep the targets held
+      // longest (no takeover cost), then the rest in id order.
+      List<String> keep = new ArrayList<>(held);
+      keep.sort(Comparator.<String, Boolean>comparing(id -> {
+        TargetState t = targets.get(id);
+        return t == null || !t.leased;
+      }).thenComparing(Comparator.naturalOrder()));
+      List<String> excess = List.copyOf(keep.subList(fair, keep.size()));
+      leases.release(instanceId, excess);
+      excess.forEach(held::remove);
+    }
     for (TargetState ts : targets.values()) {
       boolean mine = held.contains(ts.id);
       if (mine && !ts.leased && !initial) {
@@ -553,7 +567,6 @@ public final class Engine implements AutoCloseable {
         }
       }
     }
-    int live = leases.liveInstances(leaseTime);
     runtimes.values().forEach(rt -> rt.gate().share(live));
   }
 
