@@ -46,6 +46,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <b>Auto-booking</b> holds first, then books, and releases every hold it did not use, including on
  * {@link #close()}.
  *
+ * <p><b>Several instances.</b> Engines sharing a store whose {@link Store#leases()} are shared (the
+ * JDBC store on PostgreSQL) divide the work: each target is leased to one live instance, which polls
+ * it and emits its watches' events; every third of the lease time an instance renews its leases,
+ * claims free or expired ones, gives back what exceeds its fair share
+ * ({@code ceil(targets / live instances)}), and picks up watches added or cancelled elsewhere. Each
+ * provider's budget is split evenly: with N live instances each uses 1/N of the per-minute,
+ * per-hour and in-flight limits, so together they stay within it. An instance that dies loses its
+ * targets after one lease time ({@link Builder#leaseTime}). Instance clocks must agree to well
+ * within the lease time.
+ *
  * <p>Thread-safe: every method may be called from any thread.
  */
 public final class SlotHunter implements AutoCloseable {
