@@ -358,15 +358,15 @@ public final class Engine implements AutoCloseable {
         log.warn("watch {} is on provider {}, which is not registered; it will not be polled", w.id(), t.providerId());
         continue;
       }
-      TargetState ts = targets.computeIfAbsent(t.id(), k -> newTarget(t, rt));
-      ts.addWatch(wr);
-      Long price = w.prices().get(t.id());
-      if (price != null) {
-        ts.price = price;
-      }
-      boolean pollNow = w.booking() && !ts.snapshot.isEmpty();
-      synchronized (schedLock) {
-        refreshSchedule(ts, pollNow);
+      TargetState ts;
+      synchronized (schedLock) { // atomic with the removal of targets whose last watch went away
+        ts = targets.computeIfAbsent(t.id(), k -> newTarget(t, rt));
+        ts.addWatch(wr);
+        Long price = w.prices().get(t.id());
+        if (price != null) {
+          ts.price = price;
+        }
+        refreshSchedule(ts, w.booking() && !ts.snapshot.isEmpty());
       }
       if (announce && ts.everPolled && ts.leased) {
         List<SlotEvent> events = new ArrayList<>();
@@ -394,21 +394,22 @@ public final class Engine implements AutoCloseable {
       }
       wr.watch = wr.watch.withState(WatchState.CANCELLED);
       store.deleteWatch(watchId);
-    }
-    for (Target t : wr.watch.targets()) {
-      TargetState ts = targets.get(t.id());
-      if (ts == null) {
-        continue;
-      }
-      ts.removeWatch(watchId);
-      synchronized (schedLock) {
-        if (ts.watches.isEmpty()) {
-          unqueue(ts);
-          if (!ts.polling) {
-            targets.remove(ts.id, ts);
+      // Still under the registration lock: a concurrent watch() must not attach to a target being dropped.
+      for (Target t : wr.watch.targets()) {
+        TargetState ts = targets.get(t.id());
+        if (ts == null) {
+          continue;
+        }
+        ts.removeWatch(watchId);
+        synchronized (schedLock) {
+          if (ts.watches.isEmpty()) {
+            unqueue(ts);
+            if (!ts.polling) {
+              targets.remove(ts.id, ts);
+            }
+          } else {
+            refreshSchedule(ts, false);
           }
-        } else {
-          refreshSchedule(ts, false);
         }
       }
     }
