@@ -51,24 +51,9 @@ final class Errors {
     };
   }
 
-  /**
-   * The exception's message without the {@code CODE: } prefix and the {@code [provider=..]},
-   * {@code [retryAfter=..]}, {@code [excerpt=..]} suffixes {@link SlotHunterException} adds (those
-   * are for logs; the sentence says them in words).
-   */
+  /** The exception's plain explanation ({@link SlotHunterException#reason()}), or the code in words. */
   static String bareMessage(SlotHunterException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    String prefix = e.code().name() + ": ";
-    if (m.startsWith(prefix)) {
-      m = m.substring(prefix.length());
-    }
-    for (String tag : new String[] {" [provider=", " [retryAfter=", " [excerpt="}) {
-      int i = m.indexOf(tag);
-      if (i >= 0) {
-        m = m.substring(0, i);
-      }
-    }
-    m = m.strip();
+    String m = e.reason().strip();
     return m.isEmpty() ? e.code().name().toLowerCase(Locale.ROOT).replace('_', ' ') : m;
   }
 
