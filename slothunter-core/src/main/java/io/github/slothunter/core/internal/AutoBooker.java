@@ -45,7 +45,12 @@ final class AutoBooker {
   private static final Logger log = LoggerFactory.getLogger(AutoBooker.class);
   private static final Duration URGENT_WAIT = Duration.ofSeconds(5);
 
-  private record Outstanding(ProviderRuntime runtime, Booker booker, Hold hold, AccountSession session, String key) {}
+  private record Outstanding(ProviderRuntime runtime, Booker booker, Hold hold, AccountSession session, String key) {
+    Void send() {
+      booker.release(hold, session);
+      return null;
+    }
+  }
 
   private enum Outcome { BOOKED, NEXT_SLOT, STOP }
 
@@ -112,9 +117,7 @@ final class AutoBooker {
     Watch w = wr.watch;
     AutoBook ab = w.autoBook();
     Duration wait = engine.manual ? Duration.ZERO : URGENT_WAIT;
-    boolean token = wait.isZero() ? rt.gate().tryAcquire(BudgetGate.Use.URGENT)
-        : rt.gate().acquire(BudgetGate.Use.URGENT, wait);
-    if (!token) {
+    if (!rt.gate().acquire(BudgetGate.Use.URGENT, wait)) {
       log.debug("no budget to hold {} for watch {}; will retry on the next poll", slot.id(), w.id());
       return Outcome.STOP;
     }
@@ -223,10 +226,7 @@ final class AutoBooker {
     }
     Duration wait = engine.manual ? Duration.ZERO : URGENT_WAIT;
     try {
-      o.runtime.call(BudgetGate.Use.URGENT, wait, () -> {
-        o.booker.release(o.hold, o.session);
-        return null;
-      });
+      o.runtime.call(BudgetGate.Use.URGENT, wait, o::send);
       outstanding.remove(o.key);
       log.debug("released hold {}", o.hold.slot().id());
     } catch (ProviderRuntime.BudgetExhausted e) {
@@ -265,16 +265,12 @@ final class AutoBooker {
     for (Outstanding o : List.copyOf(outstanding.values())) {
       long left = deadline - System.nanoTime();
       try {
-        boolean token = left > 0 && o.runtime.gate().acquire(BudgetGate.Use.URGENT, Duration.ofNanos(left));
-        if (!token) {
+        if (!o.runtime.gate().acquire(BudgetGate.Use.URGENT, Duration.ofNanos(left))) {
           log.warn("could not release the hold on {} before closing (budget spent); the provider drops it at {}",
               o.hold.slot().id(), o.hold.expiresAt());
           continue;
         }
-        o.runtime.callWithToken(() -> {
-          o.booker.release(o.hold, o.session);
-          return null;
-        });
+        o.runtime.callWithToken(o::send);
         outstanding.remove(o.key);
       } catch (SlotHunterException e) {
         log.warn("release of hold on {} failed on close with {}; the provider drops it at {}", o.hold.slot().id(),

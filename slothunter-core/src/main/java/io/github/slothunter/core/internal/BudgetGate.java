@@ -129,17 +129,15 @@ public final class BudgetGate {
   }
 
   /**
-   * Waits (in real time, at most {@code maxWait}) for a token.
+   * Waits (in real time, at most {@code maxWait}) for a token; a zero or negative wait tries once.
    *
    * @return whether a token was taken
    */
   public boolean acquire(Use use, Duration maxWait) {
     long deadline = System.nanoTime() + maxWait.toNanos();
     while (true) {
-      synchronized (this) {
-        if (tryAcquire(use)) {
-          return true;
-        }
+      if (tryAcquire(use)) {
+        return true;
       }
       long left = deadline - System.nanoTime();
       if (left <= 0 || Thread.currentThread().isInterrupted()) {

@@ -234,9 +234,7 @@ public final class Engine implements AutoCloseable {
       }
       return new Resolved(rt, t.ref(), List.of(t), Map.of());
     }
-    String link = req.link().orElseThrow();
-    ParsedLink parsed = parse(link).orElseThrow(() -> SlotHunterException.invalid("doctor link",
-        "'" + abbreviate(link) + "' is not a doctor link of any registered provider " + runtimes.keySet()));
+    ParsedLink parsed = parseOrThrow(req.link().orElseThrow());
     Doctor doctor = lookup(parsed.runtime, parsed.ref);
     List<Target> list = new ArrayList<>();
     Map<String, Long> prices = new HashMap<>();
@@ -283,10 +281,14 @@ public final class Engine implements AutoCloseable {
     return Optional.empty();
   }
 
+  private ParsedLink parseOrThrow(String link) {
+    return parse(link).orElseThrow(() -> SlotHunterException.invalid("doctor link",
+        "'" + abbreviate(link) + "' is not a doctor link of any registered provider " + runtimes.keySet()));
+  }
+
   public Doctor lookup(String link) {
     ensureOpen();
-    ParsedLink parsed = parse(link).orElseThrow(() -> SlotHunterException.invalid("doctor link",
-        "'" + abbreviate(link) + "' is not a doctor link of any registered provider " + runtimes.keySet()));
+    ParsedLink parsed = parseOrThrow(link);
     return lookup(parsed.runtime, parsed.ref);
   }
 
@@ -463,13 +465,17 @@ public final class Engine implements AutoCloseable {
 
   // ---------------------------------------------------------------- restore
 
+  /** A watch read back from the store; a plan that no longer exists falls back to the default plan. */
+  private WatchRuntime stored(Watch w, Set<String> announced) {
+    return new WatchRuntime(w, plans.find(w.planName()).orElse(plans.defaultPlan()), announced);
+  }
+
   private void restore() {
     List<Watch> stored = store.loadWatches();
     Map<String, Set<String>> announced = store.announced(stored.stream().map(Watch::id).toList());
     Set<String> wantsAttempts = new HashSet<>();
     for (Watch w : stored) {
-      Plan plan = plans.find(w.planName()).orElse(plans.defaultPlan());
-      WatchRuntime wr = new WatchRuntime(w, plan, announced.getOrDefault(w.id(), Set.of()));
+      WatchRuntime wr = stored(w, announced.getOrDefault(w.id(), Set.of()));
       if (w.autoBook() != null) {
         wantsAttempts.add(w.id());
       }
@@ -527,8 +533,7 @@ public final class Engine implements AutoCloseable {
         store.loadWatch(id).ifPresent(w -> {
           synchronized (registration) {
             if (!watches.containsKey(w.id())) {
-              Plan plan = plans.find(w.planName()).orElse(plans.defaultPlan());
-              WatchRuntime wr = new WatchRuntime(w, plan, store.announced(w.id()));
+              WatchRuntime wr = stored(w, store.announced(w.id()));
               register(wr);
               attach(wr, false);
             }
@@ -1101,9 +1106,7 @@ public final class Engine implements AutoCloseable {
     Instant now = clock.instant();
     if (transition.getToState() == CircuitBreaker.State.OPEN) {
       boolean fresh = transition.getFromState() == CircuitBreaker.State.CLOSED;
-      Duration wait = rt.breaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) == null
-          ? Duration.ofSeconds(60)
-          : Duration.ofMillis(rt.breaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+      Duration wait = rt.openStateWait();
       log.warn("{} keeps failing; circuit open, pausing its watches for {}", rt.id(), wait);
       bus.publish(new ProviderThrottled(rt.id(), ErrorCode.PROVIDER_UNAVAILABLE, wait, now));
       if (fresh) { // a failed trial call re-opens the circuit: the watches are still paused, say nothing new

@@ -37,6 +37,7 @@ public final class ProviderRuntime implements AutoCloseable {
   private final ProviderInfo info;
   private final BudgetGate gate;
   private final CircuitBreaker breaker;
+  private final Duration openStateWait;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong rateLimited = new AtomicLong();
@@ -45,6 +46,7 @@ public final class ProviderRuntime implements AutoCloseable {
     this.provider = provider;
     this.info = provider.info();
     this.gate = new BudgetGate(budget, clock);
+    this.openStateWait = openStateWait;
     CircuitBreakerConfig config = CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .slidingWindowSize(10)
@@ -77,6 +79,11 @@ public final class ProviderRuntime implements AutoCloseable {
 
   public CircuitBreaker breaker() {
     return breaker;
+  }
+
+  /** How long the circuit stays open before a trial call. */
+  public Duration openStateWait() {
+    return openStateWait;
   }
 
   /** Whether the breaker lets a call through now (it moves from open to half-open by itself after the wait). */
@@ -131,8 +138,7 @@ public final class ProviderRuntime implements AutoCloseable {
 
   /** Takes a token (waiting at most {@code maxWait}) and runs the call; {@link BudgetExhausted} if none came. */
   public <T> T call(BudgetGate.Use use, Duration maxWait, Supplier<T> call) {
-    boolean got = maxWait.isZero() ? gate.tryAcquire(use) : gate.acquire(use, maxWait);
-    if (!got) {
+    if (!gate.acquire(use, maxWait)) {
       throw new BudgetExhausted(info.id());
     }
     return callWithToken(call);
