@@ -377,7 +377,9 @@ public final class Engine implements AutoCloseable {
           announce(wr, ts, ts.snapshot, ts.snapshot, events, new HashMap<>(), clock.instant());
           now = idsOf(wr, ts);
         }
-        store.savePoll(new TargetSnapshot(ts.id, ts.slots(), clock.instant()), List.of(), Map.of(w.id(), now));
+        // Only the watch's announcements are new; the snapshot keeps the time of the poll that made it.
+        Instant polledAt = ts.lastPollAt != null ? ts.lastPollAt : clock.instant();
+        store.savePoll(new TargetSnapshot(ts.id, ts.slots(), polledAt), List.of(), Map.of(w.id(), now));
         events.forEach(bus::publish);
       }
     }
