@@ -17,5 +17,10 @@ public enum Capability {
   /** Searches doctors by name, expertise or city. */
   SEARCH,
   /** Offers a link where a person can finish booking a slot by hand. */
-  BOOKING_LINK
+  BOOKING_LINK,
+  /**
+   * Reads a booking back from the provider's own records ({@link
+   * io.github.slothunter.spi.Booker#readBack}), so a booking can be reported as verified.
+   */
+  READ_BACK
 }

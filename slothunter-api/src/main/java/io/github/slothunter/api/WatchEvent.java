@@ -3,7 +3,7 @@ package io.github.slothunter.api;
 /** An event about one watch; delivered in order per watch. */
 public sealed interface WatchEvent extends SlotEvent
     permits SlotOpened, SlotGone, HoldPlaced, BookingSucceeded, BookingFailed, BookingOutcomeUnknown,
-    WatchPaused, WatchResumed {
+    WatchPaused, WatchResumed, WatchHealthChanged {
   /** The watch the event is about. */
   String watchId();
 

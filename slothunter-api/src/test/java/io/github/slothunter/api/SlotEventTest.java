@@ -30,6 +30,8 @@ class SlotEventTest {
       return "paused " + e.reason() + " " + e.message();
     } else if (event instanceof WatchResumed e) {
       return "resumed " + e.watchId();
+    } else if (event instanceof WatchHealthChanged e) {
+      return "health " + e.previous() + " -> " + e.current() + " " + e.reason();
     } else if (event instanceof ProviderThrottled e) {
       return "throttled " + e.providerId() + " " + e.code() + " for " + e.pause();
     } else if (event instanceof EventsDropped e) {
@@ -50,7 +52,9 @@ class SlotEventTest {
         new WatchPaused("w3", "owner-3", ErrorCode.AUTH_REQUIRED, "session expired", T0.plusSeconds(6)),
         new WatchResumed("w3", "owner-3", T0.plusSeconds(7)),
         new ProviderThrottled("paziresh24", ErrorCode.RATE_LIMITED, Duration.ofSeconds(30), T0.plusSeconds(8)),
-        new EventsDropped(12, T0.plusSeconds(9)));
+        new EventsDropped(12, T0.plusSeconds(9)),
+        new WatchHealthChanged("w3", "owner-3", HealthState.ACTIVE, HealthState.PROVIDER_DOWN,
+            ErrorCode.PROVIDER_UNAVAILABLE, T0.plusSeconds(10)));
   }
 
   @Test
@@ -71,14 +75,16 @@ class SlotEventTest {
         "paused AUTH_REQUIRED session expired",
         "resumed w3",
         "throttled paziresh24 RATE_LIMITED for PT30S",
-        "dropped 12");
+        "dropped 12",
+        "health ACTIVE -> PROVIDER_DOWN PROVIDER_UNAVAILABLE");
   }
 
   @Test
   void everyEventCarriesItsTime() {
     assertThat(oneOfEach()).extracting(SlotEvent::at)
         .containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(3), T0.plusSeconds(4),
-            T0.plusSeconds(5), T0.plusSeconds(6), T0.plusSeconds(7), T0.plusSeconds(8), T0.plusSeconds(9));
+            T0.plusSeconds(5), T0.plusSeconds(6), T0.plusSeconds(7), T0.plusSeconds(8), T0.plusSeconds(9),
+            T0.plusSeconds(10));
   }
 
   @Test
@@ -90,11 +96,12 @@ class SlotEventTest {
       }
     }
 
-    assertThat(watchEvents).hasSize(8);
+    assertThat(watchEvents).hasSize(9);
     assertThat(watchEvents).extracting(WatchEvent::watchId)
-        .containsExactly("w1", "w1", "w1", "w1", "w2", "w2", "w3", "w3");
+        .containsExactly("w1", "w1", "w1", "w1", "w2", "w2", "w3", "w3", "w3");
     assertThat(watchEvents).extracting(WatchEvent::owner)
-        .containsExactly("owner-1", "owner-1", "owner-1", "owner-1", "owner-2", "owner-2", "owner-3", "owner-3");
+        .containsExactly("owner-1", "owner-1", "owner-1", "owner-1", "owner-2", "owner-2", "owner-3", "owner-3",
+            "owner-3");
   }
 
   @Test
@@ -109,6 +116,9 @@ class SlotEventTest {
     assertThat(opened.bookingLink()).isNull();
     assertThat(opened.slot()).isEqualTo(Fixtures.slot());
     assertThat(succeeded.verified()).isFalse();
+    assertThat(succeeded.verification()).isEqualTo("not verified");
+    assertThat(new BookingSucceeded("w", "o", Fixtures.booking(), true, T0).verification())
+        .isEqualTo("confirmed by the provider's records");
     assertThat(succeeded.booking()).isEqualTo(Fixtures.booking());
     assertThat(failed.willRetry()).isFalse();
     assertThat(failed.slot()).isEqualTo(Fixtures.slot());
@@ -124,7 +134,7 @@ class SlotEventTest {
         .containsExactlyInAnyOrder(WatchEvent.class, ProviderThrottled.class, EventsDropped.class);
     assertThat(WatchEvent.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
         SlotOpened.class, SlotGone.class, HoldPlaced.class, BookingSucceeded.class, BookingFailed.class,
-        BookingOutcomeUnknown.class, WatchPaused.class, WatchResumed.class);
+        BookingOutcomeUnknown.class, WatchPaused.class, WatchResumed.class, WatchHealthChanged.class);
   }
 
   @Test

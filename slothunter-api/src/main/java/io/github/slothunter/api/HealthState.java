@@ -1,0 +1,20 @@
+package io.github.slothunter.api;
+
+/**
+ * How a watch is doing, from the host's point of view: is it really watching, and if not, why.
+ * The engine reports changes with {@link WatchHealthChanged}.
+ */
+public enum HealthState {
+  /** Polling on schedule (it may simply have found nothing yet). */
+  ACTIVE,
+  /** Polls are held back because the provider's request budget is spent or the provider rate-limited us. */
+  PAUSED_BUDGET,
+  /** Auto-booking is paused because the account session expired or was rejected; notifications go on. */
+  PAUSED_AUTH,
+  /** The provider keeps failing (errors, timeouts, open circuit); polls are retried with backoff. */
+  PROVIDER_DOWN,
+  /** The provider answered in a shape the provider module does not understand (the site changed). */
+  SCHEMA_CHANGED,
+  /** The owner's plan no longer covers this watch (too many watches, or auto-booking not included). */
+  QUOTA
+}
