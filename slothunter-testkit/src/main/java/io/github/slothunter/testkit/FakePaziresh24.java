@@ -72,7 +72,11 @@ import java.util.function.Consumer;
  * bound to the {@code terminal_id} that made them; {@code book} needs a Bearer token (or a
  * {@code token} cookie), else HTTP 401 {@code {"status":0,"message":...}}; {@code book} answers
  * {@code book_info.id} and the tracking code both in {@code book_info.reference_code} and
- * {@code details.reference_code}; rate limiting answers HTTP 429 with {@code Retry-After}.
+ * {@code details.reference_code}; rate limiting answers HTTP 429 with {@code Retry-After}. The
+ * receipt ({@link #RECEIPT}) is shown to the booking's account only (else 403), answers 404 for an
+ * unknown booking id, and keeps answering for a cancelled booking with {@code is_deleted} 1 and
+ * {@code book_status} {@code deleted} (the spec lists both among the receipt's fields, which suggests
+ * a deleted booking keeps its receipt); {@code book_time} is the slot's start in unix seconds.
  *
  * <p>Thread-safe. {@link #close()} stops the server; it is idempotent.
  */
@@ -458,6 +462,20 @@ public final class FakePaziresh24 implements AutoCloseable {
   /** The bookings made through the booking endpoint, oldest first, with their cancellation state. */
   public List<FakeBooking> bookings() {
     return state.bookings();
+  }
+
+  /**
+   * Simulates a site that answers "booked" but never records the booking (a lost write). While
+   * {@code true}, {@link #BOOK} still consumes the hold, takes the slot off the calendar and answers
+   * status 1 with a fresh {@code book_info.id} and reference code, but keeps no booking: its
+   * {@linkplain #RECEIPT receipt} answers HTTP 404, {@link #bookings()} does not list it and
+   * {@link #DELETE_BOOK} does not know its reference code. Bookings made while it is off are
+   * unaffected. Default {@code false}; it can be flipped at any time.
+   *
+   * <p>Use it to check that a booking is reported as verified only once the provider reads it back.
+   */
+  public void loseBookings(boolean lose) {
+    state.loseBookings(lose);
   }
 
   /** The most requests in flight at once since start or {@link #resetCounters()}. */

@@ -23,8 +23,10 @@ import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.spi.Booker;
 import io.github.slothunter.spi.Provider;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -310,6 +312,41 @@ public abstract class ProviderCompatibilityKit {
     if (e.code() != ErrorCode.HOLD_EXPIRED && e.code() != ErrorCode.SLOT_TAKEN) {
       fail("expected HOLD_EXPIRED or SLOT_TAKEN but got " + e);
     }
+  }
+
+  @Test
+  @DisplayName("readBack(): a booking made is read back; a cancelled one is not (READ_BACK providers)")
+  void readBackSeesABookingButNotItsCancellation() {
+    Booker booker = bookerOrSkip();
+    Assumptions.assumeTrue(provider().info().can(Capability.READ_BACK), "provider does not list READ_BACK");
+    AccountSession session = session().orElseThrow();
+    Booking booking = booker.book(booker.hold(firstFreeSlot(), session), patient(), session);
+
+    Optional<Booking> read = booker.readBack(booking, session);
+
+    assertTrue(read.isPresent(), () -> "booking " + booking.providerBookingKey() + " not read back");
+    assertEquals(booking.providerBookingKey(), read.get().providerBookingKey());
+    assertEquals(booking.slot().start(), read.get().slot().start(), "the slot start on record");
+    assertEquals(booking.slot().target().id(), read.get().slot().target().id());
+    if (provider().info().can(Capability.CANCEL)) {
+      booker.cancel(booking, patient(), session);
+      assertEquals(Optional.empty(), booker.readBack(booking, session), "a cancelled booking is not on record");
+    }
+  }
+
+  @Test
+  @DisplayName("readBack(): UNSUPPORTED unless the provider lists READ_BACK")
+  void readBackWithoutTheCapabilityIsUnsupported() {
+    Optional<Booker> booker = provider().booker();
+    Assumptions.assumeTrue(booker.isPresent(), "provider cannot book");
+    Assumptions.assumeFalse(provider().info().can(Capability.READ_BACK), "provider lists READ_BACK");
+    Booking never = new Booking(firstFreeSlot(), "compat-kit-no-such-booking", "", Instant.EPOCH);
+    AccountSession session = session().orElseGet(() ->
+        new AccountSession(provider().info().id(), "compat-kit-token", Map.of(), null));
+
+    SlotHunterException e = assertThrows(SlotHunterException.class, () -> booker.get().readBack(never, session),
+        "a provider that does not list READ_BACK must answer readBack with UNSUPPORTED");
+    assertEquals(ErrorCode.UNSUPPORTED, e.code(), () -> "expected UNSUPPORTED but got " + e);
   }
 
   private Booker bookerOrSkip() {

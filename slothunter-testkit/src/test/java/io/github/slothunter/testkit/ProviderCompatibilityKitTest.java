@@ -3,11 +3,18 @@ package io.github.slothunter.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.Capability;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Hold;
+import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.ProviderInfo;
 import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.spi.Authenticator;
 import io.github.slothunter.spi.Booker;
 import io.github.slothunter.spi.DoctorSearch;
@@ -16,6 +23,7 @@ import io.github.slothunter.spi.SlotWatcher;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
@@ -32,17 +40,29 @@ class ProviderCompatibilityKitTest {
   }
 
   private Kit kit(Provider provider) {
-    return new Kit(provider, fake.doctorUrl(Fixtures.SLUG));
+    return new Kit(provider, fake.doctorUrl(Fixtures.SLUG), null);
+  }
+
+  /** The kit with a logged-in session, so its booking tests run. */
+  private Kit bookingKit(Provider provider) {
+    return new Kit(provider, fake.doctorUrl(Fixtures.SLUG), fake.login(Fixtures.CELL).toSession());
   }
 
   /** The kit over a provider that may break the contract. */
   private static final class Kit extends ProviderCompatibilityKit {
     private final Provider provider;
     private final String link;
+    private final AccountSession session;
 
-    Kit(Provider provider, String link) {
+    Kit(Provider provider, String link, AccountSession session) {
       this.provider = provider;
       this.link = link;
+      this.session = session;
+    }
+
+    @Override
+    protected Optional<AccountSession> session() {
+      return Optional.ofNullable(session);
     }
 
     @Override
@@ -100,6 +120,105 @@ class ProviderCompatibilityKitTest {
     @Override
     public void close() {
     }
+  }
+
+  /** The toy provider, listing READ_BACK or not, with the given read-back. */
+  private Provider readingBack(boolean listed, BiFunction<Booking, AccountSession, Optional<Booking>> readBack) {
+    Booker toyBooker = toy.booker().orElseThrow();
+    return new Delegate() {
+      @Override
+      public ProviderInfo info() {
+        EnumSet<Capability> caps = EnumSet.copyOf(toy.info().capabilities());
+        if (listed) {
+          caps.add(Capability.READ_BACK);
+        }
+        return new ProviderInfo(toy.info().id(), toy.info().name(), toy.info().zone(), caps,
+            toy.info().defaultBudget());
+      }
+
+      @Override
+      public Optional<Booker> booker() {
+        return Optional.of(new Booker() {
+          @Override
+          public Hold hold(Slot slot, AccountSession session) {
+            return toyBooker.hold(slot, session);
+          }
+
+          @Override
+          public Booking book(Hold hold, Patient patient, AccountSession session) {
+            return toyBooker.book(hold, patient, session);
+          }
+
+          @Override
+          public void release(Hold hold, AccountSession session) {
+            toyBooker.release(hold, session);
+          }
+
+          @Override
+          public void cancel(Booking booking, Patient patient, AccountSession session) {
+            toyBooker.cancel(booking, patient, session);
+          }
+
+          @Override
+          public Optional<Booking> readBack(Booking booking, AccountSession session) {
+            return readBack.apply(booking, session);
+          }
+        });
+      }
+    };
+  }
+
+  @Test
+  void failsAReadBackThatStillShowsACancelledBooking() {
+    Kit kit = bookingKit(readingBack(true, (booking, session) -> Optional.of(booking)));
+
+    assertThatThrownBy(kit::readBackSeesABookingButNotItsCancellation).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("cancelled booking");
+    assertThat(fake.bookings()).singleElement().satisfies(b -> assertThat(b.cancelled()).isTrue());
+  }
+
+  @Test
+  void failsAReadBackThatDoesNotFindABookingJustMade() {
+    Kit kit = bookingKit(readingBack(true, (booking, session) -> Optional.empty()));
+
+    assertThatThrownBy(kit::readBackSeesABookingButNotItsCancellation).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("not read back");
+  }
+
+  @Test
+  void failsAReadBackThatMovesTheBooking() {
+    Kit kit = bookingKit(readingBack(true, (booking, session) -> Optional.of(new Booking(
+        new Slot(booking.slot().target(), booking.slot().start().plusSeconds(3600),
+            booking.slot().end().plusSeconds(3600), "moved"), booking.providerBookingKey(), "", booking.bookedAt()))));
+
+    assertThatThrownBy(kit::readBackSeesABookingButNotItsCancellation).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("slot start on record");
+  }
+
+  @Test
+  void failsAProviderThatReadsBackWithoutListingReadBack() {
+    Kit kit = kit(readingBack(false, (booking, session) -> Optional.empty()));
+
+    assertThatThrownBy(kit::readBackWithoutTheCapabilityIsUnsupported).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UNSUPPORTED");
+  }
+
+  @Test
+  void failsAProviderWithoutReadBackThatAnswersWithAnotherError() {
+    Kit kit = kit(readingBack(false, (booking, session) -> {
+      throw new SlotHunterException(ErrorCode.PROTOCOL, "odd receipt");
+    }));
+
+    assertThatThrownBy(kit::readBackWithoutTheCapabilityIsUnsupported).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("expected UNSUPPORTED but got");
+  }
+
+  @Test
+  void skipsTheReadBackTestForProvidersWithoutReadBack() {
+    Kit kit = bookingKit(new Delegate());
+
+    assertThatThrownBy(kit::readBackSeesABookingButNotItsCancellation).isInstanceOf(TestAbortedException.class);
+    assertThat(fake.bookings()).isEmpty();
   }
 
   @Test
@@ -172,6 +291,7 @@ class ProviderCompatibilityKitTest {
 
     assertThatThrownBy(kit::holdThenBookLeavesNoHolds).isInstanceOf(TestAbortedException.class);
     assertThatThrownBy(kit::releaseIsIdempotent).isInstanceOf(TestAbortedException.class);
+    assertThatThrownBy(kit::readBackSeesABookingButNotItsCancellation).isInstanceOf(TestAbortedException.class);
     assertThat(kit.outstandingHolds()).isNegative();
     assertThat(kit.patient().nationalCode()).hasSize(10);
   }
@@ -190,6 +310,7 @@ class ProviderCompatibilityKitTest {
     kit.freeDaysAreAscending();
     kit.freeSlotsFallOnTheirDaySorted();
     kit.freeSlotsOfAPastDayAreEmpty();
+    kit.readBackWithoutTheCapabilityIsUnsupported();
 
     assertThat(fake.requestCount(FakePaziresh24.PROFILE_PAGE)).isPositive();
   }

@@ -91,6 +91,38 @@ class Paziresh24EndToEndTest {
   }
 
   @Test
+  void readsABookingBackUntilItIsCancelled() {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+    Slot slot = p.slots().freeSlots(officeTarget(p), DAY).get(1);
+    Booking booking = booker.book(booker.hold(slot, session), patient(), session);
+
+    Booking onRecord = booker.readBack(booking, session).orElseThrow();
+    booker.cancel(booking, patient(), session);
+
+    assertThat(onRecord).isEqualTo(booking);
+    assertThat(booker.readBack(booking, session)).isEmpty();
+    assertThat(fake.requestCount(FakePaziresh24.RECEIPT)).isEqualTo(2);
+  }
+
+  @Test
+  void findsNothingOnRecordForABookingTheSiteLost() {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+    Slot slot = p.slots().freeSlots(officeTarget(p), DAY).get(0);
+    fake.loseBookings(true);
+
+    Booking booking = booker.book(booker.hold(slot, session), patient(), session);
+
+    assertThat(booking.providerBookingKey()).isNotBlank();
+    assertThat(booker.readBack(booking, session)).isEmpty();
+    assertThat(fake.bookings()).isEmpty();
+    assertThat(fake.outstandingHolds()).isZero();
+  }
+
+  @Test
   void logsInLooksUpFindsASlotHoldsAndBooksIt() {
     Provider p = provider();
     AccountSession session = login(p);

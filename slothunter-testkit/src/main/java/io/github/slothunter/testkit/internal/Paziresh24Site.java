@@ -626,7 +626,8 @@ public final class Paziresh24Site implements Site {
         .put("center_id", cal.center().id())
         .put("server_id", cal.center().serverId())
         .put("book_status", b.cancelled ? "deleted" : "booked")
-        .put("is_deleted", b.cancelled)
+        // spec 5 step 7 lists is_deleted among the receipt's fields, so a cancelled booking keeps its receipt
+        .put("is_deleted", b.cancelled ? 1 : 0)
         .put("is_book_request", false)
         .put("share_url", "/receipt/" + cal.center().id() + "/" + b.bookId + "/");
     body.putObject("book_time_strings")

@@ -15,12 +15,14 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +119,9 @@ public final class Paziresh24State {
   private final Map<String, User> usersByCell = new LinkedHashMap<>();
   private final Map<String, User> usersById = new HashMap<>();
   private final Map<String, Token> tokens = new HashMap<>();
+  /** Every book id and reference code ever answered, kept or lost; never reissued. */
+  private final Set<String> issuedIds = new HashSet<>();
+  private boolean loseBookings;
 
   /** A world with these doctors and no slots yet. */
   public Paziresh24State(Settings settings, Paziresh24Directory directory) {
@@ -295,18 +300,30 @@ public final class Paziresh24State {
 
   // ---- bookings --------------------------------------------------------------------------------
 
+  /**
+   * Turns the "lost bookings" fault on or off: while on, {@link #book} consumes the hold and the slot
+   * and answers as usual, but keeps no record of the booking.
+   */
+  public synchronized void loseBookings(boolean value) {
+    this.loseBookings = value;
+  }
+
   synchronized BookingRecord book(SlotCalendars.Hold hold, Calendar calendar, User user, String terminal,
       Map<String, String> patient) {
     String bookId;
     do {
       bookId = ids.uuid();
-    } while (bookingsById.containsKey(bookId));
+    } while (!issuedIds.add(bookId));
     String ref;
     do {
       ref = ids.digits(8);
-    } while (bookingsByReference.containsKey(ref));
+    } while (!issuedIds.add(ref));
     calendars.book(hold);
     BookingRecord b = new BookingRecord(bookId, ref, calendar, hold.entry(), user.id, terminal, patient, now());
+    if (loseBookings) {
+      log.debug("fake paziresh24 lost booking {} on purpose", bookId);
+      return b;
+    }
     bookingsById.put(bookId, b);
     bookingsByReference.put(ref, b);
     return b;

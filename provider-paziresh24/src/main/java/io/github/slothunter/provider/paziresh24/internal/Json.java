@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * Null-safe reading of the site's loosely typed JSON: ids come as numbers or strings, flags as
@@ -99,6 +100,15 @@ final class Json {
    * levels into objects (for envelopes the spec does not know, like the receipt's).
    */
   static Optional<String> findText(JsonNode root, String field, int maxDepth) {
+    return findObject(root, field, maxDepth, v -> text(v).isPresent()).flatMap(o -> text(o.get(field)));
+  }
+
+  /**
+   * The first object, searched breadth-first from {@code root} up to {@code maxDepth} levels deep,
+   * whose field {@code field} is present and accepted by {@code usable}. Used to find the record
+   * in an envelope of unknown shape and then read its sibling fields together.
+   */
+  static Optional<JsonNode> findObject(JsonNode root, String field, int maxDepth, Predicate<JsonNode> usable) {
     Deque<JsonNode> level = new ArrayDeque<>();
     level.add(root);
     for (int depth = 0; depth <= maxDepth && !level.isEmpty(); depth++) {
@@ -107,9 +117,9 @@ final class Json {
         if (!node.isObject()) {
           continue;
         }
-        Optional<String> v = text(node.get(field));
-        if (v.isPresent()) {
-          return v;
+        JsonNode v = node.get(field);
+        if (v != null && usable.test(v)) {
+          return Optional.of(node);
         }
         for (Map.Entry<String, JsonNode> child : node.properties()) {
           if (child.getValue().isObject()) {

@@ -15,16 +15,20 @@ import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Fie
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Header;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Value;
 import io.github.slothunter.spi.Booker;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * suspend, book, unsuspend and deleteBook (spec 5, 8). Thread-safe.
+ * suspend, book, unsuspend, deleteBook and the receipt read-back (spec 5, 8). Thread-safe.
  *
  * <p>Holds last {@code hold-ttl} (default 5 minutes; UNVERIFIED, the site does not say). A booking
  * is made for the logged-in account itself ({@code selected_user_id} = the session's
@@ -33,6 +37,11 @@ import org.slf4j.LoggerFactory;
 final class Paziresh24Booker implements Booker {
   private static final Logger log = LoggerFactory.getLogger(Paziresh24Booker.class);
   private static final Pattern SLOT_KEY = Pattern.compile("([0-9]{1,12})-([0-9]{1,12})");
+  /** How deep the receipt's unknown envelope is searched for its record. */
+  static final int RECEIPT_DEPTH = 3;
+  /** A {@code book_time} before 2000-01-01 or after 2100-01-01 is not a unix-seconds appointment time. */
+  private static final long MIN_BOOK_TIME = 946_684_800L;
+  private static final long MAX_BOOK_TIME = 4_102_444_800L;
 
   private final Paziresh24Client client;
 
@@ -152,14 +161,105 @@ final class Paziresh24Booker implements Booker {
   }
 
   /**
+   * {@inheritDoc}
+   *
+   * <p>Reads the receipt (spec 5 step 7: {@code GET <api-url>/user/v1/book/<center_id>/<book_id>}).
+   * Its envelope is UNKNOWN, so the record is the first object up to three levels
+   * deep that carries a {@code book_id}. Empty when the receipt answers HTTP 404, a non-success
+   * {@code status} saying "not found" (or {@code status} 404), a record for another {@code book_id},
+   * {@code is_deleted} truthy ({@code 1}, {@code "1"}, {@code true}) or a {@code book_status} saying
+   * deleted or cancelled.
+   *
+   * <p>The returned slot starts at the receipt's {@code book_time} (unix seconds) and keeps the
+   * booked slot's length. Only when the receipt has no plausible {@code book_time} (absent, not a
+   * number, or outside 2000..2100) does it keep the booked slot as it was; the verification then
+   * rests on the {@code book_id} alone. The tracking code is the receipt's {@code reference_code},
+   * else the booking's; {@code bookedAt} is the booking's (the receipt does not say).
+   *
+   * @throws SlotHunterException {@code AUTH_REQUIRED} for an unusable session (nothing sent) or a
+   *     401/403; {@code PROVIDER_UNAVAILABLE} for 5xx and timeouts; {@code RATE_LIMITED}; {@code
+   *     PROTOCOL} for HTML, malformed JSON or a receipt without {@code book_id}: in all of these the
+   *     booking's state is unknown
+   */
+  @Override
+  public Optional<Booking> readBack(Booking booking, AccountSession session) {
+    Objects.requireNonNull(booking, "booking");
+    Target target = booking.slot().target();
+    Paziresh24Client.requireOwn(target);
+    client.requireUsable(session);
+    String bookId = booking.providerBookingKey();
+    JsonNode body;
+    try {
+      body = receipt(target.centerId(), bookId, session);
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        return absent(bookId, "HTTP 404");
+      }
+      throw e;
+    }
+    Optional<JsonNode> found = Json.findObject(body, Field.BOOK_ID, RECEIPT_DEPTH, v -> Json.text(v).isPresent());
+    if (found.isEmpty()) {
+      if (ResponseClassifier.saysNoSuchBooking(body)) {
+        return absent(bookId, "the receipt says not found");
+      }
+      if (ResponseClassifier.status(body).isPresent() && !ResponseClassifier.isSuccess(body)) {
+        throw ResponseClassifier.failure(Endpoint.RECEIPT, body);
+      }
+      // no excerpt: a receipt carries the patient's name, mobile and national code
+      List<String> keys = new ArrayList<>();
+      body.fieldNames().forEachRemaining(keys::add);
+      throw ResponseClassifier.error(ErrorCode.PROTOCOL, Endpoint.RECEIPT,
+          "no book_id in the receipt (top-level keys " + keys + ")").build();
+    }
+    JsonNode record = found.get();
+    if (!bookId.equals(Json.text(record, Field.BOOK_ID).orElseThrow())) {
+      return absent(bookId, "the receipt is for another booking");
+    }
+    if (Json.truthy(record.get(Field.IS_DELETED))
+        || Json.text(record, Field.BOOK_STATUS).filter(ResponseClassifier::saysBookingGone).isPresent()) {
+      return absent(bookId, "the receipt says deleted");
+    }
+    String tracking = Json.text(record, Field.REFERENCE_CODE)
+        .or(() -> Json.findText(body, Field.REFERENCE_CODE, RECEIPT_DEPTH))
+        .map(code -> ProfileParser.cut(code, 100))
+        .orElse(booking.trackingCode());
+    log.debug("paziresh24 read back booking {}: on record", bookId);
+    return Optional.of(new Booking(receiptSlot(booking.slot(), record), bookId, tracking, booking.bookedAt()));
+  }
+
+  private static Optional<Booking> absent(String bookId, String why) {
+    log.debug("paziresh24 read back booking {}: not on record ({})", bookId, why);
+    return Optional.empty();
+  }
+
+  /** The booked slot moved to the receipt's {@code book_time}, or the booked slot when the receipt has none. */
+  private static Slot receiptSlot(Slot booked, JsonNode record) {
+    OptionalLong time = Json.integer(record.get(Field.BOOK_TIME));
+    if (time.isEmpty() || time.getAsLong() < MIN_BOOK_TIME || time.getAsLong() > MAX_BOOK_TIME) {
+      return booked;
+    }
+    Instant start = Instant.ofEpochSecond(time.getAsLong());
+    if (start.equals(booked.start())) {
+      return booked;
+    }
+    Instant end = start.plus(booked.length());
+    return new Slot(booked.target(), start, end, start.getEpochSecond() + "-" + end.getEpochSecond());
+  }
+
+  /** The receipt (spec 5 step 7) as a JSON object; HTTP and transport errors are thrown as usual. */
+  private JsonNode receipt(String centerId, String bookId, AccountSession session) {
+    String body = client.get(Endpoint.RECEIPT, client.settings.url(Endpoint.RECEIPT, centerId, bookId).build(),
+        session).body();
+    return ResponseClassifier.json(Endpoint.RECEIPT, body);
+  }
+
+  /**
    * The receipt's {@code reference_code} (spec 5 step 7). A failure here must not turn a made
    * booking into an error, so it is logged and gives empty.
    */
   private Optional<String> receiptReference(String centerId, String bookId, AccountSession session) {
     try {
-      String body = client.get(Endpoint.RECEIPT, client.settings.url(Endpoint.RECEIPT, centerId, bookId).build(),
-          session).body();
-      return Json.findText(ResponseClassifier.json(Endpoint.RECEIPT, body), Field.REFERENCE_CODE, 3);
+      return Json.findText(receipt(centerId, bookId, session), Field.REFERENCE_CODE, RECEIPT_DEPTH);
     } catch (SlotHunterException e) {
       log.warn("paziresh24 receipt for booking {} failed ({}); no tracking code", bookId, e.code());
       return Optional.empty();

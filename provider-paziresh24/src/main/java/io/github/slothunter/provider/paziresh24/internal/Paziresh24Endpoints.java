@@ -84,8 +84,11 @@ public final class Paziresh24Endpoints {
      */
     BOOK("book", "POST", Host.BOOKING, "book", ErrorCode.HOLD_EXPIRED, false),
     /**
-     * GET the receipt for a booking's {@code reference_code}. verified-against: spec 5 step 7
-     * (URL HIGH, envelope UNKNOWN: the field is searched a few levels deep); fixture receipt.json.
+     * GET the receipt of one booking: its {@code reference_code} after booking, and the read-back
+     * that verifies a booking ({@code book_id}, {@code book_time}, {@code is_deleted},
+     * {@code book_status}). verified-against: spec 5 step 7 (URL and fields HIGH, envelope UNKNOWN:
+     * the record is searched a few levels deep); fixtures receipt*.json. HTTP 404 means no such
+     * booking (the fake answers so; the real site's answer for a deleted booking is UNVERIFIED).
      */
     RECEIPT("receipt", "GET", Host.API, "user/v1/book/{}/{}", ErrorCode.HOLD_EXPIRED, false),
     /**
@@ -179,7 +182,7 @@ public final class Paziresh24Endpoints {
   /** Path of the public booking page on the website (spec 3, HIGH). */
   public static final String BOOKING_PAGE = "booking";
 
-  /** Form field names (spec 4, 5, 7, 8). */
+  /** Form field names (spec 4, 5, 7, 8), and the receipt's response fields (spec 5 step 7). */
   public static final class Field {
     public static final String CENTER_ID = "center_id";
     public static final String SERVICE_ID = "service_id";
@@ -208,6 +211,14 @@ public final class Paziresh24Endpoints {
     public static final String VERSION = "version";
     public static final String TEXT = "text";
     public static final String PAGE = "page";
+    /** Receipt: the booking id ({@code book_info.id} of the book answer). */
+    public static final String BOOK_ID = "book_id";
+    /** Receipt: the appointment time, unix seconds. */
+    public static final String BOOK_TIME = "book_time";
+    /** Receipt: deleted flag ({@code 1}, {@code "1"} or {@code true} when deleted). */
+    public static final String IS_DELETED = "is_deleted";
+    /** Receipt: the booking's state as text (values UNKNOWN; seen: {@code not_visited}). */
+    public static final String BOOK_STATUS = "book_status";
 
     private Field() {}
   }

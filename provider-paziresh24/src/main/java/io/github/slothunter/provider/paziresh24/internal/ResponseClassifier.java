@@ -43,6 +43,8 @@ import java.util.Set;
  *       book), {@code SLOT_TAKEN} when the message says the time is reserved/taken; 300 per {@link Endpoint#status300()} ({@code HOLD_EXPIRED} after a
  *       hold, {@code SLOT_TAKEN} before; a "taken" message wins); 39 {@code RATE_LIMITED}; 7
  *       {@code AUTH_REQUIRED}; anything else {@code PROTOCOL}.
+ *   <li>Receipt (read-back): {@link #saysNoSuchBooking} and {@link #saysBookingGone} tell an absent
+ *       or cancelled booking from a failed read.
  * </ul>
  *
  * <p>The server's messages are Persian and not documented (spec 10: UNKNOWN), so the keyword
@@ -67,6 +69,15 @@ public final class ResponseClassifier {
   /** "expired", "released", "not found": a hold that is already gone. */
   private static final List<String> RELEASED = List.of("منقضی", "آزاد", "یافت نشد", "وجود ندارد", "expired",
       "released", "not found");
+
+  /**
+   * "not found": a receipt that answers but has no such booking (UNVERIFIED wording). The Persian
+   * "does not exist" is left out on purpose: the site also says it for "not possible".
+   */
+  private static final List<String> NO_SUCH_BOOKING = List.of("یافت نشد", "پیدا نشد", "not found",
+      "does not exist", "no such");
+  /** {@code book_status} values meaning the booking is gone: "deleted", "cancelled" (UNVERIFIED, spec 5 step 7). */
+  private static final List<String> GONE_STATUS = List.of("delete", "cancel", "حذف", "لغو");
 
   private ResponseClassifier() {}
 
@@ -204,6 +215,23 @@ public final class ResponseClassifier {
       return true;
     }
     return containsAny(message(body).toLowerCase(Locale.ROOT), RELEASED);
+  }
+
+  /**
+   * Whether a receipt body without a booking record says there is no such booking: a {@code status}
+   * of 404, or a non-success status whose message says "not found".
+   */
+  static boolean saysNoSuchBooking(JsonNode body) {
+    OptionalInt s = status(body);
+    if (s.isEmpty() || s.getAsInt() == Value.STATUS_SUCCESS) {
+      return false;
+    }
+    return s.getAsInt() == 404 || containsAny(message(body).toLowerCase(Locale.ROOT), NO_SUCH_BOOKING);
+  }
+
+  /** Whether a receipt's {@code book_status} says the booking was deleted or cancelled. */
+  static boolean saysBookingGone(String bookStatus) {
+    return containsAny(bookStatus.toLowerCase(Locale.ROOT), GONE_STATUS);
   }
 
   /** Whether a message says the time is reserved or taken. */
