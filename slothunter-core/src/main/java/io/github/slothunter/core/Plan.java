@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param minInterval the shortest poll interval the owner's targets get
  * @param autoBook whether the engine may book for the owner
  * @param priority higher wins: budget share when the budget is short, and the first claim on a contested slot
+ * @param maxInterval the longest the engine may leave an owner's target unpolled on its own
+ *     initiative: adaptive scheduling never backs off beyond it (a budget shortage still can)
+ * @param adaptive whether the owner's targets are scheduled by their forecast release rate (see
+ *     {@link ReleaseForecaster}) instead of at the fixed {@code minInterval}
  */
-public record Plan(String name, int maxWatches, Duration minInterval, boolean autoBook, int priority) {
+public record Plan(String name, int maxWatches, Duration minInterval, boolean autoBook, int priority,
+    Duration maxInterval, boolean adaptive) {
   /** {@link #maxWatches()} value meaning no limit. */
   public static final int UNLIMITED = Integer.MAX_VALUE;
 
@@ -35,5 +40,34 @@ public record Plan(String name, int maxWatches, Duration minInterval, boolean au
     if (priority < 0 || priority > 100) {
       throw SlotHunterException.invalid("plan priority", "must be 0-100: " + priority);
     }
+    Objects.requireNonNull(maxInterval, "maxInterval");
+    if (maxInterval.compareTo(minInterval) < 0) {
+      throw SlotHunterException.invalid("plan maxInterval", "must not be shorter than minInterval "
+          + minInterval + ": " + maxInterval);
+    }
+  }
+
+  /**
+   * A fixed-interval plan: {@code maxInterval} is six times {@code minInterval} (at least 30 minutes)
+   * and adaptive scheduling is off.
+   */
+  public Plan(String name, int maxWatches, Duration minInterval, boolean autoBook, int priority) {
+    this(name, maxWatches, minInterval, autoBook, priority, defaultMaxInterval(minInterval), false);
+  }
+
+  /** This plan with adaptive scheduling switched on or off. */
+  public Plan withAdaptive(boolean value) {
+    return new Plan(name, maxWatches, minInterval, autoBook, priority, maxInterval, value);
+  }
+
+  /** This plan with another {@link #maxInterval()}. */
+  public Plan withMaxInterval(Duration value) {
+    return new Plan(name, maxWatches, minInterval, autoBook, priority, value, adaptive);
+  }
+
+  private static Duration defaultMaxInterval(Duration minInterval) {
+    Objects.requireNonNull(minInterval, "minInterval");
+    Duration six = minInterval.multipliedBy(6);
+    return six.compareTo(Duration.ofMinutes(30)) < 0 ? Duration.ofMinutes(30) : six;
   }
 }

@@ -20,9 +20,9 @@ public final class Plans {
   /** 10 watches, every minute, auto-booking. */
   public static final Plan PREMIUM = new Plan("PREMIUM", 10, Duration.ofMinutes(1), true, 2);
   /** Unlimited watches, every 30 seconds, auto-booking, higher priority. */
-  public static final Plan PRO = new Plan("PRO", Plan.UNLIMITED, Duration.ofSeconds(30), true, 4);
+  public static final Plan PRO = new Plan("PRO", Plan.UNLIMITED, Duration.ofSeconds(30), true, 4).withAdaptive(true);
   /** Unlimited watches, every 15 seconds, auto-booking, highest priority. */
-  public static final Plan ENTERPRISE = new Plan("ENTERPRISE", Plan.UNLIMITED, Duration.ofSeconds(15), true, 8);
+  public static final Plan ENTERPRISE = new Plan("ENTERPRISE", Plan.UNLIMITED, Duration.ofSeconds(15), true, 8).withAdaptive(true);
 
   private final Map<String, Plan> byName;
   private final Plan defaultPlan;

@@ -9,6 +9,8 @@ import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotListener;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.core.internal.Engine;
+import io.github.slothunter.core.internal.EngineMetrics;
+import io.github.slothunter.core.internal.MetricsLoader;
 import io.github.slothunter.core.internal.ProviderRuntime;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
@@ -61,9 +63,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SlotHunter implements AutoCloseable {
   private final Engine engine;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final SlotAnalytics analytics;
 
-  private SlotHunter(Engine engine) {
+  private SlotHunter(Engine engine, Store store, Clock clock) {
     this.engine = engine;
+    this.analytics = new SlotAnalytics(this, store, engine.forecaster(), clock);
+  }
+
+  /**
+   * Slot analytics over the recorded history and the release forecast: releases by hour of week,
+   * how long slots stay free, detection latency, the next 24 hours' forecast, booking success, and
+   * recommendations. Thread-safe.
+   */
+  public SlotAnalytics analytics() {
+    return analytics;
   }
 
   /** Starts configuring an engine. */
@@ -196,6 +209,70 @@ public final class SlotHunter implements AutoCloseable {
   }
 
   /**
+   * A watch's health: whether it is really watching, its last successful poll and last error, its
+   * next poll, polls in the last hour and what its filter turned away. Cheap; safe to call often.
+   *
+   * @throws SlotHunterException {@code NOT_FOUND} for an unknown or cancelled watch
+   */
+  public WatchHealth health(String watchId) {
+    Objects.requireNonNull(watchId, "watchId");
+    return engine.health(watchId);
+  }
+
+  /**
+   * The watch's health as a few short sentences for a person ("3 slots appeared on Monday but all
+   * were after your 12:00 limit."): in Persian when the locale's language is {@code fa}, otherwise
+   * in English. Free of personal data.
+   *
+   * @throws SlotHunterException {@code NOT_FOUND} for an unknown or cancelled watch
+   */
+  public List<String> explain(String watchId, java.util.Locale locale) {
+    Objects.requireNonNull(watchId, "watchId");
+    Objects.requireNonNull(locale, "locale");
+    return engine.explain(watchId, locale);
+  }
+
+  /**
+   * Snoozes one of a watch's targets: no {@code SlotOpened} for it until the time is up (slots
+   * still free then are announced after the next poll; {@code SlotGone} for slots announced before
+   * still arrives). Polling and auto-booking go on. Persisted with the watch. A zero or negative
+   * duration wakes the target.
+   *
+   * @return the updated watch
+   * @throws SlotHunterException {@code NOT_FOUND} for an unknown watch, {@code INVALID_INPUT} for a
+   *     target that is not the watch's
+   */
+  public Watch snooze(String watchId, String targetId, Duration duration) {
+    Objects.requireNonNull(watchId, "watchId");
+    Objects.requireNonNull(targetId, "targetId");
+    Objects.requireNonNull(duration, "duration");
+    return engine.snooze(watchId, targetId, duration);
+  }
+
+  /**
+   * Looks a doctor up by reference (one request from the provider's budget; lookups are cached for
+   * ten minutes).
+   *
+   * @throws SlotHunterException {@code NOT_FOUND} for an unknown provider id, and provider errors
+   */
+  public Doctor lookup(DoctorRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    return engine.lookup(ref);
+  }
+
+  /**
+   * One page of a provider's doctor search (one request from its budget).
+   *
+   * @throws SlotHunterException {@code UNSUPPORTED} if the provider cannot search, {@code NOT_FOUND}
+   *     for an unknown provider id, and provider errors
+   */
+  public List<io.github.slothunter.api.DoctorSummary> search(String providerId, io.github.slothunter.api.SearchQuery query) {
+    Objects.requireNonNull(providerId, "providerId");
+    Objects.requireNonNull(query, "query");
+    return engine.search(providerId, query);
+  }
+
+  /**
    * One-shot read of a target's free slots over its first {@code maxDays} free days, through the
    * provider's budget (1 + days requests). For watching, use {@link #watch}.
    */
@@ -256,6 +333,8 @@ public final class SlotHunter implements AutoCloseable {
     private boolean manual;
     private String instanceId;
     private Duration leaseTime = DEFAULT_LEASE_TIME;
+    private ReleaseForecaster forecaster;
+    private Object meterRegistry;
 
     private Builder() {}
 
@@ -381,6 +460,28 @@ public final class SlotHunter implements AutoCloseable {
     }
 
     /**
+     * The model that predicts when each target releases slots; used by adaptive scheduling (plans
+     * with {@link Plan#adaptive()}) and by {@link SlotHunter#analytics()}. Default:
+     * {@link ReleaseForecaster#defaults()}.
+     */
+    public Builder forecaster(ReleaseForecaster value) {
+      this.forecaster = Objects.requireNonNull(value, "forecaster");
+      return this;
+    }
+
+    /**
+     * Records Micrometer meters (see the README's "Metrics" section for their names) in this
+     * registry. Micrometer is an optional dependency of SlotHunter: without a registry no
+     * Micrometer class is ever loaded.
+     *
+     * @param registry the registry to record in
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
      * Creates the providers, restores stored watches (reconciling interrupted bookings) and starts
      * polling.
      *
@@ -423,8 +524,10 @@ public final class SlotHunter implements AutoCloseable {
       }
       String id = instanceId != null ? instanceId
           : "i-" + Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE);
+      EngineMetrics metrics = meterRegistry == null ? EngineMetrics.NOOP : MetricsLoader.micrometer(meterRegistry);
+      ReleaseForecaster f = forecaster != null ? forecaster : ReleaseForecaster.defaults();
       return new SlotHunter(new Engine(clock, store, plans, runtimes, eventCapacity, executor, manual, closeTimeout,
-          id, leaseTime));
+          id, leaseTime, f, metrics), store, clock);
     }
   }
 }

@@ -20,10 +20,18 @@ import java.util.Objects;
  * @param autoBook auto-book settings, or {@code null} for notify-only
  * @param createdAt when it was registered (older watches win ties for a contested slot)
  * @param state where it is in its life
+ * @param snoozed per target id, until when the owner asked not to be told about it (see
+ *     {@link SlotHunter#snooze}); expired entries are harmless
  */
 public record Watch(String id, String owner, DoctorRef doctor, List<Target> targets,
     java.util.Map<String, Long> prices, SlotFilter filter, String planName, AutoBook autoBook,
-    Instant createdAt, WatchState state) {
+    Instant createdAt, WatchState state, java.util.Map<String, Instant> snoozed) {
+
+  /** A watch with nothing snoozed. */
+  public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
+      SlotFilter filter, String planName, AutoBook autoBook, Instant createdAt, WatchState state) {
+    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, java.util.Map.of());
+  }
 
   /** Validates and copies. */
   public Watch {
@@ -36,6 +44,29 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
     Objects.requireNonNull(planName, "planName");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(state, "state");
+    snoozed = java.util.Map.copyOf(snoozed);
+  }
+
+  /** Whether the target is snoozed at {@code now}. */
+  public boolean snoozed(String targetId, Instant now) {
+    Instant until = snoozed.get(targetId);
+    return until != null && now.isBefore(until);
+  }
+
+  /** This watch with the target snoozed until {@code until} (or woken, when {@code until} is not after now). */
+  public Watch withSnooze(String targetId, Instant until, Instant now) {
+    java.util.Map<String, Instant> m = new java.util.HashMap<>();
+    snoozed.forEach((k, v) -> {
+      if (v.isAfter(now)) {
+        m.put(k, v);
+      }
+    });
+    if (until.isAfter(now)) {
+      m.put(targetId, until);
+    } else {
+      m.remove(targetId);
+    }
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, m);
   }
 
   /** Whether the watch auto-books and may still book. */
@@ -45,7 +76,7 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
 
   /** A copy in another state. */
   public Watch withState(WatchState value) {
-    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value);
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value, snoozed);
   }
 
   /** Masks auto-book details. */

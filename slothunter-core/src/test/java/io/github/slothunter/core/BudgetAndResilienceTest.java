@@ -62,7 +62,7 @@ class BudgetAndResilienceTest {
     RequestBudget budget = RequestBudget.of(20, 1200, 3);
     try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
       Target pro = f.provider.target("dr-pro");
-      f.hunter.watch(WatchRequest.of("pro-user", pro).plan("PRO"));
+      f.hunter.watch(WatchRequest.of("pro-user", pro).plan("FIXED_PRO")); // fixed interval: 240 polls wanted
       List<Target> free = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
         Target t = f.provider.target("dr-" + i);

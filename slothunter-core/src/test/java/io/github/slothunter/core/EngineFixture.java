@@ -14,6 +14,8 @@ import java.util.Map;
 class EngineFixture implements AutoCloseable {
   static final Plan FAST = new Plan("FAST", 1000, Duration.ofSeconds(10), true, 4);
   static final Plan SLOW = new Plan("SLOW", 1000, Duration.ofMinutes(5), true, 1);
+  /** PRO's interval and priority, without adaptive scheduling. */
+  static final Plan FIXED_PRO = new Plan("FIXED_PRO", Plan.UNLIMITED, Duration.ofSeconds(30), true, 4);
 
   final FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
   final MemoryProvider provider;
@@ -41,7 +43,7 @@ class EngineFixture implements AutoCloseable {
     return SlotHunter.builder()
         .provider(provider.factory())
         .store(store)
-        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, Plans.PREMIUM, Plans.PRO, Plans.ENTERPRISE, FAST, SLOW)))
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, Plans.PREMIUM, Plans.PRO, Plans.ENTERPRISE, FAST, SLOW, FIXED_PRO)))
         .clock(clock)
         .closeTimeout(Duration.ofSeconds(2))
         .manualScheduling();

@@ -70,6 +70,12 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   volatile CountDownLatch holdEntered;
   volatile CountDownLatch bookEntered;
   volatile boolean takeAfterHold;
+  /** Whether the provider can read bookings back (Capability.READ_BACK). */
+  volatile boolean readBack;
+  /** A broken site: book() answers success but nothing is recorded, so read-back finds nothing. */
+  volatile boolean loseBookings;
+  /** How read-back shows a stored booking (the identity unless a test changes it). */
+  volatile java.util.function.UnaryOperator<Booking> readBackView = b -> b;
   volatile boolean closed;
 
   MemoryProvider(Clock clock, RequestBudget budget, boolean canBook) {
@@ -185,6 +191,9 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
     Set<Capability> caps = EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.BOOKING_LINK);
     if (canBook) {
       caps.addAll(EnumSet.of(Capability.HOLD, Capability.BOOK, Capability.CANCEL));
+      if (readBack) {
+        caps.add(Capability.READ_BACK);
+      }
     }
     return new ProviderInfo(ID, "Memory", SlotHunterZones.TEHRAN, caps, budget);
   }
@@ -321,7 +330,9 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
         holds.remove(hold.providerHoldKey());
         c.remove(hold.slot().start());
         Booking b = new Booking(hold.slot(), "b" + holdSeq.incrementAndGet(), "TRK" + bookings.size(), clock.instant());
-        bookings.add(b);
+        if (!loseBookings) {
+          bookings.add(b);
+        }
         return b;
       }
     } finally {
@@ -355,6 +366,32 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   @Override
   public void cancel(Booking booking, Patient patient, AccountSession session) {
     enter("cancel", booking.slot().target().id());
-    exit();
+    try {
+      synchronized (this) {
+        bookings.removeIf(b -> b.providerBookingKey().equals(booking.providerBookingKey()));
+      }
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public Optional<Booking> readBack(Booking booking, AccountSession session) {
+    enter("readBack", booking.slot().target().id());
+    try {
+      synchronized (this) {
+        return bookings.stream().filter(b -> b.providerBookingKey().equals(booking.providerBookingKey())).findFirst()
+            .map(readBackView);
+      }
+    } finally {
+      exit();
+    }
+  }
+
+  /** Records a booking made elsewhere (the patient's current booking). */
+  synchronized Booking addBooking(Slot slot) {
+    Booking b = new Booking(slot, "b" + holdSeq.incrementAndGet(), "TRK" + bookings.size(), clock.instant());
+    bookings.add(b);
+    return b;
   }
 }

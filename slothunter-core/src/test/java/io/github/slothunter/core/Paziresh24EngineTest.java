@@ -198,4 +198,104 @@ class Paziresh24EngineTest {
     assertThat(fake.requestCount()).isEqualTo(300);
     assertThat(events.of(ProviderThrottled.class)).isEmpty();
   }
+
+  // ---------------------------------------------------------------- issue 12 against the fake site
+
+  private AutoBook autoBook() {
+    return AutoBook.of(EngineFixture.patient(), fake.login("09121234567").toSession());
+  }
+
+  @Test
+  void aBookingIsVerifiedByReadingTheReceiptBack() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6));
+
+    hunter.watch(WatchRequest.of("u1", LINK).autoBook(autoBook()));
+    hunter.runDue();
+
+    BookingSucceeded ok = events.await(BookingSucceeded.class, 1).get(0);
+    assertThat(ok.verified()).isTrue();
+    assertThat(fake.requestCount(FakePaziresh24.RECEIPT)).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aSiteThatAnswersBookedButKeepsNothingGivesAnUnverifiedBooking() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6));
+    fake.loseBookings(true);
+
+    hunter.watch(WatchRequest.of("u1", LINK).autoBook(autoBook()));
+    hunter.runDue();
+
+    BookingSucceeded ok = events.await(BookingSucceeded.class, 1).get(0);
+    assertThat(ok.verified()).isFalse();
+    assertThat(ok.verification()).contains("records do not show this booking");
+    assertThat(fake.bookings()).isEmpty();
+  }
+
+  @Test
+  void aStrictlyBetterSlotReplacesTheBookingWithTheNewOneBookedBeforeTheOldIsCancelled() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(10));
+    Watch first = hunter.watch(WatchRequest.of("u1", LINK).autoBook(autoBook()));
+    hunter.runDue();
+    BookingSucceeded current = events.await(BookingSucceeded.class, 1).get(0);
+    hunter.cancel(first.id());
+    assertThat(fake.bookings()).filteredOn(b -> !b.cancelled()).hasSize(1);
+
+    hunter.watch(WatchRequest.of("u1", LINK).plan("FAST").autoBook(autoBook().replacing(current.booking())));
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(11)); // later: not better
+    clock.advance(Duration.ofSeconds(10));
+    hunter.runDue();
+    assertThat(fake.bookings()).filteredOn(b -> !b.cancelled()).hasSize(1);
+    assertThat(fake.requestCount(FakePaziresh24.SUSPEND)).isEqualTo(1);
+
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6)); // earlier: better
+    clock.advance(Duration.ofSeconds(10));
+    hunter.runDue();
+
+    BookingSucceeded better = events.await(BookingSucceeded.class, 2).get(1);
+    assertThat(better.booking().slot().start()).isEqualTo(tomorrow(6));
+    assertThat(better.verified()).isTrue();
+    assertThat(fake.bookings()).filteredOn(b -> !b.cancelled()).singleElement()
+        .satisfies(b -> assertThat(b.slot().from()).isEqualTo(tomorrow(6)));
+    // the patient always held at least one: the new booking came before the old one's cancellation
+    List<String> order = fake.requests().stream().map(r -> r.endpoint())
+        .filter(e -> e.equals(FakePaziresh24.BOOK) || e.equals(FakePaziresh24.DELETE_BOOK)).toList();
+    assertThat(order).containsExactly(FakePaziresh24.BOOK, FakePaziresh24.BOOK, FakePaziresh24.DELETE_BOOK);
+  }
+
+  @Test
+  void explainNamesFilteredSlotsRateLimitsAndAnExpiredSession() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    // 10:00Z is 13:30 in Tehran, after a 12:00 limit
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(10));
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(11));
+    Watch w = hunter.watch(WatchRequest.of("u1", LINK).plan("FAST")
+        .timeOfDay(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.NOON));
+    hunter.runDue();
+    assertThat(hunter.explain(w.id(), java.util.Locale.ENGLISH))
+        .contains("2 slots appeared on Sunday but all were after your 12:00 limit.");
+
+    fake.faults().next(FakePaziresh24.GET_FREE_DAYS, Fault.rateLimited(Duration.ofSeconds(30)));
+    clock.advance(Duration.ofSeconds(10));
+    hunter.runDue();
+    assertThat(hunter.health(w.id()).state()).isEqualTo(io.github.slothunter.api.HealthState.PAUSED_BUDGET);
+    assertThat(hunter.explain(w.id(), java.util.Locale.ENGLISH).get(0)).startsWith("Checks are delayed");
+
+    var expired = new io.github.slothunter.api.AccountSession("paziresh24", "token", java.util.Map.of("user_id", "1"),
+        clock.instant().minusSeconds(1));
+    Watch booking = hunter.watch(WatchRequest.of("u1", LINK).plan("FAST")
+        .autoBook(AutoBook.of(EngineFixture.patient(), expired)));
+    for (int i = 0; i < 12; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      hunter.runDue();
+    }
+    assertThat(hunter.health(booking.id()).state()).isEqualTo(io.github.slothunter.api.HealthState.PAUSED_AUTH);
+    assertThat(hunter.explain(booking.id(), java.util.Locale.forLanguageTag("fa")).get(0)).contains("دوباره وارد شوید");
+  }
 }

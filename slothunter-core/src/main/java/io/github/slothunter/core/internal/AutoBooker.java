@@ -77,7 +77,7 @@ final class AutoBooker {
       if (engine.closed) {
         return;
       }
-      if (wr.watch.booking()) {
+      if (wr.watch.booking() && !wr.overQuota && !wr.bookingOverQuota) {
         synchronized (wr.bookingLock) { // a watch on several calendars books at most maxBookings in total
           bookFor(ts, wr, booker.get(), free, claimed);
         }
@@ -92,7 +92,7 @@ final class AutoBooker {
       if (engine.closed || !w.booking()) {
         return;
       }
-      if (claimed.contains(slot.id()) || !w.filter().matches(slot, zone, ts.price)) {
+      if (claimed.contains(slot.id()) || !w.filter().matches(slot, zone, ts.price) || !guardsAllow(w.autoBook(), slot, ts)) {
         continue;
       }
       String key = BookingAttempt.keyOf(w.id(), slot);
@@ -103,6 +103,11 @@ final class AutoBooker {
       }
       if (w.autoBook().session().isExpired(engine.clock.instant())) {
         pause(wr, slot, ErrorCode.AUTH_REQUIRED, "the account session has expired; log in again");
+        return;
+      }
+      int maxAttempts = w.autoBook().maxAttempts();
+      if (maxAttempts > 0 && wr.attempts >= maxAttempts) {
+        pause(wr, slot, ErrorCode.QUOTA_EXCEEDED, "the watch used all " + maxAttempts + " booking attempts it was allowed");
         return;
       }
       claimed.add(slot.id());
@@ -122,6 +127,9 @@ final class AutoBooker {
       return Outcome.STOP;
     }
     ts.bookingsTried.incrementAndGet();
+    wr.attempts++;
+    long detectedAt = engine.clock.millis();
+    Instant heldAt = null;
     BookingAttempt attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.STARTED, null, null, null, null,
         null, engine.clock.instant());
     engine.store.saveAttempt(attempt);
@@ -134,7 +142,9 @@ final class AutoBooker {
       attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.HELD, held.providerHoldKey(), held.expiresAt(),
           null, null, null, engine.clock.instant());
       engine.store.saveAttempt(attempt);
-      engine.bus.publish(new HoldPlaced(w.id(), w.owner(), held, engine.clock.instant()));
+      heldAt = engine.clock.instant();
+      engine.metrics.held(rt.id(), Duration.ofMillis(Math.max(0, heldAt.toEpochMilli() - detectedAt)));
+      engine.bus.publish(new HoldPlaced(w.id(), w.owner(), held, heldAt));
       if (engine.closed || wr.watch.state() == WatchState.CANCELLED) {
         log.info("watch {} stopped while holding {}; releasing the hold", w.id(), slot.id());
         engine.store.saveAttempt(attempt.with(BookingAttempt.State.FAILED, engine.clock.instant()));
@@ -152,7 +162,13 @@ final class AutoBooker {
       wr.bookingsMade.incrementAndGet();
       ts.bookingsMade.incrementAndGet();
       log.info("booked {} for watch {} (tracking code {})", slot.id(), w.id(), booking.trackingCode());
-      engine.bus.publish(new BookingSucceeded(w.id(), w.owner(), booking, false, engine.clock.instant()));
+      Verification v = verify(rt, booker, booking, ab, wait);
+      String note = v.note;
+      if (ab.replaces() != null) {
+        note = note + "; " + replace(rt, booker, ab, v, wr, wait);
+      }
+      engine.metrics.booking(rt.id(), "booked", v.verified, Duration.between(heldAt, engine.clock.instant()));
+      engine.bus.publish(new BookingSucceeded(w.id(), w.owner(), booking, v.verified, note, engine.clock.instant()));
       if (wr.bookings >= ab.maxBookings()) {
         engine.saveWatch(wr, WatchState.BOOKED);
       }
@@ -164,11 +180,82 @@ final class AutoBooker {
       return Outcome.STOP;
     } catch (SlotHunterException e) {
       fail(attempt, e.code());
+      engine.metrics.booking(rt.id(), "failed", false, heldAt == null ? null : Duration.between(heldAt,
+          engine.clock.instant()));
       return onFailure(wr, slot, e, hold == null);
     } finally {
       if (hold != null && !booked) {
         release(outstanding.get(key));
       }
+    }
+  }
+
+  /** The watch's booking guards: lead time, price, and "strictly better than the booking it replaces". */
+  private boolean guardsAllow(AutoBook ab, Slot slot, TargetState ts) {
+    if (!ab.minLeadTime().isZero() && slot.start().isBefore(engine.clock.instant().plus(ab.minLeadTime()))) {
+      return false;
+    }
+    if (ab.maxPrice() != null && ts.price != null && ts.price > ab.maxPrice()) {
+      return false;
+    }
+    return ab.replaces() == null || slot.start().isBefore(ab.replaces().slot().start());
+  }
+
+  private record Verification(boolean verified, boolean absent, String note) {}
+
+  /**
+   * Reads the booking back from the provider (when it can): verified only if the provider's record
+   * shows it at the booked time. A failed read leaves it unverified, never unreported.
+   */
+  private Verification verify(ProviderRuntime rt, Booker booker, Booking booking, AutoBook ab, Duration wait) {
+    if (!rt.info().capabilities().contains(io.github.slothunter.api.Capability.READ_BACK)) {
+      return new Verification(false, false, "not verified: " + rt.id() + " cannot read bookings back; check it on the"
+          + " provider's site");
+    }
+    try {
+      Optional<Booking> seen = rt.call(BudgetGate.Use.URGENT, wait, () -> booker.readBack(booking, ab.session()));
+      if (seen.isEmpty()) {
+        log.warn("{} answered booked for {} but its records do not show the booking", rt.id(), booking.slot().id());
+        return new Verification(false, true, "not verified: the provider's records do not show this booking; check"
+            + " your account on its site");
+      }
+      if (!seen.get().slot().start().equals(booking.slot().start())) {
+        return new Verification(false, false, "not verified: the provider's records show this booking at "
+            + seen.get().slot().start() + " instead of " + booking.slot().start());
+      }
+      return new Verification(true, false, "confirmed by the provider's records");
+    } catch (ProviderRuntime.BudgetExhausted e) {
+      return new Verification(false, false, "not verified: no request budget was left to read the booking back");
+    } catch (SlotHunterException e) {
+      return new Verification(false, false, "not verified: reading the booking back failed (" + e.code() + ")");
+    }
+  }
+
+  /**
+   * After a better slot was booked: cancels the booking it replaces, but only when the new one is
+   * known to exist (verified, or the provider cannot read back), so the patient is never left with none.
+   */
+  private String replace(ProviderRuntime rt, Booker booker, AutoBook ab, Verification v, WatchRuntime wr,
+      Duration wait) {
+    Booking old = ab.replaces();
+    boolean canReadBack = rt.info().capabilities().contains(io.github.slothunter.api.Capability.READ_BACK);
+    if (!v.verified && (canReadBack || v.absent)) {
+      return "the previous booking was kept because the new one is not confirmed";
+    }
+    try {
+      rt.call(BudgetGate.Use.URGENT, wait, () -> {
+        booker.cancel(old, ab.patient(), ab.session());
+        return null;
+      });
+      log.info("cancelled booking {} replaced for watch {}", old.providerBookingKey(), wr.id());
+      return "the previous booking (" + old.trackingCode() + ") was cancelled";
+    } catch (ProviderRuntime.BudgetExhausted | SlotHunterException e) {
+      ErrorCode code = e instanceof SlotHunterException she ? she.code() : ErrorCode.RATE_LIMITED;
+      log.warn("could not cancel replaced booking {} for watch {}: {}", old.providerBookingKey(), wr.id(), code);
+      engine.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), old.slot(), code,
+          "the previous booking could not be cancelled; both bookings stand, cancel one on the provider's site", false,
+          engine.clock.instant()));
+      return "the previous booking could not be cancelled (" + code + ")";
     }
   }
 
@@ -207,7 +294,9 @@ final class AutoBooker {
   private void pause(WatchRuntime wr, Slot slot, ErrorCode code, String reason) {
     Watch w = wr.watch;
     Instant now = engine.clock.instant();
+    wr.bookingPausedBy = code;
     engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
+    engine.updateHealth(wr);
     engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, code, reason, false, now));
     engine.bus.publish(new WatchPaused(w.id(), w.owner(), code, "auto-booking paused: " + reason
         + "; the watch keeps notifying", now));
@@ -294,6 +383,7 @@ final class AutoBooker {
       }
       engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
       engine.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now));
+      engine.metrics.booking(a.slot().target().providerId(), "unknown", false, null);
       AutoBook ab = wr.watch.autoBook();
       ProviderRuntime rt = engine.runtimeOf(a.slot().target().providerId());
       if (a.holdKey() != null && ab != null && rt != null && rt.provider().booker().isPresent()) {

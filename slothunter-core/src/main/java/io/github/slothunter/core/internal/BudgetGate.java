@@ -84,6 +84,11 @@ public final class BudgetGate {
     return Math.max(1, (int) Math.floor(budget.perMinute() * factor / share));
   }
 
+  /** Polling requests per minute this gate can sustain: the per-minute pace, or the hour cap spread evenly. */
+  public synchronized double sustainablePollsPerMinute() {
+    return Math.max(0.01, Math.min(pollRate(), perHour() / 60.0));
+  }
+
   private int perHour() {
     return Math.max(1, budget.perHour() / share);
   }

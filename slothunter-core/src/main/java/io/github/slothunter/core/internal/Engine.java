@@ -22,6 +22,7 @@ import io.github.slothunter.core.EngineStats;
 import io.github.slothunter.core.OwnerStats;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
+import io.github.slothunter.core.ReleaseForecaster;
 import io.github.slothunter.core.ProviderStats;
 import io.github.slothunter.core.SlotChange;
 import io.github.slothunter.core.Store;
@@ -31,6 +32,7 @@ import io.github.slothunter.core.TargetStats;
 import io.github.slothunter.core.Watch;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.core.WatchState;
+import io.github.slothunter.core.WatchHealth;
 import io.github.slothunter.spi.SlotWatcher;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -123,9 +125,16 @@ public final class Engine implements AutoCloseable {
   /** When the dispatcher means to look again (clock millis); guarded by schedLock. */
   private long plannedWake;
   volatile boolean closed;
+  final ReleaseForecaster forecaster;
+  final EngineMetrics metrics;
+  /** How far ahead adaptive scheduling looks for a predicted release burst. */
+  static final Duration ADAPTIVE_LOOKAHEAD = Duration.ofMinutes(10);
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
-      ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime) {
+      ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime,
+      ReleaseForecaster forecaster, EngineMetrics metrics) {
+    this.forecaster = forecaster;
+    this.metrics = metrics;
     this.leases = store.leases();
     this.shared = leases != TargetLeases.SINGLE_INSTANCE;
     this.instanceId = instanceId;
@@ -141,6 +150,7 @@ public final class Engine implements AutoCloseable {
       map.put(rt.id(), rt);
       queues.put(rt.id(), new ProviderQueues());
       rt.breaker().getEventPublisher().onStateTransition(e -> onBreakerTransition(rt, e.getStateTransition()));
+      rt.metrics = metrics;
     }
     this.runtimes = map;
     this.autoBooker = new AutoBooker(this);
@@ -157,6 +167,7 @@ public final class Engine implements AutoCloseable {
       this.dispatcher.setDaemon(true);
     }
     restore();
+    metrics.bind(this);
     if (shared) {
       nextSync = Long.MIN_VALUE; // marks the first sync: restored state is fresh, no takeover reload
       syncCluster();
@@ -292,6 +303,26 @@ public final class Engine implements AutoCloseable {
     return lookup(parsed.runtime, parsed.ref);
   }
 
+  /** Looks a doctor up by reference (cached like {@link #lookup(String)}). */
+  public Doctor lookup(DoctorRef ref) {
+    ensureOpen();
+    return lookup(runtime(ref.providerId()), ref);
+  }
+
+  /** One page of a provider's doctor search, through its budget. */
+  public List<io.github.slothunter.api.DoctorSummary> search(String providerId, io.github.slothunter.api.SearchQuery query) {
+    ensureOpen();
+    ProviderRuntime rt = runtime(providerId);
+    io.github.slothunter.spi.DoctorSearch search = rt.provider().search().orElseThrow(() ->
+        SlotHunterException.builder(ErrorCode.UNSUPPORTED).providerId(providerId)
+            .message(providerId + " has no doctor search").build());
+    try {
+      return rt.call(BudgetGate.Use.URGENT, manual ? Duration.ZERO : LOOKUP_WAIT, () -> search.search(query));
+    } catch (ProviderRuntime.BudgetExhausted e) {
+      throw exhausted(rt);
+    }
+  }
+
   /**
    * Looks a doctor up, or reuses a lookup younger than {@link #LOOKUP_TTL}: a thousand users adding
    * the same doctor cost one request.
@@ -368,7 +399,10 @@ public final class Engine implements AutoCloseable {
         if (price != null) {
           ts.price = price;
         }
-        refreshSchedule(ts, w.booking() && !ts.snapshot.isEmpty());
+        boolean pollNow = w.booking() && !ts.snapshot.isEmpty();
+        if (pollNow || !coveredBySchedule(ts, wr.plan)) {
+          refreshSchedule(ts, pollNow);
+        }
       }
       if (announce && ts.everPolled && ts.leased) {
         List<SlotEvent> events = new ArrayList<>();
@@ -408,8 +442,9 @@ public final class Engine implements AutoCloseable {
         synchronized (schedLock) {
           if (ts.watches.isEmpty()) {
             unqueue(ts);
-            if (!ts.polling) {
-              targets.remove(ts.id, ts);
+            if (!ts.polling && targets.remove(ts.id, ts)) {
+              queues.get(ts.runtime.id()).drop(ts);
+              forecaster.forget(ts.id);
             }
           } else {
             refreshSchedule(ts, false);
@@ -459,6 +494,7 @@ public final class Engine implements AutoCloseable {
   public void setPlan(String owner, String planName) {
     Plan plan = plans.get(planName);
     store.saveOwnerPlan(owner, plan.name());
+    applyQuota(owner);
   }
 
   public Runnable listen(SlotListener listener) {
@@ -485,8 +521,10 @@ public final class Engine implements AutoCloseable {
     }
     for (String id : wantsAttempts) { // only auto-booking watches have attempts to count
       WatchRuntime wr = watches.get(id);
-      wr.bookings = (int) store.attempts(id).stream()
+      List<io.github.slothunter.core.BookingAttempt> attempts = store.attempts(id);
+      wr.bookings = (int) attempts.stream()
           .filter(a -> a.state() == io.github.slothunter.core.BookingAttempt.State.BOOKED).count();
+      wr.attempts = attempts.size();
     }
     Set<String> loaded = new HashSet<>();
     for (WatchRuntime wr : watches.values()) {
@@ -503,6 +541,9 @@ public final class Engine implements AutoCloseable {
         }
       }
       attach(wr, false);
+    }
+    for (String owner : byOwner.keySet()) {
+      applyQuota(owner); // the plan may have changed while the engine was down
     }
     autoBooker.reconcile(watches);
   }
@@ -631,6 +672,27 @@ public final class Engine implements AutoCloseable {
     final TreeMap<Integer, TreeSet<TargetState>> byPriority = new TreeMap<>(Comparator.reverseOrder());
     final Map<Integer, Double> pass = new HashMap<>();
     double lastPass;
+    /** Moving average of the forecast release rate over this provider's polls (adaptive scheduling). */
+    double meanRate;
+    /** Moving average of requests per poll. */
+    double requestsPerPoll = 1;
+    /** Per priority class: the adaptive targets' summed poll weights (1/m) and how many they are. */
+    final Map<Integer, Weights> weights = new HashMap<>();
+
+    static final class Weights {
+      double sum;
+      int adaptive;
+    }
+
+    /** Takes a dropped target's weight out of its class. */
+    void drop(TargetState ts) {
+      Weights w = weights.get(ts.weightClass);
+      if (w != null && ts.weight > 0) {
+        w.sum -= ts.weight;
+        w.adaptive--;
+        ts.weight = 0;
+      }
+    }
 
     TreeSet<TargetState> queue(int priority) {
       return byPriority.computeIfAbsent(priority, p -> new TreeSet<>(
@@ -641,12 +703,22 @@ public final class Engine implements AutoCloseable {
   /** Recomputes a target's interval and priority from its watches and (re)queues it. Holds schedLock. */
   private void refreshSchedule(TargetState ts, boolean pollNow) {
     Duration interval = null;
+    Duration maxInterval = null;
+    boolean adaptive = false;
     int priority = 0;
     for (WatchRuntime wr : ts.watches.values()) {
       if (interval == null || wr.plan.minInterval().compareTo(interval) < 0) {
         interval = wr.plan.minInterval();
       }
+      if (maxInterval == null || wr.plan.maxInterval().compareTo(maxInterval) < 0) {
+        maxInterval = wr.plan.maxInterval();
+      }
+      adaptive |= wr.plan.adaptive();
       priority = Math.max(priority, wr.plan.priority());
+    }
+    ts.adaptive = adaptive;
+    if (maxInterval != null) {
+      ts.maxInterval = maxInterval.compareTo(interval) < 0 ? interval : maxInterval;
     }
     if (interval == null) {
       unqueue(ts);
@@ -663,6 +735,19 @@ public final class Engine implements AutoCloseable {
     }
     ts.interval = interval;
     enqueue(ts, Math.max(0, priority), due);
+  }
+
+  /**
+   * Whether the target's schedule already serves a watch on this plan (interval, bound, mode and
+   * priority at least as demanding), so attaching it changes nothing: registering the 10,000th
+   * watcher of a doctor stays O(1) instead of walking every watch. Holds schedLock.
+   */
+  private static boolean coveredBySchedule(TargetState ts, Plan plan) {
+    return ts.watches.size() > 1 && (ts.queued || ts.polling)
+        && plan.minInterval().compareTo(ts.interval) >= 0
+        && plan.maxInterval().compareTo(ts.maxInterval) >= 0
+        && (ts.adaptive || !plan.adaptive())
+        && plan.priority() <= ts.priority;
   }
 
   private void enqueue(TargetState ts, int priority, long dueAt) {
@@ -840,13 +925,37 @@ public final class Engine implements AutoCloseable {
   /** Polls one target; the first request's token is already taken. */
   void poll(TargetState ts) {
     ErrorCode error = null;
+    long requestsBefore = ts.requests.get();
     try {
+      warmUp(ts);
       error = doPoll(ts);
     } catch (RuntimeException e) {
       error = ErrorCode.PROTOCOL;
       log.error("poll of {} failed unexpectedly", ts.id, e);
     } finally {
+      long used = ts.requests.get() - requestsBefore;
+      synchronized (schedLock) {
+        ProviderQueues pq = queues.get(ts.runtime.id());
+        pq.requestsPerPoll = 0.95 * pq.requestsPerPoll + 0.05 * Math.max(1, used);
+      }
+      metrics.poll(ts.runtime.id(), error == null ? "ok" : error.name());
       reschedule(ts, error);
+    }
+  }
+
+  /** Before a target's first poll here: lets the forecaster learn from the stored history. */
+  private void warmUp(TargetState ts) {
+    if (ts.warmed) {
+      return;
+    }
+    ts.warmed = true;
+    try {
+      List<SlotChange> history = store.history(ts.id);
+      if (!history.isEmpty()) {
+        forecaster.warmUp(ts.runtime.id(), ts.id, history);
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not warm the forecaster up for {}", ts.id, e);
     }
   }
 
@@ -854,6 +963,10 @@ public final class Engine implements AutoCloseable {
     ProviderRuntime rt = ts.runtime;
     Instant started = clock.instant();
     ts.polls.incrementAndGet();
+    ts.recordPoll(started.toEpochMilli());
+    ts.late = ts.dueAt > 0 && started.toEpochMilli() - ts.dueAt > Math.max(ts.interval.toMillis(), 60_000L);
+    // the window a change happened in starts at the last poll that really read the calendar
+    ts.previousPollAt = ts.lastSuccessAt != null ? ts.lastSuccessAt : ts.lastPollAt;
     ts.lastPollAt = started;
     SlotWatcher watcher = rt.provider().slots();
     List<LocalDate> days;
@@ -902,6 +1015,7 @@ public final class Engine implements AutoCloseable {
     if (error == null) {
       ts.lastSuccessAt = started;
       ts.lastError = null;
+      ts.lastErrorMessage = null;
     }
     return error;
   }
@@ -934,6 +1048,8 @@ public final class Engine implements AutoCloseable {
   private ErrorCode pollFailed(TargetState ts, SlotHunterException e) {
     ts.errors.incrementAndGet();
     ts.lastError = e.code();
+    ts.lastErrorMessage = Health.describe(e);
+    ts.lastErrorAt = clock.instant();
     if (e.code() == ErrorCode.RATE_LIMITED) {
       Duration pause = e.retryAfter().orElse(ProviderRuntime.DEFAULT_RETRY_AFTER);
       log.warn("{} rate-limited us; pausing {} and halving the rate", ts.runtime.id(), pause);
@@ -945,10 +1061,23 @@ public final class Engine implements AutoCloseable {
   }
 
   private void reschedule(TargetState ts, ErrorCode error) {
+    try {
+      rescheduleOnly(ts, error);
+    } finally {
+      for (WatchRuntime wr : ts.ordered()) {
+        updateHealth(wr);
+      }
+    }
+  }
+
+  private void rescheduleOnly(TargetState ts, ErrorCode error) {
     synchronized (schedLock) {
       ts.polling = false;
       if (ts.watches.isEmpty()) {
-        targets.remove(ts.id, ts);
+        if (targets.remove(ts.id, ts)) {
+          queues.get(ts.runtime.id()).drop(ts);
+          forecaster.forget(ts.id);
+        }
         return;
       }
       long now = clock.millis();
@@ -959,10 +1088,63 @@ public final class Engine implements AutoCloseable {
         next = now + Math.min(interval, backoff.apply(Math.min(ts.failures, 10)));
       } else {
         ts.failures = error == null ? 0 : ts.failures + 1;
-        next = now + interval;
+        next = now + (error == null && ts.adaptive ? adaptiveDelay(ts, now) : interval);
       }
       enqueue(ts, ts.priority, next);
     }
+  }
+
+  /**
+   * Adaptive scheduling: the delay to a target's next poll, from its forecast release rate. Holds
+   * schedLock.
+   *
+   * <p>The delay is {@code base x m}. {@code m} is {@code sqrt(mean rate / rate)}, clamped to
+   * [0.1, 10]: the square-root rule minimises the expected detection delay of Poisson releases for a
+   * fixed number of polls. Each adaptive target's weight {@code 1/m} is summed per priority class,
+   * and the base is {@code that sum x requests per poll / sustainable polls per minute}, so the
+   * class's polls add up to what the budget sustains and no common backlog drowns the differences
+   * between targets. The delay is bounded below by the plan's {@code minInterval} and above by its
+   * {@code maxInterval} (or, when the budget cannot poll every target even that often, by the
+   * round-robin interval). The rate is the larger of now and {@link #ADAPTIVE_LOOKAHEAD} ahead, so
+   * polling speeds up just before a predicted calendar opening and stays fast through it.
+   */
+  private long adaptiveDelay(TargetState ts, long now) {
+    long min = ts.interval.toMillis();
+    long max = Math.max(min, ts.maxInterval.toMillis());
+    double rate;
+    try {
+      Instant at = Instant.ofEpochMilli(now);
+      rate = Math.max(forecaster.rate(ts.id, at), forecaster.rate(ts.id, at.plus(ADAPTIVE_LOOKAHEAD)));
+    } catch (RuntimeException e) {
+      log.warn("forecaster failed for {}; polling at the plan interval", ts.id, e);
+      return min;
+    }
+    if (!(rate >= 0) || Double.isInfinite(rate)) {
+      return min;
+    }
+    ProviderQueues pq = queues.get(ts.runtime.id());
+    pq.meanRate = pq.meanRate <= 0 ? rate : 0.98 * pq.meanRate + 0.02 * rate;
+    double m = pq.meanRate <= 0 ? 1 : Math.sqrt(pq.meanRate / Math.max(rate, pq.meanRate * 1e-4));
+    m = Math.max(0.1, Math.min(10, m));
+    // targets competing in the same priority class (stride scheduling shares the budget between classes)
+    TreeSet<TargetState> own = pq.byPriority.get(ts.priority);
+    long n = (own == null ? 0 : own.size()) + 1; // + this one, being polled
+    ProviderQueues.Weights w = pq.weights.computeIfAbsent(ts.priority, k -> new ProviderQueues.Weights());
+    if (ts.weight == 0) {
+      w.adaptive++;
+    }
+    w.sum += 1 / m - ts.weight;
+    ts.weight = 1 / m;
+    ts.weightClass = ts.priority;
+    double perMinute = ts.runtime.gate().sustainablePollsPerMinute();
+    long fair = (long) (n * pq.requestsPerPoll / perMinute * 60_000);
+    // scaled so that the class's polls, at delay base x m each, add up to what the budget sustains
+    double demand = Math.max(0, w.sum) + Math.max(0, n - w.adaptive);
+    long base = Math.max(min, (long) (demand * pq.requestsPerPoll / perMinute * 60_000));
+    // Never back off beyond the plan's maxInterval, unless the budget cannot give every target even
+    // that; then never beyond what plain round robin would give: no target is worse off than there.
+    long cap = Math.max(max, fair);
+    return Math.max(min, Math.min(cap, (long) (base * m)));
   }
 
   /** Diffs a poll against the snapshot, records history, tells each watch, then auto-books. */
@@ -970,16 +1152,20 @@ public final class Engine implements AutoCloseable {
     Map<String, Slot> next = TargetState.index(fresh);
     Map<String, Slot> prev = ts.snapshot;
     List<SlotChange> changes = new ArrayList<>();
+    Instant since = ts.previousPollAt;
+    if (since != null && since.isAfter(now)) {
+      since = null;
+    }
     for (Slot s : next.values()) {
       if (!prev.containsKey(s.id())) {
-        changes.add(new SlotChange(s, SlotChange.Kind.OPENED, now));
+        changes.add(new SlotChange(s, SlotChange.Kind.OPENED, now, since));
         ts.firstSeen.put(s.id(), now);
         ts.opened.incrementAndGet();
       }
     }
     for (Slot s : prev.values()) {
       if (!next.containsKey(s.id())) {
-        changes.add(new SlotChange(s, SlotChange.Kind.GONE, now));
+        changes.add(new SlotChange(s, SlotChange.Kind.GONE, now, since));
         ts.gone.incrementAndGet();
         Instant first = ts.firstSeen.remove(s.id());
         if (first != null) {
@@ -989,6 +1175,18 @@ public final class Engine implements AutoCloseable {
     }
     ts.snapshot = next;
     ts.everPolled = true;
+    if (since != null) {
+      for (SlotChange c : changes) {
+        if (c.kind() == SlotChange.Kind.OPENED) {
+          metrics.detected(ts.runtime.id(), Duration.between(since, now).dividedBy(2));
+        }
+      }
+    }
+    try {
+      forecaster.observe(ts.runtime.id(), ts.id, since, now, changes);
+    } catch (RuntimeException e) {
+      log.warn("forecaster failed to observe a poll of {}", ts.id, e);
+    }
     List<WatchRuntime> ordered = ts.ordered();
     List<Slot> free = new ArrayList<>(next.values());
     Map<String, Set<String>> announced = new HashMap<>();
@@ -1030,7 +1228,7 @@ public final class Engine implements AutoCloseable {
   private void announceAndCollect(WatchRuntime wr, TargetState ts, Map<String, Slot> prev, Map<String, Slot> next,
       List<SlotEvent> events, Map<String, Set<String>> announced, Map<String, URI> links, Instant now) {
     synchronized (wr) {
-      if (wr.watch.state() != WatchState.CANCELLED && announce(wr, ts, prev, next, events, links, now)) {
+      if (wr.watch.state() != WatchState.CANCELLED && !wr.overQuota && announce(wr, ts, prev, next, events, links, now)) {
         announced.put(wr.id(), idsOf(wr, ts));
       }
     }
@@ -1066,12 +1264,20 @@ public final class Engine implements AutoCloseable {
     boolean changed = false;
     List<Slot> matching = new ArrayList<>();
     for (Slot s : next.values()) {
-      if (w.filter().matches(s, zone, ts.price)) {
-        matching.add(s);
-        if (w.filter().earliestOnly()) {
-          break;
+      String why = w.filter().rejection(s, zone, ts.price);
+      if (why == null) {
+        if (matching.isEmpty() || !w.filter().earliestOnly()) {
+          matching.add(s);
         }
+      } else if (wr.rejectedIds.add(s.id())) {
+        WatchRuntime.Rejections r = wr.rejected.computeIfAbsent(why, k -> new WatchRuntime.Rejections());
+        r.count++;
+        r.days.add(s.start().atZone(zone).getDayOfWeek());
       }
+    }
+    wr.rejectedIds.removeIf(id -> id.startsWith(prefix) && !next.containsKey(id));
+    if (w.snoozed(ts.id, now)) {
+      matching.clear(); // told once the snooze ends, if still free
     }
     for (Slot s : matching) {
       if (wr.announced.add(s.id())) {
@@ -1129,6 +1335,158 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  // ---------------------------------------------------------------- health
+
+  private WatchRuntime watchOrThrow(String watchId) {
+    WatchRuntime wr = watches.get(watchId);
+    if (wr == null) {
+      throw new SlotHunterException(ErrorCode.NOT_FOUND, "no watch with id '" + abbreviate(watchId) + "'");
+    }
+    return wr;
+  }
+
+  public WatchHealth health(String watchId) {
+    return health(watchOrThrow(watchId));
+  }
+
+  private WatchHealth health(WatchRuntime wr) {
+    long now = clock.millis();
+    Instant lastSuccess = null;
+    TargetState failing = null;
+    Long next = null;
+    int polls = 0;
+    List<TargetState> states = new ArrayList<>();
+    for (Target t : wr.watch.targets()) {
+      TargetState ts = targets.get(t.id());
+      if (ts == null) {
+        continue;
+      }
+      states.add(ts);
+      polls += ts.pollsLastHour(now);
+      if (ts.lastSuccessAt != null && (lastSuccess == null || ts.lastSuccessAt.isAfter(lastSuccess))) {
+        lastSuccess = ts.lastSuccessAt;
+      }
+      if (ts.lastError != null && (failing == null || Health.rank(Health.stateOf(ts.lastError))
+          > Health.rank(Health.stateOf(failing.lastError)))) {
+        failing = ts;
+      }
+      synchronized (schedLock) {
+        if (ts.queued && (next == null || ts.dueAt < next)) {
+          next = ts.dueAt;
+        }
+      }
+    }
+    Map<String, Integer> filtered = new TreeMap<>();
+    synchronized (wr) {
+      wr.rejected.forEach((rule, r) -> filtered.put(rule, r.count));
+    }
+    return new WatchHealth(wr.id(), stateOf(wr, states, now), lastSuccess, failing == null ? null : failing.lastError,
+        failing == null ? null : failing.lastErrorMessage, failing == null ? null : failing.lastErrorAt,
+        next == null || wr.overQuota ? null : Instant.ofEpochMilli(next), polls, wr.slotsAnnounced.get(), filtered,
+        Instant.ofEpochMilli(now));
+  }
+
+  private io.github.slothunter.api.HealthState stateOf(WatchRuntime wr, List<TargetState> states, long now) {
+    if (wr.overQuota || wr.bookingOverQuota) {
+      return io.github.slothunter.api.HealthState.QUOTA;
+    }
+    io.github.slothunter.api.HealthState worst = io.github.slothunter.api.HealthState.ACTIVE;
+    for (TargetState ts : states) {
+      io.github.slothunter.api.HealthState s = Health.stateOf(ts.lastError);
+      if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.runtime.open()) {
+        s = io.github.slothunter.api.HealthState.PROVIDER_DOWN;
+      }
+      if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.late) {
+        s = io.github.slothunter.api.HealthState.PAUSED_BUDGET;
+      }
+      if (Health.rank(s) > Health.rank(worst)) {
+        worst = s;
+      }
+    }
+    if (worst == io.github.slothunter.api.HealthState.ACTIVE && wr.bookingPausedBy == ErrorCode.AUTH_REQUIRED) {
+      return io.github.slothunter.api.HealthState.PAUSED_AUTH;
+    }
+    return worst;
+  }
+
+  /** Recomputes a watch's health state and tells listeners when it changed. */
+  void updateHealth(WatchRuntime wr) {
+    if (wr.watch.state() == WatchState.CANCELLED) {
+      return;
+    }
+    List<TargetState> states = new ArrayList<>();
+    for (Target t : wr.watch.targets()) {
+      TargetState ts = targets.get(t.id());
+      if (ts != null) {
+        states.add(ts);
+      }
+    }
+    io.github.slothunter.api.HealthState now = stateOf(wr, states, clock.millis());
+    io.github.slothunter.api.HealthState before;
+    synchronized (wr) {
+      before = wr.health;
+      if (before == now) {
+        return;
+      }
+      wr.health = now;
+    }
+    ErrorCode reason = null;
+    if (now != io.github.slothunter.api.HealthState.ACTIVE) {
+      reason = Health.reasonOf(now, states, wr);
+    }
+    bus.publish(new io.github.slothunter.api.WatchHealthChanged(wr.id(), wr.watch.owner(), before, now, reason,
+        clock.instant()));
+  }
+
+  public List<String> explain(String watchId, java.util.Locale locale) {
+    WatchRuntime wr = watchOrThrow(watchId);
+    WatchHealth h = health(wr);
+    Map<String, java.util.Set<java.time.DayOfWeek>> days = new TreeMap<>();
+    synchronized (wr) {
+      wr.rejected.forEach((rule, r) -> days.put(rule, java.util.EnumSet.copyOf(r.days.isEmpty()
+          ? java.util.EnumSet.noneOf(java.time.DayOfWeek.class) : r.days)));
+    }
+    ZoneId zone = wr.watch.targets().isEmpty() ? io.github.slothunter.api.SlotHunterZones.TEHRAN
+        : Optional.ofNullable(runtimes.get(wr.watch.targets().get(0).providerId())).map(r -> r.info().zone())
+            .orElse(io.github.slothunter.api.SlotHunterZones.TEHRAN);
+    return Health.explain(h, wr.watch, days, wr.bookingPausedBy, zone, locale);
+  }
+
+  /** Re-applies the owner's plan limits to their watches: watches beyond the quota stop being told. */
+  void applyQuota(String owner) {
+    Plan plan = planOf(owner);
+    List<WatchRuntime> mine = new ArrayList<>();
+    for (String id : byOwner.getOrDefault(owner, Set.of())) {
+      WatchRuntime wr = watches.get(id);
+      if (wr != null) {
+        mine.add(wr);
+      }
+    }
+    mine.sort(Comparator.comparing((WatchRuntime w) -> w.watch.createdAt()).thenComparing(WatchRuntime::id));
+    for (int i = 0; i < mine.size(); i++) {
+      WatchRuntime wr = mine.get(i);
+      wr.overQuota = i >= plan.maxWatches();
+      wr.bookingOverQuota = wr.watch.autoBook() != null && !plan.autoBook();
+      updateHealth(wr);
+    }
+  }
+
+  /** Snoozes a target for one watch; returns the updated watch. */
+  public Watch snooze(String watchId, String targetId, Duration duration) {
+    WatchRuntime wr = watchOrThrow(watchId);
+    if (wr.watch.targets().stream().noneMatch(t -> t.id().equals(targetId))) {
+      throw SlotHunterException.invalid("targetId", "is not one of watch " + watchId + "'s targets");
+    }
+    synchronized (registration) {
+      synchronized (wr) {
+        Instant now = clock.instant();
+        wr.watch = wr.watch.withSnooze(targetId, now.plus(duration), now);
+        store.saveWatch(wr.watch);
+        return wr.watch;
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- queries
 
   public List<Slot> snapshot(Target target) {
@@ -1168,6 +1526,27 @@ public final class Engine implements AutoCloseable {
           rt.sent(), rt.rateLimited(), rt.failed(), rt.breaker().getState().name()));
     }
     return new EngineStats(watches.size(), targets.size(), bus.published(), bus.dropped(), ps);
+  }
+
+  /** The registered provider ids. */
+  public List<String> providerIds() {
+    return List.copyOf(runtimes.keySet());
+  }
+
+  /** A provider's per-minute limit now (0 for an unknown provider). */
+  public int budgetPerMinute(String providerId) {
+    ProviderRuntime rt = runtimes.get(providerId);
+    return rt == null ? 0 : rt.gate().effectivePerMinute();
+  }
+
+  /** Requests sent to a provider in the last minute (0 for an unknown provider). */
+  public int budgetUsedLastMinute(String providerId) {
+    ProviderRuntime rt = runtimes.get(providerId);
+    return rt == null ? 0 : rt.gate().usedLastMinute();
+  }
+
+  public ReleaseForecaster forecaster() {
+    return forecaster;
   }
 
   ProviderRuntime runtimeOf(String providerId) {

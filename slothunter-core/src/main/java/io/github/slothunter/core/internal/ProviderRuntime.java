@@ -38,6 +38,8 @@ public final class ProviderRuntime implements AutoCloseable {
   private final BudgetGate gate;
   private final CircuitBreaker breaker;
   private final Duration openStateWait;
+  /** Where request outcomes are reported; set by the engine. */
+  volatile EngineMetrics metrics = EngineMetrics.NOOP;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong rateLimited = new AtomicLong();
@@ -112,9 +114,11 @@ public final class ProviderRuntime implements AutoCloseable {
         T result = call.get();
         breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         gate.onSuccess();
+        metrics.request(info.id(), "ok");
         return result;
       } catch (SlotHunterException e) {
         breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+        metrics.request(info.id(), e.code().name());
         if (e.code() == ErrorCode.RATE_LIMITED) {
           rateLimited.incrementAndGet();
           gate.onRateLimited(e.retryAfter().orElse(DEFAULT_RETRY_AFTER));
@@ -126,6 +130,7 @@ public final class ProviderRuntime implements AutoCloseable {
         // A provider bug (NPE, ClassCast...) is reported as a protocol error, never leaked raw.
         breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
         failed.incrementAndGet();
+        metrics.request(info.id(), ErrorCode.PROTOCOL.name());
         log.warn("provider {} threw {} instead of a SlotHunterException", info.id(), e.getClass().getName(), e);
         throw SlotHunterException.builder(ErrorCode.PROTOCOL).providerId(info.id())
             .message("provider " + info.id() + " failed unexpectedly: " + e.getClass().getSimpleName())

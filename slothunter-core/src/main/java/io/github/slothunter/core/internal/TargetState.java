@@ -34,6 +34,15 @@ final class TargetState {
   long seq;
   int priority;
   Duration interval = Duration.ofMinutes(5);
+  /** The longest adaptive scheduling may wait (the smallest plan maxInterval among the watches). */
+  Duration maxInterval = Duration.ofMinutes(30);
+  /** Whether any watch's plan schedules adaptively. */
+  boolean adaptive;
+  /** Adaptive poll weight 1/m last counted in its class (0: none), and that class. Guarded by schedLock. */
+  double weight;
+  int weightClass;
+  /** Whether the forecaster has seen the stored history (first poll on this instance). */
+  volatile boolean warmed;
   boolean queued;
   boolean polling;
   int failures;
@@ -47,8 +56,16 @@ final class TargetState {
   final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
   volatile boolean everPolled;
   volatile Instant lastPollAt;
+  /** When the poll before the current one started (null before the second poll): history's window start. */
+  volatile Instant previousPollAt;
   volatile Instant lastSuccessAt;
   volatile ErrorCode lastError;
+  volatile String lastErrorMessage;
+  volatile Instant lastErrorAt;
+  /** Whether the last poll started well after it was due (a budget shortage). */
+  volatile boolean late;
+  /** Start times (epoch millis) of the polls in the last hour, oldest first; guarded by itself. */
+  private final java.util.ArrayDeque<Long> recentPolls = new java.util.ArrayDeque<>();
 
   final AtomicLong polls = new AtomicLong();
   final AtomicLong requests = new AtomicLong();
@@ -99,6 +116,28 @@ final class TargetState {
       map.put(s.id(), s);
     }
     return map;
+  }
+
+  /** Records a poll's start and forgets polls older than an hour. */
+  void recordPoll(long at) {
+    synchronized (recentPolls) {
+      recentPolls.addLast(at);
+      trimPolls(at);
+    }
+  }
+
+  /** Polls started in the hour before {@code now}. */
+  int pollsLastHour(long now) {
+    synchronized (recentPolls) {
+      trimPolls(now);
+      return recentPolls.size();
+    }
+  }
+
+  private void trimPolls(long now) {
+    while (!recentPolls.isEmpty() && recentPolls.peekFirst() <= now - 3_600_000L) {
+      recentPolls.pollFirst();
+    }
   }
 
   synchronized void recordFreeTime(Duration d) {

@@ -17,6 +17,26 @@ final class WatchRuntime {
   int bookings;
   final java.util.concurrent.atomic.AtomicLong slotsAnnounced = new java.util.concurrent.atomic.AtomicLong();
   final java.util.concurrent.atomic.AtomicLong bookingsMade = new java.util.concurrent.atomic.AtomicLong();
+  /** Hold attempts made (for {@code AutoBook.maxAttempts}); guarded by {@link #bookingLock}. */
+  int attempts;
+  /** The last health state reported; written under this. */
+  io.github.slothunter.api.HealthState health = io.github.slothunter.api.HealthState.ACTIVE;
+  /** Why auto-booking is paused, or null. */
+  volatile io.github.slothunter.api.ErrorCode bookingPausedBy;
+  /** Whether the owner's plan no longer covers this watch (too many watches): it is not announced to. */
+  volatile boolean overQuota;
+  /** Whether the owner's plan no longer includes auto-booking: the watch only notifies. */
+  volatile boolean bookingOverQuota;
+  /** Slots seen but filtered out, by rule; guarded by this. */
+  final java.util.Map<String, Rejections> rejected = new java.util.TreeMap<>();
+  /** Ids of rejected slots still free (each counted once); guarded by this. */
+  final Set<String> rejectedIds = new HashSet<>();
+
+  /** Slots one filter rule turned away. */
+  static final class Rejections {
+    int count;
+    final java.util.EnumSet<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+  }
 
   WatchRuntime(Watch watch, Plan plan, Set<String> announced) {
     this.watch = watch;

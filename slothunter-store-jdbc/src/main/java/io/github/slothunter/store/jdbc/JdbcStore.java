@@ -95,7 +95,7 @@ public final class JdbcStore implements Store {
   /** Where the migration scripts live: not {@code db/migration}, so a host's Flyway never picks them up. */
   static final String MIGRATION_DIRECTORY = "io/github/slothunter/store/jdbc/migration";
   /** The migrations in order; append only. */
-  static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__open_attempts.sql");
+  static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__open_attempts.sql", "V3__history_window.sql");
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -294,7 +294,7 @@ public final class JdbcStore implements Store {
       }
       if (!changes.isEmpty()) {
         try (PreparedStatement p = c.prepareStatement(
-            "INSERT INTO slot_history (target_id, slot_id, kind, changed_at, slot) VALUES (?, ?, ?, ?, ?)")) {
+            "INSERT INTO slot_history (target_id, slot_id, kind, changed_at, slot, since_at) VALUES (?, ?, ?, ?, ?, ?)")) {
           for (int i = 0; i < changes.size(); i++) {
             SlotChange change = changes.get(i);
             p.setString(1, targetId);
@@ -302,6 +302,7 @@ public final class JdbcStore implements Store {
             p.setString(3, change.kind().name());
             p.setObject(4, Sql.timestamp(change.at()));
             p.setString(5, history.get(i));
+            p.setObject(6, change.since() == null ? null : Sql.timestamp(change.since()));
             p.addBatch();
           }
           p.executeBatch();
@@ -484,14 +485,14 @@ public final class JdbcStore implements Store {
     ensureOpen();
     return query("load history", c -> {
       try (PreparedStatement p = c.prepareStatement(
-          "SELECT slot, kind, changed_at FROM slot_history WHERE target_id = ? ORDER BY id DESC LIMIT ?")) {
+          "SELECT slot, kind, changed_at, since_at FROM slot_history WHERE target_id = ? ORDER BY id DESC LIMIT ?")) {
         p.setString(1, targetId);
         p.setInt(2, historyLimit);
         List<SlotChange> out = new ArrayList<>();
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
             out.add(new SlotChange(codec.readSlot(rs.getString(1)), SlotChange.Kind.valueOf(rs.getString(2)),
-                Sql.instant(rs, 3)));
+                Sql.instant(rs, 3), Sql.instantOrNull(rs, 4)));
           }
         }
         Collections.reverse(out);

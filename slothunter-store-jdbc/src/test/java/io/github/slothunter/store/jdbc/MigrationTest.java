@@ -50,7 +50,7 @@ class MigrationTest {
     db.open().close();
 
     assertThat(db.rows("SELECT version, description FROM slothunter_schema_version ORDER BY version"))
-        .containsExactly(version(1, "init"), version(2, "open attempts"));
+        .containsExactly(version(1, "init"), version(2, "open attempts"), version(3, "history window"));
     assertThat(db.count("watches")).isZero();
   }
 
@@ -72,7 +72,7 @@ class MigrationTest {
       assertThat(store.openAttempts()).containsExactly(open);
       assertThat(store.loadWatches()).containsExactly(watch);
     }
-    assertThat(db.count("slothunter_schema_version")).isEqualTo(2);
+    assertThat(db.count("slothunter_schema_version")).isEqualTo(3);
   }
 
   @ParameterizedTest
@@ -107,12 +107,12 @@ class MigrationTest {
   void refusesToStartOnADatabaseMigratedByANewerLibrary(TestDatabase.Kind kind) {
     TestDatabase db = kind.create(dir);
     db.open().close();
-    db.update("INSERT INTO slothunter_schema_version (version, description, checksum, applied_at) VALUES (3, 'future', 'x', ?)",
+    db.update("INSERT INTO slothunter_schema_version (version, description, checksum, applied_at) VALUES (4, 'future', 'x', ?)",
         T0.atOffset(ZoneOffset.UTC));
 
     assertThatThrownBy(db::open)
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
-        .hasMessageContaining("at version 3").hasMessageContaining("up to 2");
+        .hasMessageContaining("at version 4").hasMessageContaining("up to 3");
   }
 
   @ParameterizedTest
@@ -145,7 +145,7 @@ class MigrationTest {
     }
 
     assertThat(opened).hasSize(2);
-    assertThat(db.count("slothunter_schema_version")).isEqualTo(2);
+    assertThat(db.count("slothunter_schema_version")).isEqualTo(3);
   }
 
   @Test

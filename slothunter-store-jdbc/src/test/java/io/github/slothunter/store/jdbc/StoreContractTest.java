@@ -10,8 +10,10 @@ import static io.github.slothunter.store.jdbc.Fixtures.target;
 import static io.github.slothunter.store.jdbc.Fixtures.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.core.AutoBook;
 import io.github.slothunter.core.BookingAttempt;
 import io.github.slothunter.core.SlotChange;
 import io.github.slothunter.core.Store;
@@ -66,6 +68,23 @@ abstract class StoreContractTest {
     store.saveWatch(booking);
 
     assertThat(store.loadWatches()).containsExactlyInAnyOrder(notify, booking);
+  }
+
+  @Test
+  void bookingGuardsAndSnoozesLoadBackEqual() {
+    Watch base = autoBookWatch("w-3", "u3", a);
+    Booking current = new Booking(slot(a, 90), "bk-1", "TRK-1", T0);
+    AutoBook guarded = base.autoBook().withMaxAttempts(7).withMinLeadTime(java.time.Duration.ofHours(3))
+        .withMaxPrice(250_000L).replacing(current);
+    Watch w = new Watch(base.id(), base.owner(), base.doctor(), base.targets(), base.prices(), base.filter(),
+        base.planName(), guarded, base.createdAt(), base.state()).withSnooze(a.id(), T0.plusSeconds(600), T0);
+
+    store.saveWatch(w);
+
+    Watch back = store.loadWatch(w.id()).orElseThrow();
+    assertThat(back).isEqualTo(w);
+    assertThat(back.autoBook().replaces()).isEqualTo(current);
+    assertThat(back.snoozed(a.id(), T0.plusSeconds(599))).isTrue();
   }
 
   @Test
@@ -200,10 +219,10 @@ abstract class StoreContractTest {
     store.savePoll(snapshot(a, t1, s1, s2), List.of(opened(s2, t1)), Map.of());
     store.savePoll(snapshot(b, t1, slot(b, 0)), List.of(opened(slot(b, 0), t1)), Map.of());
 
-    store.savePoll(snapshot(a, t2, s2), List.of(new SlotChange(s1, SlotChange.Kind.GONE, t2)), Map.of());
+    store.savePoll(snapshot(a, t2, s2), List.of(new SlotChange(s1, SlotChange.Kind.GONE, t2, t1)), Map.of());
 
     assertThat(store.history(a.id())).containsExactly(opened(s1, T0), opened(s2, t1),
-        new SlotChange(s1, SlotChange.Kind.GONE, t2));
+        new SlotChange(s1, SlotChange.Kind.GONE, t2, t1));
     assertThat(store.history(b.id())).containsExactly(opened(slot(b, 0), t1));
   }
 

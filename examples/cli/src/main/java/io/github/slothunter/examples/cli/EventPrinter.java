@@ -16,6 +16,8 @@ import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.WatchEvent;
 import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.api.WatchResumed;
+import io.github.slothunter.api.WatchHealthChanged;
+import io.github.slothunter.api.HealthState;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -89,7 +91,8 @@ final class EventPrinter {
           : e.booking().trackingCode();
       body = tag("BOOKED", "رزرو شد", Ansi.BOLD_GREEN) + slot(e.booking().slot()) + "  "
           + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
-          + (e.verified() ? say(" (verified)", " (تأیید شد)") : "") + owner(e);
+          + (e.verified() ? say(" (verified)", " (تأیید شد)")
+              : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
     } else if (event instanceof BookingFailed e) {
       body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  " + e.code() + ": " + e.reason()
           + (e.willRetry() ? say("; still trying", "؛ ادامه می‌دهد") : "") + owner(e);
@@ -102,6 +105,9 @@ final class EventPrinter {
     } else if (event instanceof WatchResumed e) {
       body = tag("RESUMED", "ادامه", Ansi.CYAN)
           + say("watch " + e.watchId() + " polls again", "پایش ادامه یافت") + owner(e);
+    } else if (event instanceof WatchHealthChanged e) {
+      body = tag("HEALTH", "وضعیت", e.current() == HealthState.ACTIVE ? Ansi.CYAN : Ansi.MAGENTA) + e.previous()
+          + " -> " + e.current() + (e.reason() == null ? "" : " (" + e.reason() + ")") + owner(e);
     } else if (event instanceof ProviderThrottled e) {
       body = tag("THROTTLED", "محدودیت", Ansi.MAGENTA) + e.providerId() + " " + e.code() + ", "
           + say("pausing ", "توقف ") + Errors.seconds(e.pause());
@@ -157,6 +163,7 @@ final class EventPrinter {
       o.put("bookingId", e.booking().providerBookingKey());
       o.put("bookedAt", e.booking().bookedAt().toString());
       o.put("verified", e.verified());
+      o.put("verification", e.verification());
     } else if (event instanceof BookingFailed e) {
       slotFields(o, e.slot());
       o.put("code", e.code().name());
@@ -168,6 +175,12 @@ final class EventPrinter {
     } else if (event instanceof WatchPaused e) {
       o.put("code", e.reason().name());
       o.put("reason", e.message());
+    } else if (event instanceof WatchHealthChanged e) {
+      o.put("previous", e.previous().name());
+      o.put("current", e.current().name());
+      if (e.reason() != null) {
+        o.put("code", e.reason().name());
+      }
     } else if (event instanceof ProviderThrottled e) {
       o.put("provider", e.providerId());
       o.put("code", e.code().name());

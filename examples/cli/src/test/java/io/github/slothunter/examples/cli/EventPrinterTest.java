@@ -22,6 +22,8 @@ import io.github.slothunter.api.SlotGone;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.api.WatchHealthChanged;
+import io.github.slothunter.api.HealthState;
 import io.github.slothunter.api.WatchResumed;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -115,6 +117,8 @@ class EventPrinterTest {
     p.print(new HoldPlaced("w1", "ali", new Hold(SLOT, "h1", AT), AT));
     p.print(new SlotGone("w1", "ali", SLOT, AT));
     p.print(new BookingOutcomeUnknown("w1", "ali", SLOT, "w1|k1", AT));
+    p.print(new WatchHealthChanged("w1", "ali", HealthState.ACTIVE, HealthState.PROVIDER_DOWN,
+        ErrorCode.PROVIDER_UNAVAILABLE, AT));
 
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> nodes = buffer.toString().lines().map(l -> {
@@ -136,8 +140,11 @@ class EventPrinterTest {
     assertThat(nodes.get(3).get("type").asText()).isEqualTo("watch_paused");
     assertThat(nodes.get(4).get("pauseMillis").asLong()).isEqualTo(2000);
     assertThat(nodes.get(5).get("count").asLong()).isEqualTo(3);
+    assertThat(nodes.get(1).get("verification").asText()).isEqualTo("not verified");
     assertThat(nodes).extracting(n -> n.get("type").asText()).endsWith("hold_placed", "slot_gone",
-        "booking_outcome_unknown");
+        "booking_outcome_unknown", "watch_health_changed");
+    assertThat(nodes.get(nodes.size() - 1).get("current").asText()).isEqualTo("PROVIDER_DOWN");
+    assertThat(nodes.get(nodes.size() - 1).get("code").asText()).isEqualTo("PROVIDER_UNAVAILABLE");
   }
 
   @Test

@@ -767,8 +767,9 @@ public final class BotConversation {
     if (event instanceof BookingSucceeded e) {
       Slot slot = e.booking().slot();
       log.info("chat {}: booked {} for watch {}", chatId, slot.id(), e.watchId());
-      return List.of(new Outgoing.Send(chatId, m.booked(labelFor(owner, slot.target()), slot,
-          e.booking().trackingCode(), e.booking().providerBookingKey())));
+      Outgoing booked = new Outgoing.Send(chatId, m.booked(labelFor(owner, slot.target()), slot,
+          e.booking().trackingCode(), e.booking().providerBookingKey()));
+      return e.verified() ? List.of(booked) : List.of(booked, new Outgoing.Send(chatId, m.unverified()));
     }
     if (event instanceof BookingFailed e) {
       return List.of(new Outgoing.Send(chatId, m.bookingFailed(labelFor(owner, e.slot().target()), e.slot(), e.code(),

@@ -550,6 +550,12 @@ public final class Messages {
         + t("\n\nکد رهگیری را نگه دارید و سر وقت در مطب باشید.", "\n\nKeep the tracking code and be there on time.");
   }
 
+  /** The booking could not be confirmed by reading it back from the site. */
+  public String unverified() {
+    return t("⚠️ سایت هنوز این رزرو را در سوابق حساب نشان نمی‌دهد؛ لطفاً در سایت بررسی کنید.",
+        "⚠️ The site's records do not confirm this booking yet; please check your account on the site.");
+  }
+
   /** A booking failed. */
   public String bookingFailed(WatchLabel label, Slot slot, ErrorCode code, String reason, boolean willRetry) {
     String why = switch (code) {

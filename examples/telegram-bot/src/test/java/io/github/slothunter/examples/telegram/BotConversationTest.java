@@ -679,8 +679,10 @@ class BotConversationTest {
     Slot slot = rezaSlot(NOWRUZ_0930);
     Instant now = clock.instant();
 
-    String booked = lastText(bot.onEvent(new BookingSucceeded(w.id(), "42", new Booking(slot, "b-77", "", now), false,
-        now)));
+    var bookedMessages = bot.onEvent(new BookingSucceeded(w.id(), "42", new Booking(slot, "b-77", "", now), false,
+        now));
+    String booked = lastText(bookedMessages.subList(0, 1));
+    assertThat(lastText(bookedMessages)).contains("در سایت بررسی کنید"); // unverified: the user is told to check
     String failed = lastText(bot.onEvent(new BookingFailed(w.id(), "42", slot, ErrorCode.AUTH_REQUIRED, "", false, now)));
 
     assertThat(booked).contains("کد رهگیری: b-77");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Gender;
@@ -70,11 +71,25 @@ public final class Codec {
     w.prices().forEach(prices::put);
     n.set("filter", filter(w.filter()));
     n.put("plan", w.planName());
-    if (w.autoBook() != null) {
-      n.putObject("autoBook").put("maxBookings", w.autoBook().maxBookings());
+    AutoBook ab = w.autoBook();
+    if (ab != null) {
+      ObjectNode a = n.putObject("autoBook").put("maxBookings", ab.maxBookings())
+          .put("maxAttempts", ab.maxAttempts()).put("minLeadTime", ab.minLeadTime().toString());
+      if (ab.maxPrice() != null) {
+        a.put("maxPrice", ab.maxPrice());
+      }
+      if (ab.replaces() != null) {
+        Booking b = ab.replaces();
+        a.putObject("replaces").put("slot", writeSlot(b.slot())).put("key", b.providerBookingKey())
+            .put("trackingCode", b.trackingCode()).put("bookedAt", b.bookedAt().toString());
+      }
     }
     n.put("createdAt", w.createdAt().toString());
     n.put("state", w.state().name());
+    if (!w.snoozed().isEmpty()) {
+      ObjectNode sn = n.putObject("snoozed");
+      w.snoozed().forEach((k, v) -> sn.put(k, v.toString()));
+    }
     return n.toString();
   }
 
@@ -94,19 +109,32 @@ public final class Codec {
           "the auto-book details of watch " + n.path("id").asText("?") + " are missing from the store");
     }
     try {
-      AutoBook autoBook = autoBooks
-          ? new AutoBook(secret.patient(), secret.session(), ab.required("maxBookings").intValue())
-          : null;
+      AutoBook autoBook = autoBooks ? autoBook(ab, secret) : null;
+      Map<String, Instant> snoozed = new HashMap<>();
+      JsonNode sn = n.get("snoozed");
+      if (sn != null) {
+        sn.properties().forEach(e -> snoozed.put(e.getKey(), Instant.parse(e.getValue().asText())));
+      }
       List<Target> targets = new ArrayList<>();
       n.required("targets").forEach(t -> targets.add(target(t)));
       Map<String, Long> prices = new HashMap<>();
       n.required("prices").properties().forEach(e -> prices.put(e.getKey(), e.getValue().longValue()));
       return new Watch(text(n, "id"), text(n, "owner"), ref(n.required("doctor")), targets, prices,
           filter(n.required("filter")), text(n, "plan"), autoBook, Instant.parse(text(n, "createdAt")),
-          WatchState.valueOf(text(n, "state")));
+          WatchState.valueOf(text(n, "state")), snoozed);
     } catch (RuntimeException e) {
       throw unreadable("watch", e);
     }
+  }
+
+  private AutoBook autoBook(JsonNode ab, Secret secret) {
+    JsonNode r = ab.get("replaces");
+    Booking replaces = r == null || r.isNull() ? null : new Booking(readSlot(r.required("slot").asText()),
+        r.required("key").asText(), r.hasNonNull("trackingCode") ? r.get("trackingCode").asText() : null,
+        Instant.parse(r.required("bookedAt").asText()));
+    return new AutoBook(secret.patient(), secret.session(), ab.required("maxBookings").intValue(),
+        ab.path("maxAttempts").asInt(0), ab.hasNonNull("minLeadTime") ? java.time.Duration.parse(ab.get("minLeadTime").asText())
+            : java.time.Duration.ZERO, ab.hasNonNull("maxPrice") ? ab.get("maxPrice").longValue() : null, replaces);
   }
 
   /** The patient and session of an auto-booking watch, as UTF-8 JSON to be encrypted. */

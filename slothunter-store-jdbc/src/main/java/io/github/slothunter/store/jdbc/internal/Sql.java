@@ -36,6 +36,12 @@ public final class Sql {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
+  /** A nullable {@code TIMESTAMP WITH TIME ZONE} column as an instant or {@code null}. */
+  public static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
   /** A {@code varchar[]} parameter for {@code = ANY(?)}. */
   public static Array varchars(Connection c, Collection<String> values) throws SQLException {
     return c.createArrayOf("varchar", values.toArray());

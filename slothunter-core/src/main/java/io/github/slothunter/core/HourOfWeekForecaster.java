@@ -1,0 +1,872 @@
+package io.github.slothunter.core;
+
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterZones;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The default {@link ReleaseForecaster}: a Gamma-Poisson release rate per target and hour of the
+ * week, with exponential forgetting and a provider-wide prior, plus a separate model of calendar
+ * openings. No training step and no dependencies; every number it returns can be traced to counts.
+ *
+ * <h2>The model</h2>
+ *
+ * <p><b>Buckets.</b> The week has 168 hour-of-week buckets in the forecaster's zone (default
+ * Asia/Tehran); bucket 0 is Saturday 00:00-01:00, the first hour of the Iranian week.
+ *
+ * <p><b>Evidence.</b> Each poll saw the interval {@code (since, at]}. Its length is <em>exposure</em>:
+ * hours during which the target was watched. The releases it found happened somewhere in that
+ * interval (they are interval-censored), so each release's credit, like the exposure, is spread over
+ * the buckets the interval covers in proportion to the overlap. Evidence is weighted by
+ * {@code 2^(-age / halfLife)} (default half-life 14 days): a pattern that stopped fades out, a new
+ * one takes over. Weights are integrated exactly over time, so cutting one interval into several
+ * polls gives the same evidence as one poll over it.
+ *
+ * <p><b>Slots taken before the poll.</b> Other patients book free slots too, so a poll sees only
+ * the releases still free when it runs: a slot freed {@code d} before the poll is seen with chance
+ * {@code exp(-d / tau)} if others take slots after an exponential time with mean {@code tau}. Left
+ * alone this makes a rarely polled target look quieter than it is, which would poll it even less.
+ * So once the provider's mean take time {@code tau} is known (from at least
+ * {@value #MIN_TAKE_SAMPLES} slots seen taken), each moment of an interval counts as exposure only
+ * with that chance (an interval of length {@code L} is worth {@code tau (1 - exp(-L / tau))}), and a
+ * release found in it is credited to its moments in proportion to it. The detected releases per
+ * effective hour are then an unbiased estimate of the true release rate. See
+ * {@link Builder#correctForTakenSlots(boolean)}.
+ *
+ * <p><b>Cancellation rate.</b> With {@code R_b} the decayed releases and {@code E_b} the decayed
+ * exposure hours of bucket {@code b}, the rate is the posterior mean of a Gamma-Poisson model,
+ * shrunk towards a prior in two levels:
+ *
+ * <pre>
+ *   provider         m_b = (P_b + 1 * m) / (Q_b + 1)          pooled over every target of the provider
+ *   target level     L = (w * m + R) / (w + E)                 all hours, this target
+ *   hour of day      mu_b = (w * L * m_b / m + R_h) / (w + E_h)   same hour, all seven days, this target
+ *   hour of week     lambda_b = (w * mu_b + R_b) / (w + E_b)   this bucket, this target
+ * </pre>
+ *
+ * where {@code P_b, Q_b} are the provider's pooled releases and exposure in the bucket, {@code m}
+ * the provider's overall rate (itself shrunk towards {@link Builder#baseRate} by 24 pseudo-hours),
+ * {@code R, E} the target's releases and exposure over all hours, {@code R_h, E_h} at the same hour
+ * on any day, and {@code w} the {@link Builder#priorWeight prior weight} in exposure hours (default
+ * 2). The prior of a target's hour is its own overall level in the provider's weekly shape. A new
+ * target therefore starts at the provider's rate for that hour of the week and is not starved; a
+ * target that never releases sinks towards zero within days (its level sees every hour), never to
+ * exactly zero; daily habits (morning cancellations) are learned from a few days, weekly ones
+ * (Saturday clinics) from a few weeks.
+ *
+ * <p><b>Calendar openings.</b> A poll that finds at least {@link Builder#openingBurst k} releases
+ * (default 4) at once, over an interval of at most six hours, saw a calendar opening; its releases
+ * count as the opening's size, not as cancellations. Once the take time is known (see below), the
+ * count is corrected for the opening's slots others took before the poll (found / share still
+ * visible), and two found at once are enough if they stand for {@code k} or more. Either way the
+ * find must be surprising as cancellations: less than 1% likely under the target's current overall
+ * rate (Poisson), so a busy target's ordinary cancellations are not taken for an opening. The chance of an opening in bucket {@code b}
+ * is a Beta-Bernoulli posterior mean, each week's hour being one trial:
+ * {@code p_b = (w * pi_b + O_b) / (w + E_b)}, with {@code O_b} the decayed openings credited to the
+ * bucket and {@code pi_b} the prior: the provider's pooled opening frequency there, scaled by the
+ * target's own openings per exposure hour against the provider's (shrunk like {@code L}). The expected size of an
+ * opening is the target's decayed mean size (the provider's before the target had one).
+ *
+ * <p><b>Rate.</b> {@link #rate} is {@code lambda_b + p_b * size}; {@link #forecast} integrates it over
+ * each window and gives {@code 1 - prod(1 - p_b * overlap_b)} as the opening probability.
+ *
+ * <p><b>Time a slot stays free.</b> For every release the forecaster remembers when it was seen; when
+ * the slot goes before its start time (taken, not expired), it was taken some time {@code T} after
+ * being seen, with {@code T} inside the poll interval it went in. By memorylessness {@code T} has
+ * the take-time distribution itself. The provider's mean take time is fitted to its latest
+ * {@value #TAKE_SAMPLES} such intervals by EM (interval-censored exponential, with a weak prior at
+ * the intervals' mean middle); {@link #typicalFreeTime} is the target's decayed mean of
+ * {@code E[T | interval]} under the provider's mean (the interval's middle before there is one).
+ *
+ * <p><b>Gaps and warm-up.</b> The store keeps only polls that changed something, so two consecutive
+ * stored polls may be hours apart although the target was polled all along. A gap of at most
+ * {@link Builder#maxQuietGap} (default 7 days) between the end of one observation and the start of
+ * the next is therefore counted as watched with nothing released, both during
+ * {@linkplain #warmUp warm-up} and live; a longer gap is taken as a time the target was not watched.
+ * With the take-time correction a bridged gap counts as polled at the target's usual interval. Live
+ * polls leave no gaps, so warming up from a history equals having watched it live (exactly without
+ * the correction or before a take time is known, closely with it). A poll
+ * without {@code since} (the target's first) only marks where observation starts: its slots are
+ * initial inventory, not releases.
+ *
+ * <p><b>Cost.</b> Per target about 1.5 KB (float arrays; 0.7 KB more once it had an opening), per
+ * provider a few KB. {@link #rate} is constant time without allocation; {@link #observe} is linear in
+ * the hours its interval covers (capped at four weeks) plus its changes.
+ *
+ * <p>Thread-safe: each target and each provider pool has its own lock.
+ */
+public final class HourOfWeekForecaster implements ReleaseForecaster {
+  /** Default half-life of evidence: 14 days. */
+  public static final Duration DEFAULT_HALF_LIFE = Duration.ofDays(14);
+  /** Default number of releases seen at once that make a calendar opening. */
+  public static final int DEFAULT_OPENING_BURST = 4;
+  /** Default weight of each prior level, in exposure hours. */
+  public static final double DEFAULT_PRIOR_WEIGHT = 2.0;
+  /** Default rate (releases per hour) assumed before a provider has any evidence. */
+  public static final double DEFAULT_BASE_RATE = 0.05;
+  /** Default longest gap between observations still counted as watched. */
+  public static final Duration DEFAULT_MAX_QUIET_GAP = Duration.ofDays(7);
+
+  static final int BUCKETS = 168;
+  static final int MAX_FORECAST_HOURS = BUCKETS * 4;
+  /** Intervals longer than this only count their latest part. */
+  static final long MAX_WINDOW_MILLIS = Duration.ofDays(28).toMillis();
+  /** A burst found over a longer interval may be accumulated cancellations: not counted as an opening. */
+  static final long MAX_OPENING_WINDOW_MILLIS = Duration.ofHours(6).toMillis();
+  /** Pseudo exposure hours pulling a provider's overall rate to the base rate. */
+  static final double PROVIDER_PRIOR_HOURS = 24;
+  /** Pseudo exposure hours pulling a provider's bucket rate to its overall rate. */
+  static final double BUCKET_PRIOR_HOURS = 1;
+  /** How unlikely a burst must be as cancellations to count as a calendar opening. */
+  static final double OPENING_SURPRISE = 0.01;
+  /** Taken slots a provider must have shown before its take time corrects exposure. */
+  static final int MIN_TAKE_SAMPLES = 5;
+  /** How many of a provider's latest take-time observations its estimate uses. */
+  static final int TAKE_SAMPLES = 512;
+  /** Re-estimate a provider's take time after this many new observations. */
+  static final int REFIT_EVERY = 16;
+  /** Releases remembered per target for free-time samples. */
+  static final int MAX_TRACKED_SLOTS = 256;
+  /** Renormalise stored weights once they span this many half-lives. */
+  private static final double RESCALE_HALF_LIVES = 30;
+  private static final double LN2 = Math.log(2);
+  private static final long HOUR_MILLIS = 3_600_000L;
+
+  private final double halfLifeMillis;
+  private final ZoneId zone;
+  private final ZoneRules rules;
+  private final int openingBurst;
+  private final double priorWeight;
+  private final double baseRate;
+  private final long maxQuietGapMillis;
+  private final boolean correctForTakenSlots;
+  private final Map<String, Model> models = new ConcurrentHashMap<>();
+  private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+
+  private HourOfWeekForecaster(Builder b) {
+    this.halfLifeMillis = b.halfLife.toMillis();
+    this.zone = b.zone;
+    this.rules = b.zone.getRules();
+    this.openingBurst = b.openingBurst;
+    this.priorWeight = b.priorWeight;
+    this.baseRate = b.baseRate;
+    this.maxQuietGapMillis = b.maxQuietGap.toMillis();
+    this.correctForTakenSlots = b.correctForTakenSlots;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The half-life of evidence. */
+  public Duration halfLife() {
+    return Duration.ofMillis((long) halfLifeMillis);
+  }
+
+  /** The zone whose hours of the week the buckets are. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** How many releases seen at once make a calendar opening. */
+  public int openingBurst() {
+    return openingBurst;
+  }
+
+  /** The weight of each prior level, in exposure hours. */
+  public double priorWeight() {
+    return priorWeight;
+  }
+
+  /** The rate assumed before a provider has evidence. */
+  public double baseRate() {
+    return baseRate;
+  }
+
+  /** The longest gap between observations still counted as watched. */
+  public Duration maxQuietGap() {
+    return Duration.ofMillis(maxQuietGapMillis);
+  }
+
+  /** Whether exposure is corrected for slots taken before a poll could see them. */
+  public boolean correctsForTakenSlots() {
+    return correctForTakenSlots;
+  }
+
+  /** How many targets it currently has a model of. */
+  public int targets() {
+    return models.size();
+  }
+
+  /**
+   * The hour-of-week bucket of an instant in this forecaster's zone: 0 is Saturday 00:00-01:00,
+   * 167 Friday 23:00-24:00.
+   */
+  public int bucketOf(Instant at) {
+    return bucket(Objects.requireNonNull(at, "at"));
+  }
+
+  // ---------------------------------------------------------------- learning
+
+  @Override
+  public void observe(String providerId, String targetId, Instant since, Instant at, List<SlotChange> changes) {
+    Objects.requireNonNull(providerId, "providerId");
+    Objects.requireNonNull(targetId, "targetId");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(changes, "changes");
+    long atMs = at.toEpochMilli();
+    Pool pool = pools.computeIfAbsent(providerId, k -> new Pool(atMs));
+    Model m = models.computeIfAbsent(targetId, k -> new Model(pool, atMs));
+    synchronized (m) {
+      if (m.pool != pool) { // the target moved provider: start over rather than mix evidence
+        m.reset(pool, atMs);
+      }
+      m.lastMs = Math.max(m.lastMs, atMs);
+      m.rescaleIfNeeded(atMs, halfLifeMillis);
+      double tau;
+      double overall;
+      synchronized (pool) {
+        tau = pool.takeTime();
+        overall = overall(pool, atMs);
+      }
+      if (since == null || !since.isBefore(at)) {
+        // the first poll (or a degenerate one): observation starts here; its slots are inventory
+        m.exposedUntil = Math.max(m.exposedUntil, atMs);
+        trackGone(m, pool, tau, since, at, changes);
+        return;
+      }
+      long sinceMs = since.toEpochMilli();
+      long releaseFrom = Math.max(sinceMs, atMs - MAX_WINDOW_MILLIS);
+      long exposureFrom = m.exposedUntil == Long.MIN_VALUE ? sinceMs
+          : m.exposedUntil < sinceMs && sinceMs - m.exposedUntil <= maxQuietGapMillis ? m.exposedUntil
+          : Math.max(sinceMs, m.exposedUntil);
+      exposureFrom = Math.max(exposureFrom, atMs - MAX_WINDOW_MILLIS);
+      int released = 0;
+      for (SlotChange c : changes) {
+        if (c.kind() == SlotChange.Kind.OPENED) {
+          released++;
+        }
+      }
+      double correctTau = correctForTakenSlots ? tau : 0;
+      // an opening's slots are taken too while we wait: estimate how many there were
+      double size = released / seenShare(atMs - releaseFrom, correctTau);
+      boolean opening = released >= 2 && size >= openingBurst && atMs - sinceMs <= MAX_OPENING_WINDOW_MILLIS
+          && surprising(m, overall, atMs, correctTau, atMs - releaseFrom, released);
+      // a quiet gap bridged without its polls: assume the target's usual poll interval
+      double bridgeShare = m.meanWindowMs > 0 ? seenShare(m.meanWindowMs, correctTau) : 1;
+      Interval iv = new Interval(segments(Math.min(releaseFrom, exposureFrom), atMs), exposureFrom, sinceMs,
+          releaseFrom, atMs, correctTau, bridgeShare, opening ? 0 : released, opening ? 1 : 0);
+      credit(m, iv);
+      if (opening) {
+        double w = weight(m.t0, atMs);
+        m.sizeSum += w * size;
+        m.sizeWeight += w;
+      }
+      m.exposedUntil = Math.max(m.exposedUntil, atMs);
+      long window = atMs - sinceMs;
+      m.meanWindowMs = m.meanWindowMs <= 0 ? window : 0.9 * m.meanWindowMs + 0.1 * window;
+      trackReleases(m, at, changes);
+      trackGone(m, pool, tau, since, at, changes);
+      synchronized (pool) {
+        pool.lastMs = Math.max(pool.lastMs, atMs);
+        pool.rescaleIfNeeded(atMs, halfLifeMillis);
+        credit(pool, iv);
+        if (opening) {
+          double w = weight(pool.t0, atMs);
+          pool.sizeSum += w * size;
+          pool.sizeWeight += w;
+        }
+      }
+    }
+  }
+
+  /**
+   * One poll interval's evidence: its pieces, where exposure starts (before {@code since} when a quiet
+   * gap is bridged), the release window, the take-time correction and what was found.
+   */
+  private record Interval(List<double[]> segments, long exposureFrom, long since, long releaseFrom, long at,
+      double tau, double bridgeShare, double releases, double openings) {}
+
+  /** Spreads an interval's exposure and finds over its pieces, weighted for a store with origin {@code d.t0}. */
+  private void credit(Decayed d, Interval iv) {
+    double found = iv.tau > 0 ? iv.tau * -Math.expm1(-(iv.at - iv.releaseFrom) / iv.tau) : iv.at - iv.releaseFrom;
+    for (double[] seg : iv.segments) {
+      int b = (int) seg[0];
+      long from = (long) seg[1];
+      long to = (long) seg[2];
+      double exposure = 0;
+      long windowFrom = Math.max(iv.exposureFrom, iv.since);
+      if (to > windowFrom) {
+        exposure += seen(d.t0, Math.max(from, windowFrom), to, iv.at, iv.tau);
+      }
+      if (iv.exposureFrom < iv.since && from < iv.since && to > iv.exposureFrom) {
+        exposure += iv.bridgeShare * integral(d.t0, Math.max(from, iv.exposureFrom), Math.min(to, iv.since));
+      }
+      double share = to <= iv.releaseFrom ? 0 : seen(d.t0, Math.max(from, iv.releaseFrom), to, iv.at, iv.tau) / found;
+      d.add(b, exposure / HOUR_MILLIS, iv.releases * share, iv.openings * share);
+    }
+  }
+
+  /**
+   * The integral over {@code [a, b]} of the evidence weight times the chance that a slot freed then
+   * was still free at the poll at {@code at} ({@code exp(-(at - t) / tau)}; 1 without a take time).
+   */
+  private double seen(long t0, long a, long b, long at, double tau) {
+    if (!(tau > 0)) {
+      return integral(t0, a, b);
+    }
+    if (b <= a) {
+      return 0;
+    }
+    double k = LN2 / halfLifeMillis;
+    double c = 1 / tau + k;
+    double hi = Math.exp(-(at - b) / tau + k * (b - t0));
+    double lo = Math.exp(-(at - a) / tau + k * (a - t0));
+    return (hi - lo) / c;
+  }
+
+  /**
+   * Whether finding {@code found} releases at once is unlikely ({@value #OPENING_SURPRISE}) as
+   * cancellations at the target's current overall rate: else a burst is just a busy interval.
+   */
+  private boolean surprising(Model m, double overall, long atMs, double tau, long windowMs, int found) {
+    double f = decay(m.t0, atMs);
+    double level = (priorWeight * overall + m.relSum * f) / (priorWeight + m.expSum * f);
+    double expected = level * windowMs * seenShare(windowMs, tau) / HOUR_MILLIS;
+    double term = Math.exp(-expected);
+    double below = 0;
+    for (int i = 0; i < found; i++) {
+      below += term;
+      term *= expected / (i + 1);
+    }
+    return 1 - below < OPENING_SURPRISE;
+  }
+
+  private double overall(Pool pool, long atMs) {
+    double g = decay(pool.t0, Math.max(atMs, pool.lastMs));
+    return (pool.relSum * g + PROVIDER_PRIOR_HOURS * baseRate) / (pool.expSum * g + PROVIDER_PRIOR_HOURS);
+  }
+
+  /** The share of releases in a poll interval of this length that a poll at its end still sees. */
+  private static double seenShare(double windowMs, double tau) {
+    return tau > 0 && windowMs > 0 ? tau / windowMs * -Math.expm1(-windowMs / tau) : 1;
+  }
+
+  private void trackReleases(Model m, Instant at, List<SlotChange> changes) {
+    for (SlotChange c : changes) {
+      if (c.kind() == SlotChange.Kind.OPENED && m.seen.size() < MAX_TRACKED_SLOTS) {
+        m.seen.put(c.slot().id(), at.toEpochMilli());
+      }
+    }
+  }
+
+  /**
+   * A seen release that went before its start time was taken {@code T} after it was seen, with
+   * {@code T} somewhere in the poll interval it went in: a sample for the provider's fit, and for
+   * the target {@code E[T | l < T <= u]} under the provider's current mean take time.
+   */
+  private void trackGone(Model m, Pool pool, double tau, Instant since, Instant at, List<SlotChange> changes) {
+    for (SlotChange c : changes) {
+      if (c.kind() != SlotChange.Kind.GONE) {
+        continue;
+      }
+      Long seenAt = m.seen.remove(c.slot().id());
+      Slot s = c.slot();
+      if (seenAt == null || !at.isBefore(s.start())) {
+        continue; // not a release we saw, or it expired rather than being taken
+      }
+      long atMs = at.toEpochMilli();
+      double l = Math.max(0, (since == null ? atMs : since.toEpochMilli()) - seenAt);
+      double u = Math.max(l, atMs - seenAt);
+      double sample = expectedTake(l, u, tau);
+      double w = weight(m.t0, atMs);
+      m.freeSum += w * sample;
+      m.freeWeight += w;
+      synchronized (pool) {
+        pool.addTake(l, u);
+      }
+    }
+  }
+
+  /** {@code E[T | l < T <= u]} for an exponential {@code T} with mean {@code tau}; the midpoint without one. */
+  static double expectedTake(double l, double u, double tau) {
+    double d = (u - l) / tau;
+    if (!(tau > 0) || !(d > 1e-6)) {
+      return (l + u) / 2;
+    }
+    double e = Math.exp(-d);
+    double v = tau + (l - u * e) / (1 - e);
+    return Math.min(u, Math.max(l, v));
+  }
+
+  @Override
+  public void forget(String targetId) {
+    models.remove(Objects.requireNonNull(targetId, "targetId"));
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  @Override
+  public double rate(String targetId, Instant at) {
+    Objects.requireNonNull(targetId, "targetId");
+    long atMs = at.toEpochMilli();
+    Model m = models.get(targetId);
+    Pool pool = m != null ? m.pool : pools.get(providerOf(targetId));
+    return rate(m, pool, bucket(at), atMs, null);
+  }
+
+  /** The rate; with {@code out}, also {@code out[0]} = rate and {@code out[1]} = opening probability per hour. */
+  private double rate(Model m, Pool pool, int b, long atMs, double[] out) {
+    // Target evidence (read under its lock into locals), then the pool's, never both locks at once.
+    double rB = 0;
+    double eB = 0;
+    double rH = 0;
+    double eH = 0;
+    double oB = 0;
+    double rT = 0;
+    double eT = 0;
+    double oT = 0;
+    double size = -1;
+    if (m != null) {
+      synchronized (m) {
+        long t = Math.max(atMs, m.lastMs);
+        double f = decay(m.t0, t);
+        rB = m.rel[b] * f;
+        eB = m.exp[b] * f;
+        int h = b % 24;
+        rH = m.hodRel[h] * f;
+        eH = m.hodExp[h] * f;
+        oB = m.bursts == null ? 0 : m.bursts[b] * f;
+        rT = m.relSum * f;
+        eT = m.expSum * f;
+        oT = m.burstSum * f;
+        if (m.sizeWeight > 0) {
+          size = m.sizeSum / m.sizeWeight;
+        }
+      }
+    }
+    double overall = baseRate;
+    double mb = baseRate;
+    double openings = 0;
+    double pib = 0;
+    if (pool != null) {
+      synchronized (pool) {
+        long t = Math.max(atMs, pool.lastMs);
+        double g = decay(pool.t0, t);
+        overall = overall(pool, atMs);
+        mb = (pool.rel[b] * g + BUCKET_PRIOR_HOURS * overall) / (pool.exp[b] * g + BUCKET_PRIOR_HOURS);
+        openings = pool.burstSum * g / (pool.expSum * g + PROVIDER_PRIOR_HOURS);
+        pib = (pool.bursts[b] * g + BUCKET_PRIOR_HOURS * openings) / (pool.exp[b] * g + BUCKET_PRIOR_HOURS);
+        if (size < 0 && pool.sizeWeight > 0) {
+          size = pool.sizeSum / pool.sizeWeight;
+        }
+      }
+    }
+    if (size < 0) {
+      size = openingBurst;
+    }
+    double w = priorWeight;
+    // the target's own level, in the provider's shape over the week
+    double level = (w * overall + rT) / (w + eT);
+    double shaped = overall > 0 ? level * mb / overall : 0;
+    double mu = (w * shaped + rH) / (w + eH);
+    double lambda = (w * mu + rB) / (w + eB);
+    double openingLevel = (w * openings + oT) / (w + eT);
+    double openingPrior = openings > 0 ? Math.min(1, openingLevel * Math.min(1, pib) / openings) : 0;
+    double p = Math.min(1, Math.max(0, (w * openingPrior + oB) / (w + eB)));
+    double r = lambda + p * size;
+    if (!(r >= 0) || Double.isInfinite(r)) { // NaN or overflow from degenerate settings
+      r = 0;
+    }
+    if (out != null) {
+      out[0] = r;
+      out[1] = p;
+    }
+    return r;
+  }
+
+  @Override
+  public List<ForecastWindow> forecast(String targetId, Instant from, int hours) {
+    Objects.requireNonNull(targetId, "targetId");
+    Objects.requireNonNull(from, "from");
+    if (hours < 1 || hours > MAX_FORECAST_HOURS) {
+      throw new IllegalArgumentException("hours must be 1-" + MAX_FORECAST_HOURS + ": " + hours);
+    }
+    Model m = models.get(targetId);
+    Pool pool = m != null ? m.pool : pools.get(providerOf(targetId));
+    long fromMs = from.toEpochMilli();
+    long evidenceAt = fromMs; // one decay reference for every window: far windows are not discounted
+    double[] out = new double[2];
+    List<ForecastWindow> windows = new ArrayList<>(hours);
+    for (int i = 0; i < hours; i++) {
+      long a = fromMs + i * HOUR_MILLIS;
+      long z = a + HOUR_MILLIS;
+      double expected = 0;
+      double none = 1;
+      for (double[] seg : segments(a, z)) {
+        double hoursIn = (seg[2] - seg[1]) / HOUR_MILLIS;
+        rate(m, pool, (int) seg[0], evidenceAt, out);
+        expected += out[0] * hoursIn;
+        none *= 1 - out[1] * hoursIn;
+      }
+      windows.add(new ForecastWindow(Instant.ofEpochMilli(a), Instant.ofEpochMilli(z), expected,
+          Math.min(1, Math.max(0, 1 - none))));
+    }
+    return List.copyOf(windows);
+  }
+
+  @Override
+  public Optional<Duration> typicalFreeTime(String targetId) {
+    Model m = models.get(Objects.requireNonNull(targetId, "targetId"));
+    if (m == null) {
+      return Optional.empty();
+    }
+    synchronized (m) {
+      return m.freeWeight > 0 ? Optional.of(Duration.ofMillis(Math.round(m.freeSum / m.freeWeight)))
+          : Optional.empty();
+    }
+  }
+
+  // ---------------------------------------------------------------- time arithmetic
+
+  /** {@code provider:key/center/service} -> provider, for targets observed by no one yet. */
+  static String providerOf(String targetId) {
+    int colon = targetId.indexOf(':');
+    return colon > 0 ? targetId.substring(0, colon) : targetId;
+  }
+
+  private int bucket(long epochMillis) {
+    return bucket(Instant.ofEpochMilli(epochMillis));
+  }
+
+  private int bucket(Instant at) {
+    long local = at.getEpochSecond() + rules.getOffset(at).getTotalSeconds();
+    long day = Math.floorDiv(local, 86_400);
+    int hour = Math.floorMod(local, 86_400) / 3600;
+    // 1970-01-01 (epoch day 0) was a Thursday, index 5 in a week that starts on Saturday
+    return Math.floorMod(day + 5, 7) * 24 + hour;
+  }
+
+  /** The interval cut at local whole hours: {bucket, from, to} per piece. */
+  private List<double[]> segments(long from, long to) {
+    List<double[]> out = new ArrayList<>(2);
+    long t = from;
+    while (t < to) {
+      int offsetMs = rules.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000;
+      long next = (Math.floorDiv(t + offsetMs, HOUR_MILLIS) + 1) * HOUR_MILLIS - offsetMs;
+      if (next <= t) {
+        next = t + HOUR_MILLIS;
+      }
+      long end = Math.min(next, to);
+      out.add(new double[] {bucket(t), t, end});
+      t = end;
+    }
+    return out;
+  }
+
+  private double weight(long t0, long t) {
+    return Math.exp(LN2 * (t - t0) / halfLifeMillis);
+  }
+
+  private double decay(long t0, long t) {
+    return Math.exp(-LN2 * (t - t0) / halfLifeMillis);
+  }
+
+  /** The integral of the weight over {@code [a, b]}, in milliseconds. */
+  private double integral(long t0, long a, long b) {
+    if (b <= a) {
+      return 0;
+    }
+    double k = LN2 / halfLifeMillis;
+    return (Math.exp(k * (b - t0)) - Math.exp(k * (a - t0))) / k;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /**
+   * Evidence stored scaled: a value added at time {@code t} is stored times {@code 2^((t - t0) / h)},
+   * so decaying everything to "now" is one multiplication at read time.
+   */
+  private abstract static class Decayed {
+    long t0;
+    long lastMs;
+
+    Decayed(long t0) {
+      this.t0 = t0;
+      this.lastMs = t0;
+    }
+
+    final void rescaleIfNeeded(long now, double halfLife) {
+      if ((now - t0) / halfLife > RESCALE_HALF_LIVES) {
+        scale(Math.exp(-LN2 * (now - t0) / halfLife));
+        t0 = now;
+      }
+    }
+
+    abstract void scale(double factor);
+
+    abstract void add(int b, double exposure, double releases, double openings);
+  }
+
+  /** One target's evidence. Guarded by itself. */
+  private static final class Model extends Decayed {
+    Pool pool;
+    float[] rel = new float[BUCKETS];
+    float[] exp = new float[BUCKETS];
+    float[] hodRel = new float[24];
+    float[] hodExp = new float[24];
+    float[] bursts;
+    double relSum;
+    double expSum;
+    double burstSum;
+    double sizeSum;
+    double sizeWeight;
+    double freeSum;
+    double freeWeight;
+    long exposedUntil = Long.MIN_VALUE;
+    double meanWindowMs;
+    final Map<String, Long> seen = new HashMap<>();
+
+    Model(Pool pool, long t0) {
+      super(t0);
+      this.pool = pool;
+    }
+
+    void reset(Pool newPool, long now) {
+      pool = newPool;
+      rel = new float[BUCKETS];
+      exp = new float[BUCKETS];
+      hodRel = new float[24];
+      hodExp = new float[24];
+      bursts = null;
+      relSum = expSum = burstSum = sizeSum = sizeWeight = freeSum = freeWeight = 0;
+      meanWindowMs = 0;
+      exposedUntil = Long.MIN_VALUE;
+      t0 = now;
+      lastMs = now;
+      seen.clear();
+    }
+
+    @Override
+    void add(int b, double exposure, double releases, double openings) {
+      exp[b] += (float) exposure;
+      hodExp[b % 24] += (float) exposure;
+      expSum += exposure;
+      rel[b] += (float) releases;
+      hodRel[b % 24] += (float) releases;
+      relSum += releases;
+      burstSum += openings;
+      if (openings > 0) {
+        if (bursts == null) {
+          bursts = new float[BUCKETS];
+        }
+        bursts[b] += (float) openings;
+      }
+    }
+
+    @Override
+    void scale(double factor) {
+      for (int i = 0; i < BUCKETS; i++) {
+        rel[i] *= (float) factor;
+        exp[i] *= (float) factor;
+        if (bursts != null) {
+          bursts[i] *= (float) factor;
+        }
+      }
+      for (int i = 0; i < 24; i++) {
+        hodRel[i] *= (float) factor;
+        hodExp[i] *= (float) factor;
+      }
+      relSum *= factor;
+      expSum *= factor;
+      burstSum *= factor;
+      sizeSum *= factor;
+      sizeWeight *= factor;
+      freeSum *= factor;
+      freeWeight *= factor;
+    }
+  }
+
+  /** One provider's pooled evidence, the prior of its targets. Guarded by itself. */
+  private static final class Pool extends Decayed {
+    final double[] rel = new double[BUCKETS];
+    final double[] exp = new double[BUCKETS];
+    final double[] bursts = new double[BUCKETS];
+    double relSum;
+    double expSum;
+    double burstSum;
+    double sizeSum;
+    double sizeWeight;
+    /** The latest take-time observations: taken between {@code low} and {@code high} ms after being seen. */
+    final double[] low = new double[TAKE_SAMPLES];
+    final double[] high = new double[TAKE_SAMPLES];
+    int takes;
+    int sinceFit;
+    double tau;
+
+    Pool(long t0) {
+      super(t0);
+    }
+
+    /** The mean take time (ms) once {@value #MIN_TAKE_SAMPLES} slots were seen taken, else 0. */
+    double takeTime() {
+      return takes >= MIN_TAKE_SAMPLES ? tau : 0;
+    }
+
+    void addTake(double l, double u) {
+      int i = takes % TAKE_SAMPLES;
+      low[i] = l;
+      high[i] = u;
+      takes++;
+      if (++sinceFit >= REFIT_EVERY || takes == MIN_TAKE_SAMPLES) {
+        fit();
+      }
+    }
+
+    /**
+     * The maximum a posteriori mean of an exponential take time from interval-censored samples, by
+     * EM. Samples that only say "taken before the next poll" carry little information when polls
+     * are far apart, so two pseudo-samples at the samples' mean midpoint keep it from collapsing.
+     */
+    private void fit() {
+      sinceFit = 0;
+      int n = Math.min(takes, TAKE_SAMPLES);
+      double prior = 0;
+      for (int i = 0; i < n; i++) {
+        prior += (low[i] + high[i]) / 2;
+      }
+      prior /= n;
+      double t = prior;
+      for (int iteration = 0; iteration < 30 && t > 0; iteration++) {
+        double sum = 2 * prior;
+        for (int i = 0; i < n; i++) {
+          sum += expectedTake(low[i], high[i], t);
+        }
+        t = sum / (n + 2);
+      }
+      tau = t;
+    }
+
+    @Override
+    void add(int b, double exposure, double releases, double openings) {
+      exp[b] += exposure;
+      expSum += exposure;
+      rel[b] += releases;
+      relSum += releases;
+      bursts[b] += openings;
+      burstSum += openings;
+    }
+
+    @Override
+    void scale(double factor) {
+      for (int i = 0; i < BUCKETS; i++) {
+        rel[i] *= factor;
+        exp[i] *= factor;
+        bursts[i] *= factor;
+      }
+      relSum *= factor;
+      expSum *= factor;
+      burstSum *= factor;
+      sizeSum *= factor;
+      sizeWeight *= factor;
+    }
+  }
+
+  /** Configures a {@link HourOfWeekForecaster}. Not thread-safe. */
+  public static final class Builder {
+    private Duration halfLife = DEFAULT_HALF_LIFE;
+    private ZoneId zone = SlotHunterZones.TEHRAN;
+    private int openingBurst = DEFAULT_OPENING_BURST;
+    private double priorWeight = DEFAULT_PRIOR_WEIGHT;
+    private double baseRate = DEFAULT_BASE_RATE;
+    private Duration maxQuietGap = DEFAULT_MAX_QUIET_GAP;
+    private boolean correctForTakenSlots = true;
+
+    private Builder() {}
+
+    /**
+     * Whether to correct exposure for slots others take before a poll sees them (default on): a
+     * poll interval then counts only as long as a release in it would have stayed visible, so a
+     * rarely polled target does not look quieter than it is.
+     */
+    public Builder correctForTakenSlots(boolean value) {
+      this.correctForTakenSlots = value;
+      return this;
+    }
+
+    /** How fast old evidence fades: its weight halves every {@code value} (default 14 days, at least 1 hour). */
+    public Builder halfLife(Duration value) {
+      Objects.requireNonNull(value, "halfLife");
+      if (value.compareTo(Duration.ofHours(1)) < 0) {
+        throw new IllegalArgumentException("halfLife must be at least 1 hour: " + value);
+      }
+      this.halfLife = value;
+      return this;
+    }
+
+    /** The zone whose hours of the week are the buckets (default Asia/Tehran). */
+    public Builder zone(ZoneId value) {
+      this.zone = Objects.requireNonNull(value, "zone");
+      return this;
+    }
+
+    /** How many releases seen in one poll make a calendar opening (default 4, at least 2). */
+    public Builder openingBurst(int value) {
+      if (value < 2) {
+        throw new IllegalArgumentException("openingBurst must be at least 2: " + value);
+      }
+      this.openingBurst = value;
+      return this;
+    }
+
+    /**
+     * How many hours of exposure each prior level is worth (default 2): higher trusts the provider's
+     * pooled pattern longer, lower follows a target's own few observations sooner. Positive.
+     */
+    public Builder priorWeight(double value) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException("priorWeight must be positive and finite: " + value);
+      }
+      this.priorWeight = value;
+      return this;
+    }
+
+    /** The release rate per hour assumed before a provider has any evidence (default 0.05, at least 0). */
+    public Builder baseRate(double value) {
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException("baseRate must be finite and >= 0: " + value);
+      }
+      this.baseRate = value;
+      return this;
+    }
+
+    /**
+     * The longest gap between two observations of a target that still counts as watched with nothing
+     * released (default 7 days; zero counts no gap).
+     */
+    public Builder maxQuietGap(Duration value) {
+      Objects.requireNonNull(value, "maxQuietGap");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("maxQuietGap must not be negative: " + value);
+      }
+      this.maxQuietGap = value;
+      return this;
+    }
+
+    /** Builds the forecaster. */
+    public HourOfWeekForecaster build() {
+      return new HourOfWeekForecaster(this);
+    }
+  }
+}

@@ -1,0 +1,352 @@
+package io.github.slothunter.core.internal;
+
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.HealthState;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.core.SlotFilter;
+import io.github.slothunter.core.TimeWindow;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchHealth;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Watch health rules and the "why no alert?" sentences, in English and Persian. Stateless.
+ *
+ * <p>The sentences never contain personal data: only counts, days, times, the filter's own limits
+ * and error classes.
+ */
+final class Health {
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final int MAX_MESSAGE = 200;
+
+  private Health() {}
+
+  /** The state a target's last poll error puts its watches in. */
+  static HealthState stateOf(ErrorCode lastError) {
+    if (lastError == null) {
+      return HealthState.ACTIVE;
+    }
+    return switch (lastError) {
+      case RATE_LIMITED -> HealthState.PAUSED_BUDGET;
+      case PROTOCOL -> HealthState.SCHEMA_CHANGED;
+      case AUTH_REQUIRED -> HealthState.PAUSED_AUTH;
+      case QUOTA_EXCEEDED -> HealthState.QUOTA;
+      default -> HealthState.PROVIDER_DOWN;
+    };
+  }
+
+  /** How bad a state is: the worst state over a watch's targets is reported. */
+  static int rank(HealthState s) {
+    return switch (s) {
+      case ACTIVE -> 0;
+      case PAUSED_AUTH -> 1;
+      case PAUSED_BUDGET -> 2;
+      case PROVIDER_DOWN -> 3;
+      case SCHEMA_CHANGED -> 4;
+      case QUOTA -> 5;
+    };
+  }
+
+  /** The error class behind a non-active state. */
+  static ErrorCode reasonOf(HealthState state, List<TargetState> states, WatchRuntime wr) {
+    switch (state) {
+      case QUOTA:
+        return ErrorCode.QUOTA_EXCEEDED;
+      case PAUSED_AUTH:
+        return ErrorCode.AUTH_REQUIRED;
+      case PAUSED_BUDGET:
+        return ErrorCode.RATE_LIMITED;
+      case SCHEMA_CHANGED:
+        return ErrorCode.PROTOCOL;
+      default:
+        for (TargetState ts : states) {
+          if (ts.lastError != null && stateOf(ts.lastError) == state) {
+            return ts.lastError;
+          }
+        }
+        return ErrorCode.PROVIDER_UNAVAILABLE;
+    }
+  }
+
+  /** A poll error as a short sentence free of personal data (the provider's excerpt is left out). */
+  static String describe(SlotHunterException e) {
+    String reason = e.reason();
+    if (reason == null || reason.isBlank()) {
+      reason = e.code().name();
+    }
+    return reason.length() <= MAX_MESSAGE ? reason : reason.substring(0, MAX_MESSAGE - 1) + "…";
+  }
+
+  /**
+   * The explanation of a watch's health: first its state, then what the filter turned away, then
+   * (when nothing at all was seen) that nothing appeared. English unless the locale's language is
+   * Persian ({@code fa}).
+   */
+  static List<String> explain(WatchHealth h, Watch w, Map<String, Set<DayOfWeek>> rejectedDays,
+      ErrorCode bookingPausedBy, ZoneId zone, Locale locale) {
+    boolean fa = locale != null && "fa".equals(locale.getLanguage());
+    Text t = fa ? new Persian() : new English();
+    List<String> out = new ArrayList<>();
+    out.add(t.state(h, zone));
+    if (w.autoBook() != null && bookingPausedBy != null && h.state() != HealthState.PAUSED_AUTH) {
+      out.add(t.bookingPaused(bookingPausedBy));
+    }
+    if (!w.snoozed().isEmpty() && w.snoozed().values().stream().anyMatch(u -> u.isAfter(h.at()))) {
+      Instant until = w.snoozed().values().stream().filter(u -> u.isAfter(h.at())).max(Instant::compareTo).orElseThrow();
+      out.add(t.snoozed(until.atZone(zone).toLocalTime()));
+    }
+    SlotFilter f = w.filter();
+    for (Map.Entry<String, Integer> e : h.filteredOut().entrySet()) {
+      Set<DayOfWeek> days = rejectedDays.getOrDefault(e.getKey(), Set.of());
+      out.add(switch (e.getKey()) {
+        case "time" -> t.time(e.getValue(), days, f.windows());
+        case "day" -> t.day(e.getValue(), days);
+        case "date" -> t.date(e.getValue(), days, f);
+        default -> t.price(e.getValue(), f.maxPrice());
+      });
+    }
+    if (h.slotsAnnounced() == 0 && h.filteredOut().isEmpty() && h.lastSuccessfulPoll() != null) {
+      out.add(t.nothingYet(h.pollsLastHour()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** How long ago, roughly: "45 s", "12 min", "3 h". */
+  static String ago(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s < 90) {
+      return s + " s";
+    }
+    if (s < 90 * 60) {
+      return (s / 60) + " min";
+    }
+    return (s / 3600) + " h";
+  }
+
+  /** A window as the user wrote the limit: "after your 12:00 limit" when it starts at midnight. */
+  private static LocalTime onlyEnd(List<TimeWindow> windows) {
+    return windows.size() == 1 && windows.get(0).from().equals(LocalTime.MIDNIGHT) ? windows.get(0).to() : null;
+  }
+
+  private static LocalTime onlyStart(List<TimeWindow> windows) {
+    return windows.size() == 1 && windows.get(0).to().equals(LocalTime.MAX.withSecond(0).withNano(0))
+        ? windows.get(0).from() : null;
+  }
+
+  private interface Text {
+    String state(WatchHealth h, ZoneId zone);
+
+    String bookingPaused(ErrorCode why);
+
+    String snoozed(LocalTime until);
+
+    String time(int n, Set<DayOfWeek> days, List<TimeWindow> windows);
+
+    String day(int n, Set<DayOfWeek> days);
+
+    String date(int n, Set<DayOfWeek> days, SlotFilter f);
+
+    String price(int n, Long max);
+
+    String nothingYet(int polls);
+  }
+
+  private static final class English implements Text {
+    @Override
+    public String state(WatchHealth h, ZoneId zone) {
+      String next = h.nextPoll() == null ? "" : " Next check at " + h.nextPoll().atZone(zone).format(HH_MM) + ".";
+      String last = h.lastSuccessfulPoll() == null ? "no check has finished yet"
+          : "last successful check " + ago(Duration.between(h.lastSuccessfulPoll(), h.at())) + " ago";
+      return switch (h.state()) {
+        case ACTIVE -> "Watching: " + plural(h.pollsLastHour(), "check") + " in the last hour, " + last + "." + next;
+        case PAUSED_BUDGET -> "Checks are delayed: the provider's request budget is spent or it asked us to slow"
+            + " down; " + last + "." + next;
+        case PAUSED_AUTH -> "Auto-booking is paused: the account session expired or was rejected. Log in again;"
+            + " notifications continue." + next;
+        case PROVIDER_DOWN -> "The provider is not answering properly" + error(h) + "; checks are retried"
+            + " automatically, " + last + "." + next;
+        case SCHEMA_CHANGED -> "The provider's answers changed shape and cannot be read" + error(h)
+            + "; an update of SlotHunter's provider module is needed.";
+        case QUOTA -> "This watch is beyond what the owner's plan allows; upgrade the plan or remove other watches.";
+      };
+    }
+
+    private static String error(WatchHealth h) {
+      return h.lastError() == null ? "" : " (" + h.lastError() + (h.lastErrorAt() == null ? ""
+          : ", " + ago(Duration.between(h.lastErrorAt(), h.at())) + " ago") + ")";
+    }
+
+    @Override
+    public String bookingPaused(ErrorCode why) {
+      return "Auto-booking is paused (" + why + "); the watch keeps notifying.";
+    }
+
+    @Override
+    public String snoozed(LocalTime until) {
+      return "Alerts are snoozed until " + until.format(HH_MM) + ".";
+    }
+
+    @Override
+    public String time(int n, Set<DayOfWeek> days, List<TimeWindow> windows) {
+      LocalTime end = onlyEnd(windows);
+      LocalTime start = onlyStart(windows);
+      String limit = end != null ? "after your " + end.format(HH_MM) + " limit"
+          : start != null ? "before your " + start.format(HH_MM) + " limit"
+          : "outside your hours " + windows.stream().map(w -> w.from().format(HH_MM) + "–" + w.to().format(HH_MM))
+              .reduce((a, b) -> a + ", " + b).orElse("");
+      return appeared(n, days) + " but " + (n == 1 ? "it was " : "all were ") + limit + ".";
+    }
+
+    @Override
+    public String day(int n, Set<DayOfWeek> days) {
+      return appeared(n, days) + ", " + (days.size() == 1 ? "a day" : "days") + " you did not choose.";
+    }
+
+    @Override
+    public String date(int n, Set<DayOfWeek> days, SlotFilter f) {
+      return plural(n, "slot") + " appeared outside your dates ("
+          + (f.from() == null ? "any" : f.from()) + " to " + (f.to() == null ? "any" : f.to()) + ").";
+    }
+
+    @Override
+    public String price(int n, Long max) {
+      return plural(n, "slot") + " appeared but cost more than your limit of " + max + " (or had no known price).";
+    }
+
+    @Override
+    public String nothingYet(int polls) {
+      return "No free slot has appeared yet (" + plural(polls, "check") + " in the last hour).";
+    }
+
+    private static String appeared(int n, Set<DayOfWeek> days) {
+      return plural(n, "slot") + " appeared" + (days.isEmpty() ? "" : " on " + dayList(days));
+    }
+
+    private static String dayList(Set<DayOfWeek> days) {
+      List<String> names = new ArrayList<>();
+      for (DayOfWeek d : iranianOrder(days)) {
+        names.add(d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+      }
+      return join(names, " and ");
+    }
+
+    private static String plural(int n, String word) {
+      return n + " " + word + (n == 1 ? "" : "s");
+    }
+  }
+
+  private static final class Persian implements Text {
+    private static final String[] DAYS = {"دوشنبه", "سه‌شنبه", "چهارشنبه", "پنج‌شنبه", "جمعه", "شنبه", "یکشنبه"};
+
+    @Override
+    public String state(WatchHealth h, ZoneId zone) {
+      String next = h.nextPoll() == null ? "" : " بررسی بعدی ساعت " + digits(h.nextPoll().atZone(zone).format(HH_MM)) + ".";
+      String last = h.lastSuccessfulPoll() == null ? "هنوز هیچ بررسی‌ای تمام نشده"
+          : "آخرین بررسی موفق " + digits(agoFa(Duration.between(h.lastSuccessfulPoll(), h.at()))) + " پیش";
+      return switch (h.state()) {
+        case ACTIVE -> "در حال پایش: " + digits(String.valueOf(h.pollsLastHour())) + " بررسی در یک ساعت گذشته، "
+            + last + "." + next;
+        case PAUSED_BUDGET -> "بررسی‌ها با تأخیر انجام می‌شوند: سهمیهٔ درخواست از سایت تمام شده یا سایت خواسته آهسته‌تر"
+            + " بپرسیم؛ " + last + "." + next;
+        case PAUSED_AUTH -> "رزرو خودکار متوقف شده است: نشست حساب کاربری منقضی یا رد شده است. دوباره وارد شوید؛"
+            + " اطلاع‌رسانی ادامه دارد." + next;
+        case PROVIDER_DOWN -> "سایت نوبت‌دهی درست پاسخ نمی‌دهد؛ بررسی‌ها خودکار تکرار می‌شوند، " + last + "." + next;
+        case SCHEMA_CHANGED -> "شکل پاسخ‌های سایت تغییر کرده و خوانده نمی‌شود؛ ماژول این سایت باید به‌روز شود.";
+        case QUOTA -> "این پایش از سقف طرح اشتراک شما بیشتر است؛ طرح را ارتقا دهید یا پایش‌های دیگر را حذف کنید.";
+      };
+    }
+
+    @Override
+    public String bookingPaused(ErrorCode why) {
+      return "رزرو خودکار متوقف شده است (" + why + ")؛ اطلاع‌رسانی ادامه دارد.";
+    }
+
+    @Override
+    public String snoozed(LocalTime until) {
+      return "هشدارها تا ساعت " + digits(until.format(HH_MM)) + " خاموش هستند.";
+    }
+
+    @Override
+    public String time(int n, Set<DayOfWeek> days, List<TimeWindow> windows) {
+      LocalTime end = onlyEnd(windows);
+      LocalTime start = onlyStart(windows);
+      String limit = end != null ? "بعد از محدودهٔ ساعت " + digits(end.format(HH_MM)) + " شما"
+          : start != null ? "قبل از محدودهٔ ساعت " + digits(start.format(HH_MM)) + " شما"
+          : "خارج از ساعت‌های انتخابی شما";
+      return appeared(n, days) + " اما " + (n == 1 ? "" : "همه ") + limit + " بود" + (n == 1 ? "" : "ند") + ".";
+    }
+
+    @Override
+    public String day(int n, Set<DayOfWeek> days) {
+      return appeared(n, days) + " که جزو روزهای انتخابی شما نیست.";
+    }
+
+    @Override
+    public String date(int n, Set<DayOfWeek> days, SlotFilter f) {
+      return digits(String.valueOf(n)) + " نوبت خالی خارج از بازهٔ تاریخ انتخابی شما پیدا شد.";
+    }
+
+    @Override
+    public String price(int n, Long max) {
+      return digits(String.valueOf(n)) + " نوبت خالی پیدا شد اما هزینه‌اش از سقف " + digits(String.valueOf(max))
+          + " شما بیشتر بود (یا نامعلوم بود).";
+    }
+
+    @Override
+    public String nothingYet(int polls) {
+      return "هنوز نوبت خالی‌ای پیدا نشده است (" + digits(String.valueOf(polls)) + " بررسی در یک ساعت گذشته).";
+    }
+
+    private static String appeared(int n, Set<DayOfWeek> days) {
+      List<String> names = new ArrayList<>();
+      for (DayOfWeek d : iranianOrder(days)) {
+        names.add(DAYS[d.getValue() - 1]);
+      }
+      return digits(String.valueOf(n)) + " نوبت خالی" + (names.isEmpty() ? "" : " در روز " + join(names, " و "))
+          + " پیدا شد";
+    }
+
+    private static String agoFa(Duration d) {
+      return ago(d).replace(" min", " دقیقه").replace(" s", " ثانیه").replace(" h", " ساعت");
+    }
+  }
+
+  /** Days in the Iranian week's order, Saturday first. */
+  private static List<DayOfWeek> iranianOrder(Set<DayOfWeek> days) {
+    List<DayOfWeek> out = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      DayOfWeek d = DayOfWeek.SATURDAY.plus(i);
+      if (days.contains(d)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static String join(List<String> parts, String last) {
+    if (parts.size() <= 1) {
+      return parts.isEmpty() ? "" : parts.get(0);
+    }
+    String comma = last.equals(" و ") ? "، " : ", ";
+    return String.join(comma, parts.subList(0, parts.size() - 1)) + last + parts.get(parts.size() - 1);
+  }
+
+  /** Latin digits to Persian digits. */
+  static String digits(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      b.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
+    }
+    return b.toString();
+  }
+}

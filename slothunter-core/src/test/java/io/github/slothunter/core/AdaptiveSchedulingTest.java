@@ -1,0 +1,225 @@
+package io.github.slothunter.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+/** Issue 11: the adaptive scheduler spends the same budget where the forecast says releases come. */
+class AdaptiveSchedulingTest {
+  static final Plan ADAPT = new Plan("ADAPT", Plan.UNLIMITED, Duration.ofSeconds(30), true, 4,
+      Duration.ofMinutes(5), true);
+
+  /** A forecaster whose rates the test sets; records what the engine tells it. */
+  static final class ScriptedForecaster implements ReleaseForecaster {
+    final Map<String, BiFunction<String, Instant, Double>> rates = new ConcurrentHashMap<>();
+    final List<String> observed = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> warmedUp = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> forgotten = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile boolean fail;
+
+    void rate(String targetId, double perHour) {
+      rates.put(targetId, (id, at) -> perHour);
+    }
+
+    @Override
+    public void observe(String providerId, String targetId, Instant since, Instant at, List<SlotChange> changes) {
+      observed.add(targetId + " " + since + " " + at + " " + changes.size());
+    }
+
+    @Override
+    public void warmUp(String providerId, String targetId, List<SlotChange> history) {
+      warmedUp.add(targetId + " " + history.size());
+    }
+
+    @Override
+    public double rate(String targetId, Instant at) {
+      if (fail) {
+        throw new IllegalStateException("broken model");
+      }
+      return rates.getOrDefault(targetId, (id, t) -> 0.5).apply(targetId, at);
+    }
+
+    @Override
+    public List<ForecastWindow> forecast(String targetId, Instant from, int hours) {
+      return List.of();
+    }
+
+    @Override
+    public void forget(String targetId) {
+      forgotten.add(targetId);
+    }
+  }
+
+  private static EngineFixture fixture(RequestBudget budget, ScriptedForecaster forecaster) {
+    EngineFixture f = new EngineFixture(budget, Store.inMemory(), true);
+    f.hunter.close();
+    f.hunter = f.builder().forecaster(forecaster)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, ADAPT, EngineFixture.FAST))).build();
+    f.hunter.listen(f.events);
+    return f;
+  }
+
+  private static Map<String, List<Instant>> pollsByTarget(EngineFixture f) {
+    Map<String, List<Instant>> out = new HashMap<>();
+    for (MemoryProvider.Request r : f.provider.requests()) {
+      if (r.op().equals("freeDays")) {
+        out.computeIfAbsent(r.targetId(), k -> new ArrayList<>()).add(r.at());
+      }
+    }
+    return out;
+  }
+
+  private static List<Duration> gaps(List<Instant> polls) {
+    List<Duration> out = new ArrayList<>();
+    for (int i = 1; i < polls.size(); i++) {
+      out.add(Duration.between(polls.get(i - 1), polls.get(i)));
+    }
+    return out;
+  }
+
+  @Test
+  void adaptiveDelaysStayWithinThePlanBoundsAndFollowTheRate() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+      Target hot = f.provider.target("dr-hot");
+      Target mid = f.provider.target("dr-mid");
+      Target dead = f.provider.target("dr-dead");
+      fc.rate(hot.id(), 10);
+      fc.rate(mid.id(), 1);
+      fc.rate(dead.id(), 0.0001);
+      for (Target t : List.of(hot, mid, dead)) {
+        f.hunter.watch(WatchRequest.of("u-" + t.ref().key(), t).plan("ADAPT"));
+      }
+
+      for (int s = 0; s < 2 * 3600; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      Map<String, List<Instant>> polls = pollsByTarget(f);
+      for (List<Instant> p : polls.values()) {
+        assertThat(gaps(p)).allSatisfy(g -> assertThat(g).isBetween(ADAPT.minInterval(), ADAPT.maxInterval()));
+      }
+      int h = polls.get(hot.id()).size();
+      int m = polls.get(mid.id()).size();
+      int d = polls.get(dead.id()).size();
+      assertThat(h).isGreaterThan(m);
+      assertThat(m).isGreaterThan(d);
+      assertThat(d).isBetween(24, 26); // backed off to the plan's 5-minute maximum, never beyond
+    }
+  }
+
+  @Test
+  void underAShortBudgetTheLikelyTargetsGetTheLargerShareAndTheBudgetHolds() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    RequestBudget budget = RequestBudget.of(20, 1200, 3);
+    try (EngineFixture f = fixture(budget, fc)) {
+      List<Target> hot = new ArrayList<>();
+      List<Target> cold = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        Target t = f.provider.target("dr-" + i);
+        (i < 20 ? hot : cold).add(t);
+        fc.rate(t.id(), i < 20 ? 5 : 0.05);
+        f.hunter.watch(WatchRequest.of("u" + i, t).plan("ADAPT"));
+      }
+
+      for (int s = 0; s < 3600; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      Map<String, List<Instant>> polls = pollsByTarget(f);
+      double hotAvg = hot.stream().mapToInt(t -> polls.getOrDefault(t.id(), List.of()).size()).average().orElse(0);
+      double coldAvg = cold.stream().mapToInt(t -> polls.getOrDefault(t.id(), List.of()).size()).average().orElse(0);
+      assertThat(hotAvg).isGreaterThan(2 * coldAvg);
+      assertThat(cold).allSatisfy(t -> assertThat(polls.getOrDefault(t.id(), List.of())).isNotEmpty());
+      assertThat(BudgetAndResilienceTest.maxInWindow(f.provider.requests(), Duration.ofMinutes(1)))
+          .isLessThanOrEqualTo(20);
+    }
+  }
+
+  @Test
+  void pollingSpeedsUpJustBeforeAPredictedOpeningAndStaysFastThroughIt() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+      Instant opening = f.clock.instant().plus(Duration.ofHours(2));
+      Target t = f.provider.target("dr-opens");
+      Target other = f.provider.target("dr-other");
+      fc.rate(other.id(), 1);
+      fc.rates.put(t.id(), (id, at) -> !at.isBefore(opening) && at.isBefore(opening.plus(Duration.ofHours(1))) ? 30.0
+          : 0.01);
+      f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
+      f.hunter.watch(WatchRequest.of("u2", other).plan("ADAPT"));
+
+      for (int s = 0; s < 4 * 3600; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      List<Instant> polls = pollsByTarget(f).get(t.id());
+      long quiet = polls.stream().filter(p -> p.isAfter(opening.minus(Duration.ofMinutes(70)))
+          && p.isBefore(opening.minus(Duration.ofMinutes(10)))).count();
+      long before = polls.stream().filter(p -> !p.isBefore(opening.minus(Duration.ofMinutes(9)))
+          && p.isBefore(opening)).count();
+      long during = polls.stream().filter(p -> !p.isBefore(opening) && p.isBefore(opening.plus(Duration.ofHours(1))))
+          .count();
+      assertThat(quiet).isLessThanOrEqualTo(13); // about every 5 minutes
+      assertThat(before).isGreaterThanOrEqualTo(15); // every 30 s from 10 minutes before
+      assertThat(during).isGreaterThanOrEqualTo(115);
+    }
+  }
+
+  @Test
+  void theForecasterHearsEveryPollWarmsUpFromHistoryAndForgetsDroppedTargets() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc);
+    try {
+      Target t = f.provider.target("dr-a");
+      Watch w = f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
+      f.provider.open(t, f.at("06:00", 1));
+      Instant first = f.clock.instant();
+      f.hunter.runDue();
+      f.provider.open(t, f.at("07:00", 1));
+      f.tick(Duration.ofMinutes(6));
+
+      assertThat(fc.observed).containsExactly(t.id() + " null " + first + " 1",
+          t.id() + " " + first + " " + f.clock.instant() + " 1");
+      assertThat(f.store.history(t.id())).extracting(SlotChange::since).containsExactly(null, first);
+
+      f.hunter.close();
+      f.hunter = f.builder().forecaster(fc).plans(Plans.of(Plans.FREE, List.of(Plans.FREE, ADAPT))).build();
+      f.tick(Duration.ofMinutes(6));
+      assertThat(fc.warmedUp).containsExactly(t.id() + " 2");
+
+      f.hunter.cancel(w.id());
+      assertThat(fc.forgotten).contains(t.id());
+    } finally {
+      f.close();
+    }
+  }
+
+  @Test
+  void aBrokenForecasterFallsBackToThePlanInterval() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    fc.fail = true;
+    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+      Target t = f.provider.target("dr-a");
+      f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
+      f.hunter.runDue();
+      f.provider.open(t, f.at("06:00", 1));
+
+      f.tick(Duration.ofSeconds(30));
+
+      assertThat(f.events.await(SlotOpened.class, 1)).hasSize(1);
+      assertThat(gaps(pollsByTarget(f).get(t.id()))).containsExactly(Duration.ofSeconds(30));
+    }
+  }
+}
