@@ -1,0 +1,853 @@
+package io.github.slothunter.examples.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.core.AutoBook;
+import io.github.slothunter.core.EngineStats;
+import io.github.slothunter.core.OwnerStats;
+import io.github.slothunter.core.Plan;
+import io.github.slothunter.core.ProviderStats;
+import io.github.slothunter.core.SlotFilter;
+import io.github.slothunter.core.SlotHunter;
+import io.github.slothunter.core.TargetStats;
+import io.github.slothunter.core.TimeWindow;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchRequest;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.sse.SseHandler;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The REST API under {@code /api/v1}: authentication, rate limiting and every route. Handlers
+ * validate everything before they touch the engine, so a bad request registers nothing; every
+ * error leaves as {@code {code, message}} JSON (see {@link ApiException}). The route table is
+ * {@link #ROUTES}, which the OpenAPI document must match (a test checks). Thread-safe.
+ */
+final class Api {
+  static final String PREFIX = "/api/v1";
+  private static final String PRINCIPAL = "slothunter.principal";
+  private static final int MAX_NAME = 100;
+  private static final int MAX_LINK = 2048;
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+
+  /** Every route: method and path, as documented in {@code openapi.json}. */
+  static final List<String> ROUTES = List.of(
+      "GET /api/v1/health", "GET /api/v1/info", "GET /api/v1/openapi.json", "GET /api/v1/plans",
+      "GET /api/v1/me", "GET /api/v1/stats",
+      "POST /api/v1/owners", "GET /api/v1/owners", "GET /api/v1/owners/{ownerId}",
+      "PUT /api/v1/owners/{ownerId}/plan", "POST /api/v1/owners/{ownerId}/keys",
+      "POST /api/v1/watches", "GET /api/v1/watches", "GET /api/v1/watches/{watchId}",
+      "DELETE /api/v1/watches/{watchId}", "GET /api/v1/watches/{watchId}/slots",
+      "GET /api/v1/targets/{targetId}/slots", "GET /api/v1/targets/{targetId}/stats",
+      "GET /api/v1/targets/{targetId}/analytics",
+      "GET /api/v1/bookings", "GET /api/v1/bookings/{bookingId}", "GET /api/v1/bookings/{bookingId}.ics",
+      "POST /api/v1/logins", "POST /api/v1/logins/{loginId}/complete",
+      "POST /api/v1/webhooks", "GET /api/v1/webhooks", "DELETE /api/v1/webhooks/{webhookId}",
+      "POST /api/v1/webhooks/{webhookId}/ping", "GET /api/v1/webhooks/deliveries",
+      "POST /api/v1/events/tickets", "GET /api/v1/events", "GET /api/v1/events/recent");
+
+  private static final Set<String> PUBLIC = Set.of(PREFIX + "/health", PREFIX + "/info", PREFIX + "/openapi.json");
+
+  private final SlotHunter hunter;
+  private final Clock clock;
+  private final Owners owners;
+  private final ApiKeys.AdminKey adminKey;
+  private final WatchLabels labels;
+  private final Bookings bookings;
+  private final Webhooks webhooks;
+  private final EventHub hub;
+  private final Insights insights;
+  private final ProviderLogins logins;
+  private final RateLimiter limiter;
+  private final RateLimiter anonymous;
+  private final UnaryOperator<String> linkRewriter;
+  private final ObjectNode info;
+  private final String openApi;
+  private final long maxBodyBytes;
+
+  Api(Parts p) {
+    this.hunter = p.hunter;
+    this.clock = p.clock;
+    this.owners = p.owners;
+    this.adminKey = p.adminKey;
+    this.labels = p.labels;
+    this.bookings = p.bookings;
+    this.webhooks = p.webhooks;
+    this.hub = p.hub;
+    this.insights = p.insights;
+    this.logins = p.logins;
+    this.limiter = p.limiter;
+    this.anonymous = p.anonymous;
+    this.linkRewriter = p.linkRewriter;
+    this.info = p.info;
+    this.openApi = p.openApi;
+    this.maxBodyBytes = p.maxBodyBytes;
+  }
+
+  /** What the API is made of; filled by {@link SlotHunterServer}. */
+  static final class Parts {
+    SlotHunter hunter;
+    Clock clock;
+    Owners owners;
+    ApiKeys.AdminKey adminKey;
+    WatchLabels labels;
+    Bookings bookings;
+    Webhooks webhooks;
+    EventHub hub;
+    Insights insights;
+    ProviderLogins logins;
+    RateLimiter limiter;
+    RateLimiter anonymous;
+    UnaryOperator<String> linkRewriter = UnaryOperator.identity();
+    ObjectNode info;
+    String openApi;
+    long maxBodyBytes;
+  }
+
+  // ------------------------------------------------------------------ wiring
+
+  void register(RoutesConfig r) {
+    r.before(PREFIX + "/*", this::authenticate);
+    route(r, "GET /api/v1/health", ctx -> json(ctx, 200, Map.of("status", "UP")));
+    route(r, "GET /api/v1/info", ctx -> json(ctx, 200, info));
+    route(r, "GET /api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    route(r, "GET /api/v1/plans", this::plans);
+    route(r, "GET /api/v1/me", ctx -> json(ctx, 200, ownerView(owner(ctx))));
+    route(r, "GET /api/v1/stats", this::stats);
+    route(r, "POST /api/v1/owners", this::createOwner);
+    route(r, "GET /api/v1/owners", this::listOwners);
+    route(r, "GET /api/v1/owners/{ownerId}", this::getOwner);
+    route(r, "PUT /api/v1/owners/{ownerId}/plan", this::setPlan);
+    route(r, "POST /api/v1/owners/{ownerId}/keys", this::rotateKey);
+    route(r, "POST /api/v1/watches", this::createWatch);
+    route(r, "GET /api/v1/watches", this::listWatches);
+    route(r, "GET /api/v1/watches/{watchId}", this::getWatch);
+    route(r, "DELETE /api/v1/watches/{watchId}", this::deleteWatch);
+    route(r, "GET /api/v1/watches/{watchId}/slots", this::watchSlots);
+    route(r, "GET /api/v1/targets/{targetId}/slots", this::targetSlots);
+    route(r, "GET /api/v1/targets/{targetId}/stats", this::targetStats);
+    route(r, "GET /api/v1/targets/{targetId}/analytics", this::targetAnalytics);
+    route(r, "GET /api/v1/bookings", this::listBookings);
+    // one route serves /bookings/{id} and /bookings/{id}.ics (a path parameter cannot end in a suffix)
+    route(r, "GET /api/v1/bookings/{bookingId}", this::getBooking);
+    route(r, "POST /api/v1/logins", this::startLogin);
+    route(r, "POST /api/v1/logins/{loginId}/complete", this::completeLogin);
+    route(r, "POST /api/v1/webhooks", this::createWebhook);
+    route(r, "GET /api/v1/webhooks", this::listWebhooks);
+    route(r, "GET /api/v1/webhooks/deliveries", this::deliveries);
+    route(r, "DELETE /api/v1/webhooks/{webhookId}", this::deleteWebhook);
+    route(r, "POST /api/v1/webhooks/{webhookId}/ping", this::pingWebhook);
+    route(r, "POST /api/v1/events/tickets", this::ticket);
+    route(r, "GET /api/v1/events", this::stream);
+    route(r, "GET /api/v1/events/recent", this::recentEvents);
+  }
+
+  private static void route(RoutesConfig r, String route, Handler handler) {
+    int space = route.indexOf(' ');
+    r.addHttpHandler(HandlerType.findOrCreate(route.substring(0, space)), route.substring(space + 1), handler);
+  }
+
+  // ------------------------------------------------------------------ authentication
+
+  /** Who is calling. */
+  record Principal(Owner owner, boolean admin) {
+    String bucket() {
+      return admin ? "admin" : "owner:" + owner.id();
+    }
+  }
+
+  private void authenticate(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+    String declared = ctx.header("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.strip()) > maxBodyBytes) {
+          throw new ApiException(413, "PAYLOAD_TOO_LARGE", "the request body is larger than " + maxBodyBytes + " bytes");
+        }
+      } catch (NumberFormatException e) {
+        throw ApiException.invalid("the Content-Length header is not a number");
+      }
+    }
+    if (PUBLIC.contains(ctx.path())) {
+      limit(anonymous, "ip:" + ctx.ip());
+      return;
+    }
+    Principal principal = principal(ctx);
+    if (principal == null) {
+      limit(anonymous, "ip:" + ctx.ip());
+      ctx.header("WWW-Authenticate", "Bearer realm=\"slothunter\"");
+      throw ApiException.unauthorized("a valid API key is required: send 'Authorization: Bearer <key>'");
+    }
+    limit(limiter, principal.bucket());
+    ctx.attribute(PRINCIPAL, principal);
+  }
+
+  private Principal principal(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (auth != null) {
+      if (auth.length() < 8 || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return null;
+      }
+      String key = auth.substring(7).strip();
+      if (adminKey.matches(key)) {
+        return new Principal(null, true);
+      }
+      return owners.authenticate(key).map(o -> new Principal(o, false)).orElse(null);
+    }
+    String ticket = ctx.queryParam("ticket");
+    if (ticket != null && ctx.path().equals(PREFIX + "/events")) {
+      return hub.redeem(ticket).flatMap(owners::find).map(o -> new Principal(o, false)).orElse(null);
+    }
+    return null;
+  }
+
+  private static void limit(RateLimiter limiter, String key) {
+    Duration wait = limiter.acquire(key);
+    if (!wait.isZero()) {
+      throw ApiException.rateLimited(wait);
+    }
+  }
+
+  private static Principal principal(Context ctx, boolean required) {
+    Principal p = ctx.attribute(PRINCIPAL);
+    if (p == null && required) {
+      throw ApiException.unauthorized("a valid API key is required");
+    }
+    return p;
+  }
+
+  private static Owner owner(Context ctx) {
+    Principal p = principal(ctx, true);
+    if (p.admin()) {
+      throw ApiException.forbidden("this endpoint acts for an owner: use the owner's API key, not the admin key");
+    }
+    return p.owner();
+  }
+
+  private static void requireAdmin(Context ctx) {
+    if (!principal(ctx, true).admin()) {
+      throw ApiException.forbidden("this endpoint needs the admin key");
+    }
+  }
+
+  // ------------------------------------------------------------------ owners and plans
+
+  private void plans(Context ctx) {
+    principal(ctx, true);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (Plan p : hunter.plans().all()) {
+      out.add(planView(p));
+    }
+    json(ctx, 200, out);
+  }
+
+  private ObjectNode planView(Plan p) {
+    ObjectNode n = Json.object();
+    n.put("name", p.name());
+    if (p.maxWatches() == Plan.UNLIMITED) {
+      n.putNull("maxWatches");
+    } else {
+      n.put("maxWatches", p.maxWatches());
+    }
+    n.put("minIntervalSeconds", p.minInterval().toMillis() / 1000.0);
+    n.put("autoBook", p.autoBook());
+    n.put("priority", p.priority());
+    n.put("default", p.equals(hunter.plans().defaultPlan()));
+    return n;
+  }
+
+  private ObjectNode ownerView(Owner o) {
+    ObjectNode n = Json.object();
+    n.put("id", o.id());
+    n.put("name", o.name());
+    n.put("plan", hunter.plan(o.id()).name());
+    n.put("createdAt", o.createdAt().toString());
+    return n;
+  }
+
+  private void createOwner(Context ctx) {
+    requireAdmin(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("name", "plan"));
+    String name = body.requiredString("name", MAX_NAME);
+    Optional<String> plan = body.optionalString("plan", 64).map(this::knownPlan);
+    Owners.Created created = owners.create(name);
+    plan.ifPresent(pl -> hunter.setPlan(created.owner().id(), pl));
+    ObjectNode n = ownerView(created.owner());
+    n.put("apiKey", created.apiKey());
+    ctx.header("Location", PREFIX + "/owners/" + created.owner().id());
+    json(ctx, 201, n);
+  }
+
+  private String knownPlan(String name) {
+    if (hunter.plans().find(name).isEmpty()) {
+      List<String> known = hunter.plans().all().stream().map(Plan::name).toList();
+      throw ApiException.invalid("field 'plan' must be one of " + known);
+    }
+    return name;
+  }
+
+  private void listOwners(Context ctx) {
+    requireAdmin(ctx);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    owners.list().forEach(o -> out.add(ownerView(o)));
+    json(ctx, 200, out);
+  }
+
+  private Owner ownerParam(Context ctx) {
+    String id = ctx.pathParam("ownerId");
+    return owners.find(id).orElseThrow(() -> ApiException.notFound("no owner " + id));
+  }
+
+  private void getOwner(Context ctx) {
+    Principal p = principal(ctx, true);
+    String id = ctx.pathParam("ownerId");
+    if (!p.admin() && !p.owner().id().equals(id)) {
+      throw ApiException.notFound("no owner " + id);
+    }
+    json(ctx, 200, ownerView(ownerParam(ctx)));
+  }
+
+  private void setPlan(Context ctx) {
+    requireAdmin(ctx);
+    Owner o = ownerParam(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("plan"));
+    String plan = knownPlan(body.requiredString("plan", 64));
+    hunter.setPlan(o.id(), plan);
+    json(ctx, 200, ownerView(o));
+  }
+
+  private void rotateKey(Context ctx) {
+    requireAdmin(ctx);
+    Owner o = ownerParam(ctx);
+    String key = owners.rotateKey(o.id()).orElseThrow(() -> ApiException.notFound("no owner " + o.id()));
+    ObjectNode n = ownerView(o);
+    n.put("apiKey", key);
+    json(ctx, 201, n);
+  }
+
+  private void stats(Context ctx) {
+    Principal p = principal(ctx, true);
+    if (!p.admin()) {
+      OwnerStats s = hunter.ownerStats(p.owner().id());
+      ObjectNode n = Json.object();
+      n.put("plan", s.plan());
+      n.put("watches", s.watches());
+      n.put("slotsAnnounced", s.slotsAnnounced());
+      n.put("bookings", s.bookings());
+      json(ctx, 200, n);
+      return;
+    }
+    EngineStats s = hunter.stats();
+    ObjectNode n = Json.object();
+    n.put("watches", s.watches());
+    n.put("targets", s.targets());
+    n.put("eventsPublished", s.eventsPublished());
+    n.put("eventsDropped", s.eventsDropped());
+    n.put("streams", hub.streams());
+    n.put("webhookDeliveriesPending", webhooks.pending());
+    ArrayNode providers = n.putArray("providers");
+    for (ProviderStats ps : s.providers()) {
+      ObjectNode pn = providers.addObject();
+      pn.put("id", ps.providerId());
+      pn.put("budgetPerMinute", ps.budget().perMinute());
+      pn.put("effectivePerMinute", ps.effectivePerMinute());
+      pn.put("usedLastMinute", ps.usedLastMinute());
+      pn.put("requestsSent", ps.requestsSent());
+      pn.put("rateLimited", ps.rateLimited());
+      pn.put("failures", ps.failures());
+      pn.put("circuit", ps.circuit());
+    }
+    json(ctx, 200, n);
+  }
+
+  // ------------------------------------------------------------------ watches
+
+  private static final Set<String> WATCH_FIELDS = Set.of("link", "centerId", "serviceId", "from", "to", "daysOfWeek",
+      "timesOfDay", "earliestOnly", "maxPrice", "autoBook");
+  private static final Set<String> AUTO_BOOK_FIELDS = Set.of("sessionId", "patient", "maxBookings");
+  private static final Set<String> PATIENT_FIELDS = Set.of("firstName", "lastName", "nationalCode", "mobile", "gender");
+
+  private void createWatch(Context ctx) {
+    Owner owner = owner(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), WATCH_FIELDS);
+    String pasted = body.requiredString("link", MAX_LINK);
+    String link = linkRewriter.apply(pasted);
+    WatchRequest req = WatchRequest.of(owner.id(), link);
+    Optional<String> center = body.optionalString("centerId", 100);
+    if (center.isPresent()) {
+      req = req.center(center.get());
+    }
+    Optional<String> service = body.optionalString("serviceId", 100);
+    if (service.isPresent()) {
+      req = req.service(service.get());
+    }
+    LocalDate from = body.optionalString("from", 10).map(s -> date("from", s)).orElse(null);
+    LocalDate to = body.optionalString("to", 10).map(s -> date("to", s)).orElse(null);
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    for (String d : body.optionalStrings("daysOfWeek", 7, 12)) {
+      days.add(day(d));
+    }
+    List<TimeWindow> windows = new ArrayList<>();
+    for (String w : body.optionalStrings("timesOfDay", 10, 20)) {
+      windows.add(TimeWindow.parse(w));
+    }
+    Long maxPrice = body.optionalLong("maxPrice", 0, Long.MAX_VALUE).orElse(null);
+    req = req.filter(new SlotFilter(from, to, days, windows, body.optionalBoolean("earliestOnly"), maxPrice));
+    Optional<JsonBody> auto = body.optionalObject("autoBook", AUTO_BOOK_FIELDS);
+    if (auto.isPresent()) {
+      req = req.autoBook(autoBook(owner, auto.get()));
+    }
+    // Everything is valid; the lookup is cached, so the watch() below costs no second request.
+    Doctor doctor = hunter.lookup(link);
+    Watch w = hunter.watch(req);
+    try {
+      labels.save(WatchLabels.from(w.id(), owner.id(), pasted, doctor, w.createdAt()));
+    } catch (RuntimeException e) {
+      hunter.cancel(w.id());
+      throw e;
+    }
+    ctx.header("Location", PREFIX + "/watches/" + w.id());
+    json(ctx, 201, watchView(w, false));
+  }
+
+  private AutoBook autoBook(Owner owner, JsonBody auto) {
+    String sessionId = auto.requiredString("sessionId", 100);
+    AccountSession session = logins.session(owner.id(), sessionId).orElseThrow(() -> ApiException.invalid(
+        "field 'autoBook.sessionId' is not a live session of yours; log in again with POST /api/v1/logins"));
+    JsonBody p = auto.requiredObject("patient", PATIENT_FIELDS);
+    Gender gender = p.optionalString("gender", 20).map(g -> {
+      try {
+        return Gender.valueOf(g.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("field 'autoBook.patient.gender' must be MALE, FEMALE or UNSPECIFIED");
+      }
+    }).orElse(Gender.UNSPECIFIED);
+    Patient patient = new Patient(p.requiredString("firstName", 100), p.requiredString("lastName", 100),
+        p.requiredString("nationalCode", 20), p.requiredString("mobile", 20), gender);
+    int max = auto.optionalLong("maxBookings", 1, 100).orElse(1L).intValue();
+    return new AutoBook(patient, session, max);
+  }
+
+  private static LocalDate date(String field, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeException e) {
+      throw ApiException.invalid("field '" + field + "' must be a date like 2026-01-31");
+    }
+  }
+
+  private static DayOfWeek day(String value) {
+    try {
+      return DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("field 'daysOfWeek' has '" + (value.length() > 12 ? value.substring(0, 12) : value)
+          + "'; use SATURDAY, SUNDAY, ... FRIDAY");
+    }
+  }
+
+  private void listWatches(Context ctx) {
+    Owner owner = owner(ctx);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (Watch w : hunter.watches(owner.id())) {
+      out.add(watchView(w, true));
+    }
+    json(ctx, 200, out);
+  }
+
+  private Watch ownedWatch(Context ctx) {
+    Owner owner = owner(ctx);
+    String id = ctx.pathParam("watchId");
+    return hunter.find(id).filter(w -> w.owner().equals(owner.id()))
+        .orElseThrow(() -> ApiException.notFound("no watch " + id));
+  }
+
+  private void getWatch(Context ctx) {
+    json(ctx, 200, watchView(ownedWatch(ctx), true));
+  }
+
+  private void deleteWatch(Context ctx) {
+    Watch w = ownedWatch(ctx);
+    hunter.cancel(w.id());
+    labels.delete(w.id());
+    ctx.status(204);
+  }
+
+  private ObjectNode watchView(Watch w, boolean withHealth) {
+    WatchLabels.Label label = labels.find(w.id()).orElse(null);
+    ObjectNode n = Json.object();
+    n.put("id", w.id());
+    n.put("link", label == null ? null : label.link());
+    ObjectNode d = n.putObject("doctor");
+    d.put("provider", w.doctor().providerId());
+    d.put("key", w.doctor().key());
+    d.put("name", label == null ? w.doctor().key() : label.doctorName());
+    ArrayNode targets = n.putArray("targets");
+    for (Target t : w.targets()) {
+      targets.add(targetView(t, label));
+    }
+    SlotFilter f = w.filter();
+    ObjectNode fn = n.putObject("filter");
+    fn.put("from", f.from() == null ? null : f.from().toString());
+    fn.put("to", f.to() == null ? null : f.to().toString());
+    ArrayNode days = fn.putArray("daysOfWeek");
+    f.days().stream().sorted().forEach(day -> days.add(day.name()));
+    ArrayNode times = fn.putArray("timesOfDay");
+    f.windows().forEach(tw -> times.add(tw.toString()));
+    fn.put("earliestOnly", f.earliestOnly());
+    if (f.maxPrice() == null) {
+      fn.putNull("maxPrice");
+    } else {
+      fn.put("maxPrice", f.maxPrice());
+    }
+    n.put("plan", w.planName());
+    n.put("autoBook", w.autoBook() != null);
+    n.put("state", w.state().name());
+    n.put("createdAt", w.createdAt().toString());
+    if (withHealth) {
+      n.set("health", insights.health(w));
+    }
+    return n;
+  }
+
+  private ObjectNode targetView(Target t, WatchLabels.Label label) {
+    WatchLabels.TargetLabel tl = label == null ? WatchLabels.TargetLabel.NONE : label.target(t.id());
+    ObjectNode n = Json.object();
+    n.put("id", Ids.targetKey(t.id()));
+    n.put("target", t.id());
+    n.put("center", tl.center());
+    n.put("service", tl.service());
+    n.put("city", tl.city());
+    if (tl.price() == null) {
+      n.putNull("price");
+    } else {
+      n.put("price", tl.price());
+    }
+    return n;
+  }
+
+  // ------------------------------------------------------------------ slots, stats, analytics
+
+  private void watchSlots(Context ctx) {
+    Watch w = ownedWatch(ctx);
+    WatchLabels.Label label = labels.find(w.id()).orElse(null);
+    ObjectNode n = Json.object();
+    n.put("watchId", w.id());
+    ArrayNode targets = n.putArray("targets");
+    for (Target t : w.targets()) {
+      targets.add(snapshotView(t, label));
+    }
+    json(ctx, 200, n);
+  }
+
+  private ObjectNode snapshotView(Target t, WatchLabels.Label label) {
+    ObjectNode n = targetView(t, label);
+    TargetStats s = hunter.stats(t);
+    n.put("lastPollAt", s.lastPollAt() == null ? null : s.lastPollAt().toString());
+    ArrayNode slots = n.putArray("slots");
+    for (Slot slot : hunter.snapshot(t)) {
+      slots.add(EventJson.slot(slot));
+    }
+    return n;
+  }
+
+  /** One of the caller's targets by its URL-safe id, with the labels of a watch on it. */
+  private record OwnedTarget(Target target, WatchLabels.Label label) {}
+
+  private OwnedTarget ownedTarget(Context ctx) {
+    Owner owner = owner(ctx);
+    String key = ctx.pathParam("targetId");
+    Optional<String> targetId = Ids.targetId(key);
+    if (targetId.isPresent()) {
+      for (Watch w : hunter.watches(owner.id())) {
+        for (Target t : w.targets()) {
+          if (t.id().equals(targetId.get())) {
+            return new OwnedTarget(t, labels.find(w.id()).orElse(null));
+          }
+        }
+      }
+    }
+    throw ApiException.notFound("no target " + (key.length() > 80 ? key.substring(0, 80) + "…" : key)
+        + " among your watches");
+  }
+
+  private void targetSlots(Context ctx) {
+    OwnedTarget t = ownedTarget(ctx);
+    json(ctx, 200, snapshotView(t.target(), t.label()));
+  }
+
+  private void targetStats(Context ctx) {
+    OwnedTarget t = ownedTarget(ctx);
+    TargetStats s = hunter.stats(t.target());
+    ObjectNode n = targetView(t.target(), t.label());
+    n.put("watchers", s.watchers());
+    n.put("polls", s.polls());
+    n.put("requests", s.requests());
+    n.put("errors", s.errors());
+    n.put("slotsOpened", s.slotsOpened());
+    n.put("slotsGone", s.slotsGone());
+    n.put("freeNow", s.freeNow());
+    if (s.medianFreeTime() == null) {
+      n.putNull("medianFreeSeconds");
+    } else {
+      n.put("medianFreeSeconds", s.medianFreeTime().toSeconds());
+    }
+    n.put("intervalSeconds", s.interval() == null ? 0 : s.interval().toMillis() / 1000.0);
+    n.put("lastPollAt", s.lastPollAt() == null ? null : s.lastPollAt().toString());
+    n.put("bookingAttempts", s.bookingAttempts());
+    n.put("bookings", s.bookings());
+    json(ctx, 200, n);
+  }
+
+  private void targetAnalytics(Context ctx) {
+    OwnedTarget t = ownedTarget(ctx);
+    String lang = ctx.queryParam("lang");
+    json(ctx, 200, insights.analytics(t.target().id(), "fa".equals(lang) ? Locale.forLanguageTag("fa-IR") : Locale.ENGLISH));
+  }
+
+  // ------------------------------------------------------------------ bookings
+
+  private void listBookings(Context ctx) {
+    Owner owner = owner(ctx);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (Bookings.Row b : bookings.list(owner.id(), limit(ctx, 100, 500))) {
+      out.add(bookingView(b));
+    }
+    json(ctx, 200, out);
+  }
+
+  private void getBooking(Context ctx) {
+    Owner owner = owner(ctx);
+    String id = ctx.pathParam("bookingId");
+    boolean ics = id.endsWith(".ics");
+    String bookingId = ics ? id.substring(0, id.length() - 4) : id;
+    Bookings.Row b = bookings.find(owner.id(), bookingId)
+        .orElseThrow(() -> ApiException.notFound("no booking " + (bookingId.length() > 60 ? "with that id" : bookingId)));
+    if (ics) {
+      String calendar = insights.ics(b);
+      ctx.contentType("text/calendar; charset=utf-8")
+          .header("Content-Disposition", "attachment; filename=\"" + b.id() + ".ics\"")
+          .result(calendar);
+      return;
+    }
+    json(ctx, 200, bookingView(b));
+  }
+
+  private static ObjectNode bookingView(Bookings.Row b) {
+    ObjectNode n = Json.object();
+    n.put("id", b.id());
+    n.put("watchId", b.watchId());
+    n.put("targetId", Ids.targetKey(b.targetId()));
+    n.put("doctor", b.doctorName());
+    n.put("place", b.place());
+    n.put("start", b.start().toString());
+    n.put("end", b.end().toString());
+    n.put("startTehran", LOCAL.format(b.start().atZone(io.github.slothunter.api.SlotHunterZones.TEHRAN)));
+    n.put("trackingCode", b.trackingCode());
+    n.put("providerBookingId", b.providerBookingKey());
+    n.put("verified", b.verified());
+    n.put("bookedAt", b.bookedAt().toString());
+    n.put("ics", PREFIX + "/bookings/" + b.id() + ".ics");
+    return n;
+  }
+
+  // ------------------------------------------------------------------ provider logins
+
+  private void startLogin(Context ctx) {
+    Owner owner = owner(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("provider", "mobile"));
+    String provider = body.requiredString("provider", 32);
+    String mobile = body.requiredString("mobile", 20);
+    ProviderLogins.Started s = logins.start(owner.id(), provider, mobile);
+    ObjectNode n = Json.object();
+    n.put("id", s.id());
+    n.put("provider", s.provider());
+    n.put("mobile", s.mobile());
+    n.put("expiresAt", s.expiresAt().toString());
+    json(ctx, 201, n);
+  }
+
+  private void completeLogin(Context ctx) {
+    Owner owner = owner(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("code"));
+    String code = body.requiredString("code", 12);
+    ProviderLogins.SessionRef s = logins.complete(owner.id(), ctx.pathParam("loginId"), code);
+    ObjectNode n = Json.object();
+    n.put("sessionId", s.id());
+    n.put("provider", s.provider());
+    n.put("expiresAt", s.expiresAt().toString());
+    json(ctx, 201, n);
+  }
+
+  // ------------------------------------------------------------------ webhooks
+
+  private void createWebhook(Context ctx) {
+    Owner owner = owner(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("url"));
+    Webhooks.Created c = webhooks.register(owner.id(), body.requiredString("url", MAX_LINK));
+    ObjectNode n = webhookView(c.hook());
+    n.put("secret", c.secret());
+    json(ctx, 201, n);
+  }
+
+  private static ObjectNode webhookView(Webhooks.Hook h) {
+    ObjectNode n = Json.object();
+    n.put("id", h.id());
+    n.put("url", h.url());
+    n.put("createdAt", h.createdAt().toString());
+    return n;
+  }
+
+  private void listWebhooks(Context ctx) {
+    Owner owner = owner(ctx);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    webhooks.list(owner.id()).forEach(h -> out.add(webhookView(h)));
+    json(ctx, 200, out);
+  }
+
+  private void deleteWebhook(Context ctx) {
+    Owner owner = owner(ctx);
+    String id = ctx.pathParam("webhookId");
+    if (!webhooks.delete(owner.id(), id)) {
+      throw ApiException.notFound("no webhook " + id);
+    }
+    ctx.status(204);
+  }
+
+  private void pingWebhook(Context ctx) {
+    Owner owner = owner(ctx);
+    String id = ctx.pathParam("webhookId");
+    String eventId = Ids.random("evt_ping_", 8);
+    ObjectNode ping = Json.object();
+    ping.put("id", eventId);
+    ping.put("type", "Ping");
+    ping.put("at", clock.instant().toString());
+    if (!webhooks.ping(owner.id(), id, eventId, Json.write(ping))) {
+      throw ApiException.notFound("no webhook " + id);
+    }
+    ObjectNode n = Json.object();
+    n.put("eventId", eventId);
+    json(ctx, 202, n);
+  }
+
+  private void deliveries(Context ctx) {
+    Owner owner = owner(ctx);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (Webhooks.Delivery d : webhooks.deliveries(owner.id(), limit(ctx, 50, 500))) {
+      ObjectNode n = out.addObject();
+      n.put("id", d.id());
+      n.put("webhookId", d.webhookId());
+      n.put("eventId", d.eventId());
+      n.put("eventType", d.eventType());
+      n.put("attempt", d.attempt());
+      n.put("outcome", d.outcome());
+      if (d.status() == null) {
+        n.putNull("status");
+      } else {
+        n.put("status", d.status());
+      }
+      n.put("error", d.error());
+      n.put("durationMillis", d.durationMillis());
+      n.put("at", d.at().toString());
+    }
+    json(ctx, 200, out);
+  }
+
+  // ------------------------------------------------------------------ live events
+
+  private void ticket(Context ctx) {
+    Owner owner = owner(ctx);
+    EventHub.Ticket t = hub.issueTicket(owner.id());
+    ObjectNode n = Json.object();
+    n.put("ticket", t.value());
+    n.put("expiresAt", t.expiresAt().toString());
+    n.put("url", PREFIX + "/events?ticket=" + t.value());
+    json(ctx, 201, n);
+  }
+
+  private void stream(Context ctx) throws Exception {
+    Owner owner = owner(ctx);
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new ApiException(406, "NOT_ACCEPTABLE", "this endpoint streams Server-Sent Events: send 'Accept: text/event-stream'");
+    }
+    Long last = lastEventId(ctx);
+    hub.checkCapacity(owner.id());
+    new SseHandler(0, client -> hub.attach(owner.id(), client, last)).handle(ctx);
+  }
+
+  private static Long lastEventId(Context ctx) {
+    String v = ctx.header("Last-Event-ID");
+    if (v == null) {
+      v = ctx.queryParam("lastEventId");
+    }
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("Last-Event-ID must be a number");
+    }
+  }
+
+  private void recentEvents(Context ctx) {
+    Owner owner = owner(ctx);
+    List<String> events = hub.recent(owner.id(), limit(ctx, 50, 100));
+    ctx.contentType("application/json").result("{\"events\":[" + String.join(",", events) + "]}");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static int limit(Context ctx, int dflt, int max) {
+    String v = ctx.queryParam("limit");
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < 1 || n > max) {
+        throw ApiException.invalid("query parameter 'limit' must be 1-" + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("query parameter 'limit' must be a number 1-" + max);
+    }
+  }
+
+  static void json(Context ctx, int status, Object body) {
+    ctx.status(status).contentType("application/json").result(Json.write(body));
+  }
+
+  /** Writes an error as {@code {code, message}} JSON, with {@code Retry-After} when known. */
+  static void error(Context ctx, ApiException e) {
+    if (e.retryAfter() != null) {
+      ctx.header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+    }
+    ObjectNode n = Json.object();
+    n.put("code", e.code());
+    n.put("message", e.getMessage());
+    json(ctx, e.status(), n);
+  }
+}

@@ -1,0 +1,103 @@
+package io.github.slothunter.examples.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.EventsDropped;
+import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.ProviderThrottled;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotEvent;
+import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.WatchEvent;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.api.WatchHealthChanged;
+import io.github.slothunter.api.WatchResumed;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Engine events as the JSON the live stream and webhooks carry:
+ * {@code {"id", "type", "at", "watchId"?, ...}} where {@code type} is the event's simple class name
+ * ({@code SlotOpened}, {@code BookingSucceeded}...). Event types this server does not know yet (the
+ * hierarchy grows) are sent with just those common fields rather than failing. Never includes the
+ * owner (the receiver is the owner), the patient, or the account session. Stateless and thread-safe.
+ */
+final class EventJson {
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+
+  private EventJson() {}
+
+  /** The event's JSON with the given event id. */
+  static ObjectNode of(SlotEvent event, String eventId) {
+    ObjectNode n = Json.object();
+    n.put("id", eventId);
+    n.put("type", event.getClass().getSimpleName());
+    n.put("at", event.at().toString());
+    if (event instanceof WatchEvent) {
+      n.put("watchId", ((WatchEvent) event).watchId());
+    }
+    if (event instanceof SlotOpened) {
+      SlotOpened e = (SlotOpened) event;
+      n.set("slot", slot(e.slot()));
+      n.put("bookingLink", e.bookingLink() == null ? null : e.bookingLink().toString());
+    } else if (event instanceof SlotGone) {
+      n.set("slot", slot(((SlotGone) event).slot()));
+    } else if (event instanceof HoldPlaced) {
+      HoldPlaced e = (HoldPlaced) event;
+      n.set("slot", slot(e.hold().slot()));
+      n.put("holdExpiresAt", e.hold().expiresAt().toString());
+    } else if (event instanceof BookingSucceeded) {
+      BookingSucceeded e = (BookingSucceeded) event;
+      ObjectNode b = n.putObject("booking");
+      b.put("trackingCode", e.booking().trackingCode());
+      b.put("bookedAt", e.booking().bookedAt().toString());
+      b.put("verified", e.verified());
+      b.set("slot", slot(e.booking().slot()));
+    } else if (event instanceof BookingFailed) {
+      BookingFailed e = (BookingFailed) event;
+      n.set("slot", slot(e.slot()));
+      n.put("code", e.code().name());
+      n.put("reason", e.reason());
+      n.put("willRetry", e.willRetry());
+    } else if (event instanceof BookingOutcomeUnknown) {
+      n.set("slot", slot(((BookingOutcomeUnknown) event).slot()));
+    } else if (event instanceof WatchPaused) {
+      WatchPaused e = (WatchPaused) event;
+      n.put("code", e.reason().name());
+      n.put("message", e.message());
+    } else if (event instanceof WatchResumed) {
+      // the common fields say it all
+    } else if (event instanceof ProviderThrottled) {
+      ProviderThrottled e = (ProviderThrottled) event;
+      n.put("provider", e.providerId());
+      n.put("code", e.code().name());
+      n.put("pauseSeconds", e.pause().toSeconds());
+    } else if (event instanceof EventsDropped) {
+      n.put("count", ((EventsDropped) event).count());
+    } else if (event instanceof WatchHealthChanged) {
+      WatchHealthChanged e = (WatchHealthChanged) event;
+      n.put("previous", e.previous().name());
+      n.put("current", e.current().name());
+      if (e.reason() != null) {
+        n.put("code", e.reason().name());
+      }
+    }
+    // any later event type falls through here with the common fields
+    return n;
+  }
+
+  /** A slot: ids, UTC instants, and the start as Tehran wall-clock time. */
+  static ObjectNode slot(Slot s) {
+    ObjectNode n = Json.object();
+    n.put("id", s.id());
+    n.put("targetId", Ids.targetKey(s.target().id()));
+    n.put("target", s.target().id());
+    n.put("start", s.start().toString());
+    n.put("end", s.end().toString());
+    n.put("startTehran", LOCAL.format(s.start().atZone(SlotHunterZones.TEHRAN)));
+    return n;
+  }
+}

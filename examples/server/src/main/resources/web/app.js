@@ -1,0 +1,485 @@
+// SlotHunter dashboard. Plain JS, no build step. Every piece of user or provider text reaches the page
+// through textContent, never parsed as markup, and the server's Content-Security-Policy forbids inline script.
+'use strict';
+
+(function () {
+  const KEY = 'slothunter.key';
+  const LANG = 'slothunter.lang';
+  const EVENT_TYPES = ['SlotOpened', 'SlotGone', 'HoldPlaced', 'BookingSucceeded', 'BookingFailed',
+    'BookingOutcomeUnknown', 'WatchPaused', 'WatchResumed', 'WatchHealthChanged', 'ProviderThrottled',
+    'EventsDropped'];
+  const MAX_FEED = 100;
+
+  const state = {
+    key: localStorage.getItem(KEY),
+    lang: localStorage.getItem(LANG) === 'en' ? 'en' : 'fa',
+    messages: {},
+    watches: new Map(),
+    selected: null,
+    source: null,
+    lastEventId: null,
+    retry: 1000,
+    reconnectTimer: null,
+    feed: [],
+  };
+
+  const $ = (selector) => document.querySelector(selector);
+
+  /** Builds an element; string children become text nodes (append never parses HTML). */
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null) continue;
+      if (k === 'class') e.className = v;
+      else if (k === 'text') e.textContent = v;
+      else e.setAttribute(k, v);
+    }
+    for (const c of children) {
+      if (c !== undefined && c !== null) e.append(c);
+    }
+    return e;
+  }
+
+  function t(key, vars) {
+    let s = state.messages[key];
+    if (s === undefined) s = key;
+    if (vars) {
+      for (const [k, v] of Object.entries(vars)) s = s.replace('{' + k + '}', String(v));
+    }
+    return s;
+  }
+
+  function locale() {
+    return state.lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB';
+  }
+
+  /** An instant as Tehran wall-clock time: Jalali in Persian, Gregorian in English. */
+  function when(iso) {
+    if (!iso) return t('never');
+    return new Intl.DateTimeFormat(locale(), {
+      timeZone: 'Asia/Tehran', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
+      hour: '2-digit', minute: '2-digit',
+    }).format(new Date(iso));
+  }
+
+  function clock(iso) {
+    return new Intl.DateTimeFormat(locale(), { timeZone: 'Asia/Tehran', hour: '2-digit', minute: '2-digit',
+      second: '2-digit' }).format(new Date(iso));
+  }
+
+  function number(n) {
+    return new Intl.NumberFormat(state.lang === 'fa' ? 'fa-IR' : 'en-GB').format(n);
+  }
+
+  // ---------------------------------------------------------------- API
+
+  async function api(method, path, body) {
+    const headers = { Authorization: 'Bearer ' + state.key };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch('/api/v1' + path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 204) return null;
+    const type = res.headers.get('Content-Type') || '';
+    const data = type.includes('json') ? await res.json() : await res.text();
+    if (!res.ok) {
+      const err = new Error((data && data.message) || res.statusText);
+      err.code = data && data.code;
+      err.status = res.status;
+      throw err;
+    }
+    return data;
+  }
+
+  // ---------------------------------------------------------------- language
+
+  async function loadLanguage(lang) {
+    const res = await fetch('/i18n/' + lang + '.json');
+    state.messages = await res.json();
+    state.lang = lang;
+    localStorage.setItem(LANG, lang);
+    document.documentElement.lang = lang;
+    document.documentElement.dir = state.messages.dir;
+    document.title = t('title');
+    for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.getAttribute('data-i18n'));
+    for (const e of document.querySelectorAll('[data-i18n-placeholder]')) {
+      e.setAttribute('placeholder', t(e.getAttribute('data-i18n-placeholder')));
+    }
+    $('#lang').textContent = t('otherLanguage');
+    setLive(state.source !== null && state.source.readyState === 1);
+  }
+
+  async function switchLanguage() {
+    await loadLanguage(state.lang === 'fa' ? 'en' : 'fa');
+    if (state.key && !$('#app').hidden) {
+      renderWatches();
+      renderFeed();
+      await Promise.all([loadBookings(), loadStats(), state.selected ? loadDetail(state.selected) : null]);
+    }
+  }
+
+  // ---------------------------------------------------------------- sign in
+
+  async function signIn(key) {
+    state.key = key;
+    const me = await api('GET', '/me');
+    localStorage.setItem(KEY, key);
+    $('#owner-name').textContent = me.name;
+    $('#login').hidden = true;
+    $('#app').hidden = false;
+    $('#logout').hidden = false;
+    await Promise.all([loadInfo(), loadWatches(), loadBookings(), loadStats(), loadRecent()]);
+    connect();
+  }
+
+  function signOut() {
+    localStorage.removeItem(KEY);
+    state.key = null;
+    if (state.source) state.source.close();
+    state.source = null;
+    clearTimeout(state.reconnectTimer);
+    setLive(false);
+    $('#owner-name').textContent = '';
+    $('#app').hidden = true;
+    $('#logout').hidden = true;
+    $('#login').hidden = false;
+  }
+
+  // ---------------------------------------------------------------- watches
+
+  async function loadInfo() {
+    const res = await fetch('/api/v1/info');
+    const info = await res.json();
+    const box = $('#example-links');
+    box.replaceChildren();
+    if (info.sandbox && info.exampleLinks.length) {
+      for (const link of info.exampleLinks) {
+        const a = el('a', { href: '#', class: 'example', dir: 'ltr', text: link });
+        a.addEventListener('click', (e) => { e.preventDefault(); $('#link').value = link; $('#link').focus(); });
+        box.append(a, ' ');
+      }
+      $('#examples').hidden = false;
+    }
+  }
+
+  async function loadWatches() {
+    const list = await api('GET', '/watches');
+    state.watches = new Map(list.map((w) => [w.id, w]));
+    renderWatches();
+  }
+
+  function places(w) {
+    return w.targets.map((x) => [x.center, x.service].filter(Boolean).join(' · ')).join('، ');
+  }
+
+  function renderWatches() {
+    const body = $('#watches tbody');
+    body.replaceChildren();
+    for (const w of state.watches.values()) {
+      const health = (w.health && w.health.state) || 'UNKNOWN';
+      const details = el('button', { type: 'button', class: 'secondary small', text: t('details') });
+      details.addEventListener('click', () => loadDetail(w.id));
+      const stop = el('button', { type: 'button', class: 'danger small', text: t('delete') });
+      stop.addEventListener('click', () => removeWatch(w.id));
+      const row = el('tr', { 'data-watch-id': w.id, class: w.id === state.selected ? 'selected' : null },
+        el('td', { class: 'doctor', dir: 'auto', text: w.doctor.name }),
+        el('td', { class: 'place', dir: 'auto', text: places(w) }),
+        el('td', { class: 'state', text: t('state.' + w.state) }),
+        el('td', { class: 'health health-' + health, text: t('health.' + health),
+          title: (w.health && w.health.explain && (w.health.explain[state.lang] || []).join(' ')) || null }),
+        el('td', { class: 'created', text: when(w.createdAt) }),
+        el('td', { class: 'actions' }, details, ' ', stop));
+      body.append(row);
+    }
+    $('#no-watches').hidden = state.watches.size > 0;
+  }
+
+  async function addWatch(event) {
+    event.preventDefault();
+    const input = $('#link');
+    const button = $('#add-button');
+    $('#add-error').textContent = '';
+    button.disabled = true;
+    button.textContent = t('adding');
+    try {
+      const w = await api('POST', '/watches', { link: input.value.trim() });
+      state.watches.set(w.id, w);
+      input.value = '';
+      renderWatches();
+      await Promise.all([loadWatches(), loadStats()]);
+      await loadDetail(w.id);
+    } catch (e) {
+      $('#add-error').textContent = e.message;
+    } finally {
+      button.disabled = false;
+      button.textContent = t('add');
+    }
+  }
+
+  async function removeWatch(id) {
+    try {
+      await api('DELETE', '/watches/' + encodeURIComponent(id));
+    } catch (e) {
+      if (e.status !== 404) throw e;
+    }
+    state.watches.delete(id);
+    if (state.selected === id) {
+      state.selected = null;
+      $('#detail').hidden = true;
+    }
+    renderWatches();
+    loadStats();
+  }
+
+  // ---------------------------------------------------------------- one watch: slots and analytics
+
+  async function loadDetail(id) {
+    const w = state.watches.get(id);
+    if (!w) return;
+    state.selected = id;
+    renderWatches();
+    $('#detail').hidden = false;
+    $('#detail-title').textContent = w.doctor.name;
+    const snapshot = await api('GET', '/watches/' + encodeURIComponent(id) + '/slots');
+    renderSlots(snapshot);
+    if (w.targets.length) {
+      const analytics = await api('GET', '/targets/' + encodeURIComponent(w.targets[0].id) + '/analytics?lang=' + state.lang);
+      renderAnalytics(analytics);
+    }
+  }
+
+  function renderSlots(snapshot) {
+    const list = $('#free-slots');
+    list.replaceChildren();
+    let count = 0;
+    for (const target of snapshot.targets) {
+      for (const s of target.slots) {
+        count++;
+        list.append(el('li', { class: 'slot', 'data-slot-id': s.id },
+          el('span', { class: 'when', text: when(s.start) }), ' ',
+          el('span', { class: 'muted', dir: 'auto', text: [target.center, target.service].filter(Boolean).join(' · ') })));
+      }
+    }
+    $('#no-free').hidden = count > 0;
+  }
+
+  function renderAnalytics(a) {
+    const map = $('#heatmap');
+    map.replaceChildren();
+    const values = a.releasesByHourOfWeek || [];
+    const max = Math.max(1, ...values);
+    const days = state.messages.days || [];
+    map.append(el('span', { class: 'corner' }));
+    for (let h = 0; h < 24; h++) {
+      map.append(el('span', { class: 'hour', text: h % 3 === 0 ? number(h) : '' }));
+    }
+    for (let d = 0; d < 7; d++) {
+      map.append(el('span', { class: 'day', text: days[d] || String(d) }));
+      for (let h = 0; h < 24; h++) {
+        const v = values[d * 24 + h] || 0;
+        const cell = el('span', { class: 'cell', title: (days[d] || d) + ' ' + number(h) + ':00 — ' + number(v),
+          'data-value': String(v) });
+        cell.style.setProperty('--v', String(v / max));
+        map.append(cell);
+      }
+    }
+    const bars = $('#latency');
+    bars.replaceChildren();
+    const lat = a.detectionLatencySeconds;
+    if (lat) {
+      const top = Math.max(lat.p90, lat.median, 1);
+      for (const [label, value] of [[t('median'), lat.median], [t('p90'), lat.p90]]) {
+        const fill = el('span', { class: 'fill' });
+        fill.style.setProperty('--w', String(value / top));
+        bars.append(el('div', { class: 'bar' }, el('span', { class: 'label', text: label }), fill,
+          el('span', { class: 'value', text: number(value) + ' s' })));
+      }
+    } else {
+      bars.append(el('p', { class: 'muted', text: t('noData') }));
+    }
+    $('#median-free').textContent = a.medianFreeMinutes == null ? '' : t('medianFree', { n: number(a.medianFreeMinutes) });
+    const forecast = $('#forecast');
+    forecast.replaceChildren();
+    for (const f of a.forecast || []) {
+      forecast.append(el('li', { text: when(f.from) + ' – ' + clock(f.to) + ': ' + number(f.expected) }));
+    }
+    if (!(a.forecast || []).length) forecast.append(el('li', { class: 'muted', text: t('noForecast') }));
+  }
+
+  // ---------------------------------------------------------------- live feed
+
+  function setLive(on) {
+    const badge = $('#live');
+    badge.className = 'badge ' + (on ? 'on' : 'off');
+    badge.textContent = on ? t('live') : t('offline');
+  }
+
+  async function connect() {
+    clearTimeout(state.reconnectTimer);
+    if (state.source) state.source.close();
+    state.source = null;
+    if (!state.key) return;
+    try {
+      const ticket = await api('POST', '/events/tickets');
+      const url = ticket.url + (state.lastEventId ? '&lastEventId=' + encodeURIComponent(state.lastEventId) : '');
+      const source = new EventSource(url);
+      state.source = source;
+      source.addEventListener('ready', () => { state.retry = 1000; setLive(true); });
+      for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
+      source.onerror = () => {
+        // A ticket is single use, so the browser's own reconnect would be refused: start over with a new one.
+        source.close();
+        if (state.source === source) state.source = null;
+        setLive(false);
+        reconnectLater();
+      };
+    } catch (e) {
+      setLive(false);
+      if (e.status === 401) signOut();
+      else reconnectLater();
+    }
+  }
+
+  function reconnectLater() {
+    clearTimeout(state.reconnectTimer);
+    state.reconnectTimer = setTimeout(connect, state.retry);
+    state.retry = Math.min(state.retry * 2, 30000);
+  }
+
+  function onEvent(message) {
+    if (message.lastEventId) state.lastEventId = message.lastEventId;
+    let event;
+    try {
+      event = JSON.parse(message.data);
+    } catch (e) {
+      return;
+    }
+    addToFeed(event);
+    if ((event.type === 'SlotOpened' || event.type === 'SlotGone') && event.watchId === state.selected) {
+      loadDetail(state.selected);
+    }
+    if (event.type === 'BookingSucceeded') {
+      loadBookings();
+      loadStats();
+    }
+    if (event.type === 'WatchPaused' || event.type === 'WatchResumed' || event.type === 'WatchHealthChanged'
+        || event.type === 'BookingSucceeded') {
+      loadWatches();
+    }
+    if (event.type === 'SlotOpened') loadStats();
+  }
+
+  async function loadRecent() {
+    const recent = await api('GET', '/events/recent?limit=50');
+    state.feed = recent.events.slice(-MAX_FEED);
+    renderFeed();
+  }
+
+  function addToFeed(event) {
+    if (state.feed.some((e) => e.id === event.id)) return;
+    state.feed.push(event);
+    if (state.feed.length > MAX_FEED) state.feed.shift();
+    renderFeed();
+  }
+
+  function renderFeed() {
+    const list = $('#feed');
+    list.replaceChildren();
+    for (const e of [...state.feed].reverse()) list.append(feedItem(e));
+    $('#feed-empty').hidden = state.feed.length > 0;
+  }
+
+  function feedItem(e) {
+    const known = state.messages['ev.' + e.type] !== undefined;
+    const w = e.watchId ? state.watches.get(e.watchId) : null;
+    const slot = e.slot || (e.booking && e.booking.slot);
+    const target = slot && w ? w.targets.find((x) => x.id === slot.targetId) : null;
+    const item = el('li', { class: 'event ev-' + e.type, 'data-type': e.type, 'data-event-id': e.id },
+      el('span', { class: 'at', text: clock(e.at) }), ' ',
+      el('strong', { class: 'what', text: known ? t('ev.' + e.type) : t('ev.other') + ' (' + e.type + ')' }));
+    if (w) item.append(' ', el('span', { class: 'doctor', dir: 'auto', text: w.doctor.name }));
+    if (target) item.append(' ', el('span', { class: 'muted', dir: 'auto', text: [target.center, target.service].filter(Boolean).join(' · ') }));
+    if (slot) item.append(' ', el('span', { class: 'when', text: when(slot.start) }));
+    if (e.booking) item.append(' ', el('code', { class: 'tracking', dir: 'ltr', text: e.booking.trackingCode }));
+    if (e.message || e.reason) item.append(' ', el('span', { class: 'muted', dir: 'auto', text: e.message || e.reason }));
+    return item;
+  }
+
+  // ---------------------------------------------------------------- bookings and stats
+
+  async function loadBookings() {
+    const list = await api('GET', '/bookings');
+    const body = $('#bookings tbody');
+    body.replaceChildren();
+    for (const b of list) {
+      const link = el('a', { href: '#', class: 'ics', text: t('download') });
+      link.addEventListener('click', (e) => { e.preventDefault(); downloadIcs(b); });
+      body.append(el('tr', { 'data-booking-id': b.id },
+        el('td', {}, el('code', { dir: 'ltr', text: b.trackingCode })),
+        el('td', { dir: 'auto', text: b.doctor + (b.place ? ' — ' + b.place : '') }),
+        el('td', { text: when(b.start) }),
+        el('td', {}, link)));
+    }
+    $('#no-bookings').hidden = list.length > 0;
+  }
+
+  async function downloadIcs(b) {
+    $('#bookings-error').textContent = '';
+    try {
+      const res = await fetch(b.ics, { headers: { Authorization: 'Bearer ' + state.key } });
+      if (!res.ok) {
+        const body = await res.json().catch(() => ({}));
+        throw new Error(body.message || res.statusText);
+      }
+      const blob = await res.blob();
+      const a = el('a', { href: URL.createObjectURL(blob), download: b.id + '.ics' });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    } catch (e) {
+      $('#bookings-error').textContent = e.message;
+    }
+  }
+
+  async function loadStats() {
+    const s = await api('GET', '/stats');
+    const dl = $('#stats');
+    dl.replaceChildren();
+    for (const [label, value] of [[t('plan'), s.plan], [t('statWatches'), number(s.watches)],
+      [t('slotsAnnounced'), number(s.slotsAnnounced)], [t('statBookings'), number(s.bookings)]]) {
+      dl.append(el('dt', { text: label }), el('dd', { text: value }));
+    }
+  }
+
+  // ---------------------------------------------------------------- start
+
+  async function start() {
+    $('#lang').addEventListener('click', switchLanguage);
+    $('#logout').addEventListener('click', signOut);
+    $('#watch-form').addEventListener('submit', addWatch);
+    $('#key-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      $('#key-error').textContent = '';
+      try {
+        await signIn($('#key').value.trim());
+        $('#key').value = '';
+      } catch (e) {
+        state.key = null;
+        $('#key-error').textContent = e.status === 401 ? t('badKey') : e.message;
+      }
+    });
+    await loadLanguage(state.lang);
+    if (state.key) {
+      try {
+        await signIn(state.key);
+        return;
+      } catch (e) {
+        signOut();
+        return;
+      }
+    }
+    $('#login').hidden = false;
+  }
+
+  document.addEventListener('DOMContentLoaded', start);
+})();

@@ -1,0 +1,95 @@
+package io.github.slothunter.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.slothunter.api.Booking;
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.EventsDropped;
+import io.github.slothunter.api.Hold;
+import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.ProviderThrottled;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.api.WatchResumed;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+  private static final Instant AT = Instant.parse("2026-01-03T05:30:00Z");
+  private static final Target TARGET = new Target(new DoctorRef("paziresh24", "dr-x"), "1001", "2001", Map.of("k", "v"));
+  private static final Slot SLOT = new Slot(TARGET, Instant.parse("2026-01-05T05:30:00Z"),
+      Instant.parse("2026-01-05T05:45:00Z"), "key-1");
+
+  private static JsonNode json(io.github.slothunter.api.SlotEvent e) {
+    return Json.read(Json.write(EventJson.of(e, "evt_1")));
+  }
+
+  @Test
+  void slotEventsCarryTheSlotInUtcAndTehranTime() {
+    JsonNode opened = json(new SlotOpened("w1", "own_1", SLOT, URI.create("https://example.com/b"), AT));
+    JsonNode gone = json(new SlotGone("w1", "own_1", SLOT, AT));
+
+    assertThat(opened.get("type").asText()).isEqualTo("SlotOpened");
+    assertThat(opened.get("id").asText()).isEqualTo("evt_1");
+    assertThat(opened.get("watchId").asText()).isEqualTo("w1");
+    assertThat(opened.get("at").asText()).isEqualTo(AT.toString());
+    assertThat(opened.get("bookingLink").asText()).isEqualTo("https://example.com/b");
+    assertThat(opened.get("slot").get("startTehran").asText()).isEqualTo("2026-01-05T09:00");
+    assertThat(opened.get("slot").get("target").asText()).isEqualTo("paziresh24:dr-x/1001/2001");
+    assertThat(Ids.targetId(opened.get("slot").get("targetId").asText())).contains("paziresh24:dr-x/1001/2001");
+    assertThat(opened.has("owner")).isFalse();
+    assertThat(gone.get("slot").get("id").asText()).isEqualTo(SLOT.id());
+    assertThat(json(new SlotOpened("w1", "own_1", SLOT, null, AT)).get("bookingLink").isNull()).isTrue();
+  }
+
+  @Test
+  void bookingEventsCarryTheOutcomeButNoPatient() {
+    Booking booking = new Booking(SLOT, "b-1", "TRACK-42", AT);
+    JsonNode ok = json(new BookingSucceeded("w1", "own_1", booking, true, AT));
+    JsonNode failed = json(new BookingFailed("w1", "own_1", SLOT, ErrorCode.SLOT_TAKEN, "someone else took it", true, AT));
+    JsonNode unknown = json(new BookingOutcomeUnknown("w1", "own_1", SLOT, "w1|x", AT));
+    JsonNode held = json(new HoldPlaced("w1", "own_1", new Hold(SLOT, "h-1", AT.plusSeconds(300)), AT));
+
+    assertThat(ok.get("booking").get("trackingCode").asText()).isEqualTo("TRACK-42");
+    assertThat(ok.get("booking").get("verified").asBoolean()).isTrue();
+    assertThat(failed.get("code").asText()).isEqualTo("SLOT_TAKEN");
+    assertThat(failed.get("willRetry").asBoolean()).isTrue();
+    assertThat(unknown.get("slot").get("id").asText()).isEqualTo(SLOT.id());
+    assertThat(held.get("holdExpiresAt").asText()).isEqualTo(AT.plusSeconds(300).toString());
+  }
+
+  @Test
+  void watchAndEngineEventsKeepTheirFields() {
+    JsonNode paused = json(new WatchPaused("w1", "own_1", ErrorCode.AUTH_REQUIRED, "log in again", AT));
+    JsonNode resumed = json(new WatchResumed("w1", "own_1", AT));
+    JsonNode throttled = json(new ProviderThrottled("paziresh24", ErrorCode.RATE_LIMITED, Duration.ofSeconds(30), AT));
+    JsonNode dropped = json(new EventsDropped(5, AT));
+
+    assertThat(paused.get("code").asText()).isEqualTo("AUTH_REQUIRED");
+    assertThat(paused.get("message").asText()).isEqualTo("log in again");
+    assertThat(resumed.get("type").asText()).isEqualTo("WatchResumed");
+    assertThat(resumed.size()).isEqualTo(4);
+    assertThat(throttled.get("pauseSeconds").asLong()).isEqualTo(30);
+    assertThat(throttled.has("watchId")).isFalse();
+    assertThat(dropped.get("count").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void nonAsciiTextIsEscapedForTheStream() {
+    String ascii = Json.writeAscii(EventJson.of(new WatchPaused("w1", "o", ErrorCode.AUTH_REQUIRED, "ورود دوباره", AT), "e"));
+
+    assertThat(ascii).doesNotContain("ورود").contains("\\u0648");
+    assertThat(Json.read(ascii).get("message").asText()).isEqualTo("ورود دوباره");
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.slothunter.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The live event stream (Server-Sent Events): delivery, tickets, owner isolation and resuming. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EventsStreamTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private TestServer s;
+
+  @BeforeAll
+  void start() {
+    s = TestServer.start();
+  }
+
+  @AfterAll
+  void stop() {
+    s.close();
+    s.deleteFiles();
+  }
+
+  @Test
+  void aSlotTheFakeReleasesArrivesLive() {
+    TestServer.Created o = s.owner("live", "PREMIUM");
+    String watchId = s.watch(o.key(), TestServer.REZA).get("id").asText();
+    s.poll();
+    try (EventStream stream = EventStream.open(s, "/api/v1/events", o.key(), null)) {
+      assertThat(stream.status).isEqualTo(200);
+      assertThat(stream.next(WAIT).event()).isEqualTo("ready");
+
+      Instant start = s.fake.openSlots(TestServer.REZA, "1002", "2003", TestServer.MONDAY, java.time.LocalTime.of(17, 0),
+          java.time.LocalTime.of(17, 20)).get(0).from();
+      s.poll();
+
+      EventStream.Frame f = stream.next("SlotOpened", WAIT);
+      JsonNode e = f.json();
+      assertThat(e.get("watchId").asText()).isEqualTo(watchId);
+      assertThat(e.get("slot").get("start").asText()).isEqualTo(start.toString());
+      assertThat(e.get("slot").get("startTehran").asText()).isEqualTo("2026-01-05T17:00");
+      assertThat(e.has("owner")).isFalse();
+      assertThat(Long.parseLong(f.id())).isPositive();
+      assertThat(e.get("id").asText()).startsWith("evt_");
+    }
+  }
+
+  @Test
+  void aTicketOpensTheStreamOnceAndExpires() {
+    TestServer.Created o = s.owner("ticketed", "PREMIUM");
+    JsonNode ticket = s.post("/api/v1/events/tickets", o.key(), "").json();
+    JsonNode late = s.post("/api/v1/events/tickets", o.key(), "").json();
+
+    try (EventStream first = EventStream.open(s, ticket.get("url").asText(), null, null);
+        EventStream reuse = EventStream.open(s, ticket.get("url").asText(), null, null)) {
+      s.clock.advance(EventHub.TICKET_TTL.plusSeconds(1));
+      try (EventStream expired = EventStream.open(s, late.get("url").asText(), null, null)) {
+
+        assertThat(first.status).isEqualTo(200);
+        assertThat(first.next(WAIT).event()).isEqualTo("ready");
+        assertThat(reuse.status).isEqualTo(401);
+        assertThat(expired.status).isEqualTo(401);
+        assertThat(Json.read(expired.errorBody).get("code").asText()).isEqualTo("UNAUTHORIZED");
+      }
+    }
+  }
+
+  @Test
+  void aTicketOnlyOpensTheStream() {
+    TestServer.Created o = s.owner("narrow-ticket", "PREMIUM");
+    String ticket = s.post("/api/v1/events/tickets", o.key(), "").json().get("ticket").asText();
+
+    TestServer.Response r = s.get("/api/v1/watches?ticket=" + ticket, null);
+
+    assertThat(r.status()).isEqualTo(401);
+  }
+
+  @Test
+  void ownersOnlyReceiveTheirOwnEvents() {
+    TestServer.Created a = s.owner("iso-a", "PREMIUM");
+    TestServer.Created b = s.owner("iso-b", "PREMIUM");
+    try (EventStream streamB = EventStream.open(s, "/api/v1/events", b.key(), null)) {
+      assertThat(streamB.next(WAIT).event()).isEqualTo("ready");
+
+      s.server.hub().publish(a.id(), "Notice", Json.object().put("text", "for a"));
+      s.server.hub().publish(b.id(), "Notice", Json.object().put("text", "for b"));
+
+      EventStream.Frame first = streamB.next("Notice", WAIT);
+      assertThat(first.json().get("text").asText()).isEqualTo("for b");
+    }
+  }
+
+  @Test
+  void aReconnectingStreamResumesAfterItsLastEventId() {
+    TestServer.Created o = s.owner("resumer", "PREMIUM");
+    s.server.hub().publish(o.id(), "Notice", Json.object().put("n", 1));
+    String firstId;
+    try (EventStream stream = EventStream.open(s, "/api/v1/events", o.key(), null)) {
+      stream.next("ready", WAIT);
+      s.server.hub().publish(o.id(), "Notice", Json.object().put("n", 2));
+      firstId = stream.next("Notice", WAIT).id();
+    }
+    s.server.hub().publish(o.id(), "Notice", Json.object().put("n", 3));
+
+    try (EventStream resumed = EventStream.open(s, "/api/v1/events", o.key(), firstId)) {
+      resumed.next("ready", WAIT);
+      assertThat(resumed.next("Notice", WAIT).json().get("n").asInt()).isEqualTo(3);
+    }
+    JsonNode recent = s.get("/api/v1/events/recent", o.key()).json().get("events");
+    assertThat(recent).extracting(e -> e.get("n").asInt()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void theStreamNeedsTheEventStreamAcceptHeader() {
+    TestServer.Created o = s.owner("plain", "PREMIUM");
+
+    TestServer.Response r = s.get("/api/v1/events", o.key());
+
+    assertThat(r.status()).isEqualTo(406);
+    assertThat(r.json().get("code").asText()).isEqualTo("NOT_ACCEPTABLE");
+  }
+
+  @Test
+  void anOwnerHasABoundedNumberOfStreams() {
+    try (TestServer small = TestServer.start(b -> b.eventSettings(new EventHub.Settings(1000, 100, 1, 2, 10)))) {
+      TestServer.Created o = small.owner("greedy", "PREMIUM");
+      try (EventStream one = EventStream.open(small, "/api/v1/events", o.key(), null)) {
+        assertThat(one.status).isEqualTo(200);
+        one.next("ready", Duration.ofSeconds(10)); // the first stream is attached, not just answered
+        try (EventStream two = EventStream.open(small, "/api/v1/events", o.key(), null)) {
+          assertThat(two.status).isEqualTo(429);
+        }
+      }
+    }
+  }
+}
