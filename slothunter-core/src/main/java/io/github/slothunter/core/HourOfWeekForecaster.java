@@ -45,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Cancellation rate.</b> With {@code R_b} the decayed releases and {@code E_b} the decayed
  * exposure hours of bucket {@code b}, the rate is the posterior mean of a Gamma-Poisson model,
- * shrunk towards a prior in two levels:
+ * shrunk towards a prior in three levels:
  *
  * <pre>
  *   provider         m_b = (P_b + 1 * m) / (Q_b + 1)          pooled over every target of the provider
@@ -70,12 +70,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * count is corrected for the opening's slots others took before the poll (found / share still
  * visible), and two found at once are enough if they stand for {@code k} or more. Either way the
  * find must be surprising as cancellations: less than 1% likely under the target's current overall
- * rate (Poisson), so a busy target's ordinary cancellations are not taken for an opening. The chance of an opening in bucket {@code b}
- * is a Beta-Bernoulli posterior mean, each week's hour being one trial:
- * {@code p_b = (w * pi_b + O_b) / (w + E_b)}, with {@code O_b} the decayed openings credited to the
- * bucket and {@code pi_b} the prior: the provider's pooled opening frequency there, scaled by the
- * target's own openings per exposure hour against the provider's (shrunk like {@code L}). The expected size of an
- * opening is the target's decayed mean size (the provider's before the target had one).
+ * rate (Poisson), so a busy target's ordinary cancellations are not taken for an opening. The
+ * chance of an opening in bucket {@code b} is a Beta-Bernoulli posterior mean, each week's hour
+ * being one trial: {@code p_b = (w * pi_b + O_b) / (w + E_b)}, with {@code O_b} the decayed openings
+ * credited to the bucket and {@code pi_b} the prior: the provider's pooled opening frequency there,
+ * scaled by the target's own openings per exposure hour against the provider's (shrunk like
+ * {@code L}). The expected size of an opening is the target's decayed mean size (the provider's
+ * before the target had one).
  *
  * <p><b>Rate.</b> {@link #rate} is {@code lambda_b + p_b * size}; {@link #forecast} integrates it over
  * each window and gives {@code 1 - prod(1 - p_b * overlap_b)} as the opening probability.
@@ -95,12 +96,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@linkplain #warmUp warm-up} and live; a longer gap is taken as a time the target was not watched.
  * With the take-time correction a bridged gap counts as polled at the target's usual interval. Live
  * polls leave no gaps, so warming up from a history equals having watched it live (exactly without
- * the correction or before a take time is known, closely with it). A poll
- * without {@code since} (the target's first) only marks where observation starts: its slots are
- * initial inventory, not releases.
+ * the correction or before a take time is known, closely with it). A poll without {@code since}
+ * (the target's first) only marks where observation starts: its slots are initial inventory, not
+ * releases.
  *
- * <p><b>Cost.</b> Per target about 1.5 KB (float arrays; 0.7 KB more once it had an opening), per
- * provider a few KB. {@link #rate} is constant time without allocation; {@link #observe} is linear in
+ * <p><b>Cost.</b> Per target about 1.6 KB (float arrays; 0.7 KB more once it had an opening), per
+ * provider about 12 KB. {@link #rate} is constant time without allocation; {@link #observe} is linear in
  * the hours its interval covers (capped at four weeks) plus its changes.
  *
  * <p>Thread-safe: each target and each provider pool has its own lock.

@@ -47,6 +47,8 @@ public final class BudgetGate {
   private long refilledAt;
   /** Live engine instances sharing this provider's budget (scale-out); each gets an equal part. */
   private int share = 1;
+  /** Requests a poll is expected to need (free days + one per free day): a new poll starts only with room for them. */
+  private int pollCost = 1;
 
   public BudgetGate(RequestBudget budget, Clock clock) {
     this.budget = budget;
@@ -129,8 +131,20 @@ public final class BudgetGate {
         return false;
       }
     }
-    int perMinute = effectivePerMinute() - (use == Use.URGENT ? 0 : reserve);
-    return minuteLog.size() < Math.max(1, perMinute) && hourLog.size() < perHour();
+    int perMinute = Math.max(1, effectivePerMinute() - (use == Use.URGENT ? 0 : reserve));
+    // a new poll needs room for its follow-up requests too, or they are refused half-way
+    int need = use == Use.POLL ? Math.min(pollCost, Math.max(1, perMinute / 2)) : 1;
+    return minuteLog.size() + need <= perMinute && hourLog.size() < perHour();
+  }
+
+  /**
+   * How many requests a poll that finds free days needs (a moving average kept by the engine): a
+   * new poll starts only when the rolling minute has room for that many, so a poll's requests for
+   * its free days are not refused half-way because polls paced at the full rate filled the minute.
+   * Capped at half the minute's budget.
+   */
+  public synchronized void pollCost(double requestsPerPoll) {
+    this.pollCost = Math.max(1, (int) Math.round(requestsPerPoll));
   }
 
   /**
@@ -169,8 +183,9 @@ public final class BudgetGate {
     }
     long t = Math.max(now, pausedUntil);
     int perMinute = Math.max(1, effectivePerMinute() - (use == Use.URGENT ? 0 : reserve));
-    if (minuteLog.size() >= perMinute) {
-      t = Math.max(t, nth(minuteLog, minuteLog.size() - perMinute) + MINUTE);
+    int need = use == Use.POLL ? Math.min(pollCost, Math.max(1, perMinute / 2)) : 1;
+    if (minuteLog.size() + need > perMinute) {
+      t = Math.max(t, nth(minuteLog, minuteLog.size() + need - 1 - perMinute) + MINUTE);
     }
     if (hourLog.size() >= perHour()) {
       t = Math.max(t, nth(hourLog, hourLog.size() - perHour()) + HOUR);

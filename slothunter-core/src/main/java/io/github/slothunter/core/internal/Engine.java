@@ -129,6 +129,8 @@ public final class Engine implements AutoCloseable {
   final EngineMetrics metrics;
   /** How far ahead adaptive scheduling looks for a predicted release burst. */
   static final Duration ADAPTIVE_LOOKAHEAD = Duration.ofMinutes(10);
+  /** Adaptive delays scale between this fraction and its inverse of the budget's base delay. */
+  static final double ADAPTIVE_MIN_SCALE = 0.02;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
       ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime,
@@ -676,6 +678,8 @@ public final class Engine implements AutoCloseable {
     double meanRate;
     /** Moving average of requests per poll. */
     double requestsPerPoll = 1;
+    /** Moving average of requests per poll among polls that found free days. */
+    double fullPollCost = 2;
     /** Per priority class: the adaptive targets' summed poll weights (1/m) and how many they are. */
     final Map<Integer, Weights> weights = new HashMap<>();
 
@@ -937,6 +941,10 @@ public final class Engine implements AutoCloseable {
       synchronized (schedLock) {
         ProviderQueues pq = queues.get(ts.runtime.id());
         pq.requestsPerPoll = 0.95 * pq.requestsPerPoll + 0.05 * Math.max(1, used);
+        if (used > 1) {
+          pq.fullPollCost = 0.9 * pq.fullPollCost + 0.1 * used;
+          ts.runtime.gate().pollCost(pq.fullPollCost);
+        }
       }
       metrics.poll(ts.runtime.id(), error == null ? "ok" : error.name());
       reschedule(ts, error);
@@ -1098,15 +1106,20 @@ public final class Engine implements AutoCloseable {
    * Adaptive scheduling: the delay to a target's next poll, from its forecast release rate. Holds
    * schedLock.
    *
-   * <p>The delay is {@code base x m}. {@code m} is {@code sqrt(mean rate / rate)}, clamped to
-   * [0.1, 10]: the square-root rule minimises the expected detection delay of Poisson releases for a
-   * fixed number of polls. Each adaptive target's weight {@code 1/m} is summed per priority class,
-   * and the base is {@code that sum x requests per poll / sustainable polls per minute}, so the
+   * <p>The delay is {@code base x m} with {@code m = mean rate / rate}, clamped to [0.02, 50]. When
+   * the budget is short (polls much further apart than the minutes another patient needs to take a
+   * freed slot), the chance to see a release grows linearly with the poll rate, so polls go to the
+   * targets and hours with the most expected releases in proportion to that expectation (a
+   * square-root rule, optimal when polls are dense, spread them too evenly: measured in the
+   * predictive-polling simulation). Each adaptive target's weight {@code 1/m} is summed per priority
+   * class, and the base is {@code that sum x requests per poll / sustainable polls per minute}, so the
    * class's polls add up to what the budget sustains and no common backlog drowns the differences
    * between targets. The delay is bounded below by the plan's {@code minInterval} and above by its
    * {@code maxInterval} (or, when the budget cannot poll every target even that often, by the
-   * round-robin interval). The rate is the larger of now and {@link #ADAPTIVE_LOOKAHEAD} ahead, so
-   * polling speeds up just before a predicted calendar opening and stays fast through it.
+   * round-robin interval), which also keeps exploring targets that look dead. The rate is the
+   * larger of now and {@link #ADAPTIVE_LOOKAHEAD} ahead, and when the forecast shows a calendar
+   * opening (or a burst well above the mean) in the next hours, the next poll is a minute before it
+   * starts: polling speeds up just before a predicted opening and stays fast through it.
    */
   private long adaptiveDelay(TargetState ts, long now) {
     long min = ts.interval.toMillis();
@@ -1124,8 +1137,9 @@ public final class Engine implements AutoCloseable {
     }
     ProviderQueues pq = queues.get(ts.runtime.id());
     pq.meanRate = pq.meanRate <= 0 ? rate : 0.98 * pq.meanRate + 0.02 * rate;
-    double m = pq.meanRate <= 0 ? 1 : Math.sqrt(pq.meanRate / Math.max(rate, pq.meanRate * 1e-4));
-    m = Math.max(0.1, Math.min(10, m));
+    double m = pq.meanRate <= 0 ? 1 : pq.meanRate / Math.max(rate, pq.meanRate * 1e-4);
+    m = Math.max(ADAPTIVE_MIN_SCALE, Math.min(1 / ADAPTIVE_MIN_SCALE, m));
+    long openingAt = predictedOpening(ts, now, pq.meanRate);
     // targets competing in the same priority class (stride scheduling shares the budget between classes)
     TreeSet<TargetState> own = pq.byPriority.get(ts.priority);
     long n = (own == null ? 0 : own.size()) + 1; // + this one, being polled
@@ -1144,7 +1158,32 @@ public final class Engine implements AutoCloseable {
     // Never back off beyond the plan's maxInterval, unless the budget cannot give every target even
     // that; then never beyond what plain round robin would give: no target is worse off than there.
     long cap = Math.max(max, fair);
-    return Math.max(min, Math.min(cap, (long) (base * m)));
+    long delay = Math.max(min, Math.min(cap, (long) (base * m)));
+    if (openingAt - now < delay) { // be there when a predicted calendar opening starts
+      delay = Math.max(min, openingAt - now);
+    }
+    return delay;
+  }
+
+  /**
+   * The start (minus a minute) of the next hour, within the next three, in which the forecaster
+   * expects a calendar opening or a burst of releases well above the provider's mean; or
+   * {@code Long.MAX_VALUE}.
+   */
+  private long predictedOpening(TargetState ts, long now, double meanRate) {
+    try {
+      long hour = now - Math.floorMod(now, 3_600_000L);
+      for (io.github.slothunter.core.ForecastWindow w : forecaster.forecast(ts.id, Instant.ofEpochMilli(hour), 4)) {
+        long from = w.from().toEpochMilli();
+        if (from > now && (w.openingProbability() >= 0.25 || (meanRate > 0 && w.expectedReleases() >= 4 * meanRate
+            && w.expectedReleases() >= 0.5))) {
+          return from - 60_000L;
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("forecaster failed to forecast {}", ts.id, e);
+    }
+    return Long.MAX_VALUE;
   }
 
   /** Diffs a poll against the snapshot, records history, tells each watch, then auto-books. */

@@ -1,0 +1,573 @@
+package io.github.slothunter.benchmarks;
+
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.core.Plan;
+import io.github.slothunter.core.Plans;
+import io.github.slothunter.core.ReleaseForecaster;
+import io.github.slothunter.core.SlotHunter;
+import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
+import io.github.slothunter.spi.Provider;
+import io.github.slothunter.spi.ProviderContext;
+import io.github.slothunter.spi.SlotWatcher;
+import io.github.slothunter.testkit.FakeClock;
+import io.github.slothunter.testkit.FakePaziresh24;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Predictive polling, proven on a simulation: 500 doctors on FakePaziresh24 over 14 simulated days
+ * (a virtual clock), watched through the real Paziresh24 provider over localhost HTTP by three
+ * strategies with the same request budget:
+ *
+ * <ol>
+ *   <li><b>(a) round robin</b>: a plain loop polling the targets in turn at a fixed pace, sized to
+ *       spend as many requests as (b) did (what today's bots do);
+ *   <li><b>(b) plan scheduler</b>: the engine, every target on one non-adaptive plan, the provider
+ *       budget as the only limit;
+ *   <li><b>(c) adaptive</b>: the same engine and plan with {@code adaptive} on and the default
+ *       {@link ReleaseForecaster}.
+ * </ol>
+ *
+ * <p><b>The world</b> (seeded, identical for every strategy; calendars start fully booked): 30% of
+ * the doctors open next week's calendar once a week at a fixed day and hour (07:00-22:00, 0-10 min
+ * late, 8-32 slots) and have a few cancellations (0.3 a day); 40% only get cancellations, 0.5 to 8
+ * a day, 80% of them in the doctor's habitual part of the day (mornings 07-11, evenings 18-23 or
+ * office hours 08-20), the rest at any time 07-23; 30% never free anything. Every freed slot is
+ * taken by another patient after an exponential time with the doctor's mean, 8-20 minutes. A
+ * release counts as <em>detected in time</em> if the strategy saw the slot (for the engine: emitted
+ * {@code SlotOpened}) before the other patient took it; detection latency is the time from the
+ * release (the fake knows it exactly) to that moment. Nothing is learned in advance: the adaptive
+ * engine starts as ignorant as the others, so the first week includes its learning.
+ *
+ * <p>The clock advances in steps (default 2 s) and the engine runs every due poll
+ * ({@link SlotHunter#runDue()}); the fake applies releases and takes at their exact times. Each
+ * poll costs one request for the free days plus one per free day, for every strategy.
+ *
+ * <p><b>Budget.</b> Every request is a real HTTP round trip to the fake (about 1,500 a second on two
+ * cores), so the default budget is 12 requests a minute for the 500 targets (about 200,000 requests
+ * per strategy, one to one and a half minutes each) instead of the 30-60 a minute a production
+ * deployment might get: the same for every strategy, and a scarcer budget, so predicting matters
+ * more. Strategy (a) spends exactly as many requests as (b) did. The plan's {@code maxInterval} is
+ * 2 hours; {@code d} runs (c) with the 30 minutes a 1-minute plan gets by default.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.slothunter.benchmarks.PredictivePollingSimulation
+ * [targets=500] [days=14] [perMinute=12] [seed=11] [stepSeconds=2] [strategies=bca, d too] [maxIntervalMinutes=120]}
+ * (add {@code -Dsim.debug=true} for forecast and poll diagnostics).
+ */
+public final class PredictivePollingSimulation {
+  private static final Instant START = ZonedDateTime.of(LocalDate.of(2026, 1, 3), LocalTime.MIDNIGHT,
+      SlotHunterZones.TEHRAN).toInstant(); // a Saturday, 00:00 Tehran
+
+  private PredictivePollingSimulation() {}
+
+  enum Pattern { CALENDAR, CANCELLATIONS, DEAD }
+
+  /** One doctor's habits; each doctor has an office of their own (center, service and user-center ids). */
+  record Doctor(String slug, int n, Pattern pattern, double meanTakeMinutes) {
+    String center() {
+      return Integer.toString(100_000 + n);
+    }
+
+    String service() {
+      return Integer.toString(200_000 + n);
+    }
+
+    String userCenterId() {
+      return Integer.toString(300_000 + n);
+    }
+
+    Target target() {
+      return new Target(new DoctorRef("paziresh24", slug), center(), service(),
+          Map.of("user_center_id", userCenterId(), "server_id", "1"));
+    }
+  }
+
+  /** One slot becoming free, and when another patient takes it. */
+  record Release(Doctor doctor, Instant slotStart, Instant releasedAt, Instant takenAt, boolean opening) {
+    String key() {
+      return key(doctor.slug(), slotStart);
+    }
+
+    static String key(String slug, Instant start) {
+      return slug + "@" + start.getEpochSecond();
+    }
+  }
+
+  /** The seeded world: doctors and every release over the run. */
+  static final class World {
+    final List<Doctor> doctors = new ArrayList<>();
+    final List<Release> releases = new ArrayList<>();
+
+    World(int n, int days, long seed) {
+      Random r = new Random(seed);
+      Instant end = START.plus(Duration.ofDays(days));
+      for (int i = 0; i < n; i++) {
+        double u = r.nextDouble();
+        Pattern p = u < 0.3 ? Pattern.CALENDAR : u < 0.7 ? Pattern.CANCELLATIONS : Pattern.DEAD;
+        Doctor d = new Doctor(String.format(Locale.ROOT, "dr-%04d", i), i, p,
+            8 + 12 * r.nextDouble());
+        doctors.add(d);
+        Set<Instant> used = new HashSet<>();
+        if (p == Pattern.CALENDAR) {
+          int day = r.nextInt(6); // Saturday..Thursday
+          int[] hours = {7, 8, 9, 10, 12, 14, 18, 20, 21, 22};
+          int hour = hours[r.nextInt(hours.length)];
+          int perDay = 4 + r.nextInt(5);
+          int openDays = 2 + r.nextInt(3);
+          for (int w = 0; ; w++) {
+            Instant at = tehran(START, w * 7 + day, hour, 0).plus(Duration.ofSeconds(r.nextInt(600)));
+            if (!at.isBefore(end)) {
+              break;
+            }
+            LocalDate first = at.atZone(SlotHunterZones.TEHRAN).toLocalDate().plusDays(7);
+            for (int k = 0, opened = 0; opened < openDays; k++) {
+              LocalDate dd = first.plusDays(k);
+              if (dd.getDayOfWeek() == DayOfWeek.FRIDAY) {
+                continue;
+              }
+              opened++;
+              for (int s = 0; s < perDay; s++) {
+                Instant start = dd.atTime(9, 0).plusMinutes(15L * s).atZone(SlotHunterZones.TEHRAN).toInstant();
+                if (used.add(start)) {
+                  releases.add(new Release(d, start, at, at.plus(take(r, d)), true));
+                }
+              }
+            }
+          }
+          cancellations(r, d, 0.3, 8, 20, 1.0, days, used);
+        } else if (p == Pattern.CANCELLATIONS) {
+          double[] rates = {0.5, 1, 2, 4, 8};
+          int[][] habits = {{7, 11}, {18, 23}, {8, 20}};
+          int[] h = habits[r.nextInt(habits.length)];
+          cancellations(r, d, rates[r.nextInt(rates.length)], h[0], h[1], 0.8, days, used);
+        }
+      }
+      releases.sort((a, b) -> a.releasedAt().compareTo(b.releasedAt()));
+    }
+
+    /** A Poisson stream of cancellations: {@code habitShare} of them between the habit hours, the rest 07-23. */
+    private void cancellations(Random r, Doctor d, double perDay, int fromHour, int toHour, double habitShare, int days,
+        Set<Instant> used) {
+      for (int day = 0; day < days; day++) {
+        int n = poisson(r, perDay);
+        for (int i = 0; i < n; i++) {
+          boolean habit = r.nextDouble() < habitShare;
+          int lo = habit ? fromHour : 7;
+          int hi = habit ? toHour : 23;
+          Instant at = tehran(START, day, 0, 0).plus(Duration.ofSeconds((long) ((lo + (hi - lo) * r.nextDouble()) * 3600)));
+          Instant start;
+          do {
+            LocalDate slotDay = at.atZone(SlotHunterZones.TEHRAN).toLocalDate().plusDays(1 + r.nextInt(10));
+            start = slotDay.atTime(9, 0).plusMinutes(15L * r.nextInt(48)).atZone(SlotHunterZones.TEHRAN).toInstant();
+          } while (!used.add(start));
+          releases.add(new Release(d, start, at, at.plus(take(r, d)), false));
+        }
+      }
+    }
+
+    private static Duration take(Random r, Doctor d) {
+      double minutes = -Math.log(1 - r.nextDouble()) * d.meanTakeMinutes();
+      return Duration.ofMillis(Math.max(1000, (long) (minutes * 60_000)));
+    }
+
+    private static int poisson(Random r, double mean) {
+      double l = Math.exp(-mean);
+      double p = 1;
+      int k = -1;
+      do {
+        k++;
+        p *= r.nextDouble();
+      } while (p > l);
+      return k;
+    }
+
+    /** A fresh fake with these doctors, every release and take scheduled. */
+    FakePaziresh24 fake(FakeClock clock, long seed) {
+      FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(seed).requestLogLimit(100).serverThreads(4);
+      for (Doctor d : doctors) {
+        b.doctor(d.slug(), x -> x.displayName("دکتر " + d.slug()).expertise("قلب و عروق")
+            .center(d.center(), c -> c.name("مطب").city("تهران").serverId("1").userCenterId(d.userCenterId())
+                .service(d.service(), s -> s.title("ویزیت").price(1_000_000).duration(Duration.ofMinutes(15)))));
+      }
+      FakePaziresh24 fake = b.build();
+      for (Release rel : releases) {
+        Doctor d = rel.doctor();
+        fake.schedule(rel.releasedAt(), f -> f.openSlot(d.slug(), d.center(), d.service(), rel.slotStart()));
+        fake.schedule(rel.takenAt(), f -> f.takeSlot(d.slug(), d.center(), d.service(), rel.slotStart()));
+      }
+      return fake.start();
+    }
+  }
+
+  static Instant tehran(Instant base, int plusDays, int hour, int minute) {
+    LocalDateTime t = base.atZone(SlotHunterZones.TEHRAN).toLocalDate().plusDays(plusDays).atTime(hour, minute);
+    return t.atZone(SlotHunterZones.TEHRAN).toInstant();
+  }
+
+  /** What one strategy saw: first detection time per release key, and requests spent. */
+  record Outcome(String name, Map<String, Instant> detected, long requests, double wallSeconds, String note) {}
+
+  public static void main(String[] args) throws Exception {
+    int targets = arg(args, 0, 500);
+    int days = arg(args, 1, 14);
+    int perMinute = arg(args, 2, 12);
+    long seed = arg(args, 3, 11);
+    int stepSeconds = arg(args, 4, 2);
+    String strategies = args.length > 5 ? args[5] : "bca";
+    int maxIntervalMinutes = arg(args, 6, 120);
+    World world = new World(targets, days, seed);
+    Instant end = START.plus(Duration.ofDays(days));
+    Duration step = Duration.ofSeconds(stepSeconds);
+    Plan fixed = new Plan("SIM", Plan.UNLIMITED, Duration.ofMinutes(1), false, 4)
+        .withMaxInterval(Duration.ofMinutes(maxIntervalMinutes));
+    RequestBudget budget = RequestBudget.of(perMinute, perMinute * 60, 4);
+    System.out.printf(Locale.ROOT, "%d targets (%s), %d days, budget %d requests/min, seed %d, step %d s, plan SIM"
+            + " (minInterval 1 min, maxInterval %d min); %d releases%n", targets, census(world), days, perMinute, seed,
+        stepSeconds, maxIntervalMinutes, world.releases.size());
+
+    Map<Character, Outcome> outcomes = new LinkedHashMap<>();
+    for (char s : strategies.toCharArray()) {
+      Outcome o;
+      switch (s) {
+        case 'a': {
+          Outcome ref = outcomes.containsKey('b') ? outcomes.get('b') : outcomes.get('c');
+          double rate = ref != null ? ref.requests() / (days * 1440.0) : perMinute - Math.min(3, perMinute / 10);
+          o = roundRobin(world, end, step, seed, rate);
+          break;
+        }
+        case 'b':
+          o = engine("(b) plan scheduler", world, end, step, seed, fixed, budget);
+          break;
+        case 'c':
+          o = engine("(c) adaptive", world, end, step, seed, fixed.withAdaptive(true), budget);
+          break;
+        case 'd': // sensitivity: adaptive with the default maxInterval of a 1-minute plan (30 min)
+          o = engine("(c) adaptive, maxInterval 30m", world, end, step, seed,
+              new Plan("SIM", Plan.UNLIMITED, Duration.ofMinutes(1), false, 4).withAdaptive(true), budget);
+          break;
+        default:
+          throw new IllegalArgumentException("unknown strategy " + s + " (use a, b, c, d)");
+      }
+      outcomes.put(s, o);
+      System.out.printf(Locale.ROOT, "  ran %s in %.0f s%s%n", o.name(), o.wallSeconds(), o.note());
+    }
+
+    Instant half = START.plus(Duration.ofDays(days / 2));
+    table("all " + days + " days", world, outcomes.values(), end, r -> true);
+    table("second half (days " + (days / 2 + 1) + "-" + days + ": after a week of learning)", world,
+        outcomes.values(), end, r -> !r.releasedAt().isBefore(half));
+    table("calendar openings only", world, outcomes.values(), end, Release::opening);
+    table("calendar openings, second half", world, outcomes.values(), end,
+        r -> r.opening() && !r.releasedAt().isBefore(half));
+    table("cancellations only", world, outcomes.values(), end, r -> !r.opening());
+  }
+
+  private static String census(World w) {
+    Map<Pattern, Integer> n = new LinkedHashMap<>();
+    for (Pattern p : Pattern.values()) {
+      n.put(p, 0);
+    }
+    w.doctors.forEach(d -> n.merge(d.pattern(), 1, Integer::sum));
+    return n.get(Pattern.CALENDAR) + " weekly calendar openings, " + n.get(Pattern.CANCELLATIONS)
+        + " cancellations only, " + n.get(Pattern.DEAD) + " dead";
+  }
+
+  private static int arg(String[] args, int i, int def) {
+    return args.length > i && !args[i].isBlank() ? Integer.parseInt(args[i]) : def;
+  }
+
+  // ---------------------------------------------------------------- strategies
+
+  private static Outcome engine(String name, World world, Instant end, Duration step, long seed, Plan plan,
+      RequestBudget budget) throws Exception {
+    FakeClock clock = FakeClock.at(START);
+    long t0 = System.nanoTime();
+    Map<String, Instant> detected = new ConcurrentHashMap<>();
+    try (FakePaziresh24 fake = world.fake(clock, seed)) {
+      Map<String, List<Instant>> polls = new ConcurrentHashMap<>();
+      io.github.slothunter.spi.ProviderFactory factory = new Paziresh24ProviderFactory();
+      if (Boolean.getBoolean("sim.debug")) {
+        factory = recording(factory, clock, polls);
+      }
+      SlotHunter.Builder b = SlotHunter.builder().provider(factory)
+          .providerConfig("paziresh24", "base-url", fake.baseUrl()).budget("paziresh24", budget)
+          .plans(Plans.of(plan, List.of(plan))).clock(clock).manualScheduling().eventCapacity(1_000_000);
+      ReleaseForecaster forecaster = ReleaseForecaster.defaults();
+      if (plan.adaptive()) {
+        b.forecaster(forecaster);
+      }
+      try (SlotHunter hunter = b.build()) {
+        hunter.listen(e -> {
+          if (e instanceof SlotOpened o) {
+            detected.putIfAbsent(Release.key(o.slot().target().ref().key(), o.slot().start()), o.at());
+          }
+        });
+        for (Doctor d : world.doctors) {
+          hunter.watch(WatchRequest.of("sim", d.target()).plan(plan.name()));
+        }
+        for (Instant t = START; t.isBefore(end); t = t.plus(step)) {
+          clock.set(t);
+          hunter.runDue();
+        }
+      }
+      if (Boolean.getBoolean("sim.debug")) {
+        if (plan.adaptive()) {
+          debug(world, forecaster, end);
+        }
+        pollDebug(world, polls);
+      }
+      return new Outcome(name, detected, fake.requestCount(), (System.nanoTime() - t0) / 1e9, "");
+    }
+  }
+
+  /** What the forecaster believes at the end about the first week's openings a week later, against its average belief. */
+  private static void debug(World world, ReleaseForecaster f, Instant end) {
+    Instant week2 = START.plus(Duration.ofDays(7));
+    Map<String, Instant> openings = new LinkedHashMap<>();
+    for (Release r : world.releases) {
+      if (r.opening() && r.releasedAt().isBefore(week2)) {
+        openings.putIfAbsent(r.doctor().slug(), r.releasedAt().plus(Duration.ofDays(7)));
+      }
+    }
+    double sum = 0;
+    int n = 0;
+    for (Doctor d : world.doctors) {
+      for (int h = 0; h < 168; h++) {
+        sum += f.rate(d.target().id(), week2.plus(Duration.ofHours(h)));
+        n++;
+      }
+    }
+    System.out.printf(Locale.ROOT, "mean rate over all targets and hours: %.4f/h%n", sum / n);
+    for (Pattern p : Pattern.values()) {
+      double[] means = world.doctors.stream().filter(d -> d.pattern() == p).mapToDouble(d -> {
+        double x = 0;
+        for (int h = 0; h < 168; h++) {
+          x += f.rate(d.target().id(), week2.plus(Duration.ofHours(h)));
+        }
+        return x / 168;
+      }).sorted().toArray();
+      double truth = world.releases.stream().filter(r -> r.doctor().pattern() == p).count() / (means.length * 14.0 * 24);
+      System.out.printf(Locale.ROOT, "%s: forecast mean rate p10 %.4f, median %.4f, p90 %.4f /h; true mean %.4f /h%n", p,
+          means[means.length / 10], means[means.length / 2], means[means.length * 9 / 10], truth);
+    }
+    int shown = 0;
+    for (Doctor d : world.doctors) {
+      Instant at = openings.get(d.slug());
+      if (at == null || shown++ >= 15) {
+        continue;
+      }
+      String id = d.target().id();
+      System.out.printf(Locale.ROOT, "%s opening %s: rate -60m %.3f, -10m %.3f, at %.3f, +30m %.3f; same hour next day %.3f%n",
+          d.slug(), at.atZone(SlotHunterZones.TEHRAN).toLocalDateTime(), f.rate(id, at.minus(Duration.ofMinutes(60))),
+          f.rate(id, at.minus(Duration.ofMinutes(10))), f.rate(id, at), f.rate(id, at.plus(Duration.ofMinutes(30))),
+          f.rate(id, at.plus(Duration.ofDays(1))));
+    }
+  }
+
+  /** Wraps a provider factory to note when each target's free days are asked (one poll each). */
+  private static io.github.slothunter.spi.ProviderFactory recording(io.github.slothunter.spi.ProviderFactory real,
+      FakeClock clock, Map<String, List<Instant>> polls) {
+    return new io.github.slothunter.spi.ProviderFactory() {
+      @Override
+      public String id() {
+        return real.id();
+      }
+
+      @Override
+      public Provider create(ProviderContext context) {
+        Provider p = real.create(context);
+        SlotWatcher w = p.slots();
+        SlotWatcher timed = new SlotWatcher() {
+          @Override
+          public List<LocalDate> freeDays(Target target) {
+            polls.computeIfAbsent(target.ref().key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(clock.instant());
+            return w.freeDays(target);
+          }
+
+          @Override
+          public List<Slot> freeSlots(Target target, LocalDate day) {
+            return w.freeSlots(target, day);
+          }
+        };
+        return new Provider() {
+          @Override
+          public io.github.slothunter.api.ProviderInfo info() {
+            return p.info();
+          }
+
+          @Override
+          public java.util.Optional<DoctorRef> parse(String urlOrSlug) {
+            return p.parse(urlOrSlug);
+          }
+
+          @Override
+          public io.github.slothunter.api.Doctor lookup(DoctorRef ref) {
+            return p.lookup(ref);
+          }
+
+          @Override
+          public SlotWatcher slots() {
+            return timed;
+          }
+
+          @Override
+          public java.util.Optional<io.github.slothunter.spi.Booker> booker() {
+            return p.booker();
+          }
+
+          @Override
+          public java.util.Optional<io.github.slothunter.spi.Authenticator> authenticator() {
+            return p.authenticator();
+          }
+
+          @Override
+          public java.util.Optional<io.github.slothunter.spi.DoctorSearch> search() {
+            return p.search();
+          }
+
+          @Override
+          public void close() {
+            p.close();
+          }
+        };
+      }
+    };
+  }
+
+  /** Per pattern: polls per day, and for openings the wait from the opening to the next poll, by week. */
+  private static void pollDebug(World world, Map<String, List<Instant>> polls) {
+    for (Pattern p : Pattern.values()) {
+      long n = 0;
+      int doctors = 0;
+      for (Doctor d : world.doctors) {
+        if (d.pattern() == p) {
+          doctors++;
+          n += polls.getOrDefault(d.slug(), List.of()).size();
+        }
+      }
+      System.out.printf(Locale.ROOT, "%s: %.1f polls per doctor-day%n", p, n / (double) doctors / 14);
+    }
+    for (int week = 0; week < 2; week++) {
+      Instant from = START.plus(Duration.ofDays(7L * week));
+      Instant to = from.plus(Duration.ofDays(7));
+      List<Long> waits = new ArrayList<>();
+      Set<String> done = new HashSet<>();
+      for (Release r : world.releases) {
+        if (r.opening() && !r.releasedAt().isBefore(from) && r.releasedAt().isBefore(to)
+            && done.add(r.doctor().slug() + week)) {
+          List<Instant> ps = polls.getOrDefault(r.doctor().slug(), List.of());
+          long wait = -1;
+          for (Instant t : ps) {
+            if (t.isAfter(r.releasedAt())) {
+              wait = Duration.between(r.releasedAt(), t).toMinutes();
+              break;
+            }
+          }
+          waits.add(wait < 0 ? 9999 : wait);
+        }
+      }
+      waits.sort(null);
+      System.out.printf(Locale.ROOT, "week %d openings: %d, wait to next poll p25 %d, median %d, p75 %d min%n", week + 1,
+          waits.size(), waits.get(waits.size() / 4), waits.get(waits.size() / 2), waits.get(waits.size() * 3 / 4));
+    }
+  }
+
+  /** (a): poll target after target at a fixed pace of {@code perMinute} requests, diffing each target's slots. */
+  private static Outcome roundRobin(World world, Instant end, Duration step, long seed, double perMinute)
+      throws Exception {
+    FakeClock clock = FakeClock.at(START);
+    long t0 = System.nanoTime();
+    Map<String, Instant> detected = new HashMap<>();
+    try (FakePaziresh24 fake = world.fake(clock, seed);
+        Provider provider = new Paziresh24ProviderFactory().create(ProviderContext.builder("paziresh24")
+            .config("base-url", fake.baseUrl()).clock(clock).build())) {
+      SlotWatcher watcher = provider.slots();
+      List<Target> targets = world.doctors.stream().map(Doctor::target).toList();
+      List<Set<Instant>> seen = new ArrayList<>();
+      targets.forEach(t -> seen.add(new HashSet<>()));
+      long sent = 0;
+      int next = 0;
+      for (Instant t = START; t.isBefore(end); t = t.plus(step)) {
+        clock.set(t);
+        double allowed = perMinute * Duration.between(START, t).toMillis() / 60_000.0;
+        while (sent < allowed) {
+          Target target = targets.get(next);
+          Set<Instant> now = new HashSet<>();
+          List<LocalDate> free = watcher.freeDays(target);
+          sent++;
+          for (LocalDate day : free) {
+            for (Slot s : watcher.freeSlots(target, day)) {
+              now.add(s.start());
+              if (!seen.get(next).contains(s.start())) {
+                detected.putIfAbsent(Release.key(target.ref().key(), s.start()), t);
+              }
+            }
+            sent++;
+          }
+          seen.set(next, now);
+          next = (next + 1) % targets.size();
+        }
+      }
+      return new Outcome(String.format(Locale.ROOT, "(a) round robin, %.1f req/min", perMinute), detected,
+          fake.requestCount(), (System.nanoTime() - t0) / 1e9, "");
+    }
+  }
+
+  // ---------------------------------------------------------------- report
+
+  private static void table(String title, World world, java.util.Collection<Outcome> outcomes, Instant end,
+      java.util.function.Predicate<Release> which) {
+    List<Release> counted = world.releases.stream().filter(r -> !r.takenAt().isAfter(end)).filter(which).toList();
+    System.out.println();
+    System.out.println("== " + title + ": " + counted.size() + " releases, all taken by other patients");
+    System.out.printf(Locale.ROOT, "%-34s | %8s | %-22s | %14s | %14s | %9s%n", "strategy", "releases",
+        "detected in time", "median latency", "p90 latency", "requests");
+    System.out.println("-".repeat(34) + "-+-" + "-".repeat(8) + "-+-" + "-".repeat(22) + "-+-" + "-".repeat(14)
+        + "-+-" + "-".repeat(14) + "-+-" + "-".repeat(9));
+    for (Outcome o : outcomes) {
+      long[] latencies = new long[counted.size()];
+      int n = 0;
+      for (Release r : counted) {
+        Instant d = o.detected().get(r.key());
+        if (d != null && d.isBefore(r.takenAt()) && !d.isBefore(r.releasedAt())) {
+          latencies[n++] = Duration.between(r.releasedAt(), d).toMillis();
+        }
+      }
+      long[] s = Arrays.copyOf(latencies, n);
+      Arrays.sort(s);
+      System.out.printf(Locale.ROOT, "%-34s | %8d | %6d (%5.1f%%)         | %14s | %14s | %9d%n", o.name(),
+          counted.size(), n, 100.0 * n / Math.max(1, counted.size()), minutes(s, 0.5), minutes(s, 0.9), o.requests());
+    }
+  }
+
+  private static String minutes(long[] sorted, double q) {
+    if (sorted.length == 0) {
+      return "-";
+    }
+    int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+    return String.format(Locale.ROOT, "%.1f min", sorted[Math.max(0, i)] / 60_000.0);
+  }
+}
