@@ -87,6 +87,41 @@ class BudgetAndResilienceTest {
   }
 
   @Test
+  void pollsThatFindFreeDaysAreNotCutShortWhenEmptyPollsCouldFillTheMinute() {
+    // Most calendars are full (one request per poll); a few have a free day (two requests). Polls
+    // paced at the full rate used to fill the rolling minute, so every second request was refused
+    // and those calendars were never read.
+    RequestBudget budget = RequestBudget.of(40, 2400, 4);
+    try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
+      List<Target> all = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        Target t = f.provider.target("dr-" + i);
+        all.add(t);
+        f.hunter.watch(WatchRequest.of("u" + i, t).plan("FAST"));
+      }
+      for (int s = 0; s < 300; s += 2) { // every calendar full: one-request polls fill the budget
+        f.tick(Duration.ofSeconds(2));
+      }
+      List<Target> open = new ArrayList<>();
+      for (int i = 0; i < all.size(); i += 20) {
+        f.provider.open(all.get(i), f.at("06:00", 1));
+        open.add(all.get(i));
+      }
+      long daysBefore = open.stream().mapToLong(t -> f.provider.count("freeDays", t)).sum();
+
+      for (int s = 0; s < 300; s += 2) {
+        f.tick(Duration.ofSeconds(2));
+      }
+
+      assertThat(f.events.await(io.github.slothunter.api.SlotOpened.class, open.size())).hasSize(open.size());
+      long daysAsked = open.stream().mapToLong(t -> f.provider.count("freeDays", t)).sum() - daysBefore;
+      long slotsAsked = open.stream().mapToLong(t -> f.provider.count("freeSlots", t)).sum();
+      assertThat(slotsAsked).isGreaterThanOrEqualTo(daysAsked * 9 / 10);
+      assertThat(maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(40);
+    }
+  }
+
+  @Test
   void aRateLimitPausesTheProviderHalvesItsRateAndRecovers() {
     RequestBudget budget = RequestBudget.of(40, 2400, 3);
     try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {

@@ -48,7 +48,7 @@ public final class BudgetGate {
   /** Live engine instances sharing this provider's budget (scale-out); each gets an equal part. */
   private int share = 1;
   /** Requests a poll is expected to need (free days + one per free day): a new poll starts only with room for them. */
-  private int pollCost = 1;
+  private int pollCost = 2;
 
   public BudgetGate(RequestBudget budget, Clock clock) {
     this.budget = budget;
