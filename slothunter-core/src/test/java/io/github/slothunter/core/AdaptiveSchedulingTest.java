@@ -27,6 +27,9 @@ class AdaptiveSchedulingTest {
     final List<String> warmedUp = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<String> forgotten = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile boolean fail;
+    volatile boolean failForecast;
+    volatile boolean failWarmUp;
+    volatile List<ForecastWindow> windows = List.of();
 
     void rate(String targetId, double perHour) {
       rates.put(targetId, (id, at) -> perHour);
@@ -39,6 +42,9 @@ class AdaptiveSchedulingTest {
 
     @Override
     public void warmUp(String providerId, String targetId, List<SlotChange> history) {
+      if (failWarmUp) {
+        throw new IllegalStateException("broken history");
+      }
       warmedUp.add(targetId + " " + history.size());
     }
 
@@ -52,7 +58,10 @@ class AdaptiveSchedulingTest {
 
     @Override
     public List<ForecastWindow> forecast(String targetId, Instant from, int hours) {
-      return List.of();
+      if (failForecast) {
+        throw new IllegalStateException("broken forecast");
+      }
+      return windows;
     }
 
     @Override
@@ -220,6 +229,65 @@ class AdaptiveSchedulingTest {
 
       assertThat(f.events.await(SlotOpened.class, 1)).hasSize(1);
       assertThat(gaps(pollsByTarget(f).get(t.id()))).containsExactly(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void aPredictedOpeningBringsTheNextPollToAMinuteBeforeIt() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+      Target t = f.provider.target("dr-a");
+      fc.rate(t.id(), 0.0001); // looks dead: would back off to the 5-minute maximum
+      fc.rate(f.provider.target("dr-b").id(), 1);
+      Instant hour = Instant.parse("2026-12-05T06:00:00Z");
+      fc.windows = List.of(new ForecastWindow(hour.minusSeconds(3600), hour, 0, 0),
+          new ForecastWindow(hour, hour.plusSeconds(3600), 12, 0.9));
+      f.clock.set(hour.minus(Duration.ofMinutes(4)));
+      f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
+      f.hunter.watch(WatchRequest.of("u2", f.provider.target("dr-b")).plan("ADAPT"));
+
+      f.hunter.runDue();
+      for (int s = 0; s < 240; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      assertThat(pollsByTarget(f).get(t.id())).contains(hour.minus(Duration.ofMinutes(1)));
+    }
+  }
+
+  @Test
+  void brokenForecastsNaNRatesAndBrokenWarmUpsNeverStopPolling() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    fc.failForecast = true;
+    fc.failWarmUp = true;
+    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+      Target t = f.provider.target("dr-a");
+      fc.rates.put(t.id(), (id, at) -> Double.NaN);
+      f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
+
+      f.hunter.runDue();
+      f.tick(Duration.ofSeconds(30));
+      f.tick(Duration.ofSeconds(30));
+
+      assertThat(gaps(pollsByTarget(f).get(t.id()))).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void aMoreDemandingWatchOnACoalescedTargetTightensItsScheduleAndAnEqualOneChangesNothing() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+      Target t = f.provider.target("dr-a");
+      f.hunter.watch(WatchRequest.of("u1", t)); // FREE: every 5 minutes
+      f.hunter.runDue();
+      f.hunter.watch(WatchRequest.of("u2", t)); // the same plan: nothing changes
+      f.tick(Duration.ofMinutes(1));
+      assertThat(pollsByTarget(f).get(t.id())).hasSize(1);
+
+      f.hunter.watch(WatchRequest.of("u3", t).plan("FAST")); // every 10 seconds now
+      f.tick(Duration.ofSeconds(10));
+
+      assertThat(pollsByTarget(f).get(t.id())).hasSize(2);
     }
   }
 }

@@ -419,6 +419,25 @@ class TrustFeaturesTest {
     }
 
     @Test
+    void aWatchOnSeveralCalendarsReportsTheWorstStateAndSumsItsPolls() {
+      List<Target> targets = f.provider.doctor("dr-multi", "s1", "s2");
+      Watch w = f.hunter.watch(WatchRequest.of("u1", "mem:dr-multi").plan("FAST"));
+      f.hunter.runDue();
+      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROTOCOL));
+      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+
+      f.tick(Duration.ofSeconds(10));
+
+      WatchHealth h = f.hunter.health(w.id());
+      assertThat(w.targets()).hasSize(targets.size());
+      assertThat(h.state()).isEqualTo(HealthState.SCHEMA_CHANGED);
+      assertThat(h.lastError()).isEqualTo(ErrorCode.PROTOCOL);
+      assertThat(h.pollsLastHour()).isEqualTo(4);
+      assertThat(h.lastSuccessfulPoll()).isEqualTo(f.clock.instant().minusSeconds(10));
+      assertThat(f.events.await(WatchHealthChanged.class, 1).get(0).reason()).isEqualTo(ErrorCode.PROTOCOL);
+    }
+
+    @Test
     void unknownWatchesAreNotFound() {
       assertThatThrownBy(() -> f.hunter.health("nope")).isInstanceOf(SlotHunterException.class)
           .satisfies(e -> assertThat(((SlotHunterException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
