@@ -241,7 +241,7 @@ class AdaptiveSchedulingTest {
       fc.rate(f.provider.target("dr-b").id(), 1);
       Instant hour = Instant.parse("2026-12-05T06:00:00Z");
       fc.windows = List.of(new ForecastWindow(hour.minusSeconds(3600), hour, 0, 0),
-          new ForecastWindow(hour, hour.plusSeconds(3600), 12, 0.9));
+          new ForecastWindow(hour, hour.plusSeconds(3600), 12, 0)); // a burst well above the mean, no opening
       f.clock.set(hour.minus(Duration.ofMinutes(4)));
       f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
       f.hunter.watch(WatchRequest.of("u2", f.provider.target("dr-b")).plan("ADAPT"));
@@ -288,6 +288,23 @@ class AdaptiveSchedulingTest {
       f.tick(Duration.ofSeconds(10));
 
       assertThat(pollsByTarget(f).get(t.id())).hasSize(2);
+    }
+  }
+
+  @Test
+  void whenNothingEverReleasesEveryTargetKeepsThePlanPace() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+      Target t = f.provider.target("dr-a");
+      fc.rate(t.id(), 0);
+      f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
+
+      f.hunter.runDue();
+      for (int s = 0; s < 60; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      assertThat(gaps(pollsByTarget(f).get(t.id()))).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
   }
 }

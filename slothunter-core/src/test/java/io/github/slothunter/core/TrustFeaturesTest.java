@@ -241,6 +241,17 @@ class TrustFeaturesTest {
     }
 
     @Test
+    void aServiceOfUnknownPriceIsBookedUnderAPriceLimit() {
+      Target t = f.provider.target("dr-a"); // a watch on a target knows no price
+      f.provider.open(t, f.at("06:00", 1));
+      autoWatch(t, autoBook().withMaxPrice(500L));
+
+      f.hunter.runDue();
+
+      assertThat(f.events.await(BookingSucceeded.class, 1)).hasSize(1);
+    }
+
+    @Test
     void bookingPausesWhenTheAttemptsAreSpent() {
       Target t = f.provider.target("dr-a");
       f.provider.failNext("hold", MemoryProvider.error(ErrorCode.SLOT_TAKEN));

@@ -201,7 +201,7 @@ final class AutoBooker {
     return ab.replaces() == null || slot.start().isBefore(ab.replaces().slot().start());
   }
 
-  private record Verification(boolean verified, boolean absent, String note) {}
+  private record Verification(boolean verified, String note) {}
 
   /**
    * Reads the booking back from the provider (when it can): verified only if the provider's record
@@ -209,25 +209,25 @@ final class AutoBooker {
    */
   private Verification verify(ProviderRuntime rt, Booker booker, Booking booking, AutoBook ab, Duration wait) {
     if (!rt.info().capabilities().contains(io.github.slothunter.api.Capability.READ_BACK)) {
-      return new Verification(false, false, "not verified: " + rt.id() + " cannot read bookings back; check it on the"
+      return new Verification(false, "not verified: " + rt.id() + " cannot read bookings back; check it on the"
           + " provider's site");
     }
     try {
       Optional<Booking> seen = rt.call(BudgetGate.Use.URGENT, wait, () -> booker.readBack(booking, ab.session()));
       if (seen.isEmpty()) {
         log.warn("{} answered booked for {} but its records do not show the booking", rt.id(), booking.slot().id());
-        return new Verification(false, true, "not verified: the provider's records do not show this booking; check"
+        return new Verification(false, "not verified: the provider's records do not show this booking; check"
             + " your account on its site");
       }
       if (!seen.get().slot().start().equals(booking.slot().start())) {
-        return new Verification(false, false, "not verified: the provider's records show this booking at "
+        return new Verification(false, "not verified: the provider's records show this booking at "
             + seen.get().slot().start() + " instead of " + booking.slot().start());
       }
-      return new Verification(true, false, "confirmed by the provider's records");
+      return new Verification(true, "confirmed by the provider's records");
     } catch (ProviderRuntime.BudgetExhausted e) {
-      return new Verification(false, false, "not verified: no request budget was left to read the booking back");
+      return new Verification(false, "not verified: no request budget was left to read the booking back");
     } catch (SlotHunterException e) {
-      return new Verification(false, false, "not verified: reading the booking back failed (" + e.code() + ")");
+      return new Verification(false, "not verified: reading the booking back failed (" + e.code() + ")");
     }
   }
 
@@ -239,7 +239,7 @@ final class AutoBooker {
       Duration wait) {
     Booking old = ab.replaces();
     boolean canReadBack = rt.info().capabilities().contains(io.github.slothunter.api.Capability.READ_BACK);
-    if (!v.verified && (canReadBack || v.absent)) {
+    if (!v.verified && canReadBack) {
       return "the previous booking was kept because the new one is not confirmed";
     }
     try {

@@ -1482,12 +1482,10 @@ public final class Engine implements AutoCloseable {
     WatchHealth h = health(wr);
     Map<String, java.util.Set<java.time.DayOfWeek>> days = new TreeMap<>();
     synchronized (wr) {
-      wr.rejected.forEach((rule, r) -> days.put(rule, java.util.EnumSet.copyOf(r.days.isEmpty()
-          ? java.util.EnumSet.noneOf(java.time.DayOfWeek.class) : r.days)));
+      wr.rejected.forEach((rule, r) -> days.put(rule, java.util.EnumSet.copyOf(r.days)));
     }
-    ZoneId zone = wr.watch.targets().isEmpty() ? io.github.slothunter.api.SlotHunterZones.TEHRAN
-        : Optional.ofNullable(runtimes.get(wr.watch.targets().get(0).providerId())).map(r -> r.info().zone())
-            .orElse(io.github.slothunter.api.SlotHunterZones.TEHRAN);
+    ZoneId zone = Optional.ofNullable(runtimes.get(wr.watch.doctor().providerId())).map(r -> r.info().zone())
+        .orElse(io.github.slothunter.api.SlotHunterZones.TEHRAN);
     return Health.explain(h, wr.watch, days, wr.bookingPausedBy, zone, locale);
   }
 
@@ -1572,16 +1570,14 @@ public final class Engine implements AutoCloseable {
     return List.copyOf(runtimes.keySet());
   }
 
-  /** A provider's per-minute limit now (0 for an unknown provider). */
+  /** A registered provider's per-minute limit now (see {@link #providerIds()}). */
   public int budgetPerMinute(String providerId) {
-    ProviderRuntime rt = runtimes.get(providerId);
-    return rt == null ? 0 : rt.gate().effectivePerMinute();
+    return runtime(providerId).gate().effectivePerMinute();
   }
 
-  /** Requests sent to a provider in the last minute (0 for an unknown provider). */
+  /** Requests sent to a registered provider in the last minute. */
   public int budgetUsedLastMinute(String providerId) {
-    ProviderRuntime rt = runtimes.get(providerId);
-    return rt == null ? 0 : rt.gate().usedLastMinute();
+    return runtime(providerId).gate().usedLastMinute();
   }
 
   public ReleaseForecaster forecaster() {

@@ -178,4 +178,25 @@ class HealthTest {
   private static SlotFilter filter(List<TimeWindow> windows) {
     return new SlotFilter(null, null, Set.of(), windows, false, null);
   }
+
+  @Test
+  void edgeCasesOfTheSentencesStayReadable() {
+    assertThat(Health.describe(new SlotHunterException(ErrorCode.PROTOCOL, " "))).isEqualTo("PROTOCOL");
+    WatchHealth down = new WatchHealth("w1", HealthState.PROVIDER_DOWN, null, null, null, null, null, 0, 0, Map.of(), NOW);
+    assertThat(Health.explain(down, watch(SlotFilter.ANY), Map.of(), null, SlotHunterZones.TEHRAN, null))
+        .containsExactly("The provider is not answering properly; checks are retried automatically, no check has"
+            + " finished yet.");
+    WatchHealth errorWithoutTime = new WatchHealth("w1", HealthState.SCHEMA_CHANGED, null, ErrorCode.PROTOCOL, "x",
+        null, null, 0, 0, Map.of("date", 1), NOW);
+    SlotFilter toOnly = new SlotFilter(null, LocalDate.parse("2026-12-31"), Set.of(), List.of(), false, null);
+    Watch expiredSnooze = watch(toOnly).withSnooze(TARGET.id(), NOW.plusSeconds(60), NOW);
+    List<String> en = Health.explain(errorWithoutTime, expiredSnooze, Map.of(), null, SlotHunterZones.TEHRAN,
+        Locale.ENGLISH);
+    assertThat(en.get(0)).contains("(PROTOCOL)");
+    assertThat(en).contains("1 slot appeared outside your dates (any to 2026-12-31).");
+    WatchHealth later = new WatchHealth("w1", HealthState.ACTIVE, NOW, null, null, null, null, 1, 1, Map.of(),
+        NOW.plusSeconds(120));
+    assertThat(Health.explain(later, expiredSnooze, Map.of(), null, SlotHunterZones.TEHRAN, Locale.ENGLISH))
+        .noneMatch(x -> x.contains("snoozed"));
+  }
 }
