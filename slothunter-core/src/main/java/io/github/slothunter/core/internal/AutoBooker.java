@@ -248,7 +248,9 @@ final class AutoBooker {
         return null;
       });
       log.info("cancelled booking {} replaced for watch {}", old.providerBookingKey(), wr.id());
-      return "the previous booking (" + old.trackingCode() + ") was cancelled";
+      String code = old.trackingCode() == null || old.trackingCode().isBlank() ? old.providerBookingKey()
+          : old.trackingCode();
+      return "the previous booking (" + code + ") was cancelled";
     } catch (ProviderRuntime.BudgetExhausted | SlotHunterException e) {
       ErrorCode code = e instanceof SlotHunterException she ? she.code() : ErrorCode.RATE_LIMITED;
       log.warn("could not cancel replaced booking {} for watch {}: {}", old.providerBookingKey(), wr.id(), code);
