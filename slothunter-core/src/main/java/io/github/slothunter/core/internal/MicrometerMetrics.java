@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Micrometer meters for the engine. Only loaded when the host passes a {@code MeterRegistry}, so
@@ -14,6 +16,8 @@ import java.util.Objects;
  */
 public final class MicrometerMetrics implements EngineMetrics {
   private final MeterRegistry registry;
+  private final Map<String, Counter> polls = new ConcurrentHashMap<>();
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
 
   /** Records into {@code registry}. */
   public MicrometerMetrics(Object registry) {
@@ -40,15 +44,21 @@ public final class MicrometerMetrics implements EngineMetrics {
 
   @Override
   public void poll(String providerId, String outcome) {
-    Counter.builder("slothunter.polls").tag("provider", providerId).tag("outcome", outcome)
-        .description("Polls of a target (a free-days request and its free-slot requests)").register(registry)
-        .increment();
+    counter(polls, "slothunter.polls", "Polls of a target (a free-days request and its free-slot requests)",
+        providerId, outcome).increment();
   }
 
   @Override
   public void request(String providerId, String outcome) {
-    Counter.builder("slothunter.requests").tag("provider", providerId).tag("outcome", outcome)
-        .description("Requests sent to the provider, by outcome").register(registry).increment();
+    counter(requests, "slothunter.requests", "Requests sent to the provider, by outcome", providerId, outcome)
+        .increment();
+  }
+
+  /** The counter for a provider and outcome, registered once: these two are counted on every request. */
+  private Counter counter(Map<String, Counter> cache, String name, String description, String providerId,
+      String outcome) {
+    return cache.computeIfAbsent(providerId + '\n' + outcome, k -> Counter.builder(name).tag("provider", providerId)
+        .tag("outcome", outcome).description(description).register(registry));
   }
 
   @Override
