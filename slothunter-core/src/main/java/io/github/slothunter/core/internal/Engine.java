@@ -1072,8 +1072,13 @@ public final class Engine implements AutoCloseable {
     try {
       rescheduleOnly(ts, error);
     } finally {
-      for (WatchRuntime wr : ts.ordered()) {
-        updateHealth(wr);
+      // A target that was and stays healthy changes no watch's health: skip walking its watchers.
+      io.github.slothunter.api.HealthState h = healthOf(ts);
+      if (h != io.github.slothunter.api.HealthState.ACTIVE || ts.health != h) {
+        ts.health = h;
+        for (WatchRuntime wr : ts.ordered()) {
+          updateHealth(wr);
+        }
       }
     }
   }
@@ -1394,13 +1399,8 @@ public final class Engine implements AutoCloseable {
     TargetState failing = null;
     Long next = null;
     int polls = 0;
-    List<TargetState> states = new ArrayList<>();
-    for (Target t : wr.watch.targets()) {
-      TargetState ts = targets.get(t.id());
-      if (ts == null) {
-        continue;
-      }
-      states.add(ts);
+    List<TargetState> states = statesOf(wr);
+    for (TargetState ts : states) {
       polls += ts.pollsLastHour(now);
       if (ts.lastSuccessAt != null && (lastSuccess == null || ts.lastSuccessAt.isAfter(lastSuccess))) {
         lastSuccess = ts.lastSuccessAt;
@@ -1419,25 +1419,43 @@ public final class Engine implements AutoCloseable {
     synchronized (wr) {
       wr.rejected.forEach((rule, r) -> filtered.put(rule, r.count));
     }
-    return new WatchHealth(wr.id(), stateOf(wr, states, now), lastSuccess, failing == null ? null : failing.lastError,
+    return new WatchHealth(wr.id(), stateOf(wr, states), lastSuccess, failing == null ? null : failing.lastError,
         failing == null ? null : failing.lastErrorMessage, failing == null ? null : failing.lastErrorAt,
         next == null || wr.overQuota ? null : Instant.ofEpochMilli(next), polls, wr.slotsAnnounced.get(), filtered,
         Instant.ofEpochMilli(now));
   }
 
-  private io.github.slothunter.api.HealthState stateOf(WatchRuntime wr, List<TargetState> states, long now) {
+  /** The watch's targets that have a poll stream here. */
+  private List<TargetState> statesOf(WatchRuntime wr) {
+    List<TargetState> states = new ArrayList<>();
+    for (Target t : wr.watch.targets()) {
+      TargetState ts = targets.get(t.id());
+      if (ts != null) {
+        states.add(ts);
+      }
+    }
+    return states;
+  }
+
+  /** One target's share of its watches' health: its last error, an open circuit, or late polls. */
+  private static io.github.slothunter.api.HealthState healthOf(TargetState ts) {
+    io.github.slothunter.api.HealthState s = Health.stateOf(ts.lastError);
+    if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.runtime.open()) {
+      s = io.github.slothunter.api.HealthState.PROVIDER_DOWN;
+    }
+    if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.late) {
+      s = io.github.slothunter.api.HealthState.PAUSED_BUDGET;
+    }
+    return s;
+  }
+
+  private io.github.slothunter.api.HealthState stateOf(WatchRuntime wr, List<TargetState> states) {
     if (wr.overQuota || wr.bookingOverQuota) {
       return io.github.slothunter.api.HealthState.QUOTA;
     }
     io.github.slothunter.api.HealthState worst = io.github.slothunter.api.HealthState.ACTIVE;
     for (TargetState ts : states) {
-      io.github.slothunter.api.HealthState s = Health.stateOf(ts.lastError);
-      if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.runtime.open()) {
-        s = io.github.slothunter.api.HealthState.PROVIDER_DOWN;
-      }
-      if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.late) {
-        s = io.github.slothunter.api.HealthState.PAUSED_BUDGET;
-      }
+      io.github.slothunter.api.HealthState s = healthOf(ts);
       if (Health.rank(s) > Health.rank(worst)) {
         worst = s;
       }
@@ -1453,14 +1471,8 @@ public final class Engine implements AutoCloseable {
     if (wr.watch.state() == WatchState.CANCELLED) {
       return;
     }
-    List<TargetState> states = new ArrayList<>();
-    for (Target t : wr.watch.targets()) {
-      TargetState ts = targets.get(t.id());
-      if (ts != null) {
-        states.add(ts);
-      }
-    }
-    io.github.slothunter.api.HealthState now = stateOf(wr, states, clock.millis());
+    List<TargetState> states = statesOf(wr);
+    io.github.slothunter.api.HealthState now = stateOf(wr, states);
     io.github.slothunter.api.HealthState before;
     synchronized (wr) {
       before = wr.health;
@@ -1471,7 +1483,7 @@ public final class Engine implements AutoCloseable {
     }
     ErrorCode reason = null;
     if (now != io.github.slothunter.api.HealthState.ACTIVE) {
-      reason = Health.reasonOf(now, states, wr);
+      reason = Health.reasonOf(now, states);
     }
     bus.publish(new io.github.slothunter.api.WatchHealthChanged(wr.id(), wr.watch.owner(), before, now, reason,
         clock.instant()));

@@ -58,7 +58,7 @@ final class Health {
   }
 
   /** The error class behind a non-active state. */
-  static ErrorCode reasonOf(HealthState state, List<TargetState> states, WatchRuntime wr) {
+  static ErrorCode reasonOf(HealthState state, List<TargetState> states) {
     switch (state) {
       case QUOTA:
         return ErrorCode.QUOTA_EXCEEDED;

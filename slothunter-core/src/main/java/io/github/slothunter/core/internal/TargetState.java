@@ -64,6 +64,8 @@ final class TargetState {
   volatile Instant lastErrorAt;
   /** Whether the last poll started well after it was due (a budget shortage). */
   volatile boolean late;
+  /** The health this target gave its watches after its last poll; written by the poll in progress only. */
+  io.github.slothunter.api.HealthState health = io.github.slothunter.api.HealthState.ACTIVE;
   /** Start times (epoch millis) of the polls in the last hour, oldest first; guarded by itself. */
   private final java.util.ArrayDeque<Long> recentPolls = new java.util.ArrayDeque<>();
 

@@ -62,11 +62,11 @@ class HealthTest {
 
   @Test
   void reasonsNameTheErrorClassOfEachState() {
-    assertThat(Health.reasonOf(HealthState.QUOTA, List.of(), null)).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
-    assertThat(Health.reasonOf(HealthState.PAUSED_AUTH, List.of(), null)).isEqualTo(ErrorCode.AUTH_REQUIRED);
-    assertThat(Health.reasonOf(HealthState.PAUSED_BUDGET, List.of(), null)).isEqualTo(ErrorCode.RATE_LIMITED);
-    assertThat(Health.reasonOf(HealthState.SCHEMA_CHANGED, List.of(), null)).isEqualTo(ErrorCode.PROTOCOL);
-    assertThat(Health.reasonOf(HealthState.PROVIDER_DOWN, List.of(), null)).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(Health.reasonOf(HealthState.QUOTA, List.of())).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
+    assertThat(Health.reasonOf(HealthState.PAUSED_AUTH, List.of())).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    assertThat(Health.reasonOf(HealthState.PAUSED_BUDGET, List.of())).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(Health.reasonOf(HealthState.SCHEMA_CHANGED, List.of())).isEqualTo(ErrorCode.PROTOCOL);
+    assertThat(Health.reasonOf(HealthState.PROVIDER_DOWN, List.of())).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
   }
 
   @Test
