@@ -74,12 +74,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * chance of an opening in bucket {@code b} is a Beta-Bernoulli posterior mean, each week's hour
  * being one trial: {@code p_b = (w * pi_b + O_b) / (w + E_b)}, with {@code O_b} the decayed openings
  * credited to the bucket and {@code pi_b} the prior: the provider's pooled opening frequency there,
- * scaled by the target's own openings per exposure hour against the provider's (shrunk like
- * {@code L}). The expected size of an opening is the target's decayed mean size (the provider's
- * before the target had one).
+ * scaled by the target's own openings per exposure hour against the provider's, shrunk towards the
+ * provider's by a week ({@value #OPENING_PRIOR_HOURS} pseudo-hours) rather than {@code w}: openings
+ * are weekly, so a target that has shown none for a few days is not yet known to have none. The
+ * expected size of an opening is the target's decayed mean size (the provider's before the target
+ * had one).
  *
- * <p><b>Rate.</b> {@link #rate} is {@code lambda_b + p_b * size}; {@link #forecast} integrates it over
- * each window and gives {@code 1 - prod(1 - p_b * overlap_b)} as the opening probability.
+ * <p><b>Rate.</b> {@link #rate} is {@code lambda_b + p_b * size}, except in the clock hour in which an
+ * opening was just seen (it is not expected twice in one hour): there it is {@code lambda_b}.
+ * {@link #forecast} integrates the rate over each window and gives {@code 1 - prod(1 - p_b *
+ * overlap_b)} as the opening probability. {@link #watchedFor} is the span from the target's first
+ * observation (or warm-up history) to its latest.
  *
  * <p><b>Time a slot stays free.</b> For every release the forecaster remembers when it was seen; when
  * the slot goes before its start time (taken, not expired), it was taken some time {@code T} after
@@ -126,6 +131,8 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
   static final long MAX_OPENING_WINDOW_MILLIS = Duration.ofHours(6).toMillis();
   /** Pseudo exposure hours pulling a provider's overall rate to the base rate. */
   static final double PROVIDER_PRIOR_HOURS = 24;
+  /** Pseudo exposure hours pulling a target's opening frequency to the provider's: openings are weekly. */
+  static final double OPENING_PRIOR_HOURS = 168;
   /** Pseudo exposure hours pulling a provider's bucket rate to its overall rate. */
   static final double BUCKET_PRIOR_HOURS = 1;
   /** How unlikely a burst must be as cancellations to count as a calendar opening. */
@@ -234,6 +241,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
         m.reset(pool, atMs);
       }
       m.lastMs = Math.max(m.lastMs, atMs);
+      m.firstMs = Math.min(m.firstMs, since != null && since.isBefore(at) ? since.toEpochMilli() : atMs);
       m.rescaleIfNeeded(atMs, halfLifeMillis);
       double tau;
       double overall;
@@ -273,6 +281,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
         double w = weight(m.t0, atMs);
         m.sizeSum += w * size;
         m.sizeWeight += w;
+        m.lastOpeningMs = Math.max(m.lastOpeningMs, atMs);
       }
       m.exposedUntil = Math.max(m.exposedUntil, atMs);
       long window = atMs - sinceMs;
@@ -424,7 +433,26 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     long atMs = at.toEpochMilli();
     Model m = models.get(targetId);
     Pool pool = m != null ? m.pool : pools.get(providerOf(targetId));
+    if (m != null && openingSeenThisHour(m, atMs)) {
+      double[] out = new double[3];
+      rate(m, pool, bucket(at), atMs, out);
+      return out[2]; // an opening seen this hour is not expected again in it: cancellations only
+    }
     return rate(m, pool, bucket(at), atMs, null);
+  }
+
+  /** Whether the target showed a calendar opening earlier in the same local clock hour. */
+  private boolean openingSeenThisHour(Model m, long atMs) {
+    long seen;
+    synchronized (m) {
+      seen = m.lastOpeningMs;
+    }
+    return seen != Long.MIN_VALUE && atMs >= seen && localHour(atMs) == localHour(seen);
+  }
+
+  private long localHour(long epochMillis) {
+    long offsetMs = rules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
+    return Math.floorDiv(epochMillis + offsetMs, HOUR_MILLIS);
   }
 
   /** The rate; with {@code out}, also {@code out[0]} = rate and {@code out[1]} = opening probability per hour. */
@@ -483,7 +511,8 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     double shaped = overall > 0 ? level * mb / overall : 0;
     double mu = (w * shaped + rH) / (w + eH);
     double lambda = (w * mu + rB) / (w + eB);
-    double openingLevel = (w * openings + oT) / (w + eT);
+    double wo = OPENING_PRIOR_HOURS;
+    double openingLevel = (wo * openings + oT) / (wo + eT);
     double openingPrior = openings > 0 ? Math.min(1, openingLevel * Math.min(1, pib) / openings) : 0;
     double p = Math.min(1, Math.max(0, (w * openingPrior + oB) / (w + eB)));
     double r = lambda + p * size;
@@ -493,6 +522,9 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     if (out != null) {
       out[0] = r;
       out[1] = p;
+      if (out.length > 2) {
+        out[2] = r - p * size >= 0 ? r - p * size : 0;
+      }
     }
     return r;
   }
@@ -525,6 +557,18 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
           Math.min(1, Math.max(0, 1 - none))));
     }
     return List.copyOf(windows);
+  }
+
+  /** From the target's first observation (or warm-up history) to its latest; zero for unknown targets. */
+  @Override
+  public Duration watchedFor(String targetId) {
+    Model m = models.get(Objects.requireNonNull(targetId, "targetId"));
+    if (m == null) {
+      return Duration.ZERO;
+    }
+    synchronized (m) {
+      return Duration.ofMillis(Math.max(0, m.lastMs - m.firstMs));
+    }
   }
 
   @Override
@@ -636,12 +680,18 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     double freeSum;
     double freeWeight;
     long exposedUntil = Long.MIN_VALUE;
+    /** When the latest calendar opening was seen (epoch millis). */
+    long lastOpeningMs = Long.MIN_VALUE;
     double meanWindowMs;
     final Map<String, Long> seen = new HashMap<>();
+
+    /** The earliest moment any observation covered (epoch millis). */
+    long firstMs;
 
     Model(Pool pool, long t0) {
       super(t0);
       this.pool = pool;
+      this.firstMs = t0;
     }
 
     void reset(Pool newPool, long now) {
@@ -652,6 +702,8 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
       hodExp = new float[24];
       bursts = null;
       relSum = expSum = burstSum = sizeSum = sizeWeight = freeSum = freeWeight = 0;
+      lastOpeningMs = Long.MIN_VALUE;
+      firstMs = now;
       meanWindowMs = 0;
       exposedUntil = Long.MIN_VALUE;
       t0 = now;

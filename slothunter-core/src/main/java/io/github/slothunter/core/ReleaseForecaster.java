@@ -89,6 +89,17 @@ public interface ReleaseForecaster {
     return Optional.empty();
   }
 
+  /**
+   * How long the implementation has watched the target: the span of the evidence behind its
+   * forecast (including warm-up history), zero for a target it knows nothing about. Adaptive
+   * scheduling keeps exploring a target it has watched for less than a week, since a weekly pattern
+   * cannot be known sooner. The default, for implementations that do not track it, says "long
+   * enough" (a year): their forecasts are trusted from the start.
+   */
+  default Duration watchedFor(String targetId) {
+    return Duration.ofDays(365);
+  }
+
   /** Drops what was learned about a target (it is no longer watched). The default does nothing. */
   default void forget(String targetId) {}
 }

@@ -97,6 +97,72 @@ class HourOfWeekForecasterTest {
   }
 
   @Test
+  void anOpeningSeenThisHourIsNotExpectedAgainInIt() {
+    HourOfWeekForecaster f = HourOfWeekForecaster.builder().build();
+    // weeks 0-2 learn the Saturday 08:02 opening; week 3 is watched up to 08:10, just after it
+    watch(f, "dr-a", WEEK0.toInstant(), at(3, DayOfWeek.SATURDAY, 8, 10), Duration.ofMinutes(10),
+        weekly(0, 3, DayOfWeek.SATURDAY, 8, 2, 12), 0);
+
+    double rest = f.rate(id("dr-a"), at(3, DayOfWeek.SATURDAY, 8, 30));
+    double nextWeek = f.rate(id("dr-a"), at(4, DayOfWeek.SATURDAY, 8, 30));
+    assertThat(nextWeek).isGreaterThan(5);
+    assertThat(rest).isLessThan(nextWeek / 20); // the rest of this hour: cancellations only
+    // the forecast of the coming week is unchanged: it is about that week's opening
+    assertThat(f.forecast(id("dr-a"), at(4, DayOfWeek.SATURDAY, 8, 0), 1).get(0).expectedReleases()).isGreaterThan(5);
+  }
+
+  @Test
+  void watchedForSpansTheEvidenceIncludingWarmUpHistory() {
+    HourOfWeekForecaster live = HourOfWeekForecaster.builder().build();
+    assertThat(live.watchedFor(id("dr-a"))).isZero();
+    List<SlotChange> history = watch(live, "dr-a", at(0, DayOfWeek.MONDAY, 8, 0), at(0, DayOfWeek.MONDAY, 20, 0),
+        Duration.ofMinutes(30), weekly(0, 0, DayOfWeek.MONDAY, 9, 10, 2), 1);
+    assertThat(live.watchedFor(id("dr-a"))).isEqualTo(Duration.ofHours(12));
+
+    HourOfWeekForecaster warm = HourOfWeekForecaster.builder().build();
+    warm.warmUp(PROVIDER, id("dr-a"), history);
+    // the history keeps only polls that changed something: from the first one to the last
+    assertThat(warm.watchedFor(id("dr-a"))).isEqualTo(Duration.ofMinutes(90));
+    warm.observe(PROVIDER, id("dr-a"), at(0, DayOfWeek.TUESDAY, 8, 0), at(0, DayOfWeek.TUESDAY, 8, 30), List.of());
+    assertThat(warm.watchedFor(id("dr-a"))).isEqualTo(Duration.ofHours(24).plusMinutes(30));
+    warm.forget(id("dr-a"));
+    assertThat(warm.watchedFor(id("dr-a"))).isZero();
+    assertThat(new ReleaseForecaster() {
+      @Override
+      public void observe(String providerId, String targetId, Instant since, Instant at, List<SlotChange> changes) {}
+
+      @Override
+      public double rate(String targetId, Instant at) {
+        return 0;
+      }
+
+      @Override
+      public List<ForecastWindow> forecast(String targetId, Instant from, int hours) {
+        return List.of();
+      }
+    }.watchedFor("any")).isEqualTo(Duration.ofDays(365)); // implementations that do not say are trusted
+  }
+
+  @Test
+  void aQuietTargetKeepsMostOfTheProvidersOpeningChanceForAboutAWeek() {
+    HourOfWeekForecaster f = HourOfWeekForecaster.builder().build();
+    // ten doctors open every Saturday 08:02; a new one has been quiet for three days
+    for (int d = 0; d < 10; d++) {
+      watch(f, "dr-" + d, WEEK0.toInstant(), at(2, DayOfWeek.SATURDAY, 0, 0), Duration.ofMinutes(10),
+          weekly(0, 1, DayOfWeek.SATURDAY, 8, 2, 12), 0);
+    }
+    watch(f, "dr-new", at(1, DayOfWeek.WEDNESDAY, 0, 0), at(2, DayOfWeek.SATURDAY, 0, 0), Duration.ofMinutes(10),
+        new TreeMap<>(), 0);
+    watch(f, "dr-old", WEEK0.toInstant(), at(2, DayOfWeek.SATURDAY, 0, 0), Duration.ofMinutes(10), new TreeMap<>(), 0);
+
+    double opener = f.rate(id("dr-0"), at(2, DayOfWeek.SATURDAY, 8, 30));
+    double quietThreeDays = f.rate(id("dr-new"), at(2, DayOfWeek.SATURDAY, 8, 30));
+    double quietTwoWeeks = f.rate(id("dr-old"), at(2, DayOfWeek.SATURDAY, 8, 30));
+    assertThat(quietThreeDays).isBetween(0.1 * opener, opener);
+    assertThat(quietTwoWeeks).isLessThan(0.6 * quietThreeDays);
+  }
+
+  @Test
   void learnsASaturdayEightOClockCalendarOpening() {
     HourOfWeekForecaster f = HourOfWeekForecaster.builder().build();
     TreeMap<Instant, Integer> releases = weekly(0, 3, DayOfWeek.SATURDAY, 8, 2, 12);
