@@ -15,9 +15,15 @@ import java.util.Objects;
  * @param autoBook whether the engine may book for the owner
  * @param priority higher wins: budget share when the budget is short, and the first claim on a contested slot
  * @param maxInterval the longest the engine may leave an owner's target unpolled on its own
- *     initiative: adaptive scheduling never backs off beyond it (a budget shortage still can)
- * @param adaptive whether the owner's targets are scheduled by their forecast release rate (see
- *     {@link ReleaseForecaster}) instead of at the fixed {@code minInterval}
+ *     initiative: adaptive scheduling never backs off beyond it (a budget shortage still can: when
+ *     the budget cannot poll every target of the provider that often, adaptive targets fall due
+ *     at twice the round-robin interval)
+ * @param adaptive whether the owner's targets are scheduled by their forecast releases (see
+ *     {@link ReleaseForecaster}) instead of at the fixed {@code minInterval}: while the budget can
+ *     poll every target at its {@code minInterval} nothing changes; when it cannot, each poll goes
+ *     to the target expected to show the most releases not yet seen per request, targets a
+ *     forecaster has watched for less than a week are explored at about the round-robin pace, and
+ *     a predicted calendar opening gets a poll a minute before its hour
  */
 public record Plan(String name, int maxWatches, Duration minInterval, boolean autoBook, int priority,
     Duration maxInterval, boolean adaptive) {

@@ -30,6 +30,7 @@ class AdaptiveSchedulingTest {
     volatile boolean failForecast;
     volatile boolean failWarmUp;
     volatile List<ForecastWindow> windows = List.of();
+    volatile java.util.function.Function<String, Duration> watched = id -> ReleaseForecaster.super.watchedFor(id);
 
     void rate(String targetId, double perHour) {
       rates.put(targetId, (id, at) -> perHour);
@@ -62,6 +63,11 @@ class AdaptiveSchedulingTest {
         throw new IllegalStateException("broken forecast");
       }
       return windows;
+    }
+
+    @Override
+    public Duration watchedFor(String targetId) {
+      return watched.apply(targetId);
     }
 
     @Override
@@ -98,16 +104,22 @@ class AdaptiveSchedulingTest {
   }
 
   @Test
-  void adaptiveDelaysStayWithinThePlanBoundsAndFollowTheRate() {
+  void underAShortBudgetPollsFollowTheRateWithinThePlanBounds() {
     ScriptedForecaster fc = new ScriptedForecaster();
-    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+    // 3 polls a minute for six targets that would each take 2 at the plan's 30 s
+    try (EngineFixture f = fixture(RequestBudget.of(3, 180, 2), fc)) {
       Target hot = f.provider.target("dr-hot");
-      Target mid = f.provider.target("dr-mid");
       Target dead = f.provider.target("dr-dead");
       fc.rate(hot.id(), 10);
-      fc.rate(mid.id(), 1);
       fc.rate(dead.id(), 0.0001);
-      for (Target t : List.of(hot, mid, dead)) {
+      List<Target> all = new ArrayList<>(List.of(hot, dead));
+      for (int i = 0; i < 4; i++) {
+        Target t = f.provider.target("dr-mid-" + i);
+        fc.rate(t.id(), 1);
+        all.add(t);
+      }
+      Target mid = all.get(2);
+      for (Target t : all) {
         f.hunter.watch(WatchRequest.of("u-" + t.ref().key(), t).plan("ADAPT"));
       }
 
@@ -122,9 +134,74 @@ class AdaptiveSchedulingTest {
       int h = polls.get(hot.id()).size();
       int m = polls.get(mid.id()).size();
       int d = polls.get(dead.id()).size();
-      assertThat(h).isGreaterThan(m);
+      assertThat(h).isGreaterThan(2 * m);
       assertThat(m).isGreaterThan(d);
       assertThat(d).isBetween(24, 26); // backed off to the plan's 5-minute maximum, never beyond
+      assertThat(BudgetAndResilienceTest.maxInWindow(f.provider.requests(), Duration.ofMinutes(1)))
+          .isLessThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void whileTheBudgetCanPollEveryTargetAtThePlanPaceAdaptiveChangesNothing() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+      Target hot = f.provider.target("dr-hot");
+      Target dead = f.provider.target("dr-dead");
+      Target zero = f.provider.target("dr-zero");
+      fc.rate(hot.id(), 10);
+      fc.rate(dead.id(), 0.0001);
+      fc.rate(zero.id(), 0);
+      for (Target t : List.of(hot, dead, zero)) {
+        f.hunter.watch(WatchRequest.of("u-" + t.ref().key(), t).plan("ADAPT"));
+      }
+
+      for (int s = 0; s < 600; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      assertThat(pollsByTarget(f).values()).hasSize(3).allSatisfy(p -> {
+        assertThat(p).hasSizeBetween(20, 21);
+        assertThat(gaps(p)).containsOnly(ADAPT.minInterval());
+      });
+    }
+  }
+
+  @Test
+  void aTargetTheForecasterHasNotWatchedLongIsExploredAboutAsOftenAsRoundRobin() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    fc.watched = id -> id.contains("new") ? Duration.ZERO : Duration.ofDays(30);
+    try (EngineFixture f = fixture(RequestBudget.of(6, 360, 2), fc)) {
+      List<Target> known = new ArrayList<>();
+      List<Target> fresh = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Target k = f.provider.target("dr-old-" + i);
+        Target n = f.provider.target("dr-new-" + i);
+        fc.rate(k.id(), 0.0001); // both look dead
+        fc.rate(n.id(), 0.0001);
+        known.add(k);
+        fresh.add(n);
+        f.hunter.watch(WatchRequest.of("u-" + i, k).plan("ADAPT"));
+        f.hunter.watch(WatchRequest.of("v-" + i, n).plan("ADAPT"));
+      }
+      Target hot = f.provider.target("dr-hot");
+      fc.rate(hot.id(), 20);
+      f.hunter.watch(WatchRequest.of("hot", hot).plan("ADAPT"));
+
+      for (int s = 0; s < 3600; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      Map<String, List<Instant>> polls = pollsByTarget(f);
+      // 17 targets, 6 polls a minute: round robin comes by about every 3 minutes
+      for (Target n : fresh) {
+        assertThat(gaps(polls.get(n.id()))).allSatisfy(g -> assertThat(g).isLessThanOrEqualTo(Duration.ofMinutes(4)));
+      }
+      for (Target k : known) { // trusted: backed off towards the plan's 5-minute maximum
+        assertThat(gaps(polls.get(k.id()))).anySatisfy(g -> assertThat(g).isGreaterThan(Duration.ofMinutes(4)))
+            .allSatisfy(g -> assertThat(g).isLessThan(Duration.ofSeconds(330)));
+      }
+      assertThat(polls.get(hot.id()).size()).isGreaterThan(2 * polls.get(fresh.get(0).id()).size());
     }
   }
 
@@ -157,17 +234,21 @@ class AdaptiveSchedulingTest {
   }
 
   @Test
-  void pollingSpeedsUpJustBeforeAPredictedOpeningAndStaysFastThroughIt() {
+  void underAShortBudgetAPredictedOpeningGetsAPollJustBeforeAndTheBudgetThroughIt() {
     ScriptedForecaster fc = new ScriptedForecaster();
-    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
-      Instant opening = f.clock.instant().plus(Duration.ofHours(2));
+    try (EngineFixture f = fixture(RequestBudget.of(6, 360, 2), fc)) {
+      Instant opening = Instant.parse("2026-12-05T06:00:00Z");
+      f.clock.set(opening.minus(Duration.ofHours(2)));
       Target t = f.provider.target("dr-opens");
-      Target other = f.provider.target("dr-other");
-      fc.rate(other.id(), 1);
       fc.rates.put(t.id(), (id, at) -> !at.isBefore(opening) && at.isBefore(opening.plus(Duration.ofHours(1))) ? 30.0
           : 0.01);
-      f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
-      f.hunter.watch(WatchRequest.of("u2", other).plan("ADAPT"));
+      fc.windows = List.of(new ForecastWindow(opening, opening.plusSeconds(3600), 30, 0.9));
+      f.hunter.watch(WatchRequest.of("u0", t).plan("ADAPT"));
+      for (int i = 1; i <= 10; i++) { // ten busy doctors compete for the budget
+        Target other = f.provider.target("dr-other-" + i);
+        fc.rate(other.id(), 1);
+        f.hunter.watch(WatchRequest.of("u" + i, other).plan("ADAPT"));
+      }
 
       for (int s = 0; s < 4 * 3600; s++) {
         f.tick(Duration.ofSeconds(1));
@@ -175,14 +256,13 @@ class AdaptiveSchedulingTest {
 
       List<Instant> polls = pollsByTarget(f).get(t.id());
       long quiet = polls.stream().filter(p -> p.isAfter(opening.minus(Duration.ofMinutes(70)))
-          && p.isBefore(opening.minus(Duration.ofMinutes(10)))).count();
-      long before = polls.stream().filter(p -> !p.isBefore(opening.minus(Duration.ofMinutes(9)))
-          && p.isBefore(opening)).count();
+          && p.isBefore(opening.minus(Duration.ofMinutes(2)))).count();
       long during = polls.stream().filter(p -> !p.isBefore(opening) && p.isBefore(opening.plus(Duration.ofHours(1))))
           .count();
-      assertThat(quiet).isLessThanOrEqualTo(13); // about every 5 minutes
-      assertThat(before).isGreaterThanOrEqualTo(15); // every 30 s from 10 minutes before
-      assertThat(during).isGreaterThanOrEqualTo(115);
+      assertThat(quiet).isLessThanOrEqualTo(15); // about every 5 minutes: the plan's bound
+      assertThat(polls).anySatisfy(p -> assertThat(p).isBetween(opening.minus(Duration.ofMinutes(1)),
+          opening.minusSeconds(20))); // the poll that opens the window, as soon as the budget allows
+      assertThat(during).isGreaterThanOrEqualTo(80); // most of the time every 30 s, the plan's minInterval
     }
   }
 
@@ -288,23 +368,6 @@ class AdaptiveSchedulingTest {
       f.tick(Duration.ofSeconds(10));
 
       assertThat(pollsByTarget(f).get(t.id())).hasSize(2);
-    }
-  }
-
-  @Test
-  void whenNothingEverReleasesEveryTargetKeepsThePlanPace() {
-    ScriptedForecaster fc = new ScriptedForecaster();
-    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
-      Target t = f.provider.target("dr-a");
-      fc.rate(t.id(), 0);
-      f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
-
-      f.hunter.runDue();
-      for (int s = 0; s < 60; s++) {
-        f.tick(Duration.ofSeconds(1));
-      }
-
-      assertThat(gaps(pollsByTarget(f).get(t.id()))).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
   }
 }

@@ -122,6 +122,27 @@ class BudgetAndResilienceTest {
   }
 
   @Test
+  void aPollCutShortByTheBudgetGoesOnAsSoonAsTheBudgetAllowsNotAtTheNextInterval() {
+    RequestBudget budget = RequestBudget.of(6, 360, 2); // a poll of 8 free days needs 9 requests
+    try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
+      Target t = f.provider.target("dr-a");
+      for (int d = 1; d <= 8; d++) {
+        f.provider.open(t, f.at("06:00", d));
+      }
+      f.hunter.watch(WatchRequest.of("u1", t)); // FREE: every 5 minutes
+
+      for (int s = 0; s < 150; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      // all eight days read within two and a half minutes, not one batch per 5-minute interval
+      assertThat(f.events.await(io.github.slothunter.api.SlotOpened.class, 8)).hasSize(8);
+      assertThat(f.provider.count("freeSlots", t)).isEqualTo(8);
+      assertThat(maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(6);
+    }
+  }
+
+  @Test
   void aRateLimitPausesTheProviderHalvesItsRateAndRecovers() {
     RequestBudget budget = RequestBudget.of(40, 2400, 3);
     try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
@@ -223,7 +244,7 @@ class BudgetAndResilienceTest {
 
       assertThat(first).containsExactly(s1, s2);
       assertThat(f.hunter.snapshot(t)).containsExactly(s1, s2, s3);
-      assertThat(f.provider.count("freeSlots")).isEqualTo(4);
+      assertThat(f.provider.count("freeSlots")).isEqualTo(3); // the resumed poll reads only the day it missed
       assertThat(maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(3);
     }
   }

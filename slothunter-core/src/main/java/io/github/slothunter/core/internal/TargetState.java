@@ -38,9 +38,11 @@ final class TargetState {
   Duration maxInterval = Duration.ofMinutes(30);
   /** Whether any watch's plan schedules adaptively. */
   boolean adaptive;
-  /** Adaptive poll weight 1/m last counted in its class (0: none), and that class. Guarded by schedLock. */
-  double weight;
-  int weightClass;
+  /** Adaptive scheduling: free slots it is expected to show that the last poll did not, as of {@code valueAt}. */
+  double value;
+  long valueAt;
+  /** How many free days the last poll listed (each costs a request to read). */
+  volatile int freeDays;
   /** Whether the forecaster has seen the stored history (first poll on this instance). */
   volatile boolean warmed;
   boolean queued;
@@ -50,6 +52,8 @@ final class TargetState {
   boolean leased = true;
   /** The first day the last poll could not fetch (budget), or null. Written by the poll in progress. */
   LocalDate resumeFrom;
+  /** Whether the last poll read some days before the budget cut it short. Written by the poll in progress. */
+  boolean resumeSoon;
 
   // poll results (written by the poll in progress only)
   volatile Map<String, Slot> snapshot = Map.of();
