@@ -50,6 +50,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@link ReleaseForecaster}.
  * </ol>
  *
+ * <p>A reference row, <b>(o)</b>, runs the adaptive engine with a forecaster told the world's true
+ * rate for every doctor and hour of the week (and the true take times): what perfect learning
+ * would reach with the same scheduler, so the gap between (c) and (o) is what learning costs.
+ *
  * <p><b>The world</b> (seeded, identical for every strategy; calendars start fully booked): 30% of
  * the doctors open next week's calendar once a week at a fixed day and hour (07:00-22:00, 0-10 min
  * late, 8-32 slots) and have a few cancellations (0.3 a day); 40% only get cancellations, 0.5 to 8
@@ -73,7 +77,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * 2 hours; {@code d} runs (c) with the 30 minutes a 1-minute plan gets by default.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.slothunter.benchmarks.PredictivePollingSimulation
- * [targets=500] [days=14] [perMinute=12] [seed=11] [stepSeconds=2] [strategies=bca, d too] [maxIntervalMinutes=120]}
+ * [targets=500] [days=14] [perMinute=12] [seed=11] [stepSeconds=2] [strategies=bcoa, d too] [maxIntervalMinutes=120]}
  * (add {@code -Dsim.debug=true} for forecast and poll diagnostics).
  */
 public final class PredictivePollingSimulation {
@@ -85,7 +89,7 @@ public final class PredictivePollingSimulation {
   enum Pattern { CALENDAR, CANCELLATIONS, DEAD }
 
   /** One doctor's habits; each doctor has an office of their own (center, service and user-center ids). */
-  record Doctor(String slug, int n, Pattern pattern, double meanTakeMinutes) {
+  record Doctor(String slug, int n, Pattern pattern, double meanTakeMinutes, double[] hourly, double[] openings) {
     String center() {
       return Integer.toString(100_000 + n);
     }
@@ -127,7 +131,7 @@ public final class PredictivePollingSimulation {
         double u = r.nextDouble();
         Pattern p = u < 0.3 ? Pattern.CALENDAR : u < 0.7 ? Pattern.CANCELLATIONS : Pattern.DEAD;
         Doctor d = new Doctor(String.format(Locale.ROOT, "dr-%04d", i), i, p,
-            8 + 12 * r.nextDouble());
+            8 + 12 * r.nextDouble(), new double[168], new double[168]);
         doctors.add(d);
         Set<Instant> used = new HashSet<>();
         if (p == Pattern.CALENDAR) {
@@ -136,6 +140,8 @@ public final class PredictivePollingSimulation {
           int hour = hours[r.nextInt(hours.length)];
           int perDay = 4 + r.nextInt(5);
           int openDays = 2 + r.nextInt(3);
+          d.hourly()[day * 24 + hour] += perDay * openDays;
+          d.openings()[day * 24 + hour] += perDay * openDays;
           for (int w = 0; ; w++) {
             Instant at = tehran(START, w * 7 + day, hour, 0).plus(Duration.ofSeconds(r.nextInt(600)));
             if (!at.isBefore(end)) {
@@ -170,6 +176,11 @@ public final class PredictivePollingSimulation {
     /** A Poisson stream of cancellations: {@code habitShare} of them between the habit hours, the rest 07-23. */
     private void cancellations(Random r, Doctor d, double perDay, int fromHour, int toHour, double habitShare, int days,
         Set<Instant> used) {
+      for (int b = 0; b < 168; b++) {
+        int h = b % 24;
+        d.hourly()[b] += (h >= 7 && h < 23 ? perDay * (1 - habitShare) / 16 : 0)
+            + (h >= fromHour && h < toHour ? perDay * habitShare / (toHour - fromHour) : 0);
+      }
       for (int day = 0; day < days; day++) {
         int n = poisson(r, perDay);
         for (int i = 0; i < n; i++) {
@@ -235,7 +246,7 @@ public final class PredictivePollingSimulation {
     int perMinute = arg(args, 2, 12);
     long seed = arg(args, 3, 11);
     int stepSeconds = arg(args, 4, 2);
-    String strategies = args.length > 5 ? args[5] : "bca";
+    String strategies = args.length > 5 ? args[5] : "bcoa";
     int maxIntervalMinutes = arg(args, 6, 120);
     World world = new World(targets, days, seed);
     Instant end = START.plus(Duration.ofDays(days));
@@ -258,17 +269,21 @@ public final class PredictivePollingSimulation {
           break;
         }
         case 'b':
-          o = engine("(b) plan scheduler", world, end, step, seed, fixed, budget);
+          o = engine("(b) plan scheduler", world, end, step, seed, fixed, budget, null);
           break;
         case 'c':
-          o = engine("(c) adaptive", world, end, step, seed, fixed.withAdaptive(true), budget);
+          o = engine("(c) adaptive", world, end, step, seed, fixed.withAdaptive(true), budget, null);
+          break;
+        case 'o': // reference: the adaptive engine told the world's true rates (what perfect learning would reach)
+          o = engine("(o) adaptive, true rates", world, end, step, seed, fixed.withAdaptive(true), budget,
+              new Oracle(world));
           break;
         case 'd': // sensitivity: adaptive with the default maxInterval of a 1-minute plan (30 min)
           o = engine("(c) adaptive, maxInterval 30m", world, end, step, seed,
-              new Plan("SIM", Plan.UNLIMITED, Duration.ofMinutes(1), false, 4).withAdaptive(true), budget);
+              new Plan("SIM", Plan.UNLIMITED, Duration.ofMinutes(1), false, 4).withAdaptive(true), budget, null);
           break;
         default:
-          throw new IllegalArgumentException("unknown strategy " + s + " (use a, b, c, d)");
+          throw new IllegalArgumentException("unknown strategy " + s + " (use a, b, c, d, o)");
       }
       outcomes.put(s, o);
       System.out.printf(Locale.ROOT, "  ran %s in %.0f s%s%n", o.name(), o.wallSeconds(), o.note());
@@ -301,7 +316,7 @@ public final class PredictivePollingSimulation {
   // ---------------------------------------------------------------- strategies
 
   private static Outcome engine(String name, World world, Instant end, Duration step, long seed, Plan plan,
-      RequestBudget budget) throws Exception {
+      RequestBudget budget, ReleaseForecaster given) throws Exception {
     FakeClock clock = FakeClock.at(START);
     long t0 = System.nanoTime();
     Map<String, Instant> detected = new ConcurrentHashMap<>();
@@ -314,7 +329,7 @@ public final class PredictivePollingSimulation {
       SlotHunter.Builder b = SlotHunter.builder().provider(factory)
           .providerConfig("paziresh24", "base-url", fake.baseUrl()).budget("paziresh24", budget)
           .plans(Plans.of(plan, List.of(plan))).clock(clock).manualScheduling().eventCapacity(1_000_000);
-      ReleaseForecaster forecaster = ReleaseForecaster.defaults();
+      ReleaseForecaster forecaster = given != null ? given : ReleaseForecaster.defaults();
       if (plan.adaptive()) {
         b.forecaster(forecaster);
       }
@@ -339,6 +354,49 @@ public final class PredictivePollingSimulation {
         pollDebug(world, polls);
       }
       return new Outcome(name, detected, fake.requestCount(), (System.nanoTime() - t0) / 1e9, "");
+    }
+  }
+
+  /** Knows every doctor's true release rate by hour of week and take time; learns nothing. */
+  static final class Oracle implements ReleaseForecaster {
+    private final Map<String, Doctor> byTarget = new HashMap<>();
+
+    Oracle(World world) {
+      world.doctors.forEach(d -> byTarget.put(d.target().id(), d));
+    }
+
+    private final Map<String, Long> burstHour = new ConcurrentHashMap<>();
+
+    @Override
+    public void observe(String providerId, String targetId, Instant since, Instant at,
+        List<io.github.slothunter.core.SlotChange> changes) {
+      if (changes.stream().filter(c -> c.kind() == io.github.slothunter.core.SlotChange.Kind.OPENED).count() >= 4) {
+        burstHour.put(targetId, Duration.between(START, at).toHours()); // like the default: not twice an hour
+      }
+    }
+
+    @Override
+    public double rate(String targetId, Instant at) {
+      long hours = Math.floorDiv(Duration.between(START, at).toHours(), 1);
+      int b = (int) Math.floorMod(hours, 168L);
+      Doctor d = byTarget.get(targetId);
+      boolean seen = burstHour.getOrDefault(targetId, -1L) == hours;
+      return d.hourly()[b] - (seen ? d.openings()[b] : 0);
+    }
+
+    @Override
+    public List<io.github.slothunter.core.ForecastWindow> forecast(String targetId, Instant from, int hours) {
+      List<io.github.slothunter.core.ForecastWindow> out = new ArrayList<>();
+      for (int h = 0; h < hours; h++) {
+        Instant a = from.plus(Duration.ofHours(h));
+        out.add(new io.github.slothunter.core.ForecastWindow(a, a.plus(Duration.ofHours(1)), rate(targetId, a), 0));
+      }
+      return out;
+    }
+
+    @Override
+    public java.util.Optional<Duration> typicalFreeTime(String targetId) {
+      return java.util.Optional.of(Duration.ofMillis((long) (byTarget.get(targetId).meanTakeMinutes() * 60_000)));
     }
   }
 
@@ -490,6 +548,9 @@ public final class PredictivePollingSimulation {
         }
       }
       waits.sort(null);
+      if (waits.isEmpty()) {
+        continue;
+      }
       System.out.printf(Locale.ROOT, "week %d openings: %d, wait to next poll p25 %d, median %d, p75 %d min%n", week + 1,
           waits.size(), waits.get(waits.size() / 4), waits.get(waits.size() / 2), waits.get(waits.size() * 3 / 4));
     }
