@@ -370,4 +370,110 @@ class AdaptiveSchedulingTest {
       assertThat(pollsByTarget(f).get(t.id())).hasSize(2);
     }
   }
+  @Test
+  void forecastsThatFailOrAreNotNumbersUnderAShortBudgetLeaveThoseTargetsAtThePlanPace() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    try (EngineFixture f = fixture(RequestBudget.of(6, 360, 2), fc)) {
+      Target nan = f.provider.target("dr-nan");
+      Target broken = f.provider.target("dr-broken");
+      fc.rates.put(nan.id(), (id, at) -> Double.NaN);
+      fc.rates.put(broken.id(), (id, at) -> {
+        throw new IllegalStateException("broken model");
+      });
+      f.hunter.watch(WatchRequest.of("u-nan", nan).plan("ADAPT"));
+      f.hunter.watch(WatchRequest.of("u-broken", broken).plan("ADAPT"));
+      for (int i = 0; i < 10; i++) {
+        Target t = f.provider.target("dr-" + i);
+        fc.rate(t.id(), 1);
+        f.hunter.watch(WatchRequest.of("u" + i, t).plan("ADAPT"));
+      }
+
+      for (int s = 0; s < 1800; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      Map<String, List<Instant>> polls = pollsByTarget(f);
+      for (Target t : List.of(nan, broken)) { // due every 30 s after the first round
+        List<Duration> g = gaps(polls.get(t.id()));
+        assertThat(g.subList(1, g.size())).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(75)));
+        assertThat(g).hasSizeGreaterThan(25);
+      }
+      assertThat(polls.get(f.provider.target("dr-0").id())).hasSizeGreaterThan(5);
+    }
+  }
+
+  @Test
+  void oddAnswersAboutHowLongATargetWasWatchedNeverStopPolling() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    fc.watched = id -> {
+      if (id.contains("boom")) {
+        throw new IllegalStateException("broken model");
+      }
+      return id.contains("null") ? null : Duration.ofSeconds(-5);
+    };
+    try (EngineFixture f = fixture(RequestBudget.of(6, 360, 2), fc)) {
+      List<Target> all = new ArrayList<>();
+      for (String key : List.of("dr-boom", "dr-null", "dr-negative")) {
+        Target t = f.provider.target(key);
+        fc.rate(t.id(), 0.0001);
+        all.add(t);
+        f.hunter.watch(WatchRequest.of("u-" + key, t).plan("ADAPT"));
+      }
+      for (int i = 0; i < 20; i++) {
+        Target t = f.provider.target("dr-busy-" + i);
+        fc.rate(t.id(), 5);
+        f.hunter.watch(WatchRequest.of("u" + i, t).plan("ADAPT"));
+      }
+
+      for (int s = 0; s < 1800; s++) {
+        f.tick(Duration.ofSeconds(1));
+      }
+
+      Map<String, List<Instant>> polls = pollsByTarget(f);
+      // a failing answer trusts the forecast (the plan's bound); no answer or a negative one explores
+      assertThat(gaps(polls.get(all.get(0).id()))).allSatisfy(g -> assertThat(g).isLessThan(Duration.ofMinutes(6)));
+      for (Target t : all.subList(1, 3)) {
+        assertThat(gaps(polls.get(t.id()))).allSatisfy(g -> assertThat(g).isLessThan(Duration.ofMinutes(5)));
+      }
+    }
+  }
+
+  @Test
+  void aThreadedEngineGivesTheBudgetToTheLikelyTargetAndFindsItsSlot() throws Exception {
+    // about 2 polls a second for 11 targets that would each take one a second
+    MemoryProvider p = new MemoryProvider(java.time.Clock.systemUTC(), RequestBudget.of(120, 7200, 2), true);
+    ScriptedForecaster fc = new ScriptedForecaster();
+    Plan quick = new Plan("QUICK", Plan.UNLIMITED, Duration.ofSeconds(1), false, 1, Duration.ofSeconds(20), true);
+    Target hot = p.target("dr-hot");
+    fc.rate(hot.id(), 1000);
+    List<Target> cold = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Target t = p.target("dr-cold-" + i);
+      fc.rate(t.id(), 0.001);
+      cold.add(t);
+    }
+    try (SlotHunter h = SlotHunter.builder().provider(p.factory()).plans(Plans.of(quick, List.of(quick)))
+        .forecaster(fc).build()) {
+      RecordingListener events = new RecordingListener();
+      h.listen(events);
+      h.watch(WatchRequest.of("u-hot", hot));
+      cold.forEach(t -> h.watch(WatchRequest.of("u-" + t.ref().key(), t)));
+
+      Thread.sleep(2000);
+      p.open(hot, Instant.now().plus(Duration.ofDays(1)));
+      assertThat(events.await(SlotOpened.class, 1)).singleElement()
+          .satisfies(o -> assertThat(o.slot().target()).isEqualTo(hot));
+      Thread.sleep(3000);
+    }
+
+    Map<String, Long> polls = new HashMap<>();
+    for (MemoryProvider.Request r : p.requests()) {
+      if (r.op().equals("freeDays")) {
+        polls.merge(r.targetId(), 1L, Long::sum);
+      }
+    }
+    double coldAvg = cold.stream().mapToLong(t -> polls.getOrDefault(t.id(), 0L)).average().orElse(0);
+    assertThat(polls.get(hot.id())).isGreaterThan((long) (2 * coldAvg));
+    assertThat(cold).allSatisfy(t -> assertThat(polls.get(t.id())).isNotNull());
+  }
 }

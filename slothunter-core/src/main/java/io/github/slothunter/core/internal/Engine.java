@@ -132,6 +132,8 @@ public final class Engine implements AutoCloseable {
   final EngineMetrics metrics;
   /** How often adaptive scheduling re-ranks its targets by the releases they are expected to show. */
   static final Duration ADAPTIVE_REFRESH = Duration.ofSeconds(30);
+  /** The least time between two rankings (a ranking reads every adaptive target of its class). */
+  static final Duration ADAPTIVE_MIN_REFRESH = Duration.ofSeconds(1);
   /** How long the forecaster must have watched a target before adaptive scheduling stops exploring it. */
   static final Duration ADAPTIVE_EXPLORATION = Duration.ofDays(7);
   /** The time a freed slot is assumed to stay free until the forecaster has seen some taken. */
@@ -902,11 +904,16 @@ public final class Engine implements AutoCloseable {
         if (eligible <= now) {
           return ts;
         }
-        r.refreshBy = Math.min(r.refreshBy, eligible); // look again when it may be polled
+        rankAgainBy(r, eligible); // look again when it may be polled
       }
       r.cursor++;
     }
     return null;
+  }
+
+  /** Asks for the next ranking by {@code at}, but not sooner than {@link #ADAPTIVE_MIN_REFRESH} after the last. */
+  private static void rankAgainBy(Ranking r, long at) {
+    r.refreshBy = Math.min(r.refreshBy, Math.max(at, r.refreshedAt + ADAPTIVE_MIN_REFRESH.toMillis()));
   }
 
   /** Expected unseen releases per request: a poll that finds free days costs one more request per day. */
@@ -939,8 +946,7 @@ public final class Engine implements AutoCloseable {
    * pace, see {@link #rescheduleOnly}). Holds schedLock.
    */
   private boolean accrue(TargetState ts, long now) {
-    if (ts.valueAt == 0 || now <= ts.valueAt) {
-      ts.valueAt = Math.max(ts.valueAt, now);
+    if (now <= ts.valueAt) {
       return true;
     }
     try {
@@ -1260,6 +1266,12 @@ public final class Engine implements AutoCloseable {
       }
       ts.resumeSoon = false;
       enqueue(ts, ts.priority, next);
+      if (ts.adaptive) { // the ranking passed it by while it was polled: rank again when it may be polled again
+        Ranking r = queues.get(ts.runtime.id()).rankings.get(ts.priority);
+        if (r != null) {
+          rankAgainBy(r, now + interval);
+        }
+      }
     }
   }
 
