@@ -15,7 +15,9 @@ import java.util.List;
  * 100,000 watches on 10,000 targets: registration time, heap after GC, and the engine's CPU use
  * while idle (targets scheduled, budget-limited polling of an instant provider).
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.slothunter.benchmarks.EngineScaleBenchmark [idleSeconds]}
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.slothunter.benchmarks.EngineScaleBenchmark [idleSeconds] [adaptive|fixed] [perMinute=20] [minIntervalSeconds=300]}
+ * ({@code adaptive}: the plan schedules adaptively with the default forecaster, so the short budget
+ * has the engine rank all 10,000 targets by expected releases).
  */
 public final class EngineScaleBenchmark {
   private EngineScaleBenchmark() {}
@@ -24,8 +26,11 @@ public final class EngineScaleBenchmark {
     int idleSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int targets = 10_000;
     int watches = 100_000;
-    BenchProvider provider = new BenchProvider(RequestBudget.of(20, 300, 3));
-    Plan plan = new Plan("BENCH", Plan.UNLIMITED, Duration.ofMinutes(5), false, 1);
+    int perMinute = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    BenchProvider provider = new BenchProvider(RequestBudget.of(perMinute, perMinute * 15, 3));
+    boolean adaptive = args.length > 1 && args[1].equals("adaptive");
+    Duration interval = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 300);
+    Plan plan = new Plan("BENCH", Plan.UNLIMITED, interval, false, 1).withAdaptive(adaptive);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.gc();
     long heapBefore = usedHeap();
@@ -52,8 +57,8 @@ public final class EngineScaleBenchmark {
     System.out.printf("watches=%d targets=%d (engine targets=%d)%n", watches, targets, targets);
     System.out.printf("register: %d ms total, %.1f us/watch%n", registerMs, registerMs * 1000.0 / watches);
     System.out.printf("heap after GC for %d watches: %.1f MB%n", watches, heap / 1048576.0);
-    System.out.printf("idle %ds: engine threads CPU %.3f%% of one core (requests sent %d, budget 20/min)%n",
-        idleSeconds, 100.0 * cpu / wall, sent);
+    System.out.printf("idle %ds%s: engine threads CPU %.3f%% of one core (requests sent %d, budget %d/min)%n",
+        idleSeconds, adaptive ? ", adaptive" : "", 100.0 * cpu / wall, sent, perMinute);
   }
 
   private static long usedHeap() {
