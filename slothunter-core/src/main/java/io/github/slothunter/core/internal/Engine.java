@@ -138,7 +138,7 @@ public final class Engine implements AutoCloseable {
   static final Duration ADAPTIVE_EXPLORATION = Duration.ofDays(7);
   /** The time a freed slot is assumed to stay free until the forecaster has seen some taken. */
   static final Duration DEFAULT_FREE_TIME = Duration.ofMinutes(15);
-  /** At the end of exploration the bound is this many times the round-robin interval past it. */
+  /** While exploring, the bound grows from the round-robin interval to {@code 1 +} this many times it. */
   static final double ADAPTIVE_EXPLORATION_GROWTH = 3;
   /** Under a budget too short for every maxInterval, bounded polls may use at most 1/this of it. */
   static final int ADAPTIVE_BOUND_SHARE = 2;
