@@ -2,10 +2,7 @@ package io.github.slothunter.benchmarks;
 
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.BookingSucceeded;
-import io.github.slothunter.api.Doctor;
-import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.Patient;
-import io.github.slothunter.api.ProviderInfo;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
@@ -15,22 +12,15 @@ import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
-import io.github.slothunter.spi.Authenticator;
-import io.github.slothunter.spi.Booker;
-import io.github.slothunter.spi.DoctorSearch;
-import io.github.slothunter.spi.Provider;
-import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.spi.ProviderFactory;
 import io.github.slothunter.spi.SlotWatcher;
 import io.github.slothunter.testkit.FakePaziresh24;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -52,82 +42,24 @@ public final class EndToEndBookingBenchmark {
   private EndToEndBookingBenchmark() {}
 
   /** Wraps the real provider to note when a free-slots answer first shows each slot. */
-  static final class Timing implements ProviderFactory {
+  static final class Timing {
     final Map<Instant, Long> firstSeen = new ConcurrentHashMap<>();
-    private final ProviderFactory real = new Paziresh24ProviderFactory();
+    final ProviderFactory factory = SlotWatcherTap.wrap(new Paziresh24ProviderFactory(), w -> new SlotWatcher() {
+      @Override
+      public List<LocalDate> freeDays(Target target) {
+        return w.freeDays(target);
+      }
 
-    @Override
-    public String id() {
-      return real.id();
-    }
-
-    @Override
-    public Provider create(ProviderContext context) {
-      Provider p = real.create(context);
-      SlotWatcher w = p.slots();
-      SlotWatcher timed = new SlotWatcher() {
-        @Override
-        public List<LocalDate> freeDays(Target target) {
-          return w.freeDays(target);
+      @Override
+      public List<Slot> freeSlots(Target target, LocalDate day) {
+        List<Slot> slots = w.freeSlots(target, day);
+        long now = System.nanoTime();
+        for (Slot s : slots) {
+          firstSeen.putIfAbsent(s.start(), now);
         }
-
-        @Override
-        public List<Slot> freeSlots(Target target, LocalDate day) {
-          List<Slot> slots = w.freeSlots(target, day);
-          long now = System.nanoTime();
-          for (Slot s : slots) {
-            firstSeen.putIfAbsent(s.start(), now);
-          }
-          return slots;
-        }
-      };
-      return new Provider() {
-        @Override
-        public ProviderInfo info() {
-          return p.info();
-        }
-
-        @Override
-        public Optional<DoctorRef> parse(String urlOrSlug) {
-          return p.parse(urlOrSlug);
-        }
-
-        @Override
-        public Doctor lookup(DoctorRef ref) {
-          return p.lookup(ref);
-        }
-
-        @Override
-        public SlotWatcher slots() {
-          return timed;
-        }
-
-        @Override
-        public Optional<Booker> booker() {
-          return p.booker();
-        }
-
-        @Override
-        public Optional<Authenticator> authenticator() {
-          return p.authenticator();
-        }
-
-        @Override
-        public Optional<DoctorSearch> search() {
-          return p.search();
-        }
-
-        @Override
-        public Optional<URI> bookingLink(Slot slot) {
-          return p.bookingLink(slot);
-        }
-
-        @Override
-        public void close() {
-          p.close();
-        }
-      };
-    }
+        return slots;
+      }
+    });
   }
 
   public static void main(String[] args) throws Exception {
@@ -147,7 +79,7 @@ public final class EndToEndBookingBenchmark {
     long[] fromRelease = new long[releases];
     Patient patient = Patient.of("Sara", "Ahmadi", "0499370899", "09121234567");
     AccountSession session = fake.login("09121234567").toSession();
-    try (SlotHunter hunter = SlotHunter.builder().provider(timing)
+    try (SlotHunter hunter = SlotHunter.builder().provider(timing.factory)
         .providerConfig("paziresh24", "base-url", fake.baseUrl())
         .budget("paziresh24", RequestBudget.of(100_000, 1_000_000, 4))
         .plans(Plans.of(fastest, List.of(fastest))).build()) {

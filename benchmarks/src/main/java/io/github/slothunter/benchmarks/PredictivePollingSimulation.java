@@ -447,72 +447,19 @@ public final class PredictivePollingSimulation {
   /** Wraps a provider factory to note when each target's free days are asked (one poll each). */
   private static io.github.slothunter.spi.ProviderFactory recording(io.github.slothunter.spi.ProviderFactory real,
       FakeClock clock, Map<String, List<Instant>> polls) {
-    return new io.github.slothunter.spi.ProviderFactory() {
+    return SlotWatcherTap.wrap(real, w -> new SlotWatcher() {
       @Override
-      public String id() {
-        return real.id();
+      public List<LocalDate> freeDays(Target target) {
+        polls.computeIfAbsent(target.ref().key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+            .add(clock.instant());
+        return w.freeDays(target);
       }
 
       @Override
-      public Provider create(ProviderContext context) {
-        Provider p = real.create(context);
-        SlotWatcher w = p.slots();
-        SlotWatcher timed = new SlotWatcher() {
-          @Override
-          public List<LocalDate> freeDays(Target target) {
-            polls.computeIfAbsent(target.ref().key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                .add(clock.instant());
-            return w.freeDays(target);
-          }
-
-          @Override
-          public List<Slot> freeSlots(Target target, LocalDate day) {
-            return w.freeSlots(target, day);
-          }
-        };
-        return new Provider() {
-          @Override
-          public io.github.slothunter.api.ProviderInfo info() {
-            return p.info();
-          }
-
-          @Override
-          public java.util.Optional<DoctorRef> parse(String urlOrSlug) {
-            return p.parse(urlOrSlug);
-          }
-
-          @Override
-          public io.github.slothunter.api.Doctor lookup(DoctorRef ref) {
-            return p.lookup(ref);
-          }
-
-          @Override
-          public SlotWatcher slots() {
-            return timed;
-          }
-
-          @Override
-          public java.util.Optional<io.github.slothunter.spi.Booker> booker() {
-            return p.booker();
-          }
-
-          @Override
-          public java.util.Optional<io.github.slothunter.spi.Authenticator> authenticator() {
-            return p.authenticator();
-          }
-
-          @Override
-          public java.util.Optional<io.github.slothunter.spi.DoctorSearch> search() {
-            return p.search();
-          }
-
-          @Override
-          public void close() {
-            p.close();
-          }
-        };
+      public List<Slot> freeSlots(Target target, LocalDate day) {
+        return w.freeSlots(target, day);
       }
-    };
+    });
   }
 
   /** Per pattern: polls per day, and for openings the wait from the opening to the next poll, by week. */
