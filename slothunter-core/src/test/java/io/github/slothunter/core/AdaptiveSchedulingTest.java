@@ -85,6 +85,14 @@ class AdaptiveSchedulingTest {
     return f;
   }
 
+  /** A target its own owner watches on the adaptive plan, with the forecast rate the test sets. */
+  private static Target watched(EngineFixture f, ScriptedForecaster fc, String key, double perHour) {
+    Target t = f.provider.target(key);
+    fc.rate(t.id(), perHour);
+    f.hunter.watch(WatchRequest.of("u-" + key, t).plan("ADAPT"));
+    return t;
+  }
+
   private static Map<String, List<Instant>> pollsByTarget(EngineFixture f) {
     Map<String, List<Instant>> out = new HashMap<>();
     for (MemoryProvider.Request r : f.provider.requests()) {
@@ -108,19 +116,11 @@ class AdaptiveSchedulingTest {
     ScriptedForecaster fc = new ScriptedForecaster();
     // 3 polls a minute for six targets that would each take 2 at the plan's 30 s
     try (EngineFixture f = fixture(RequestBudget.of(3, 180, 2), fc)) {
-      Target hot = f.provider.target("dr-hot");
-      Target dead = f.provider.target("dr-dead");
-      fc.rate(hot.id(), 10);
-      fc.rate(dead.id(), 0.0001);
-      List<Target> all = new ArrayList<>(List.of(hot, dead));
-      for (int i = 0; i < 4; i++) {
-        Target t = f.provider.target("dr-mid-" + i);
-        fc.rate(t.id(), 1);
-        all.add(t);
-      }
-      Target mid = all.get(2);
-      for (Target t : all) {
-        f.hunter.watch(WatchRequest.of("u-" + t.ref().key(), t).plan("ADAPT"));
+      Target hot = watched(f, fc, "dr-hot", 10);
+      Target dead = watched(f, fc, "dr-dead", 0.0001);
+      Target mid = watched(f, fc, "dr-mid-0", 1);
+      for (int i = 1; i < 4; i++) {
+        watched(f, fc, "dr-mid-" + i, 1);
       }
 
       for (int s = 0; s < 2 * 3600; s++) {
@@ -146,15 +146,9 @@ class AdaptiveSchedulingTest {
   void whileTheBudgetCanPollEveryTargetAtThePlanPaceAdaptiveChangesNothing() {
     ScriptedForecaster fc = new ScriptedForecaster();
     try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
-      Target hot = f.provider.target("dr-hot");
-      Target dead = f.provider.target("dr-dead");
-      Target zero = f.provider.target("dr-zero");
-      fc.rate(hot.id(), 10);
-      fc.rate(dead.id(), 0.0001);
-      fc.rate(zero.id(), 0);
-      for (Target t : List.of(hot, dead, zero)) {
-        f.hunter.watch(WatchRequest.of("u-" + t.ref().key(), t).plan("ADAPT"));
-      }
+      watched(f, fc, "dr-hot", 10);
+      watched(f, fc, "dr-dead", 0.0001);
+      watched(f, fc, "dr-zero", 0);
 
       for (int s = 0; s < 600; s++) {
         f.tick(Duration.ofSeconds(1));
@@ -175,18 +169,10 @@ class AdaptiveSchedulingTest {
       List<Target> known = new ArrayList<>();
       List<Target> fresh = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        Target k = f.provider.target("dr-old-" + i);
-        Target n = f.provider.target("dr-new-" + i);
-        fc.rate(k.id(), 0.0001); // both look dead
-        fc.rate(n.id(), 0.0001);
-        known.add(k);
-        fresh.add(n);
-        f.hunter.watch(WatchRequest.of("u-" + i, k).plan("ADAPT"));
-        f.hunter.watch(WatchRequest.of("v-" + i, n).plan("ADAPT"));
+        known.add(watched(f, fc, "dr-old-" + i, 0.0001)); // both look dead
+        fresh.add(watched(f, fc, "dr-new-" + i, 0.0001));
       }
-      Target hot = f.provider.target("dr-hot");
-      fc.rate(hot.id(), 20);
-      f.hunter.watch(WatchRequest.of("hot", hot).plan("ADAPT"));
+      Target hot = watched(f, fc, "dr-hot", 20);
 
       for (int s = 0; s < 3600; s++) {
         f.tick(Duration.ofSeconds(1));
@@ -245,9 +231,7 @@ class AdaptiveSchedulingTest {
       fc.windows = List.of(new ForecastWindow(opening, opening.plusSeconds(3600), 30, 0.9));
       f.hunter.watch(WatchRequest.of("u0", t).plan("ADAPT"));
       for (int i = 1; i <= 10; i++) { // ten busy doctors compete for the budget
-        Target other = f.provider.target("dr-other-" + i);
-        fc.rate(other.id(), 1);
-        f.hunter.watch(WatchRequest.of("u" + i, other).plan("ADAPT"));
+        watched(f, fc, "dr-other-" + i, 1);
       }
 
       for (int s = 0; s < 4 * 3600; s++) {
@@ -383,9 +367,7 @@ class AdaptiveSchedulingTest {
       f.hunter.watch(WatchRequest.of("u-nan", nan).plan("ADAPT"));
       f.hunter.watch(WatchRequest.of("u-broken", broken).plan("ADAPT"));
       for (int i = 0; i < 10; i++) {
-        Target t = f.provider.target("dr-" + i);
-        fc.rate(t.id(), 1);
-        f.hunter.watch(WatchRequest.of("u" + i, t).plan("ADAPT"));
+        watched(f, fc, "dr-" + i, 1);
       }
 
       for (int s = 0; s < 1800; s++) {
@@ -414,15 +396,10 @@ class AdaptiveSchedulingTest {
     try (EngineFixture f = fixture(RequestBudget.of(6, 360, 2), fc)) {
       List<Target> all = new ArrayList<>();
       for (String key : List.of("dr-boom", "dr-null", "dr-negative")) {
-        Target t = f.provider.target(key);
-        fc.rate(t.id(), 0.0001);
-        all.add(t);
-        f.hunter.watch(WatchRequest.of("u-" + key, t).plan("ADAPT"));
+        all.add(watched(f, fc, key, 0.0001));
       }
       for (int i = 0; i < 20; i++) {
-        Target t = f.provider.target("dr-busy-" + i);
-        fc.rate(t.id(), 5);
-        f.hunter.watch(WatchRequest.of("u" + i, t).plan("ADAPT"));
+        watched(f, fc, "dr-busy-" + i, 5);
       }
 
       for (int s = 0; s < 1800; s++) {
