@@ -8,27 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Authentication failures and error answers: always JSON {code, message}, never an HTML page. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessTest {
-  private TestServer s;
-
-  @BeforeAll
-  void start() {
-    s = TestServer.start();
-  }
-
-  @AfterAll
-  void stop() {
-    s.close();
-    s.deleteFiles();
-  }
-
+class AccessTest extends SharedServerTest {
   @Test
   void aMissingKeyIsUnauthorized() {
     TestServer.Response r = s.get("/api/v1/watches", null);

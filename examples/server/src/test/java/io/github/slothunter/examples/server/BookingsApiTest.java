@@ -6,29 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.slothunter.testkit.FakeBooking;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Provider login, auto-booking, the bookings list and the calendar export, against the fake Paziresh24. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingsApiTest {
+class BookingsApiTest extends SharedServerTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   /** A national code that passes the check digit. */
   private static final String NATIONAL_CODE = "0012345679";
-  private TestServer s;
-
-  @BeforeAll
-  void start() {
-    s = TestServer.start();
-  }
-
-  @AfterAll
-  void stop() {
-    s.close();
-    s.deleteFiles();
-  }
 
   private String login(TestServer.Created o, String mobile) {
     TestServer.Response started = s.post("/api/v1/logins", o.key(),

@@ -5,27 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The live event stream (Server-Sent Events): delivery, tickets, owner isolation and resuming. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EventsStreamTest {
+class EventsStreamTest extends SharedServerTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private TestServer s;
-
-  @BeforeAll
-  void start() {
-    s = TestServer.start();
-  }
-
-  @AfterAll
-  void stop() {
-    s.close();
-    s.deleteFiles();
-  }
 
   @Test
   void aSlotTheFakeReleasesArrivesLive() {

@@ -7,33 +7,22 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hostile and sloppy requests: huge bodies, wrong types, unknown fields, injection strings. Each is
  * answered 4xx with a JSON error naming the problem, and registers nothing; text that is accepted is
  * stored and returned exactly as sent (escaping is the renderer's job, see the browser test).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest {
+class HostileInputTest extends SharedServerTest {
   private static final String SQL = "Robert'); DROP TABLE server_owners;-- \" OR 1=1";
   private static final String HTML = "<img src=x onerror=\"alert(1)\"><script>alert('x')</script>";
-  private TestServer s;
   private TestServer.Created owner;
 
   @BeforeAll
-  void start() {
-    s = TestServer.start();
+  void createOwner() {
     owner = s.owner("target", "PREMIUM");
-  }
-
-  @AfterAll
-  void stop() {
-    s.close();
-    s.deleteFiles();
   }
 
   private int watches() {

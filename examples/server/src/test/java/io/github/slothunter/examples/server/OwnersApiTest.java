@@ -8,27 +8,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Owners, keys and plans over real HTTP: who may do what with which key. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OwnersApiTest {
-  private TestServer s;
-
-  @BeforeAll
-  void start() {
-    s = TestServer.start();
-  }
-
-  @AfterAll
-  void stop() {
-    s.close();
-    s.deleteFiles();
-  }
-
+class OwnersApiTest extends SharedServerTest {
   @Test
   void adminCreatesAnOwnerWhoseKeyIsShownOnlyOnce() {
     TestServer.Response created = s.post("/api/v1/owners", TestServer.ADMIN, "{\"name\":\"Clinic A\",\"plan\":\"PRO\"}");

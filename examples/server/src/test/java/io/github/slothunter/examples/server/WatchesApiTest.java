@@ -4,27 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Watches, slot snapshots, target stats and analytics over real HTTP against the fake Paziresh24. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WatchesApiTest {
-  private TestServer s;
-
-  @BeforeAll
-  void start() {
-    s = TestServer.start();
-  }
-
-  @AfterAll
-  void stop() {
-    s.close();
-    s.deleteFiles();
-  }
-
+class WatchesApiTest extends SharedServerTest {
   @Test
   void createsAWatchFromADoctorLink() {
     TestServer.Created o = s.owner("creator", "PREMIUM");
