@@ -1579,8 +1579,9 @@ public final class Engine implements AutoCloseable {
         failing = ts;
       }
       synchronized (schedLock) {
-        if (ts.queued && (next == null || Math.max(ts.dueAt, now) < next)) {
-          next = Math.max(ts.dueAt, now);
+        long due = Math.max(ts.dueAt, now); // a resumed poll is due "at 0": now
+        if (ts.queued && (next == null || due < next)) {
+          next = due;
         }
       }
     }
