@@ -125,9 +125,12 @@ public final class PredictivePollingSimulation {
     final List<Release> releases = new ArrayList<>();
 
     World(int n, int days, long seed) {
-      Random r = new Random(seed);
       Instant end = START.plus(Duration.ofDays(days));
       for (int i = 0; i < n; i++) {
+        // separate streams per doctor: a longer run has the same doctors and, day by day, the same releases
+        Random r = new Random(mix(seed, i, 1));
+        Random events = new Random(mix(seed, i, 2));
+        Random cancels = new Random(mix(seed, i, 3));
         double u = r.nextDouble();
         Pattern p = u < 0.3 ? Pattern.CALENDAR : u < 0.7 ? Pattern.CANCELLATIONS : Pattern.DEAD;
         Doctor d = new Doctor(String.format(Locale.ROOT, "dr-%04d", i), i, p,
@@ -143,7 +146,7 @@ public final class PredictivePollingSimulation {
           d.hourly()[day * 24 + hour] += perDay * openDays;
           d.openings()[day * 24 + hour] += perDay * openDays;
           for (int w = 0; ; w++) {
-            Instant at = tehran(START, w * 7 + day, hour, 0).plus(Duration.ofSeconds(r.nextInt(600)));
+            Instant at = tehran(START, w * 7 + day, hour, 0).plus(Duration.ofSeconds(events.nextInt(600)));
             if (!at.isBefore(end)) {
               break;
             }
@@ -157,17 +160,18 @@ public final class PredictivePollingSimulation {
               for (int s = 0; s < perDay; s++) {
                 Instant start = dd.atTime(9, 0).plusMinutes(15L * s).atZone(SlotHunterZones.TEHRAN).toInstant();
                 if (used.add(start)) {
-                  releases.add(new Release(d, start, at, at.plus(take(r, d)), true));
+                  releases.add(new Release(d, start, at, at.plus(take(events, d)), true));
                 }
               }
             }
           }
-          cancellations(r, d, 0.3, 8, 20, 1.0, days, used);
+          cancellations(cancels, d, 0.3, 8, 20, 1.0, days, used);
         } else if (p == Pattern.CANCELLATIONS) {
           double[] rates = {0.5, 1, 2, 4, 8};
           int[][] habits = {{7, 11}, {18, 23}, {8, 20}};
           int[] h = habits[r.nextInt(habits.length)];
-          cancellations(r, d, rates[r.nextInt(rates.length)], h[0], h[1], 0.8, days, used);
+          double rate = rates[r.nextInt(rates.length)];
+          cancellations(cancels, d, rate, h[0], h[1], 0.8, days, used);
         }
       }
       releases.sort((a, b) -> a.releasedAt().compareTo(b.releasedAt()));
@@ -196,6 +200,14 @@ public final class PredictivePollingSimulation {
           releases.add(new Release(d, start, at, at.plus(take(r, d)), false));
         }
       }
+    }
+
+    /** A well-spread seed per doctor and stream (nearby seeds give java.util.Random correlated first draws). */
+    private static long mix(long seed, int doctor, int stream) {
+      long z = seed * 0x9E3779B97F4A7C15L + doctor * 0xBF58476D1CE4E5B9L + stream * 0x94D049BB133111EBL;
+      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+      return z ^ (z >>> 31);
     }
 
     private static Duration take(Random r, Doctor d) {
@@ -248,14 +260,17 @@ public final class PredictivePollingSimulation {
     int stepSeconds = arg(args, 4, 2);
     String strategies = args.length > 5 ? args[5] : "bcoa";
     int maxIntervalMinutes = arg(args, 6, 120);
-    World world = new World(targets, days, seed);
-    Instant end = START.plus(Duration.ofDays(days));
+    int warmDays = arg(args, 7, 0);
+    World world = new World(targets, warmDays + days, seed);
+    Instant from = START.plus(Duration.ofDays(warmDays));
+    Instant end = from.plus(Duration.ofDays(days));
     Duration step = Duration.ofSeconds(stepSeconds);
     Plan fixed = new Plan("SIM", Plan.UNLIMITED, Duration.ofMinutes(1), false, 4)
         .withMaxInterval(Duration.ofMinutes(maxIntervalMinutes));
     RequestBudget budget = RequestBudget.of(perMinute, perMinute * 60, 4);
-    System.out.printf(Locale.ROOT, "%d targets (%s), %d days, budget %d requests/min, seed %d, step %d s, plan SIM"
-            + " (minInterval 1 min, maxInterval %d min); %d releases%n", targets, census(world), days, perMinute, seed,
+    System.out.printf(Locale.ROOT, "%d targets (%s), %s%d days, budget %d requests/min, seed %d, step %d s, plan SIM"
+            + " (minInterval 1 min, maxInterval %d min); %d releases%n", targets, census(world),
+        warmDays == 0 ? "" : warmDays + " days of watching, then ", days, perMinute, seed,
         stepSeconds, maxIntervalMinutes, world.releases.size());
 
     Map<Character, Outcome> outcomes = new LinkedHashMap<>();
@@ -265,21 +280,21 @@ public final class PredictivePollingSimulation {
         case 'a': {
           Outcome ref = outcomes.containsKey('b') ? outcomes.get('b') : outcomes.get('c');
           double rate = ref != null ? ref.requests() / (days * 1440.0) : perMinute - Math.min(3, perMinute / 10);
-          o = roundRobin(world, end, step, seed, rate);
+          o = roundRobin(world, from, end, step, seed, rate);
           break;
         }
         case 'b':
-          o = engine("(b) plan scheduler", world, end, step, seed, fixed, budget, null);
+          o = engine("(b) plan scheduler", world, from, end, step, seed, fixed, budget, null);
           break;
         case 'c':
-          o = engine("(c) adaptive", world, end, step, seed, fixed.withAdaptive(true), budget, null);
+          o = engine("(c) adaptive", world, from, end, step, seed, fixed.withAdaptive(true), budget, null);
           break;
         case 'o': // reference: the adaptive engine told the world's true rates (what perfect learning would reach)
-          o = engine("(o) adaptive, true rates", world, end, step, seed, fixed.withAdaptive(true), budget,
+          o = engine("(o) adaptive, true rates", world, from, end, step, seed, fixed.withAdaptive(true), budget,
               new Oracle(world));
           break;
         case 'd': // sensitivity: adaptive with the default maxInterval of a 1-minute plan (30 min)
-          o = engine("(c) adaptive, maxInterval 30m", world, end, step, seed,
+          o = engine("(c) adaptive, maxInterval 30m", world, from, end, step, seed,
               new Plan("SIM", Plan.UNLIMITED, Duration.ofMinutes(1), false, 4).withAdaptive(true), budget, null);
           break;
         default:
@@ -289,14 +304,19 @@ public final class PredictivePollingSimulation {
       System.out.printf(Locale.ROOT, "  ran %s in %.0f s%s%n", o.name(), o.wallSeconds(), o.note());
     }
 
-    Instant half = START.plus(Duration.ofDays(days / 2));
-    table("all " + days + " days", world, outcomes.values(), end, r -> true);
-    table("second half (days " + (days / 2 + 1) + "-" + days + ": after a week of learning)", world,
+    Instant half = from.plus(Duration.ofDays(days / 2));
+    String learned = warmDays == 0 ? "after a week of learning" : "after " + (warmDays + days / 2) + " days of learning";
+    table("all " + days + " days" + (warmDays == 0 ? "" : " after " + warmDays + " days of watching"), world,
+        outcomes.values(), end, r -> !r.releasedAt().isBefore(from));
+    table("second half (days " + (days / 2 + 1) + "-" + days + ": " + learned + ")", world,
         outcomes.values(), end, r -> !r.releasedAt().isBefore(half));
-    table("calendar openings only", world, outcomes.values(), end, Release::opening);
+    table("calendar openings only", world, outcomes.values(), end,
+        r -> r.opening() && !r.releasedAt().isBefore(from));
     table("calendar openings, second half", world, outcomes.values(), end,
         r -> r.opening() && !r.releasedAt().isBefore(half));
-    table("cancellations only", world, outcomes.values(), end, r -> !r.opening());
+    table("cancellations only", world, outcomes.values(), end, r -> !r.opening() && !r.releasedAt().isBefore(from));
+    table("cancellations, second half", world, outcomes.values(), end,
+        r -> !r.opening() && !r.releasedAt().isBefore(half));
   }
 
   private static String census(World w) {
@@ -315,11 +335,12 @@ public final class PredictivePollingSimulation {
 
   // ---------------------------------------------------------------- strategies
 
-  private static Outcome engine(String name, World world, Instant end, Duration step, long seed, Plan plan,
-      RequestBudget budget, ReleaseForecaster given) throws Exception {
+  private static Outcome engine(String name, World world, Instant from, Instant end, Duration step, long seed,
+      Plan plan, RequestBudget budget, ReleaseForecaster given) throws Exception {
     FakeClock clock = FakeClock.at(START);
     long t0 = System.nanoTime();
     Map<String, Instant> detected = new ConcurrentHashMap<>();
+    long before = 0;
     try (FakePaziresh24 fake = world.fake(clock, seed)) {
       Map<String, List<Instant>> polls = new ConcurrentHashMap<>();
       io.github.slothunter.spi.ProviderFactory factory = new Paziresh24ProviderFactory();
@@ -343,6 +364,9 @@ public final class PredictivePollingSimulation {
           hunter.watch(WatchRequest.of("sim", d.target()).plan(plan.name()));
         }
         for (Instant t = START; t.isBefore(end); t = t.plus(step)) {
+          if (t.equals(from)) {
+            before = fake.requestCount();
+          }
           clock.set(t);
           hunter.runDue();
         }
@@ -353,7 +377,7 @@ public final class PredictivePollingSimulation {
         }
         pollDebug(world, polls);
       }
-      return new Outcome(name, detected, fake.requestCount(), (System.nanoTime() - t0) / 1e9, "");
+      return new Outcome(name, detected, fake.requestCount() - before, (System.nanoTime() - t0) / 1e9, "");
     }
   }
 
@@ -504,8 +528,8 @@ public final class PredictivePollingSimulation {
   }
 
   /** (a): poll target after target at a fixed pace of {@code perMinute} requests, diffing each target's slots. */
-  private static Outcome roundRobin(World world, Instant end, Duration step, long seed, double perMinute)
-      throws Exception {
+  private static Outcome roundRobin(World world, Instant from, Instant end, Duration step, long seed,
+      double perMinute) throws Exception {
     FakeClock clock = FakeClock.at(START);
     long t0 = System.nanoTime();
     Map<String, Instant> detected = new HashMap<>();
@@ -518,7 +542,11 @@ public final class PredictivePollingSimulation {
       targets.forEach(t -> seen.add(new HashSet<>()));
       long sent = 0;
       int next = 0;
+      long before = 0;
       for (Instant t = START; t.isBefore(end); t = t.plus(step)) {
+        if (t.equals(from)) {
+          before = fake.requestCount();
+        }
         clock.set(t);
         double allowed = perMinute * Duration.between(START, t).toMillis() / 60_000.0;
         while (sent < allowed) {
@@ -540,7 +568,7 @@ public final class PredictivePollingSimulation {
         }
       }
       return new Outcome(String.format(Locale.ROOT, "(a) round robin, %.1f req/min", perMinute), detected,
-          fake.requestCount(), (System.nanoTime() - t0) / 1e9, "");
+          fake.requestCount() - before, (System.nanoTime() - t0) / 1e9, "");
     }
   }
 
