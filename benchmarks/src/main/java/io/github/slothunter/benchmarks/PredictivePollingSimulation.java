@@ -65,6 +65,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * release (the fake knows it exactly) to that moment. Nothing is learned in advance: the adaptive
  * engine starts as ignorant as the others, so the first week includes its learning.
  *
+ * <p><b>Days of watching first.</b> With {@code warmDays > 0} every strategy runs that many days
+ * before the measured ones (same doctors, same releases day by day) and only the measured days
+ * count, requests included: a deployment whose forecaster has the slot history of those days (live
+ * or from the store, which is the same to it). A weekly calendar opening cannot be predicted before
+ * it was seen once, so the first week of a new deployment is necessarily close to round robin.
+ *
  * <p>The clock advances in steps (default 2 s) and the engine runs every due poll
  * ({@link SlotHunter#runDue()}); the fake applies releases and takes at their exact times. Each
  * poll costs one request for the free days plus one per free day, for every strategy.
@@ -77,7 +83,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * 2 hours; {@code d} runs (c) with the 30 minutes a 1-minute plan gets by default.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.slothunter.benchmarks.PredictivePollingSimulation
- * [targets=500] [days=14] [perMinute=12] [seed=11] [stepSeconds=2] [strategies=bcoa, d too] [maxIntervalMinutes=120]}
+ * [targets=500] [days=14] [perMinute=12] [seed=11] [stepSeconds=2] [strategies=bcoa, d too] [maxIntervalMinutes=120]
+ * [warmDays=0]}
  * (add {@code -Dsim.debug=true} for forecast and poll diagnostics).
  */
 public final class PredictivePollingSimulation {
@@ -454,6 +461,35 @@ public final class PredictivePollingSimulation {
       System.out.printf(Locale.ROOT, "%s: forecast mean rate p10 %.4f, median %.4f, p90 %.4f /h; true mean %.4f /h%n", p,
           means[means.length / 10], means[means.length / 2], means[means.length * 9 / 10], truth);
     }
+    List<Double> ratios = new ArrayList<>();
+    List<Double> shapes = new ArrayList<>();
+    for (Doctor d : world.doctors) {
+      if (d.pattern() != Pattern.CANCELLATIONS) {
+        continue;
+      }
+      double fc = 0;
+      double tr = 0;
+      double dot = 0;
+      double ff = 0;
+      double tt = 0;
+      for (int h = 0; h < 168; h++) {
+        double x = f.rate(d.target().id(), week2.plus(Duration.ofHours(h)).plus(Duration.ofMinutes(30)));
+        int b = (int) Math.floorMod(Duration.between(START, week2.plus(Duration.ofHours(h))).toHours(), 168L);
+        double y = d.hourly()[b];
+        fc += x;
+        tr += y;
+        dot += x * y;
+        ff += x * x;
+        tt += y * y;
+      }
+      ratios.add(fc / tr);
+      shapes.add(dot / Math.sqrt(ff * tt));
+    }
+    ratios.sort(null);
+    shapes.sort(null);
+    int q = ratios.size();
+    System.out.printf(Locale.ROOT, "CANCELLATIONS forecast/true total: p10 %.2f median %.2f p90 %.2f; shape cosine p10 %.2f median %.2f%n",
+        ratios.get(q / 10), ratios.get(q / 2), ratios.get(q * 9 / 10), shapes.get(q / 10), shapes.get(q / 2));
     int shown = 0;
     for (Doctor d : world.doctors) {
       Instant at = openings.get(d.slug());
