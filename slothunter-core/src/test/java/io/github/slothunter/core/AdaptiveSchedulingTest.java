@@ -143,6 +143,38 @@ class AdaptiveSchedulingTest {
   }
 
   @Test
+  void aTargetReleasingSixteenTimesAsOftenIsPolledMoreButNotSixteenTimesAsOften() {
+    // each poll of a busy target polled a moment ago finds less: polls spread over more targets
+    Plan wide = new Plan("WIDE", Plan.UNLIMITED, Duration.ofMinutes(1), true, 4, Duration.ofHours(2), true);
+    ScriptedForecaster fc = new ScriptedForecaster();
+    EngineFixture f = new EngineFixture(RequestBudget.of(4, 240, 2), Store.inMemory(), true);
+    f.hunter.close();
+    f.hunter = f.builder().forecaster(fc).plans(Plans.of(Plans.FREE, List.of(Plans.FREE, wide))).build();
+    try (f) {
+      List<Target> busy = new ArrayList<>();
+      List<Target> quiet = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Target t = f.provider.target("dr-" + i);
+        fc.rate(t.id(), i < 10 ? 4 : 0.25);
+        (i < 10 ? busy : quiet).add(t);
+        f.hunter.watch(WatchRequest.of("u" + i, t).plan("WIDE"));
+      }
+
+      for (int s = 0; s < 3 * 1800; s++) {
+        f.tick(Duration.ofSeconds(2));
+      }
+
+      Map<String, List<Instant>> polls = pollsByTarget(f);
+      double b = busy.stream().mapToInt(t -> polls.get(t.id()).size()).average().orElse(0);
+      double q = quiet.stream().mapToInt(t -> polls.get(t.id()).size()).average().orElse(0);
+      // about 14 times as many polls; by expected unseen releases alone the busy ten got 26 times as many
+      assertThat(b / q).isBetween(6.0, 20.0);
+      assertThat(BudgetAndResilienceTest.maxInWindow(f.provider.requests(), Duration.ofMinutes(1)))
+          .isLessThanOrEqualTo(4);
+    }
+  }
+
+  @Test
   void whileTheBudgetCanPollEveryTargetAtThePlanPaceAdaptiveChangesNothing() {
     ScriptedForecaster fc = new ScriptedForecaster();
     try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {

@@ -881,10 +881,17 @@ public final class Engine implements AutoCloseable {
    * poll did not: with the forecast release rate {@code lambda(t)} and slots staying free an
    * exponential time with mean {@code tau} (the forecaster's typical free time),
    * {@code V = integral over the time since the last poll of lambda(s) exp(-(now - s) / tau) ds}.
-   * Its worth is {@code V} per request ({@code V / (1 + free days)}, a poll reading one more request
-   * per free day). Giving each poll the budget has room for to the worthiest target maximises the
-   * releases seen before other patients take them (a greedy index policy; on the predictive-polling
-   * simulation, told the world's true rates, it sees 2.1 times what round robin does): a poll of a
+   * Its worth is {@code V * sqrt(g(x))} per request (divided by {@code 1 + free days}, a poll reading
+   * one more request per free day), {@code x} being the time since the last poll in free times and
+   * {@code g} the {@linkplain #pollingIndex share of V} that polling now gains over a steady pace.
+   * For releases at a steady rate, polling each target when {@code V g(x)} reaches a common threshold
+   * maximises the releases seen (the square-root law of polling: a target releasing 16 times as
+   * often is polled 4 times as often), whereas polling by {@code V} alone polls the busiest targets
+   * so often that each poll finds little. With learned rates the square root of {@code g} saw as many
+   * releases as {@code g} on the predictive-polling simulation and found them sooner (median 2.3
+   * instead of 3.3 minutes), and more than {@code V} alone (54.4 and 55.8% against 54.3 and 53.7% on
+   * two seeds). Giving each poll the budget has room for to the worthiest target is a greedy index
+   * policy: a poll of a
    * target releasing little, or polled a moment ago, is worth little, so polls follow the hours and
    * targets where releases come, speed up as soon as a predicted calendar opening's hour starts, and
    * stay away from targets that never release (their due time still brings them round). While the
@@ -916,9 +923,30 @@ public final class Engine implements AutoCloseable {
     r.refreshBy = Math.min(r.refreshBy, Math.max(at, r.refreshedAt + ADAPTIVE_MIN_REFRESH.toMillis()));
   }
 
-  /** Expected unseen releases per request: a poll that finds free days costs one more request per day. */
-  private static double worth(TargetState ts) {
-    return ts.value / (1 + ts.freeDays);
+  /**
+   * Worth of polling now, per request: {@code V * sqrt(g(x)) / (1 + free days)}, {@code x} being the
+   * time since the last poll in free times (see {@link #adaptiveCandidate}).
+   */
+  private static double worth(TargetState ts, long now) {
+    double x = ts.lastPollAt == null ? Double.POSITIVE_INFINITY
+        : (now - ts.lastPollAt.toEpochMilli()) / ts.freeTime;
+    return ts.value * Math.sqrt(pollingIndex(x)) / (1 + ts.freeDays);
+  }
+
+  /**
+   * {@code g(x) = (1 - (1 + x) e^-x) / (1 - e^-x)}: the share of the expected unseen releases
+   * {@code V} that polling now gains over polling at a steady pace, {@code x} being the time since
+   * the last poll in free times. About {@code x / 2} just after a poll, 1 long after it.
+   */
+  static double pollingIndex(double x) {
+    if (!(x > 1e-4)) {
+      return x > 0 ? x / 2 : 0;
+    }
+    if (x > 40) {
+      return 1;
+    }
+    double e = Math.exp(-x);
+    return (1 - (1 + x) * e) / (1 - e);
   }
 
   /** Brings every adaptive target of a class up to date and sorts them by worth. Holds schedLock. */
@@ -936,7 +964,7 @@ public final class Engine implements AutoCloseable {
         r.order.add(ts);
       }
     }
-    r.order.sort(Comparator.comparingDouble(Engine::worth).reversed());
+    r.order.sort(Comparator.comparingDouble((TargetState ts) -> worth(ts, now)).reversed());
   }
 
   /**
@@ -966,6 +994,7 @@ public final class Engine implements AutoCloseable {
       }
       ts.value = v;
       ts.valueAt = now;
+      ts.freeTime = tau;
       return true;
     } catch (RuntimeException e) {
       log.warn("forecaster failed for {}; polling it at the plan interval", ts.id, e);

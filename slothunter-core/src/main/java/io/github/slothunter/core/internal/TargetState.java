@@ -41,6 +41,8 @@ final class TargetState {
   /** Adaptive scheduling: free slots it is expected to show that the last poll did not, as of {@code valueAt}. */
   double value;
   long valueAt;
+  /** Adaptive scheduling: the typical time its slots stay free (millis), as of {@code valueAt}. */
+  double freeTime = 900_000;
   /** How many free days the last poll listed (each costs a request to read). */
   volatile int freeDays;
   /** Whether the forecaster has seen the stored history (first poll on this instance). */
