@@ -961,10 +961,11 @@ public final class Engine implements AutoCloseable {
     }
     for (TargetState ts : q) {
       if (ts.adaptive && accrue(ts, now)) {
+        ts.worth = worth(ts, now);
         r.order.add(ts);
       }
     }
-    r.order.sort(Comparator.comparingDouble((TargetState ts) -> worth(ts, now)).reversed());
+    r.order.sort(Comparator.comparingDouble((TargetState ts) -> ts.worth).reversed());
   }
 
   /**

@@ -42,7 +42,9 @@ final class TargetState {
   double value;
   long valueAt;
   /** Adaptive scheduling: the typical time its slots stay free (millis), as of {@code valueAt}. */
-  double freeTime = 900_000;
+  double freeTime = Engine.DEFAULT_FREE_TIME.toMillis();
+  /** Adaptive scheduling: its worth of a poll at the last ranking. */
+  double worth;
   /** How many free days the last poll listed (each costs a request to read). */
   volatile int freeDays;
   /** Whether the forecaster has seen the stored history (first poll on this instance). */
