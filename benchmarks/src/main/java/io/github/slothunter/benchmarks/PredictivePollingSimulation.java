@@ -347,7 +347,7 @@ public final class PredictivePollingSimulation {
     FakeClock clock = FakeClock.at(START);
     long t0 = System.nanoTime();
     Map<String, Instant> detected = new ConcurrentHashMap<>();
-    long before = 0;
+    long before = -1;
     try (FakePaziresh24 fake = world.fake(clock, seed)) {
       Map<String, List<Instant>> polls = new ConcurrentHashMap<>();
       io.github.slothunter.spi.ProviderFactory factory = new Paziresh24ProviderFactory();
@@ -371,7 +371,7 @@ public final class PredictivePollingSimulation {
           hunter.watch(WatchRequest.of("sim", d.target()).plan(plan.name()));
         }
         for (Instant t = START; t.isBefore(end); t = t.plus(step)) {
-          if (t.equals(from)) {
+          if (before < 0 && !t.isBefore(from)) { // requests from the first measured step on
             before = fake.requestCount();
           }
           clock.set(t);
@@ -578,9 +578,9 @@ public final class PredictivePollingSimulation {
       targets.forEach(t -> seen.add(new HashSet<>()));
       long sent = 0;
       int next = 0;
-      long before = 0;
+      long before = -1;
       for (Instant t = START; t.isBefore(end); t = t.plus(step)) {
-        if (t.equals(from)) {
+        if (before < 0 && !t.isBefore(from)) {
           before = fake.requestCount();
         }
         clock.set(t);
