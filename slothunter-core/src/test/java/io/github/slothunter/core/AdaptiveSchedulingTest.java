@@ -88,10 +88,20 @@ class AdaptiveSchedulingTest {
 
   /** A target its own owner watches on the adaptive plan, with the forecast rate the test sets. */
   private static Target watched(EngineFixture f, ScriptedForecaster fc, String key, double perHour) {
+    return watched(f, fc, key, perHour, "ADAPT");
+  }
+
+  /** The same on the named plan. */
+  private static Target watched(EngineFixture f, ScriptedForecaster fc, String key, double perHour, String plan) {
     Target t = f.provider.target(key);
     fc.rate(t.id(), perHour);
-    f.hunter.watch(WatchRequest.of("u-" + key, t).plan("ADAPT"));
+    f.hunter.watch(WatchRequest.of("u-" + key, t).plan(plan));
     return t;
+  }
+
+  /** Polls per target, on average over these targets (none for a target never polled). */
+  private static double averagePolls(Map<String, List<Instant>> polls, List<Target> targets) {
+    return targets.stream().mapToInt(t -> polls.getOrDefault(t.id(), List.of()).size()).average().orElse(0);
   }
 
   private static Map<String, List<Instant>> pollsByTarget(EngineFixture f) {
@@ -152,10 +162,7 @@ class AdaptiveSchedulingTest {
       List<Target> busy = new ArrayList<>();
       List<Target> quiet = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        Target t = f.provider.target("dr-" + i);
-        fc.rate(t.id(), i < 10 ? 4 : 0.25);
-        (i < 10 ? busy : quiet).add(t);
-        f.hunter.watch(WatchRequest.of("u" + i, t).plan("WIDE"));
+        (i < 10 ? busy : quiet).add(watched(f, fc, "dr-" + i, i < 10 ? 4 : 0.25, "WIDE"));
       }
 
       for (int s = 0; s < 3 * 1800; s++) {
@@ -163,8 +170,8 @@ class AdaptiveSchedulingTest {
       }
 
       Map<String, List<Instant>> polls = pollsByTarget(f);
-      double b = busy.stream().mapToInt(t -> polls.get(t.id()).size()).average().orElse(0);
-      double q = quiet.stream().mapToInt(t -> polls.get(t.id()).size()).average().orElse(0);
+      double b = averagePolls(polls, busy);
+      double q = averagePolls(polls, quiet);
       // releasing 16 times as often, about 14 times the polls; by expected unseen releases alone 26 times
       assertThat(b / q).isBetween(6.0, 20.0);
       assertThat(BudgetAndResilienceTest.maxInWindow(f.provider.requests(), Duration.ofMinutes(1)))
@@ -229,10 +236,7 @@ class AdaptiveSchedulingTest {
       List<Target> hot = new ArrayList<>();
       List<Target> cold = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        Target t = f.provider.target("dr-" + i);
-        (i < 20 ? hot : cold).add(t);
-        fc.rate(t.id(), i < 20 ? 5 : 0.05);
-        f.hunter.watch(WatchRequest.of("u" + i, t).plan("ADAPT"));
+        (i < 20 ? hot : cold).add(watched(f, fc, "dr-" + i, i < 20 ? 5 : 0.05));
       }
 
       for (int s = 0; s < 3600; s++) {
@@ -240,8 +244,8 @@ class AdaptiveSchedulingTest {
       }
 
       Map<String, List<Instant>> polls = pollsByTarget(f);
-      double hotAvg = hot.stream().mapToInt(t -> polls.getOrDefault(t.id(), List.of()).size()).average().orElse(0);
-      double coldAvg = cold.stream().mapToInt(t -> polls.getOrDefault(t.id(), List.of()).size()).average().orElse(0);
+      double hotAvg = averagePolls(polls, hot);
+      double coldAvg = averagePolls(polls, cold);
       assertThat(hotAvg).isGreaterThan(2 * coldAvg);
       assertThat(cold).allSatisfy(t -> assertThat(polls.getOrDefault(t.id(), List.of())).isNotEmpty());
       assertThat(BudgetAndResilienceTest.maxInWindow(f.provider.requests(), Duration.ofMinutes(1)))
