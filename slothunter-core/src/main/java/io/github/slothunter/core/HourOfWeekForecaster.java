@@ -72,8 +72,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * find must be surprising as cancellations: less than 1% likely under the target's current overall
  * rate (Poisson), so a busy target's ordinary cancellations are not taken for an opening. The
  * chance of an opening in bucket {@code b} is a Beta-Bernoulli posterior mean, each week's hour
- * being one trial: {@code p_b = (w * pi_b + O_b) / (w + E_b)}, with {@code O_b} the decayed openings
- * credited to the bucket and {@code pi_b} the prior: the provider's pooled opening frequency there,
+ * being one trial: {@code p_b = (w_o * pi_b + O_b) / (w_o + E_b)}, with {@code O_b} the decayed openings
+ * credited to the bucket, {@code w_o} a quarter of a trial ({@value #OPENING_PRIOR_TRIALS}): clinics
+ * open their calendars at fixed hours, so a target seen opening at an hour once is expected to open
+ * there again the next week (chance about 0.8), and an hour watched through without one loses most
+ * of its prior; and {@code pi_b} the prior: the provider's pooled opening frequency there,
  * scaled by the target's own openings per exposure hour against the provider's, shrunk towards the
  * provider's by a week ({@value #OPENING_PRIOR_HOURS} pseudo-hours) rather than {@code w}: openings
  * are weekly, so a target that has shown none for a few days is not yet known to have none. The
@@ -133,6 +136,11 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
   static final double PROVIDER_PRIOR_HOURS = 24;
   /** Pseudo exposure hours pulling a target's opening frequency to the provider's: openings are weekly. */
   static final double OPENING_PRIOR_HOURS = 168;
+  /**
+   * Weight of the prior of a target's opening chance in an hour of the week, in weeks watched:
+   * clinics open their calendars at fixed hours, so one opening seen there says more than the prior.
+   */
+  static final double OPENING_PRIOR_TRIALS = 0.25;
   /** Pseudo exposure hours pulling a provider's bucket rate to its overall rate. */
   static final double BUCKET_PRIOR_HOURS = 1;
   /** How unlikely a burst must be as cancellations to count as a calendar opening. */
@@ -514,7 +522,8 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     double wo = OPENING_PRIOR_HOURS;
     double openingLevel = (wo * openings + oT) / (wo + eT);
     double openingPrior = openings > 0 ? Math.min(1, openingLevel * Math.min(1, pib) / openings) : 0;
-    double p = Math.min(1, Math.max(0, (w * openingPrior + oB) / (w + eB)));
+    double wt = OPENING_PRIOR_TRIALS;
+    double p = Math.min(1, Math.max(0, (wt * openingPrior + oB) / (wt + eB)));
     double r = lambda + p * size;
     if (!(r >= 0) || Double.isInfinite(r)) { // NaN or overflow from degenerate settings
       r = 0;
@@ -884,8 +893,9 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     }
 
     /**
-     * How many hours of exposure each prior level is worth (default 2): higher trusts the provider's
-     * pooled pattern longer, lower follows a target's own few observations sooner. Positive.
+     * How many hours of exposure each prior level of the cancellation rate is worth (default 2):
+     * higher trusts the provider's pooled pattern longer, lower follows a target's own few
+     * observations sooner. Positive. (Opening chances have their own, fixed prior weight.)
      */
     public Builder priorWeight(double value) {
       if (!(value > 0) || Double.isInfinite(value)) {

@@ -188,6 +188,32 @@ class HourOfWeekForecasterTest {
   }
 
   @Test
+  void anOpeningSeenOnceIsExpectedAgainAWeekLaterAndAnHourWatchedWithoutOneLosesItsPrior() {
+    HourOfWeekForecaster f = HourOfWeekForecaster.builder().build();
+    // one week watched every 10 minutes: an opening on Saturday 08:02; other doctors open on Sundays 08:02
+    watch(f, "dr-once", WEEK0.toInstant(), at(1, DayOfWeek.SATURDAY, 0, 0), Duration.ofMinutes(10),
+        weekly(0, 0, DayOfWeek.SATURDAY, 8, 2, 12), 0);
+    for (int d = 0; d < 5; d++) {
+      watch(f, "dr-sun" + d, WEEK0.toInstant(), at(1, DayOfWeek.SATURDAY, 0, 0), Duration.ofMinutes(10),
+          weekly(0, 0, DayOfWeek.SUNDAY, 8, 2, 12), 0);
+    }
+
+    f.observe(PROVIDER, id("dr-fresh"), null, at(1, DayOfWeek.SATURDAY, 0, 0), List.of());
+
+    List<ForecastWindow> nextWeek = f.forecast(id("dr-once"), at(1, DayOfWeek.SATURDAY, 0, 0), 48);
+    double freshSunday = windowAt(f.forecast(id("dr-fresh"), at(1, DayOfWeek.SATURDAY, 0, 0), 48),
+        at(1, DayOfWeek.SUNDAY, 8, 0)).openingProbability();
+
+    // clinics open at fixed hours: one sighting outweighs the prior (with a prior of two trials: 0.36)
+    assertThat(windowAt(nextWeek, at(1, DayOfWeek.SATURDAY, 8, 0)).openingProbability()).isBetween(0.7, 0.9);
+    // the provider's Sunday openings: a new target inherits them, an hour watched through without one keeps a
+    // quarter of that
+    assertThat(freshSunday).isGreaterThan(0.5);
+    assertThat(windowAt(nextWeek, at(1, DayOfWeek.SUNDAY, 8, 0)).openingProbability())
+        .isBetween(0.1 * freshSunday, 0.3 * freshSunday);
+  }
+
+  @Test
   void decaysAPatternThatStoppedBelowACurrentOne() {
     // an opening on Saturdays 08:00 for weeks 0-7, stopped eight weeks ago; Mondays 18:00 for the last four weeks
     TreeMap<Instant, Integer> releases = weekly(0, 7, DayOfWeek.SATURDAY, 8, 2, 10);
