@@ -324,6 +324,31 @@ public final class PredictivePollingSimulation {
     table("cancellations only", world, outcomes.values(), end, r -> !r.opening() && !r.releasedAt().isBefore(from));
     table("cancellations, second half", world, outcomes.values(), end,
         r -> !r.opening() && !r.releasedAt().isBefore(half));
+    missedOpenings(world, outcomes.values(), from, end);
+  }
+
+  /** Per strategy and measured week: calendar openings of which no slot was seen in time (never found). */
+  private static void missedOpenings(World world, java.util.Collection<Outcome> outcomes, Instant from, Instant end) {
+    System.out.println();
+    for (Outcome o : outcomes) {
+      StringBuilder line = new StringBuilder(o.name()).append(": openings with no slot seen in time");
+      for (Instant w = from; w.isBefore(end); w = w.plus(Duration.ofDays(7))) {
+        Instant a = w;
+        Instant z = w.plus(Duration.ofDays(7));
+        Map<String, Boolean> found = new LinkedHashMap<>();
+        for (Release r : world.releases) {
+          if (r.opening() && !r.releasedAt().isBefore(a) && r.releasedAt().isBefore(z)) {
+            String event = r.doctor().slug() + "@" + r.releasedAt().getEpochSecond();
+            Instant d = o.detected().get(r.key());
+            found.merge(event, d != null && d.isBefore(r.takenAt()), Boolean::logicalOr);
+          }
+        }
+        long missed = found.values().stream().filter(f -> !f).count();
+        line.append(String.format(Locale.ROOT, ", week %d: %d of %d", Duration.between(from, a).toDays() / 7 + 1,
+            missed, found.size()));
+      }
+      System.out.println(line);
+    }
   }
 
   private static String census(World w) {
