@@ -889,10 +889,9 @@ public final class Engine implements AutoCloseable {
    * often is polled 4 times as often), whereas polling by {@code V} alone polls the busiest targets
    * so often that each poll finds little. With learned rates, on the predictive-polling simulation,
    * the square root of {@code g} saw about as many releases as {@code g} and found them sooner (median
-   * 2.3 instead of 3.3 minutes), and more than {@code V} alone on every seed (54.4, 55.8 and 52.1%
-   * against 54.3, 53.7 and 51.4% with two weeks of history). Giving each poll the budget has room for
-   * to the worthiest target is a greedy index policy: a poll of a
-   * target releasing little, or polled a moment ago, is worth little, so polls follow the hours and
+   * 2.3 instead of 3.3 minutes), and more than {@code V} alone on every seed tried (by 0.1 to 2.8
+   * points). Giving each poll the budget has room for to the worthiest target is a greedy index
+   * policy: a poll of a target releasing little, or polled a moment ago, is worth little, so polls follow the hours and
    * targets where releases come, speed up as soon as a predicted calendar opening's hour starts, and
    * stay away from targets that never release (their due time still brings them round). While the
    * budget can poll every target at its plan's minInterval, nothing changes: every target is then
