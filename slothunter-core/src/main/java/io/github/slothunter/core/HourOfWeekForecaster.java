@@ -72,12 +72,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * find must be surprising as cancellations: less than 1% likely under the target's current overall
  * rate (Poisson), so a busy target's ordinary cancellations are not taken for an opening. The
  * chance of an opening in bucket {@code b} is a Beta-Bernoulli posterior mean, each week's hour
- * being one trial: {@code p_b = (w_o * pi_b + O_b) / (w_o + E_b)}, with {@code O_b} the decayed openings
- * credited to the bucket, {@code w_o} a quarter of a trial ({@value #OPENING_PRIOR_TRIALS}): clinics
- * open their calendars at fixed hours, so a target seen opening at an hour once is expected to open
- * there again the next week (chance about 0.8), and an hour watched through without one loses most
- * of its prior; and {@code pi_b} the prior: the provider's pooled opening frequency there,
- * scaled by the target's own openings per exposure hour against the provider's, shrunk towards the
+ * being one trial: {@code p_b = (w_o * pi_b + O_b) / (w_o + E_b)}, with {@code O_b} the decayed
+ * openings credited to the bucket, {@code pi_b} the prior (below) and {@code w_o} its weight, a
+ * quarter of a trial ({@value #OPENING_PRIOR_TRIALS}): clinics open their calendars at fixed hours,
+ * so a target seen opening at an hour once is expected there again the next week (chance about
+ * 0.8), and an hour watched through without one keeps about a quarter of its prior. The prior
+ * {@code pi_b} is the provider's pooled opening frequency there, scaled by the target's own openings per exposure hour against the provider's, shrunk towards the
  * provider's by a week ({@value #OPENING_PRIOR_HOURS} pseudo-hours) rather than {@code w}: openings
  * are weekly, so a target that has shown none for a few days is not yet known to have none. The
  * expected size of an opening is the target's decayed mean size (the provider's before the target

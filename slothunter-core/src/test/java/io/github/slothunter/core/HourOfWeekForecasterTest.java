@@ -197,8 +197,7 @@ class HourOfWeekForecasterTest {
       watch(f, "dr-sun" + d, WEEK0.toInstant(), at(1, DayOfWeek.SATURDAY, 0, 0), Duration.ofMinutes(10),
           weekly(0, 0, DayOfWeek.SUNDAY, 8, 2, 12), 0);
     }
-
-    f.observe(PROVIDER, id("dr-fresh"), null, at(1, DayOfWeek.SATURDAY, 0, 0), List.of());
+    f.observe(PROVIDER, id("dr-fresh"), null, at(1, DayOfWeek.SATURDAY, 0, 0), List.of()); // its first poll
 
     List<ForecastWindow> nextWeek = f.forecast(id("dr-once"), at(1, DayOfWeek.SATURDAY, 0, 0), 48);
     double freshSunday = windowAt(f.forecast(id("dr-fresh"), at(1, DayOfWeek.SATURDAY, 0, 0), 48),

@@ -891,12 +891,12 @@ public final class Engine implements AutoCloseable {
    * the square root of {@code g} saw about as many releases as {@code g} and found them sooner (median
    * 2.3 instead of 3.3 minutes), and more than {@code V} alone on every seed tried (by 0.1 to 2.8
    * points). Giving each poll the budget has room for to the worthiest target is a greedy index
-   * policy: a poll of a target releasing little, or polled a moment ago, is worth little, so polls follow the hours and
-   * targets where releases come, speed up as soon as a predicted calendar opening's hour starts, and
-   * stay away from targets that never release (their due time still brings them round). While the
-   * budget can poll every target at its plan's minInterval, nothing changes: every target is then
-   * worth a poll. Targets are ranked every {@link #ADAPTIVE_REFRESH}; a target is eligible once its
-   * plan's minInterval has passed.
+   * policy: a poll of a target releasing little, or polled a moment ago, is worth little, so polls
+   * follow the hours and targets where releases come, speed up as soon as a predicted calendar
+   * opening's hour starts, and stay away from targets that never release (their due time still
+   * brings them round). While the budget can poll every target at its plan's minInterval, nothing
+   * changes: every target is then worth a poll. Targets are ranked every {@link #ADAPTIVE_REFRESH}; a
+   * target is eligible once its plan's minInterval has passed.
    */
   private TargetState adaptiveCandidate(ProviderQueues pq, int cls, long now) {
     Ranking r = pq.rankings.computeIfAbsent(cls, k -> new Ranking());
