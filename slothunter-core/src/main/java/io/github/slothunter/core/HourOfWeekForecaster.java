@@ -191,6 +191,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
   }
 
   /** The zone whose hours of the week the buckets are. */
+  @Override
   public ZoneId zone() {
     return zone;
   }

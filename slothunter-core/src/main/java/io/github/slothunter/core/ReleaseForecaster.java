@@ -2,6 +2,8 @@ package io.github.slothunter.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,6 +100,16 @@ public interface ReleaseForecaster {
    */
   default Duration watchedFor(String targetId) {
     return Duration.ofDays(365);
+  }
+
+  /**
+   * The time zone whose clock hours this forecaster's hours are: where its {@link #rate} may step
+   * and its {@link #forecast} windows should start. The engine reads the rate in these hours and puts
+   * the poll before a predicted opening a minute before such an hour starts. The default is UTC;
+   * {@link HourOfWeekForecaster} returns its zone (Tehran by default, half an hour off UTC's hours).
+   */
+  default ZoneId zone() {
+    return ZoneOffset.UTC;
   }
 
   /** Drops what was learned about a target (it is no longer watched). The default does nothing. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,10 @@ class AdaptiveSchedulingTest {
     volatile boolean failWarmUp;
     volatile List<ForecastWindow> windows = List.of();
     volatile java.util.function.Function<String, Duration> watched = id -> ReleaseForecaster.super.watchedFor(id);
+    volatile java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+    volatile boolean failZone;
+    /** If set, windows are made from {@code from}: a certain opening of 12 slots in this hour, nothing else. */
+    volatile Instant openingHour;
 
     void rate(String targetId, double perHour) {
       rates.put(targetId, (id, at) -> perHour);
@@ -62,7 +67,25 @@ class AdaptiveSchedulingTest {
       if (failForecast) {
         throw new IllegalStateException("broken forecast");
       }
-      return windows;
+      if (openingHour == null) {
+        return windows;
+      }
+      List<ForecastWindow> out = new ArrayList<>();
+      for (int h = 0; h < hours; h++) {
+        Instant a = from.plus(Duration.ofHours(h));
+        long apart = Math.abs(Duration.between(a, openingHour).toMillis());
+        double share = Math.max(0, 3_600_000 - apart) / 3_600_000.0; // of the opening's hour in this window
+        out.add(new ForecastWindow(a, a.plus(Duration.ofHours(1)), 12 * share, share));
+      }
+      return out;
+    }
+
+    @Override
+    public java.time.ZoneId zone() {
+      if (failZone) {
+        throw new IllegalStateException("broken zone");
+      }
+      return zone;
     }
 
     @Override
@@ -333,7 +356,8 @@ class AdaptiveSchedulingTest {
   @Test
   void aPredictedOpeningBringsTheNextPollToAMinuteBeforeIt() {
     ScriptedForecaster fc = new ScriptedForecaster();
-    try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
+    fc.zone = null; // says none: UTC hours
+    try (EngineFixture f = fixture(RequestBudget.of(2, 120, 1), fc)) { // dr-b takes every poll but dr-a's due ones
       Target t = f.provider.target("dr-a");
       fc.rate(t.id(), 0.0001); // looks dead: would back off to the 5-minute maximum
       fc.rate(f.provider.target("dr-b").id(), 1);
@@ -349,7 +373,36 @@ class AdaptiveSchedulingTest {
         f.tick(Duration.ofSeconds(1));
       }
 
-      assertThat(pollsByTarget(f).get(t.id())).contains(hour.minus(Duration.ofMinutes(1)));
+      // within the half minute the budget may take to free a token (the 5-minute bound alone would say 06:01)
+      assertThat(pollsByTarget(f).get(t.id())).anySatisfy(p -> assertThat(p).isBetween(hour.minusSeconds(60),
+          hour.minusSeconds(31)));
+    }
+  }
+
+  @Test
+  void thePollBeforeAPredictedOpeningFollowsTheForecastersClockHours() {
+    ScriptedForecaster fc = new ScriptedForecaster();
+    fc.zone = SlotHunterZones.TEHRAN; // UTC+03:30: its hours start at half past UTC's
+    try (EngineFixture f = fixture(RequestBudget.of(2, 120, 1), fc)) { // dr-b takes every poll but dr-a's due ones
+      Target t = f.provider.target("dr-a");
+      fc.rate(t.id(), 0.0001);
+      fc.rate(f.provider.target("dr-b").id(), 1);
+      fc.openingHour = Instant.parse("2026-12-05T06:30:00Z"); // 10:00 in Tehran
+      f.clock.set(Instant.parse("2026-12-05T05:50:00Z")); // 09:20 in Tehran
+      f.hunter.watch(WatchRequest.of("u1", t).plan("ADAPT"));
+      f.hunter.watch(WatchRequest.of("u2", f.provider.target("dr-b")).plan("ADAPT"));
+
+      f.hunter.runDue();
+      for (int s = 0; s < 40 * 60; s += 10) {
+        f.tick(Duration.ofSeconds(10));
+      }
+
+      // a minute before 10:00 Tehran, not before 09:30 (a UTC hour; the window from it holds half the opening)
+      Instant opening = fc.openingHour;
+      Instant utcHour = Instant.parse("2026-12-05T06:00:00Z");
+      assertThat(pollsByTarget(f).get(t.id()))
+          .anySatisfy(p -> assertThat(p).isBetween(opening.minusSeconds(60), opening.minusSeconds(31)))
+          .noneSatisfy(p -> assertThat(p).isBetween(utcHour.minusSeconds(60), utcHour.minusSeconds(31)));
     }
   }
 
@@ -358,6 +411,7 @@ class AdaptiveSchedulingTest {
     ScriptedForecaster fc = new ScriptedForecaster();
     fc.failForecast = true;
     fc.failWarmUp = true;
+    fc.failZone = true;
     try (EngineFixture f = fixture(RequestBudget.of(1000, 100_000, 8), fc)) {
       Target t = f.provider.target("dr-a");
       fc.rates.put(t.id(), (id, at) -> Double.NaN);

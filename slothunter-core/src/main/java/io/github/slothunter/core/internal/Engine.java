@@ -41,6 +41,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -129,6 +131,8 @@ public final class Engine implements AutoCloseable {
   private long plannedWake;
   volatile boolean closed;
   final ReleaseForecaster forecaster;
+  /** The rules of the forecaster's {@linkplain ReleaseForecaster#zone zone}, whose clock hours its rates follow. */
+  private final ZoneRules forecastHours;
   final EngineMetrics metrics;
   /** How often adaptive scheduling re-ranks its targets by the releases they are expected to show. */
   static final Duration ADAPTIVE_REFRESH = Duration.ofSeconds(30);
@@ -142,11 +146,13 @@ public final class Engine implements AutoCloseable {
   static final double ADAPTIVE_EXPLORATION_GROWTH = 3;
   /** Under a budget too short for every maxInterval, bounded polls may use at most 1/this of it. */
   static final int ADAPTIVE_BOUND_SHARE = 2;
+  private static final long HOUR_MILLIS = 3_600_000L;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
       ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime,
       ReleaseForecaster forecaster, EngineMetrics metrics) {
     this.forecaster = forecaster;
+    this.forecastHours = forecastZone(forecaster).getRules();
     this.metrics = metrics;
     this.leases = store.leases();
     this.shared = leases != TargetLeases.SINGLE_INSTANCE;
@@ -967,11 +973,28 @@ public final class Engine implements AutoCloseable {
     r.order.sort(Comparator.comparingDouble((TargetState ts) -> ts.worth).reversed());
   }
 
+  /** The start of the forecaster's clock hour that holds {@code t} (clock millis). */
+  private long hourStart(long t) {
+    long offset = forecastHours.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+    return t - Math.floorMod(t + offset, HOUR_MILLIS);
+  }
+
+  /** The forecaster's zone, UTC if it fails or gives none. */
+  private static ZoneId forecastZone(ReleaseForecaster forecaster) {
+    try {
+      ZoneId zone = forecaster.zone();
+      return zone != null ? zone : ZoneOffset.UTC;
+    } catch (RuntimeException e) {
+      log.warn("forecaster failed to name its zone; reading its rates in UTC hours", e);
+      return ZoneOffset.UTC;
+    }
+  }
+
   /**
    * Advances a target's expected unseen releases {@code V} to {@code now}, integrating the forecast
-   * rate hour by hour ({@code V <- V e^(-d/tau) + lambda tau (1 - e^(-d/tau))} over each stretch
-   * {@code d} of constant rate). False if the forecaster failed for it (it then keeps the plan's
-   * pace, see {@link #rescheduleOnly}). Holds schedLock.
+   * rate over the forecaster's clock hours ({@code V <- V e^(-d/tau) + lambda tau (1 - e^(-d/tau))}
+   * over each stretch {@code d} of constant rate). False if the forecaster failed for it (it then
+   * keeps the plan's pace, see {@link #rescheduleOnly}). Holds schedLock.
    */
   private boolean accrue(TargetState ts, long now) {
     if (now <= ts.valueAt) {
@@ -983,7 +1006,7 @@ public final class Engine implements AutoCloseable {
       long from = Math.max(ts.valueAt, now - (long) (12 * tau)); // older releases are gone by now
       double v = from > ts.valueAt ? 0 : ts.value;
       while (from < now) {
-        long to = Math.min(now, from - Math.floorMod(from, 3_600_000L) + 3_600_000L);
+        long to = Math.min(now, hourStart(from) + HOUR_MILLIS);
         double rate = forecaster.rate(ts.id, Instant.ofEpochMilli(from)) / 3_600_000.0;
         if (!(rate >= 0) || Double.isInfinite(rate)) {
           return false;
@@ -1369,13 +1392,14 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The start (minus a minute) of the next hour, within the next three, in which the forecaster
+   * The start (minus a minute) of the next hour, within the next three, of the forecaster's clock
+   * ({@link ReleaseForecaster#zone}: Tehran's hours start at half past UTC's) in which the forecaster
    * expects a calendar opening or a burst of releases well above the target's present rate; or
    * {@code Long.MAX_VALUE}.
    */
   private long predictedOpening(TargetState ts, long now, double rateNow) {
     try {
-      long hour = now - Math.floorMod(now, 3_600_000L);
+      long hour = hourStart(now);
       for (io.github.slothunter.core.ForecastWindow w : forecaster.forecast(ts.id, Instant.ofEpochMilli(hour), 4)) {
         long from = w.from().toEpochMilli();
         if (from > now && (w.openingProbability() >= 0.25
