@@ -451,6 +451,11 @@ public final class PredictivePollingSimulation {
     }
 
     @Override
+    public java.time.ZoneId zone() {
+      return SlotHunterZones.TEHRAN; // its hours count from START, a Tehran midnight
+    }
+
+    @Override
     public java.util.Optional<Duration> typicalFreeTime(String targetId) {
       return java.util.Optional.of(Duration.ofMillis((long) (byTarget.get(targetId).meanTakeMinutes() * 60_000)));
     }
