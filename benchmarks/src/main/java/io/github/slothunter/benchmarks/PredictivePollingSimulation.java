@@ -332,9 +332,8 @@ public final class PredictivePollingSimulation {
     System.out.println();
     for (Outcome o : outcomes) {
       StringBuilder line = new StringBuilder(o.name()).append(": openings with no slot seen in time");
-      for (Instant w = from; w.isBefore(end); w = w.plus(Duration.ofDays(7))) {
-        Instant a = w;
-        Instant z = w.plus(Duration.ofDays(7));
+      for (Instant a = from; a.isBefore(end); a = a.plus(Duration.ofDays(7))) {
+        Instant z = a.plus(Duration.ofDays(7));
         Map<String, Boolean> found = new LinkedHashMap<>();
         for (Release r : world.releases) {
           if (r.opening() && !r.releasedAt().isBefore(a) && r.releasedAt().isBefore(z)) {

@@ -12,6 +12,8 @@ import io.github.slothunter.api.Target;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -77,8 +79,8 @@ public final class SlotAnalytics {
     Objects.requireNonNull(targetId, "targetId");
     Facts facts = new Facts();
     facts.add(store.history(targetId));
-    Instant hour = ZonedDateTime.ofInstant(clock.instant(), SlotHunterZones.TEHRAN).truncatedTo(ChronoUnit.HOURS)
-        .toInstant();
+    ZoneId zone = Objects.requireNonNullElse(forecaster.zone(), ZoneOffset.UTC); // windows in the forecaster's hours
+    Instant hour = ZonedDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.HOURS).toInstant();
     List<ForecastWindow> next = forecaster.forecast(targetId, hour, 24);
     Optional<ForecastWindow> best = Optional.empty();
     if (facts.releases >= MIN_RELEASES_FOR_HINT) {

@@ -118,6 +118,16 @@ class SlotAnalyticsTest {
   }
 
   @Test
+  void theNextDaysWindowsStartOnTheForecastersHours() {
+    SlotAnalytics utc = new SlotAnalytics(fx.hunter, fx.store,
+        HourOfWeekForecaster.builder().zone(java.time.ZoneOffset.UTC).build(), fx.clock);
+
+    // 09:00 in Tehran is 05:30 UTC: a forecaster in UTC hours forecasts from 05:00 UTC
+    assertThat(utc.target(t1.id()).next24h().get(0).from()).isEqualTo(Instant.parse("2026-12-05T05:00:00Z"));
+    assertThat(analytics.target(t1.id()).next24h().get(0).from()).isEqualTo(tehran("2026-12-05T09:00"));
+  }
+
+  @Test
   void aQuietForecastNamesNoBestHourEvenWithHistory() {
     fillFirstTarget();
     SlotAnalytics silent = new SlotAnalytics(fx.hunter, fx.store, HourOfWeekForecaster.builder().baseRate(0).build(),
