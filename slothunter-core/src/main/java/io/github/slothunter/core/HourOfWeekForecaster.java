@@ -77,8 +77,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * quarter of a trial ({@value #OPENING_PRIOR_TRIALS}): clinics open their calendars at fixed hours,
  * so a target seen opening at an hour once is expected there again the next week (chance about
  * 0.8), and an hour watched through without one keeps about a quarter of its prior. The prior
- * {@code pi_b} is the provider's pooled opening frequency there, scaled by the target's own openings per exposure hour against the provider's, shrunk towards the
- * provider's by a week ({@value #OPENING_PRIOR_HOURS} pseudo-hours) rather than {@code w}: openings
+ * {@code pi_b} is the provider's pooled opening frequency there, scaled by the target's own
+ * openings per exposure hour against the provider's, shrunk towards the provider's by a week
+ * ({@value #OPENING_PRIOR_HOURS} pseudo-hours) rather than {@code w}: openings
  * are weekly, so a target that has shown none for a few days is not yet known to have none. The
  * expected size of an opening is the target's decayed mean size (the provider's before the target
  * had one).

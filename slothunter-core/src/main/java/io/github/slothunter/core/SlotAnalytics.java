@@ -9,11 +9,11 @@ import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.core.internal.Engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ public final class SlotAnalytics {
     Objects.requireNonNull(targetId, "targetId");
     Facts facts = new Facts();
     facts.add(store.history(targetId));
-    ZoneId zone = Objects.requireNonNullElse(forecaster.zone(), ZoneOffset.UTC); // windows in the forecaster's hours
+    ZoneId zone = Engine.forecastZone(forecaster); // windows start on the forecaster's hours
     Instant hour = ZonedDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.HOURS).toInstant();
     List<ForecastWindow> next = forecaster.forecast(targetId, hour, 24);
     Optional<ForecastWindow> best = Optional.empty();

@@ -979,8 +979,11 @@ public final class Engine implements AutoCloseable {
     return t - Math.floorMod(t + offset, HOUR_MILLIS);
   }
 
-  /** The forecaster's zone, UTC if it fails or gives none. */
-  private static ZoneId forecastZone(ReleaseForecaster forecaster) {
+  /**
+   * The zone whose clock hours a forecaster's rates follow ({@link ReleaseForecaster#zone}); UTC if
+   * it fails (logged) or gives none.
+   */
+  public static ZoneId forecastZone(ReleaseForecaster forecaster) {
     try {
       ZoneId zone = forecaster.zone();
       return zone != null ? zone : ZoneOffset.UTC;
@@ -1007,7 +1010,7 @@ public final class Engine implements AutoCloseable {
       double v = from > ts.valueAt ? 0 : ts.value;
       while (from < now) {
         long to = Math.min(now, hourStart(from) + HOUR_MILLIS);
-        double rate = forecaster.rate(ts.id, Instant.ofEpochMilli(from)) / 3_600_000.0;
+        double rate = forecaster.rate(ts.id, Instant.ofEpochMilli(from)) / HOUR_MILLIS;
         if (!(rate >= 0) || Double.isInfinite(rate)) {
           return false;
         }
