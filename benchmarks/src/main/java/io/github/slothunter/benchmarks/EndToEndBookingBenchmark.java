@@ -52,7 +52,17 @@ public final class EndToEndBookingBenchmark {
 
       @Override
       public List<Slot> freeSlots(Target target, LocalDate day) {
-        List<Slot> slots = w.freeSlots(target, day);
+        return seen(w.freeSlots(target, day));
+      }
+
+      @Override
+      public io.github.slothunter.spi.FreeCalendar freeCalendar(Target target) {
+        io.github.slothunter.spi.FreeCalendar c = w.freeCalendar(target);
+        seen(c.allSlots());
+        return c;
+      }
+
+      private List<Slot> seen(List<Slot> slots) {
         long now = System.nanoTime();
         for (Slot s : slots) {
           firstSeen.putIfAbsent(s.start(), now);

@@ -533,14 +533,19 @@ public final class PredictivePollingSimulation {
     }
   }
 
-  /** Wraps a provider factory to note when each target's free days are asked (one poll each). */
+  /** Wraps a provider factory to note when each target's calendar is looked at (one poll each). */
   private static io.github.slothunter.spi.ProviderFactory recording(io.github.slothunter.spi.ProviderFactory real,
       FakeClock clock, Map<String, List<Instant>> polls) {
     return SlotWatcherTap.wrap(real, w -> new SlotWatcher() {
       @Override
-      public List<LocalDate> freeDays(Target target) {
+      public io.github.slothunter.spi.FreeCalendar freeCalendar(Target target) {
         polls.computeIfAbsent(target.ref().key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
             .add(clock.instant());
+        return w.freeCalendar(target);
+      }
+
+      @Override
+      public List<LocalDate> freeDays(Target target) {
         return w.freeDays(target);
       }
 

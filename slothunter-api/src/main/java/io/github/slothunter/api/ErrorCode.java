@@ -26,6 +26,12 @@ public enum ErrorCode {
   PROTOCOL(false),
   /** The owner's plan does not allow this (too many watches, auto-booking not included, interval too short). */
   QUOTA_EXCEEDED(false),
+  /**
+   * The site has online booking switched off for this doctor or service (Paziresh24 status 700):
+   * nothing can be seen or booked there until the clinic switches it back on. Not worth retrying soon;
+   * the engine re-checks such a calendar once a day.
+   */
+  BOOKING_OFF(false),
   /** The provider does not support the operation (for example a provider without booking). */
   UNSUPPORTED(false),
   /** Two provider factories on the class path claim the same id. */

@@ -15,6 +15,11 @@ public enum HealthState {
   PROVIDER_DOWN,
   /** The provider answered in a shape the provider module does not understand (the site changed). */
   SCHEMA_CHANGED,
+  /**
+   * The site has online booking switched off for this calendar (the clinic's choice, not an error
+   * of ours); it is re-checked once a day and the watch resumes by itself when booking is back.
+   */
+  BOOKING_OFF,
   /** The owner's plan no longer covers this watch (too many watches, or auto-booking not included). */
   QUOTA
 }

@@ -33,6 +33,7 @@ import io.github.slothunter.core.Watch;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.core.WatchState;
 import io.github.slothunter.core.WatchHealth;
+import io.github.slothunter.spi.FreeCalendar;
 import io.github.slothunter.spi.SlotWatcher;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -142,6 +143,14 @@ public final class Engine implements AutoCloseable {
   static final Duration ADAPTIVE_EXPLORATION = Duration.ofDays(7);
   /** The time a freed slot is assumed to stay free until the forecaster has seen some taken. */
   static final Duration DEFAULT_FREE_TIME = Duration.ofMinutes(15);
+  /**
+   * How often (in polls) the free days after a calendar's one-request window are read, for watches
+   * that want them: each such look costs a request plus one per wanted free day, and those days are
+   * further off (Paziresh24: more than ~10 days ahead).
+   */
+  static final int FAR_DAYS_EVERY = 5;
+  /** How long a calendar whose online booking is switched off waits before it is checked again. */
+  static final Duration BOOKING_OFF_RECHECK = Duration.ofDays(1);
   /** While exploring, the bound grows from the round-robin interval to {@code 1 +} this many times it. */
   static final double ADAPTIVE_EXPLORATION_GROWTH = 3;
   /** Under a budget too short for every maxInterval, bounded polls may use at most 1/this of it. */
@@ -376,9 +385,20 @@ public final class Engine implements AutoCloseable {
     SlotWatcher w = rt.provider().slots();
     List<Slot> out = new ArrayList<>();
     try {
-      List<LocalDate> days = rt.call(BudgetGate.Use.URGENT, wait, () -> w.freeDays(target));
+      FreeCalendar calendar = rt.call(BudgetGate.Use.URGENT, wait, () -> w.freeCalendar(target));
+      List<LocalDate> days = new ArrayList<>(calendar.freeDays());
+      LocalDate through = calendar.daysThrough();
+      if (through != null && days.size() < maxDays) { // the first days were not enough: look past the window
+        for (LocalDate d : rt.call(BudgetGate.Use.URGENT, wait, () -> w.freeDays(target))) {
+          if (d.isAfter(through)) {
+            days.add(d);
+          }
+        }
+      }
       for (LocalDate day : days.subList(0, Math.min(days.size(), maxDays))) {
-        out.addAll(rt.call(BudgetGate.Use.URGENT, wait, () -> w.freeSlots(target, day)));
+        Optional<List<Slot>> answered = calendar.slotsOf(day);
+        out.addAll(answered.isPresent() ? answered.get()
+            : rt.call(BudgetGate.Use.URGENT, wait, () -> w.freeSlots(target, day)));
       }
     } catch (ProviderRuntime.BudgetExhausted e) {
       throw exhausted(rt);
@@ -693,7 +713,13 @@ public final class Engine implements AutoCloseable {
     double lastPass;
     /** Moving average of requests per poll. */
     double requestsPerPoll = 1;
-    /** Moving average of requests per poll among polls that found free days. */
+    /**
+     * Moving average of requests per poll among polls that needed more than one (free days the
+     * calendar did not answer, or a look past its one-request window): the room a new poll leaves in
+     * the rolling minute ({@link BudgetGate#pollCost}) so such a poll is not cut short. Polls that cost
+     * one request (a full calendar, or one whose slots came with it) are counted in
+     * {@link #requestsPerPoll}, which paces the schedulers.
+     */
     double fullPollCost = 2;
     /** Per priority class: its adaptive targets by expected unseen releases (adaptive scheduling). */
     final Map<Integer, Ranking> rankings = new HashMap<>();
@@ -911,7 +937,7 @@ public final class Engine implements AutoCloseable {
     }
     while (r.cursor < r.order.size()) {
       TargetState ts = r.order.get(r.cursor);
-      if (ts.queued && ts.adaptive && ts.leased && ts.priority == cls) {
+      if (ts.queued && ts.adaptive && ts.leased && ts.priority == cls && ts.lastError != ErrorCode.BOOKING_OFF) {
         long eligible = ts.lastPollAt == null ? now : ts.lastPollAt.toEpochMilli() + ts.interval.toMillis();
         if (eligible <= now) {
           return ts;
@@ -1146,7 +1172,7 @@ public final class Engine implements AutoCloseable {
       synchronized (schedLock) {
         ProviderQueues pq = queues.get(ts.runtime.id());
         pq.requestsPerPoll = 0.95 * pq.requestsPerPoll + 0.05 * Math.max(1, used);
-        if (used > 1) {
+        if (used > 1) { // a poll that needed follow-ups (days the calendar did not answer): the room to leave
           pq.fullPollCost = 0.9 * pq.fullPollCost + 0.1 * used;
           ts.runtime.gate().pollCost(pq.fullPollCost);
         }
@@ -1182,28 +1208,64 @@ public final class Engine implements AutoCloseable {
     ts.previousPollAt = ts.lastSuccessAt != null ? ts.lastSuccessAt : ts.lastPollAt;
     ts.lastPollAt = started;
     SlotWatcher watcher = rt.provider().slots();
-    List<LocalDate> days;
+    long requestsAtStart = ts.requests.get();
+    FreeCalendar calendar;
     try {
       ts.requests.incrementAndGet();
-      days = rt.callWithToken(() -> watcher.freeDays(ts.target));
+      calendar = rt.callWithToken(() -> watcher.freeCalendar(ts.target));
     } catch (SlotHunterException e) {
       return pollFailed(ts, e);
     }
     ZoneId zone = rt.info().zone();
-    ts.freeDays = days.size();
+    ts.fullyBooked = calendar.fullyBooked();
+    if (calendar.fullyBooked()) {
+      ts.pollsSinceFarDays = 0; // "nothing is free" covers the whole booking window, far days too
+    }
+    ts.fallback = calendar.fallback();
+    LocalDate through = calendar.daysThrough();
+    Duration wait = manual ? Duration.ZERO : ts.interval.compareTo(Duration.ofSeconds(20)) < 0 ? ts.interval
+        : Duration.ofSeconds(20);
+    ErrorCode error = null;
+    // the days after the calendar's one-request window: read (calendar mode) on the first poll and
+    // then every FAR_DAYS_EVERY polls, only for watches that may want such a day
+    List<LocalDate> days = new ArrayList<>(calendar.freeDays());
+    boolean farKnown = through == null;
+    if (through != null && ts.pollsSinceFarDays >= 0) {
+      ts.pollsSinceFarDays++;
+    }
+    if (through != null && wantsDayAfter(ts, through)
+        && (ts.pollsSinceFarDays < 0 || ts.pollsSinceFarDays >= FAR_DAYS_EVERY || ts.resumeFrom != null)) {
+      try {
+        ts.requests.incrementAndGet();
+        for (LocalDate d : rt.call(BudgetGate.Use.POLL_CONTINUE, wait, () -> watcher.freeDays(ts.target))) {
+          if (d.isAfter(through)) {
+            days.add(d);
+          }
+        }
+        farKnown = true;
+        ts.pollsSinceFarDays = 0;
+      } catch (ProviderRuntime.BudgetExhausted e) {
+        ts.requests.decrementAndGet(); // the far days keep what the last look saw
+      } catch (SlotHunterException e) {
+        error = pollFailed(ts, e);
+      }
+    }
     Set<LocalDate> freeDays = new HashSet<>(days);
     Set<LocalDate> fetched = new HashSet<>();
     List<Slot> fresh = new ArrayList<>();
-    ErrorCode error = null;
-    Duration wait = manual ? Duration.ZERO : ts.interval.compareTo(Duration.ofSeconds(20)) < 0 ? ts.interval
-        : Duration.ofSeconds(20);
     List<LocalDate> order = resumeOrder(days, ts.resumeFrom);
     ts.resumeFrom = null;
     for (LocalDate day : order) {
-      if (closed) {
+      if (closed || error != null) {
         break;
       }
       if (!wantsDay(ts, day)) {
+        continue;
+      }
+      Optional<List<Slot>> answered = calendar.slotsOf(day);
+      if (answered.isPresent()) {
+        fresh.addAll(answered.get());
+        fetched.add(day);
         continue;
       }
       try {
@@ -1220,9 +1282,12 @@ public final class Engine implements AutoCloseable {
         break;
       }
     }
+    // what a poll here costs beyond its first request: the adaptive ranking weighs worth per request
+    ts.freeDays = (int) Math.max(0, ts.requests.get() - requestsAtStart - 1);
     for (Slot old : ts.snapshot.values()) {
       LocalDate d = old.start().atZone(zone).toLocalDate();
-      if (freeDays.contains(d) && !fetched.contains(d)) {
+      boolean unread = !farKnown && d.isAfter(through); // a far day this poll did not look at
+      if (unread || (freeDays.contains(d) && !fetched.contains(d))) {
         fresh.add(old);
       }
     }
@@ -1251,6 +1316,17 @@ public final class Engine implements AutoCloseable {
     }
     rest.sort(null);
     return rest;
+  }
+
+  /** Whether some watch on the target may want a day after {@code day}. */
+  private static boolean wantsDayAfter(TargetState ts, LocalDate day) {
+    for (WatchRuntime wr : ts.watches.values()) {
+      LocalDate to = wr.watch.filter().to();
+      if (to == null || to.isAfter(day)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean wantsDay(TargetState ts, LocalDate day) {
@@ -1284,11 +1360,33 @@ public final class Engine implements AutoCloseable {
       // A target that was and stays healthy changes no watch's health: skip walking its watchers.
       io.github.slothunter.api.HealthState h = healthOf(ts);
       if (h != io.github.slothunter.api.HealthState.ACTIVE || ts.health != h) {
+        announceBookingOff(ts, ts.health, h);
         ts.health = h;
         for (WatchRuntime wr : ts.ordered()) {
           updateHealth(wr);
         }
       }
+    }
+  }
+
+  /**
+   * Tells a target's watches when the site switches its online booking off (they pause: nothing can
+   * be seen or booked there) and when it is back on.
+   */
+  private void announceBookingOff(TargetState ts, io.github.slothunter.api.HealthState before,
+      io.github.slothunter.api.HealthState now) {
+    boolean wasOff = before == io.github.slothunter.api.HealthState.BOOKING_OFF;
+    boolean isOff = now == io.github.slothunter.api.HealthState.BOOKING_OFF;
+    if (wasOff == isOff) {
+      return;
+    }
+    Instant at = clock.instant();
+    for (WatchRuntime wr : ts.ordered()) {
+      bus.publish(isOff
+          ? new WatchPaused(wr.id(), wr.watch.owner(), ErrorCode.BOOKING_OFF, ts.runtime.id()
+              + " has online booking switched off for this calendar; checked again in "
+              + BOOKING_OFF_RECHECK.toHours() + " h", at)
+          : new WatchResumed(wr.id(), wr.watch.owner(), at));
     }
   }
 
@@ -1308,6 +1406,9 @@ public final class Engine implements AutoCloseable {
       if (error == ErrorCode.PROVIDER_UNAVAILABLE) {
         ts.failures++;
         next = now + Math.min(interval, backoff.apply(Math.min(ts.failures, 10)));
+      } else if (error == ErrorCode.BOOKING_OFF) { // the clinic's choice: not worth a request before tomorrow
+        ts.failures = 0;
+        next = now + BOOKING_OFF_RECHECK.toMillis();
       } else {
         ts.failures = error == null ? 0 : ts.failures + 1;
         next = now + (error == null && ts.adaptive ? adaptiveDelay(ts, now) : interval);
@@ -1724,7 +1825,10 @@ public final class Engine implements AutoCloseable {
     }
     ZoneId zone = Optional.ofNullable(runtimes.get(wr.watch.doctor().providerId())).map(r -> r.info().zone())
         .orElse(io.github.slothunter.api.SlotHunterZones.TEHRAN);
-    return Health.explain(h, wr.watch, days, wr.bookingPausedBy, zone, locale);
+    List<TargetState> states = statesOf(wr);
+    boolean full = !states.isEmpty() && states.stream().allMatch(ts -> ts.fullyBooked);
+    boolean fallback = states.stream().anyMatch(ts -> ts.fallback != null);
+    return Health.explain(h, wr.watch, days, wr.bookingPausedBy, full, fallback, zone, locale);
   }
 
   /** Re-applies the owner's plan limits to their watches: watches beyond the quota stop being told. */

@@ -41,6 +41,7 @@ final class Health {
       case PROTOCOL -> HealthState.SCHEMA_CHANGED;
       case AUTH_REQUIRED -> HealthState.PAUSED_AUTH;
       case QUOTA_EXCEEDED -> HealthState.QUOTA;
+      case BOOKING_OFF -> HealthState.BOOKING_OFF;
       default -> HealthState.PROVIDER_DOWN;
     };
   }
@@ -53,7 +54,8 @@ final class Health {
       case PAUSED_BUDGET -> 2;
       case PROVIDER_DOWN -> 3;
       case SCHEMA_CHANGED -> 4;
-      case QUOTA -> 5;
+      case BOOKING_OFF -> 5;
+      case QUOTA -> 6;
     };
   }
 
@@ -68,6 +70,8 @@ final class Health {
         return ErrorCode.RATE_LIMITED;
       case SCHEMA_CHANGED:
         return ErrorCode.PROTOCOL;
+      case BOOKING_OFF:
+        return ErrorCode.BOOKING_OFF;
       default:
         for (TargetState ts : states) {
           if (ts.lastError != null && stateOf(ts.lastError) == state) {
@@ -89,11 +93,15 @@ final class Health {
 
   /**
    * The explanation of a watch's health: first its state, then what the filter turned away, then
-   * (when nothing at all was seen) that nothing appeared. English unless the locale's language is
-   * Persian ({@code fa}).
+   * (when nothing at all was seen) that nothing appeared, or that the site says the calendar is fully
+   * booked; and when the provider had to read the calendar a costlier way, that too. English unless
+   * the locale's language is Persian ({@code fa}).
+   *
+   * @param fullyBooked whether every target's last poll found the calendar full (the site said so)
+   * @param fallback whether a target's last poll needed the provider's costlier fallback
    */
   static List<String> explain(WatchHealth h, Watch w, Map<String, Set<DayOfWeek>> rejectedDays,
-      ErrorCode bookingPausedBy, ZoneId zone, Locale locale) {
+      ErrorCode bookingPausedBy, boolean fullyBooked, boolean fallback, ZoneId zone, Locale locale) {
     boolean fa = locale != null && "fa".equals(locale.getLanguage());
     Text t = fa ? new Persian() : new English();
     List<String> out = new ArrayList<>();
@@ -115,8 +123,13 @@ final class Health {
         default -> t.price(e.getValue(), f.maxPrice());
       });
     }
-    if (h.slotsAnnounced() == 0 && h.filteredOut().isEmpty() && h.lastSuccessfulPoll() != null) {
+    if (fullyBooked && h.state() == HealthState.ACTIVE) {
+      out.add(t.fullyBooked());
+    } else if (h.slotsAnnounced() == 0 && h.filteredOut().isEmpty() && h.lastSuccessfulPoll() != null) {
       out.add(t.nothingYet(h.pollsLastHour()));
+    }
+    if (fallback) {
+      out.add(t.fallback());
     }
     return List.copyOf(out);
   }
@@ -159,6 +172,10 @@ final class Health {
     String price(int n, Long max);
 
     String nothingYet(int polls);
+
+    String fullyBooked();
+
+    String fallback();
   }
 
   private static final class English implements Text {
@@ -177,6 +194,8 @@ final class Health {
             + " automatically, " + last + "." + next;
         case SCHEMA_CHANGED -> "The provider's answers changed shape and cannot be read" + error(h)
             + "; an update of SlotHunter's provider module is needed.";
+        case BOOKING_OFF -> "The site has online booking switched off for this doctor (the clinic's choice);"
+            + " it is checked again once a day and watching resumes by itself." + next;
         case QUOTA -> "This watch is beyond what the owner's plan allows; upgrade the plan or remove other watches.";
       };
     }
@@ -228,6 +247,18 @@ final class Health {
       return "No free slot has appeared yet (" + plural(polls, "check") + " in the last hour).";
     }
 
+    @Override
+    public String fullyBooked() {
+      return "The calendar is fully booked: the site says no slot is free; checks go on, and a freed slot is"
+          + " announced at once.";
+    }
+
+    @Override
+    public String fallback() {
+      return "The site answered the calendar in an unexpected shape, so each free day costs an extra request;"
+          + " checks may be slower.";
+    }
+
     private static String appeared(int n, Set<DayOfWeek> days) {
       return plural(n, "slot") + " appeared" + (days.isEmpty() ? "" : " on " + dayList(days));
     }
@@ -262,6 +293,8 @@ final class Health {
             + " اطلاع‌رسانی ادامه دارد." + next;
         case PROVIDER_DOWN -> "سایت نوبت‌دهی درست پاسخ نمی‌دهد؛ بررسی‌ها خودکار تکرار می‌شوند، " + last + "." + next;
         case SCHEMA_CHANGED -> "شکل پاسخ‌های سایت تغییر کرده و خوانده نمی‌شود؛ ماژول این سایت باید به‌روز شود.";
+        case BOOKING_OFF -> "نوبت‌دهی اینترنتی این پزشک در سایت خاموش است (به انتخاب مطب)؛ روزی یک بار دوباره بررسی"
+            + " می‌شود و پایش خودکار ادامه پیدا می‌کند." + next;
         case QUOTA -> "این پایش از سقف طرح اشتراک شما بیشتر است؛ طرح را ارتقا دهید یا پایش‌های دیگر را حذف کنید.";
       };
     }
@@ -305,6 +338,18 @@ final class Health {
     @Override
     public String nothingYet(int polls) {
       return "هنوز نوبت خالی‌ای پیدا نشده است (" + digits(String.valueOf(polls)) + " بررسی در یک ساعت گذشته).";
+    }
+
+    @Override
+    public String fullyBooked() {
+      return "ظرفیت نوبت‌های این پزشک تکمیل است و سایت می‌گوید هیچ نوبت خالی‌ای نیست؛ بررسی‌ها ادامه دارد و هر نوبتی"
+          + " که آزاد شود فوراً اعلام می‌شود.";
+    }
+
+    @Override
+    public String fallback() {
+      return "سایت تقویم را با شکلی غیرمنتظره پاسخ داد و هر روز خالی یک درخواست بیشتر می‌خواهد؛ ممکن است بررسی‌ها کندتر"
+          + " شوند.";
     }
 
     private static String appeared(int n, Set<DayOfWeek> days) {

@@ -45,8 +45,20 @@ final class TargetState {
   double freeTime = Engine.DEFAULT_FREE_TIME.toMillis();
   /** Adaptive scheduling: its worth of a poll at the last ranking. */
   double worth;
-  /** How many free days the last poll listed (each costs a request to read). */
+  /**
+   * Requests the last poll needed beyond its first: one per wanted free day whose slots the calendar
+   * did not answer, plus one for a look past the calendar's one-request window.
+   */
   volatile int freeDays;
+  /** Whether the last poll's calendar said outright that nothing is free (Paziresh24 status 32). */
+  volatile boolean fullyBooked;
+  /** Why the provider read the last poll's calendar a costlier way than usual, or null. */
+  volatile String fallback;
+  /**
+   * Polls since the days after the calendar's one-request window were last read ({@code -1}: never).
+   * Written by the poll in progress.
+   */
+  int pollsSinceFarDays = -1;
   /** Whether the forecaster has seen the stored history (first poll on this instance). */
   volatile boolean warmed;
   boolean queued;

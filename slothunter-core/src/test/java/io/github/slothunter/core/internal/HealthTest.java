@@ -43,7 +43,7 @@ class HealthTest {
   }
 
   private static List<String> explain(WatchHealth h, SlotFilter f, Map<String, Set<DayOfWeek>> days, Locale locale) {
-    return Health.explain(h, watch(f), days, null, SlotHunterZones.TEHRAN, locale);
+    return Health.explain(h, watch(f), days, null, false, false, SlotHunterZones.TEHRAN, locale);
   }
 
   @Test
@@ -55,9 +55,10 @@ class HealthTest {
     assertThat(Health.stateOf(ErrorCode.QUOTA_EXCEEDED)).isEqualTo(HealthState.QUOTA);
     assertThat(Health.stateOf(ErrorCode.NOT_FOUND)).isEqualTo(HealthState.PROVIDER_DOWN);
     assertThat(Health.stateOf(ErrorCode.PROVIDER_UNAVAILABLE)).isEqualTo(HealthState.PROVIDER_DOWN);
+    assertThat(Health.stateOf(ErrorCode.BOOKING_OFF)).isEqualTo(HealthState.BOOKING_OFF);
     assertThat(List.of(HealthState.ACTIVE, HealthState.PAUSED_AUTH, HealthState.PAUSED_BUDGET,
-        HealthState.PROVIDER_DOWN, HealthState.SCHEMA_CHANGED, HealthState.QUOTA)).extracting(Health::rank)
-        .containsExactly(0, 1, 2, 3, 4, 5);
+        HealthState.PROVIDER_DOWN, HealthState.SCHEMA_CHANGED, HealthState.BOOKING_OFF, HealthState.QUOTA))
+        .extracting(Health::rank).containsExactly(0, 1, 2, 3, 4, 5, 6);
   }
 
   @Test
@@ -67,6 +68,22 @@ class HealthTest {
     assertThat(Health.reasonOf(HealthState.PAUSED_BUDGET, List.of())).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(Health.reasonOf(HealthState.SCHEMA_CHANGED, List.of())).isEqualTo(ErrorCode.PROTOCOL);
     assertThat(Health.reasonOf(HealthState.PROVIDER_DOWN, List.of())).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(Health.reasonOf(HealthState.BOOKING_OFF, List.of())).isEqualTo(ErrorCode.BOOKING_OFF);
+  }
+
+  @Test
+  void aFullyBookedCalendarAndAFallbackAreExplainedInsteadOfNothingYet() {
+    WatchHealth h = health(HealthState.ACTIVE, Map.of(), 12);
+
+    List<String> en = Health.explain(h, watch(SlotFilter.ANY), Map.of(), null, true, true, SlotHunterZones.TEHRAN,
+        Locale.ENGLISH);
+    List<String> fa = Health.explain(h, watch(SlotFilter.ANY), Map.of(), null, true, false, SlotHunterZones.TEHRAN, FA);
+
+    assertThat(en).hasSize(3);
+    assertThat(en.get(1)).contains("fully booked");
+    assertThat(en.get(2)).contains("extra request");
+    assertThat(fa).hasSize(2);
+    assertThat(fa.get(1)).contains("تکمیل");
   }
 
   @Test
@@ -157,8 +174,9 @@ class HealthTest {
     Watch w = watch(SlotFilter.ANY).withSnooze(TARGET.id(), NOW.plus(Duration.ofHours(2)), NOW);
     WatchHealth h = health(HealthState.ACTIVE, Map.of(), 2);
 
-    List<String> en = Health.explain(h, w, Map.of(), ErrorCode.QUOTA_EXCEEDED, SlotHunterZones.TEHRAN, Locale.ENGLISH);
-    List<String> fa = Health.explain(h, w, Map.of(), ErrorCode.QUOTA_EXCEEDED, SlotHunterZones.TEHRAN, FA);
+    List<String> en = Health.explain(h, w, Map.of(), ErrorCode.QUOTA_EXCEEDED, false, false, SlotHunterZones.TEHRAN,
+        Locale.ENGLISH);
+    List<String> fa = Health.explain(h, w, Map.of(), ErrorCode.QUOTA_EXCEEDED, false, false, SlotHunterZones.TEHRAN, FA);
 
     assertThat(en).contains("Alerts are snoozed until 11:00.");
     assertThat(en).noneMatch(s -> s.contains("Auto-booking")); // the watch does not book
@@ -169,9 +187,10 @@ class HealthTest {
         new io.github.slothunter.api.AccountSession("mem", "t", Map.of(), NOW.plusSeconds(3600)));
     Watch booking = new Watch("w2", "u1", TARGET.ref(), List.of(TARGET), Map.of(), SlotFilter.ANY, "PRO", ab, NOW,
         WatchState.BOOKING_PAUSED);
-    assertThat(Health.explain(h, booking, Map.of(), ErrorCode.QUOTA_EXCEEDED, SlotHunterZones.TEHRAN, Locale.ENGLISH))
+    assertThat(Health.explain(h, booking, Map.of(), ErrorCode.QUOTA_EXCEEDED, false, false, SlotHunterZones.TEHRAN,
+        Locale.ENGLISH))
         .contains("Auto-booking is paused (QUOTA_EXCEEDED); the watch keeps notifying.");
-    assertThat(Health.explain(h, booking, Map.of(), ErrorCode.QUOTA_EXCEEDED, SlotHunterZones.TEHRAN, FA))
+    assertThat(Health.explain(h, booking, Map.of(), ErrorCode.QUOTA_EXCEEDED, false, false, SlotHunterZones.TEHRAN, FA))
         .contains("رزرو خودکار متوقف شده است (QUOTA_EXCEEDED)؛ اطلاع‌رسانی ادامه دارد.");
   }
 
@@ -183,20 +202,21 @@ class HealthTest {
   void edgeCasesOfTheSentencesStayReadable() {
     assertThat(Health.describe(new SlotHunterException(ErrorCode.PROTOCOL, " "))).isEqualTo("PROTOCOL");
     WatchHealth down = new WatchHealth("w1", HealthState.PROVIDER_DOWN, null, null, null, null, null, 0, 0, Map.of(), NOW);
-    assertThat(Health.explain(down, watch(SlotFilter.ANY), Map.of(), null, SlotHunterZones.TEHRAN, null))
+    assertThat(Health.explain(down, watch(SlotFilter.ANY), Map.of(), null, false, false, SlotHunterZones.TEHRAN, null))
         .containsExactly("The provider is not answering properly; checks are retried automatically, no check has"
             + " finished yet.");
     WatchHealth errorWithoutTime = new WatchHealth("w1", HealthState.SCHEMA_CHANGED, null, ErrorCode.PROTOCOL, "x",
         null, null, 0, 0, Map.of("date", 1), NOW);
     SlotFilter toOnly = new SlotFilter(null, LocalDate.parse("2026-12-31"), Set.of(), List.of(), false, null);
     Watch expiredSnooze = watch(toOnly).withSnooze(TARGET.id(), NOW.plusSeconds(60), NOW);
-    List<String> en = Health.explain(errorWithoutTime, expiredSnooze, Map.of(), null, SlotHunterZones.TEHRAN,
+    List<String> en = Health.explain(errorWithoutTime, expiredSnooze, Map.of(), null, false, false, SlotHunterZones.TEHRAN,
         Locale.ENGLISH);
     assertThat(en.get(0)).contains("(PROTOCOL)");
     assertThat(en).contains("1 slot appeared outside your dates (any to 2026-12-31).");
     WatchHealth later = new WatchHealth("w1", HealthState.ACTIVE, NOW, null, null, null, null, 1, 1, Map.of(),
         NOW.plusSeconds(120));
-    assertThat(Health.explain(later, expiredSnooze, Map.of(), null, SlotHunterZones.TEHRAN, Locale.ENGLISH))
+    assertThat(Health.explain(later, expiredSnooze, Map.of(), null, false, false, SlotHunterZones.TEHRAN,
+        Locale.ENGLISH))
         .noneMatch(x -> x.contains("snoozed"));
   }
 }

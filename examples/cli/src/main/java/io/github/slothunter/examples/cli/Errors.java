@@ -47,6 +47,7 @@ final class Errors {
           + (provider != null ? provider : "<provider>") + " <mobile>')";
       case PROTOCOL -> who + " answered something SlotHunter does not understand: " + what;
       case NOT_FOUND, INVALID_INPUT, QUOTA_EXCEEDED -> what;
+      case BOOKING_OFF -> who + " has online booking switched off for this doctor: " + what;
       default -> what + " (" + code.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
     };
   }

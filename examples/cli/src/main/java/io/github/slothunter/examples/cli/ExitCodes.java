@@ -29,7 +29,7 @@ public final class ExitCodes {
   /** The exit code for an engine or provider error code. */
   public static int of(ErrorCode code) {
     return switch (code) {
-      case INVALID_INPUT, NOT_FOUND, QUOTA_EXCEEDED, UNSUPPORTED -> BAD_INPUT;
+      case INVALID_INPUT, NOT_FOUND, QUOTA_EXCEEDED, UNSUPPORTED, BOOKING_OFF -> BAD_INPUT;
       case RATE_LIMITED, PROVIDER_UNAVAILABLE -> UNAVAILABLE;
       default -> FAILURE;
     };

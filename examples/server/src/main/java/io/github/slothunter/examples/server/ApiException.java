@@ -74,6 +74,7 @@ final class ApiException extends RuntimeException {
       case RATE_LIMITED:
         return 429;
       case QUOTA_EXCEEDED:
+      case BOOKING_OFF:
       case SLOT_TAKEN:
       case HOLD_EXPIRED:
         return 409;

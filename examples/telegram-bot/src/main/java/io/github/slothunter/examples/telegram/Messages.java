@@ -481,6 +481,8 @@ public final class Messages {
       case AUTH_REQUIRED -> t("🔑 ورود به پذیرش۲۴ منقضی شده. با /autobook دوباره وارد شوید.",
           "🔑 The Paziresh24 login has expired. Log in again with /autobook.");
       case UNSUPPORTED -> t("این کار روی این سایت ممکن نیست.", "This site does not support that.");
+      case BOOKING_OFF -> t("⛔ نوبت‌دهی اینترنتی این پزشک در پذیرش۲۴ غیرفعال است.",
+          "⛔ This doctor has online booking switched off on Paziresh24.");
       default -> t("⚠️ مشکلی پیش آمد. کمی بعد دوباره امتحان کنید.", "⚠️ Something went wrong. Please try again later.");
     };
   }
@@ -602,6 +604,10 @@ public final class Messages {
           "⏸ Paziresh24 is not reachable right now; watching " + who + " is paused and resumes by itself.");
       case QUOTA_EXCEEDED -> t("⏸ پیگیری " + who + " به خاطر محدودیت طرح شما متوقف شد. (/plan)",
           "⏸ Watching " + who + " is paused by your plan's limits. (/plan)");
+      case BOOKING_OFF -> t("⛔ نوبت‌دهی اینترنتی " + who + " در پذیرش۲۴ خاموش است؛ روزی یک بار بررسی می‌کنم و اگر روشن شد"
+              + " پیگیری خودکار ادامه پیدا می‌کند.",
+          "⛔ " + who + " has online booking switched off on Paziresh24; I check once a day and resume by myself"
+              + " when it is back.");
       default -> t("⏸ پیگیری " + who + " موقتاً متوقف شد.", "⏸ Watching " + who + " is paused for now.");
     };
   }

@@ -50,10 +50,19 @@ public final class Paziresh24Endpoints {
      */
     SET_TERMINAL("setTerminal", "POST", Host.WWW, "api/setTerminal", ErrorCode.HOLD_EXPIRED, true),
     /**
-     * POST, form {@code center_id, service_id, user_center_id, server_id, return_free_turns=false,
-     * return_type=calendar, terminal_id}; response {@code calendar.turns[]} (unix seconds).
-     * verified-against: spec 4.1 (fields HIGH, apigw path MED via S2); fixtures free-days*.json.
-     * Live test reads it.
+     * POST, form {@code center_id, service_id, user_center_id, server_id, return_type=calendar,
+     * terminal_id}, in one of two modes:
+     * <ul>
+     *   <li>all-slots (a poll's one request; spec 4.1b, HIGH: MCP fixture of a live body, 2026-10):
+     *       no {@code return_free_turns} field; {@code result} is an object of day keys whose work-hour
+     *       blocks list the free slot starts ({@code turns}) and their length ({@code slice}, seconds),
+     *       for the days {@code calendar.start_date .. calendar.end_date} (about ten, MED);
+     *   <li>calendar (spec 4.1, HIGH): {@code return_free_turns=false}; {@code result} is {@code []} and
+     *       {@code calendar.turns[]} lists the free days (unix seconds) of the whole booking window.
+     * </ul>
+     * Status 32 = nothing free (an empty calendar), 700 = online booking off (spec 2.1, HIGH).
+     * verified-against: fixtures free-days*.json in the spec 11 shapes; apigw {@code booking/v2} path HIGH
+     * (MCP 2026). Live test reads it.
      */
     GET_FREE_DAYS("getFreeDays", "POST", Host.BOOKING, "getFreeDays", ErrorCode.HOLD_EXPIRED, true),
     /**
@@ -264,6 +273,16 @@ public final class Paziresh24Endpoints {
     public static final int STATUS_EXPIRED_CERTIFICATE = 7;
     /** Body status: SMS code requests throttled (spec 2, HIGH). */
     public static final int STATUS_OTP_THROTTLED = 39;
+    /**
+     * Body status of getFreeDays (both modes): no free slot, the calendar is full (spec 2.1, HIGH:
+     * message {@code عدم وجود نوبت خالی (تکمیل ظرفیت)}). An empty calendar, not an error.
+     */
+    public static final int STATUS_NO_FREE_SLOT = 32;
+    /**
+     * Body status of getFreeDays: online booking is switched off for the service (spec 2.1, HIGH:
+     * message {@code نوبت دهی اینترنتی غیر فعال است}). Not retryable.
+     */
+    public static final int STATUS_BOOKING_OFF = 700;
     /** The online-consultation pseudo center (spec 3, HIGH). */
     public static final String ONLINE_CENTER_ID = "5532";
     /** Its display name when the page gives none. */

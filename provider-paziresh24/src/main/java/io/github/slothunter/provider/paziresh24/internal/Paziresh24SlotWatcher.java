@@ -7,6 +7,7 @@ import io.github.slothunter.provider.paziresh24.internal.AvailabilityParser.Cale
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Endpoint;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Field;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Value;
+import io.github.slothunter.spi.FreeCalendar;
 import io.github.slothunter.spi.SlotWatcher;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,16 +16,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * getFreeDays and getFreeTurns (spec 4). Thread-safe.
+ *
+ * <p>A poll is one request (spec 4.4): {@link #freeCalendar} asks getFreeDays in all-slots mode (spec
+ * 4.1b), which answers the free slots of the next ~10 days ({@code calendar.end_date}) at once; a
+ * full calendar (status 32) is {@link FreeCalendar#full()}. {@link #freeDays} (calendar mode, the
+ * whole booking window) and {@link #freeSlots} (getFreeTurns, one day) serve the days after
+ * {@code end_date} and the days the all-slots answer left out. When the all-slots answer comes
+ * without its slots (the site ignored the mode, or changed it), {@link #freeCalendar} reads it as a
+ * calendar-mode answer and says so in {@link FreeCalendar#fallback()}; the first such answer is
+ * logged at WARN and every one is counted ({@link #fallbacks()}).
  *
  * <p>getFreeTurns wants {@code date} to be a value the calendar gave; the watcher remembers, per
  * target and day, the last {@code calendar.turns} value it saw (a small LRU map) and falls back to
  * the day's Tehran midnight in unix seconds.
  */
 final class Paziresh24SlotWatcher implements SlotWatcher {
+  private static final Logger log = LoggerFactory.getLogger(Paziresh24SlotWatcher.class);
   static final int MAX_REMEMBERED_DAYS = 4096;
+  /** What {@link FreeCalendar#fallback()} says when the all-slots part was missing. */
+  static final String FALLBACK_REASON =
+      "paziresh24 answered the one-request calendar without its slots; each free day costs one more request";
 
   private final Paziresh24Client client;
   private final Map<String, Long> turnsValues = Collections.synchronizedMap(
@@ -37,8 +54,34 @@ final class Paziresh24SlotWatcher implements SlotWatcher {
         }
       });
 
+  private final AtomicLong fallbacks = new AtomicLong();
+
   Paziresh24SlotWatcher(Paziresh24Client client) {
     this.client = client;
+  }
+
+  @Override
+  public FreeCalendar freeCalendar(Target target) {
+    Paziresh24Client.requireOwn(target);
+    // spec 4.1b: the all-slots mode is asked by leaving return_free_turns out
+    FormData form = idFields(target).add(Field.RETURN_TYPE, Value.RETURN_TYPE_CALENDAR);
+    String body = client.post(Endpoint.GET_FREE_DAYS, client.settings.url(Endpoint.GET_FREE_DAYS).build(), form,
+        Paziresh24Client.targetHeaders(target), null);
+    FreeCalendar calendar = AvailabilityParser.allSlots(target, body);
+    if (calendar != null) {
+      return calendar;
+    }
+    if (fallbacks.getAndIncrement() == 0) {
+      log.warn("paziresh24 getFreeDays answered without its all-slots part (result object, calendar.end_date);"
+          + " reading free days only, one more request per free day (logged once)");
+    }
+    List<LocalDate> days = remember(target, AvailabilityParser.freeDays(body));
+    return FreeCalendar.daysOnly(days).withFallback(FALLBACK_REASON);
+  }
+
+  /** How many all-slots answers came without their slots since start. */
+  long fallbacks() {
+    return fallbacks.get();
   }
 
   @Override
@@ -49,7 +92,10 @@ final class Paziresh24SlotWatcher implements SlotWatcher {
         .add(Field.RETURN_TYPE, Value.RETURN_TYPE_CALENDAR);
     String body = client.post(Endpoint.GET_FREE_DAYS, client.settings.url(Endpoint.GET_FREE_DAYS).build(), form,
         Paziresh24Client.targetHeaders(target), null);
-    List<CalendarDay> days = AvailabilityParser.freeDays(body);
+    return remember(target, AvailabilityParser.freeDays(body));
+  }
+
+  private List<LocalDate> remember(Target target, List<CalendarDay> days) {
     List<LocalDate> out = new ArrayList<>(days.size());
     for (CalendarDay d : days) {
       turnsValues.put(dayKey(target, d.day()), d.turnsValue());

@@ -42,7 +42,8 @@ import java.util.Set;
  *       {@code details} fields (never their values), or, on the slot calls (getFreeTurns, suspend,
  *       book), {@code SLOT_TAKEN} when the message says the time is reserved/taken; 300 per {@link Endpoint#status300()} ({@code HOLD_EXPIRED} after a
  *       hold, {@code SLOT_TAKEN} before; a "taken" message wins); 39 {@code RATE_LIMITED}; 7
- *       {@code AUTH_REQUIRED}; anything else {@code PROTOCOL}.
+ *       {@code AUTH_REQUIRED}; 700 {@code BOOKING_OFF}; anything else {@code PROTOCOL}. Status 32 (no
+ *       free slot) is not an error: {@link #saysNoSlots} lets the calendar readers answer "empty".
  *   <li>Receipt (read-back): {@link #saysNoSuchBooking} and {@link #saysBookingGone} tell an absent
  *       or cancelled booking from a failed read.
  * </ul>
@@ -184,6 +185,10 @@ public final class ResponseClassifier {
       return error(ErrorCode.RATE_LIMITED, endpoint, "status 39 (throttled)" + said)
           .retryAfter(DEFAULT_RETRY_AFTER).build();
     }
+    if (s == Value.STATUS_BOOKING_OFF) {
+      return error(ErrorCode.BOOKING_OFF, endpoint, "status 700 (online booking is switched off for this service)"
+          + said).build();
+    }
     if (s == Value.STATUS_EXPIRED_CERTIFICATE) {
       return error(ErrorCode.AUTH_REQUIRED, endpoint, "status 7 (expired certificate): log in again").build();
     }
@@ -202,8 +207,18 @@ public final class ResponseClassifier {
     return error(ErrorCode.PROTOCOL, endpoint, "unexpected status " + s + said).excerpt(body.toString()).build();
   }
 
-  /** Whether a non-success body says there are simply no free slots or days. */
+  /**
+   * Whether a non-success body says there are simply no free slots or days: status 32 (spec 2.1,
+   * HIGH), or a message saying so.
+   */
   static boolean saysNoSlots(JsonNode body) {
+    OptionalInt s = status(body);
+    if (s.isPresent() && s.getAsInt() == Value.STATUS_NO_FREE_SLOT) {
+      return true;
+    }
+    if (s.isPresent() && s.getAsInt() == Value.STATUS_BOOKING_OFF) {
+      return false;
+    }
     String m = message(body).toLowerCase(Locale.ROOT);
     return containsAny(m, NONE) && containsAny(m, ABOUT_SLOTS);
   }
