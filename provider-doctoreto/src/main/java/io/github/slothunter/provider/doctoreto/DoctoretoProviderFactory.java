@@ -22,7 +22,7 @@ import java.util.Objects;
  *   <li>{@code timeout} (default 10s), {@code user-agent} (default: a desktop browser's), and the
  *       {@code budget-*} overrides of the default budget of 20 requests a minute, 300 an hour,
  *       2 in flight;
- *   <li>{@value #PROFILE_PATH}, {@value #DAY_DATE_FIELD}, {@value #SLOT_START_FIELD},
+ *   <li>{@value #PROFILE_PATH}, {@value #SHORT_PROFILE_PATH}, {@value #DAY_DATE_FIELD}, {@value #SLOT_START_FIELD},
  *       {@value #SLOT_END_FIELD}, {@value #SLOT_DURATION_FIELD}, {@value #SLOT_LENGTH},
  *       {@value #FREE_STATUS}, {@value #SLOT_CACHE_TTL}: corrections for the parts of the site's
  *       protocol that nobody has verified (field-name keys take a comma-separated list of
@@ -42,8 +42,16 @@ public final class DoctoretoProviderFactory implements ProviderFactory {
   public static final String DEFAULT_WWW_URL = "https://doctoreto.com";
   /** The patient API's default base URL. */
   public static final String DEFAULT_API_URL = "https://api.doctoreto.com";
-  /** Config key: the profile path template, with {@code {code}} for the doctor code; default {@code /doctor/{code}}. */
+  /**
+   * Config key: the profile path template, with {@code {slug}} and {@code {code}}; default
+   * {@code /doctor/{slug}/{code}}.
+   */
   public static final String PROFILE_PATH = "profile-path";
+  /**
+   * Config key: the short link template, with {@code {code}} only, fetched once (its redirect
+   * followed once) to learn the slug of a doctor known by code alone; default {@code /doctor/{code}}.
+   */
+  public static final String SHORT_PROFILE_PATH = "short-profile-path";
   /** Config key: candidate names of a calendar day's date field. */
   public static final String DAY_DATE_FIELD = "day-date-field";
   /** Config key: candidate names of a time slot's start field. */

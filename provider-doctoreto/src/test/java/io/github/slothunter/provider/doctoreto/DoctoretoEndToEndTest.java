@@ -116,7 +116,7 @@ class DoctoretoEndToEndTest {
   }
 
   @Test
-  void costsOneRequestPerLookupHopAndOnePerPoll() {
+  void costsOneRequestPerLookupAndOnePerPoll() {
     FakeDoctoreto fake = fake(b -> { });
     Provider provider = provider(fake, Map.of());
     Target office = office(provider);
@@ -125,7 +125,7 @@ class DoctoretoEndToEndTest {
     provider.slots().freeSlots(office, JAN_4);
     provider.slots().freeSlots(office, JAN_5);
 
-    assertThat(fake.requestCount(FakeDoctoreto.SHORT_LINK)).isEqualTo(1);
+    assertThat(fake.requestCount(FakeDoctoreto.SHORT_LINK)).isZero();
     assertThat(fake.requestCount(FakeDoctoreto.PROFILE_PAGE)).isEqualTo(1);
     assertThat(fake.requestCount(FakeDoctoreto.CONSULTATION_DAYS)).isEqualTo(1);
     RecordedRequest poll = fake.requests(FakeDoctoreto.CONSULTATION_DAYS).get(0);
@@ -134,6 +134,35 @@ class DoctoretoEndToEndTest {
     assertThat(poll.header("Accept")).contains("application/json");
     assertThat(fake.requests(FakeDoctoreto.PROFILE_PAGE).get(0).header("Accept"))
         .hasValueSatisfying(a -> assertThat(a).startsWith("text/html"));
+  }
+
+  @Test
+  void learnsTheSlugFromTheShortLinksRedirectOnce() {
+    FakeDoctoreto fake = fake(b -> { });
+    Provider provider = provider(fake, Map.of());
+    DoctorRef shortRef = provider.parse("https://doctoreto.com/doctor/ZaEBBZ").orElseThrow();
+
+    Doctor doctor = provider.lookup(shortRef);
+    provider.lookup(doctor.ref());
+
+    assertThat(shortRef.key()).isEqualTo("ZaEBBZ");
+    assertThat(doctor.ref()).isEqualTo(provider.parse(LINK).orElseThrow());
+    assertThat(doctor.bookableTargets()).allSatisfy(t -> assertThat(t.ref().key()).isEqualTo("dr-vida-imani~ZaEBBZ"));
+    assertThat(fake.requestCount(FakeDoctoreto.SHORT_LINK)).isEqualTo(1);
+    assertThat(fake.requestCount(FakeDoctoreto.PROFILE_PAGE)).isEqualTo(2);
+  }
+
+  @Test
+  void asksForTheFullLinkWhenTheShortLinksDoctorIsUnknown() {
+    FakeDoctoreto fake = fake(b -> { });
+    Provider provider = provider(fake, Map.of());
+
+    SlotHunterException e = catchThrowableOfType(SlotHunterException.class,
+        () -> provider.lookup(new DoctorRef("doctoreto", "NoSuch")));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(e.getMessage()).contains("full profile link");
+    assertThat(fake.requestCount(FakeDoctoreto.PROFILE_PAGE)).isZero();
   }
 
   @Test
@@ -230,7 +259,7 @@ class DoctoretoEndToEndTest {
 
   @Test
   void reportsTheFakesRateLimitWithItsRetryAfter() {
-    FakeDoctoreto fake = fake(b -> b.rateLimitPerMinute(2));
+    FakeDoctoreto fake = fake(b -> b.rateLimitPerMinute(1));
     Provider provider = provider(fake, Map.of());
     Target office = office(provider);
 

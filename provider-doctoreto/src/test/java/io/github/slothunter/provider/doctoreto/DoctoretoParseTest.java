@@ -26,30 +26,38 @@ class DoctoretoParseTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
-      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | ZaEBBZ",
-      "https://www.doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | ZaEBBZ",
-      "http://doctoreto.com/doctor/jamali/GXPYab | GXPYab",
-      "http://www.doctoreto.com/doctor/dr-tahere-pur-dast/ZplbBE | ZplbBE",
-      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ?searchedFrom=headerKeyword | ZaEBBZ",
-      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ#reviews | ZaEBBZ",
-      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ/ | ZaEBBZ",
-      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ/?utm_source=x&b=1#top | ZaEBBZ",
-      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ?x=/doctor/a/BBBBBB | ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | dr-vida-imani~ZaEBBZ",
+      "https://www.doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | dr-vida-imani~ZaEBBZ",
+      "http://doctoreto.com/doctor/jamali/GXPYab | jamali~GXPYab",
+      "http://www.doctoreto.com/doctor/dr-tahere-pur-dast/ZplbBE | dr-tahere-pur-dast~ZplbBE",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ?searchedFrom=headerKeyword | dr-vida-imani~ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ#reviews | dr-vida-imani~ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ/ | dr-vida-imani~ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ/?utm_source=x&b=1#top | dr-vida-imani~ZaEBBZ",
+      "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ?x=/doctor/a/BBBBBB | dr-vida-imani~ZaEBBZ",
       "https://doctoreto.com/doctor/ZaEBBZ | ZaEBBZ",
       "https://www.doctoreto.com/doctor/ZaEBBZ/ | ZaEBBZ",
-      "HTTPS://WWW.DOCTORETO.COM/doctor/dr-vida-imani/ZaEBBZ | ZaEBBZ",
-      "https://doctoreto.com:443/doctor/jamali/GXPYab | GXPYab",
-      "https://doctoreto.com//doctor//jamali//GXPYab | GXPYab",
-      "doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | ZaEBBZ",
+      "HTTPS://WWW.DOCTORETO.COM/doctor/dr-vida-imani/ZaEBBZ | dr-vida-imani~ZaEBBZ",
+      "https://doctoreto.com:443/doctor/jamali/GXPYab | jamali~GXPYab",
+      "https://doctoreto.com//doctor//jamali//GXPYab | jamali~GXPYab",
+      "doctoreto.com/doctor/dr-vida-imani/ZaEBBZ | dr-vida-imani~ZaEBBZ",
       "www.doctoreto.com/doctor/ZaEBBZ | ZaEBBZ",
-      "https://doctoreto.com/doctor/x/ab_-12 | ab_-12",
-      "https://doctoreto.com/doctor/%D8%AF%DA%A9%D8%AA%D8%B1/ZaEBBZ | ZaEBBZ",
+      "https://doctoreto.com/doctor/x/ab_-12 | x~ab_-12",
+      "https://doctoreto.com/doctor/%D8%AF%DA%A9%D8%AA%D8%B1/ZaEBBZ | %D8%AF%DA%A9%D8%AA%D8%B1~ZaEBBZ",
       "doctoreto:ZaEBBZ | ZaEBBZ",
       "Doctoreto:GXPYab | GXPYab",
       "doctoreto: ZplbBE | ZplbBE",
+      "doctoreto:dr-vida-imani~ZaEBBZ | dr-vida-imani~ZaEBBZ",
   })
-  void parsesDoctorLinks(String input, String code) {
-    assertThat(provider.parse(input)).contains(new DoctorRef("doctoreto", code));
+  void parsesDoctorLinksKeepingTheSlug(String input, String key) {
+    assertThat(provider.parse(input)).contains(new DoctorRef("doctoreto", key));
+  }
+
+  @Test
+  void parsesItsOwnRefBack() {
+    DoctorRef ref = provider.parse("https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ").orElseThrow();
+
+    assertThat(provider.parse(ref.toString())).contains(ref);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -61,6 +69,8 @@ class DoctoretoParseTest {
       "doctoreto:ZaEBB",
       "doctoreto:ZaE/BZ",
       "doctoreto:ZaEBBZ extra",
+      "doctoreto:dr-vida-imani~ZaEBB",
+      "doctoreto:~ZaEBBZ",
       "paziresh24:ZaEBBZ",
       "https://doctoreto.com/",
       "https://doctoreto.com",
@@ -92,7 +102,7 @@ class DoctoretoParseTest {
   void dropsInvisibleDirectionMarksAroundPastedLinks() {
     Optional<DoctorRef> ref = provider.parse("\u200F https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ\u200E\n");
 
-    assertThat(ref).contains(new DoctorRef("doctoreto", "ZaEBBZ"));
+    assertThat(ref).contains(new DoctorRef("doctoreto", "dr-vida-imani~ZaEBBZ"));
   }
 
   @ParameterizedTest

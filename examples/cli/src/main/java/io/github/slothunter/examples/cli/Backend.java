@@ -108,18 +108,26 @@ final class Backend implements AutoCloseable {
    *     for a provider the sandbox does not fake
    */
   Provider provider(String providerId) {
-    ProviderFactory factory;
+    ProviderContext ctx = context(providerId).build();
+    ProviderFactory factory = fake != null ? new Paziresh24ProviderFactory() : Providers.discover().get(providerId);
+    return factory.create(ctx);
+  }
+
+  /**
+   * The context {@link #provider} creates a provider with: system properties and environment,
+   * and in the sandbox the fake's URL as {@code base-url}.
+   *
+   * @throws SlotHunterException {@code UNSUPPORTED} for a provider the sandbox does not fake
+   */
+  ProviderContext.Builder context(String providerId) {
     ProviderContext.Builder ctx = ProviderContext.builder(checkId(providerId)).clock(clock);
     if (fake != null) {
       if (!Paziresh24ProviderFactory.ID.equals(providerId)) {
         throw new SlotHunterException(ErrorCode.UNSUPPORTED, "the sandbox only fakes paziresh24, not " + providerId);
       }
-      factory = new Paziresh24ProviderFactory();
       ctx.config(ProviderContext.BASE_URL, fake.baseUrl());
-    } else {
-      factory = Providers.discover().get(providerId);
     }
-    return factory.create(ctx.build());
+    return ctx;
   }
 
   private static String checkId(String providerId) {

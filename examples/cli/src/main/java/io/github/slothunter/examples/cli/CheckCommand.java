@@ -6,7 +6,10 @@ import io.github.slothunter.api.DoctorSummary;
 import io.github.slothunter.api.SearchQuery;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.provider.paziresh24.Paziresh24Config;
+import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.spi.Provider;
+import io.github.slothunter.spi.ProviderContext;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,20 +20,29 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code slothunter check <provider>}: a read-only live self-check of every endpoint the provider
- * uses, one line each. Nothing is held, booked or sent by SMS.
+ * {@code slothunter check <provider>}: a read-only live self-check. For Paziresh24, one line per
+ * read-only endpoint the provider uses ({@link Paziresh24Check}: reachable or not, HTTP status and
+ * time, the body {@code status} seen, whether the spec's fields are there) and a summary line, for
+ * a user to paste into a bug report; for other providers, one line per SDK step (parse, search,
+ * lookup, free days, free slots). Nothing is held, booked or sent by SMS.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
     header = "Checks, read-only, that each endpoint a provider uses still works.",
     description = {
-        "Read-only self-check of a provider's endpoints: parse, search, lookup, free days, free slots.",
-        "Prints 'OK <step> <millis>ms' or 'FAIL <step>: <why>' per step; exits non-zero if any step fails.",
+        "paziresh24: one line per read-only endpoint (search, profile page, slug lookup, full profile,",
+        "availability-status, getFreeDays in both modes, getFreeTurns): host and path (no personal data),",
+        "HTTP status and time, the body status seen, and 'shape OK' only when the fields the spec documents",
+        "are there; then a summary line. Paste the output into a bug report.",
+        "Other providers: 'OK <step> <millis>ms' or 'FAIL <step>: <why>' per SDK step.",
+        "Never holds, books, logs in or sends an SMS. Exits non-zero if anything failed or differed.",
         "",
         "Examples:",
         "  slothunter check paziresh24",
@@ -63,6 +75,19 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--sandbox", description = "Check against the built-in fake Paziresh24 (no network).")
   boolean sandbox;
 
+  @Option(names = "--base-url", paramLabel = "<url>",
+      description = "One URL serving every host's paths (a mirror, a proxy); default: the provider's configured hosts.")
+  String baseUrl;
+
+  /** How long one request of the endpoint check may take when the provider configures no timeout. */
+  static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+  /** saman.paziresh24.com serves availability-status (spec §1, §3C); config key {@value #SAMAN_URL}. */
+  static final String SAMAN_URL = "saman-url";
+  static final String DEFAULT_SAMAN_URL = "https://saman.paziresh24.com";
+  /** The User-Agent of the endpoint check when none is configured: a desktop browser's, as the site sees. */
+  static final String BROWSER_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36"
+      + " (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
   private int firstFailureCode = ExitCodes.OK;
 
   @Override
@@ -70,6 +95,9 @@ final class CheckCommand implements Callable<Integer> {
     Cli cli = root.cli();
     PrintWriter out = cli.out();
     try (Backend backend = Backend.of(cli.clock(), sandbox); Provider provider = backend.provider(providerId)) {
+      if (Paziresh24ProviderFactory.ID.equals(providerId)) {
+        return endpoints(cli, backend, provider);
+      }
       String link = doctor != null ? backend.link(doctor)
           : sandbox ? backend.sandboxDoctorLinks().get(0) : SAMPLE_LINKS.get(providerId);
       Optional<DoctorRef> parsed = link == null ? Optional.empty()
@@ -116,6 +144,52 @@ final class CheckCommand implements Callable<Integer> {
           (List<Slot> s) -> plural(s.size(), "free slot") + " on " + JalaliFormat.of(Lang.EN).date(day));
       return exitCode();
     }
+  }
+
+  /** The Paziresh24 endpoint check: one line per endpoint, then the summary. */
+  private int endpoints(Cli cli, Backend backend, Provider provider) {
+    PrintWriter out = cli.out();
+    Optional<String> slug = Optional.empty();
+    String link = doctor != null ? backend.link(doctor) : sandbox ? backend.sandboxDoctorLinks().get(0) : null;
+    if (link != null) {
+      Optional<DoctorRef> ref = provider.parse(link);
+      if (ref.isEmpty()) {
+        fail(cli, "parse", CliException.badInput("'" + link + "' is not a " + providerId + " doctor link"));
+        return exitCode();
+      }
+      slug = Optional.of(ref.get().key());
+    }
+    ProviderContext.Builder b = backend.context(providerId);
+    if (baseUrl != null) {
+      b.config(ProviderContext.BASE_URL, baseUrl);
+    }
+    ProviderContext ctx = b.build();
+    HttpUrl www = HttpUrl.get(ctx.url(Paziresh24Config.WWW_URL, Paziresh24Config.DEFAULT_WWW_URL));
+    HttpUrl apigw = HttpUrl.get(ctx.url(Paziresh24Config.APIGW_URL, Paziresh24Config.DEFAULT_APIGW_URL));
+    HttpUrl booking = "www".equalsIgnoreCase(ctx.config(Paziresh24Config.BOOKING_ENDPOINT, "apigw"))
+        ? www.newBuilder().addPathSegment("api").build()
+        : apigw.newBuilder().addPathSegments("booking/v2").build();
+    Paziresh24Check.Hosts hosts = new Paziresh24Check.Hosts(www, apigw,
+        HttpUrl.get(ctx.url(Paziresh24Config.DRPROFILE_URL, Paziresh24Config.DEFAULT_DRPROFILE_URL)),
+        HttpUrl.get(ctx.url(SAMAN_URL, DEFAULT_SAMAN_URL)), booking);
+    OkHttpClient http = Paziresh24Check.client(ctx.duration(ProviderContext.TIMEOUT, CHECK_TIMEOUT));
+    List<Paziresh24Check.Line> lines;
+    try {
+      lines = new Paziresh24Check(http, hosts, ctx.config(ProviderContext.USER_AGENT, BROWSER_USER_AGENT),
+          cli.clock().millis()).run(slug, city);
+    } finally {
+      Paziresh24Check.close(http);
+    }
+    for (Paziresh24Check.Line line : lines) {
+      out.println(line.format());
+    }
+    String bookingHost = booking.host() + booking.encodedPath();
+    out.println(Paziresh24Check.summary(lines, bookingHost));
+    out.flush();
+    if (lines.stream().anyMatch(l -> l.outcome() == Paziresh24Check.Outcome.DIFF)) {
+      return ExitCodes.FAILURE;
+    }
+    return lines.stream().anyMatch(l -> l.outcome() == Paziresh24Check.Outcome.FAIL) ? ExitCodes.UNAVAILABLE : ExitCodes.OK;
   }
 
   /** The first candidate's first online-bookable calendar. */

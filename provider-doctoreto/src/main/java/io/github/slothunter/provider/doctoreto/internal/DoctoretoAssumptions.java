@@ -19,23 +19,31 @@ import java.util.regex.Pattern;
  * correct it without a release:
  *
  * <table>
- *   <caption>Unverified parts of the protocol</caption>
+ *   <caption>What this provider assumes about the site (confidence as spec 2026-12-06 tags it)</caption>
  *   <tr><th>Assumption</th><th>Confidence</th><th>Config key</th></tr>
- *   <tr><td>{@code /doctor/{code}} serves (or redirects to) the profile page</td><td>LOW</td>
- *       <td>{@code profile-path}</td></tr>
+ *   <tr><td>the profile page is {@code /doctor/{slug}/{code}} (every public client fetches it)</td>
+ *       <td>HIGH</td><td>{@code profile-path}</td></tr>
+ *   <tr><td>the short link {@code /doctor/{code}} redirects to the profile page (fallback for keys
+ *       without a slug; no public client requests it)</td><td>UNVERIFIED</td>
+ *       <td>{@code short-profile-path}</td></tr>
+ *   <tr><td>the consultations list is the React Query entry keyed {@code ["consultations","doctors",code]}</td>
+ *       <td>HIGH</td><td>-</td></tr>
  *   <tr><td>a consultation's {@code id} is the slots endpoint's {@code consultation_id}</td><td>MED</td><td>-</td></tr>
- *   <tr><td>{@code place == null} means an online consultation</td><td>LOW</td><td>-</td></tr>
+ *   <tr><td>{@code place == null} means an online consultation</td><td>UNVERIFIED</td><td>-</td></tr>
  *   <tr><td>a consultation's title and price fields ({@link #TITLE_FIELDS}, {@link #PRICE_FIELDS})</td>
- *       <td>UNKNOWN</td><td>-</td></tr>
- *   <tr><td>{@code day_navigate=1} pages forward from {@code start_date}</td><td>UNKNOWN</td><td>-</td></tr>
- *   <tr><td>a day's date field</td><td>UNKNOWN</td><td>{@code day-date-field}</td></tr>
- *   <tr><td>a time's start, end and length fields</td><td>UNKNOWN</td>
+ *       <td>UNVERIFIED</td><td>-</td></tr>
+ *   <tr><td>the slots endpoint's path and its {@code items.days[].times[].id}/{@code .status}</td>
+ *       <td>HIGH</td><td>-</td></tr>
+ *   <tr><td>{@code day_navigate=1} pages forward from {@code start_date}</td><td>UNVERIFIED</td><td>-</td></tr>
+ *   <tr><td>a day's date field</td><td>UNVERIFIED</td><td>{@code day-date-field}</td></tr>
+ *   <tr><td>a time's start, end and length fields (no public source reads them; re-checked 2026-12-06)</td>
+ *       <td>UNVERIFIED</td>
  *       <td>{@code slot-start-field}, {@code slot-end-field}, {@code slot-duration-field}</td></tr>
- *   <tr><td>a slot lasts 15 minutes when the calendar does not say</td><td>UNKNOWN</td><td>{@code slot-length}</td></tr>
- *   <tr><td>only {@code status == 1} is free</td><td>HIGH for 1, other values UNKNOWN</td>
+ *   <tr><td>a slot lasts 15 minutes when the calendar does not say</td><td>UNVERIFIED</td><td>{@code slot-length}</td></tr>
+ *   <tr><td>only {@code status == 1} is free</td><td>HIGH for 1, other values UNVERIFIED</td>
  *       <td>{@code free-status}</td></tr>
  *   <tr><td>local date-times without an offset are Asia/Tehran; years below 1700 are Jalali</td>
- *       <td>LOW</td><td>-</td></tr>
+ *       <td>UNVERIFIED</td><td>-</td></tr>
  * </table>
  *
  * <p>Field-name keys take a comma-separated list of candidates, tried in order; a configured list
@@ -43,17 +51,19 @@ import java.util.regex.Pattern;
  * thread-safe.
  */
 final class DoctoretoAssumptions {
-  /** The profile path when {@code profile-path} is not set. */
-  static final String DEFAULT_PROFILE_PATH = "/doctor/{code}";
+  /** The profile path when {@code profile-path} is not set (HIGH). */
+  static final String DEFAULT_PROFILE_PATH = "/doctor/{slug}/{code}";
+  /** The short link when {@code short-profile-path} is not set (UNVERIFIED that the site serves it). */
+  static final String DEFAULT_SHORT_PROFILE_PATH = "/doctor/{code}";
   /** React Query key prefix of the consultations list in the profile page's dehydrated state (HIGH). */
   static final List<String> CONSULTATIONS_QUERY_KEY = List.of("consultations", "doctors");
-  /** What the slots endpoint's {@code day_navigate} is always sent as (meaning UNKNOWN). */
+  /** What the slots endpoint's {@code day_navigate} is always sent as (meaning UNVERIFIED). */
   static final String DAY_NAVIGATE = "1";
   /** The name of the center we make up for a consultation without a place. */
   static final String ONLINE_CENTER_NAME = "مشاوره آنلاین";
-  /** Candidate fields for a consultation's title (UNKNOWN). */
+  /** Candidate fields for a consultation's title (UNVERIFIED). */
   static final List<String> TITLE_FIELDS = List.of("title", "name", "serviceName", "type.title", "type.name");
-  /** Candidate fields for a consultation's price (UNKNOWN; unit unknown, probably toman). */
+  /** Candidate fields for a consultation's price (UNVERIFIED; unit unknown, probably toman). */
   static final List<String> PRICE_FIELDS = List.of("price", "fee", "visitPrice", "visit_price", "cost", "amount");
 
   static final List<String> DEFAULT_DAY_DATE_FIELDS =
@@ -68,6 +78,7 @@ final class DoctoretoAssumptions {
   private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_$-]+(\\.[A-Za-z0-9_$-]+)*");
 
   private final String profilePath;
+  private final String shortProfilePath;
   private final List<String> dayDateFields;
   private final List<String> slotStartFields;
   private final List<String> slotEndFields;
@@ -75,9 +86,10 @@ final class DoctoretoAssumptions {
   private final Duration slotLength;
   private final Set<String> freeStatuses;
 
-  private DoctoretoAssumptions(String profilePath, List<String> dayDateFields, List<String> slotStartFields,
+  private DoctoretoAssumptions(String profilePath, String shortProfilePath, List<String> dayDateFields, List<String> slotStartFields,
       List<String> slotEndFields, List<String> slotDurationFields, Duration slotLength, Set<String> freeStatuses) {
     this.profilePath = profilePath;
+    this.shortProfilePath = shortProfilePath;
     this.dayDateFields = dayDateFields;
     this.slotStartFields = slotStartFields;
     this.slotEndFields = slotEndFields;
@@ -88,18 +100,26 @@ final class DoctoretoAssumptions {
 
   /** The defaults, corrected by whatever the context configures. */
   static DoctoretoAssumptions from(ProviderContext context) {
-    String path = context.config(DoctoretoProviderFactory.PROFILE_PATH, DEFAULT_PROFILE_PATH);
-    if (!path.startsWith("/") || !path.contains("{code}") || path.contains("?") || path.contains("#")) {
-      throw DoctoretoErrors.invalid("config " + DoctoretoProviderFactory.PROFILE_PATH
-          + " must be a path starting with / and containing {code}: '" + path + "'");
-    }
-    return new DoctoretoAssumptions(path,
+    String path = path(context, DoctoretoProviderFactory.PROFILE_PATH, DEFAULT_PROFILE_PATH, true);
+    String shortPath = path(context, DoctoretoProviderFactory.SHORT_PROFILE_PATH, DEFAULT_SHORT_PROFILE_PATH, false);
+    return new DoctoretoAssumptions(path, shortPath,
         fields(context, DoctoretoProviderFactory.DAY_DATE_FIELD, DEFAULT_DAY_DATE_FIELDS),
         fields(context, DoctoretoProviderFactory.SLOT_START_FIELD, DEFAULT_SLOT_START_FIELDS),
         fields(context, DoctoretoProviderFactory.SLOT_END_FIELD, DEFAULT_SLOT_END_FIELDS),
         fields(context, DoctoretoProviderFactory.SLOT_DURATION_FIELD, DEFAULT_SLOT_DURATION_FIELDS),
         context.duration(DoctoretoProviderFactory.SLOT_LENGTH, DEFAULT_SLOT_LENGTH),
         Set.copyOf(list(context, DoctoretoProviderFactory.FREE_STATUS, List.copyOf(DEFAULT_FREE_STATUSES))));
+  }
+
+  private static String path(ProviderContext context, String key, String defaultPath, boolean withSlug) {
+    String path = context.config(key, defaultPath);
+    boolean slug = path.contains("{slug}");
+    if (!path.startsWith("/") || !path.contains("{code}") || slug != withSlug || path.contains("?")
+        || path.contains("#")) {
+      throw DoctoretoErrors.invalid("config " + key + " must be a path starting with / and containing {code}"
+          + (withSlug ? " and {slug}" : " but not {slug}") + ": '" + path + "'");
+    }
+    return path;
   }
 
   private static List<String> fields(ProviderContext context, String key, List<String> defaults) {
@@ -130,9 +150,18 @@ final class DoctoretoAssumptions {
     return List.copyOf(names);
   }
 
-  /** The profile page path for a doctor code (already validated as a code). */
-  String profilePath(String code) {
-    return profilePath.replace("{code}", code);
+  /**
+   * The profile page path, already encoded: the slug as written in the link (it may carry
+   * percent-escapes, which must not be encoded again) and the code, both validated by
+   * {@link DoctoretoLinks#isKey}.
+   */
+  String profilePath(String slug, String code) {
+    return profilePath.replace("{slug}", slug).replace("{code}", code);
+  }
+
+  /** The short link path for a doctor code (already validated as a code). */
+  String shortProfilePath(String code) {
+    return shortProfilePath.replace("{code}", code);
   }
 
   List<String> dayDateFields() {

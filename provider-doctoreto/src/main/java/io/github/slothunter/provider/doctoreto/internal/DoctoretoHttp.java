@@ -30,6 +30,8 @@ final class DoctoretoHttp {
   static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
   private final OkHttpClient client;
+  /** The same client (pool, dispatcher) without redirect following, for {@link #getOnce}. */
+  private final OkHttpClient once;
   private final Clock clock;
 
   DoctoretoHttp(Duration timeout, Clock clock) {
@@ -41,6 +43,7 @@ final class DoctoretoHttp {
         .followRedirects(true)
         .followSslRedirects(true)
         .build();
+    this.once = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
     this.clock = clock;
   }
 
@@ -68,6 +71,43 @@ final class DoctoretoHttp {
     } catch (IOException e) {
       throw DoctoretoErrors.forIo(e, what);
     }
+  }
+
+  /**
+   * One response, redirects not followed: its status, the request URL, the {@code Location} header
+   * resolved against it (null when absent or unparseable), the {@code Retry-After} header (or null)
+   * and the decoded body.
+   */
+  record Hop(int status, HttpUrl url, HttpUrl location, String retryAfter, String body) {
+    boolean isRedirect() {
+      return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+  }
+
+  /**
+   * GETs a URL once, without following a redirect; the caller maps the status (a 3xx or a 404 is
+   * an answer here, not an error).
+   *
+   * @param what the resource, for error messages
+   * @throws SlotHunterException for a transport failure or an undecodable body
+   */
+  Hop getOnce(HttpUrl url, Headers headers, String what) {
+    Request request = new Request.Builder().url(url).headers(headers).get().build();
+    try (Response response = once.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      String text = decode(read(body, what), body.contentType(), what);
+      log.debug("GET {} -> {} (redirects not followed)", url.encodedPath(), response.code());
+      String location = response.header("Location");
+      return new Hop(response.code(), url, location == null ? null : url.resolve(location),
+          response.header("Retry-After"), text);
+    } catch (IOException e) {
+      throw DoctoretoErrors.forIo(e, what);
+    }
+  }
+
+  /** Maps a non-2xx {@link Hop} as {@link #get} would have. */
+  SlotHunterException failure(Hop hop, String what) {
+    return DoctoretoErrors.forStatus(hop.status(), hop.retryAfter(), hop.body(), what, clock);
   }
 
   private static byte[] read(ResponseBody body, String what) throws IOException {

@@ -14,15 +14,23 @@ import java.util.regex.Pattern;
  *   <li>{@code https://doctoreto.com/doctor/{slug}/{code}}, also with {@code www.}, {@code http},
  *       no scheme, a port, a query, a fragment or a trailing slash;
  *   <li>the short form {@code https://doctoreto.com/doctor/{code}} with the same variations;
- *   <li>{@code doctoreto:{code}}, where the caller names the provider.
+ *   <li>{@code doctoreto:{key}}, where the caller names the provider and {@code key} is a
+ *       {@link DoctorRef} key of either form below (so {@code parse(ref.toString())} gives {@code ref}).
  * </ul>
  *
- * <p>The key of the {@link DoctorRef} is the six-character code; the slug is not kept (a key may
- * not contain {@code /}, and the site finds a doctor by code). Stateless and thread-safe.
+ * <p>Key format: {@code {slug}~{code}} for a full profile link (spec §2: keep the slug, every public
+ * client fetches {@code /doctor/{slug}/{code}}; a key may not contain {@code /}, and {@code ~}
+ * occurs in neither a slug nor a code), or the bare {@code {code}} for the short form and for
+ * keys stored before the slug was kept. The slug is kept as written in the link (percent-encoding
+ * included), because the site is fetched with the segment as given. Stateless and thread-safe.
  */
 final class DoctoretoLinks {
   /** A doctor code: six letters, digits, {@code _} or {@code -} in every example seen (HIGH). */
   static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{6}");
+  /** A slug as it appears in a link's path segment: anything but the separators we rely on. */
+  static final Pattern SLUG = Pattern.compile("[^/?#~\\s]{1,200}");
+  /** Separates slug and code in a key. */
+  static final char SEPARATOR = '~';
   private static final Pattern PREFIXED = Pattern.compile("(?i)doctoreto:\\s*(\\S+)");
   private static final Pattern SCHEME = Pattern.compile("(?i)^https?://");
   private static final Pattern HOST = Pattern.compile("(?i)(www\\.)?doctoreto\\.com\\.?(:\\d{1,5})?");
@@ -34,7 +42,7 @@ final class DoctoretoLinks {
     String s = clean(input);
     Matcher prefixed = PREFIXED.matcher(s);
     if (prefixed.matches()) {
-      return code(prefixed.group(1));
+      return key(prefixed.group(1));
     }
     s = cut(cut(s, '#'), '?');
     Matcher scheme = SCHEME.matcher(s);
@@ -53,13 +61,48 @@ final class DoctoretoLinks {
         segments.add(segment);
       }
     }
+    return doctorPath(segments);
+  }
+
+  /**
+   * The doctor named by a path's segments ({@code doctor, code} or {@code doctor, slug, code});
+   * empty for any other path.
+   */
+  static Optional<DoctorRef> doctorPath(List<String> segments) {
     if (segments.isEmpty() || !segments.get(0).equals("doctor")) {
       return Optional.empty();
     }
-    if (segments.size() == 2 || segments.size() == 3) {
-      return code(segments.get(segments.size() - 1));
+    if (segments.size() == 2) {
+      return code(segments.get(1));
+    }
+    if (segments.size() == 3 && SLUG.matcher(segments.get(1)).matches() && isCode(segments.get(2))) {
+      return Optional.of(new DoctorRef(DoctoretoErrors.PROVIDER_ID, segments.get(1) + SEPARATOR + segments.get(2)));
     }
     return Optional.empty();
+  }
+
+  /** A key of either form ({@code {slug}~{code}} or {@code {code}}), checked. */
+  private static Optional<DoctorRef> key(String candidate) {
+    return isKey(candidate)
+        ? Optional.of(new DoctorRef(DoctoretoErrors.PROVIDER_ID, candidate))
+        : Optional.empty();
+  }
+
+  /** Whether a key is a bare code or {@code {slug}~{code}}. */
+  static boolean isKey(String key) {
+    int at = key.lastIndexOf(SEPARATOR);
+    return at < 0 ? isCode(key) : isCode(key.substring(at + 1)) && SLUG.matcher(key.substring(0, at)).matches();
+  }
+
+  /** The code of a key already checked by {@link #isKey}. */
+  static String codeOf(String key) {
+    return key.substring(key.lastIndexOf(SEPARATOR) + 1);
+  }
+
+  /** The slug of a key already checked by {@link #isKey}; empty for a bare code. */
+  static Optional<String> slugOf(String key) {
+    int at = key.lastIndexOf(SEPARATOR);
+    return at < 0 ? Optional.empty() : Optional.of(key.substring(0, at));
   }
 
   /** Whether a key is a well-formed doctor code. */

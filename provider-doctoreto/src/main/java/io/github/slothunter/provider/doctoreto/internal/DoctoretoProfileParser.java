@@ -36,12 +36,14 @@ final class DoctoretoProfileParser {
   /**
    * Parses a profile page.
    *
+   * @param ref the doctor the result names
+   * @param code the doctor code, as in the URL (the query key matches it case-sensitively)
+   *
    * @throws SlotHunterException {@code PROTOCOL} when the page lacks what we need, {@code NOT_FOUND}
    *     when it is Next.js's 404 page, {@code PROVIDER_UNAVAILABLE} when the page says its own
    *     server-side fetch of the consultations failed
    */
-  Doctor parse(DoctorRef ref, String html) {
-    String code = ref.key();
+  Doctor parse(DoctorRef ref, String code, String html) {
     String script = nextData(html).orElseThrow(() -> DoctoretoErrors.protocol(
         "doctor page " + code + " has no __NEXT_DATA__ script (the site may have changed)",
         DoctoretoErrors.excerptOf(html)));

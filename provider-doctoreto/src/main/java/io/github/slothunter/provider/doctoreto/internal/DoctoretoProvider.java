@@ -116,6 +116,15 @@ public final class DoctoretoProvider implements Provider {
     return DoctoretoLinks.parse(urlOrSlug);
   }
 
+  /**
+   * Fetches the profile page {@code /doctor/{slug}/{code}} and reads the doctor from it. A key
+   * without a slug (a short link, or a key stored before slugs were kept) first costs one request
+   * to the short link {@code /doctor/{code}}, whose 301/302 redirect is followed once to learn the
+   * slug; the returned {@link Doctor#ref()} then carries the slug, so targets made from it never
+   * need the short link again. That the site serves the short link is UNVERIFIED (no public client
+   * requests it): when it answers 404 or anything but a redirect to this doctor's profile, the
+   * lookup fails with {@code NOT_FOUND} asking for the full profile link.
+   */
   @Override
   public Doctor lookup(DoctorRef ref) {
     Objects.requireNonNull(ref, "ref");
@@ -123,17 +132,54 @@ public final class DoctoretoProvider implements Provider {
     if (!DoctoretoErrors.PROVIDER_ID.equals(ref.providerId())) {
       throw DoctoretoErrors.invalid("doctor " + ref + " belongs to provider " + ref.providerId());
     }
-    if (!DoctoretoLinks.isCode(ref.key())) {
-      throw DoctoretoErrors.invalid("doctor key '" + ref.key() + "' is not a Doctoreto doctor code");
+    if (!DoctoretoLinks.isKey(ref.key())) {
+      throw DoctoretoErrors.invalid("doctor key '" + ref.key()
+          + "' is not a Doctoreto doctor key ({slug}~{code} or a six-character code)");
     }
-    String code = ref.key();
-    HttpUrl url = www.newBuilder().addPathSegments(assumptions.profilePath(code).substring(1)).build();
+    String code = DoctoretoLinks.codeOf(ref.key());
+    String slug = DoctoretoLinks.slugOf(ref.key()).orElseGet(() -> slugFromShortLink(code));
+    DoctorRef canonical = new DoctorRef(DoctoretoErrors.PROVIDER_ID, slug + DoctoretoLinks.SEPARATOR + code);
+    HttpUrl url = www.newBuilder().addEncodedPathSegments(assumptions.profilePath(slug, code).substring(1)).build();
     DoctoretoHttp.Page page = http.get(url, pageHeaders, "doctor page " + code);
     if (!page.url().pathSegments().contains(code)) {
-      // The short link redirected somewhere that is not this doctor's page (the home page, a search).
+      // The page redirected somewhere that is not this doctor's page (the home page, a search).
       throw DoctoretoErrors.notFound("doctor " + code + " does not exist (redirected to " + page.url().encodedPath() + ")");
     }
-    return profiles.parse(ref, page.body());
+    // A renamed slug may redirect to the new canonical page: keep the slug the site ended on.
+    DoctorRef named = DoctoretoLinks.doctorPath(nonEmpty(page.url().encodedPathSegments()))
+        .filter(r -> DoctoretoLinks.codeOf(r.key()).equals(code) && DoctoretoLinks.slugOf(r.key()).isPresent())
+        .orElse(canonical);
+    return profiles.parse(named, code, page.body());
+  }
+
+  /** One request to the short link; its redirect's target names the slug. */
+  private String slugFromShortLink(String code) {
+    HttpUrl shortUrl = www.newBuilder().addEncodedPathSegments(assumptions.shortProfilePath(code).substring(1)).build();
+    String what = "short link " + shortUrl.encodedPath();
+    String paste = "; paste the doctor's full profile link (" + origin(www) + "/doctor/{slug}/" + code
+        + ", as the address bar shows it on the doctor's page)";
+    DoctoretoHttp.Hop hop = http.getOnce(shortUrl, pageHeaders, what);
+    if (hop.status() == 404 || hop.status() == 410) {
+      throw DoctoretoErrors.notFound("doctor " + code + ": the site does not serve " + what
+          + " (HTTP " + hop.status() + ")" + paste);
+    }
+    if (hop.status() == 429 || hop.status() >= 500) {
+      throw http.failure(hop, what);
+    }
+    if (!hop.isRedirect()) {
+      throw DoctoretoErrors.notFound("doctor " + code + ": " + what + " answered HTTP " + hop.status()
+          + " instead of redirecting to the profile page" + paste);
+    }
+    HttpUrl to = hop.location();
+    Optional<DoctorRef> target = to == null ? Optional.empty() : DoctoretoLinks.doctorPath(nonEmpty(to.encodedPathSegments()));
+    Optional<String> slug = target.filter(r -> DoctoretoLinks.codeOf(r.key()).equals(code))
+        .flatMap(r -> DoctoretoLinks.slugOf(r.key()));
+    return slug.orElseThrow(() -> DoctoretoErrors.notFound("doctor " + code + ": " + what + " redirected to "
+        + (to == null ? "nowhere" : to.encodedPath()) + ", not to this doctor's profile page" + paste));
+  }
+
+  private static List<String> nonEmpty(List<String> segments) {
+    return segments.stream().filter(s -> !s.isEmpty()).toList();
   }
 
   @Override

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -32,7 +33,9 @@ class DoctoretoLookupTest {
   static final WireMockExtension site =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().gzipDisabled(true)).build();
 
-  private static final DoctorRef VIDA = new DoctorRef("doctoreto", "ZaEBBZ");
+  private static final DoctorRef VIDA = new DoctorRef("doctoreto", "dr-vida-imani~ZaEBBZ");
+  /** A key stored before slugs were kept, or parsed from a short link. */
+  private static final DoctorRef VIDA_CODE_ONLY = new DoctorRef("doctoreto", "ZaEBBZ");
 
   private final DoctoretoFixtures.SettableClock clock = new DoctoretoFixtures.SettableClock(DoctoretoFixtures.NOW);
   private DoctoretoProvider provider = provider(Map.of());
@@ -47,7 +50,7 @@ class DoctoretoLookupTest {
   }
 
   private static void profile(String fixture) {
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "text/html; charset=utf-8")
         .withBody(DoctoretoFixtures.text(fixture))));
@@ -116,13 +119,13 @@ class DoctoretoLookupTest {
     List<Target> targets = provider.lookup(VIDA).bookableTargets();
 
     assertThat(targets).extracting(Target::id)
-        .containsExactly("doctoreto:ZaEBBZ/3022/3022", "doctoreto:ZaEBBZ/44867/44867");
+        .containsExactly("doctoreto:dr-vida-imani~ZaEBBZ/3022/3022", "doctoreto:dr-vida-imani~ZaEBBZ/44867/44867");
   }
 
   @Test
   void readsAGzipBodyThatHasNoContentEncodingHeader() {
     byte[] gzipped = DoctoretoFixtures.gzip(DoctoretoFixtures.bytes("profile-index2.html"));
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "text/html; charset=utf-8")
         .withBody(gzipped)));
@@ -136,7 +139,7 @@ class DoctoretoLookupTest {
   @Test
   void readsAGzipBodyThatIsDeclaredAsGzip() {
     byte[] gzipped = DoctoretoFixtures.gzip(DoctoretoFixtures.bytes("profile-index2.html"));
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "text/html; charset=utf-8")
         .withHeader("Content-Encoding", "gzip")
@@ -147,7 +150,7 @@ class DoctoretoLookupTest {
 
   @Test
   void rejectsABodyThatStartsLikeGzipButIsNot() {
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
         .withStatus(200)
         .withBody(new byte[] {0x1f, (byte) 0x8b, 1, 2, 3})));
 
@@ -158,18 +161,18 @@ class DoctoretoLookupTest {
   }
 
   @Test
-  void sendsABrowserLikeRequestForTheShortProfilePath() {
+  void sendsABrowserLikeRequestForTheCanonicalProfilePath() {
     profile("profile-index2.html");
 
     provider.lookup(VIDA);
 
-    List<LoggedRequest> sent = site.findAll(getRequestedFor(urlPathEqualTo("/doctor/ZaEBBZ")));
+    List<LoggedRequest> sent = site.findAll(getRequestedFor(urlPathEqualTo("/doctor/dr-vida-imani/ZaEBBZ")));
     assertThat(sent).hasSize(1);
     LoggedRequest request = sent.get(0);
     assertThat(request.getHeader("User-Agent")).startsWith("Mozilla/5.0").contains("Chrome/");
     assertThat(request.getHeader("Accept")).startsWith("text/html");
     assertThat(request.getHeader("Accept-Language")).startsWith("fa");
-    assertThat(request.getUrl()).isEqualTo("/doctor/ZaEBBZ");
+    assertThat(request.getUrl()).isEqualTo("/doctor/dr-vida-imani/ZaEBBZ");
   }
 
   @Test
@@ -180,30 +183,133 @@ class DoctoretoLookupTest {
 
     provider.lookup(VIDA);
 
-    site.verify(getRequestedFor(urlPathEqualTo("/doctor/ZaEBBZ")).withHeader("User-Agent", equalTo("SlotHunterTest/1.0")));
+    site.verify(getRequestedFor(urlPathEqualTo("/doctor/dr-vida-imani/ZaEBBZ")).withHeader("User-Agent", equalTo("SlotHunterTest/1.0")));
   }
 
   @Test
-  void followsTheShortLinkRedirectToTheCanonicalPage() {
+  void followsTheShortLinkRedirectOnceToLearnTheSlug() {
     site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
         .withStatus(301)
         .withHeader("Location", "/doctor/dr-vida-imani/ZaEBBZ")));
-    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
+    profile("profile-index2.html");
+
+    Doctor doctor = provider.lookup(VIDA_CODE_ONLY);
+
+    assertThat(doctor.ref()).isEqualTo(VIDA);
+    assertThat(doctor.centers()).hasSize(2);
+    assertThat(doctor.bookableTargets()).allSatisfy(t -> assertThat(t.ref()).isEqualTo(VIDA));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/doctor/ZaEBBZ")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/doctor/dr-vida-imani/ZaEBBZ"))
+        .withHeader("Accept", matching("text/html.*")));
+  }
+
+  @Test
+  void followsA302WithAnAbsoluteLocationToo() {
+    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+        .withStatus(302)
+        .withHeader("Location", site.baseUrl() + "/doctor/dr-vida-imani/ZaEBBZ/")));
+    profile("profile-index3.html");
+
+    assertThat(provider.lookup(VIDA_CODE_ONLY).ref()).isEqualTo(VIDA);
+  }
+
+  @Test
+  void neverFetchesTheShortLinkForAKeyWithASlug() {
+    profile("profile-index2.html");
+
+    provider.lookup(VIDA);
+
+    site.verify(0, getRequestedFor(urlPathEqualTo("/doctor/ZaEBBZ")));
+  }
+
+  @Test
+  void asksForTheFullLinkWhenTheShortLinkIsNotServed() {
+    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+        .withStatus(404)
+        .withBody(DoctoretoFixtures.text("profile-next-404.html"))));
+
+    SlotHunterException e = catchThrowableOfType(SlotHunterException.class, () -> provider.lookup(VIDA_CODE_ONLY));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(e.getMessage()).contains("ZaEBBZ").contains("full profile link").contains("/doctor/{slug}/ZaEBBZ");
+    assertThat(site.getAllServeEvents()).hasSize(1);
+  }
+
+  @Test
+  void asksForTheFullLinkWhenTheShortLinkDoesNotRedirect() {
+    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
         .withStatus(200)
         .withBody(DoctoretoFixtures.text("profile-index2.html"))));
 
-    Doctor doctor = provider.lookup(VIDA);
+    SlotHunterException e = catchThrowableOfType(SlotHunterException.class, () -> provider.lookup(VIDA_CODE_ONLY));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(e.getMessage()).contains("HTTP 200").contains("full profile link");
+    assertThat(site.getAllServeEvents()).hasSize(1);
+  }
+
+  @Test
+  void asksForTheFullLinkWhenTheShortLinkRedirectsElsewhere() {
+    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse().withStatus(302).withHeader("Location", "/")));
+    site.stubFor(get("/").willReturn(aResponse().withStatus(200).withBody(DoctoretoFixtures.text("profile-index2.html"))));
+
+    SlotHunterException e = catchThrowableOfType(SlotHunterException.class, () -> provider.lookup(VIDA_CODE_ONLY));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(e.providerId()).contains("doctoreto");
+    assertThat(e.getMessage()).contains("redirected to /").contains("full profile link");
+    site.verify(0, getRequestedFor(urlPathEqualTo("/")));
+  }
+
+  @Test
+  void asksForTheFullLinkWhenTheShortLinkRedirectsToAnotherDoctor() {
+    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+        .withStatus(301)
+        .withHeader("Location", "/doctor/someone-else/GXPYab")));
+
+    SlotHunterException e = catchThrowableOfType(SlotHunterException.class, () -> provider.lookup(VIDA_CODE_ONLY));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    site.verify(0, getRequestedFor(urlPathEqualTo("/doctor/someone-else/GXPYab")));
+  }
+
+  @Test
+  void reportsARateLimitedShortLinkAsRateLimited() {
+    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+
+    SlotHunterException e = catchThrowableOfType(SlotHunterException.class, () -> provider.lookup(VIDA_CODE_ONLY));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+  }
+
+  @Test
+  void keepsTheSlugTheSiteRedirectsARenamedSlugTo() {
+    site.stubFor(get("/doctor/old-slug/ZaEBBZ").willReturn(aResponse()
+        .withStatus(308)
+        .withHeader("Location", "/doctor/dr-vida-imani/ZaEBBZ")));
+    profile("profile-index2.html");
+
+    Doctor doctor = provider.lookup(new DoctorRef("doctoreto", "old-slug~ZaEBBZ"));
+
+    assertThat(doctor.ref()).isEqualTo(VIDA);
+  }
+
+  @Test
+  void sendsAPercentEncodedSlugAsWritten() {
+    site.stubFor(get("/doctor/%D8%AF%DA%A9%D8%AA%D8%B1/ZaEBBZ").willReturn(aResponse()
+        .withStatus(200)
+        .withBody(DoctoretoFixtures.text("profile-index2.html"))));
+
+    Doctor doctor = provider.lookup(new DoctorRef("doctoreto", "%D8%AF%DA%A9%D8%AA%D8%B1~ZaEBBZ"));
 
     assertThat(doctor.centers()).hasSize(2);
-    site.verify(getRequestedFor(urlPathEqualTo("/doctor/dr-vida-imani/ZaEBBZ"))
-        .withHeader("Accept", matching("text/html.*")));
   }
 
   @Test
   void usesAConfiguredProfilePath() {
     provider.close();
-    provider = provider(Map.of(DoctoretoProviderFactory.PROFILE_PATH, "/doctor/x/{code}"));
-    site.stubFor(get("/doctor/x/ZaEBBZ").willReturn(aResponse()
+    provider = provider(Map.of(DoctoretoProviderFactory.PROFILE_PATH, "/doctor/x/{slug}/{code}"));
+    site.stubFor(get("/doctor/x/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
         .withStatus(200)
         .withBody(DoctoretoFixtures.text("profile-index3.html"))));
 
@@ -212,7 +318,7 @@ class DoctoretoLookupTest {
 
   @Test
   void reportsADoctorThatRedirectsAwayFromItsPageAsNotFound() {
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse().withStatus(302).withHeader("Location", "/")));
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse().withStatus(302).withHeader("Location", "/")));
     site.stubFor(get("/").willReturn(aResponse().withStatus(200).withBody(DoctoretoFixtures.text("profile-index2.html"))));
 
     SlotHunterException e = lookupFailure();
@@ -223,7 +329,7 @@ class DoctoretoLookupTest {
 
   @Test
   void reportsA404AsNotFound() {
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
         .withStatus(404)
         .withBody(DoctoretoFixtures.text("profile-next-404.html"))));
 
@@ -325,14 +431,14 @@ class DoctoretoLookupTest {
   @Test
   void fallsBackToTheCodeWhenThePageNamesNobody() {
     String page = DoctoretoFixtures.text("profile-name-nested.html").replace("\"fullName\"", "\"otherName\"");
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse().withStatus(200).withBody(page)));
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse().withStatus(200).withBody(page)));
 
     assertThat(provider.lookup(VIDA).displayName()).isEqualTo("ZaEBBZ");
   }
 
   @Test
   void reportsANginxErrorPageAsUnavailableWithItsText() {
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
         .withStatus(502)
         .withHeader("Content-Type", "text/html")
         .withBody(DoctoretoFixtures.text("error-502.html"))));
@@ -357,13 +463,15 @@ class DoctoretoLookupTest {
   void rejectsAKeyThatIsNotACodeWithoutIo() {
     assertThatThrownBy(() -> provider.lookup(new DoctorRef("doctoreto", "dr-vida-imani")))
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+    assertThatThrownBy(() -> provider.lookup(new DoctorRef("doctoreto", "dr-vida-imani~ZaEBB")))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
     assertThat(site.getAllServeEvents()).isEmpty();
   }
 
   @Test
   void decodesTheDeclaredCharset() {
     String page = DoctoretoFixtures.text("profile-index2.html");
-    site.stubFor(get("/doctor/ZaEBBZ").willReturn(aResponse()
+    site.stubFor(get("/doctor/dr-vida-imani/ZaEBBZ").willReturn(aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "text/html; charset=utf-16")
         .withBody(page.getBytes(StandardCharsets.UTF_16))));

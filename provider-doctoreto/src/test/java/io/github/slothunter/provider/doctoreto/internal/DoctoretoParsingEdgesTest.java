@@ -45,7 +45,7 @@ class DoctoretoParsingEdgesTest {
   }
 
   private SlotHunterException profileFailure(String html) {
-    return catchThrowableOfType(SlotHunterException.class, () -> profiles.parse(VIDA, html));
+    return catchThrowableOfType(SlotHunterException.class, () -> profiles.parse(VIDA, "ZaEBBZ", html));
   }
 
   private DoctoretoCalendar calendar(String body) {
@@ -58,7 +58,7 @@ class DoctoretoParsingEdgesTest {
 
   @Test
   void acceptsConsultationsWrappedInItems() {
-    Doctor doctor = profiles.parse(VIDA, page("{\"data\":{\"items\":[{\"id\":\"3022\",\"place\":"
+    Doctor doctor = profiles.parse(VIDA, "ZaEBBZ", page("{\"data\":{\"items\":[{\"id\":\"3022\",\"place\":"
         + "{\"name\":\"مطب\",\"city\":\"شیراز\"}}]}}"));
 
     assertThat(doctor.centers()).singleElement().satisfies(c -> {
@@ -69,7 +69,7 @@ class DoctoretoParsingEdgesTest {
 
   @Test
   void matchesTheQueryKeyExactlyAndNotByPosition() {
-    Doctor doctor = profiles.parse(VIDA, page("{\"data\":[{\"id\":1,\"place\":{\"name\":\"A\"}}]}"));
+    Doctor doctor = profiles.parse(VIDA, "ZaEBBZ", page("{\"data\":[{\"id\":1,\"place\":{\"name\":\"A\"}}]}"));
 
     assertThat(doctor.centers()).extracting(Center::id).containsExactly("1");
   }
@@ -95,7 +95,7 @@ class DoctoretoParsingEdgesTest {
         + "{\"props\":{\"pageProps\":{\"dehydratedState\":{\"queries\":[{\"queryKey\":"
         + "[\"consultations\",\"doctors\",\"ZaEBBZ\"],\"state\":{\"data\":[]}}]}}}}</SCRIPT></head></html>";
 
-    assertThat(profiles.parse(VIDA, html).centers()).isEmpty();
+    assertThat(profiles.parse(VIDA, "ZaEBBZ", html).centers()).isEmpty();
   }
 
   @Test
@@ -121,7 +121,7 @@ class DoctoretoParsingEdgesTest {
         + "\"dehydratedState\":{\"queries\":[{\"queryKey\":[\"consultations\",\"doctors\",\"ZaEBBZ\"],"
         + "\"state\":{\"data\":[]}}]}}}}</script>";
 
-    Doctor doctor = profiles.parse(VIDA, html);
+    Doctor doctor = profiles.parse(VIDA, "ZaEBBZ", html);
 
     assertThat(doctor.displayName()).isEqualTo("دکتر ویدا ایمانی");
     assertThat(doctor.expertises()).containsExactly("زنان");
@@ -136,7 +136,7 @@ class DoctoretoParsingEdgesTest {
         + "\"dehydratedState\":{\"queries\":[{\"queryKey\":[\"consultations\",\"doctors\",\"ZaEBBZ\"],"
         + "\"state\":{\"data\":[]}}]}}}}</script>";
 
-    Doctor doctor = profiles.parse(VIDA, html);
+    Doctor doctor = profiles.parse(VIDA, "ZaEBBZ", html);
 
     assertThat(doctor.displayName()).isEqualTo("دکتر ویدا ایمانی");
     assertThat(doctor.expertises()).containsExactly("زنان");
@@ -150,7 +150,7 @@ class DoctoretoParsingEdgesTest {
         + "\"dehydratedState\":{\"queries\":[{\"queryKey\":[\"consultations\",\"doctors\",\"ZaEBBZ\"],"
         + "\"state\":{\"data\":[]}}]}}}}</script>";
 
-    assertThat(profiles.parse(VIDA, html).displayName()).isEqualTo("دکتر ویدا ایمانی");
+    assertThat(profiles.parse(VIDA, "ZaEBBZ", html).displayName()).isEqualTo("دکتر ویدا ایمانی");
   }
 
   @Test
@@ -160,7 +160,7 @@ class DoctoretoParsingEdgesTest {
         + "\"dehydratedState\":{\"queries\":[{\"queryKey\":[\"consultations\",\"doctors\",\"ZaEBBZ\"],"
         + "\"state\":{\"data\":[]}}]}}}}</script>";
 
-    assertThat(profiles.parse(VIDA, html).displayName()).isEqualTo("دکتر ایمانی");
+    assertThat(profiles.parse(VIDA, "ZaEBBZ", html).displayName()).isEqualTo("دکتر ایمانی");
   }
 
   @Test
@@ -243,11 +243,21 @@ class DoctoretoParsingEdgesTest {
 
   @Test
   void rejectsProfilePathsThatAreNotPathTemplates() {
-    for (String path : new String[] {"doctor/{code}", "/doctor/x", "/doctor/{code}?a=1", "/doctor/{code}#x"}) {
+    for (String path : new String[] {"doctor/{slug}/{code}", "/doctor/x", "/doctor/{slug}/{code}?a=1",
+        "/doctor/{slug}/{code}#x", "/doctor/{code}"}) {
       SlotHunterException e = catchThrowableOfType(SlotHunterException.class,
           () -> assumptions(Map.of("profile-path", path)));
       assertThat(e.code()).as(path).isEqualTo(ErrorCode.INVALID_INPUT);
+      assertThat(e.getMessage()).as(path).contains("profile-path");
     }
+    for (String path : new String[] {"doctor/{code}", "/doctor/{slug}/{code}", "/d"}) {
+      SlotHunterException e = catchThrowableOfType(SlotHunterException.class,
+          () -> assumptions(Map.of("short-profile-path", path)));
+      assertThat(e.code()).as(path).isEqualTo(ErrorCode.INVALID_INPUT);
+      assertThat(e.getMessage()).as(path).contains("short-profile-path");
+    }
+    assertThat(assumptions(Map.of()).profilePath("dr-x", "ZaEBBZ")).isEqualTo("/doctor/dr-x/ZaEBBZ");
+    assertThat(assumptions(Map.of()).shortProfilePath("ZaEBBZ")).isEqualTo("/doctor/ZaEBBZ");
     assertThat(assumptions(Map.of("slot-end-field", "a,,b")).slotEndFields()).containsExactly("a", "b");
     assertThat(assumptions(Map.of("slot-duration-field", "len.minutes")).slotDurationFields())
         .containsExactly("len.minutes");
