@@ -37,9 +37,10 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * A realistic, stateful fake of Paziresh24 (paziresh24.com) on {@code 127.0.0.1}: the profile
- * pages with {@code __NEXT_DATA__}, the booking RPC (free days, free turns, suspend, unsuspend,
- * book, deleteBook, setTerminal), OTP login, drprofile, receipts and search, all from one base URL
+ * A realistic, stateful fake of Paziresh24 (paziresh24.com) on {@code 127.0.0.1} speaking the live
+ * protocol: the profile pages with {@code __NEXT_DATA__}, the booking RPC (free days in both modes,
+ * free turns, suspend, unsuspend, book, deleteBook, moveBook, setTerminal), OTP login, drprofile,
+ * service price, receipts, availability status, Hamdast widgets and search, all from one base URL
  * (point a provider's {@code base-url} at {@link #baseUrl()}).
  *
  * <pre>{@code
@@ -66,17 +67,48 @@ import java.util.function.Consumer;
  * from random sources seeded by {@link Builder#seed(long)}: the same seed, clock and request
  * sequence give the same answers.
  *
- * <p><b>Protocol choices</b> where the real site is unknown (see {@code shared/providers/paziresh24.md}):
- * booking RPC answers HTTP 200 with {@code status} 1 (ok), 0 (validation, with {@code details}
- * {@code {field: message}}) or 300 (hold expired, or slot held/taken by someone else); holds are
- * bound to the {@code terminal_id} that made them; {@code book} needs a Bearer token (or a
- * {@code token} cookie), else HTTP 401 {@code {"status":0,"message":...}}; {@code book} answers
- * {@code book_info.id} and the tracking code both in {@code book_info.reference_code} and
- * {@code details.reference_code}; rate limiting answers HTTP 429 with {@code Retry-After}. The
- * receipt ({@link #RECEIPT}) is shown to the booking's account only (else 403), answers 404 for an
- * unknown booking id, and keeps answering for a cancelled booking with {@code is_deleted} 1 and
- * {@code book_status} {@code deleted} (the spec lists both among the receipt's fields, which suggests
- * a deleted booking keeps its receipt); {@code book_time} is the slot's start in unix seconds.
+ * <p><b>Live protocol.</b> Response bodies follow {@code shared/providers/paziresh24.md} (the spec of
+ * 2026-12-06), section 11's example bodies, field for field; where the spec shows no body the fake
+ * uses the general legacy envelope {@code {"status":N,"message":"..."}}. Paths of every real host are
+ * served from the one base URL (point {@code base-url}, or each of {@code www-url}, {@code apigw-url},
+ * {@code drprofile-url}, {@code api-url}, saman and hamdast, at {@link #baseUrl()}):
+ * <ul>
+ * <li>www / apigw booking RPC ({@code POST /api/<name>} or {@code /booking/v2/<name>}): getFreeDays in
+ *     calendar mode (form has {@code return_free_turns}: {@code result:[]}, {@code calendar.turns} over
+ *     the {@linkplain Builder#bookingWindowDays booking window}, {@code holidays} map, {@code non_workdays}
+ *     in JavaScript numbering, ...) and all-slots mode (no {@code return_free_turns}: {@code result}
+ *     keyed by day with work-hour blocks over the {@linkplain Builder#allSlotsWindowDays all-slots
+ *     window}); status 32 when nothing is free in the booking window, 700 when
+ *     {@linkplain #bookingOff booking is off} or the service is not bookable online; getFreeTurns,
+ *     getFreeTurn, suspend, unsuspend, book, deleteBook, setTerminal;</li>
+ * <li>www only: {@code POST /api/moveBook}, {@code GET /factor/<center>/<book>} (a minimal page);</li>
+ * <li>apigw: {@code /gozargah/register}, {@code /gozargah/resetpassword}, {@code /gozargah/v1/login},
+ *     {@code GET /v1/auth/me}, {@code GET /v1/service-price}, {@code GET /v1/full-profile/<slug>/},
+ *     {@code POST /v1/apps/<app>/prebook} and {@code /verify} (Hamdast addons), {@code /moshir/v1/deleteBook},
+ *     {@code /seapi/v1/search/...};</li>
+ * <li>drprofile: {@code GET /api/doctors/<slug>}, {@code GET /api/full-profile/<slug>/}; the page
+ *     {@code /dr/<slug>/} carries the same centers in {@code __NEXT_DATA__};</li>
+ * <li>api: receipt {@code GET /user/v1/book/<center>/<book>} ({@code {"data":{...}}}, {@code book_status}
+ *     {@code not_visited}, {@code expired} or {@code deleted});</li>
+ * <li>saman: {@code GET /v1/doctors/<slug>/availability-status}; hamdast: {@code GET /api/v1/widgets/?slug=}.</li>
+ * </ul>
+ *
+ * <p><b>Choices where the spec is silent or UNVERIFIED.</b> Reads (getFreeDays, getFreeTurns) work
+ * without a terminal id; holds and book need one (status 0 with {@code details.terminal_id} otherwise);
+ * holds are bound to the terminal that made them. setTerminal always mints {@code clinic-<uniqid>} from
+ * the fake's clock (spec 2.2); hold codes are uniqids too. Status 3 for unknown terminals only with
+ * {@linkplain Builder#strictTerminals strict terminals}. {@code book} and {@code moveBook} need a
+ * Bearer token (or {@code token} cookie), else HTTP 401 {@code {"status":0,"message":...}}; a priced
+ * service ({@code free_price > 0}) or the online center {@value #ONLINE_CENTER_ID} answers
+ * {@code "reqiure_payment":"1"} with {@code redirect_url} = this fake's own base URL (as the client
+ * reached it, from the {@code Host} header) + {@code /factor/<center>/<book id>}, the spec-11 URL form
+ * with the fake as the www host. moveBook refuses (status 0) online visits, unpaid bookings
+ * ({@link #markPaid}), cancelled or past bookings, and holds that are unknown, expired or of another
+ * calendar. The service price's VAT is 3% (the ratio of the spec's example). The weekly
+ * {@code hours_of_work} (and so {@code non_workdays} and {@code workhour_info}) come from the slots the
+ * calendar has, or Saturday to Wednesday 09:00-13:00 while it has none. register is not required
+ * before resetpassword. The receipt is shown to the booking's account only (else 403) and 404 for
+ * an unknown booking; rate limiting answers HTTP 429 with {@code Retry-After}.
  *
  * <p>Thread-safe. {@link #close()} stops the server; it is idempotent.
  */
