@@ -19,9 +19,25 @@ import java.util.Objects;
  * @param cell patient's mobile as sent
  * @param bookedAt when the site accepted it (the fake's clock)
  * @param cancelled whether it has since been cancelled
+ * @param paymentRequired whether the book reply said {@code payment.reqiure_payment} {@code "1"} (a priced
+ *     service or the online center {@code 5532}, spec 5.6): such a booking is not final until paid
+ * @param paid whether a payment-required booking has been marked paid ({@code FakePaziresh24.markPaid})
  */
 public record FakeBooking(String bookId, String referenceCode, FakeSlot slot, String userId, String terminalId,
-    String firstName, String lastName, String nationalCode, String cell, Instant bookedAt, boolean cancelled) {
+    String firstName, String lastName, String nationalCode, String cell, Instant bookedAt, boolean cancelled,
+    boolean paymentRequired, boolean paid) {
+
+  /** A free booking (no payment required); the constructor before payments existed. */
+  public FakeBooking(String bookId, String referenceCode, FakeSlot slot, String userId, String terminalId,
+      String firstName, String lastName, String nationalCode, String cell, Instant bookedAt, boolean cancelled) {
+    this(bookId, referenceCode, slot, userId, terminalId, firstName, lastName, nationalCode, cell, bookedAt, cancelled,
+        false, false);
+  }
+
+  /** Whether it still waits for payment ({@code payment_status} {@code paying} on the site). */
+  public boolean awaitingPayment() {
+    return paymentRequired && !paid;
+  }
 
   /** Validates. */
   public FakeBooking {
@@ -43,6 +59,7 @@ public record FakeBooking(String bookId, String referenceCode, FakeSlot slot, St
     return "FakeBooking[bookId=" + bookId + ", referenceCode=" + referenceCode + ", slot=" + slot
         + ", userId=" + userId + ", patient=" + Pii.maskName(firstName) + " " + Pii.maskName(lastName)
         + ", nationalCode=" + Pii.maskNationalCode(nationalCode) + ", cell=" + Pii.maskMobile(cell)
-        + ", bookedAt=" + bookedAt + ", cancelled=" + cancelled + "]";
+        + ", bookedAt=" + bookedAt + ", cancelled=" + cancelled + ", paymentRequired=" + paymentRequired
+        + ", paid=" + paid + "]";
   }
 }

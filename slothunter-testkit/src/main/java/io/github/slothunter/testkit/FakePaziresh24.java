@@ -37,9 +37,10 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * A realistic, stateful fake of Paziresh24 (paziresh24.com) on {@code 127.0.0.1}: the profile
- * pages with {@code __NEXT_DATA__}, the booking RPC (free days, free turns, suspend, unsuspend,
- * book, deleteBook, setTerminal), OTP login, drprofile, receipts and search, all from one base URL
+ * A realistic, stateful fake of Paziresh24 (paziresh24.com) on {@code 127.0.0.1} speaking the live
+ * protocol: the profile pages with {@code __NEXT_DATA__}, the booking RPC (free days in both modes,
+ * free turns, suspend, unsuspend, book, deleteBook, moveBook, setTerminal), OTP login, drprofile,
+ * service price, receipts, availability status, Hamdast widgets and search, all from one base URL
  * (point a provider's {@code base-url} at {@link #baseUrl()}).
  *
  * <pre>{@code
@@ -66,17 +67,48 @@ import java.util.function.Consumer;
  * from random sources seeded by {@link Builder#seed(long)}: the same seed, clock and request
  * sequence give the same answers.
  *
- * <p><b>Protocol choices</b> where the real site is unknown (see {@code shared/providers/paziresh24.md}):
- * booking RPC answers HTTP 200 with {@code status} 1 (ok), 0 (validation, with {@code details}
- * {@code {field: message}}) or 300 (hold expired, or slot held/taken by someone else); holds are
- * bound to the {@code terminal_id} that made them; {@code book} needs a Bearer token (or a
- * {@code token} cookie), else HTTP 401 {@code {"status":0,"message":...}}; {@code book} answers
- * {@code book_info.id} and the tracking code both in {@code book_info.reference_code} and
- * {@code details.reference_code}; rate limiting answers HTTP 429 with {@code Retry-After}. The
- * receipt ({@link #RECEIPT}) is shown to the booking's account only (else 403), answers 404 for an
- * unknown booking id, and keeps answering for a cancelled booking with {@code is_deleted} 1 and
- * {@code book_status} {@code deleted} (the spec lists both among the receipt's fields, which suggests
- * a deleted booking keeps its receipt); {@code book_time} is the slot's start in unix seconds.
+ * <p><b>Live protocol.</b> Response bodies follow {@code shared/providers/paziresh24.md} (the spec of
+ * 2026-12-06), section 11's example bodies, field for field; where the spec shows no body the fake
+ * uses the general legacy envelope {@code {"status":N,"message":"..."}}. Paths of every real host are
+ * served from the one base URL (point {@code base-url}, or each of {@code www-url}, {@code apigw-url},
+ * {@code drprofile-url}, {@code api-url}, saman and hamdast, at {@link #baseUrl()}):
+ * <ul>
+ * <li>www / apigw booking RPC ({@code POST /api/<name>} or {@code /booking/v2/<name>}): getFreeDays in
+ *     calendar mode (form has {@code return_free_turns}: {@code result:[]}, {@code calendar.turns} over
+ *     the {@linkplain Builder#bookingWindowDays booking window}, {@code holidays} map, {@code non_workdays}
+ *     in JavaScript numbering, ...) and all-slots mode (no {@code return_free_turns}: {@code result}
+ *     keyed by day with work-hour blocks over the {@linkplain Builder#allSlotsWindowDays all-slots
+ *     window}); status 32 when nothing is free in the booking window, 700 when
+ *     {@linkplain #bookingOff booking is off} or the service is not bookable online; getFreeTurns,
+ *     getFreeTurn, suspend, unsuspend, book, deleteBook, setTerminal;</li>
+ * <li>www only: {@code POST /api/moveBook}, {@code GET /factor/<center>/<book>} (a minimal page);</li>
+ * <li>apigw: {@code /gozargah/register}, {@code /gozargah/resetpassword}, {@code /gozargah/v1/login},
+ *     {@code GET /v1/auth/me}, {@code GET /v1/service-price}, {@code GET /v1/full-profile/<slug>/},
+ *     {@code POST /v1/apps/<app>/prebook} and {@code /verify} (Hamdast addons), {@code /moshir/v1/deleteBook},
+ *     {@code /seapi/v1/search/...};</li>
+ * <li>drprofile: {@code GET /api/doctors/<slug>}, {@code GET /api/full-profile/<slug>/}; the page
+ *     {@code /dr/<slug>/} carries the same centers in {@code __NEXT_DATA__};</li>
+ * <li>api: receipt {@code GET /user/v1/book/<center>/<book>} ({@code {"data":{...}}}, {@code book_status}
+ *     {@code not_visited}, {@code expired} or {@code deleted});</li>
+ * <li>saman: {@code GET /v1/doctors/<slug>/availability-status}; hamdast: {@code GET /api/v1/widgets/?slug=}.</li>
+ * </ul>
+ *
+ * <p><b>Choices where the spec is silent or UNVERIFIED.</b> Reads (getFreeDays, getFreeTurns) work
+ * without a terminal id; holds and book need one (status 0 with {@code details.terminal_id} otherwise);
+ * holds are bound to the terminal that made them. setTerminal always mints {@code clinic-<uniqid>} from
+ * the fake's clock (spec 2.2); hold codes are uniqids too. Status 3 for unknown terminals only with
+ * {@linkplain Builder#strictTerminals strict terminals}. {@code book} and {@code moveBook} need a
+ * Bearer token (or {@code token} cookie), else HTTP 401 {@code {"status":0,"message":...}}; a priced
+ * service ({@code free_price > 0}) or the online center {@value #ONLINE_CENTER_ID} answers
+ * {@code "reqiure_payment":"1"} with {@code redirect_url} = this fake's own base URL (as the client
+ * reached it, from the {@code Host} header) + {@code /factor/<center>/<book id>}, the spec-11 URL form
+ * with the fake as the www host. moveBook refuses (status 0) online visits, unpaid bookings
+ * ({@link #markPaid}), cancelled or past bookings, and holds that are unknown, expired or of another
+ * calendar. The service price's VAT is 3% (the ratio of the spec's example). The weekly
+ * {@code hours_of_work} (and so {@code non_workdays} and {@code workhour_info}) come from the slots the
+ * calendar has, or Saturday to Wednesday 09:00-13:00 while it has none. register is not required
+ * before resetpassword. The receipt is shown to the booking's account only (else 403) and 404 for
+ * an unknown booking; rate limiting answers HTTP 429 with {@code Retry-After}.
  *
  * <p>Thread-safe. {@link #close()} stops the server; it is idempotent.
  */
@@ -90,7 +122,10 @@ public final class FakePaziresh24 implements AutoCloseable {
   public static final String PROFILE_PAGE = Paziresh24Site.PROFILE_PAGE;
   /** {@code GET /api/doctors/{slug}} (drprofile host). */
   public static final String DOCTOR_PROFILE = Paziresh24Site.DOCTOR_PROFILE;
-  /** {@code GET /api/full-profile/{slug}/} (drprofile host): {@code information} fields plus {@code centers}, {@code expertises}. */
+  /**
+   * {@code GET /api/full-profile/{slug}/} (drprofile host) or {@code /v1/full-profile/{slug}/} (apigw):
+   * {@code {"status":"SUCCESS","message":...,"data":{...}}} (spec 3B, 11).
+   */
   public static final String FULL_PROFILE = Paziresh24Site.FULL_PROFILE;
   /** {@code POST /api/getFreeDays} or {@code /booking/v2/getFreeDays}. */
   public static final String GET_FREE_DAYS = Paziresh24Site.GET_FREE_DAYS;
@@ -120,6 +155,18 @@ public final class FakePaziresh24 implements AutoCloseable {
   public static final String RECEIPT = Paziresh24Site.RECEIPT;
   /** {@code GET /seapi/v1/search/{city}[/{category}]}. */
   public static final String SEARCH = Paziresh24Site.SEARCH;
+  /** {@code POST /api/moveBook} (www only): move a booking onto a held slot (spec 8). */
+  public static final String MOVE_BOOK = Paziresh24Site.MOVE_BOOK;
+  /** {@code GET /v1/service-price?center_id&service_id&user_center_id} (apigw host, spec 5.6). */
+  public static final String SERVICE_PRICE = Paziresh24Site.SERVICE_PRICE;
+  /** {@code GET /api/v1/widgets/?slug=} (hamdast host, spec 5.9): the doctor's pre-booking widgets. */
+  public static final String BOOKING_WIDGETS = Paziresh24Site.BOOKING_WIDGETS;
+  /** {@code POST /v1/apps/{app}/prebook} and {@code /v1/apps/{app}/verify} (apigw host, JSON): a widget's addon. */
+  public static final String WIDGET_ADDON = Paziresh24Site.WIDGET_ADDON;
+  /** {@code GET /v1/doctors/{slug}/availability-status} (saman host, spec 3C). */
+  public static final String AVAILABILITY_STATUS = Paziresh24Site.AVAILABILITY_STATUS;
+  /** {@code GET /factor/{centerId}/{bookId}} (www): a minimal invoice page, where {@code redirect_url} points. */
+  public static final String FACTOR = Paziresh24Site.FACTOR;
   /** Any path the fake does not serve (answered 404). */
   public static final String UNKNOWN = Paziresh24Site.UNKNOWN;
 
@@ -140,6 +187,10 @@ public final class FakePaziresh24 implements AutoCloseable {
   public static final Duration DEFAULT_OTP_VALIDITY = Duration.ofMinutes(5);
   /** Default number of HTTP handler threads. */
   public static final int DEFAULT_SERVER_THREADS = 8;
+  /** Default booking window: getFreeDays lists free days up to today + 60 days (spec 4.1, 2025 sample). */
+  public static final int DEFAULT_BOOKING_WINDOW_DAYS = 60;
+  /** Default all-slots window: getFreeDays without {@code return_free_turns} covers today + 10 days (spec 4.1b). */
+  public static final int DEFAULT_ALL_SLOTS_WINDOW_DAYS = 10;
   /** Default number of requests kept in full by {@link #requests()}. */
   public static final int DEFAULT_REQUEST_LOG_LIMIT = 100_000;
 
@@ -150,7 +201,10 @@ public final class FakePaziresh24 implements AutoCloseable {
     FakeSiteSettings<FakePaziresh24> settings = b.settings;
     Paziresh24Directory directory = new Paziresh24Directory(doctors);
     this.state = new Paziresh24State(new Paziresh24State.Settings(settings.clock(), settings.seed(), b.holdTtl,
-        b.tokenTtl, b.otp, b.otpResendInterval, b.otpValidity, b.rejectDuplicateBookings), directory);
+        b.tokenTtl, b.otp, b.otpResendInterval, b.otpValidity, b.rejectDuplicateBookings, b.bookingWindowDays,
+        b.allSlotsWindowDays, b.holidays), directory);
+    state.strictTerminals(b.strictTerminals);
+    state.requireWidgetMetaData(b.requireWidgetMetaData);
     this.runtime = new FakeSiteRuntime("fake-paziresh24", settings, settings.seed() * 17 + 3,
         faults -> new Paziresh24Site(state, faults));
   }
@@ -478,6 +532,77 @@ public final class FakePaziresh24 implements AutoCloseable {
     state.loseBookings(lose);
   }
 
+  /**
+   * Switches online booking of one service off ({@code true}) or back on, at any time. While off,
+   * getFreeDays (both modes), getFreeTurns, getFreeTurn and suspend answer
+   * {@code {"status":700,"message":"نوبت دهی اینترنتی غیر فعال است","result":[]}}; the profile shows the
+   * service with {@code can_booking} 0, and when every service of the center is off the center shows
+   * {@code is_active:false} with its services' {@code id} -1 and {@code can_booking} null (spec 3B).
+   *
+   * @throws IllegalArgumentException for an unknown calendar
+   */
+  public void bookingOff(String slug, String centerId, String serviceId, boolean off) {
+    state.bookingOff(slug, centerId, serviceId, off);
+  }
+
+  /**
+   * Turns "strict terminals" on or off at run time (see {@link Builder#strictTerminals(boolean)}).
+   */
+  public void strictTerminals(boolean strict) {
+    state.strictTerminals(strict);
+  }
+
+  /**
+   * Turns the Hamdast meta_data check on or off at run time (see {@link Builder#requireWidgetMetaData(boolean)}).
+   */
+  public void requireWidgetMetaData(boolean require) {
+    state.requireWidgetMetaData(require);
+  }
+
+  /** Every terminal id {@link #SET_TERMINAL} has minted ({@code clinic-<uniqid>}). */
+  public java.util.Set<String> mintedTerminals() {
+    return state.mintedTerminals();
+  }
+
+  /**
+   * Whether this mobile called {@link #REGISTER} successfully (the fake does not require register
+   * before resetpassword: the real site's behaviour is unknown).
+   *
+   * @param mobile {@code 09xxxxxxxxx} or {@code 9xxxxxxxxx}
+   */
+  public boolean registered(String mobile) {
+    Objects.requireNonNull(mobile, "mobile");
+    return state.registered(mobile.startsWith("0") ? mobile : "0" + mobile);
+  }
+
+  /**
+   * Marks a payment-required booking paid (as if the patient paid on the factor page): it is then
+   * movable. {@code false} for an unknown book id.
+   */
+  public boolean markPaid(String bookId) {
+    return state.pay(Objects.requireNonNull(bookId, "bookId"));
+  }
+
+  /**
+   * Whether a recorded {@link #GET_FREE_DAYS} request asked for all-slots mode (spec 4.1b): its form
+   * (or query) had no {@code return_free_turns} field. Calendar-mode calls (spec 4.1) carry it.
+   */
+  public static boolean isAllSlotsRequest(RecordedRequest request) {
+    Objects.requireNonNull(request, "request");
+    return request.endpoint().equals(GET_FREE_DAYS) && request.field("return_free_turns").map(String::isBlank)
+        .orElse(true);
+  }
+
+  /** How many logged {@link #GET_FREE_DAYS} requests were all-slots calls (see {@link #isAllSlotsRequest}). */
+  public int allSlotsRequestCount() {
+    return (int) requests(GET_FREE_DAYS).stream().filter(FakePaziresh24::isAllSlotsRequest).count();
+  }
+
+  /** How many logged {@link #GET_FREE_DAYS} requests were calendar-mode calls (with {@code return_free_turns}). */
+  public int calendarModeRequestCount() {
+    return (int) requests(GET_FREE_DAYS).stream().filter(r -> !isAllSlotsRequest(r)).count();
+  }
+
   /** The most requests in flight at once since start or {@link #resetCounters()}. */
   public int maxConcurrentRequests() {
     return runtime.maxConcurrentRequests();
@@ -519,6 +644,11 @@ public final class FakePaziresh24 implements AutoCloseable {
     private Duration otpResendInterval = DEFAULT_OTP_RESEND_INTERVAL;
     private Duration otpValidity = DEFAULT_OTP_VALIDITY;
     private boolean rejectDuplicateBookings;
+    private int bookingWindowDays = DEFAULT_BOOKING_WINDOW_DAYS;
+    private int allSlotsWindowDays = DEFAULT_ALL_SLOTS_WINDOW_DAYS;
+    private final java.util.Map<LocalDate, String> holidays = new java.util.TreeMap<>();
+    private boolean strictTerminals;
+    private boolean requireWidgetMetaData;
     private final List<DoctorBuilder> doctors = new ArrayList<>();
 
     private Builder() {}
@@ -606,6 +736,60 @@ public final class FakePaziresh24 implements AutoCloseable {
     }
 
     /**
+     * The booking window in days: calendar-mode getFreeDays lists free days from today to today +
+     * this ({@code calendar.end_date}); slots after it are not shown, and status 32 means nothing is
+     * free inside it. Default {@value FakePaziresh24#DEFAULT_BOOKING_WINDOW_DAYS}.
+     */
+    public Builder bookingWindowDays(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("bookingWindowDays must be positive: " + value);
+      }
+      this.bookingWindowDays = value;
+      return this;
+    }
+
+    /**
+     * The all-slots window in days (spec 4.1b): getFreeDays without {@code return_free_turns} returns
+     * the slots of today to today + this (capped by the booking window). Default
+     * {@value FakePaziresh24#DEFAULT_ALL_SLOTS_WINDOW_DAYS}.
+     */
+    public Builder allSlotsWindowDays(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("allSlotsWindowDays must not be negative: " + value);
+      }
+      this.allSlotsWindowDays = value;
+      return this;
+    }
+
+    /** A public holiday, listed in getFreeDays' {@code calendar.holidays} map (it does not close any slot). */
+    public Builder holiday(LocalDate day, String name) {
+      holidays.put(Objects.requireNonNull(day, "day"), requireText(name, "name"));
+      return this;
+    }
+
+    /**
+     * Strict terminals: a legacy call (booking RPC, deleteBook, moveBook) naming a {@code terminal_id}
+     * (header, form or cookie) that {@link #SET_TERMINAL} never minted answers
+     * {@code {"status":3,"message":...}}. Status 3 and its body are UNVERIFIED in the spec (2.1), so
+     * this uses the general legacy envelope; calls without a terminal id are not affected. Default
+     * {@code false}; can be flipped at run time with {@link FakePaziresh24#strictTerminals(boolean)}.
+     */
+    public Builder strictTerminals(boolean value) {
+      this.strictTerminals = value;
+      return this;
+    }
+
+    /**
+     * Whether {@code book} refuses (status 0 with a message) a booking with a doctor that has a
+     * Hamdast widget when the form lacks the widget's {@code meta_data} keys. UNVERIFIED in the spec
+     * (5.9); default {@code false}.
+     */
+    public Builder requireWidgetMetaData(boolean value) {
+      this.requireWidgetMetaData = value;
+      return this;
+    }
+
+    /**
      * Adds a doctor.
      *
      * @param slug the profile slug, decoded (Latin or Persian, no {@code /}, {@code ?}, {@code #} or spaces)
@@ -646,13 +830,17 @@ public final class FakePaziresh24 implements AutoCloseable {
      * {
      *   "now": "2026-01-03T05:30:00Z",          // a FakeClock here, unless clock(...) was called
      *   "seed": 42, "holdTtl": "PT5M", "tokenTtl": "PT24H", "otp": "1234", "rateLimitPerMinute": 0,
+     *   "bookingWindowDays": 60, "allSlotsWindowDays": 10, "strictTerminals": false,
+     *   "requireWidgetMetaData": false, "holidays": {"2026-02-11": "پیروزی انقلاب اسلامی"},
      *   "doctors": [{
      *     "slug": "dr-sara-ahmadi", "displayName": "دکتر سارا احمدی", "name": "سارا", "family": "احمدی",
      *     "expertises": ["قلب و عروق"], "aliases": ["sara-ahmadi"],
+     *     "widget": {"app": "insurance-check", "captcha": false, "metaData": {"insurance_id": "12"}},
      *     "centers": [{
      *       "id": "1001", "name": "مطب", "city": "تهران", "citySlug": "tehran", "address": "...", "serverId": "1",
      *       "services": [{
      *         "id": "2001", "title": "ویزیت حضوری", "price": 1500000, "duration": "PT15M", "userCenterId": "3001",
+     *         "bookingOff": false,
      *         "slots": ["2026-01-04T06:00:00Z"],
      *         "days": [{"date": "2026-01-05", "from": "09:00", "to": "12:00"}]
      *       }]
@@ -701,6 +889,31 @@ public final class FakePaziresh24 implements AutoCloseable {
         @Override
         public void rateLimitPerMinute(int value) {
           Builder.this.rateLimitPerMinute(value);
+        }
+
+        @Override
+        public void bookingWindowDays(int value) {
+          Builder.this.bookingWindowDays(value);
+        }
+
+        @Override
+        public void allSlotsWindowDays(int value) {
+          Builder.this.allSlotsWindowDays(value);
+        }
+
+        @Override
+        public void strictTerminals(boolean value) {
+          Builder.this.strictTerminals(value);
+        }
+
+        @Override
+        public void requireWidgetMetaData(boolean value) {
+          Builder.this.requireWidgetMetaData(value);
+        }
+
+        @Override
+        public void holiday(LocalDate day, String name) {
+          Builder.this.holiday(day, name);
         }
 
         @Override
@@ -758,6 +971,8 @@ public final class FakePaziresh24 implements AutoCloseable {
     private final List<Expertise> expertises = new ArrayList<>();
     private final List<String> aliases = new ArrayList<>();
     private final List<CenterBuilder> centers = new ArrayList<>();
+    private final List<String[]> widgetApps = new ArrayList<>();
+    private final List<java.util.Map<String, String>> widgetMeta = new ArrayList<>();
 
     private DoctorBuilder(String slug) {
       Objects.requireNonNull(slug, "slug");
@@ -838,6 +1053,34 @@ public final class FakePaziresh24 implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A Hamdast pre-booking widget (spec 5.9) whose addon answers {@code {"action":"BOOK","meta_data":{...}}}
+     * at once with {@code metaData}. Listed by {@link #BOOKING_WIDGETS}; its {@code data_endpoint} is
+     * {@code <base URL>/v1/apps/<app>/prebook}.
+     */
+    public DoctorBuilder bookingWidget(String app, java.util.Map<String, String> metaData) {
+      return widget(app, false, metaData);
+    }
+
+    /**
+     * A Hamdast pre-booking widget whose addon first answers {@code SHOW_FORM} (a captcha form, spec 11);
+     * its submit endpoint {@code <base URL>/v1/apps/<app>/verify} answers {@code BOOK} with
+     * {@code metaData} once {@code form_data.captcha} is non-blank.
+     */
+    public DoctorBuilder bookingWidgetWithCaptcha(String app, java.util.Map<String, String> metaData) {
+      return widget(app, true, metaData);
+    }
+
+    private DoctorBuilder widget(String app, boolean captcha, java.util.Map<String, String> metaData) {
+      String a = requireText(app, "app");
+      if (!a.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("app must be a path segment of letters, digits, '.', '_' or '-': " + a);
+      }
+      widgetApps.add(new String[] {a, Boolean.toString(captcha)});
+      widgetMeta.add(new java.util.LinkedHashMap<>(Objects.requireNonNull(metaData, "metaData")));
+      return this;
+    }
+
     /** Adds a center ({@value FakePaziresh24#ONLINE_CENTER_ID} is the online-visit pseudo center). */
     public DoctorBuilder center(String centerId, Consumer<CenterBuilder> spec) {
       CenterBuilder c = new CenterBuilder(requireText(centerId, "centerId"));
@@ -860,8 +1103,13 @@ public final class FakePaziresh24 implements AutoCloseable {
       for (CenterBuilder c : centers) {
         cs.add(c.spec(this, defaults));
       }
+      List<Paziresh24Directory.Widget> widgets = new ArrayList<>();
+      for (int i = 0; i < widgetApps.size(); i++) {
+        widgets.add(new Paziresh24Directory.Widget("w-" + defaults.digits(2), widgetApps.get(i)[0],
+            Boolean.parseBoolean(widgetApps.get(i)[1]), widgetMeta.get(i)));
+      }
       return new DoctorSpec(slug, docId, profileId, serverId, uid, shown, first, last, gender, emp, experience,
-          expertises, aliases, cs);
+          expertises, aliases, cs, widgets);
     }
 
     Paziresh24ScenarioReader.DoctorTarget asTarget() {
@@ -883,6 +1131,11 @@ public final class FakePaziresh24 implements AutoCloseable {
             case "alias": self.alias(value); break;
             default: throw new IllegalArgumentException("unknown doctor key '" + key + "'");
           }
+        }
+
+        @Override
+        public void widget(String app, boolean captcha, java.util.Map<String, String> metaData) {
+          self.widget(app, captcha, metaData);
         }
 
         @Override
@@ -955,7 +1208,7 @@ public final class FakePaziresh24 implements AutoCloseable {
       return this;
     }
 
-    /** {@code user_center_id} of the doctor here, and the default of its services; default seeded digits. */
+    /** {@code user_center_id} of the doctor here, and the default of its services; default a seeded UUID. */
     public CenterBuilder userCenterId(String value) {
       this.userCenterId = requireText(value, "userCenterId");
       return this;
@@ -978,7 +1231,7 @@ public final class FakePaziresh24 implements AutoCloseable {
     private CenterSpec spec(DoctorBuilder doctor, Ids defaults) {
       String ucid = userCenterId != null ? userCenterId
           : services.stream().filter(s -> s.userCenterId != null).map(s -> s.userCenterId).findFirst()
-              .orElseGet(() -> defaults.digits(6));
+              .orElseGet(defaults::uuid);
       List<ServiceSpec> ss = new ArrayList<>();
       for (ServiceBuilder s : services) {
         ss.add(s.spec(ucid));
@@ -1027,6 +1280,7 @@ public final class FakePaziresh24 implements AutoCloseable {
     private String userCenterId;
     private boolean bookable = true;
     private boolean canRequest;
+    private boolean bookingOff;
     private String hoursOfWork = "شنبه تا چهارشنبه ۹ الی ۱۳";
     private final InitialSlots initial = new InitialSlots();
 
@@ -1040,7 +1294,11 @@ public final class FakePaziresh24 implements AutoCloseable {
       return this;
     }
 
-    /** {@code free_price} in rials; default 0. */
+    /**
+     * {@code free_price} in rials; default 0. A priced service (or any service of the online center
+     * {@value FakePaziresh24#ONLINE_CENTER_ID}) needs online payment: its book reply says
+     * {@code "reqiure_payment":"1"} (spec 5.6) and {@link FakeBooking#paymentRequired()} is true.
+     */
     public ServiceBuilder price(long value) {
       if (value < 0) {
         throw new IllegalArgumentException("price must not be negative: " + value);
@@ -1073,7 +1331,20 @@ public final class FakePaziresh24 implements AutoCloseable {
       return this;
     }
 
-    /** {@code hours_of_work}; empty makes the service not bookable, as on the site. */
+    /**
+     * Whether online booking starts switched off (status 700, spec 2.1); default {@code false}.
+     * Toggle it at run time with {@link FakePaziresh24#bookingOff(String, String, String, boolean)}.
+     */
+    public ServiceBuilder bookingOff(boolean value) {
+      this.bookingOff = value;
+      return this;
+    }
+
+    /**
+     * {@code hours_of_work} as text; empty makes the service not bookable, as on the site. The JSON
+     * {@code hours_of_work[]} days and hours come from the calendar's slots (Saturday to Wednesday
+     * 09:00-13:00 while it has none).
+     */
     public ServiceBuilder hoursOfWork(String value) {
       this.hoursOfWork = Objects.requireNonNull(value, "hoursOfWork");
       return this;
@@ -1093,7 +1364,7 @@ public final class FakePaziresh24 implements AutoCloseable {
 
     private ServiceSpec spec(String centerUserCenterId) {
       return new ServiceSpec(id, title, price, duration, userCenterId != null ? userCenterId : centerUserCenterId,
-          bookable, canRequest, hoursOfWork);
+          bookable, canRequest, hoursOfWork, bookingOff);
     }
 
     Paziresh24ScenarioReader.ServiceTarget asTarget() {
@@ -1109,6 +1380,7 @@ public final class FakePaziresh24 implements AutoCloseable {
             case "bookable": self.bookable(Boolean.parseBoolean(value)); break;
             case "canRequest": self.canRequest(Boolean.parseBoolean(value)); break;
             case "hoursOfWork": self.hoursOfWork(value); break;
+            case "bookingOff": self.bookingOff(Boolean.parseBoolean(value)); break;
             default: throw new IllegalArgumentException("unknown service key '" + key + "'");
           }
         }

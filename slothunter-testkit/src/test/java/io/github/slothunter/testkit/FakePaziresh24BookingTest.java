@@ -52,7 +52,8 @@ class FakePaziresh24BookingTest {
   void suspendHoldsTheSlotForItsTerminal() {
     String code = hold(a, NINE);
 
-    assertThat(code).matches("[0-9a-f]{32}");
+    assertThat(code).as("PHP uniqid(\"\", true), spec 2.2").matches("[0-9a-f]{13}[0-9]\\.[0-9]{8}");
+    assertThat(Long.parseLong(code.substring(0, 8), 16)).isEqualTo(clock.instant().getEpochSecond());
     assertThat(fake.outstandingHolds()).isEqualTo(1);
     assertThat(fake.freeSlots(SLUG, CENTER, SERVICE)).extracting(FakeSlot::from).doesNotContain(NINE);
     assertThat(hold(a, NINE)).as("same terminal, same slot: same hold").isEqualTo(code);
@@ -171,8 +172,12 @@ class FakePaziresh24BookingTest {
     String reference = body.at("/book_info/reference_code").asText();
     assertThat(bookId).isNotBlank();
     assertThat(reference).matches("\\d{8}");
-    assertThat(body.at("/details/reference_code").asText()).isEqualTo(reference);
-    assertThat(body.at("/payment/reqiure_payment").asText()).isEqualTo("0");
+    assertThat(body.at("/book_info/from").asLong()).isEqualTo(NINE.getEpochSecond());
+    assertThat(body.at("/book_info/center_id").asText()).isEqualTo(CENTER);
+    assertThat(body.at("/details/from").asLong()).isEqualTo(NINE.getEpochSecond());
+    // the fixture's in-person service is priced (free_price 1,500,000 rials): payment required (spec 5.6)
+    assertThat(body.at("/payment/reqiure_payment").asText()).isEqualTo("1");
+    assertThat(body.at("/payment/redirect_url").asText()).isEqualTo(fake.baseUrl() + "/factor/" + CENTER + "/" + bookId);
     assertThat(fake.outstandingHolds()).isZero();
     assertThat(fake.bookings()).singleElement().satisfies(bk -> {
       assertThat(bk.bookId()).isEqualTo(bookId);
@@ -309,7 +314,7 @@ class FakePaziresh24BookingTest {
     String bookId = booked.at("/book_info/id").asText();
     String path = "/user/v1/book/" + CENTER + "/" + bookId;
 
-    JsonNode receipt = P24Client.json(a.get(path));
+    JsonNode receipt = P24Client.json(a.get(path)).get("data");
     HttpResponse<String> anonymous = b.get(path);
     HttpResponse<String> stranger = new P24Client(fake.baseUrl(), TERMINAL_B)
         .withToken(fake.login("09351234567").token()).get(path);
@@ -347,15 +352,19 @@ class FakePaziresh24BookingTest {
   }
 
   @Test
-  void setTerminalEchoesAValidIdOrIssuesOne() {
-    JsonNode echoed = b.rpc("setTerminal", Map.of("terminal_id", TERMINAL_A, "details", "Mozilla", "ip", "0.0.0.0",
-        "type", "web", "version", "1"));
+  void setTerminalMintsAClinicUniqidWhateverTheBrowserSent() {
+    JsonNode fromUuid = P24Client.json(new P24Client(fake.baseUrl(), null).postForm("/api/setTerminal",
+        Map.of("terminal_id", TERMINAL_A, "details", "Mozilla", "ip", "0.0.0.0", "type", "web", "version", "1")));
     JsonNode issued = P24Client.json(new P24Client(fake.baseUrl(), null).postForm("/api/setTerminal",
         Map.of("type", "web")));
 
-    assertThat(echoed.get("id").asText()).isEqualTo(TERMINAL_A);
-    assertThat(issued.get("status").asInt()).isEqualTo(1);
-    assertThat(issued.get("id").asText()).matches("[0-9a-f-]{36}");
+    assertThat(fromUuid.size()).as("only id, spec 11").isEqualTo(1);
+    assertThat(fromUuid.get("id").asText()).matches("^clinic-[0-9a-f]{13}[0-9]\\.[0-9]{8}$");
+    assertThat(Long.parseLong(fromUuid.get("id").asText().substring(7, 15), 16))
+        .isEqualTo(clock.instant().getEpochSecond());
+    assertThat(issued.get("id").asText()).matches("^clinic-[0-9a-f]{13}[0-9]\\.[0-9]{8}$")
+        .isNotEqualTo(fromUuid.get("id").asText());
+    assertThat(fake.mintedTerminals()).containsExactlyInAnyOrder(fromUuid.get("id").asText(), issued.get("id").asText());
     JsonNode usable = new P24Client(fake.baseUrl(), issued.get("id").asText()).rpc("getFreeDays", Fixtures.ids());
     assertThat(usable.get("status").asInt()).isEqualTo(1);
   }

@@ -148,16 +148,18 @@ class FakePaziresh24CalendarTest {
   }
 
   @Test
-  void terminalIdMustBePresentAndWellFormed() {
+  void terminalIdMayBeAbsentOnReadsButMustBeWellFormed() {
     JsonNode none = new P24Client(fake.baseUrl(), null).rpc("getFreeDays", ids());
     JsonNode garbage = new P24Client(fake.baseUrl(), "my-terminal").rpc("getFreeDays", ids());
     JsonNode uuidV1 = new P24Client(fake.baseUrl(), "3f2b8c1e-7d4a-1e9b-a1c2-5d6e7f8a9b0c").rpc("getFreeDays", ids());
     JsonNode clinic = new P24Client(fake.baseUrl(), TERMINAL_B).rpc("getFreeDays", ids());
     JsonNode inForm = new P24Client(fake.baseUrl(), null).rpc("getFreeDays", with(ids(), "terminal_id", TERMINAL_A));
 
-    assertThat(none.get("status").asInt()).isZero();
-    assertThat(none.at("/details/terminal_id").asText()).isNotBlank();
-    assertThat(none.get("message").asText()).contains("terminal_id");
+    // spec 2.2: pure reads (getFreeDays) work without a terminal id
+    assertThat(none.get("status").asInt()).isEqualTo(1);
+    JsonNode holdWithout = new P24Client(fake.baseUrl(), null).rpc("suspend", Fixtures.slot(NINE, Duration.ofMinutes(15)));
+    assertThat(holdWithout.get("status").asInt()).isZero();
+    assertThat(holdWithout.at("/details/terminal_id").asText()).isNotBlank();
     assertThat(garbage.get("status").asInt()).isZero();
     assertThat(uuidV1.get("status").asInt()).isZero();
     assertThat(clinic.get("status").asInt()).isEqualTo(1);
@@ -165,7 +167,7 @@ class FakePaziresh24CalendarTest {
   }
 
   @Test
-  void notBookableServicesGiveStatus0() {
+  void notBookableServicesGiveStatus700() {
     try (FakePaziresh24 f = FakePaziresh24.builder().clock(clock)
         .doctor("dr-x", d -> d.center("1", c -> c.service("2", s -> s.userCenterId("3").bookable(false))
             .service("4", s -> s.userCenterId("3").hoursOfWork(""))))
@@ -175,8 +177,10 @@ class FakePaziresh24CalendarTest {
       JsonNode notBooking = c.rpc("getFreeDays", Map.of("center_id", "1", "service_id", "2", "user_center_id", "3"));
       JsonNode noHours = c.rpc("getFreeDays", Map.of("center_id", "1", "service_id", "4", "user_center_id", "3"));
 
-      assertThat(notBooking.get("status").asInt()).isZero();
-      assertThat(noHours.get("status").asInt()).isZero();
+      // spec 2.1: 700 = online booking off, or the service is not bookable online
+      assertThat(notBooking.get("status").asInt()).isEqualTo(700);
+      assertThat(noHours.get("status").asInt()).isEqualTo(700);
+      assertThat(notBooking.get("message").asText()).isEqualTo("نوبت دهی اینترنتی غیر فعال است");
     }
   }
 
@@ -193,7 +197,7 @@ class FakePaziresh24CalendarTest {
     JsonNode saraDays = client.rpc("getFreeDays", sara);
 
     assertThat(rezaDays.at("/calendar/turns")).hasSize(1);
-    assertThat(saraDays.at("/calendar/turns")).isEmpty();
+    assertThat(saraDays.get("status").asInt()).isEqualTo(32);
   }
 
   @Test
@@ -203,7 +207,9 @@ class FakePaziresh24CalendarTest {
     assertThat(body.get("status").asInt()).isEqualTo(1);
     assertThat(body.at("/result/from").asLong()).isEqualTo(NINE.getEpochSecond());
     assertThat(body.at("/result/request_code").asText()).isNotBlank();
-    assertThat(body.at("/result/full_date").asText()).contains("دی", "۱۴۰۴");
+    assertThat(body.at("/result/full_date").asText()).isEqualTo("فردا (یکشنبه)  - ساعت: ۰۹:۰۰");
+    assertThat(body.at("/result/time").asText()).isEqualTo("09:00");
+    assertThat(body.at("/result/date").asText()).isEqualTo("1404-10-14");
     assertThat(body.get("server_id").asText()).isEqualTo("1");
     assertThat(fake.outstandingHolds()).isEqualTo(1);
     assertThat(fake.freeSlots(SLUG, CENTER, SERVICE)).hasSize(3);

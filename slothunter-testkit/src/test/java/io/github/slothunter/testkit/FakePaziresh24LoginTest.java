@@ -76,7 +76,8 @@ class FakePaziresh24LoginTest {
     JsonNode allowed = post("/gozargah/resetpassword", Map.of("cell", "9121234567"));
 
     assertThat(throttled.get("status").asInt()).isEqualTo(39);
-    assertThat(throttled.get("message").asText()).contains("30");
+    assertThat(throttled.get("message").asText()).isEqualTo("کد تایید به تازگی ارسال شده است، لطفا کمی صبر کنید.");
+    assertThat(throttled.at("/result/has_static_password").asBoolean()).isFalse();
     assertThat(allowed.get("status").asInt()).isEqualTo(1);
     assertThat(allowed.at("/result/has_static_password").asBoolean()).isFalse();
   }

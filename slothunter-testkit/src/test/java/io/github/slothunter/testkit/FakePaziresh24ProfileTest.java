@@ -71,10 +71,14 @@ class FakePaziresh24ProfileTest {
     assertThat(service.get("alias_title").asText()).isEqualTo("ویزیت حضوری");
     assertThat(service.get("user_center_id").asText()).isEqualTo(Fixtures.USER_CENTER);
     assertThat(service.get("free_price").asLong()).isEqualTo(1_500_000);
-    assertThat(service.get("duration").asInt()).isEqualTo(15);
-    assertThat(service.get("can_booking").asBoolean()).isTrue();
-    assertThat(service.get("hours_of_work").asText()).isNotBlank();
-    assertThat(center.at("/freeturns_info/0/available_time").asLong()).isEqualTo(Fixtures.NINE.getEpochSecond());
+    assertThat(service.get("duration").asText()).isEqualTo("00:15:00");
+    assertThat(service.get("can_booking").asInt()).isEqualTo(1);
+    // the one open slot, Sunday 09:00-09:15: day 7 = Sunday in the profile numbering (spec 3B)
+    assertThat(service.at("/hours_of_work/0/day").asInt()).isEqualTo(7);
+    assertThat(service.at("/hours_of_work/0/from").asText()).isEqualTo("09:00:00");
+    assertThat(service.at("/hours_of_work/0/to").asText()).isEqualTo("09:15:00");
+    assertThat(center.at("/freeturns_info/0/freeturn").asLong()).isEqualTo(Fixtures.NINE.getEpochSecond());
+    assertThat(center.get("freeturn").asLong()).isEqualTo(Fixtures.NINE.getEpochSecond());
     assertThat(props.at("/centers/1/id").asText()).isEqualTo(FakePaziresh24.ONLINE_CENTER_ID);
     assertThat(props.at("/centers/1/center_type").asInt()).isEqualTo(3);
   }
@@ -142,11 +146,15 @@ class FakePaziresh24ProfileTest {
     JsonNode body = P24Client.json(client.get("/api/full-profile/" + SLUG + "/"));
     HttpResponse<String> missing = client.get("/api/full-profile/dr-nobody/");
 
-    assertThat(body.get("id").asText()).isEqualTo("doc-uuid-1");
-    assertThat(body.get("server_id").asText()).isEqualTo("1");
-    assertThat(body.get("name").asText()).isEqualTo("سارا");
-    assertThat(body.at("/centers/0/services/0/user_center_id").asText()).isEqualTo(Fixtures.USER_CENTER);
-    assertThat(body.at("/expertises/0/alias_title").asText()).isEqualTo("قلب و عروق");
+    assertThat(body.get("status").asText()).isEqualTo("SUCCESS");
+    assertThat(body.get("message").asText()).isEqualTo("درخواست شما با موفقیت پردازش شد");
+    JsonNode data = body.get("data");
+    assertThat(data.get("id").asText()).isEqualTo("doc-uuid-1");
+    assertThat(data.get("server_id").isInt()).isTrue();
+    assertThat(data.get("server_id").asInt()).isEqualTo(1);
+    assertThat(data.get("name").asText()).isEqualTo("سارا");
+    assertThat(data.at("/centers/0/services/0/user_center_id").asText()).isEqualTo(Fixtures.USER_CENTER);
+    assertThat(data.at("/expertises/0/alias_title").asText()).isEqualTo("قلب و عروق");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(fake.requestCount(FakePaziresh24.FULL_PROFILE)).isEqualTo(2);
   }
@@ -184,10 +192,11 @@ class FakePaziresh24ProfileTest {
       assertThat(c.at("/display_number_array/0").asText()).isEqualTo("03512345678");
       JsonNode s = c.at("/services/0");
       assertThat(s.get("user_center_id").asText()).isEqualTo("uc-9");
-      assertThat(s.get("duration").asInt()).isEqualTo(30);
-      assertThat(s.get("can_booking").asBoolean()).isFalse();
-      assertThat(s.get("can_request").asBoolean()).isTrue();
-      assertThat(s.get("hours_of_work").asText()).isEqualTo("صبح");
+      assertThat(s.get("duration").asText()).isEqualTo("00:30:00");
+      assertThat(s.get("can_booking").asInt()).isZero();
+      assertThat(s.get("can_request").asInt()).isEqualTo(1);
+      // no slots yet: the default Saturday-Wednesday 09:00-13:00
+      assertThat(s.get("hours_of_work")).extracting(h -> h.get("day").asInt()).containsExactlyInAnyOrder(6, 7, 1, 2, 3);
     }
   }
 

@@ -47,14 +47,14 @@ class FakePaziresh24ReceiptTest {
   void receiptOfALiveBookingIsNotDeletedAndCarriesTheSlotStart() {
     JsonNode booked = book(NINE);
 
-    JsonNode receipt = P24Client.json(receipt(booked));
+    JsonNode receipt = P24Client.json(receipt(booked)).get("data");
 
     assertThat(receipt.get("book_id").asText()).isEqualTo(booked.at("/book_info/id").asText());
     assertThat(receipt.get("book_time").isIntegralNumber()).isTrue();
     assertThat(receipt.get("book_time").asLong()).isEqualTo(NINE.getEpochSecond());
-    assertThat(receipt.get("is_deleted").isInt()).isTrue();
-    assertThat(receipt.get("is_deleted").asInt()).isZero();
-    assertThat(receipt.get("book_status").asText()).isEqualTo("booked");
+    assertThat(receipt.get("is_deleted").isBoolean()).isTrue();
+    assertThat(receipt.get("is_deleted").asBoolean()).isFalse();
+    assertThat(receipt.get("book_status").asText()).isEqualTo("not_visited");
   }
 
   @Test
@@ -67,8 +67,8 @@ class FakePaziresh24ReceiptTest {
 
     assertThat(cancelled.get("status").asInt()).isEqualTo(1);
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode receipt = P24Client.json(response);
-    assertThat(receipt.get("is_deleted").asInt()).isEqualTo(1);
+    JsonNode receipt = P24Client.json(response).get("data");
+    assertThat(receipt.get("is_deleted").asBoolean()).isTrue();
     assertThat(receipt.get("book_status").asText()).isEqualTo("deleted");
     assertThat(receipt.get("book_time").asLong()).isEqualTo(NINE.getEpochSecond());
   }

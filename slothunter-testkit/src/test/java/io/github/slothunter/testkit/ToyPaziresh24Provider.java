@@ -106,9 +106,9 @@ final class ToyPaziresh24Provider implements Provider {
     for (JsonNode c : props.get("centers")) {
       List<Service> services = new ArrayList<>();
       for (JsonNode s : c.get("services")) {
-        boolean bookable = s.get("can_booking").asBoolean() && !s.get("hours_of_work").asText().isEmpty();
+        boolean bookable = s.get("can_booking").asInt() == 1 && !s.get("hours_of_work").isEmpty();
         services.add(new Service(s.get("id").asText(), s.get("alias_title").asText(), s.get("free_price").asLong(),
-            Duration.ofMinutes(s.get("duration").asLong()), bookable,
+            Duration.between(java.time.LocalTime.MIN, java.time.LocalTime.parse(s.get("duration").asText())), bookable,
             Map.of("server_id", c.get("server_id").asText(), "user_center_id", s.get("user_center_id").asText())));
       }
       centers.add(new Center(c.get("id").asText(), c.get("name").asText(), c.get("address").asText(),
@@ -139,7 +139,14 @@ final class ToyPaziresh24Provider implements Provider {
       @Override
       public List<LocalDate> freeDays(Target target) {
         List<LocalDate> days = new ArrayList<>();
-        for (JsonNode t : ok(client.rpc("getFreeDays", ids(target))).at("/calendar/turns")) {
+        Map<String, String> form = ids(target);
+        form.put("return_free_turns", "false");
+        form.put("return_type", "calendar");
+        JsonNode body = client.rpc("getFreeDays", form);
+        if (body.get("status").asInt() == 32) {
+          return days;
+        }
+        for (JsonNode t : ok(body).at("/calendar/turns")) {
           days.add(Instant.ofEpochSecond(t.asLong()).atZone(SlotHunterZones.TEHRAN).toLocalDate());
         }
         return days;

@@ -23,10 +23,11 @@ public final class Paziresh24Directory {
    * @param userCenterId {@code user_center_id}
    * @param canBooking {@code can_booking}
    * @param canRequest {@code can_request}
-   * @param hoursOfWork {@code hours_of_work}; empty means none
+   * @param hoursOfWork {@code hours_of_work} as text; empty means none (the JSON days and hours come from the calendar)
+   * @param bookingOff whether online booking starts switched off (status 700; can be toggled at run time)
    */
   public record ServiceSpec(String id, String title, long price, Duration duration, String userCenterId,
-      boolean canBooking, boolean canRequest, String hoursOfWork) {
+      boolean canBooking, boolean canRequest, String hoursOfWork, boolean bookingOff) {
     /** Whether the site offers online time slots for it. */
     public boolean bookable() {
       return canBooking && !hoursOfWork.isEmpty();
@@ -81,20 +82,39 @@ public final class Paziresh24Directory {
    * @param expertises specialties
    * @param aliases old slugs that redirect to {@code slug}
    * @param centers centers
+   * @param widgets Hamdast pre-booking widgets (spec 5.9), usually none or one
    */
   public record DoctorSpec(String slug, String id, String profileId, String serverId, String userId,
       String displayName, String name, String family, String gender, String employeeId, int experience,
-      List<Expertise> expertises, List<String> aliases, List<CenterSpec> centers) {
+      List<Expertise> expertises, List<String> aliases, List<CenterSpec> centers, List<Widget> widgets) {
     /** Copies. */
     public DoctorSpec {
       expertises = List.copyOf(expertises);
       aliases = List.copyOf(aliases);
       centers = List.copyOf(centers);
+      widgets = List.copyOf(widgets);
     }
 
     /** The first expertise's title, or empty. */
     public String displayExpertise() {
       return expertises.isEmpty() ? "" : expertises.get(0).title();
+    }
+  }
+
+  /**
+   * A Hamdast pre-booking widget (spec 5.9).
+   *
+   * @param id the widget id ({@code w-<digits>})
+   * @param app the app name, also the path segment of its data endpoint
+   * @param captcha whether the addon first answers {@code SHOW_FORM} (a captcha form) before {@code BOOK}
+   * @param metaData the {@code meta_data} its {@code BOOK} answer carries
+   */
+  public record Widget(String id, String app, boolean captcha, Map<String, String> metaData) {
+    /** Copies. */
+    public Widget {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(app, "app");
+      metaData = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metaData));
     }
   }
 
@@ -160,6 +180,18 @@ public final class Paziresh24Directory {
   /** Every calendar, in registration order. */
   public List<Calendar> calendars() {
     return List.copyOf(calendars);
+  }
+
+  /** The doctor offering a widget of this app, if any. */
+  public Optional<Widget> widget(String app) {
+    for (DoctorSpec d : bySlug.values()) {
+      for (Widget w : d.widgets()) {
+        if (w.app().equals(app)) {
+          return Optional.of(w);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The doctor with this slug. */

@@ -22,13 +22,15 @@ import java.util.function.Consumer;
  */
 public final class Paziresh24ScenarioReader {
   private static final Set<String> TOP = Set.of("now", "seed", "holdTtl", "tokenTtl", "otp", "rateLimitPerMinute",
-      "doctors", "events", "description");
+      "doctors", "events", "description", "bookingWindowDays", "allSlotsWindowDays", "strictTerminals",
+      "requireWidgetMetaData", "holidays");
   private static final Set<String> DOCTOR = Set.of("slug", "displayName", "name", "family", "gender", "id", "userId",
-      "serverId", "employeeId", "experience", "expertises", "aliases", "centers");
+      "serverId", "employeeId", "experience", "expertises", "aliases", "centers", "widget");
+  private static final Set<String> WIDGET = Set.of("app", "captcha", "metaData");
   private static final Set<String> CENTER = Set.of("id", "name", "city", "citySlug", "province", "address", "serverId",
       "centerType", "userCenterId", "phone", "services");
   private static final Set<String> SERVICE = Set.of("id", "title", "price", "duration", "userCenterId", "bookable",
-      "canRequest", "hoursOfWork", "slots", "days");
+      "canRequest", "hoursOfWork", "slots", "days", "bookingOff");
   private static final Set<String> DAY = Set.of("date", "from", "to");
   private static final Set<String> EVENT = Set.of("at", "type", "slug", "centerId", "serviceId", "start", "date",
       "from", "to");
@@ -55,6 +57,21 @@ public final class Paziresh24ScenarioReader {
     /** The rate limit. */
     void rateLimitPerMinute(int value);
 
+    /** The booking window in days. */
+    void bookingWindowDays(int value);
+
+    /** The all-slots window in days. */
+    void allSlotsWindowDays(int value);
+
+    /** Strict terminals. */
+    void strictTerminals(boolean value);
+
+    /** Whether book requires the widget's meta_data. */
+    void requireWidgetMetaData(boolean value);
+
+    /** A holiday. */
+    void holiday(LocalDate day, String name);
+
     /** Starts a doctor. */
     DoctorTarget doctor(String slug);
 
@@ -66,6 +83,9 @@ public final class Paziresh24ScenarioReader {
   public interface DoctorTarget {
     /** A scalar setting (arrays arrive one element at a time as {@code expertise} and {@code alias}). */
     void set(String key, String value);
+
+    /** A Hamdast pre-booking widget. */
+    void widget(String app, boolean captcha, Map<String, String> metaData);
 
     /** Starts a center. */
     CenterTarget center(String id);
@@ -135,6 +155,27 @@ public final class Paziresh24ScenarioReader {
     if (root.has("rateLimitPerMinute")) {
       target.rateLimitPerMinute(Math.toIntExact(number(root.get("rateLimitPerMinute"), "$.rateLimitPerMinute")));
     }
+    if (root.has("bookingWindowDays")) {
+      target.bookingWindowDays(Math.toIntExact(number(root.get("bookingWindowDays"), "$.bookingWindowDays")));
+    }
+    if (root.has("allSlotsWindowDays")) {
+      target.allSlotsWindowDays(Math.toIntExact(number(root.get("allSlotsWindowDays"), "$.allSlotsWindowDays")));
+    }
+    if (root.has("strictTerminals")) {
+      target.strictTerminals(bool(root.get("strictTerminals"), "$.strictTerminals"));
+    }
+    if (root.has("requireWidgetMetaData")) {
+      target.requireWidgetMetaData(bool(root.get("requireWidgetMetaData"), "$.requireWidgetMetaData"));
+    }
+    if (root.has("holidays")) {
+      JsonNode h = root.get("holidays");
+      if (!h.isObject()) {
+        throw new IllegalArgumentException("$.holidays must be an object {\"2026-02-11\": \"name\"}");
+      }
+      for (Map.Entry<String, JsonNode> e : h.properties()) {
+        target.holiday(LocalDate.parse(e.getKey()), text(e.getValue(), "$.holidays." + e.getKey()));
+      }
+    }
     JsonNode doctors = array(root, "doctors", "$");
     for (int i = 0; i < doctors.size(); i++) {
       readDoctor(doctors.get(i), target, "$.doctors[" + i + "]");
@@ -153,6 +194,20 @@ public final class Paziresh24ScenarioReader {
         case "slug":
         case "centers":
           break;
+        case "widget": {
+          JsonNode w = f.getValue();
+          String wp = path + ".widget";
+          check(w, WIDGET, wp);
+          Map<String, String> meta = new java.util.LinkedHashMap<>();
+          if (w.has("metaData")) {
+            check(w.get("metaData"), Set.copyOf(iterable(w.get("metaData"))), wp + ".metaData");
+            for (Map.Entry<String, JsonNode> m : w.get("metaData").properties()) {
+              meta.put(m.getKey(), scalar(m.getValue(), wp + ".metaData." + m.getKey()));
+            }
+          }
+          d.widget(text(w.get("app"), wp + ".app"), w.has("captcha") && bool(w.get("captcha"), wp + ".captcha"), meta);
+          break;
+        }
         case "expertises":
           for (JsonNode e : array(node, "expertises", path)) {
             d.set("expertise", text(e, path + ".expertises[]"));
@@ -271,6 +326,19 @@ public final class Paziresh24ScenarioReader {
       throw new IllegalArgumentException(path + " must be a string, number or boolean");
     }
     return n.asText();
+  }
+
+  private static java.util.List<String> iterable(JsonNode n) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static boolean bool(JsonNode n, String path) {
+    if (n == null || !n.isBoolean()) {
+      throw new IllegalArgumentException(path + " must be true or false");
+    }
+    return n.asBoolean();
   }
 
   private static long number(JsonNode n, String path) {

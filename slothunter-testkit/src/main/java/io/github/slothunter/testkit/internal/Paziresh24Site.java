@@ -48,6 +48,12 @@ public final class Paziresh24Site implements Site {
   public static final String AUTH_ME = "me";
   public static final String RECEIPT = "receipt";
   public static final String SEARCH = "search";
+  public static final String MOVE_BOOK = "moveBook";
+  public static final String SERVICE_PRICE = "servicePrice";
+  public static final String BOOKING_WIDGETS = "bookingWidgets";
+  public static final String WIDGET_ADDON = "widgetAddon";
+  public static final String AVAILABILITY_STATUS = "availabilityStatus";
+  public static final String FACTOR = "factor";
   public static final String UNKNOWN = "unknown";
 
   private static final Set<String> RPC = Set.of(GET_FREE_DAYS, GET_FREE_TURNS, GET_FREE_TURN, SUSPEND, UNSUSPEND,
@@ -55,11 +61,24 @@ public final class Paziresh24Site implements Site {
   private static final Pattern UUID_V4 = Pattern.compile(
       "(?i)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
   private static final Pattern CLINIC_TERMINAL = Pattern.compile("clinic-\\d{13}\\.\\d{8}");
+  /** The real shape (spec 2.2): {@code clinic-} + PHP {@code uniqid("", true)}. */
+  private static final Pattern CLINIC_UNIQID = Pattern.compile("clinic-[0-9a-f]{13}[0-9]\\.[0-9]{8}");
+  private static final Pattern REGISTER_CELL = Pattern.compile("0?9\\d{9}");
   private static final Pattern CELL = Pattern.compile("09\\d{9}");
   private static final Pattern LOGIN_CELL = Pattern.compile("0?9\\d{9}");
   private static final Pattern DIGITS = Pattern.compile("-?\\d{1,12}");
   private static final int SEARCH_PAGE_SIZE = 10;
 
+  static final String MSG_OK = "درخواست شما با موفقیت انجام شد";
+  static final String MSG_NO_FREE_SLOT = "عدم وجود نوبت خالی (تکمیل ظرفیت)";
+  static final String MSG_BOOKING_OFF = "نوبت دهی اینترنتی غیر فعال است";
+  static final String MSG_BAD_TERMINAL = "شناسه ترمینال نامعتبر است.";
+  static final String MSG_WIDGET_META = "اطلاعات افزونه پیش از نوبت ارسال نشده است.";
+  static final String MSG_MOVE_ONLINE = "جابجایی نوبت ویزیت آنلاین امکان پذیر نیست.";
+  static final String MSG_MOVE_UNPAID = "نوبت پرداخت نشده قابل جابجایی نیست.";
+  static final String MSG_MOVE_DELETED = "این نوبت لغو شده است و قابل جابجایی نیست.";
+  static final String MSG_MOVE_PAST = "زمان این نوبت گذشته است و قابل جابجایی نیست.";
+  static final String MSG_MOVE_HOLD = "نوبت انتخاب شده برای جابجایی معتبر نیست یا زمان نگهداری آن به پایان رسیده است.";
   static final String MSG_INVALID = "اطلاعات ارسال شده معتبر نیست.";
   static final String MSG_REQUIRED = "وارد کردن این فیلد الزامی است.";
   static final String MSG_TERMINAL = "شناسه ترمینال (terminal_id) معتبر نیست.";
@@ -67,17 +86,12 @@ public final class Paziresh24Site implements Site {
   static final String MSG_SERVICE = "خدمت مورد نظر در این مرکز یافت نشد.";
   static final String MSG_USER_CENTER = "اطلاعات پزشک در این مرکز (user_center_id) معتبر نیست.";
   static final String MSG_SERVER = "server_id معتبر نیست.";
-  static final String MSG_NOT_BOOKABLE = "نوبت‌دهی اینترنتی برای این خدمت فعال نیست.";
   static final String MSG_NO_SUCH_SLOT = "نوبت انتخاب شده در تقویم پزشک وجود ندارد.";
   static final String MSG_SLOT_GONE = "این نوبت توسط فرد دیگری رزرو شده است. لطفا زمان دیگری انتخاب کنید.";
   static final String MSG_HOLD_EXPIRED = "زمان شما برای دریافت این نوبت به پایان رسیده است. لطفا دوباره زمان نوبت را انتخاب کنید.";
   static final String MSG_NO_FREE_TURN = "در حال حاضر نوبت خالی برای این خدمت وجود ندارد.";
-  static final String MSG_HELD = "نوبت برای شما نگه داشته شد.";
-  static final String MSG_RELEASED = "نوبت آزاد شد.";
-  static final String MSG_BOOKED = "نوبت شما با موفقیت ثبت شد.";
   static final String MSG_UNAUTHENTICATED = "لطفا ابتدا وارد حساب کاربری خود شوید.";
   static final String MSG_DUPLICATE = "شما برای این پزشک یک نوبت فعال دارید.";
-  static final String MSG_CANCELLED = "نوبت شما با موفقیت لغو شد.";
   static final String MSG_NO_BOOKING = "نوبتی با این مشخصات یافت نشد.";
   static final String MSG_NATIONAL_CODE_MISMATCH = "کد ملی با اطلاعات نوبت مطابقت ندارد.";
   static final String MSG_ALREADY_CANCELLED = "این نوبت قبلا لغو شده است.";
@@ -108,9 +122,17 @@ public final class Paziresh24Site implements Site {
     switch (s.get(0)) {
       case "dr":
         return n == 2 ? PROFILE_PAGE : UNKNOWN;
+      case "factor":
+        return n == 3 ? FACTOR : UNKNOWN;
       case "api":
         if (n == 2 && RPC.contains(s.get(1))) {
           return s.get(1);
+        }
+        if (n == 2 && s.get(1).equals(MOVE_BOOK)) {
+          return MOVE_BOOK;
+        }
+        if (n == 3 && s.get(1).equals("v1") && s.get(2).equals("widgets")) {
+          return BOOKING_WIDGETS;
         }
         if (n == 3 && s.get(1).equals("full-profile")) {
           return FULL_PROFILE;
@@ -126,6 +148,18 @@ public final class Paziresh24Site implements Site {
         }
         return n == 3 && s.get(1).equals("v1") && s.get(2).equals(LOGIN) ? LOGIN : UNKNOWN;
       case "v1":
+        if (n == 2 && s.get(1).equals("service-price")) {
+          return SERVICE_PRICE;
+        }
+        if (n == 3 && s.get(1).equals("full-profile")) {
+          return FULL_PROFILE;
+        }
+        if (n == 4 && s.get(1).equals("doctors") && s.get(3).equals("availability-status")) {
+          return AVAILABILITY_STATUS;
+        }
+        if (n == 4 && s.get(1).equals("apps") && (s.get(3).equals("prebook") || s.get(3).equals("verify"))) {
+          return WIDGET_ADDON;
+        }
         return n == 3 && s.get(1).equals("auth") && s.get(2).equals("me") ? AUTH_ME : UNKNOWN;
       case "user":
         return n == 5 && s.get(1).equals("v1") && s.get(2).equals("book") ? RECEIPT : UNKNOWN;
@@ -173,6 +207,12 @@ public final class Paziresh24Site implements Site {
         case LOGIN: return post(r).orElseGet(() -> login(r));
         case SET_TERMINAL: return post(r).orElseGet(() -> setTerminal(r));
         case DELETE_BOOK: return post(r).orElseGet(() -> deleteBook(r));
+        case MOVE_BOOK: return post(r).orElseGet(() -> moveBook(r));
+        case SERVICE_PRICE: return get(r).orElseGet(() -> servicePrice(r));
+        case BOOKING_WIDGETS: return get(r).orElseGet(() -> widgets(r));
+        case WIDGET_ADDON: return post(r).orElseGet(() -> widgetAddon(r));
+        case AVAILABILITY_STATUS: return get(r).orElseGet(() -> availability(r));
+        case FACTOR: return get(r).orElseGet(() -> factor(r));
         case GET_FREE_DAYS:
         case GET_FREE_TURNS:
         case GET_FREE_TURN:
@@ -207,6 +247,32 @@ public final class Paziresh24Site implements Site {
 
   private static ObjectNode ok(String message) {
     return Json.object().put("status", 1).put("message", message);
+  }
+
+  /** {@code {"status":N,"message":...,"result":[]}}: the getFreeDays 32 and 700 bodies (spec 11). */
+  private static FakeResponse statusWithEmptyResult(int status, String message) {
+    ObjectNode body = Json.object().put("status", status).put("message", message);
+    body.putArray("result");
+    return FakeResponse.json(200, body);
+  }
+
+  /** Status 3, terminal rejected: the body is UNVERIFIED in the spec, so the general envelope. */
+  private static FakeResponse status3() {
+    return FakeResponse.json(200, Json.object().put("status", 3).put("message", MSG_BAD_TERMINAL));
+  }
+
+  /** Status 3 when strict terminals are on and the request names a terminal id the fake never minted. */
+  private Optional<FakeResponse> strictTerminal(IncomingRequest r) {
+    Optional<String> t = r.param("terminal_id");
+    if (state.strictTerminals() && t.isPresent() && !state.isMintedTerminal(t.get())) {
+      return Optional.of(status3());
+    }
+    return Optional.empty();
+  }
+
+  /** {@code http://<Host>} of the request: the fake's own base URL as the client reached it. */
+  private static String origin(IncomingRequest r) {
+    return "http://" + r.header("host").orElse("127.0.0.1");
   }
 
   private static FakeResponse status0(String message, Map<String, String> details) {
@@ -248,12 +314,19 @@ public final class Paziresh24Site implements Site {
 
   /** Whether a terminal id looks like one the site hands out or accepts. */
   static boolean validTerminal(String id) {
-    return UUID_V4.matcher(id).matches() || CLINIC_TERMINAL.matcher(id).matches();
+    return UUID_V4.matcher(id).matches() || CLINIC_TERMINAL.matcher(id).matches()
+        || CLINIC_UNIQID.matcher(id).matches();
   }
 
   private FakeResponse bookingRpc(String endpoint, IncomingRequest r) {
+    Optional<FakeResponse> strict = strictTerminal(r);
+    if (strict.isPresent()) {
+      return strict.get();
+    }
     Optional<String> terminal = r.param("terminal_id");
-    if (terminal.isEmpty() || !validTerminal(terminal.get())) {
+    // pure reads work without a terminal id (spec 2, 2.2: MCP calls getFreeDays without one)
+    boolean read = endpoint.equals(GET_FREE_DAYS) || endpoint.equals(GET_FREE_TURNS);
+    if (terminal.isEmpty() && !read || terminal.isPresent() && !validTerminal(terminal.get())) {
       return status0(MSG_TERMINAL, Map.of("terminal_id", terminal.isEmpty() ? MSG_REQUIRED : MSG_TERMINAL));
     }
     switch (endpoint) {
@@ -290,31 +363,104 @@ public final class Paziresh24Site implements Site {
     if (serverId.isPresent() && !serverId.get().equals(cal.center().serverId())) {
       return status0(MSG_SERVER, Map.of("server_id", MSG_SERVER));
     }
-    if (!cal.service().bookable()) {
-      return status0(MSG_NOT_BOOKABLE, Map.of());
+    if (!Paziresh24Pages.bookable(state, cal)) {
+      // spec 2.1: 700 = online booking switched off, or the service is not bookable online
+      return statusWithEmptyResult(700, MSG_BOOKING_OFF);
     }
     switch (endpoint) {
-      case GET_FREE_DAYS: return freeDays(cal);
+      case GET_FREE_DAYS: return freeDays(cal, r);
       case GET_FREE_TURNS: return freeTurns(cal, r);
       case GET_FREE_TURN: return firstFreeTurn(cal, r, terminal.get());
       default: return suspend(cal, r, terminal.get());
     }
   }
 
-  private FakeResponse freeDays(Calendar cal) {
-    ArrayNode turns = Json.array();
-    LocalDate last = null;
-    for (Entry e : state.calendars.free(cal.key(), state.now())) {
+  private static final java.time.format.DateTimeFormatter TODAY_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", java.util.Locale.ROOT);
+
+  /** {@code "16:00:00.0000"}, as {@code workhour_info.myself_from} is written. */
+  private static String myself(java.time.LocalTime t) {
+    return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.0000", t.getHour(), t.getMinute(), t.getSecond());
+  }
+
+  private static long dayKey(LocalDate day) {
+    return day.atStartOfDay(SlotHunterZones.TEHRAN).toEpochSecond();
+  }
+
+  /**
+   * getFreeDays (spec 4.1, 4.1b, 11): calendar mode when the form has {@code return_free_turns}
+   * (any value), all-slots mode when it has none. Status 32 when nothing is free in the booking window.
+   */
+  private FakeResponse freeDays(Calendar cal, IncomingRequest r) {
+    boolean allSlots = r.param("return_free_turns").isEmpty();
+    Instant now = state.now();
+    LocalDate today = now.atZone(SlotHunterZones.TEHRAN).toLocalDate();
+    LocalDate windowEnd = today.plusDays(state.settings.bookingWindowDays());
+    LocalDate end = allSlots ? today.plusDays(Math.min(state.settings.allSlotsWindowDays(),
+        state.settings.bookingWindowDays())) : windowEnd;
+    Map<LocalDate, List<Entry>> byDay = new java.util.TreeMap<>();
+    boolean anyInWindow = false;
+    for (Entry e : state.calendars.free(cal.key(), now)) {
       LocalDate day = e.from().atZone(SlotHunterZones.TEHRAN).toLocalDate();
-      if (!day.equals(last)) {
-        turns.add(day.atStartOfDay(SlotHunterZones.TEHRAN).toEpochSecond());
-        last = day;
+      if (day.isAfter(windowEnd)) {
+        continue;
+      }
+      anyInWindow = true;
+      if (!day.isAfter(end)) {
+        byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(e);
       }
     }
-    ObjectNode body = ok("");
+    if (!anyInWindow) {
+      return statusWithEmptyResult(32, MSG_NO_FREE_SLOT);
+    }
+    List<Paziresh24Pages.WorkHour> hours = Paziresh24Pages.workHours(state, cal);
+    ObjectNode body = ok(MSG_OK);
+    if (allSlots) {
+      ObjectNode result = body.putObject("result");
+      long slice = cal.service().duration().getSeconds();
+      for (Map.Entry<LocalDate, List<Entry>> d : byDay.entrySet()) {
+        ObjectNode block = result.putArray(Long.toString(dayKey(d.getKey()))).addObject();
+        block.put("from", d.getValue().get(0).from().getEpochSecond());
+        ObjectNode turns = block.putObject("turns");
+        for (Entry e : d.getValue()) {
+          turns.put(Long.toString(e.from().getEpochSecond()), 0);
+        }
+        block.put("slice", slice);
+        block.putArray("rebook");
+        ObjectNode info = block.putObject("workhour_info");
+        info.putArray("book_type_ids").add("7");
+        Paziresh24Pages.WorkHour w = hours.stream().filter(h -> h.day() == d.getKey().getDayOfWeek()).findFirst()
+            .orElse(null);
+        if (w != null) {
+          info.put("myself_from", myself(w.from()))
+              .put("myself_to", myself(w.to()))
+              .put("id", w.id());
+        }
+      }
+    } else {
+      body.putArray("result");
+    }
     ObjectNode calendar = body.putObject("calendar");
-    calendar.set("turns", turns);
-    calendar.set("holidays", Json.array());
+    calendar.put("today_time", TODAY_TIME.format(now.atZone(SlotHunterZones.TEHRAN).withNano(0)))
+        .put("start_date", today.toString())
+        .put("end_date", end.toString());
+    ArrayNode turns = calendar.putArray("turns");
+    for (LocalDate d : byDay.keySet()) {
+      turns.add(dayKey(d));
+    }
+    calendar.putArray("no_freeturn_days");
+    ObjectNode holidays = calendar.putObject("holidays");
+    new java.util.TreeMap<>(state.settings.holidays()).forEach((d, name) -> holidays.put(Long.toString(dayKey(d)), name));
+    java.util.TreeSet<Integer> off = new java.util.TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 6));
+    for (Paziresh24Pages.WorkHour w : hours) {
+      off.remove(w.jsDay());
+    }
+    calendar.put("non_workdays", String.join(",", off.stream().map(String::valueOf).toList()));
+    calendar.putArray("non_turns_date");
+    calendar.putNull("disabled_dates");
+    calendar.put("evening_shift_change", 0);
+    body.put("has_more", false);
+    body.putNull("workhour_range");
     return FakeResponse.json(200, body);
   }
 
@@ -339,7 +485,7 @@ public final class Paziresh24Site implements Site {
             .put("workhour_turn_num", num);
       }
     }
-    ObjectNode body = ok("");
+    ObjectNode body = ok(MSG_OK);
     body.set("result", result);
     return FakeResponse.json(200, body);
   }
@@ -350,13 +496,35 @@ public final class Paziresh24Site implements Site {
       return status0(MSG_NO_FREE_TURN, Map.of());
     }
     Hold h = hold(free.get(0), r, terminal);
-    ObjectNode body = ok("");
-    body.putObject("result")
+    Instant now = state.now();
+    java.time.ZonedDateTime at = h.entry().from().atZone(SlotHunterZones.TEHRAN);
+    LocalDate today = now.atZone(SlotHunterZones.TEHRAN).toLocalDate();
+    String hhmm = String.format(java.util.Locale.ROOT, "%02d:%02d", at.getHour(), at.getMinute());
+    String dayText = at.toLocalDate().equals(today) ? "امروز (" + Jalali.weekday(at.getDayOfWeek()) + ")"
+        : at.toLocalDate().equals(today.plusDays(1)) ? "فردا (" + Jalali.weekday(at.getDayOfWeek()) + ")"
+        : Jalali.longDate(at.toLocalDate());
+    String full = dayText + "  - ساعت: " + Jalali.persianDigits(hhmm);
+    long todayKey = dayKey(today);
+    ObjectNode body = ok(MSG_OK);
+    ObjectNode result = body.putObject("result")
+        .put("message", "")
+        .put("timestamp", h.entry().from().getEpochSecond())
+        .put("date", Jalali.numeric(at.toLocalDate()).replace('/', '-'))
+        .put("time", hhmm)
+        .put("request_code", h.code())
         .put("from", h.entry().from().getEpochSecond())
-        .put("to", h.entry().to().getEpochSecond())
-        .put("full_date", Jalali.longDateTime(h.entry().from().atZone(SlotHunterZones.TEHRAN)))
-        .put("request_code", h.code());
-    body.put("server_id", cal.center().serverId()).put("server_name", cal.center().name());
+        .put("to", h.entry().to().getEpochSecond());
+    ObjectNode av = result.putObject("availibility");
+    av.putObject("free_turn").put("from", h.entry().from().getEpochSecond());
+    av.putObject("range_date").put("from_hour", "00:00").put("from_date", todayKey).put("is_allow", true)
+        .put("from_timestamp", todayKey).put("from_jalali", Jalali.numeric(today) + " 00:00");
+    av.put("booking_hours", "00:00-23:59");
+    av.putObject("range").put("from", "0").put("to", Integer.toString(state.settings.bookingWindowDays()));
+    av.put("now", now.getEpochSecond());
+    result.put("spent_time", 0.01).put("timeString", full).put("full_date", full)
+        .put("label", "اولین نوبت خالی (زمان تقریبی)");
+    body.putNull("info_book_consult");
+    body.put("server_id", cal.center().serverId()).put("server_name", "سرور اصلی");
     return FakeResponse.json(200, body);
   }
 
@@ -379,20 +547,20 @@ public final class Paziresh24Site implements Site {
       return status0(MSG_NO_SUCH_SLOT, Map.of("to", "زمان پایان نوبت معتبر نیست."));
     }
     if (e.state() == State.HELD && e.hold().orElseThrow().owner().equals(terminal)) {
-      return FakeResponse.json(200, ok(MSG_HELD).put("request_code", e.hold().orElseThrow().code()));
+      return FakeResponse.json(200, ok(MSG_OK).put("request_code", e.hold().orElseThrow().code()));
     }
     if (e.state() != State.FREE) {
       return status300(MSG_SLOT_GONE);
     }
     Hold h = hold(e, r, terminal);
-    return FakeResponse.json(200, ok(MSG_HELD).put("request_code", h.code()));
+    return FakeResponse.json(200, ok(MSG_OK).put("request_code", h.code()));
   }
 
   private Hold hold(Entry e, IncomingRequest r, String terminal) {
     String userId = state.userOf(r.bearerToken()).map(u -> u.id).orElse("");
     String code;
     do {
-      code = state.ids.hex(32);
+      code = state.uniqid();
     } while (state.calendars.holdByCode(code).isPresent());
     Hold h = state.calendars.hold(e, code, terminal, userId, state.now(), state.settings.holdTtl());
     if (faults.consumeTakeSlotAfterHold()) {
@@ -410,7 +578,7 @@ public final class Paziresh24Site implements Site {
     if (h.isPresent() && h.get().live() && h.get().owner().equals(terminal)) {
       state.calendars.release(h.get(), state.now());
     }
-    return FakeResponse.json(200, ok(MSG_RELEASED));
+    return FakeResponse.json(200, ok(MSG_OK));
   }
 
   private FakeResponse book(IncomingRequest r, String terminal) {
@@ -450,21 +618,32 @@ public final class Paziresh24Site implements Site {
         && state.hasActiveBooking(patient.get("national_code"), cal.doctor().slug())) {
       return status0(MSG_DUPLICATE, Map.of());
     }
-    BookingRecord b = state.book(h, cal, user.get(), terminal, patient);
-    ObjectNode body = ok(MSG_BOOKED);
+    if (state.requireWidgetMetaData()) {
+      for (Paziresh24Directory.Widget w : cal.doctor().widgets()) {
+        for (String key : w.metaData().keySet()) {
+          if (r.formField(key).isEmpty()) {
+            return status0(MSG_WIDGET_META, Map.of());
+          }
+        }
+      }
+    }
+    boolean pay = paymentRequired(cal);
+    BookingRecord b = state.book(h, cal, user.get(), terminal, patient, pay);
+    ObjectNode body = ok(MSG_OK);
     body.putObject("book_info")
         .put("id", b.bookId)
         .put("reference_code", b.referenceCode)
-        .put("book_time", b.entry.from().getEpochSecond())
-        .put("center_id", cal.center().id())
-        .put("server_id", cal.center().serverId());
-    body.putObject("details")
         .put("from", b.entry.from().getEpochSecond())
-        .put("to", b.entry.to().getEpochSecond())
-        .put("reference_code", b.referenceCode)
-        .put("book_id", b.bookId);
-    body.putObject("payment").put("reqiure_payment", "0").put("redirect_url", "");
+        .put("center_id", cal.center().id());
+    body.putObject("details").put("from", b.entry.from().getEpochSecond());
+    body.putObject("payment").put("reqiure_payment", pay ? "1" : "0")
+        .put("redirect_url", pay ? origin(r) + "/factor/" + cal.center().id() + "/" + b.bookId : "");
     return FakeResponse.json(200, body);
+  }
+
+  /** A priced service ({@code free_price > 0}) or the online center needs online payment (spec 5.6). */
+  static boolean paymentRequired(Calendar cal) {
+    return cal.service().price() > 0 || cal.center().id().equals(Paziresh24Pages.ONLINE_CENTER);
   }
 
   private static Map<String, String> validatePatient(IncomingRequest r) {
@@ -505,6 +684,10 @@ public final class Paziresh24Site implements Site {
   }
 
   private FakeResponse deleteBook(IncomingRequest r) {
+    Optional<FakeResponse> strict = strictTerminal(r);
+    if (strict.isPresent()) {
+      return strict.get();
+    }
     List<String> missing = absent(r, "center_id", "reference_code", "national_code");
     if (!missing.isEmpty()) {
       return missing(missing);
@@ -520,13 +703,55 @@ public final class Paziresh24Site implements Site {
       return status0(MSG_ALREADY_CANCELLED, Map.of());
     }
     state.cancel(b.get());
-    return FakeResponse.json(200, ok(MSG_CANCELLED));
+    return FakeResponse.json(200, ok(MSG_OK));
   }
 
+  /** Mints {@code clinic-<uniqid>} whatever the browser sent (spec 2.2, 11: the reply is {@code {"id":...}}). */
   private FakeResponse setTerminal(IncomingRequest r) {
-    Optional<String> given = r.formField("terminal_id");
-    String id = given.isPresent() && validTerminal(given.get()) ? given.get() : state.ids.uuid();
-    return FakeResponse.json(200, ok("").put("id", id));
+    return FakeResponse.json(200, Json.object().put("id", state.mintTerminal()));
+  }
+
+  // ---- moveBook --------------------------------------------------------------------------------
+
+  /** moveBook (spec 8): the booking with {@code reference_code} moves onto the hold {@code request_code}. */
+  private FakeResponse moveBook(IncomingRequest r) {
+    Optional<FakeResponse> strict = strictTerminal(r);
+    if (strict.isPresent()) {
+      return strict.get();
+    }
+    Optional<User> user = state.userOf(r.bearerToken());
+    if (user.isEmpty()) {
+      return unauthenticated();
+    }
+    List<String> missing = absent(r, "center_id", "reference_code", "request_code");
+    if (!missing.isEmpty()) {
+      return missing(missing);
+    }
+    String centerId = r.param("center_id").orElseThrow();
+    Optional<BookingRecord> found = state.bookingByReference(r.param("reference_code").orElseThrow());
+    if (found.isEmpty() || !found.get().calendar.center().id().equals(centerId)
+        || !found.get().userId.equals(user.get().id)) {
+      return status0(MSG_NO_BOOKING, Map.of());
+    }
+    BookingRecord b = found.get();
+    if (b.cancelled) {
+      return status0(MSG_MOVE_DELETED, Map.of());
+    }
+    if (b.calendar.center().id().equals(Paziresh24Pages.ONLINE_CENTER)) {
+      return status0(MSG_MOVE_ONLINE, Map.of());
+    }
+    if (b.paymentRequired && !b.paid) {
+      return status0(MSG_MOVE_UNPAID, Map.of());
+    }
+    if (!b.entry.from().isAfter(state.now())) {
+      return status0(MSG_MOVE_PAST, Map.of());
+    }
+    Optional<Hold> h = state.calendars.holdByCode(r.param("request_code").orElseThrow());
+    if (h.isEmpty() || !h.get().live() || h.get().lost() || !h.get().entry().key().equals(b.calendar.key())) {
+      return status0(MSG_MOVE_HOLD, Map.of());
+    }
+    state.move(b, h.get());
+    return FakeResponse.json(200, ok(MSG_OK));
   }
 
   // ---- login -----------------------------------------------------------------------------------
@@ -538,14 +763,18 @@ public final class Paziresh24Site implements Site {
     return Optional.of(raw.get().startsWith("0") ? raw.get() : "0" + raw.get());
   }
 
+  /**
+   * register (spec 7, 11): the site sends the cell without its leading 0 ({@code 9121234567}); a
+   * leading 0 is accepted too. Invalid: status 0 with {@code details["تلفن همراه"]}. It sends no code.
+   */
   private FakeResponse register(IncomingRequest r) {
-    Optional<String> cell = loginCell(r.param("cell"));
-    if (cell.isEmpty()) {
-      return status0(MSG_BAD_CELL, Map.of("تلفن همراه", MSG_BAD_CELL));
+    Optional<String> raw = r.param("cell");
+    if (raw.isEmpty() || !REGISTER_CELL.matcher(raw.get()).matches()) {
+      return status0("خطا", Map.of("تلفن همراه", "شماره موبایل معتبر نیست"));
     }
-    User u = state.user(cell.get());
-    u.otpIssuedAt = state.now();
-    return FakeResponse.json(200, ok(MSG_OTP_SENT));
+    User u = state.user(loginCell(raw).orElseThrow());
+    u.registered = true;
+    return FakeResponse.json(200, ok(MSG_OK));
   }
 
   private FakeResponse resetPassword(IncomingRequest r) {
@@ -556,10 +785,11 @@ public final class Paziresh24Site implements Site {
     User u = state.user(cell.get());
     Instant now = state.now();
     if (u.otpSentAt != null && now.isBefore(u.otpSentAt.plus(state.settings.otpResendInterval()))) {
-      Duration left = Duration.between(now, u.otpSentAt.plus(state.settings.otpResendInterval()));
-      long wait = left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
-      return FakeResponse.json(200, Json.object().put("status", 39)
-          .put("message", "کد تایید قبلا برای شما ارسال شده است. لطفا " + wait + " ثانیه دیگر دوباره تلاش کنید."));
+      // the earlier code stays valid (spec 2.1: status 39 still leads to code entry)
+      ObjectNode body = Json.object().put("status", 39)
+          .put("message", "کد تایید به تازگی ارسال شده است، لطفا کمی صبر کنید.");
+      body.putObject("result").put("has_static_password", false);
+      return FakeResponse.json(200, body);
     }
     u.otpSentAt = now;
     u.otpIssuedAt = now;
@@ -581,7 +811,7 @@ public final class Paziresh24Site implements Site {
     }
     u.otpIssuedAt = null;
     Paziresh24State.Token t = state.issueToken(u);
-    return FakeResponse.json(200, ok("").put("token", t.value()).put("certificate", state.ids.hex(40)))
+    return FakeResponse.json(200, ok("ورود موفق").put("token", t.value()).put("certificate", state.ids.hex(8)))
         .withHeader("Set-Cookie", "token=" + t.value() + "; Path=/; HttpOnly; SameSite=Lax");
   }
 
@@ -592,12 +822,12 @@ public final class Paziresh24Site implements Site {
     }
     ObjectNode body = Json.object();
     body.putArray("users").addObject()
-        .put("id", u.get().id)
+        .put("id", Long.parseLong(u.get().id))
         .put("name", u.get().name)
         .put("family", u.get().family)
         .put("cell", u.get().cell.substring(1))
         .put("national_code", u.get().nationalCode)
-        .put("is_main", true);
+        .putNull("vip");
     return FakeResponse.json(200, body);
   }
 
@@ -618,36 +848,31 @@ public final class Paziresh24Site implements Site {
       return FakeResponse.json(403, Json.object().put("status", 0).put("message", "Forbidden"));
     }
     Calendar cal = b.calendar;
-    ObjectNode body = Json.object()
+    java.time.ZonedDateTime at = b.entry.from().atZone(SlotHunterZones.TEHRAN);
+    String status = b.cancelled ? "deleted" : b.entry.from().isAfter(state.now()) ? "not_visited" : "expired";
+    ObjectNode wrapper = Json.object();
+    ObjectNode body = wrapper.putObject("data")
         .put("book_id", b.bookId)
         .put("book_time", b.entry.from().getEpochSecond())
+        .put("book_time_string", Jalali.longDateTime(at))
         .put("reference_code", b.referenceCode)
-        .put("national_code", b.nationalCode)
-        .put("center_id", cal.center().id())
-        .put("server_id", cal.center().serverId())
-        .put("book_status", b.cancelled ? "deleted" : "booked")
-        // spec 5 step 7 lists is_deleted among the receipt's fields, so a cancelled booking keeps its receipt
-        .put("is_deleted", b.cancelled ? 1 : 0)
+        .put("book_status", status)
+        .put("is_deleted", b.cancelled)
         .put("is_book_request", false)
-        .put("share_url", "/receipt/" + cal.center().id() + "/" + b.bookId + "/");
-    body.putObject("book_time_strings")
-        .put("date", Jalali.longDate(b.entry.from().atZone(SlotHunterZones.TEHRAN).toLocalDate()))
-        .put("time", Jalali.persianDigits(String.format(java.util.Locale.ROOT, "%02d:%02d",
-            b.entry.from().atZone(SlotHunterZones.TEHRAN).getHour(),
-            b.entry.from().atZone(SlotHunterZones.TEHRAN).getMinute())));
+        .put("is_online_visit", cal.center().id().equals(Paziresh24Pages.ONLINE_CENTER))
+        .put("center_id", cal.center().id());
+    body.set("server_id", Paziresh24Pages.number(cal.center().serverId()));
     body.putObject("patient").put("name", b.firstName).put("family", b.lastName).put("cell", b.cell)
         .put("national_code", b.nationalCode);
-    body.putObject("doctor").put("id", cal.doctor().id()).put("display_name", cal.doctor().displayName())
-        .put("slug", cal.doctor().slug()).put("server_id", cal.doctor().serverId())
-        .put("display_expertise", cal.doctor().displayExpertise());
-    ObjectNode center = body.putObject("center").put("id", cal.center().id()).put("name", cal.center().name())
-        .put("address", cal.center().address()).put("city", cal.center().city())
-        .put("type_id", cal.center().centerType());
-    center.putArray("display_number").add(cal.center().phone());
-    center.putObject("location").put("lat", 35.6892).put("lon", 51.389);
-    ObjectNode service = body.putObject("service");
-    service.put("id", cal.service().id()).put("name", cal.service().title());
-    return FakeResponse.json(200, body);
+    ObjectNode doctor = body.putObject("doctor").put("id", cal.doctor().id())
+        .put("display_name", cal.doctor().displayName()).put("slug", cal.doctor().slug());
+    doctor.set("server_id", Paziresh24Pages.number(cal.doctor().serverId()));
+    doctor.put("display_expertise", cal.doctor().displayExpertise());
+    body.putObject("center").put("name", cal.center().name()).put("address", cal.center().address())
+        .put("display_number", cal.center().phone());
+    body.putArray("services").addObject().put("id", cal.service().id()).put("title", cal.service().title());
+    body.put("share_url", origin(r) + "/receipt/" + cal.center().id() + "/" + b.bookId + "/");
+    return FakeResponse.json(200, wrapper);
   }
 
   // ---- profile, search -------------------------------------------------------------------------
@@ -657,9 +882,13 @@ public final class Paziresh24Site implements Site {
     Optional<DoctorSpec> d = state.directory().doctor(slug);
     if (d.isPresent()) {
       DoctorSpec doc = d.get();
-      return FakeResponse.json(200, Json.object().put("id", doc.profileId()).put("slug", doc.slug())
-          .put("owner_id", doc.id()).put("server_id", doc.serverId()).put("type", "doctor")
-          .put("user_id", doc.userId()));
+      ObjectNode body = Json.object();
+      body.set("id", Paziresh24Pages.number(doc.profileId()));
+      body.put("slug", doc.slug()).put("owner_id", doc.id());
+      body.set("server_id", Paziresh24Pages.number(doc.serverId()));
+      body.put("type", "doctor");
+      body.set("user_id", Paziresh24Pages.number(doc.userId()));
+      return FakeResponse.json(200, body);
     }
     Optional<String> canonical = state.directory().canonical(slug);
     if (canonical.isPresent()) {
@@ -675,10 +904,105 @@ public final class Paziresh24Site implements Site {
     if (d.isEmpty()) {
       return FakeResponse.json(404, Json.object().put("error", "Slug not found"));
     }
-    ObjectNode props = Paziresh24Pages.pageProps(state, d.get());
-    ObjectNode body = ((ObjectNode) props.get("information")).deepCopy();
-    body.set("centers", props.get("centers"));
-    body.set("expertises", props.get("expertises"));
+    return FakeResponse.json(200, Paziresh24Pages.fullProfile(state, d.get()));
+  }
+
+  /** saman {@code v1/doctors/<slug>/availability-status} (spec 3C, 11). */
+  private FakeResponse availability(IncomingRequest r) {
+    Optional<DoctorSpec> d = state.directory().doctor(r.segments().get(2));
+    if (d.isEmpty()) {
+      return FakeResponse.json(404, Json.object().put("message", "Doctor centers not found"));
+    }
+    return FakeResponse.json(200, Paziresh24Pages.availability(state, d.get()));
+  }
+
+  /**
+   * apigw {@code v1/service-price} (spec 5.6, 11): {@code free_price} in rials, VAT 3% of it (the
+   * ratio of the spec's example), all rials.
+   */
+  private FakeResponse servicePrice(IncomingRequest r) {
+    Map<String, String> q = r.query();
+    for (Calendar c : state.directory().atCenter(q.getOrDefault("center_id", ""))) {
+      if (c.service().id().equals(q.getOrDefault("service_id", ""))
+          && c.service().userCenterId().equals(q.getOrDefault("user_center_id", c.service().userCenterId()))) {
+        long price = c.service().price();
+        long vat = price * 3 / 100;
+        ObjectNode body = Json.object();
+        body.putObject("result").put("service_price", price).put("vat", vat).put("payable_cost", price + vat)
+            .put("currency", "ريال");
+        return FakeResponse.json(200, body);
+      }
+    }
+    return notFound(r);
+  }
+
+  /**
+   * The invoice page {@code factor/<center>/<book>} a payment-required booking's {@code redirect_url}
+   * points at: a minimal HTML page (the real one is a Next.js page that posts to center-payment).
+   */
+  private FakeResponse factor(IncomingRequest r) {
+    List<String> s = r.segments();
+    Optional<BookingRecord> b = state.bookingById(s.get(2));
+    if (b.isEmpty() || !b.get().calendar.center().id().equals(s.get(1))) {
+      return FakeResponse.html(404, "<html><body><h1>404</h1></body></html>");
+    }
+    return FakeResponse.html(200, "<!DOCTYPE html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\">"
+        + "<title>فاکتور</title></head><body><h1>فاکتور نوبت</h1><p>" + Paziresh24Pages.escape(b.get().bookId)
+        + "</p><p>" + (b.get().paid ? "پرداخت شده" : "در انتظار پرداخت") + "</p></body></html>");
+  }
+
+  // ---- Hamdast widgets (spec 5.9) --------------------------------------------------------------
+
+  /** hamdast {@code api/v1/widgets/?slug=}: the doctor's widgets, {@code []} when none (or unknown slug). */
+  private FakeResponse widgets(IncomingRequest r) {
+    ArrayNode out = Json.array();
+    Optional<DoctorSpec> d = state.directory().doctor(r.query().getOrDefault("slug", ""));
+    if (d.isPresent()) {
+      for (Paziresh24Directory.Widget w : d.get().widgets()) {
+        ObjectNode o = out.addObject().put("id", w.id()).put("app", w.app());
+        o.putArray("placement").add("booking_flow::BEFOR_BOOK_ACTION");
+        o.put("data_endpoint", origin(r) + "/v1/apps/" + w.app() + "/prebook");
+      }
+    }
+    return FakeResponse.json(200, out);
+  }
+
+  /**
+   * apigw {@code v1/apps/<app>/prebook} and {@code .../verify} (POST JSON): {@code BOOK} with the
+   * configured {@code meta_data}, or first a captcha {@code SHOW_FORM} whose submit goes to
+   * {@code verify}; verify answers {@code BOOK} once {@code form_data.captcha} is non-blank, else the
+   * form again.
+   */
+  private FakeResponse widgetAddon(IncomingRequest r) {
+    List<String> s = r.segments();
+    Optional<Paziresh24Directory.Widget> w = state.directory().widget(s.get(2));
+    if (w.isEmpty()) {
+      return notFound(r);
+    }
+    com.fasterxml.jackson.databind.JsonNode in;
+    try {
+      in = Json.MAPPER.readTree(r.body());
+    } catch (java.io.IOException e) {
+      in = null;
+    }
+    if (in == null || !in.isObject()) {
+      return FakeResponse.json(400, Json.object().put("message", "invalid JSON body"));
+    }
+    boolean verified = s.get(3).equals("verify") && !in.path("form_data").path("captcha").asText("").isBlank();
+    if (w.get().captcha() && !verified) {
+      String session = "s-" + state.ids.hex(4);
+      ObjectNode body = Json.object().put("action", "SHOW_FORM").put("title", "استعلام بیمه");
+      body.putObject("meta_data").put("session_id", session);
+      ArrayNode fields = body.putArray("form_fields");
+      fields.addObject().put("type", "image").put("src", "https://example.invalid/captcha/" + session + ".png");
+      fields.addObject().put("type", "text_input").put("key", "captcha").put("label", "کد تصویر").put("required", true);
+      fields.addObject().put("type", "submit").put("label", "ادامه")
+          .put("endpoint_api", origin(r) + "/v1/apps/" + w.get().app() + "/verify");
+      return FakeResponse.json(200, body);
+    }
+    ObjectNode body = Json.object().put("action", "BOOK");
+    ObjectNode meta = body.putObject("meta_data");
+    w.get().metaData().forEach(meta::put);
     return FakeResponse.json(200, body);
   }
 

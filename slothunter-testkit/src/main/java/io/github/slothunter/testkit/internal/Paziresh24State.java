@@ -39,9 +39,11 @@ public final class Paziresh24State {
 
   /** Settings the state needs from the builder. */
   public record Settings(Clock clock, long seed, Duration holdTtl, Duration tokenTtl, String otp,
-      Duration otpResendInterval, Duration otpValidity, boolean rejectDuplicateBookings) {
-    /** Validates. */
+      Duration otpResendInterval, Duration otpValidity, boolean rejectDuplicateBookings, int bookingWindowDays,
+      int allSlotsWindowDays, Map<LocalDate, String> holidays) {
+    /** Validates and copies. */
     public Settings {
+      holidays = Map.copyOf(holidays);
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(holdTtl, "holdTtl");
       Objects.requireNonNull(tokenTtl, "tokenTtl");
@@ -56,8 +58,10 @@ public final class Paziresh24State {
     final String bookId;
     final String referenceCode;
     final Calendar calendar;
-    final Entry entry;
-    final FakeSlot slot;
+    Entry entry;
+    FakeSlot slot;
+    final boolean paymentRequired;
+    boolean paid;
     final String userId;
     final String terminalId;
     final String firstName;
@@ -68,8 +72,9 @@ public final class Paziresh24State {
     boolean cancelled;
 
     BookingRecord(String bookId, String referenceCode, Calendar calendar, Entry entry, String userId,
-        String terminalId, Map<String, String> patient, Instant bookedAt) {
+        String terminalId, Map<String, String> patient, Instant bookedAt, boolean paymentRequired) {
       this.bookId = bookId;
+      this.paymentRequired = paymentRequired;
       this.referenceCode = referenceCode;
       this.calendar = calendar;
       this.entry = entry;
@@ -85,7 +90,7 @@ public final class Paziresh24State {
 
     FakeBooking snapshot() {
       return new FakeBooking(bookId, referenceCode, slot, userId, terminalId, firstName, lastName, nationalCode, cell,
-          bookedAt, cancelled);
+          bookedAt, cancelled, paymentRequired, paid);
     }
   }
 
@@ -98,6 +103,7 @@ public final class Paziresh24State {
     String nationalCode = "";
     Instant otpIssuedAt;
     Instant otpSentAt;
+    boolean registered;
 
     User(String id, String cell) {
       this.id = id;
@@ -122,6 +128,11 @@ public final class Paziresh24State {
   /** Every book id and reference code ever answered, kept or lost; never reissued. */
   private final Set<String> issuedIds = new HashSet<>();
   private boolean loseBookings;
+  private final Set<SlotCalendars.CalendarKey> bookingOff = new HashSet<>();
+  private final Set<String> mintedTerminals = new HashSet<>();
+  private final Set<String> uniqids = new HashSet<>();
+  private boolean strictTerminals;
+  private boolean requireWidgetMetaData;
 
   /** A world with these doctors and no slots yet. */
   public Paziresh24State(Settings settings, Paziresh24Directory directory) {
@@ -132,7 +143,83 @@ public final class Paziresh24State {
     this.scenarioRandom = new Random(settings.seed() * 31 + 7);
     for (Calendar c : directory.calendars()) {
       calendars.register(c.key());
+      if (c.service().bookingOff()) {
+        bookingOff.add(c.key());
+      }
     }
+  }
+
+  // ---- switches --------------------------------------------------------------------------------
+
+  /** Switches a calendar's online booking off ({@code true}) or on. */
+  public synchronized void bookingOff(String slug, String centerId, String serviceId, boolean off) {
+    Calendar c = directory.require(slug, centerId, serviceId);
+    if (off) {
+      bookingOff.add(c.key());
+    } else {
+      bookingOff.remove(c.key());
+    }
+  }
+
+  /** Whether a calendar's online booking is switched off. */
+  public synchronized boolean isBookingOff(Calendar c) {
+    return bookingOff.contains(c.key());
+  }
+
+  /** Whether legacy calls with a terminal id the fake never minted answer status 3. */
+  public synchronized void strictTerminals(boolean value) {
+    this.strictTerminals = value;
+  }
+
+  /** See {@link #strictTerminals(boolean)}. */
+  public synchronized boolean strictTerminals() {
+    return strictTerminals;
+  }
+
+  /** Whether book refuses (status 0) a doctor with a widget when the widget's meta_data keys are missing. */
+  public synchronized void requireWidgetMetaData(boolean value) {
+    this.requireWidgetMetaData = value;
+  }
+
+  /** See {@link #requireWidgetMetaData(boolean)}. */
+  public synchronized boolean requireWidgetMetaData() {
+    return requireWidgetMetaData;
+  }
+
+  /**
+   * A PHP {@code uniqid("", true)} from the site's clock: 8 hex digits of unix seconds, 5 hex digits
+   * of microseconds, then one decimal digit, a dot and 8 decimal digits (seeded). Never repeats.
+   */
+  synchronized String uniqid() {
+    Instant t = now();
+    String id;
+    do {
+      long micros = t.getNano() / 1000;
+      StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%08x%05x", t.getEpochSecond(), micros));
+      b.append(ids.nextInt(10)).append('.');
+      for (int i = 0; i < 8; i++) {
+        b.append(ids.nextInt(10));
+      }
+      id = b.toString();
+    } while (!uniqids.add(id));
+    return id;
+  }
+
+  /** Mints and remembers a terminal id {@code clinic-<uniqid>}. */
+  synchronized String mintTerminal() {
+    String id = "clinic-" + uniqid();
+    mintedTerminals.add(id);
+    return id;
+  }
+
+  /** Whether the fake minted this terminal id. */
+  public synchronized boolean isMintedTerminal(String id) {
+    return mintedTerminals.contains(id);
+  }
+
+  /** Every terminal id minted so far. */
+  public synchronized Set<String> mintedTerminals() {
+    return Set.copyOf(mintedTerminals);
   }
 
   /** The directory. */
@@ -266,6 +353,7 @@ public final class Paziresh24State {
       do {
         id = ids.digits(7);
       } while (usersById.containsKey(id));
+      // ids are numbers on the site (auth/me "id":6120457)
       User u = new User(id, c);
       usersById.put(id, u);
       return u;
@@ -309,7 +397,7 @@ public final class Paziresh24State {
   }
 
   synchronized BookingRecord book(SlotCalendars.Hold hold, Calendar calendar, User user, String terminal,
-      Map<String, String> patient) {
+      Map<String, String> patient, boolean paymentRequired) {
     String bookId;
     do {
       bookId = ids.uuid();
@@ -319,7 +407,8 @@ public final class Paziresh24State {
       ref = ids.digits(8);
     } while (!issuedIds.add(ref));
     calendars.book(hold);
-    BookingRecord b = new BookingRecord(bookId, ref, calendar, hold.entry(), user.id, terminal, patient, now());
+    BookingRecord b = new BookingRecord(bookId, ref, calendar, hold.entry(), user.id, terminal, patient, now(),
+        paymentRequired);
     if (loseBookings) {
       log.debug("fake paziresh24 lost booking {} on purpose", bookId);
       return b;
@@ -346,6 +435,33 @@ public final class Paziresh24State {
       }
     }
     return false;
+  }
+
+  /** Moves a booking onto a held slot: the hold is consumed, the old slot is free again if still in the future. */
+  synchronized void move(BookingRecord b, SlotCalendars.Hold hold) {
+    Entry old = b.entry;
+    calendars.book(hold);
+    if (old.state() == State.BOOKED && old.from().isAfter(now())) {
+      calendars.cancel(old, now());
+    }
+    b.entry = hold.entry();
+    b.slot = hold.entry().snapshot();
+  }
+
+  /** Marks a payment-required booking paid; {@code false} when unknown. */
+  public synchronized boolean pay(String bookId) {
+    BookingRecord b = bookingsById.get(bookId);
+    if (b == null) {
+      return false;
+    }
+    b.paid = true;
+    return true;
+  }
+
+  /** Whether the account with this {@code 09xxxxxxxxx} mobile called register. */
+  public synchronized boolean registered(String cell) {
+    User u = usersByCell.get(cell);
+    return u != null && u.registered;
   }
 
   /** Cancels a booking; its slot is free again if still in the future. */
