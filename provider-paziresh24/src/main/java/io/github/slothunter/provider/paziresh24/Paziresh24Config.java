@@ -28,9 +28,11 @@ public final class Paziresh24Config {
    */
   public static final String BOOKING_ENDPOINT = "booking-endpoint";
   /**
-   * How the terminal id is obtained: {@code generate} (default; a {@code clinic-<millis>.<8 digits>}
-   * id made locally) or {@code set-terminal} (ask {@code /api/setTerminal} once, fall back to
-   * generating when that fails).
+   * How the terminal id is obtained: {@code set-terminal} (default; ask {@code /api/setTerminal}
+   * once, on the first call that needs it, never for a free-slot read; make one locally when that
+   * fails) or {@code generate} (only make one locally). A local id has the site's real shape,
+   * {@code clinic-} + PHP {@code uniqid("", true)}, e.g. {@code clinic-686dde06144236.30522977}.
+   * A login keeps its terminal id in the session, and calls with that session reuse it.
    */
   public static final String TERMINAL_MODE = "terminal-mode";
   /** Form body encoding for POST calls: {@code urlencoded} (default) or {@code multipart}. */
