@@ -38,8 +38,9 @@ public final class Paziresh24Config {
   /** Form body encoding for POST calls: {@code urlencoded} (default) or {@code multipart}. */
   public static final String FORM_ENCODING = "form-encoding";
   /**
-   * Whether {@code lookup} falls back to the JSON profile on drprofile-url when the profile page
-   * came without server-side data: {@code true} (default) or {@code false}.
+   * Whether {@code lookup} reads the JSON full profile on drprofile-url (preferred, spec 3B) and falls
+   * back to the profile page when it fails: {@code true} (default); {@code false} reads the profile
+   * page only.
    */
   public static final String PROFILE_FALLBACK = "profile-fallback";
   /** How long a hold is assumed to last (the site does not say), default {@code 5m}. */

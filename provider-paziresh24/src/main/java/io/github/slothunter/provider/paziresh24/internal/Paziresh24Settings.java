@@ -18,7 +18,7 @@ import okhttp3.HttpUrl;
  * @param bookingEndpoint where the booking RPCs go
  * @param terminalMode how the terminal id is obtained
  * @param formEncoding how POST forms are encoded
- * @param profileFallback whether lookup falls back to the JSON profile
+ * @param profileFallback whether lookup reads the JSON full profile first, falling back to the page
  * @param timeout whole-call timeout
  * @param userAgent the User-Agent header
  * @param holdTtl assumed hold lifetime

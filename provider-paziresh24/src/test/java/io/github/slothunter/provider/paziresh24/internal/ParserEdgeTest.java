@@ -72,6 +72,29 @@ class ParserEdgeTest {
   }
 
   @Test
+  void readsTheDurationAsAClockTimeOrWholeMinutes() {
+    var json = Json.MAPPER;
+
+    assertThat(ProfileParser.duration(json.valueToTree("00:15:00"))).contains(java.time.Duration.ofMinutes(15));
+    assertThat(ProfileParser.duration(json.valueToTree("01:00:30"))).contains(java.time.Duration.ofSeconds(3630));
+    assertThat(ProfileParser.duration(json.valueToTree("00:20"))).contains(java.time.Duration.ofMinutes(20));
+    assertThat(ProfileParser.duration(json.valueToTree(15))).contains(java.time.Duration.ofMinutes(15));
+    assertThat(ProfileParser.duration(json.valueToTree("10"))).contains(java.time.Duration.ofMinutes(10));
+    assertThat(ProfileParser.duration(json.nullNode())).isEmpty();
+    assertThat(ProfileParser.duration(json.valueToTree("00:00:00"))).isEmpty();
+    assertThat(ProfileParser.duration(json.valueToTree("00:75:00"))).isEmpty();
+    assertThat(ProfileParser.duration(json.valueToTree("quarter"))).isEmpty();
+    assertThat(ProfileParser.duration(null)).isEmpty();
+  }
+
+  @Test
+  void reportsAFullProfileWhoseStatusIsNotSuccessAsProtocol() {
+    assertThatThrownBy(() -> ProfileParser.parseFullProfile(REF,
+        "{\"status\":\"ERROR\",\"message\":\"x\",\"data\":{\"centers\":[]}}"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL));
+  }
+
+  @Test
   void recognisesOnlyStatusThreeAsABadTerminal() {
     assertThat(Paziresh24Client.saysBadTerminal("{\"status\":3,\"message\":\"x\"}")).isTrue();
     assertThat(Paziresh24Client.saysBadTerminal("{\"status\":\"3\"}")).isTrue();
