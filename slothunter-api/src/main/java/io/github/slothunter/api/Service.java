@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param id the provider's service id
  * @param title what the provider calls it
- * @param price the price in the provider's currency unit (Paziresh24: rials as the site reports), or
- *     {@code null} when unknown
+ * @param price the price in the provider's currency unit, or {@code null} when unknown. Paziresh24:
+ *     <b>rials</b>, as the site reports {@code free_price} (toman = rials / 10); {@code 0} means not
+ *     priced online (typically an in-person visit paid at the office)
  * @param duration the length of one appointment, or {@code null} when unknown
  * @param bookable whether the provider lets you book a time slot for it online
  * @param providerKeys extra values the provider needs to poll or book this service's calendar

@@ -140,6 +140,38 @@ class ProviderFactsTest {
   }
 
   @Test
+  void otpChallengeDefaultsToNoNoticeNoResendWaitAndAnSmsCode() {
+    OtpChallenge c = new OtpChallenge("paziresh24", "09121234567", Map.of(), T0);
+
+    assertThat(c.notice()).isEmpty();
+    assertThat(c.resendAfter()).isEqualTo(java.time.Instant.MIN);
+    assertThat(c.resendWait(T0)).isZero();
+    assertThat(c.staticPassword()).isFalse();
+  }
+
+  @Test
+  void otpChallengeCarriesTheProvidersNoticeResendTimeAndPasswordFlag() {
+    OtpChallenge c = new OtpChallenge("paziresh24", "09121234567", Map.of(), T0.plusSeconds(120),
+        "  کد تایید به تازگی ارسال شده است\u200F ", T0.plusSeconds(60), true);
+
+    assertThat(c.notice()).isEqualTo("کد تایید به تازگی ارسال شده است");
+    assertThat(c.resendWait(T0)).isEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(c.resendWait(T0.plusSeconds(61))).isZero();
+    assertThat(c.staticPassword()).isTrue();
+    assertThat(c.toString()).doesNotContain("کد تایید").contains("staticPassword=true");
+    assertThat(new OtpChallenge("paziresh24", "09121234567", Map.of(), T0, null, null, false).resendAfter())
+        .isEqualTo(java.time.Instant.MIN);
+  }
+
+  @Test
+  void otpChallengeRejectsAnUnprintableOrHugeNotice() {
+    invalidInput(() -> new OtpChallenge("paziresh24", "09121234567", Map.of(), T0, "a\nb", null, false),
+        "challenge notice");
+    invalidInput(() -> new OtpChallenge("paziresh24", "09121234567", Map.of(), T0, "x".repeat(501), null, false),
+        "challenge notice");
+  }
+
+  @Test
   void otpChallengeRejectsBadParts() {
     invalidInput(() -> new OtpChallenge("paziresh24", "02112345678", Map.of(), T0), "mobile");
     invalidInput(() -> new OtpChallenge("Paziresh24", "09121234567", Map.of(), T0), "providerId");

@@ -28,16 +28,19 @@ public final class Paziresh24Config {
    */
   public static final String BOOKING_ENDPOINT = "booking-endpoint";
   /**
-   * How the terminal id is obtained: {@code generate} (default; a {@code clinic-<millis>.<8 digits>}
-   * id made locally) or {@code set-terminal} (ask {@code /api/setTerminal} once, fall back to
-   * generating when that fails).
+   * How the terminal id is obtained: {@code set-terminal} (default; ask {@code /api/setTerminal}
+   * once, on the first call that needs it, never for a free-slot read; make one locally when that
+   * fails) or {@code generate} (only make one locally). A local id has the site's real shape,
+   * {@code clinic-} + PHP {@code uniqid("", true)}, e.g. {@code clinic-686dde06144236.30522977}.
+   * A login keeps its terminal id in the session, and calls with that session reuse it.
    */
   public static final String TERMINAL_MODE = "terminal-mode";
   /** Form body encoding for POST calls: {@code urlencoded} (default) or {@code multipart}. */
   public static final String FORM_ENCODING = "form-encoding";
   /**
-   * Whether {@code lookup} falls back to the JSON profile on drprofile-url when the profile page
-   * came without server-side data: {@code true} (default) or {@code false}.
+   * Whether {@code lookup} reads the JSON full profile on drprofile-url (preferred, spec 3B) and falls
+   * back to the profile page when it fails: {@code true} (default); {@code false} reads the profile
+   * page only.
    */
   public static final String PROFILE_FALLBACK = "profile-fallback";
   /** How long a hold is assumed to last (the site does not say), default {@code 5m}. */

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.ErrorCode;
@@ -17,22 +18,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class Paziresh24AuthenticatorTest extends WireMockSupport {
+  private static final String REGISTER = "/gozargah/register";
   private static final String RESET = "/gozargah/resetpassword";
   private static final String LOGIN = "/gozargah/v1/login";
   private static final String ME = "/v1/auth/me";
-  private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MjQyIn0.c2lnbmF0dXJlLXNpZw";
+  private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.e30.sig";
+  private static final String CHALLENGE_TERMINAL = "clinic-6b4a6b2f0c8d15.40918273";
 
   private Authenticator auth(String... config) {
     return provider(config).authenticator().orElseThrow();
   }
 
   private OtpChallenge challenge() {
-    return new OtpChallenge("paziresh24", "09121234567", Map.of("terminal_id", "clinic-1783143000000.12345678"),
+    return new OtpChallenge("paziresh24", "09121234567", Map.of("terminal_id", CHALLENGE_TERMINAL),
         NOW.plusSeconds(120));
   }
 
   @Test
-  void sendsTheCodeRequestWithTheNationalNumberAndTerminalId() {
+  void registersThenSendsTheCodeWithTheNationalNumberAndTheMintedTerminalId() {
+    stubPost(REGISTER, 200, fixture("register.json"));
     stubPost(RESET, 200, fixture("resetpassword.json"));
 
     OtpChallenge challenge = auth().start("+98 912 123 4567");
@@ -40,22 +44,110 @@ class Paziresh24AuthenticatorTest extends WireMockSupport {
     assertThat(challenge.providerId()).isEqualTo("paziresh24");
     assertThat(challenge.mobile()).isEqualTo("09121234567");
     assertThat(challenge.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(2)));
-    LoggedRequest r = single(RESET);
-    Map<String, String> form = form(r);
-    assertThat(form).containsOnlyKeys("cell", "terminal_id").containsEntry("cell", "9121234567");
-    assertThat(form.get("terminal_id")).matches(TERMINAL);
-    assertThat(r.getHeader("terminal_id")).isEqualTo(form.get("terminal_id"));
-    assertThat(challenge.state()).containsEntry("terminal_id", form.get("terminal_id"));
+    assertThat(challenge.notice()).isEmpty();
+    assertThat(challenge.staticPassword()).isFalse();
+    assertThat(challenge.resendAfter()).isEqualTo(NOW.plusSeconds(60));
+    assertThat(wm.getAllServeEvents()).extracting(e -> e.getRequest().getUrl())
+        .as("newest first").containsExactly(RESET, REGISTER, SET_TERMINAL_PATH);
+    for (String path : new String[] {REGISTER, RESET}) {
+      LoggedRequest r = single(path);
+      assertThat(form(r)).isEqualTo(Map.of("cell", "9121234567", "terminal_id", SET_TERMINAL_ID));
+      assertThat(r.getHeader("terminal_id")).isEqualTo(SET_TERMINAL_ID);
+    }
+    assertThat(challenge.state()).containsEntry("terminal_id", SET_TERMINAL_ID);
   }
 
   @Test
-  void mapsThrottledCodeRequestsToRateLimited() {
+  void goesOnToCodeEntryWhenACodeWasSentRecently() {
+    stubPost(REGISTER, 200, fixture("register.json"));
     stubPost(RESET, 200, fixture("resetpassword-39.json"));
+
+    OtpChallenge challenge = auth().start("09121234567");
+
+    assertThat(challenge.notice()).isEqualTo("کد تایید به تازگی ارسال شده است، لطفا کمی صبر کنید.");
+    assertThat(challenge.resendAfter()).isEqualTo(NOW.plusSeconds(60));
+    assertThat(challenge.resendWait(NOW)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(challenge.staticPassword()).isFalse();
+    assertThat(challenge.state()).containsEntry("terminal_id", SET_TERMINAL_ID);
+    assertThat(count(RESET)).isOne();
+  }
+
+  @Test
+  void waitsAsLongAsTheThrottlingMessageAsksWhenThatIsLonger() {
+    stubPost(RESET, 200, "{\"status\":39,\"message\":\"لطفا ۲ دقیقه دیگر تلاش کنید. 09121234567\"}");
+
+    OtpChallenge challenge = auth().start("09121234567");
+
+    assertThat(challenge.resendAfter()).isEqualTo(NOW.plus(Duration.ofMinutes(2)));
+    assertThat(challenge.notice()).contains("۲ دقیقه").doesNotContain("09121234567");
+  }
+
+  @Test
+  void asksForTheStaticPasswordWhenTheAccountHasOne() {
+    stubPost(RESET, 200, fixture("resetpassword-static-password.json"));
+
+    OtpChallenge challenge = auth().start("09121234567");
+
+    assertThat(challenge.staticPassword()).isTrue();
+    assertThat(challenge.notice()).isEmpty();
+  }
+
+  @Test
+  void stopsWithTheRegisterReasonWhenTheNumberIsRefused() {
+    stubPost(REGISTER, 200, fixture("register-refused.json"));
 
     assertThatThrownBy(() -> auth().start("09121234567"))
         .isInstanceOfSatisfying(SlotHunterException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-          assertThat(e.retryAfter()).isPresent();
+          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+          assertThat(e.getMessage()).contains("شماره موبایل معتبر نیست");
+        });
+    assertThat(count(RESET)).isZero();
+  }
+
+  @Test
+  void redactsTheNumberInARegisterRefusal() {
+    stubPost(REGISTER, 200,
+        "{\"status\":0,\"message\":\"خطا\",\"details\":{\"تلفن همراه\":[\"شماره 9121234567 معتبر نیست\"]}}");
+
+    assertThatThrownBy(() -> auth().start("09121234567"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+          assertThat(e.getMessage()).contains("معتبر نیست").doesNotContain("9121234567");
+        });
+  }
+
+  @Test
+  void goesOnToResetPasswordWhenRegisterIsMissingOrUnreachable() {
+    stubPost(RESET, 200, fixture("resetpassword.json"));
+    Authenticator auth = auth();
+
+    OtpChallenge afterNotFound = auth.start("09121234567"); // register is not stubbed: 404
+    wm.stubFor(post(urlPathEqualTo(REGISTER)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    OtpChallenge afterReset = auth.start("09121234567");
+
+    assertThat(afterNotFound.mobile()).isEqualTo("09121234567");
+    assertThat(afterReset.mobile()).isEqualTo("09121234567");
+    assertThat(count(REGISTER)).isEqualTo(2);
+    assertThat(count(RESET)).isEqualTo(2);
+  }
+
+  @Test
+  void goesOnWhateverOtherStatusRegisterAnswers() {
+    stubPost(REGISTER, 200, "{\"status\":5,\"message\":\"کاربر قبلا ثبت نام کرده است\"}");
+    stubPost(RESET, 200, fixture("resetpassword.json"));
+
+    assertThat(auth().start("09121234567").mobile()).isEqualTo("09121234567");
+    assertThat(count(RESET)).isOne();
+  }
+
+  @Test
+  void reportsOtherCodeRequestStatusesAsErrors() {
+    stubPost(RESET, 200, "{\"status\":12,\"message\":\"خطای ناشناخته\"}");
+
+    assertThatThrownBy(() -> auth().start("09121234567"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL);
+          assertThat(e.getMessage()).contains("خطای ناشناخته");
         });
   }
 
@@ -89,14 +181,22 @@ class Paziresh24AuthenticatorTest extends WireMockSupport {
 
     assertThat(session.providerId()).isEqualTo("paziresh24");
     assertThat(session.token()).isEqualTo(TOKEN);
-    assertThat(session.attributes()).isEqualTo(Map.of("user_id", "4242"));
+    assertThat(session.attributes()).isEqualTo(Map.of("user_id", "6120457", "terminal_id", CHALLENGE_TERMINAL));
     assertThat(session.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
     assertThat(session.toString()).doesNotContain(TOKEN);
     LoggedRequest login = single(LOGIN);
     assertThat(form(login)).isEqualTo(Map.of("username", "9121234567", "password", "1234",
-        "terminal_id", "clinic-1783143000000.12345678"));
-    assertThat(login.getHeader("terminal_id")).isEqualTo("clinic-1783143000000.12345678");
+        "terminal_id", CHALLENGE_TERMINAL));
+    assertThat(login.getHeader("terminal_id")).isEqualTo(CHALLENGE_TERMINAL);
     assertThat(single(ME).getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+  }
+
+  @Test
+  void readsTheUserIdGivenAsAString() {
+    stubPost(LOGIN, 200, fixture("login.json"));
+    stubGet(ME, 200, "application/json", "{\"users\":[{\"id\":\"6120457\",\"cell\":\"9121234567\"}]}");
+
+    assertThat(auth().complete(challenge(), "1234").attributes()).containsEntry("user_id", "6120457");
   }
 
   @Test
@@ -183,9 +283,10 @@ class Paziresh24AuthenticatorTest extends WireMockSupport {
     stubGet(ME, 200, "application/json", fixture("me.json"));
     OtpChallenge bare = new OtpChallenge("paziresh24", "09121234567", Map.of(), NOW.plusSeconds(60));
 
-    auth().complete(bare, "1234");
+    AccountSession session = auth().complete(bare, "1234");
 
-    assertThat(form(single(LOGIN)).get("terminal_id")).matches(TERMINAL);
+    assertThat(form(single(LOGIN)).get("terminal_id")).isEqualTo(SET_TERMINAL_ID);
+    assertThat(session.attributes()).containsEntry("terminal_id", SET_TERMINAL_ID);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.slothunter.provider.paziresh24;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.provider.paziresh24.internal.Paziresh24Provider;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.testkit.FakeClock;
@@ -50,6 +51,9 @@ class Paziresh24CompatibilityTest extends ProviderCompatibilityKit {
       provider = new Paziresh24ProviderFactory().create(ProviderContext.builder("paziresh24").clock(clock)
           .systemProperties(new Properties()).environment(Map.of())
           .config(ProviderContext.BASE_URL, site.baseUrl()).build());
+      // FakePaziresh24 wants terminal_id on reads too; the live site does not (spec 2.2), so the provider
+      // sends none before it needs one. Mint it up front, as a login or a hold would.
+      ((Paziresh24Provider) provider).terminalId();
     }
     return provider;
   }

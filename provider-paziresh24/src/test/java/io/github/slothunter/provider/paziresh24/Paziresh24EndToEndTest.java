@@ -16,6 +16,7 @@ import io.github.slothunter.api.SearchQuery;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.provider.paziresh24.internal.Paziresh24Provider;
 import io.github.slothunter.spi.Booker;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
@@ -73,6 +74,9 @@ class Paziresh24EndToEndTest {
     }
     Provider p = new Paziresh24ProviderFactory().create(b.build());
     providers.add(p);
+    // FakePaziresh24 wants terminal_id on reads too; the live site does not (spec 2.2), so the provider
+    // sends none before it needs one. Mint it up front here, as a login or a hold would.
+    ((Paziresh24Provider) p).terminalId();
     return p;
   }
 
@@ -150,7 +154,8 @@ class Paziresh24EndToEndTest {
       assertThat(b.nationalCode()).isEqualTo("0012345679");
       assertThat(b.cell()).isEqualTo("09121234567");
       assertThat(b.userId()).isEqualTo(session.attributes().get("user_id"));
-      assertThat(b.terminalId()).matches("clinic-[0-9]{13}\\.[0-9]{8}");
+      assertThat(b.terminalId()).as("the terminal id the account logged in with")
+          .isEqualTo(session.attributes().get("terminal_id")).isEqualTo(((Paziresh24Provider) p).terminalId());
     });
     assertThat(fake.outstandingHolds()).isZero();
     assertThat(p.slots().freeSlots(target, DAY)).hasSize(3);
@@ -236,14 +241,16 @@ class Paziresh24EndToEndTest {
   }
 
   @Test
-  void rejectsAWrongCodeAndThrottlesRepeatedCodeRequests() {
+  void rejectsAWrongCodeAndGoesOnToCodeEntryWhenCodeRequestsAreThrottled() {
     Provider p = provider();
     OtpChallenge challenge = p.authenticator().orElseThrow().start("09121234567");
 
     assertThatThrownBy(() -> p.authenticator().orElseThrow().complete(challenge, "9999"))
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED));
-    assertThatThrownBy(() -> p.authenticator().orElseThrow().start("09121234567"))
-        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
+    OtpChallenge again = p.authenticator().orElseThrow().start("09121234567");
+    assertThat(again.notice()).as("status 39 goes on to code entry with the server's message").isNotEmpty();
+    assertThat(again.resendWait(clock.instant())).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(fake.requestCount(FakePaziresh24.RESET_PASSWORD)).isEqualTo(2);
   }
 
   @Test
@@ -299,7 +306,8 @@ class Paziresh24EndToEndTest {
 
   @Test
   void mapsTheFakesRateLimitToRateLimited() {
-    try (FakePaziresh24 limited = FakePaziresh24.builder().clock(clock).rateLimitPerMinute(2)
+    // 3 = the setTerminal that provider() sends up front (same terminal id, same client) + two reads
+    try (FakePaziresh24 limited = FakePaziresh24.builder().clock(clock).rateLimitPerMinute(3)
         .doctor(SLUG, d -> d.center("1001", c -> c.service("2001", s -> s.userCenterId("3001"))))
         .build().start()) {
       Provider p = provider("base-url", limited.baseUrl());

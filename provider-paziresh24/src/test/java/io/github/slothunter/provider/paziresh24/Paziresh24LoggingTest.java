@@ -2,12 +2,10 @@ package io.github.slothunter.provider.paziresh24;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.slothunter.api.OtpChallenge;
 import io.github.slothunter.spi.Booker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Runs a whole flow with DEBUG logging on (see simplelogger.properties) and reads what was logged. */
@@ -15,6 +13,8 @@ class Paziresh24LoggingTest extends WireMockSupport {
 
   @Test
   void logsEachRequestWithoutTokensMobilesNamesOrNationalCodes() {
+    stubPost("/gozargah/register", 404, "{\"message\":\"Not Found\"}");
+    stubPost("/gozargah/resetpassword", 200, fixture("resetpassword-39.json"));
     stubPost("/gozargah/v1/login", 200, fixture("login.json"));
     stubGet("/v1/auth/me", 200, "application/json", fixture("me.json"));
     stubPost("/booking/v2/suspend", 200, fixture("suspend.json"));
@@ -26,8 +26,8 @@ class Paziresh24LoggingTest extends WireMockSupport {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       var provider = provider();
-      var session = provider.authenticator().orElseThrow().complete(
-          new OtpChallenge("paziresh24", "09121234567", Map.of(), NOW.plusSeconds(60)), "1234");
+      var auth = provider.authenticator().orElseThrow();
+      var session = auth.complete(auth.start("09121234567"), "1234");
       Booker booker = provider.booker().orElseThrow();
       booker.book(booker.hold(slot(), session), patient(), session);
     } finally {
@@ -35,8 +35,9 @@ class Paziresh24LoggingTest extends WireMockSupport {
     }
 
     String log = captured.toString(StandardCharsets.UTF_8);
-    assertThat(log).contains("paziresh24 login POST", "paziresh24 suspend POST /booking/v2/suspend -> HTTP 200",
+    assertThat(log).contains("register failed (NOT_FOUND)", "status 39", "paziresh24 login POST", "paziresh24 suspend POST /booking/v2/suspend -> HTTP 200",
         "paziresh24 book POST", "paziresh24 booked b-556677");
-    assertThat(log).doesNotContain("eyJhbGciOiJIUzI1NiJ9", "9121234567", "0012345679", "مریم", "کریمی", "1234\n");
+    assertThat(log).doesNotContain("eyJhbGciOiJIUzI1NiJ9", "9121234567", "0012345679", "مریم", "کریمی", "1234\n",
+        "e30.sig", SET_TERMINAL_ID + "&");
   }
 }

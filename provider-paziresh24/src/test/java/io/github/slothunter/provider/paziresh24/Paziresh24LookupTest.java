@@ -96,18 +96,81 @@ class Paziresh24LookupTest extends WireMockSupport {
   }
 
   @Test
-  void fallsBackToTheJsonProfileWhenThePageHasNoServerSideData() {
-    stubGet(PROFILE_PATH, 200, "text/html", fixture("profile-fetch-on-client.html"));
+  void readsTheJsonFullProfileFirstInItsLiveShape() {
     stubGet(FULL_PROFILE_PATH, 200, "application/json", fixture("full-profile.json"));
 
     Doctor doctor = provider().lookup(ref());
 
-    assertThat(doctor.displayName()).isEqualTo("دکتر سارا احمدی");
-    assertThat(doctor.expertises()).containsExactly("متخصص قلب و عروق");
-    assertThat(doctor.bookableTargets()).singleElement().satisfies(t -> {
-      assertThat(t.centerId()).isEqualTo("12345");
-      assertThat(t.providerKeys()).isEqualTo(Map.of("server_id", "1", "user_center_id", "77001"));
+    assertThat(doctor.displayName()).isEqualTo("نمونه آزمایشی");
+    assertThat(doctor.centers()).singleElement().satisfies(c -> {
+      assertThat(c.id()).isEqualTo("4f1c2a9e-7b3d-4e21-9c55-2d8e6a1b0f37");
+      assertThat(c.name()).as("the center type when the center has no name").isEqualTo("مطب");
     });
+    Service visit = doctor.centers().get(0).services().get(0);
+    assertThat(visit.id()).isEqualTo("4f1c2a9f-0e6b-4d7a-b1c3-5a9e8f2d7c44");
+    assertThat(visit.title()).isEqualTo("ویزیت");
+    assertThat(visit.duration()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(visit.price()).as("rials; 0 = not priced online").isZero();
+    assertThat(visit.bookable()).isTrue();
+    assertThat(doctor.bookableTargets()).singleElement().satisfies(t -> {
+      assertThat(t.centerId()).isEqualTo("4f1c2a9e-7b3d-4e21-9c55-2d8e6a1b0f37");
+      assertThat(t.serviceId()).isEqualTo("4f1c2a9f-0e6b-4d7a-b1c3-5a9e8f2d7c44");
+      assertThat(t.providerKeys()).isEqualTo(
+          Map.of("server_id", "1", "user_center_id", "4f1c2a9e-13aa-4b6c-8e02-71c9d5e4a610"));
+    });
+    assertThat(count(PROFILE_PATH)).isZero();
+  }
+
+  @Test
+  void readsFullProfileVariantsAndOnlyWatchesServicesBookableOnline() {
+    stubGet(FULL_PROFILE_PATH, 200, "application/json", fixture("full-profile-variants.json"));
+
+    Doctor doctor = provider().lookup(ref());
+
+    assertThat(doctor.centers()).extracting(Center::id).containsExactly(
+        "4f1c2a9e-7b3d-4e21-9c55-2d8e6a1b0f37", "8d2e6b10-3c4f-4a7e-b9d1-6f5a2c8e0b47", "5532");
+    Center office = doctor.centers().get(0);
+    assertThat(office.services()).extracting(Service::title, Service::bookable, Service::duration)
+        .as("string server_id and freeturn, a null duration, a request-only service").containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ویزیت", true, null),
+            org.assertj.core.groups.Tuple.tuple("نوار قلب", false, Duration.ofMinutes(10)));
+    assertThat(office.services().get(0).providerKeys()).containsEntry("server_id", "1");
+    Center off = doctor.centers().get(1);
+    assertThat(off.name()).isEqualTo("درمانگاه نمونه");
+    assertThat(off.services()).as("is_active false: its id -1 placeholder is no service").isEmpty();
+    Service online = doctor.centers().get(2).services().get(0);
+    assertThat(online.price()).as("rials").isEqualTo(3_200_000L);
+    assertThat(online.bookable()).isTrue();
+    assertThat(doctor.centers().get(2).name()).isEqualTo("ویزیت آنلاین");
+    assertThat(doctor.bookableTargets()).extracting(Target::centerId, Target::serviceId).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("4f1c2a9e-7b3d-4e21-9c55-2d8e6a1b0f37",
+            "4f1c2a9f-0e6b-4d7a-b1c3-5a9e8f2d7c44"),
+        org.assertj.core.groups.Tuple.tuple("5532", "c1a7e9d4-8e3b-4f1c-a6d2-5b9e0f7c3a18"));
+  }
+
+  @Test
+  void doesNotBookServicesOfACenterWhoseBookingIsOff() {
+    stubGet(FULL_PROFILE_PATH, 200, "application/json", "{\"status\":\"SUCCESS\",\"data\":{\"centers\":["
+        + "{\"id\":\"c-1\",\"is_active\":false,\"services\":[{\"id\":\"s-1\",\"can_booking\":1,"
+        + "\"hours_of_work\":[{\"day\":1}]}]}]}}");
+
+    Doctor doctor = provider().lookup(ref());
+
+    assertThat(doctor.centers().get(0).services()).singleElement()
+        .satisfies(s -> assertThat(s.bookable()).isFalse());
+    assertThat(doctor.bookableTargets()).isEmpty();
+  }
+
+  @Test
+  void fallsBackToThePageWhenTheJsonProfileFails() {
+    stubGet(FULL_PROFILE_PATH, 503, "text/html", "<html>busy</html>");
+    stubGet(PROFILE_PATH, 200, "text/html", fixture("profile.html"));
+
+    Doctor doctor = provider().lookup(ref());
+
+    assertThat(doctor.displayName()).isEqualTo("دکتر سارا احمدی");
+    assertThat(count(FULL_PROFILE_PATH)).isOne();
+    assertThat(count(PROFILE_PATH)).isOne();
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Provider;
+import io.github.slothunter.provider.paziresh24.internal.Paziresh24Settings;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.spi.Providers;
@@ -67,45 +68,43 @@ class Paziresh24ProviderTest extends WireMockSupport {
   }
 
   @Test
-  void generatesOneTerminalIdPerInstanceInTheClinicFormat() {
+  void generatesOneUniqidShapedTerminalIdPerInstanceInGenerateMode() {
+    Paziresh24Provider p = (Paziresh24Provider) provider("terminal-mode", "generate");
+
+    assertThat(p.terminalId()).matches(TERMINAL)
+        .startsWith("clinic-" + Long.toHexString(NOW.getEpochSecond()) + "00000");
+    assertThat(p.terminalId()).isEqualTo(p.terminalId());
+    assertThat(count(SET_TERMINAL_PATH)).isZero();
+  }
+
+  @Test
+  void asksSetTerminalOnceByDefault() {
     Paziresh24Provider p = (Paziresh24Provider) provider();
 
-    assertThat(p.terminalId()).matches(TERMINAL).startsWith("clinic-" + NOW.toEpochMilli() + ".");
-    assertThat(p.terminalId()).isEqualTo(p.terminalId());
-  }
+    String first = p.terminalId();
+    String second = p.terminalId();
 
-  @Test
-  void asksSetTerminalOnceInSetTerminalMode() {
-    stubPost("/api/setTerminal", 200, fixture("set-terminal.json"));
-    stubPost("/booking/v2/getFreeDays", 200, fixture("free-days-empty.json"));
-    Provider p = provider("terminal-mode", "set-terminal");
-
-    p.slots().freeDays(target());
-    p.slots().freeDays(target());
-
-    var setTerminal = single("/api/setTerminal");
+    assertThat(first).isEqualTo(SET_TERMINAL_ID).isEqualTo(second);
+    var setTerminal = single(SET_TERMINAL_PATH);
     assertThat(form(setTerminal)).containsOnlyKeys("terminal_id", "details", "ip", "type", "version")
-        .containsEntry("ip", "0.0.0.0").containsEntry("type", "web").containsEntry("version", "1");
-    assertThat(form(setTerminal).get("terminal_id")).matches("[0-9a-f-]{36}");
-    assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-        urlPathEqualTo("/booking/v2/getFreeDays")))).allSatisfy(r -> {
-          assertThat(r.getHeader("terminal_id")).isEqualTo("tid-5b9c0e7a-2f11");
-          assertThat(form(r)).containsEntry("terminal_id", "tid-5b9c0e7a-2f11");
-        });
+        .containsEntry("ip", "0.0.0.0").containsEntry("type", "web").containsEntry("version", "1")
+        .containsEntry("details", Paziresh24Settings.DEFAULT_USER_AGENT);
+    assertThat(form(setTerminal).get("terminal_id"))
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
   }
 
   @Test
-  void fallsBackToAGeneratedTerminalIdWhenSetTerminalFails() {
-    wm.stubFor(post(urlPathEqualTo("/api/setTerminal")).willReturn(aResponse().withStatus(500)));
+  void fallsBackToALocalTerminalIdWhenSetTerminalFails() {
+    wm.stubFor(post(urlPathEqualTo(SET_TERMINAL_PATH)).willReturn(aResponse().withStatus(500)));
 
-    assertThat(((Paziresh24Provider) provider("terminal-mode", "set-terminal")).terminalId()).matches(TERMINAL);
+    assertThat(((Paziresh24Provider) provider()).terminalId()).matches(TERMINAL);
   }
 
   @Test
-  void fallsBackToAGeneratedTerminalIdWhenSetTerminalGivesNoId() {
-    stubPost("/api/setTerminal", 200, "{\"status\":1,\"id\":\"bad id with spaces\"}");
+  void fallsBackToALocalTerminalIdWhenSetTerminalGivesNoId() {
+    stubPost(SET_TERMINAL_PATH, 200, "{\"status\":1,\"id\":\"bad id with spaces\"}");
 
-    assertThat(((Paziresh24Provider) provider("terminal-mode", "set-terminal")).terminalId()).matches(TERMINAL);
+    assertThat(((Paziresh24Provider) provider()).terminalId()).matches(TERMINAL);
   }
 
   @Test

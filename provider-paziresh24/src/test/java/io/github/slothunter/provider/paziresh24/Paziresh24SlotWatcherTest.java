@@ -30,7 +30,7 @@ class Paziresh24SlotWatcherTest extends WireMockSupport {
   void postsTheDocumentedFreeDaysFormAndHeaders() {
     stubPost(FREE_DAYS, 200, fixture("free-days.json"));
 
-    provider().slots().freeDays(target());
+    provider("terminal-mode", "generate").slots().freeDays(target());
 
     LoggedRequest r = single(FREE_DAYS);
     assertThat(r.getHeader("Content-Type")).startsWith(FORM_URLENCODED);
@@ -73,7 +73,7 @@ class Paziresh24SlotWatcherTest extends WireMockSupport {
   void sendsMultipartFormsWhenConfigured() {
     stubPost(FREE_DAYS, 200, fixture("free-days-empty.json"));
 
-    provider("form-encoding", "multipart").slots().freeDays(target());
+    provider("form-encoding", "multipart", "terminal-mode", "generate").slots().freeDays(target());
 
     LoggedRequest r = single(FREE_DAYS);
     assertThat(r.getHeader("Content-Type")).startsWith("multipart/form-data");
@@ -257,7 +257,7 @@ class Paziresh24SlotWatcherTest extends WireMockSupport {
   void sendsTheCalendarValueOfTheDayAsDate() {
     stubPost(FREE_DAYS, 200, fixture("free-days.json"));
     stubPost(FREE_TURNS, 200, "{\"status\":1,\"result\":[]}");
-    SlotWatcher slots = provider().slots();
+    SlotWatcher slots = provider("terminal-mode", "generate").slots();
     slots.freeDays(target());
 
     slots.freeSlots(target(), LocalDate.of(2026, 7, 6));

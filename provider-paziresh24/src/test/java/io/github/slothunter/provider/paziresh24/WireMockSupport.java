@@ -34,13 +34,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A WireMock server on 127.0.0.1 and helpers shared by the provider's HTTP tests. */
 abstract class WireMockSupport {
   static final Instant NOW = Instant.parse("2026-07-04T05:30:00Z"); // 09:00 in Tehran
   static final String SLUG = "dr-sara-ahmadi";
-  static final String TERMINAL = "clinic-[0-9]{13}\\.[0-9]{8}";
+  /** A terminal id in the site's real shape (spec 2.2): {@code clinic-} + PHP uniqid with more entropy. */
+  static final String TERMINAL = "clinic-[0-9a-f]{13}[0-9]\\.[0-9]{8}";
+  /** What {@code /api/setTerminal} answers in these tests (fixture set-terminal.json, spec 11). */
+  static final String SET_TERMINAL_ID = "clinic-6b4a68000a1f37.52819406";
+  static final String SET_TERMINAL_PATH = "/api/setTerminal";
   static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
 
   @RegisterExtension
@@ -50,6 +55,12 @@ abstract class WireMockSupport {
 
   final FakeClock clock = FakeClock.at(NOW);
   private final List<Provider> opened = new ArrayList<>();
+
+  /** setTerminal answers as the live site does; a test may stub it again to answer otherwise. */
+  @BeforeEach
+  void stubSetTerminal() {
+    stubPost(SET_TERMINAL_PATH, 200, fixture("set-terminal.json"));
+  }
 
   @AfterEach
   void closeProviders() {

@@ -24,6 +24,18 @@ final class FormData {
     return this;
   }
 
+  /** Replaces the value of the first field with this name, or adds the field when there is none. */
+  FormData set(String name, String value) {
+    Objects.requireNonNull(value, name);
+    for (String[] f : fields) {
+      if (f[0].equals(name)) {
+        f[1] = value;
+        return this;
+      }
+    }
+    return add(name, value);
+  }
+
   /** The value of the first field with this name, or {@code null}. */
   String get(String name) {
     for (String[] f : fields) {

@@ -5,26 +5,46 @@ import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.OtpChallenge;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Endpoint;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Field;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Header;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Value;
 import io.github.slothunter.spi.Authenticator;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * SMS-code login (spec 7): {@code gozargah/resetpassword} sends the code, {@code gozargah/v1/login}
- * exchanges it for a token, {@code v1/auth/me} gives the account's user id. Thread-safe.
+ * SMS-code login (spec 7): {@code gozargah/register} first (as the site does for every login),
+ * {@code gozargah/resetpassword} sends the code, {@code gozargah/v1/login} exchanges it for a token,
+ * {@code v1/auth/me} gives the account's user id. All of them carry the instance's terminal id, which
+ * the session then keeps ({@link Paziresh24Client#SESSION_TERMINAL_ID}) for its booking calls.
+ * Thread-safe.
  *
- * <p>Session lifetime is {@code session-ttl} (default 24 hours; UNVERIFIED, the site does not say).
+ * <p>resetpassword status 39 (a code was sent recently) is not an error: the challenge goes on to
+ * code entry with the server's message as its notice and a resend wait. Session lifetime is
+ * {@code session-ttl} (default 24 hours; UNVERIFIED, the site does not say).
  */
 final class Paziresh24Authenticator implements Authenticator {
+  private static final Logger log = LoggerFactory.getLogger(Paziresh24Authenticator.class);
   static final String STATE_TERMINAL_ID = "terminal_id";
+  /** The site's resend timer (spec 7 step 2, HIGH: S1 otpCode.tsx). */
+  static final Duration RESEND_WAIT = Duration.ofSeconds(60);
+  /** Shown for status 39 when the server sends no message ("a code was sent; enter that code"). */
+  static final String THROTTLED_NOTICE = "کد تایید قبلا ارسال شده است؛ همان کد را وارد کنید.";
+  private static final int MAX_NOTICE = 300;
+  /** "45 ثانیه" or "۲ دقیقه" in a throttling message: how long the server asks to wait. */
+  private static final Pattern WAIT = Pattern.compile("([0-9\u06F0-\u06F9\u0660-\u0669]{1,4})\s*(ثانیه|دقیقه)");
 
   private final Paziresh24Client client;
 
@@ -35,15 +55,72 @@ final class Paziresh24Authenticator implements Authenticator {
   @Override
   public OtpChallenge start(String mobile) {
     String normalised = mobile(mobile);
+    String cell = normalised.substring(1); // spec 7: sent as a number, without the leading 0
     String terminalId = client.terminal.id();
+    register(cell, terminalId);
     FormData form = new FormData()
-        .add(Field.CELL, normalised.substring(1)) // spec 7: sent as a number, without the leading 0
+        .add(Field.CELL, cell)
         .add(Field.TERMINAL_ID, terminalId);
     JsonNode body = client.postJson(Endpoint.RESET_PASSWORD, client.settings.url(Endpoint.RESET_PASSWORD).build(),
         form, Map.of(), null);
-    ResponseClassifier.requireSuccess(Endpoint.RESET_PASSWORD, body);
+    OptionalInt status = ResponseClassifier.status(body);
+    boolean throttled = status.isPresent() && status.getAsInt() == Value.STATUS_OTP_THROTTLED;
+    if (!throttled && !ResponseClassifier.isSuccess(body)) {
+      throw ResponseClassifier.failure(Endpoint.RESET_PASSWORD, body);
+    }
+    boolean staticPassword = Json.truthy(body.path("result").get(Field.HAS_STATIC_PASSWORD));
+    Instant now = client.now();
+    String notice = "";
+    Duration wait = RESEND_WAIT;
+    if (throttled) {
+      String said = Json.text(body, "message").orElse("");
+      notice = said.isEmpty() ? THROTTLED_NOTICE : ProfileParser.cut(Pii.redact(said), MAX_NOTICE);
+      Duration asked = serverWait(said);
+      wait = asked.compareTo(wait) > 0 ? asked : wait;
+      log.info("paziresh24 login: a code was sent recently (status 39); the earlier code is still expected");
+    }
     return new OtpChallenge(ResponseClassifier.PROVIDER, normalised, Map.of(STATE_TERMINAL_ID, terminalId),
-        client.now().plus(client.settings.otpTtl()));
+        now.plus(client.settings.otpTtl()), notice, now.plus(wait), staticPassword);
+  }
+
+  /**
+   * {@code gozargah/register}: status 0 stops the login with the server's reason; any other answer,
+   * a 404 or an unreachable route goes on to resetpassword, which decides.
+   */
+  private void register(String cell, String terminalId) {
+    FormData form = new FormData()
+        .add(Field.CELL, cell)
+        .add(Field.TERMINAL_ID, terminalId);
+    JsonNode body;
+    try {
+      body = client.postJson(Endpoint.REGISTER, client.settings.url(Endpoint.REGISTER).build(), form, Map.of(), null);
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.PROVIDER_UNAVAILABLE
+          || e.code() == ErrorCode.PROTOCOL) {
+        log.warn("paziresh24 login: register failed ({}); going on with resetpassword", e.code());
+        return;
+      }
+      throw e;
+    }
+    OptionalInt status = ResponseClassifier.status(body);
+    if (status.isPresent() && status.getAsInt() == Value.STATUS_FORM_VALIDATION) {
+      JsonNode reason = body.path("details").path(Value.DETAIL_MOBILE);
+      String text = Json.text(reason).or(() -> Json.text(reason.path(0))).or(() -> Json.text(body, "message"))
+          .orElse("");
+      String said = text.isEmpty() ? "" : ": " + ProfileParser.cut(Pii.redact(text), MAX_NOTICE);
+      throw SlotHunterException.builder(ErrorCode.INVALID_INPUT).providerId(ResponseClassifier.PROVIDER)
+          .message("paziresh24 register: the mobile number was refused" + said).build();
+    }
+  }
+
+  /** How long a throttling message asks to wait ({@code n ثانیه} or {@code n دقیقه}); zero when it does not say. */
+  static Duration serverWait(String message) {
+    Matcher m = WAIT.matcher(message);
+    if (!m.find()) {
+      return Duration.ZERO;
+    }
+    long n = Long.parseLong(asciiDigits(m.group(1)));
+    return m.group(2).equals("دقیقه") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
   }
 
   @Override
@@ -58,7 +135,7 @@ final class Paziresh24Authenticator implements Authenticator {
       throw invalid("the code must be 1-64 characters");
     }
     String terminalId = Optional.ofNullable(challenge.state().get(STATE_TERMINAL_ID))
-        .filter(ProfileParser::plausibleId).orElseGet(client.terminal::id);
+        .filter(ProfileParser::plausibleId).map(client.terminal::resolve).orElseGet(client.terminal::id);
     FormData form = new FormData()
         .add(Field.USERNAME, challenge.mobile().substring(1))
         .add(Field.PASSWORD, password)
@@ -86,8 +163,10 @@ final class Paziresh24Authenticator implements Authenticator {
       throw ResponseClassifier.protocol(Endpoint.LOGIN, "the token is not a usable bearer token", "");
     }
     String userId = userId(token);
+    // spec 2.2: the account keeps the terminal id it logged in with for its booking calls
     return new AccountSession(ResponseClassifier.PROVIDER, token,
-        Map.of(Paziresh24Client.SESSION_USER_ID, userId), client.now().plus(client.settings.sessionTtl()));
+        Map.of(Paziresh24Client.SESSION_USER_ID, userId, Paziresh24Client.SESSION_TERMINAL_ID, terminalId),
+        client.now().plus(client.settings.sessionTtl()));
   }
 
   private String userId(String token) {

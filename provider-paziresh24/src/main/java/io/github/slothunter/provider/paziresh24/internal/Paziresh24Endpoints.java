@@ -39,14 +39,22 @@ public final class Paziresh24Endpoints {
      */
     PROFILE_PAGE("profile", "GET", Host.WWW, "dr/{}/", ErrorCode.HOLD_EXPIRED, false),
     /**
-     * GET the JSON profile, used when the page came without server-side data.
-     * verified-against: spec 3 option B (URL HIGH, response shape MED); fixture full-profile.json.
+     * GET the JSON full profile, used when the page came without server-side data. Envelope
+     * {@code {status:"SUCCESS" (a string), message, data:{...}}}; {@code data.centers[].services[]}
+     * with {@code duration} as {@code "HH:MM:SS"}, {@code free_price} in rials, UUID string ids
+     * (online center {@code "5532"}), {@code server_id} and {@code freeturn} as number or string,
+     * {@code is_active}, {@code can_booking}, {@code hours_of_work[].day} 1 = Monday .. 7 = Sunday.
+     * verified-against: spec 3B and 11 "Full profile" (URL and every field above HIGH, S1
+     * getFullProfile.ts, MCP doctor.py, S2-HAR); fixtures full-profile*.json.
      */
     FULL_PROFILE("full-profile", "GET", Host.DRPROFILE, "api/full-profile/{}/", ErrorCode.HOLD_EXPIRED, false),
     /**
-     * POST, form {@code terminal_id=<uuid>, details=<user agent>, ip=0.0.0.0, type=web, version=1};
-     * response {@code id}. verified-against: spec 2 "terminal_id" (mechanism HIGH, S1 setTerminal.ts);
-     * fixture set-terminal.json. Only with {@code terminal-mode=set-terminal}.
+     * POST, form {@code terminal_id=<uuid v4>, details=<user agent>, ip=0.0.0.0, type=web, version=1};
+     * response top-level {@code id}, e.g. {@code clinic-6b4a68000a1f37.52819406}. verified-against:
+     * spec 2.2 and 11 (request HIGH, S1 setTerminal.ts; that the server mints the {@code clinic-}
+     * uniqid MED; the reply's other fields UNVERIFIED); fixture set-terminal.json. Called once per
+     * provider instance on first need with {@code terminal-mode=set-terminal} (the default) and
+     * again after a status 3 ({@link Value#STATUS_BAD_TERMINAL}, UNVERIFIED).
      */
     SET_TERMINAL("setTerminal", "POST", Host.WWW, "api/setTerminal", ErrorCode.HOLD_EXPIRED, true),
     /**
@@ -106,20 +114,25 @@ public final class Paziresh24Endpoints {
      */
     DELETE_BOOK("deleteBook", "POST", Host.WWW, "api/deleteBook", ErrorCode.HOLD_EXPIRED, false),
     /**
-     * POST, form {@code cell} (mobile without the leading 0, MED), {@code terminal_id}; sends the SMS
-     * code; status 39 = throttled. verified-against: spec 7 step 2 (HIGH); fixtures resetpassword*.json.
-     * The site may call {@code gozargah/register} first for new numbers; this client does not (UNVERIFIED
-     * whether unregistered numbers get a code).
+     * POST, form {@code cell} (mobile without the leading 0, e.g. {@code 9121234567}: HIGH),
+     * {@code terminal_id}; sends the SMS code. Status 1 = sent; status 39 = throttled, NOT an error:
+     * the earlier code stays valid, go on to code entry, no resend for 60 s (HIGH, S1 mobileNumber.tsx,
+     * otpCode.tsx); {@code result.has_static_password} true = the account's password is expected
+     * instead (HIGH). verified-against: spec 7 step 2 and 11 (HIGH); fixtures resetpassword*.json.
+     * Sent after {@link #REGISTER}.
      */
     RESET_PASSWORD("resetpassword", "POST", Host.APIGW, "gozargah/resetpassword", ErrorCode.HOLD_EXPIRED, true),
     /**
-     * POST, form {@code username} (mobile without the leading 0: UNVERIFIED, the spec says "cell
-     * number"), {@code password} (the SMS code), {@code terminal_id}; response {@code token}
-     * (or a {@code token} cookie). verified-against: spec 7 step 3 (HIGH); fixtures login*.json.
+     * POST, form {@code username} (mobile without the leading 0, as {@code cell}: HIGH),
+     * {@code password} (the SMS code or the static password), {@code terminal_id}; success
+     * {@code {status:1, token, certificate}} (HIGH); token from JSON {@code token}, else the
+     * {@code Set-Cookie: token=} header (MED). verified-against: spec 7 step 3 and 11; fixtures
+     * login*.json.
      */
     LOGIN("login", "POST", Host.APIGW, "gozargah/v1/login", ErrorCode.HOLD_EXPIRED, true),
     /**
-     * GET with the bearer token; response {@code users[0].id}. verified-against: spec 7 step 4
+     * GET with the bearer token; response {@code {users:[{id, name, family, cell, national_code, vip}]}},
+     * {@code users[0].id} a number (read as number or string). verified-against: spec 7 step 4 and 11
      * (HIGH); fixture me.json.
      */
     ME("me", "GET", Host.APIGW, "v1/auth/me", ErrorCode.HOLD_EXPIRED, false),
@@ -127,7 +140,16 @@ public final class Paziresh24Endpoints {
      * GET {@code <city or ir>[/<expertise>]?text=&page=}; response {@code search.result[]}.
      * verified-against: spec 9 (URL HIGH, item fields MED); fixture search.json.
      */
-    SEARCH("search", "GET", Host.APIGW, "seapi/v1/search", ErrorCode.HOLD_EXPIRED, false);
+    SEARCH("search", "GET", Host.APIGW, "seapi/v1/search", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * POST, form {@code cell} (mobile without the leading 0), {@code terminal_id}; the site calls it
+     * before every login, new or existing user (HIGH, S1 mobileNumber.tsx 70-77). Status 0 = the
+     * number is refused, the text is {@code details["تلفن همراه"]} (HIGH); any other status goes on
+     * (the status for "already registered" is UNVERIFIED). HTTP 404 or a transport failure is logged
+     * and skipped: resetpassword decides. verified-against: spec 7 step 1 and 11; fixtures
+     * register*.json.
+     */
+    REGISTER("register", "POST", Host.APIGW, "gozargah/register", ErrorCode.HOLD_EXPIRED, true);
 
     private final String logName;
     private final String method;
@@ -228,6 +250,11 @@ public final class Paziresh24Endpoints {
     public static final String IS_DELETED = "is_deleted";
     /** Receipt: the booking's state as text (values UNKNOWN; seen: {@code not_visited}). */
     public static final String BOOK_STATUS = "book_status";
+    /**
+     * resetpassword response, under {@code result}: the account has a fixed password, asked for
+     * instead of the SMS code (spec 7 step 2, HIGH).
+     */
+    public static final String HAS_STATIC_PASSWORD = "has_static_password";
 
     private Field() {}
   }
@@ -287,6 +314,15 @@ public final class Paziresh24Endpoints {
     public static final String ONLINE_CENTER_ID = "5532";
     /** Its display name when the page gives none. */
     public static final String ONLINE_CENTER_NAME = "ویزیت آنلاین";
+    /**
+     * Body status: terminal id rejected ("bad terminal"): mint a fresh one, retry once, then
+     * {@code PROTOCOL} (spec 2.1, UNVERIFIED: one comment in MCP http.py, no body seen).
+     */
+    public static final int STATUS_BAD_TERMINAL = 3;
+    /** register status 0: the {@code details} key whose value is the error text (spec 7 step 1, HIGH). */
+    public static final String DETAIL_MOBILE = "تلفن همراه";
+    /** Full profile envelope {@code status} on success, a string (spec 3B, HIGH). */
+    public static final String PROFILE_SUCCESS = "SUCCESS";
 
     private Value() {}
   }

@@ -77,12 +77,28 @@ public final class Paziresh24Provider implements Provider {
     return links.parseLink(urlOrSlug);
   }
 
+  /**
+   * {@inheritDoc} With {@code profile-fallback} on (the default) the JSON full profile (spec 3B, HIGH,
+   * preferred by the spec) is read first and the profile page (spec 3A) only when that fails; with it
+   * off only the page is read.
+   */
   @Override
   public Doctor lookup(DoctorRef ref) {
     Objects.requireNonNull(ref, "ref");
     if (!ResponseClassifier.PROVIDER.equals(ref.providerId())) {
       throw ResponseClassifier.error(ErrorCode.INVALID_INPUT, Endpoint.PROFILE_PAGE,
           "doctor " + ref + " belongs to another provider").build();
+    }
+    SlotHunterException jsonFailure = null;
+    if (client.settings.profileFallback()) {
+      try {
+        String json = client.get(Endpoint.FULL_PROFILE, client.settings.url(Endpoint.FULL_PROFILE, ref.key()).build(),
+            null).body();
+        return ProfileParser.parseFullProfile(ref, json);
+      } catch (SlotHunterException e) {
+        log.debug("paziresh24 JSON profile for {} failed ({}); reading the profile page", ref, e.code());
+        jsonFailure = e;
+      }
     }
     String html;
     try {
@@ -99,19 +115,12 @@ public final class Paziresh24Provider implements Provider {
     if (doctor.isPresent()) {
       return doctor.get();
     }
-    if (!client.settings.profileFallback()) {
+    if (jsonFailure == null) {
       throw ProfileParser.noServerSideData();
     }
-    log.debug("paziresh24 profile page for {} had no server-side data; trying the JSON profile", ref);
-    try {
-      String json = client.get(Endpoint.FULL_PROFILE, client.settings.url(Endpoint.FULL_PROFILE, ref.key()).build(),
-          null).body();
-      return ProfileParser.parseFullProfile(ref, json);
-    } catch (SlotHunterException e) {
-      throw ResponseClassifier.error(ErrorCode.PROVIDER_UNAVAILABLE, Endpoint.PROFILE_PAGE,
-          "the profile page came without data and the JSON profile failed (" + e.code() + "); retry later")
-          .cause(e).build();
-    }
+    throw ResponseClassifier.error(ErrorCode.PROVIDER_UNAVAILABLE, Endpoint.PROFILE_PAGE,
+        "the JSON profile failed (" + jsonFailure.code() + ") and the profile page came without data; retry later")
+        .cause(jsonFailure).build();
   }
 
   @Override
@@ -150,7 +159,11 @@ public final class Paziresh24Provider implements Provider {
         .build().uri());
   }
 
-  /** The terminal id this instance sends (for diagnostics; not a secret). */
+  /**
+   * The terminal id this instance sends when a call has no session of its own (for diagnostics; not a
+   * secret). With {@code terminal-mode=set-terminal} (the default) the first call may ask the site for
+   * it: one request.
+   */
   public String terminalId() {
     return client.terminal.id();
   }

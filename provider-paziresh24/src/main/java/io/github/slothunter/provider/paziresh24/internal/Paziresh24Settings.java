@@ -18,7 +18,7 @@ import okhttp3.HttpUrl;
  * @param bookingEndpoint where the booking RPCs go
  * @param terminalMode how the terminal id is obtained
  * @param formEncoding how POST forms are encoded
- * @param profileFallback whether lookup falls back to the JSON profile
+ * @param profileFallback whether lookup reads the JSON full profile first, falling back to the page
  * @param timeout whole-call timeout
  * @param userAgent the User-Agent header
  * @param holdTtl assumed hold lifetime
@@ -53,9 +53,9 @@ public record Paziresh24Settings(HttpUrl www, HttpUrl apigw, HttpUrl drprofile, 
 
   /** How the terminal id is obtained (config {@code terminal-mode}). */
   public enum TerminalMode {
-    /** Made locally as {@code clinic-<millis>.<8 digits>}. */
+    /** Made locally only, in the real shape: {@code clinic-} + PHP {@code uniqid("", true)} from the clock. */
     GENERATE,
-    /** Asked from {@code /api/setTerminal} once; generated when that fails. */
+    /** The default: asked from {@code /api/setTerminal} once, on first need; made locally when that fails. */
     SET_TERMINAL
   }
 
@@ -88,7 +88,7 @@ public record Paziresh24Settings(HttpUrl www, HttpUrl apigw, HttpUrl drprofile, 
         url(context, Paziresh24Config.DRPROFILE_URL, Paziresh24Config.DEFAULT_DRPROFILE_URL),
         url(context, Paziresh24Config.API_URL, Paziresh24Config.DEFAULT_API_URL),
         choice(context, Paziresh24Config.BOOKING_ENDPOINT, BookingEndpoint.class, BookingEndpoint.APIGW),
-        choice(context, Paziresh24Config.TERMINAL_MODE, TerminalMode.class, TerminalMode.GENERATE),
+        choice(context, Paziresh24Config.TERMINAL_MODE, TerminalMode.class, TerminalMode.SET_TERMINAL),
         choice(context, Paziresh24Config.FORM_ENCODING, FormEncoding.class, FormEncoding.URLENCODED),
         bool(context, Paziresh24Config.PROFILE_FALLBACK, true),
         context.duration(ProviderContext.TIMEOUT, DEFAULT_TIMEOUT),

@@ -20,20 +20,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Builds a {@link Doctor} from a profile page ({@code __NEXT_DATA__ -> props.pageProps}, spec 3
  * option A) or from the JSON full profile (spec 3 option B). Stateless and thread-safe.
  *
- * <p>A service is bookable when {@code hours_of_work} and {@code can_booking} are both truthy;
- * its provider keys are the center's {@code server_id} (else the doctor's) and the service's
- * {@code user_center_id} (else the center's). Centers or services without an id are skipped; any
- * other missing field becomes empty. Never throws {@code NullPointerException} on odd JSON.
+ * <p>Both carry the same centers and services (spec 3B): ids are UUID strings except the online
+ * center {@code "5532"}; {@code server_id} is a number or a string; {@code duration} is
+ * {@code "HH:MM:SS"} (older shapes and the testkit's fake: whole minutes); {@code free_price} is in
+ * rials, 0 when the service is not priced online (paid at the office). A service is bookable online
+ * when its center is active ({@code is_active} not false: false means booking is off and the site
+ * lists its services with id {@code -1}, which are skipped), {@code can_booking} is truthy (1) and
+ * it has {@code hours_of_work}; other services stay in the {@link Doctor} with
+ * {@link Service#bookable()} false, so they are never watch targets. The provider keys are the
+ * center's {@code server_id} (else the doctor's) and the service's {@code user_center_id} (else the
+ * center's). Centers or services without an id are skipped; any other missing field becomes empty.
+ * {@code freeturn} and {@code hours_of_work[].day} (1 = Monday .. 7 = Sunday, unlike getFreeDays'
+ * {@code non_workdays}) are not read. Never throws {@code NullPointerException} on odd JSON.
  */
 public final class ProfileParser {
   private static final String NEXT_DATA_ID = "__NEXT_DATA__";
   private static final int MAX_EXPERTISES = 20;
+  /** The service id the site lists under a center whose booking is off (spec 3B). */
+  static final String INACTIVE_SERVICE_ID = "-1";
+  private static final Pattern HMS = Pattern.compile("([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?");
 
   private ProfileParser() {}
 
@@ -72,13 +85,20 @@ public final class ProfileParser {
   }
 
   /**
-   * Parses the drprofile full-profile JSON (spec 3 option B: the doctor's fields at the top level,
-   * {@code centers[]} and {@code expertises} inside it; shape MED).
+   * Parses the drprofile full-profile JSON (spec 3B, HIGH): {@code {"status":"SUCCESS", "message",
+   * "data":{...}}} with the doctor's fields, {@code centers[]} and {@code expertises} in
+   * {@code data}. A body without the envelope (the doctor's fields at the top level) is read too.
    *
-   * @throws SlotHunterException {@code PROTOCOL} for a body of another shape
+   * @throws SlotHunterException {@code PROTOCOL} for a body of another shape or a {@code status}
+   *     other than {@code "SUCCESS"}
    */
   public static Doctor parseFullProfile(DoctorRef ref, String json) {
     JsonNode root = ResponseClassifier.json(Endpoint.FULL_PROFILE, json);
+    JsonNode status = root.get("status");
+    if (status != null && status.isTextual() && !Value.PROFILE_SUCCESS.equalsIgnoreCase(status.textValue().strip())) {
+      throw ResponseClassifier.protocol(Endpoint.FULL_PROFILE,
+          "the full profile answered status '" + cut(status.textValue(), 40) + "'", json);
+    }
     JsonNode info = root.path("data").isObject() ? root.path("data") : root;
     JsonNode centers = info.path("centers");
     if (!centers.isArray()) {
@@ -167,36 +187,68 @@ public final class ProfileParser {
     }
     String serverId = Json.text(c, "server_id").orElse(doctorServerId);
     String centerUserCenterId = Json.text(c, "user_center_id").orElse(null);
+    JsonNode isActive = c.get("is_active");
+    // spec 3B: is_active false = online booking off at this center; absent (older pages) = on
+    boolean active = isActive == null || isActive.isNull() || Json.truthy(isActive);
     List<Service> services = new ArrayList<>();
     JsonNode list = c.path("services");
     if (list.isArray()) {
       for (JsonNode s : list) {
-        service(s, serverId, centerUserCenterId).ifPresent(services::add);
+        service(s, serverId, centerUserCenterId, active).ifPresent(services::add);
       }
     }
-    String name = Json.text(c, "name").orElse(Value.ONLINE_CENTER_ID.equals(id.get()) ? Value.ONLINE_CENTER_NAME : "");
+    String name = Json.text(c, "name").or(() -> Optional.of(Value.ONLINE_CENTER_ID.equals(id.get())
+        ? Value.ONLINE_CENTER_NAME : "")).filter(n -> !n.isEmpty())
+        .or(() -> Json.text(c, "center_type_name")).orElse("");
     return Optional.of(new Center(id.get(), cut(name, 200), cut(Json.text(c, "address").orElse(""), 1000),
         cut(city(c.path("city")), 200), services));
   }
 
-  private static Optional<Service> service(JsonNode s, String serverId, String centerUserCenterId) {
+  private static Optional<Service> service(JsonNode s, String serverId, String centerUserCenterId, boolean active) {
     Optional<String> id = Json.text(s, "id").or(() -> Json.text(s, "service_id")).filter(ProfileParser::plausibleId);
-    if (id.isEmpty()) {
-      return Optional.empty();
+    if (id.isEmpty() || id.get().equals(INACTIVE_SERVICE_ID)) {
+      return Optional.empty(); // -1: a placeholder of a center whose booking is off (spec 3B), not a service
     }
     Map<String, String> keys = new HashMap<>();
     Optional.ofNullable(serverId).filter(ProfileParser::plausibleId).ifPresent(v -> keys.put(Field.SERVER_ID, v));
     Json.text(s, "user_center_id").or(() -> Optional.ofNullable(centerUserCenterId))
         .filter(ProfileParser::plausibleId).ifPresent(v -> keys.put(Field.USER_CENTER_ID, v));
-    boolean bookable = Json.truthy(s.get("hours_of_work")) && Json.truthy(s.get("can_booking"));
+    boolean bookable = active && Json.truthy(s.get("hours_of_work")) && Json.truthy(s.get("can_booking"));
     String title = Json.text(s, "alias_title").or(() -> Json.text(s, "title")).orElse("");
-    OptionalLong price = Json.integer(s.get("free_price"));
-    OptionalLong minutes = Json.integer(s.get("duration"));
+    OptionalLong price = Json.integer(s.get("free_price")); // rials (spec 3B)
     return Optional.of(new Service(id.get(), cut(title, 200),
         price.isPresent() && price.getAsLong() >= 0 ? Long.valueOf(price.getAsLong()) : null,
-        minutes.isPresent() && minutes.getAsLong() > 0 && minutes.getAsLong() <= 24 * 60
-            ? Duration.ofMinutes(minutes.getAsLong()) : null,
-        bookable, keys));
+        duration(s.get("duration")).orElse(null), bookable, keys));
+  }
+
+  /**
+   * A service's {@code duration}: {@code "HH:MM:SS"} or {@code "HH:MM"} (spec 3B, HIGH), or a whole
+   * number of minutes (older shapes, the testkit's fake). Empty for null, zero, odd text or more than a day.
+   */
+  static Optional<Duration> duration(JsonNode node) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    Duration d;
+    if (node.isTextual() && node.textValue().contains(":")) {
+      Matcher m = HMS.matcher(node.textValue().strip());
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      int minutes = Integer.parseInt(m.group(2));
+      int seconds = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+      if (minutes > 59 || seconds > 59) {
+        return Optional.empty();
+      }
+      d = Duration.ofHours(Integer.parseInt(m.group(1))).plusMinutes(minutes).plusSeconds(seconds);
+    } else {
+      OptionalLong minutes = Json.integer(node);
+      if (minutes.isEmpty() || minutes.getAsLong() > 24 * 60) {
+        return Optional.empty();
+      }
+      d = Duration.ofMinutes(minutes.getAsLong());
+    }
+    return d.isZero() || d.isNegative() || d.compareTo(Duration.ofDays(1)) > 0 ? Optional.empty() : Optional.of(d);
   }
 
   private static String city(JsonNode city) {

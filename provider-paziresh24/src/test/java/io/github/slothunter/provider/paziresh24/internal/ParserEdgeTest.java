@@ -60,12 +60,55 @@ class ParserEdgeTest {
   }
 
   @Test
-  void generatesTerminalIdsInTheClinicFormat() {
-    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.ofEpochMilli(1783143000123L), java.time.ZoneOffset.UTC);
+  void generatesTerminalIdsInThePhpUniqidShape() {
+    // 2025-07-09T03:12:06.144236Z: the seconds and microseconds of the captured clinic-686dde06144236.30522977
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2025-07-09T03:12:06.144236Z"),
+        java.time.ZoneOffset.UTC);
 
     String id = Terminal.generate(clock, new java.util.Random(42));
 
-    assertThat(id).matches(Terminal.GENERATED).startsWith("clinic-1783143000123.");
+    assertThat(id).matches(Terminal.UNIQID).matches("^clinic-[0-9a-f]{13}[0-9]\\.[0-9]{8}$")
+        .startsWith("clinic-686dde06" + String.format("%05x", 144236));
+  }
+
+  @Test
+  void readsTheDurationAsAClockTimeOrWholeMinutes() {
+    var json = Json.MAPPER;
+
+    assertThat(ProfileParser.duration(json.valueToTree("00:15:00"))).contains(java.time.Duration.ofMinutes(15));
+    assertThat(ProfileParser.duration(json.valueToTree("01:00:30"))).contains(java.time.Duration.ofSeconds(3630));
+    assertThat(ProfileParser.duration(json.valueToTree("00:20"))).contains(java.time.Duration.ofMinutes(20));
+    assertThat(ProfileParser.duration(json.valueToTree(15))).contains(java.time.Duration.ofMinutes(15));
+    assertThat(ProfileParser.duration(json.valueToTree("10"))).contains(java.time.Duration.ofMinutes(10));
+    assertThat(ProfileParser.duration(json.nullNode())).isEmpty();
+    assertThat(ProfileParser.duration(json.valueToTree("00:00:00"))).isEmpty();
+    assertThat(ProfileParser.duration(json.valueToTree("00:75:00"))).isEmpty();
+    assertThat(ProfileParser.duration(json.valueToTree("quarter"))).isEmpty();
+    assertThat(ProfileParser.duration(null)).isEmpty();
+  }
+
+  @Test
+  void reportsAFullProfileWhoseStatusIsNotSuccessAsProtocol() {
+    assertThatThrownBy(() -> ProfileParser.parseFullProfile(REF,
+        "{\"status\":\"ERROR\",\"message\":\"x\",\"data\":{\"centers\":[]}}"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL));
+  }
+
+  @Test
+  void recognisesOnlyStatusThreeAsABadTerminal() {
+    assertThat(Paziresh24Client.saysBadTerminal("{\"status\":3,\"message\":\"x\"}")).isTrue();
+    assertThat(Paziresh24Client.saysBadTerminal("{\"status\":\"3\"}")).isTrue();
+    assertThat(Paziresh24Client.saysBadTerminal("{\"status\":1}")).isFalse();
+    assertThat(Paziresh24Client.saysBadTerminal("[3]")).isFalse();
+    assertThat(Paziresh24Client.saysBadTerminal("<html>3</html>")).isFalse();
+    assertThat(Paziresh24Client.saysBadTerminal("{\"status\":3")).isFalse();
+  }
+
+  @Test
+  void readsTheWaitAThrottlingMessageAsksFor() {
+    assertThat(Paziresh24Authenticator.serverWait("لطفا ۲ دقیقه دیگر تلاش کنید.")).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(Paziresh24Authenticator.serverWait("لطفا 45 ثانیه دیگر")).isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(Paziresh24Authenticator.serverWait("لطفا کمی صبر کنید.")).isEqualTo(java.time.Duration.ZERO);
   }
 
   @Test
