@@ -14,7 +14,6 @@ import io.github.slothunter.testkit.FakePaziresh24;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class OneRequestPollTest {
     hunter = SlotHunter.builder()
         .provider(new Paziresh24ProviderFactory())
         .providerConfig("paziresh24", "base-url", fake.baseUrl())
-        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST)))
+        .plans(Plans.defaults())
         .clock(clock).manualScheduling().build();
     hunter.listen(events);
   }
@@ -60,7 +59,8 @@ class OneRequestPollTest {
   @Test
   void aFullCalendarCostsOneRequestAPollAndAReleaseIsAnnouncedOnce() {
     start();
-    Watch watch = hunter.watch(WatchRequest.of("u1", LINK).plan("FAST"));
+    hunter.setPlan("u1", "PREMIUM"); // a poll a minute, within the default 20 a minute and 300 an hour
+    Watch watch = hunter.watch(WatchRequest.of("u1", LINK));
     hunter.runDue();
     fake.resetCounters();
 
@@ -70,7 +70,7 @@ class OneRequestPollTest {
       polls += hunter.runDue();
       assertThat(hunter.health(watch.id()).state()).isEqualTo(HealthState.ACTIVE);
     }
-    assertThat(polls).isGreaterThanOrEqualTo(300);
+    assertThat(polls).isEqualTo(60);
     assertThat(fake.requestCount(FakePaziresh24.GET_FREE_DAYS)).isEqualTo(polls);
     assertThat(fake.requestCount()).isEqualTo(polls);
     assertThat(hunter.explain(watch.id(), Locale.ENGLISH)).anyMatch(s -> s.contains("fully booked"));
@@ -81,8 +81,8 @@ class OneRequestPollTest {
     fake.openSlot(SLUG, "1001", "2001", start);
     fake.resetCounters();
     for (int i = 0; i < 4; i++) {
-      clock.advance(Duration.ofSeconds(10));
-      hunter.runDue();
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(hunter.runDue()).isOne();
       assertThat(hunter.health(watch.id()).state()).isEqualTo(HealthState.ACTIVE);
     }
 
@@ -98,11 +98,12 @@ class OneRequestPollTest {
   @Test
   void bookingSwitchedOffPausesTheWatchAndItResumesWhenBack() {
     start();
-    Watch watch = hunter.watch(WatchRequest.of("u1", LINK).plan("FAST"));
+    hunter.setPlan("u1", "PREMIUM");
+    Watch watch = hunter.watch(WatchRequest.of("u1", LINK));
     hunter.runDue();
     fake.bookingOff(SLUG, "1001", "2001", true);
 
-    clock.advance(Duration.ofSeconds(10));
+    clock.advance(Duration.ofMinutes(1));
     hunter.runDue();
 
     assertThat(hunter.health(watch.id()).state()).isEqualTo(HealthState.BOOKING_OFF);
@@ -111,8 +112,8 @@ class OneRequestPollTest {
     assertThat(hunter.explain(watch.id(), Locale.ENGLISH).get(0)).contains("switched off");
     fake.resetCounters();
 
-    for (int i = 0; i < 60; i++) { // ten minutes: nothing asked
-      clock.advance(Duration.ofSeconds(10));
+    for (int i = 0; i < 60; i++) { // an hour: nothing asked
+      clock.advance(Duration.ofMinutes(1));
       hunter.runDue();
     }
     assertThat(fake.requestCount()).isZero();

@@ -80,8 +80,11 @@ class Paziresh24EngineTest {
     }
 
     assertThat(fake.requestCount(FakePaziresh24.PROFILE_PAGE)).isEqualTo(1);
-    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_DAYS)).isEqualTo(6);
-    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_TURNS)).isEqualTo(6);
+    // six polls of one request each (their slots come with the free days), plus a look past the
+    // ten-day window on the first and the fifth after it
+    assertThat(fake.allSlotsRequestCount()).isEqualTo(6);
+    assertThat(fake.calendarModeRequestCount()).isEqualTo(2);
+    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_TURNS)).isZero();
     assertThat(events.await(SlotOpened.class, 1000)).extracting(SlotOpened::owner).doesNotHaveDuplicates();
   }
 

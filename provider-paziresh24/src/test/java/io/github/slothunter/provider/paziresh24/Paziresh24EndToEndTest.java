@@ -306,8 +306,9 @@ class Paziresh24EndToEndTest {
 
   @Test
   void mapsTheFakesRateLimitToRateLimited() {
-    // 3 = the setTerminal that provider() sends up front (same terminal id, same client) + two reads
-    try (FakePaziresh24 limited = FakePaziresh24.builder().clock(clock).rateLimitPerMinute(3)
+    // the fake limits per terminal id: the two reads share the minted one (setTerminal, sent up front by
+    // provider(), is counted under the browser UUID its form carries)
+    try (FakePaziresh24 limited = FakePaziresh24.builder().clock(clock).rateLimitPerMinute(2)
         .doctor(SLUG, d -> d.center("1001", c -> c.service("2001", s -> s.userCenterId("3001"))))
         .build().start()) {
       Provider p = provider("base-url", limited.baseUrl());

@@ -76,11 +76,31 @@ final class LoginCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * One line, in English, saying where the code went. When the site throttled the request (its code
+   * sent a moment ago still works) it says so once, with the wait the site gave; when the account has
+   * a password, that the password is asked instead.
+   *
+   * @param sandboxCode the fake's code to show, or {@code null}
+   */
+  static String codeSentLine(OtpChallenge challenge, Instant now, String sandboxCode) {
+    String who = Pii.maskMobile(challenge.mobile());
+    String sandboxNote = sandboxCode == null ? "" : " (sandbox: the code is " + sandboxCode + ")";
+    if (challenge.staticPassword()) {
+      return "This account has a password: type it instead of an SMS code.";
+    }
+    long wait = challenge.resendWait(now).toSeconds();
+    if (wait > 0) {
+      return "A code was sent to " + who + " a moment ago and the site will not send another for " + wait
+          + " s: type the code you already received." + sandboxNote;
+    }
+    return "An SMS code was sent to " + who + "." + sandboxNote;
+  }
+
   private String askCode(Cli cli, OtpChallenge challenge) {
     PrintWriter err = cli.err();
-    err.println("An SMS code was sent to " + Pii.maskMobile(challenge.mobile()) + "."
-        + (sandbox ? " (sandbox: the code is " + Backend.sandboxOtp() + ")" : ""));
-    err.print("SMS code: ");
+    err.println(codeSentLine(challenge, cli.clock().instant(), sandbox ? Backend.sandboxOtp() : null));
+    err.print(challenge.staticPassword() ? "Password: " : "SMS code: ");
     err.flush();
     String line;
     try {

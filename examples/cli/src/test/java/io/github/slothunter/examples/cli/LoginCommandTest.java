@@ -3,15 +3,36 @@ package io.github.slothunter.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.OtpChallenge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LoginCommandTest {
   @TempDir
   Path home;
+
+  @Test
+  void aThrottledCodeIsReportedOnceInEnglishWithTheSitesWait() {
+    Instant now = Instant.parse("2026-12-07T08:00:00Z");
+    OtpChallenge throttled = new OtpChallenge("paziresh24", "09121234567", Map.of(), now.plusSeconds(120),
+        "کد تایید به تازگی ارسال شده است، لطفا کمی صبر کنید.", now.plusSeconds(45), false);
+    OtpChallenge sent = new OtpChallenge("paziresh24", "09121234567", Map.of(), now.plusSeconds(120));
+    OtpChallenge password = new OtpChallenge("paziresh24", "09121234567", Map.of(), now.plusSeconds(120), "",
+        Instant.MIN, true);
+
+    String line = LoginCommand.codeSentLine(throttled, now, null);
+
+    assertThat(line).contains("45 s").contains("already received").contains("0912***4567")
+        .doesNotContain("09121234567").doesNotContainPattern("[\\u0600-\\u06FF]");
+    assertThat(LoginCommand.codeSentLine(sent, now, "1234")).isEqualTo(
+        "An SMS code was sent to 0912***4567. (sandbox: the code is 1234)");
+    assertThat(LoginCommand.codeSentLine(password, now, null)).contains("password");
+  }
 
   @Test
   void sandboxLoginSavesAnOwnerOnlySessionAndNeverPrintsTheToken() throws Exception {

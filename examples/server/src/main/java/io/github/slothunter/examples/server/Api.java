@@ -685,6 +685,13 @@ final class Api {
     n.put("provider", s.provider());
     n.put("mobile", s.mobile());
     n.put("expiresAt", s.expiresAt().toString());
+    if (!s.notice().isEmpty()) {
+      n.put("notice", s.notice());
+    }
+    if (s.resendAfter() != null) {
+      n.put("resendAfter", s.resendAfter().toString());
+    }
+    n.put("passwordExpected", s.passwordExpected());
     json(ctx, 201, n);
   }
 
@@ -697,6 +704,13 @@ final class Api {
     n.put("sessionId", s.id());
     n.put("provider", s.provider());
     n.put("expiresAt", s.expiresAt().toString());
+    if (!s.notice().isEmpty()) {
+      n.put("notice", s.notice());
+    }
+    if (s.resendAfter() != null) {
+      n.put("resendAfter", s.resendAfter().toString());
+    }
+    n.put("passwordExpected", s.passwordExpected());
     json(ctx, 201, n);
   }
 

@@ -47,7 +47,9 @@ final class ProviderLogins {
     OtpChallenge challenge = auth.start(mobile);
     String id = Ids.random("lgn_", 8);
     pending.put(id, new Pending(ownerId, providerId, challenge));
-    return new Started(id, providerId, Pii.maskMobile(challenge.mobile()), challenge.expiresAt());
+    Duration wait = challenge.resendWait(clock.instant());
+    return new Started(id, providerId, Pii.maskMobile(challenge.mobile()), challenge.expiresAt(), challenge.notice(),
+        wait.isZero() ? null : clock.instant().plus(wait), challenge.staticPassword());
   }
 
   /**
@@ -93,7 +95,15 @@ final class ProviderLogins {
   }
 
   /** A started login. {@code mobile} is masked. */
-  record Started(String id, String provider, String mobile, Instant expiresAt) {}
+  /**
+   * A started login.
+   *
+   * @param notice the provider's own words to show once (empty: none), e.g. that a code was sent a moment ago
+   * @param resendAfter when a new code may be asked for, or {@code null} now (the code sent earlier still works)
+   * @param passwordExpected whether the account's password is expected instead of an SMS code
+   */
+  record Started(String id, String provider, String mobile, Instant expiresAt, String notice, Instant resendAfter,
+      boolean passwordExpected) {}
 
   /** A completed login: the id to pass as {@code autoBook.sessionId}. */
   record SessionRef(String id, String provider, Instant expiresAt) {}

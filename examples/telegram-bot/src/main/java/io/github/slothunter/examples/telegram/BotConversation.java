@@ -83,6 +83,7 @@ public final class BotConversation {
   private final UnaryOperator<String> linkRewriter;
   private final List<String> exampleLinks;
   private final SlotNotices notices;
+  private final Clock clock;
   private final Map<Long, ChatState> chats = new ConcurrentHashMap<>();
   private final Map<String, WatchLabel> labels = new ConcurrentHashMap<>();
 
@@ -94,6 +95,7 @@ public final class BotConversation {
     this.linkRewriter = b.linkRewriter;
     this.exampleLinks = List.copyOf(b.exampleLinks);
     this.notices = new SlotNotices(b.clock, b.slotsPerBurst, b.burstWindow);
+    this.clock = b.clock;
   }
 
   /** Starts configuring a conversation over the engine. */
@@ -639,7 +641,10 @@ public final class BotConversation {
     }
     log.info("chat {} started the SMS login for {}", r.chatId, Pii.maskMobile(patient.mobile()));
     st.step = new AwaitingCode(patient, challenge, 0);
-    r.send(r.m.codeSent(Pii.maskMobile(patient.mobile())));
+    long wait = challenge.resendWait(clock.instant()).toSeconds();
+    r.send(challenge.staticPassword() ? r.m.passwordExpected()
+        : wait > 0 ? r.m.codeSentEarlier(Pii.maskMobile(patient.mobile()), wait)
+        : r.m.codeSent(Pii.maskMobile(patient.mobile())));
   }
 
   private static boolean validName(String text) {
@@ -971,7 +976,7 @@ public final class BotConversation {
       return this;
     }
 
-    /** The clock of the burst limit (default {@link Clock#systemUTC()}). */
+    /** The clock of the burst limit and of login waits (default {@link Clock#systemUTC()}). */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;

@@ -365,6 +365,21 @@ public final class Messages {
         "📩 Paziresh24 texted a login code to " + maskedMobile + ". Send me the code:");
   }
 
+  /** The site sent a code a moment ago and will not send another yet: the earlier code still works. */
+  public String codeSentEarlier(String maskedMobile, long waitSeconds) {
+    String wait = interval(Duration.ofSeconds(waitSeconds));
+    return t("📩 پذیرش۲۴ چند لحظه پیش کدی به " + maskedMobile + " فرستاده و تا " + wait
+            + "ی دیگر کد تازه نمی‌فرستد. همان کد را بفرستید:",
+        "📩 Paziresh24 texted a code to " + maskedMobile + " a moment ago and will not send another for "
+            + wait + ". Send me that code:");
+  }
+
+  /** The account has a fixed password, which the site expects instead of an SMS code. */
+  public String passwordExpected() {
+    return t("🔑 این حساب پذیرش۲۴ رمز عبور دارد؛ به جای کد پیامکی، رمز عبور را بفرستید:",
+        "🔑 This Paziresh24 account has a password; send me the password instead of an SMS code:");
+  }
+
   /** The site throttles code requests. */
   public String codeThrottled() {
     return t("⏳ پذیرش۲۴ اجازه‌ی ارسال دوباره‌ی کد را فعلاً نمی‌دهد. یک دقیقه‌ی دیگر شماره را دوباره بفرستید:",
