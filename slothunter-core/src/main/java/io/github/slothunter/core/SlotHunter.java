@@ -41,7 +41,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * <p><b>Coalescing.</b> All watches on one {@link Target} share one poll stream; cost grows with
- * distinct targets, not with users. <b>Budget.</b> Requests to a provider never exceed its
+ * distinct targets, not with users. <b>Polls</b> ask the provider's
+ * {@link io.github.slothunter.spi.SlotWatcher#freeCalendar} first: where the site answers a
+ * calendar's slots with its free days (Paziresh24: the next ~10 days in one request), a poll is one
+ * request; a fully booked calendar is one request and a healthy, empty answer. Wanted free days the
+ * answer left out cost one request each; days past its window are read on the first poll and then
+ * every fifth. A calendar whose online booking the site switched off pauses its watches
+ * ({@link io.github.slothunter.api.HealthState#BOOKING_OFF}) and is re-checked once a day.
+ * <b>Budget.</b> Requests to a provider never exceed its
  * {@link RequestBudget} (per minute, per hour, in flight), whatever the number of watches; rate
  * limits pause the provider and lower its rate, a circuit breaker pauses a failing provider.
  * <b>Events</b> are delivered on separate threads, in order per watch (see {@link SlotListener}).

@@ -79,7 +79,8 @@ class Paziresh24EngineTest {
       hunter.runDue();
     }
 
-    assertThat(fake.requestCount(FakePaziresh24.PROFILE_PAGE)).isEqualTo(1);
+    assertThat(fake.requestCount(FakePaziresh24.FULL_PROFILE) + fake.requestCount(FakePaziresh24.PROFILE_PAGE))
+        .isEqualTo(1);
     // six polls of one request each (their slots come with the free days), plus a look past the
     // ten-day window on the first and the fifth after it
     assertThat(fake.allSlotsRequestCount()).isEqualTo(6);

@@ -175,8 +175,8 @@ final class CheckCommand implements Callable<Integer> {
     OkHttpClient http = Paziresh24Check.client(ctx.duration(ProviderContext.TIMEOUT, CHECK_TIMEOUT));
     List<Paziresh24Check.Line> lines;
     try {
-      lines = new Paziresh24Check(http, hosts, ctx.config(ProviderContext.USER_AGENT, BROWSER_USER_AGENT),
-          cli.clock().millis()).run(slug, city);
+      lines = new Paziresh24Check(http, hosts, ctx.config(ProviderContext.USER_AGENT, BROWSER_USER_AGENT))
+          .run(slug, city);
     } finally {
       Paziresh24Check.close(http);
     }

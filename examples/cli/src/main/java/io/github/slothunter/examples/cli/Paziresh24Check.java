@@ -8,7 +8,6 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,20 +100,13 @@ final class Paziresh24Check {
 
   private final OkHttpClient http;
   private final Hosts hosts;
-  /**
-   * Sent with the booking reads as the provider sends it by default ({@code terminal-mode=generate}:
-   * {@code clinic-<epoch millis>.<8 digits>}); reads are documented to work without one (spec §2.2).
-   * Made locally: the check never calls setTerminal.
-   */
-  private final String terminalId;
   private final Map<String, String> headers;
   private final ObjectMapper json = new ObjectMapper();
   private final List<Line> lines = new ArrayList<>();
 
-  Paziresh24Check(OkHttpClient http, Hosts hosts, String userAgent, long epochMillis) {
+  Paziresh24Check(OkHttpClient http, Hosts hosts, String userAgent) {
     this.http = http;
     this.hosts = hosts;
-    this.terminalId = "clinic-" + epochMillis + "." + (10_000_000 + new SecureRandom().nextInt(90_000_000));
     String origin = hosts.www().newBuilder().encodedPath("/").build().toString().replaceAll("/$", "");
     this.headers = Map.of("User-Agent", userAgent, "Accept", "application/json, text/plain, */*",
         "accept-timezone", "Asia/Tehran", "Origin", origin, "Referer", origin + "/");
@@ -517,7 +509,7 @@ final class Paziresh24Check {
 
   private FormBody.Builder form(Calendar c) {
     return new FormBody.Builder().add("center_id", c.centerId()).add("service_id", c.serviceId())
-        .add("user_center_id", c.userCenterId()).add("server_id", c.serverId()).add("terminal_id", terminalId);
+        .add("user_center_id", c.userCenterId()).add("server_id", c.serverId()); // reads need no terminal id (spec 2, HIGH); the check never mints one
   }
 
   private HttpUrl bookingUrl(String name) {
@@ -538,7 +530,6 @@ final class Paziresh24Check {
   private Answer post(HttpUrl url, FormBody body) {
     Request.Builder b = new Request.Builder().url(url).post(body);
     headers.forEach(b::header);
-    b.header("terminal_id", terminalId);
     return send(b.build());
   }
 
