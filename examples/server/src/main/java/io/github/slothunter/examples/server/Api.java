@@ -704,13 +704,6 @@ final class Api {
     n.put("sessionId", s.id());
     n.put("provider", s.provider());
     n.put("expiresAt", s.expiresAt().toString());
-    if (!s.notice().isEmpty()) {
-      n.put("notice", s.notice());
-    }
-    if (s.resendAfter() != null) {
-      n.put("resendAfter", s.resendAfter().toString());
-    }
-    n.put("passwordExpected", s.passwordExpected());
     json(ctx, 201, n);
   }
 
