@@ -215,6 +215,16 @@ class Paziresh24LiveBookingTest extends WireMockSupport {
   }
 
   @Test
+  void aMissingMoveRouteIsUnsupportedSoTheCallerCanFallBack() {
+    stubPost(MOVE_BOOK, 404, "{\"message\":\"not found\"}");
+    Target t = target(CENTER, "1");
+
+    assertThatThrownBy(() -> booker().move(existing(t, "48213975", PaymentState.NOT_REQUIRED),
+        hold(slot(t, 1800102600), "rc-2"), session()))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED));
+  }
+
+  @Test
   void refusesToMoveAnOnlineVisitBeforeAnyRequest() {
     Target online = target("5532", "1");
 

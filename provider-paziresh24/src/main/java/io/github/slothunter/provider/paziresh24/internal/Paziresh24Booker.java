@@ -187,7 +187,7 @@ final class Paziresh24Booker implements Booker {
    *
    * @throws SlotHunterException {@code UNSUPPORTED} (nothing sent) for an online visit (center
    *     {@code 5532}), a booking awaiting payment, one without a tracking code, or a hold at another
-   *     center; {@code HOLD_EXPIRED} for status 300; {@code INVALID_INPUT} for status 0; {@code
+   *     center, and for an HTTP 404 (no such route: nothing moved); {@code HOLD_EXPIRED} for status 300; {@code INVALID_INPUT} for status 0; {@code
    *     PROTOCOL} for other statuses, naming the message; transport errors as usual (outcome unknown)
    */
   @Override
@@ -207,8 +207,18 @@ final class Paziresh24Booker implements Booker {
         .add(Field.CENTER_ID, from.centerId())
         .add(Field.REFERENCE_CODE, existing.trackingCode())
         .add(Field.REQUEST_CODE, newHold.providerHoldKey());
-    JsonNode body = client.postJson(Endpoint.MOVE_BOOK, client.settings.url(Endpoint.MOVE_BOOK).build(), form,
-        Paziresh24Client.targetHeaders(from), session);
+    JsonNode body;
+    try {
+      body = client.postJson(Endpoint.MOVE_BOOK, client.settings.url(Endpoint.MOVE_BOOK).build(), form,
+          Paziresh24Client.targetHeaders(from), session);
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        // HTTP 404: the route is not there (a mirror or fake without it); nothing was moved
+        throw ResponseClassifier.error(ErrorCode.UNSUPPORTED, Endpoint.MOVE_BOOK,
+            "the site has no moveBook route (HTTP 404); nothing was moved").cause(e).build();
+      }
+      throw e;
+    }
     ResponseClassifier.requireSuccess(Endpoint.MOVE_BOOK, body);
     log.info("paziresh24 moved booking {} at center {} to a new slot", existing.providerBookingKey(), from.centerId());
     return existing.movedTo(newHold.slot(), client.now());
