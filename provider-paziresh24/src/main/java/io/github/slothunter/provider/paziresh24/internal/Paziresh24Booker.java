@@ -370,7 +370,9 @@ final class Paziresh24Booker implements Booker {
         .map(code -> ProfileParser.cut(code, 100))
         .orElse(booking.trackingCode());
     log.debug("paziresh24 read back booking {}: on record", bookId);
-    return Optional.of(new Booking(receiptSlot(booking.slot(), record), bookId, tracking, booking.bookedAt()));
+    // the receipt does not say whether payment is still due here: the booking's own state is kept
+    return Optional.of(new Booking(receiptSlot(booking.slot(), record), bookId, tracking, booking.bookedAt(),
+        booking.payment(), booking.paymentLink()));
   }
 
   private static Optional<Booking> absent(String bookId, String why) {
