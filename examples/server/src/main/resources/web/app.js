@@ -401,6 +401,14 @@
     if (target) item.append(' ', el('span', { class: 'muted', dir: 'auto', text: [target.center, target.service].filter(Boolean).join(' · ') }));
     if (slot) item.append(' ', el('span', { class: 'when', text: when(slot.start) }));
     if (e.booking) item.append(' ', el('code', { class: 'tracking', dir: 'ltr', text: e.booking.trackingCode }));
+    if (e.booking && e.booking.paymentRequired) {
+      // an unpaid booking is not final: say "pay to confirm" and link the provider's payment page
+      item.classList.add('pay-to-confirm');
+      item.append(' ', el('strong', { class: 'payment', text: t('payToConfirm') }));
+      if (e.booking.paymentLink && /^https?:\/\//.test(e.booking.paymentLink)) {
+        item.append(' ', el('a', { class: 'pay-link', href: e.booking.paymentLink, target: '_blank', rel: 'noopener noreferrer', dir: 'ltr', text: t('payNow') }));
+      }
+    }
     if (e.message || e.reason) item.append(' ', el('span', { class: 'muted', dir: 'auto', text: e.message || e.reason }));
     return item;
   }
@@ -415,12 +423,22 @@
       const link = el('a', { href: '#', class: 'ics', text: t('download') });
       link.addEventListener('click', (e) => { e.preventDefault(); downloadIcs(b); });
       body.append(el('tr', { 'data-booking-id': b.id },
-        el('td', {}, el('code', { dir: 'ltr', text: b.trackingCode })),
+        el('td', {}, el('code', { dir: 'ltr', text: b.trackingCode }), payCell(b)),
         el('td', { dir: 'auto', text: b.doctor + (b.place ? ' — ' + b.place : '') }),
         el('td', { text: when(b.start) }),
         el('td', {}, link)));
     }
     $('#no-bookings').hidden = list.length > 0;
+  }
+
+  /** "Pay to confirm" and the payment link for a booking awaiting online payment, else nothing. */
+  function payCell(b) {
+    if (!b.paymentRequired) return null;
+    const span = el('span', { class: 'pay-to-confirm' }, ' ', el('strong', { class: 'payment', text: t('payToConfirm') }));
+    if (b.paymentLink && /^https?:\/\//.test(b.paymentLink)) {
+      span.append(' ', el('a', { class: 'pay-link', href: b.paymentLink, target: '_blank', rel: 'noopener noreferrer', dir: 'ltr', text: t('payNow') }));
+    }
+    return span;
   }
 
   async function downloadIcs(b) {

@@ -3,9 +3,11 @@ package io.github.slothunter.api;
 import java.time.Instant;
 
 /**
- * An earlier booking attempt was interrupted (the process stopped between the attempt record
- * and the provider's answer). The engine does not book again for it; the host should check the
- * patient's account on the provider.
+ * A booking attempt ended without a usable answer: the process stopped between the attempt record
+ * and the provider's answer, or the provider's answer to the book (or move) call was lost (timeout,
+ * server error, unreadable reply). The provider may have made the booking, so its hold is not
+ * released and the engine does not book again for the watch; the host should check the patient's
+ * account on the provider.
  *
  * @param watchId the watch
  * @param owner the watch's owner

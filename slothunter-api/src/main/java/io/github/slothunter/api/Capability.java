@@ -22,5 +22,10 @@ public enum Capability {
    * Reads a booking back from the provider's own records ({@link
    * io.github.slothunter.spi.Booker#readBack}), so a booking can be reported as verified.
    */
-  READ_BACK
+  READ_BACK,
+  /**
+   * Moves an existing booking onto a newly held slot, keeping its id and tracking code ({@link
+   * io.github.slothunter.spi.Booker#move}): replacing a booking with a better slot without cancelling it.
+   */
+  MOVE
 }

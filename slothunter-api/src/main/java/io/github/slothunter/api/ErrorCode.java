@@ -37,7 +37,13 @@ public enum ErrorCode {
   /** Two provider factories on the class path claim the same id. */
   DUPLICATE_PROVIDER(false),
   /** A provider factory could not be loaded or instantiated. */
-  PROVIDER_LOAD_FAILED(false);
+  PROVIDER_LOAD_FAILED(false),
+  /**
+   * The provider needs a person to finish this (for example a form or captcha before booking), so it
+   * cannot be done unattended. {@link SlotHunterException#handOff()} carries the page where a person
+   * can finish it.
+   */
+  MANUAL_ACTION_REQUIRED(false);
 
   private final boolean retryable;
 

@@ -1,5 +1,6 @@
 package io.github.slothunter.api;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public class SlotHunterException extends RuntimeException {
   private final String providerId;
   private final Duration retryAfter;
   private final String excerpt;
+  private final URI handOff;
 
   /**
    * Creates an exception with a code and message.
@@ -52,6 +54,7 @@ public class SlotHunterException extends RuntimeException {
     this.providerId = b.providerId;
     this.retryAfter = b.retryAfter;
     this.excerpt = b.excerpt;
+    this.handOff = b.handOff;
   }
 
   private static String format(Builder b) {
@@ -64,6 +67,9 @@ public class SlotHunterException extends RuntimeException {
     }
     if (b.excerpt != null) {
       s.append(" [excerpt=").append(b.excerpt).append(']');
+    }
+    if (b.handOff != null) {
+      s.append(" [handOff=").append(b.handOff).append(']');
     }
     return s.toString();
   }
@@ -111,6 +117,14 @@ public class SlotHunterException extends RuntimeException {
     return Optional.ofNullable(excerpt);
   }
 
+  /**
+   * The page where a person can finish what could not be done unattended (with {@link
+   * ErrorCode#MANUAL_ACTION_REQUIRED}; Paziresh24: the doctor's booking page for the center and service).
+   */
+  public Optional<URI> handOff() {
+    return Optional.ofNullable(handOff);
+  }
+
   /** Builds a {@link SlotHunterException}; not thread-safe. */
   public static final class Builder {
     private final ErrorCode code;
@@ -119,6 +133,7 @@ public class SlotHunterException extends RuntimeException {
     private String providerId;
     private Duration retryAfter;
     private String excerpt;
+    private URI handOff;
 
     private Builder(ErrorCode code) {
       this.code = Objects.requireNonNull(code, "code");
@@ -171,6 +186,12 @@ public class SlotHunterException extends RuntimeException {
         cut--;
       }
       this.excerpt = redacted.substring(0, cut) + "…";
+      return this;
+    }
+
+    /** The page where a person can finish the operation by hand; must not carry personal data. */
+    public Builder handOff(URI value) {
+      this.handOff = value;
       return this;
     }
 

@@ -7,6 +7,7 @@ import io.github.slothunter.api.Hold;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
 import java.util.Optional;
 
 /**
@@ -49,5 +50,41 @@ public interface Booker {
   default Optional<Booking> readBack(Booking booking, AccountSession session) {
     throw SlotHunterException.builder(ErrorCode.UNSUPPORTED)
         .message("this provider cannot read bookings back").build();
+  }
+
+  /**
+   * Moves an existing booking onto a newly held slot (a reschedule): the provider keeps the booking's
+   * id and tracking code and gives it the new time. Optional: a provider that implements it lists
+   * {@link io.github.slothunter.api.Capability#MOVE}.
+   *
+   * <p>On success the hold is consumed by the booking: it must not be released. On a definite failure
+   * the existing booking stands and the caller releases the hold. On {@code PROVIDER_UNAVAILABLE} or
+   * {@code PROTOCOL} the outcome is unknown (the provider may have moved it): the caller must not
+   * release the hold blindly.
+   *
+   * @param existing the booking to move (a booking {@link #book} returned)
+   * @param newHold a hold on the new slot, of the same calendar
+   * @return the existing booking at the new slot: same {@link Booking#providerBookingKey()} and
+   *     tracking code
+   * @throws SlotHunterException {@code UNSUPPORTED} by default, and, before any request, when this
+   *     booking cannot be moved (for example it awaits payment, or the provider moves only some kinds of
+   *     bookings); otherwise the provider's error
+   */
+  default Booking move(Booking existing, Hold newHold, AccountSession session) {
+    throw SlotHunterException.builder(ErrorCode.UNSUPPORTED)
+        .message("this provider cannot move bookings").build();
+  }
+
+  /**
+   * Whether booking this calendar is known, before booking, to need an online payment (for example a
+   * priced or online-visit service). The book answer is the definitive signal ({@link
+   * Booking#paymentRequired()}); this is the best guess beforehand, used to skip such slots when the
+   * owner asked not to pay online. The default says so when the price is known and above zero.
+   *
+   * @param target the calendar
+   * @param price the service's price from the provider's lookup, or {@code null} when unknown
+   */
+  default boolean paymentExpected(Target target, Long price) {
+    return price != null && price > 0;
   }
 }

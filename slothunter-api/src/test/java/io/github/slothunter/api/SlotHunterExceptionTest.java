@@ -32,6 +32,18 @@ class SlotHunterExceptionTest {
   }
 
   @Test
+  void manualActionCarriesTheHandOffPage() {
+    java.net.URI page = java.net.URI.create("https://www.paziresh24.com/booking/dr-x?centerId=c&serviceId=s");
+
+    SlotHunterException e = SlotHunterException.builder(ErrorCode.MANUAL_ACTION_REQUIRED)
+        .message("the doctor's site asks for a form").handOff(page).build();
+
+    assertThat(e.handOff()).contains(page);
+    assertThat(e.retryable()).isFalse();
+    assertThat(e.getMessage()).endsWith("[handOff=" + page + "]");
+  }
+
+  @Test
   void plainConstructorLeavesTheOptionalPartsEmpty() {
     SlotHunterException e = new SlotHunterException(ErrorCode.NOT_FOUND, "no doctor paziresh24:dr-1");
 

@@ -69,6 +69,27 @@ class BookerTest {
   }
 
   @Test
+  void moveIsUnsupportedUnlessTheProviderImplementsIt() {
+    MinimalBooker booker = new MinimalBooker();
+
+    assertThatThrownBy(() -> booker.move(Fixtures.booking(), Fixtures.hold(), session()))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED);
+          assertThat(e.reason()).contains("cannot move bookings");
+        });
+    assertThat(booker.calls).isEmpty();
+  }
+
+  @Test
+  void paymentIsExpectedByDefaultOnlyForAKnownPositivePrice() {
+    MinimalBooker booker = new MinimalBooker();
+
+    assertThat(booker.paymentExpected(Fixtures.target(), 3_200_000L)).isTrue();
+    assertThat(booker.paymentExpected(Fixtures.target(), 0L)).isFalse();
+    assertThat(booker.paymentExpected(Fixtures.target(), null)).isFalse();
+  }
+
+  @Test
   void readBackIsDeclaredAsACapabilityOfItsOwnApartFromBooking() {
     ProviderInfo booksOnly = new ProviderInfo("p24", "Paziresh24", SlotHunterZones.TEHRAN,
         EnumSet.of(Capability.HOLD, Capability.BOOK), Fixtures.budget());

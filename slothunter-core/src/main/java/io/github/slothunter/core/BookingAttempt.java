@@ -1,7 +1,9 @@
 package io.github.slothunter.core;
 
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.Slot;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,9 +21,13 @@ import java.util.Objects;
  * @param trackingCode the tracking code once booked, else {@code null}
  * @param error why it failed, else {@code null}
  * @param updatedAt when the record last changed
+ * @param payment once booked, whether the booking still needs an online payment ("pay to confirm"),
+ *     else {@code null}
+ * @param paymentLink once booked and awaiting payment, where to pay (when the provider gave a link), else {@code null}
  */
 public record BookingAttempt(String key, String watchId, Slot slot, State state, String holdKey,
-    Instant holdExpiresAt, String bookingKey, String trackingCode, ErrorCode error, Instant updatedAt) {
+    Instant holdExpiresAt, String bookingKey, String trackingCode, ErrorCode error, Instant updatedAt,
+    PaymentState payment, URI paymentLink) {
 
   /** Validates. */
   public BookingAttempt {
@@ -32,6 +38,18 @@ public record BookingAttempt(String key, String watchId, Slot slot, State state,
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
+  /** An attempt without payment details (not booked, or booked without online payment). */
+  public BookingAttempt(String key, String watchId, Slot slot, State state, String holdKey, Instant holdExpiresAt,
+      String bookingKey, String trackingCode, ErrorCode error, Instant updatedAt) {
+    this(key, watchId, slot, state, holdKey, holdExpiresAt, bookingKey, trackingCode, error, updatedAt,
+        bookingKey == null ? null : PaymentState.NOT_REQUIRED, null);
+  }
+
+  /** Whether the booking this attempt made still needs an online payment to be confirmed. */
+  public boolean paymentRequired() {
+    return payment == PaymentState.PAY_TO_CONFIRM;
+  }
+
   /** The idempotency key of a watch and slot. */
   public static String keyOf(String watchId, Slot slot) {
     return watchId + "|" + slot.id();
@@ -39,25 +57,35 @@ public record BookingAttempt(String key, String watchId, Slot slot, State state,
 
   /** A copy in a new state. */
   public BookingAttempt with(State newState, Instant at) {
-    return new BookingAttempt(key, watchId, slot, newState, holdKey, holdExpiresAt, bookingKey, trackingCode, error, at);
+    return new BookingAttempt(key, watchId, slot, newState, holdKey, holdExpiresAt, bookingKey, trackingCode, error, at,
+        payment, paymentLink);
   }
 
   /** Whether the attempt had not finished when last written (a crash, if found at start-up). */
   public boolean open() {
-    return state == State.STARTED || state == State.HELD;
+    return state == State.STARTED || state == State.HELD || state == State.BOOKING;
   }
 
   /** How far an attempt got. */
   public enum State {
     /** Written before the hold request. */
     STARTED,
-    /** The provider confirmed the hold. */
+    /** The provider confirmed the hold; the book call has not been sent. */
     HELD,
     /** The provider confirmed the booking. */
     BOOKED,
     /** It failed and any hold was released. */
     FAILED,
-    /** Found open after a restart; the outcome at the provider is unknown. */
-    UNKNOWN
+    /**
+     * Found open after a restart, or the provider's answer to the book (or move) call was lost: the
+     * outcome at the provider is unknown, and the hold is not released (a release could undo a booking
+     * the provider made).
+     */
+    UNKNOWN,
+    /**
+     * Written just before the book (or move) call: if found open after a restart, the call may have
+     * reached the provider, so its hold is not released.
+     */
+    BOOKING
   }
 }

@@ -23,7 +23,10 @@ public final class CalendarEvent {
 
   /** What the event stands for. */
   public enum Kind {
-    /** A booking the provider confirmed: {@code STATUS:CONFIRMED}. */
+    /**
+     * A booking the provider made: {@code STATUS:CONFIRMED}, or {@code STATUS:TENTATIVE} while it
+     * awaits online payment ({@link #awaitingPayment()}: "pay to confirm").
+     */
     BOOKING,
     /** A slot held for a short time, not booked yet: {@code STATUS:TENTATIVE}. */
     HOLD
@@ -37,9 +40,18 @@ public final class CalendarEvent {
   private final Doctor doctor;
   private final Center center;
   private final URI link;
+  private final boolean awaitingPayment;
+  private final URI paymentLink;
 
   private CalendarEvent(Kind kind, Slot slot, String uid, String trackingCode, Instant heldUntil, Doctor doctor,
       Center center, URI link) {
+    this(kind, slot, uid, trackingCode, heldUntil, doctor, center, link, false, null);
+  }
+
+  private CalendarEvent(Kind kind, Slot slot, String uid, String trackingCode, Instant heldUntil, Doctor doctor,
+      Center center, URI link, boolean awaitingPayment, URI paymentLink) {
+    this.awaitingPayment = awaitingPayment;
+    this.paymentLink = paymentLink;
     this.kind = kind;
     this.slot = slot;
     this.uid = uid;
@@ -66,7 +78,7 @@ public final class CalendarEvent {
     Slot slot = booking.slot();
     String uid = booking.providerBookingKey() + "@" + slot.target().providerId() + ".slothunter";
     return new CalendarEvent(Kind.BOOKING, slot, uid, booking.trackingCode(), null, checkDoctor(slot, doctor),
-        resolveCenter(slot, doctor, center), null);
+        resolveCenter(slot, doctor, center), null, booking.paymentRequired(), booking.paymentLink());
   }
 
   /**
@@ -119,7 +131,8 @@ public final class CalendarEvent {
     if (!value.isAbsolute()) {
       throw new IllegalArgumentException("link must be an absolute URI: " + value);
     }
-    return new CalendarEvent(kind, slot, uid, trackingCode, heldUntil, doctor, center, value);
+    return new CalendarEvent(kind, slot, uid, trackingCode, heldUntil, doctor, center, value, awaitingPayment,
+        paymentLink);
   }
 
   /** Booking or hold. */
@@ -171,6 +184,16 @@ public final class CalendarEvent {
     return Optional.ofNullable(link);
   }
 
+  /** Whether the booking awaits online payment: made, but final only once paid ("pay to confirm"). */
+  public boolean awaitingPayment() {
+    return awaitingPayment;
+  }
+
+  /** Where to pay a booking that {@link #awaitingPayment()}, when the provider gave a link. */
+  public Optional<URI> paymentLink() {
+    return Optional.ofNullable(paymentLink);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -182,12 +205,13 @@ public final class CalendarEvent {
     CalendarEvent e = (CalendarEvent) o;
     return kind == e.kind && slot.equals(e.slot) && uid.equals(e.uid) && trackingCode.equals(e.trackingCode)
         && Objects.equals(heldUntil, e.heldUntil) && Objects.equals(doctor, e.doctor)
-        && Objects.equals(center, e.center) && Objects.equals(link, e.link);
+        && Objects.equals(center, e.center) && Objects.equals(link, e.link) && awaitingPayment == e.awaitingPayment
+        && Objects.equals(paymentLink, e.paymentLink);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, slot, uid, trackingCode, heldUntil, doctor, center, link);
+    return Objects.hash(kind, slot, uid, trackingCode, heldUntil, doctor, center, link, awaitingPayment, paymentLink);
   }
 
   @Override

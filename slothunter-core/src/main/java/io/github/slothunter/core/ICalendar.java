@@ -46,8 +46,8 @@ import java.util.Set;
  * provider from the site, the service duration or its default), {@code SUMMARY} (the doctor's
  * display name, else "Appointment"), {@code LOCATION} (center name and address), {@code DESCRIPTION}
  * (tracking code, service, hold expiry, link), {@code URL} when a link is given, and
- * {@code STATUS:CONFIRMED} for bookings or {@code STATUS:TENTATIVE} for holds. Patient data is
- * never written.
+ * {@code STATUS:CONFIRMED} for bookings or {@code STATUS:TENTATIVE} for holds and for bookings
+ * awaiting online payment ("pay to confirm", said in the description). Patient data is never written.
  *
  * <p>Encoding: lines end with CRLF and are folded at 75 octets of UTF-8 without splitting a
  * character (Persian text and emoji stay whole); TEXT values escape backslash, semicolon, comma and
@@ -213,13 +213,18 @@ public final class ICalendar {
     }
     e.heldUntil().ifPresent(until -> about.add("Held until " + SHOWN.format(until.atZone(zone)) + " ("
         + zone.getId() + "); not booked yet"));
+    if (e.awaitingPayment()) {
+      about.add("Pay to confirm: booked, final only once paid online"
+          + e.paymentLink().map(u -> " at " + u.toASCIIString()).orElse(" on the provider's site"));
+    }
     e.service().filter(s -> !s.title().isEmpty()).ifPresent(s -> about.add("Service: " + s.title()));
     e.link().ifPresent(link -> about.add("Link: " + link.toASCIIString()));
     if (!about.isEmpty()) {
       line(out, "DESCRIPTION:" + text(String.join("\n", about)));
     }
     e.link().ifPresent(link -> line(out, "URL:" + link.toASCIIString()));
-    line(out, "STATUS:" + (e.kind() == CalendarEvent.Kind.BOOKING ? "CONFIRMED" : "TENTATIVE"));
+    // an unpaid booking is not confirmed yet
+    line(out, "STATUS:" + (e.kind() == CalendarEvent.Kind.BOOKING && !e.awaitingPayment() ? "CONFIRMED" : "TENTATIVE"));
     line(out, "TRANSP:OPAQUE");
     line(out, "END:VEVENT");
   }

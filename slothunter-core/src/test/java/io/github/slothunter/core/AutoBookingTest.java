@@ -169,11 +169,31 @@ class AutoBookingTest {
   }
 
   @Test
-  void aServerErrorOnBookReleasesTheHoldAndRetriesNextPoll() {
+  void aServerErrorOnBookIsAnUnknownOutcomeSoTheHoldIsKeptAndBookingPauses() {
+    // a 5xx or timeout after the book call went out: the site may have booked (here it did)
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     f.provider.open(t, f.at("07:00", 1));
-    f.provider.failNext("book", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+    f.provider.loseAnswers = true;
+    Watch w = autoWatch("u1", t);
+
+    f.hunter.runDue();
+    BookingOutcomeUnknown unknown = f.events.await(BookingOutcomeUnknown.class, 1).get(0);
+    f.tick(Duration.ofSeconds(10));
+
+    assertThat(unknown.slot().start()).isEqualTo(f.at("06:00", 1));
+    assertThat(f.provider.count("release")).isZero();
+    assertThat(f.provider.count("hold")).isEqualTo(1); // never a second booking for the watch
+    assertThat(f.events.of(BookingFailed.class)).isEmpty();
+    assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
+  }
+
+  @Test
+  void aDefiniteRefusalOnBookReleasesTheHoldAndRetriesNextPoll() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.open(t, f.at("07:00", 1));
+    f.provider.failNext("book", MemoryProvider.error(ErrorCode.NOT_FOUND));
     autoWatch("u1", t);
 
     f.hunter.runDue();
@@ -181,7 +201,7 @@ class AutoBookingTest {
     int releasesAfterFailure = (int) f.provider.count("release");
     f.tick(Duration.ofSeconds(10));
 
-    assertThat(failed.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(failed.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(failed.willRetry()).isTrue();
     assertThat(releasesAfterFailure).isEqualTo(1);
     // the failed slot is never retried for this watch; the next one is booked

@@ -131,6 +131,19 @@ class ICalendarTest {
   }
 
   @Test
+  void writesABookingAwaitingPaymentAsTentativeAndSaysPayToConfirm() {
+    URI pay = URI.create("https://www.paziresh24.com/factor/12345/b-556677");
+    Booking unpaid = new Booking(slot(START), "b-556677", "9312345", NOW,
+        io.github.slothunter.api.PaymentState.PAY_TO_CONFIRM, pay);
+
+    Component e = onlyEvent(builder().add(CalendarEvent.booking(unpaid, DOCTOR, OFFICE)).build());
+
+    assertThat(e.one("STATUS").value()).isEqualTo("TENTATIVE");
+    assertThat(e.one("DESCRIPTION").text()).isEqualTo("Tracking code: 9312345\n"
+        + "Pay to confirm: booked, final only once paid online at " + pay + "\nService: ویزیت حضوری");
+  }
+
+  @Test
   void writesANeutralSummaryAndNoLocationOrDescriptionWhenLittleIsKnown() {
     Booking bare = new Booking(slot(START), "b-1", "", NOW);
 

@@ -9,6 +9,7 @@ import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Hold;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.ProviderInfo;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.Service;
@@ -77,6 +78,13 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   /** How read-back shows a stored booking (the identity unless a test changes it). */
   volatile java.util.function.UnaryOperator<Booking> readBackView = b -> b;
   volatile boolean closed;
+  /** Whether the provider can move bookings (Capability.MOVE). */
+  volatile boolean canMove;
+  /** Whether book() answers "pay to confirm" with a payment link. */
+  volatile boolean payToConfirm;
+  /** A lost answer: book() and move() do their work, then fail with PROVIDER_UNAVAILABLE (a timeout after the fact). */
+  volatile boolean loseAnswers;
+  private final List<String> releasedHoldKeys = new ArrayList<>();
 
   MemoryProvider(Clock clock, RequestBudget budget, boolean canBook) {
     this.clock = clock;
@@ -103,10 +111,15 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
 
   /** Adds a doctor with one center and the given services (all bookable, price 1000 each). */
   List<Target> doctor(String key, String... serviceIds) {
+    return pricedDoctor(key, 1000L, serviceIds);
+  }
+
+  /** Adds a doctor with one center and the given services, all bookable at this price ({@code null}: unknown). */
+  List<Target> pricedDoctor(String key, Long price, String... serviceIds) {
     DoctorRef ref = new DoctorRef(ID, key);
     List<Service> services = new ArrayList<>();
     for (String s : serviceIds) {
-      services.add(new Service(s, "visit " + s, 1000L, Duration.ofMinutes(15), true, Map.of("k", "v")));
+      services.add(new Service(s, "visit " + s, price, Duration.ofMinutes(15), true, Map.of("k", "v")));
     }
     Doctor d = new Doctor(ref, "Dr " + key, List.of("heart"), List.of(new Center("c1", "Clinic", "St 1", "Tehran", services)));
     doctors.put(key, d);
@@ -161,6 +174,11 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
     return List.copyOf(bookings);
   }
 
+  /** The hold keys release() was called with, in order. */
+  synchronized List<String> releasedHoldKeys() {
+    return List.copyOf(releasedHoldKeys);
+  }
+
   int maxInFlight() {
     return maxInFlight.get();
   }
@@ -193,6 +211,9 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
       caps.addAll(EnumSet.of(Capability.HOLD, Capability.BOOK, Capability.CANCEL));
       if (readBack) {
         caps.add(Capability.READ_BACK);
+      }
+      if (canMove) {
+        caps.add(Capability.MOVE);
       }
     }
     return new ProviderInfo(ID, "Memory", SlotHunterZones.TEHRAN, caps, budget);
@@ -329,9 +350,16 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
         }
         holds.remove(hold.providerHoldKey());
         c.remove(hold.slot().start());
-        Booking b = new Booking(hold.slot(), "b" + holdSeq.incrementAndGet(), "TRK" + bookings.size(), clock.instant());
+        String id = "b" + holdSeq.incrementAndGet();
+        Booking b = payToConfirm
+            ? new Booking(hold.slot(), id, "TRK" + bookings.size(), clock.instant(), PaymentState.PAY_TO_CONFIRM,
+                URI.create("https://mem.example/pay/" + id))
+            : new Booking(hold.slot(), id, "TRK" + bookings.size(), clock.instant());
         if (!loseBookings) {
           bookings.add(b);
+        }
+        if (loseAnswers) {
+          throw error(ErrorCode.PROVIDER_UNAVAILABLE);
         }
         return b;
       }
@@ -354,9 +382,44 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   }
 
   @Override
+  public Booking move(Booking existing, Hold newHold, AccountSession session) {
+    if (!canMove) {
+      return Booker.super.move(existing, newHold, session);
+    }
+    if (existing.paymentRequired()) {
+      throw SlotHunterException.builder(ErrorCode.UNSUPPORTED).providerId(ID).message("awaiting payment").build();
+    }
+    enter("move", newHold.slot().target().id());
+    try {
+      synchronized (this) {
+        if (!holds.containsKey(newHold.providerHoldKey())) {
+          throw SlotHunterException.builder(ErrorCode.HOLD_EXPIRED).providerId(ID).message("no hold").build();
+        }
+        if (bookings.stream().noneMatch(b -> b.providerBookingKey().equals(existing.providerBookingKey()))) {
+          throw SlotHunterException.builder(ErrorCode.INVALID_INPUT).providerId(ID).message("no such booking").build();
+        }
+        holds.remove(newHold.providerHoldKey());
+        calendars.get(newHold.slot().target().id()).remove(newHold.slot().start());
+        Booking moved = existing.movedTo(newHold.slot(), clock.instant());
+        bookings.removeIf(b -> b.providerBookingKey().equals(existing.providerBookingKey()));
+        bookings.add(moved);
+        if (loseAnswers) {
+          throw error(ErrorCode.PROVIDER_UNAVAILABLE);
+        }
+        return moved;
+      }
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
   public void release(Hold hold, AccountSession session) {
     enter("release", hold.slot().target().id());
     try {
+      synchronized (this) {
+        releasedHoldKeys.add(hold.providerHoldKey());
+      }
       holds.remove(hold.providerHoldKey());
     } finally {
       exit();

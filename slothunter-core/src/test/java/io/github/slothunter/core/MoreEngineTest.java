@@ -73,7 +73,8 @@ class MoreEngineTest {
       var slot = f.provider.open(f.provider.target("dr-z"), java.time.Instant.parse("2026-12-06T06:00:00Z"));
       for (BookingAttempt.State s : BookingAttempt.State.values()) {
         BookingAttempt a = new BookingAttempt("k", "w", slot, s, null, null, null, null, null, java.time.Instant.EPOCH);
-        assertThat(a.open()).isEqualTo(EnumSet.of(BookingAttempt.State.STARTED, BookingAttempt.State.HELD).contains(s));
+        assertThat(a.open()).isEqualTo(EnumSet.of(BookingAttempt.State.STARTED, BookingAttempt.State.HELD,
+            BookingAttempt.State.BOOKING).contains(s));
       }
     }
   }

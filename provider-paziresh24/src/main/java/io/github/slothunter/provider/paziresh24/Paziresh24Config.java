@@ -53,6 +53,12 @@ public final class Paziresh24Config {
   /** How long an SMS code is assumed to be accepted (the site does not say), default {@code 2m}. */
   public static final String OTP_TTL = "otp-ttl";
 
+  /**
+   * The Hamdast widget service, default {@value #DEFAULT_HAMDAST_URL}: the doctor's pre-booking
+   * widgets (spec 5.9), checked once per doctor before booking.
+   */
+  public static final String HAMDAST_URL = "hamdast-url";
+
   /** Default for {@link #WWW_URL}. */
   public static final String DEFAULT_WWW_URL = "https://www.paziresh24.com";
   /** Default for {@link #APIGW_URL}. */
@@ -61,6 +67,9 @@ public final class Paziresh24Config {
   public static final String DEFAULT_DRPROFILE_URL = "https://drprofile.paziresh24.com";
   /** Default for {@link #API_URL}. */
   public static final String DEFAULT_API_URL = "https://api.paziresh24.com";
+
+  /** Default for {@link #HAMDAST_URL}. */
+  public static final String DEFAULT_HAMDAST_URL = "https://hamdast.paziresh24.com";
 
   private Paziresh24Config() {}
 }

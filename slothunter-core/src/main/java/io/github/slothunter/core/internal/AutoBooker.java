@@ -33,9 +33,14 @@ import org.slf4j.LoggerFactory;
  * Auto-booking: hold, then book, and release in a {@code finally} whatever happens in between.
  *
  * <p>Every attempt writes its {@link BookingAttempt} to the store before each provider call
- * (STARTED before the hold, HELD before the book), so an attempt found open at start-up is known
- * to be interrupted: it becomes UNKNOWN, the host gets {@link BookingOutcomeUnknown}, its hold (if
- * any) is released and the watch stops booking instead of booking again.
+ * (STARTED before the hold, HELD once held, BOOKING before the book or move call), so an attempt found
+ * open at start-up is known to be interrupted: it becomes UNKNOWN, the host gets
+ * {@link BookingOutcomeUnknown}, its hold is released only if the book call was never sent (HELD), and
+ * the watch stops booking instead of booking again.
+ *
+ * <p>A hold that became a booking (or that a booking was moved onto) leaves the outstanding set at
+ * once and is never released: on the provider the hold key now names the booking. A book or move
+ * call whose answer is lost (timeout, 5xx, unreadable) is treated like a crash: UNKNOWN, no release.
  *
  * <p>Watches on one target are served in plan-priority then age order within one poll, and a slot
  * tried by one watch is not tried by another in the same round, so contention costs one attempt per
@@ -92,7 +97,7 @@ final class AutoBooker {
       if (engine.closed || !w.booking()) {
         return;
       }
-      if (claimed.contains(slot.id()) || !w.filter().matches(slot, zone, ts.price) || !guardsAllow(w.autoBook(), slot, ts)) {
+      if (claimed.contains(slot.id()) || !w.filter().matches(slot, zone, ts.price) || !guardsAllow(w.autoBook(), slot, ts, booker)) {
         continue;
       }
       String key = BookingAttempt.keyOf(w.id(), slot);
@@ -134,7 +139,8 @@ final class AutoBooker {
         null, engine.clock.instant());
     engine.store.saveAttempt(attempt);
     Hold hold = null;
-    boolean booked = false;
+    // true once the hold became a booking, was moved onto, or may have been (a lost answer): never released then
+    boolean consumed = false;
     try {
       hold = rt.callWithToken(() -> booker.hold(slot, ab.session()));
       Hold held = hold;
@@ -154,21 +160,81 @@ final class AutoBooker {
         throw SlotHunterException.builder(ErrorCode.HOLD_EXPIRED).providerId(rt.id())
             .message("hold on " + slot.id() + " lapsed before booking").build();
       }
-      Booking booking = rt.call(BudgetGate.Use.URGENT, wait, () -> booker.book(held, ab.patient(), ab.session()));
-      booked = true;
+      Booking old = ab.replaces();
+      boolean moved = false;
+      Booking booking = null;
+      if (old != null && movable(rt, old)) {
+        Sent sent = new Sent();
+        engine.store.saveAttempt(attempt.with(BookingAttempt.State.BOOKING, engine.clock.instant()));
+        try {
+          booking = rt.call(BudgetGate.Use.URGENT, wait, () -> {
+            sent.value = true;
+            return booker.move(old, held, ab.session());
+          });
+          moved = true;
+        } catch (SlotHunterException e) {
+          if (e.code() != ErrorCode.UNSUPPORTED) {
+            if (sent.value && outcomeUnknown(e)) {
+              consumed = true;
+              outstanding.remove(key);
+              unknown(rt, wr, attempt, e, "moving the booking");
+              return Outcome.STOP;
+            }
+            fail(attempt, e.code());
+            engine.metrics.booking(rt.id(), "failed", false, Duration.between(heldAt, engine.clock.instant()));
+            return onMoveFailure(wr, slot, old, e);
+          }
+          log.info("{} cannot move booking {} ({}); booking the better slot, then cancelling the old one", rt.id(),
+              old.providerBookingKey(), e.reason());
+        }
+      }
+      if (!moved) {
+        Sent sent = new Sent();
+        engine.store.saveAttempt(attempt.with(BookingAttempt.State.BOOKING, engine.clock.instant()));
+        try {
+          booking = rt.call(BudgetGate.Use.URGENT, wait, () -> {
+            sent.value = true;
+            return booker.book(held, ab.patient(), ab.session());
+          });
+        } catch (SlotHunterException e) {
+          if (sent.value && outcomeUnknown(e)) {
+            consumed = true;
+            outstanding.remove(key);
+            unknown(rt, wr, attempt, e, "booking");
+            return Outcome.STOP;
+          }
+          throw e;
+        }
+      }
+      // the hold is the booking now: it must never be released (an unsuspend could undo the booking)
+      consumed = true;
+      outstanding.remove(key);
+      Booking made = booking;
       engine.store.saveAttempt(new BookingAttempt(key, w.id(), slot, BookingAttempt.State.BOOKED, held.providerHoldKey(),
-          held.expiresAt(), booking.providerBookingKey(), booking.trackingCode(), null, engine.clock.instant()));
+          held.expiresAt(), made.providerBookingKey(), made.trackingCode(), null, engine.clock.instant(), made.payment(),
+          made.paymentLink()));
       wr.bookings++;
       wr.bookingsMade.incrementAndGet();
       ts.bookingsMade.incrementAndGet();
-      log.info("booked {} for watch {} (tracking code {})", slot.id(), w.id(), booking.trackingCode());
-      Verification v = verify(rt, booker, booking, ab, wait);
+      log.info("{} {} for watch {} (tracking code {}{})", moved ? "moved the booking to" : "booked", slot.id(), w.id(),
+          made.trackingCode(), made.paymentRequired() ? "; pay to confirm" : "");
+      Verification v = verify(rt, booker, made, ab, wait);
       String note = v.note;
-      if (ab.replaces() != null) {
-        note = note + "; " + replace(rt, booker, ab, v, wr, wait);
+      if (made.paymentRequired()) {
+        note = (v.verified ? "on the provider's records" : v.note) + "; awaiting online payment: pay to confirm"
+            + (made.paymentLink() == null ? " on the provider's site" : " at " + made.paymentLink());
+        if (!ab.onlinePaymentAllowed()) {
+          note = note + " (the service needed online payment although the watch avoids it; the booking was kept,"
+              + " pay or cancel it)";
+        }
+      }
+      if (moved) {
+        note = note + "; the previous booking (" + code(old) + ") was moved to this slot";
+      } else if (old != null) {
+        note = note + "; " + replace(rt, booker, ab, v, made, wr, wait);
       }
       engine.metrics.booking(rt.id(), "booked", v.verified, Duration.between(heldAt, engine.clock.instant()));
-      engine.bus.publish(new BookingSucceeded(w.id(), w.owner(), booking, v.verified, note, engine.clock.instant()));
+      engine.bus.publish(new BookingSucceeded(w.id(), w.owner(), made, v.verified, note, engine.clock.instant()));
       if (wr.bookings >= ab.maxBookings()) {
         engine.saveWatch(wr, WatchState.BOOKED);
       }
@@ -184,18 +250,79 @@ final class AutoBooker {
           engine.clock.instant()));
       return onFailure(wr, slot, e, hold == null);
     } finally {
-      if (hold != null && !booked) {
+      if (hold != null && !consumed) {
         release(outstanding.get(key));
       }
     }
   }
 
-  /** The watch's booking guards: lead time, price, and "strictly better than the booking it replaces". */
-  private boolean guardsAllow(AutoBook ab, Slot slot, TargetState ts) {
+  /** Whether a provider call was sent (set inside the call, so a budget or breaker refusal leaves it false). */
+  private static final class Sent {
+    volatile boolean value;
+  }
+
+  /**
+   * Whether a failure of a book or move call that was sent leaves its outcome unknown: the provider
+   * may have made the booking but the answer was lost (timeout, 5xx, I/O) or unreadable.
+   */
+  private static boolean outcomeUnknown(SlotHunterException e) {
+    return e.code() == ErrorCode.PROVIDER_UNAVAILABLE || e.code() == ErrorCode.PROTOCOL;
+  }
+
+  /**
+   * A book or move call whose answer was lost: the hold is not released (an unsuspend could undo a
+   * booking the provider made), the attempt becomes UNKNOWN, the host hears {@link BookingOutcomeUnknown}
+   * and the watch stops booking so it never books twice, as after a crash.
+   */
+  private void unknown(ProviderRuntime rt, WatchRuntime wr, BookingAttempt attempt, SlotHunterException e,
+      String what) {
+    Instant now = engine.clock.instant();
+    log.warn("{} the slot {} for watch {}: the provider's answer was lost ({}); its outcome is unknown, the hold is"
+        + " kept and booking pauses", what, attempt.slot().id(), wr.id(), e.code());
+    engine.store.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
+        BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now));
+    wr.bookings++;
+    engine.metrics.booking(rt.id(), "unknown", false, null);
+    engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
+    engine.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now));
+  }
+
+  /** Whether the engine should move {@code old} rather than book and cancel: the provider can, and it awaits no payment. */
+  private static boolean movable(ProviderRuntime rt, Booking old) {
+    return rt.info().capabilities().contains(io.github.slothunter.api.Capability.MOVE) && !old.paymentRequired();
+  }
+
+  /** A move that definitely failed: the hold is released (in the caller's finally), the old booking stands. */
+  private Outcome onMoveFailure(WatchRuntime wr, Slot slot, Booking old, SlotHunterException e) {
+    if (e.code() == ErrorCode.AUTH_REQUIRED) {
+      pause(wr, slot, e.code(), "the provider rejected the account session; log in again (the previous booking ("
+          + code(old) + ") stands)");
+      return Outcome.STOP;
+    }
+    boolean nextSlot = e.code() == ErrorCode.SLOT_TAKEN || e.code() == ErrorCode.HOLD_EXPIRED;
+    log.info("moving booking {} to {} for watch {} failed: {}", old.providerBookingKey(), slot.id(), wr.id(), e.code());
+    engine.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), slot, e.code(),
+        "the booking could not be moved to this slot; the previous booking (" + code(old) + ") stands", true,
+        engine.clock.instant()));
+    return nextSlot ? Outcome.NEXT_SLOT : Outcome.STOP;
+  }
+
+  private static String code(Booking b) {
+    return b.trackingCode() == null || b.trackingCode().isBlank() ? b.providerBookingKey() : b.trackingCode();
+  }
+
+  /**
+   * The watch's booking guards: lead time, price, online payment, and "strictly better than the
+   * booking it replaces".
+   */
+  private boolean guardsAllow(AutoBook ab, Slot slot, TargetState ts, Booker booker) {
     if (!ab.minLeadTime().isZero() && slot.start().isBefore(engine.clock.instant().plus(ab.minLeadTime()))) {
       return false;
     }
     if (ab.maxPrice() != null && ts.price != null && ts.price > ab.maxPrice()) {
+      return false;
+    }
+    if (!ab.onlinePaymentAllowed() && booker.paymentExpected(slot.target(), ts.price)) {
       return false;
     }
     return ab.replaces() == null || slot.start().isBefore(ab.replaces().slot().start());
@@ -235,12 +362,16 @@ final class AutoBooker {
    * After a better slot was booked: cancels the booking it replaces, but only when the new one is
    * known to exist (verified, or the provider cannot read back), so the patient is never left with none.
    */
-  private String replace(ProviderRuntime rt, Booker booker, AutoBook ab, Verification v, WatchRuntime wr,
-      Duration wait) {
+  private String replace(ProviderRuntime rt, Booker booker, AutoBook ab, Verification v, Booking made,
+      WatchRuntime wr, Duration wait) {
     Booking old = ab.replaces();
     boolean canReadBack = rt.info().capabilities().contains(io.github.slothunter.api.Capability.READ_BACK);
     if (!v.verified && canReadBack) {
       return "the previous booking was kept because the new one is not confirmed";
+    }
+    if (made.paymentRequired()) {
+      // an unpaid booking may lapse: cancelling the old one could leave the patient with none
+      return "the previous booking was kept because the new one is confirmed only once paid";
     }
     try {
       rt.call(BudgetGate.Use.URGENT, wait, () -> {
@@ -274,6 +405,11 @@ final class AutoBooker {
         return Outcome.NEXT_SLOT;
       case AUTH_REQUIRED:
         pause(wr, slot, e.code(), "the provider rejected the account session; log in again");
+        return Outcome.STOP;
+      case MANUAL_ACTION_REQUIRED:
+        // the provider needs a person (a form before booking): every slot of this calendar would need it too
+        pause(wr, slot, e.code(), "the provider needs a person to finish this booking (a form before booking)"
+            + e.handOff().map(u -> "; book it by hand at " + u).orElse("; book it on the provider's site"));
         return Outcome.STOP;
       case INVALID_INPUT:
         if (!atHold) {
@@ -370,7 +506,10 @@ final class AutoBooker {
     }
   }
 
-  /** At start-up: attempts left open by a crash become UNKNOWN; their holds are released; no rebooking. */
+  /**
+   * At start-up: attempts left open by a crash become UNKNOWN; holds whose book call was never sent
+   * (HELD) are released, holds of an attempt that was booking are not (the booking may exist); no rebooking.
+   */
   void reconcile(Map<String, WatchRuntime> watches) {
     for (BookingAttempt a : engine.store.openAttempts()) {
       Instant now = engine.clock.instant();
@@ -388,7 +527,9 @@ final class AutoBooker {
       engine.metrics.booking(a.slot().target().providerId(), "unknown", false, null);
       AutoBook ab = wr.watch.autoBook();
       ProviderRuntime rt = engine.runtimeOf(a.slot().target().providerId());
-      if (a.holdKey() != null && ab != null && rt != null && rt.provider().booker().isPresent()) {
+      // only a hold whose book call was never sent is released: after BOOKING the provider may have booked it
+      if (a.state() == BookingAttempt.State.HELD && a.holdKey() != null && ab != null && rt != null
+          && rt.provider().booker().isPresent()) {
         Instant expiry = a.holdExpiresAt() != null ? a.holdExpiresAt() : now.plus(Duration.ofMinutes(10));
         Outstanding o = new Outstanding(rt, rt.provider().booker().get(), new Hold(a.slot(), a.holdKey(), expiry),
             ab.session(), a.key());

@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
@@ -22,6 +24,7 @@ import io.github.slothunter.core.SlotFilter;
 import io.github.slothunter.core.Watch;
 import io.github.slothunter.core.WatchState;
 import io.github.slothunter.store.jdbc.internal.Codec;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +67,43 @@ class CodecTest {
 
     assertThat(json).doesNotContain(Fixtures.NATIONAL_CODE, Fixtures.MOBILE, Fixtures.TOKEN, "سارا");
     assertThat(codec.readWatch(json, codec.readSecret(codec.writeSecret(w.autoBook())))).isEqualTo(w);
+  }
+
+  @Test
+  void aPayToConfirmAttemptKeepsItsPaymentStateAndLink() {
+    BookingAttempt paid = new BookingAttempt("w-1|s", "w-1", slot(a, 0), BookingAttempt.State.BOOKED, "h1", T0, "b1",
+        "48214102", null, T0, PaymentState.PAY_TO_CONFIRM, URI.create("https://www.paziresh24.com/factor/5532/b1"));
+
+    BookingAttempt read = codec.readAttempt(codec.writeAttempt(paid));
+
+    assertThat(read).isEqualTo(paid);
+    assertThat(read.paymentRequired()).isTrue();
+  }
+
+  @Test
+  void aBookedAttemptWrittenBeforePaymentsWereTrackedReadsAsNoPaymentNeeded() {
+    String old = codec.writeAttempt(new BookingAttempt("w-1|s", "w-1", slot(a, 0), BookingAttempt.State.BOOKED, "h1",
+        T0, "b1", "T1", null, T0)).replace(",\"payment\":\"NOT_REQUIRED\"", "");
+
+    BookingAttempt read = codec.readAttempt(old);
+
+    assertThat(old).doesNotContain("payment");
+    assertThat(read.payment()).isEqualTo(PaymentState.NOT_REQUIRED);
+    assertThat(read.paymentLink()).isNull();
+  }
+
+  @Test
+  void anAutoBookWithoutOnlinePaymentReplacingAnUnpaidBookingRoundTrips() {
+    Booking unpaid = new Booking(slot(a, 60), "b1", "T1", T0, PaymentState.PAY_TO_CONFIRM,
+        URI.create("https://www.paziresh24.com/factor/5532/b1"));
+    AutoBook ab = new AutoBook(Fixtures.patient(), Fixtures.session(), 1).replacing(unpaid).withoutOnlinePayment();
+    Watch w = new Watch("w-1", "u1", a.ref(), List.of(a), Map.of(), SlotFilter.ANY, "FREE", ab, T0, WatchState.ACTIVE);
+
+    Watch read = codec.readWatch(codec.writeWatch(w), codec.readSecret(codec.writeSecret(ab)));
+
+    assertThat(read).isEqualTo(w);
+    assertThat(read.autoBook().onlinePaymentAllowed()).isFalse();
+    assertThat(read.autoBook().replaces().paymentRequired()).isTrue();
   }
 
   @Test

@@ -89,17 +89,27 @@ final class EventPrinter {
     } else if (event instanceof BookingSucceeded e) {
       String code = e.booking().trackingCode().isEmpty() ? e.booking().providerBookingKey()
           : e.booking().trackingCode();
-      body = tag("BOOKED", "رزرو شد", Ansi.BOLD_GREEN) + slot(e.booking().slot()) + "  "
-          + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
-          + (e.verified() ? say(" (verified)", " (تأیید شد)")
-              : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
+      if (e.paymentRequired()) {
+        // an unpaid booking is not final: never "BOOKED" or "verified" alone
+        String link = e.paymentLink() == null ? say("on the provider's site", "در سایت") : e.paymentLink().toString();
+        body = tag("PAY TO CONFIRM", "پرداخت برای قطعی شدن", Ansi.YELLOW) + slot(e.booking().slot()) + "  "
+            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
+            + say("  booked, not final until paid: pay at " + link,
+                "  نوبت ثبت شد اما تا پرداخت قطعی نیست: پرداخت در " + link)
+            + (e.verified() ? "" : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
+      } else {
+        body = tag("BOOKED", "رزرو شد", Ansi.BOLD_GREEN) + slot(e.booking().slot()) + "  "
+            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
+            + (e.verified() ? say(" (verified)", " (تأیید شد)")
+                : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
+      }
     } else if (event instanceof BookingFailed e) {
       body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  " + e.code() + ": " + e.reason()
           + (e.willRetry() ? say("; still trying", "؛ ادامه می‌دهد") : "") + owner(e);
     } else if (event instanceof BookingOutcomeUnknown e) {
       body = tag("UNKNOWN", "نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
-          + say("an earlier booking attempt was interrupted; check the account on the site",
-              "رزرو قبلی نیمه‌کاره ماند؛ حساب را در سایت بررسی کنید") + owner(e);
+          + say("a booking attempt was interrupted or its answer was lost; check the account on the site",
+              "نتیجه رزرو نامعلوم ماند؛ حساب را در سایت بررسی کنید") + owner(e);
     } else if (event instanceof WatchPaused e) {
       body = tag("PAUSED", "متوقف", Ansi.MAGENTA) + e.reason() + ": " + e.message() + owner(e);
     } else if (event instanceof WatchResumed e) {
@@ -164,6 +174,10 @@ final class EventPrinter {
       o.put("bookedAt", e.booking().bookedAt().toString());
       o.put("verified", e.verified());
       o.put("verification", e.verification());
+      o.put("paymentRequired", e.paymentRequired());
+      if (e.paymentLink() != null) {
+        o.put("paymentLink", e.paymentLink().toString());
+      }
     } else if (event instanceof BookingFailed e) {
       slotFields(o, e.slot());
       o.put("code", e.code().name());

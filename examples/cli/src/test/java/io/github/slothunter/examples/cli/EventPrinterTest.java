@@ -14,6 +14,7 @@ import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.EventsDropped;
 import io.github.slothunter.api.Hold;
+import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.HoldPlaced;
 import io.github.slothunter.api.ProviderThrottled;
 import io.github.slothunter.api.Service;
@@ -86,6 +87,43 @@ class EventPrinterTest {
         l -> assertThat(l).contains("RESUMED").contains("w1"),
         l -> assertThat(l).contains("THROTTLED").contains("paziresh24 RATE_LIMITED, pausing 30 s"),
         l -> assertThat(l).contains("DROPPED").contains("7 events"));
+  }
+
+  @Test
+  void aBookingAwaitingPaymentSaysPayToConfirmWithTheLinkAndNeverJustBooked() {
+    URI pay = URI.create("https://www.paziresh24.com/factor/5532/b1");
+    Booking unpaid = new Booking(SLOT, "b1", "48214102", AT, PaymentState.PAY_TO_CONFIRM, pay);
+
+    printer(Lang.EN, false, false).print(new BookingSucceeded("w1", "ali", unpaid, true, AT));
+
+    assertThat(buffer.toString()).contains("PAY TO CONFIRM", "tracking code 48214102", "not final until paid",
+        "pay at " + pay).doesNotContain("BOOKED", "(verified)");
+  }
+
+  @Test
+  void aBookingAwaitingPaymentSaysSoInPersian() {
+    URI pay = URI.create("https://www.paziresh24.com/factor/5532/b1");
+    Booking unpaid = new Booking(SLOT, "b1", "48214102", AT, PaymentState.PAY_TO_CONFIRM, pay);
+
+    printer(Lang.FA, false, false).print(new BookingSucceeded("w1", "ali", unpaid, true, AT));
+
+    assertThat(buffer.toString()).contains("پرداخت برای قطعی شدن", "تا پرداخت قطعی نیست", pay.toString());
+  }
+
+  @Test
+  void jsonCarriesThePaymentStateAndLink() throws Exception {
+    URI pay = URI.create("https://www.paziresh24.com/factor/5532/b1");
+    printer(Lang.EN, true, false).print(new BookingSucceeded("w1", "ali",
+        new Booking(SLOT, "b1", "T-9", AT, PaymentState.PAY_TO_CONFIRM, pay), false, AT));
+    printer(Lang.EN, true, false).print(new BookingSucceeded("w1", "ali", new Booking(SLOT, "b2", "T-8", AT), true, AT));
+
+    List<String> lines = buffer.toString().lines().toList();
+    JsonNode paid = new ObjectMapper().readTree(lines.get(0));
+    JsonNode free = new ObjectMapper().readTree(lines.get(1));
+    assertThat(paid.get("paymentRequired").asBoolean()).isTrue();
+    assertThat(paid.get("paymentLink").asText()).isEqualTo(pay.toString());
+    assertThat(free.get("paymentRequired").asBoolean()).isFalse();
+    assertThat(free.has("paymentLink")).isFalse();
   }
 
   @Test

@@ -667,6 +667,10 @@ final class Api {
     n.put("trackingCode", b.trackingCode());
     n.put("providerBookingId", b.providerBookingKey());
     n.put("verified", b.verified());
+    n.put("paymentRequired", b.paymentRequired());
+    if (b.paymentLink() != null) {
+      n.put("paymentLink", b.paymentLink());
+    }
     n.put("bookedAt", b.bookedAt().toString());
     n.put("ics", PREFIX + "/bookings/" + b.id() + ".ics");
     return n;

@@ -34,8 +34,9 @@ final class Bookings {
     String place = label == null ? "" : label.target(targetId).place();
     db.run("record a booking", c -> {
       try (PreparedStatement p = c.prepareStatement("INSERT INTO server_bookings (id, owner_id, watch_id, target_id,"
-          + " doctor_name, place, slot_start, slot_end, tracking_code, provider_booking_key, verified, booked_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+          + " doctor_name, place, slot_start, slot_end, tracking_code, provider_booking_key, verified, booked_at,"
+          + " payment_required, payment_link)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         p.setString(1, id);
         p.setString(2, ownerId);
         p.setString(3, e.watchId());
@@ -48,6 +49,8 @@ final class Bookings {
         p.setString(10, b.providerBookingKey());
         p.setBoolean(11, e.verified());
         p.setLong(12, b.bookedAt().toEpochMilli());
+        p.setBoolean(13, b.paymentRequired());
+        p.setString(14, b.paymentLink() == null ? null : b.paymentLink().toString());
         return p.executeUpdate();
       }
     });
@@ -76,7 +79,7 @@ final class Bookings {
   }
 
   private static final String SELECT = "SELECT id, watch_id, target_id, doctor_name, place, slot_start, slot_end,"
-      + " tracking_code, provider_booking_key, verified, booked_at FROM server_bookings";
+      + " tracking_code, provider_booking_key, verified, booked_at, payment_required, payment_link FROM server_bookings";
 
   private static List<Row> read(PreparedStatement p) throws SQLException {
     List<Row> out = new ArrayList<>();
@@ -84,13 +87,17 @@ final class Bookings {
       while (r.next()) {
         out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
             Instant.ofEpochMilli(r.getLong(6)), Instant.ofEpochMilli(r.getLong(7)), r.getString(8), r.getString(9),
-            r.getBoolean(10), Instant.ofEpochMilli(r.getLong(11))));
+            r.getBoolean(10), Instant.ofEpochMilli(r.getLong(11)), r.getBoolean(12), r.getString(13)));
       }
     }
     return out;
   }
 
-  /** A recorded booking. */
+  /**
+   * A recorded booking. {@code paymentRequired}: "pay to confirm", final only once paid online;
+   * {@code paymentLink} where to pay, or {@code null}.
+   */
   record Row(String id, String watchId, String targetId, String doctorName, String place, Instant start, Instant end,
-      String trackingCode, String providerBookingKey, boolean verified, Instant bookedAt) {}
+      String trackingCode, String providerBookingKey, boolean verified, Instant bookedAt, boolean paymentRequired,
+      String paymentLink) {}
 }

@@ -79,7 +79,10 @@ final class Database implements AutoCloseable {
           + " provider_booking_key VARCHAR(512) NOT NULL,"
           + " verified BOOLEAN NOT NULL,"
           + " booked_at BIGINT NOT NULL)",
-      "CREATE INDEX IF NOT EXISTS server_bookings_owner ON server_bookings (owner_id, booked_at)");
+      "CREATE INDEX IF NOT EXISTS server_bookings_owner ON server_bookings (owner_id, booked_at)",
+      // added later: "pay to confirm" bookings (existing rows need no payment)
+      "ALTER TABLE server_bookings ADD COLUMN IF NOT EXISTS payment_required BOOLEAN DEFAULT FALSE NOT NULL",
+      "ALTER TABLE server_bookings ADD COLUMN IF NOT EXISTS payment_link VARCHAR(2000)");
 
   private final JdbcConnectionPool pool;
   private final String description;

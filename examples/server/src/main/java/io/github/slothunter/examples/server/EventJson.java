@@ -55,6 +55,11 @@ final class EventJson {
       b.put("trackingCode", e.booking().trackingCode());
       b.put("bookedAt", e.booking().bookedAt().toString());
       b.put("verified", e.verified());
+      // "pay to confirm": the booking exists but is final only once paid on the provider's site
+      b.put("paymentRequired", e.paymentRequired());
+      if (e.paymentLink() != null) {
+        b.put("paymentLink", e.paymentLink().toString());
+      }
       b.set("slot", slot(e.booking().slot()));
     } else if (event instanceof BookingFailed) {
       BookingFailed e = (BookingFailed) event;

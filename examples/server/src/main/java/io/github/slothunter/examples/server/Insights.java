@@ -119,7 +119,11 @@ final class Insights {
     Target target = hunter.find(booking.watchId()).flatMap(w -> w.targets().stream()
         .filter(t -> t.id().equals(booking.targetId())).findFirst()).orElseGet(() -> parseTarget(booking.targetId()));
     Slot slot = new Slot(target, booking.start(), booking.end(), booking.providerBookingKey());
-    Booking b = new Booking(slot, booking.providerBookingKey(), booking.trackingCode(), booking.bookedAt());
+    Booking b = booking.paymentRequired()
+        ? new Booking(slot, booking.providerBookingKey(), booking.trackingCode(), booking.bookedAt(),
+            io.github.slothunter.api.PaymentState.PAY_TO_CONFIRM,
+            booking.paymentLink() == null ? null : java.net.URI.create(booking.paymentLink()))
+        : new Booking(slot, booking.providerBookingKey(), booking.trackingCode(), booking.bookedAt());
     Doctor doctor = booking.doctorName() == null || booking.doctorName().isBlank() ? null
         : new Doctor(target.ref(), booking.doctorName(), List.of(), List.of());
     Center center = booking.place() == null || booking.place().isBlank() ? null

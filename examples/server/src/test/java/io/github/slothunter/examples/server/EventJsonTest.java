@@ -70,6 +70,20 @@ class EventJsonTest {
   }
 
   @Test
+  void aBookingAwaitingPaymentSaysPayToConfirmWithTheLink() {
+    URI pay = URI.create("https://www.paziresh24.com/factor/5532/b-1");
+    Booking unpaid = new Booking(SLOT, "b-1", "TRACK-42", AT, io.github.slothunter.api.PaymentState.PAY_TO_CONFIRM, pay);
+
+    JsonNode paid = json(new BookingSucceeded("w1", "own_1", unpaid, true, AT)).get("booking");
+    JsonNode free = json(new BookingSucceeded("w1", "own_1", new Booking(SLOT, "b-2", "T", AT), true, AT)).get("booking");
+
+    assertThat(paid.get("paymentRequired").asBoolean()).isTrue();
+    assertThat(paid.get("paymentLink").asText()).isEqualTo(pay.toString());
+    assertThat(free.get("paymentRequired").asBoolean()).isFalse();
+    assertThat(free.has("paymentLink")).isFalse();
+  }
+
+  @Test
   void watchAndEngineEventsKeepTheirFields() {
     JsonNode paused = json(new WatchPaused("w1", "own_1", ErrorCode.AUTH_REQUIRED, "log in again", AT));
     JsonNode resumed = json(new WatchResumed("w1", "own_1", AT));

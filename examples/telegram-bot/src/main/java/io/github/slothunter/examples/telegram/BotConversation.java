@@ -772,8 +772,11 @@ public final class BotConversation {
     if (event instanceof BookingSucceeded e) {
       Slot slot = e.booking().slot();
       log.info("chat {}: booked {} for watch {}", chatId, slot.id(), e.watchId());
-      Outgoing booked = new Outgoing.Send(chatId, m.booked(labelFor(owner, slot.target()), slot,
-          e.booking().trackingCode(), e.booking().providerBookingKey()));
+      WatchLabel label = labelFor(owner, slot.target());
+      Outgoing booked = new Outgoing.Send(chatId, e.paymentRequired()
+          ? m.bookedPayToConfirm(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey(),
+              e.paymentLink())
+          : m.booked(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey()));
       return e.verified() ? List.of(booked) : List.of(booked, new Outgoing.Send(chatId, m.unverified()));
     }
     if (event instanceof BookingFailed e) {

@@ -8,6 +8,7 @@ import io.github.slothunter.core.OwnerStats;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.SlotFilter;
 import io.github.slothunter.core.TimeWindow;
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -498,6 +499,8 @@ public final class Messages {
       case UNSUPPORTED -> t("این کار روی این سایت ممکن نیست.", "This site does not support that.");
       case BOOKING_OFF -> t("⛔ نوبت‌دهی اینترنتی این پزشک در پذیرش۲۴ غیرفعال است.",
           "⛔ This doctor has online booking switched off on Paziresh24.");
+      case MANUAL_ACTION_REQUIRED -> t("✋ این رزرو را باید خودتان در سایت پذیرش۲۴ کامل کنید.",
+          "✋ This booking has to be finished by you on the Paziresh24 site.");
       default -> t("⚠️ مشکلی پیش آمد. کمی بعد دوباره امتحان کنید.", "⚠️ Something went wrong. Please try again later.");
     };
   }
@@ -567,6 +570,25 @@ public final class Messages {
         + t("\n\nکد رهگیری را نگه دارید و سر وقت در مطب باشید.", "\n\nKeep the tracking code and be there on time.");
   }
 
+  /**
+   * A booking was made but is confirmed only once paid online ("pay to confirm"): never "booked!"
+   * alone, and the payment link when the site gave one.
+   */
+  public String bookedPayToConfirm(WatchLabel label, Slot slot, String trackingCode, String bookingKey, URI payAt) {
+    String code = trackingCode.isBlank() ? bookingKey : trackingCode;
+    String where = payAt == null ? t("در سایت پذیرش۲۴", "on the Paziresh24 site") : payAt.toString();
+    return t("💳 نوبت ثبت شد اما هنوز قطعی نیست: برای قطعی شدن باید پرداخت کنید.",
+        "💳 Booked, but not final yet: pay to confirm.")
+        + "\n👨‍⚕️ " + label.doctorName()
+        + "\n🏥 " + label.place()
+        + "\n📅 " + fmt.weekday(slot.start()) + " " + fmt.date(slot.start())
+        + "\n🕘 " + t("ساعت " + fmt.time(slot.start()) + " (به وقت تهران)", fmt.time(slot.start()) + " (Tehran time)")
+        + "\n🔖 " + t("کد رهگیری: ", "Tracking code: ") + code
+        + "\n💳 " + t("پرداخت: ", "Pay here: ") + where
+        + t("\n\nتا پرداخت نکنید نوبت قطعی نیست و ممکن است لغو شود.",
+            "\n\nUntil it is paid the booking is not final and may lapse.");
+  }
+
   /** The booking could not be confirmed by reading it back from the site. */
   public String unverified() {
     return t("⚠️ سایت هنوز این رزرو را در سوابق حساب نشان نمی‌دهد؛ لطفاً در سایت بررسی کنید.",
@@ -583,6 +605,9 @@ public final class Messages {
       case INVALID_INPUT -> t("پذیرش۲۴ اطلاعات بیمار را نپذیرفت؛ با /autobook اصلاح کنید",
           "Paziresh24 rejected the patient's details; fix them with /autobook");
       case RATE_LIMITED, PROVIDER_UNAVAILABLE -> t("پذیرش۲۴ در دسترس نبود", "Paziresh24 was not reachable");
+      case MANUAL_ACTION_REQUIRED -> t("پزشک پیش از رزرو فرمی می‌خواهد که باید خودتان در سایت پر کنید",
+          "the doctor asks for a form before booking that you must fill in on the site")
+          + (reason.isBlank() ? "" : " (" + reason + ")");
       default -> t("خطای سایت", "a site error") + (reason.isBlank() ? "" : " (" + reason + ")");
     };
     String next = willRetry ? t("\nبرای نوبت‌های بعدی دوباره تلاش می‌کنم.", "\nI will keep trying for the next slots.")

@@ -35,6 +35,30 @@ class MessagesTest {
   }
 
   @Test
+  void aBookingAwaitingPaymentSaysPayToConfirmWithTheLinkInBothLanguages() {
+    java.net.URI pay = java.net.URI.create("https://www.paziresh24.com/factor/5532/b1");
+
+    String fa = FA.bookedPayToConfirm(LABEL, SLOT, "48214102", "b1", pay);
+    String en = EN.bookedPayToConfirm(LABEL, SLOT, "48214102", "b1", pay);
+
+    assertThat(fa).contains("برای قطعی شدن باید پرداخت کنید", pay.toString(), "48214102").doesNotContain("رزرو شد!");
+    assertThat(en).contains("pay to confirm", pay.toString(), "48214102").doesNotContain("Booked!");
+  }
+
+  @Test
+  void aBookingAwaitingPaymentWithoutALinkPointsToTheSite() {
+    assertThat(EN.bookedPayToConfirm(LABEL, SLOT, "", "b1", null)).contains("Pay here: on the Paziresh24 site", "b1");
+  }
+
+  @Test
+  void aBookingThatNeedsAPersonSaysSoAndKeepsTheLink() {
+    String en = EN.bookingFailed(LABEL, SLOT, ErrorCode.MANUAL_ACTION_REQUIRED,
+        "book it by hand at https://www.paziresh24.com/booking/x", false);
+
+    assertThat(en).contains("form before booking", "https://www.paziresh24.com/booking/x");
+  }
+
+  @Test
   void intervalsReadNaturally() {
     assertThat(EN.interval(Duration.ofMinutes(5))).isEqualTo("5 minutes");
     assertThat(EN.interval(Duration.ofMinutes(1))).isEqualTo("1 minute");

@@ -7,6 +7,7 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.Hold;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
@@ -28,7 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * suspend, book, unsuspend, deleteBook and the receipt read-back (spec 5, 8). Thread-safe.
+ * suspend, book, unsuspend, deleteBook, moveBook and the receipt read-back (spec 5, 8). Thread-safe.
+ *
+ * <p>Before book, the doctor's Hamdast pre-booking widget is asked (spec 5.9, {@link BookingAddon});
+ * a {@code SHOW_FORM} answer releases the hold and throws {@code MANUAL_ACTION_REQUIRED} with the
+ * site's booking page. A book answer with {@code payment.reqiure_payment == "1"} (spec 5.6) gives a
+ * "pay to confirm" booking with the payment link; the payment endpoints are never called.
  *
  * <p>Holds last {@code hold-ttl} (default 5 minutes; UNVERIFIED, the site does not say). A booking
  * is made for the logged-in account itself ({@code selected_user_id} = the session's
@@ -44,9 +50,17 @@ final class Paziresh24Booker implements Booker {
   private static final long MAX_BOOK_TIME = 4_102_444_800L;
 
   private final Paziresh24Client client;
+  private final BookingAddon addon;
+  private final java.util.function.Function<Slot, Optional<java.net.URI>> handOff;
 
-  Paziresh24Booker(Paziresh24Client client) {
+  /**
+   * @param handOff the site's booking page for a slot's calendar, where a person can finish a booking
+   *     that cannot be made unattended
+   */
+  Paziresh24Booker(Paziresh24Client client, java.util.function.Function<Slot, Optional<java.net.URI>> handOff) {
     this.client = client;
+    this.addon = new BookingAddon(client);
+    this.handOff = handOff;
   }
 
   @Override
@@ -68,6 +82,13 @@ final class Paziresh24Booker implements Booker {
     return new Hold(slot, requestCode, client.now().plus(client.settings.holdTtl()));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws SlotHunterException {@code MANUAL_ACTION_REQUIRED} (hold released, book not sent) when the
+   *     doctor's pre-booking widget asks for a form; {@code HOLD_EXPIRED} for status 300;
+   *     {@code INVALID_INPUT} for status 0 with {@code details}; {@code PROTOCOL} otherwise
+   */
   @Override
   public Booking book(Hold hold, Patient patient, AccountSession session) {
     Objects.requireNonNull(hold, "hold");
@@ -91,6 +112,16 @@ final class Paziresh24Booker implements Booker {
     } else if (patient.gender() == Gender.FEMALE) {
       form.add(Field.GENDER, "female");
     }
+    BookingAddon.Decision decision = addon.before(target, patient, session);
+    if (decision.action() == BookingAddon.Action.SHOW_FORM) {
+      throw manualActionRequired(hold, session);
+    }
+    // spec 5.4: the addon's meta_data pass through as book fields; they never replace ours
+    decision.metaData().forEach((k, v) -> {
+      if (form.get(k) == null) {
+        form.add(k, v);
+      }
+    });
     Map<String, String> headers = Paziresh24Client.targetHeaders(target);
     headers.put(Header.USER_ID, userId);
     // spec 5 step 6: user_center_id goes only as a header; the site strips it from the form
@@ -100,14 +131,129 @@ final class Paziresh24Booker implements Booker {
     String bookId = Json.text(body.path("book_info"), "id").filter(ProfileParser::plausibleId)
         .orElseThrow(() -> ResponseClassifier.protocol(Endpoint.BOOK,
             "status 1 without book_info.id: the booking may exist; check the account", body.toString()));
-    if ("1".equals(Json.text(body.path("payment"), "reqiure_payment").orElse(""))) {
-      log.warn("paziresh24 booking {} needs online payment on the site; it may lapse unless paid", bookId);
-    }
     String tracking = Json.findText(body, Field.REFERENCE_CODE, 2)
         .or(() -> receiptReference(target.centerId(), bookId, session))
         .orElse("");
+    Booking booking = new Booking(hold.slot(), bookId, ProfileParser.cut(tracking, 100), client.now());
+    if (Value.PAYMENT_REQUIRED.equals(Json.text(body.path(Field.PAYMENT), Field.REQUIRE_PAYMENT).orElse("").strip())) {
+      java.net.URI link = paymentLink(target, bookId, body.path(Field.PAYMENT)).orElse(null);
+      log.info("paziresh24 booked {} at center {}: pay to confirm on the site ({})", bookId, target.centerId(),
+          link == null ? "no payment link given" : "payment link known");
+      return new Booking(booking.slot(), booking.providerBookingKey(), booking.trackingCode(), booking.bookedAt(),
+          PaymentState.PAY_TO_CONFIRM, link);
+    }
     log.info("paziresh24 booked {} at center {}", bookId, target.centerId());
-    return new Booking(hold.slot(), bookId, ProfileParser.cut(tracking, 100), client.now());
+    return booking;
+  }
+
+  /**
+   * Where a booking that needs online payment is paid (spec 5.6): the site's factor page
+   * {@code <www>/factor/<center_id>/<book id>} for {@code server_id} 1 (the default), else the
+   * answer's {@code payment.redirect_url} when it is an absolute http(s) URL.
+   */
+  private Optional<java.net.URI> paymentLink(Target target, String bookId, JsonNode payment) {
+    String server = Paziresh24Client.key(target, Field.SERVER_ID).orElse(Value.MAIN_SERVER_ID).strip();
+    if (server.equals(Value.MAIN_SERVER_ID)) {
+      return Optional.of(client.settings.www().newBuilder().addPathSegment(Value.FACTOR_PAGE)
+          .addPathSegment(target.centerId()).addPathSegment(bookId).build().uri());
+    }
+    return Json.text(payment, Field.REDIRECT_URL).map(String::strip).flatMap(u -> {
+      okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(u);
+      return parsed == null ? Optional.empty() : Optional.of(parsed.uri());
+    });
+  }
+
+  /** SHOW_FORM (spec 5.9): nothing booked; the hold is given back and a person gets the booking page. */
+  private SlotHunterException manualActionRequired(Hold hold, AccountSession session) {
+    try {
+      release(hold, session);
+    } catch (SlotHunterException e) {
+      log.warn("paziresh24 release after a pre-booking form failed ({}); the hold lapses by itself", e.code());
+    }
+    java.net.URI page = handOff.apply(hold.slot()).orElse(null);
+    return SlotHunterException.builder(ErrorCode.MANUAL_ACTION_REQUIRED).providerId(ResponseClassifier.PROVIDER)
+        .message("paziresh24 bookingAddon: the doctor's pre-booking widget asks for a form a person must fill in;"
+            + " nothing was booked, finish the booking on the site")
+        .handOff(page).build();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>spec 8: {@code POST <www>/api/moveBook} (never the booking prefix), form exactly
+   * {@code center_id}, {@code reference_code} (the existing booking's tracking code) and
+   * {@code request_code} (the new hold). The site moves only in-person bookings that are not awaiting
+   * payment, within one center; anything else is refused with {@code UNSUPPORTED} before a request.
+   *
+   * @throws SlotHunterException {@code UNSUPPORTED} (nothing sent) for an online visit (center
+   *     {@code 5532}), a booking awaiting payment, one without a tracking code, or a hold at another
+   *     center, and for an HTTP 404 (no such route: nothing moved); {@code HOLD_EXPIRED} for status 300; {@code INVALID_INPUT} for status 0; {@code
+   *     PROTOCOL} for other statuses, naming the message; transport errors as usual (outcome unknown)
+   */
+  @Override
+  public Booking move(Booking existing, Hold newHold, AccountSession session) {
+    Objects.requireNonNull(existing, "existing");
+    Objects.requireNonNull(newHold, "newHold");
+    Target from = existing.slot().target();
+    Target to = newHold.slot().target();
+    Paziresh24Client.requireOwn(from);
+    Paziresh24Client.requireOwn(to);
+    String unmovable = unmovable(existing, newHold);
+    if (unmovable != null) {
+      throw ResponseClassifier.error(ErrorCode.UNSUPPORTED, Endpoint.MOVE_BOOK, unmovable).build();
+    }
+    client.requireUsable(session);
+    FormData form = new FormData()
+        .add(Field.CENTER_ID, from.centerId())
+        .add(Field.REFERENCE_CODE, existing.trackingCode())
+        .add(Field.REQUEST_CODE, newHold.providerHoldKey());
+    JsonNode body;
+    try {
+      body = client.postJson(Endpoint.MOVE_BOOK, client.settings.url(Endpoint.MOVE_BOOK).build(), form,
+          Paziresh24Client.targetHeaders(from), session);
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        // HTTP 404: the route is not there (a mirror or fake without it); nothing was moved
+        throw ResponseClassifier.error(ErrorCode.UNSUPPORTED, Endpoint.MOVE_BOOK,
+            "the site has no moveBook route (HTTP 404); nothing was moved").cause(e).build();
+      }
+      throw e;
+    }
+    ResponseClassifier.requireSuccess(Endpoint.MOVE_BOOK, body);
+    log.info("paziresh24 moved booking {} at center {} to a new slot", existing.providerBookingKey(), from.centerId());
+    return existing.movedTo(newHold.slot(), client.now());
+  }
+
+  /** Why the site would not move this booking (spec 8), or {@code null} when it may. */
+  private static String unmovable(Booking existing, Hold newHold) {
+    Target from = existing.slot().target();
+    if (Value.ONLINE_CENTER_ID.equals(from.centerId())) {
+      return "online-visit bookings cannot be moved";
+    }
+    if (existing.paymentRequired()) {
+      return "a booking awaiting payment cannot be moved";
+    }
+    if (existing.trackingCode().isEmpty()) {
+      return "booking " + existing.providerBookingKey() + " has no tracking code to move it by";
+    }
+    Target to = newHold.slot().target();
+    if (!from.centerId().equals(to.centerId()) || !from.serviceId().equals(to.serviceId())
+        || !from.ref().equals(to.ref())) {
+      return "a booking moves only within its own doctor, center and service";
+    }
+    return null;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Paziresh24: online visits (center {@code 5532}) and priced services usually need online
+   * payment (spec 5.6, MED); in-person visits priced 0 are paid at the office.
+   */
+  @Override
+  public boolean paymentExpected(Target target, Long price) {
+    Objects.requireNonNull(target, "target");
+    return Value.ONLINE_CENTER_ID.equals(target.centerId()) || (price != null && price > 0);
   }
 
   /** {@inheritDoc} The session may be {@code null} or expired: the release is then sent without the token. */
@@ -224,7 +370,9 @@ final class Paziresh24Booker implements Booker {
         .map(code -> ProfileParser.cut(code, 100))
         .orElse(booking.trackingCode());
     log.debug("paziresh24 read back booking {}: on record", bookId);
-    return Optional.of(new Booking(receiptSlot(booking.slot(), record), bookId, tracking, booking.bookedAt()));
+    // the receipt does not say whether payment is still due here: the booking's own state is kept
+    return Optional.of(new Booking(receiptSlot(booking.slot(), record), bookId, tracking, booking.bookedAt(),
+        booking.payment(), booking.paymentLink()));
   }
 
   private static Optional<Booking> absent(String bookId, String why) {

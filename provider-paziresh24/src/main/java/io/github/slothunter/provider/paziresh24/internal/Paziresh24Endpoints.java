@@ -24,7 +24,9 @@ public final class Paziresh24Endpoints {
     /** {@code api-url}. */
     API,
     /** The booking RPC prefix chosen by {@code booking-endpoint}: {@code <apigw>/booking/v2} or {@code <www>/api}. */
-    BOOKING
+    BOOKING,
+    /** {@code hamdast-url}: pre-booking widgets (spec 5.9). */
+    HAMDAST
   }
 
   /**
@@ -149,7 +151,27 @@ public final class Paziresh24Endpoints {
      * and skipped: resetpassword decides. verified-against: spec 7 step 1 and 11; fixtures
      * register*.json.
      */
-    REGISTER("register", "POST", Host.APIGW, "gozargah/register", ErrorCode.HOLD_EXPIRED, true);
+    REGISTER("register", "POST", Host.APIGW, "gozargah/register", ErrorCode.HOLD_EXPIRED, true),
+    /**
+     * POST, form exactly {@code center_id, reference_code} (the existing booking's tracking code),
+     * {@code request_code} (a hold on the new slot); always on www, never the booking prefix (the
+     * flag does not override it); response {@code {status:1, message}}: the same booking now has the
+     * new time. verified-against: spec 8 (HIGH, S1 moveBook.ts); fixture move-book.json.
+     */
+    MOVE_BOOK("moveBook", "POST", Host.WWW, "api/moveBook", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * GET {@code ?slug=<slug>}: the doctor's Hamdast widgets, an array of {@code {id, app, placement[],
+     * data_endpoint?}} (5 s timeout). verified-against: spec 5.9 (HIGH, S1 getBookingWidgets.ts);
+     * fixtures hamdast-widgets*.json.
+     */
+    HAMDAST_WIDGETS("widgets", "GET", Host.HAMDAST, "api/v1/widgets/", ErrorCode.HOLD_EXPIRED, false),
+    /**
+     * POST JSON to a widget's {@code data_endpoint} (an absolute URL from the widget list; {@code path}
+     * is unused): patient, doctor, center and service data; reply {@code action} {@code BOOK} (with
+     * {@code meta_data} for the book form) or {@code SHOW_FORM} (10 s timeout). verified-against: spec
+     * 5.9 (HIGH, S1 callBookingAddonEndpoint.ts); fixtures hamdast-addon-*.json.
+     */
+    BOOKING_ADDON("bookingAddon", "POST", Host.APIGW, "", ErrorCode.HOLD_EXPIRED, false);
 
     private final String logName;
     private final String method;
@@ -255,6 +277,14 @@ public final class Paziresh24Endpoints {
      * instead of the SMS code (spec 7 step 2, HIGH).
      */
     public static final String HAS_STATIC_PASSWORD = "has_static_password";
+    /** Book answer: the payment object (spec 5.6). */
+    public static final String PAYMENT = "payment";
+    /** Book answer: {@code payment.reqiure_payment} (sic), {@code "1"} when the booking must be paid online. */
+    public static final String REQUIRE_PAYMENT = "reqiure_payment";
+    /** Book answer: {@code payment.redirect_url}, where to pay on servers other than 1. */
+    public static final String REDIRECT_URL = "redirect_url";
+    /** Widget list query parameter: the doctor's slug (spec 5.9). */
+    public static final String SLUG = "slug";
 
     private Field() {}
   }
@@ -323,6 +353,22 @@ public final class Paziresh24Endpoints {
     public static final String DETAIL_MOBILE = "تلفن همراه";
     /** Full profile envelope {@code status} on success, a string (spec 3B, HIGH). */
     public static final String PROFILE_SUCCESS = "SUCCESS";
+    /** {@code payment.reqiure_payment} when online payment is required (spec 5.6, HIGH). */
+    public static final String PAYMENT_REQUIRED = "1";
+    /** The {@code server_id} whose bookings are paid on the site's factor page (spec 5.6, HIGH). */
+    public static final String MAIN_SERVER_ID = "1";
+    /** Path of the site's payment page: {@code <www>/factor/<center_id>/<book id>} (spec 5.6, HIGH). */
+    public static final String FACTOR_PAGE = "factor";
+    /** Widget placement of a pre-booking action (sic, spec 5.9, HIGH). */
+    public static final String BEFORE_BOOK_PLACEMENT = "booking_flow::BEFOR_BOOK_ACTION";
+    /** Addon reply action: go on and book (spec 5.9). */
+    public static final String ADDON_BOOK = "BOOK";
+    /** Addon reply action: a person must fill a form first (spec 5.9). */
+    public static final String ADDON_SHOW_FORM = "SHOW_FORM";
+    /** Timeout of the widget list (spec 5.9: 5 s). */
+    public static final java.time.Duration WIDGETS_TIMEOUT = java.time.Duration.ofSeconds(5);
+    /** Timeout of an addon call (spec 5.9: 10 s). */
+    public static final java.time.Duration ADDON_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private Value() {}
   }

@@ -10,10 +10,13 @@ import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Hea
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Value;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -32,6 +35,8 @@ final class Paziresh24Http {
   private static final Logger log = LoggerFactory.getLogger(Paziresh24Http.class);
   /** Profile pages are a few hundred KB; anything this large is not a Paziresh24 answer. */
   static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final OkHttpClient client;
   private final Paziresh24Settings settings;
@@ -63,6 +68,24 @@ final class Paziresh24Http {
    * @throws SlotHunterException for transport failures and HTTP codes {@link ResponseClassifier} rejects
    */
   Reply send(Endpoint endpoint, HttpUrl url, FormData form, Map<String, String> headers) {
+    return execute(endpoint, url, form == null ? null : form.toBody(settings.formEncoding()), headers, null);
+  }
+
+  /**
+   * Sends one request with a JSON body (a GET when {@code json} is {@code null}) and its own
+   * whole-call timeout, shorter than the configured one (spec 5.9: the widget list 5 s, an addon
+   * call 10 s).
+   *
+   * @throws SlotHunterException for transport failures and HTTP codes {@link ResponseClassifier} rejects
+   */
+  Reply sendJsonBody(Endpoint endpoint, HttpUrl url, String json, Map<String, String> headers, Duration timeout) {
+    RequestBody body = json == null ? null : RequestBody.create(json, JSON);
+    Duration t = timeout.compareTo(settings.timeout()) < 0 ? timeout : settings.timeout();
+    return execute(endpoint, url, body, headers, t);
+  }
+
+  private Reply execute(Endpoint endpoint, HttpUrl url, RequestBody body, Map<String, String> headers,
+      Duration timeout) {
     Request.Builder rb = new Request.Builder().url(url)
         .header(Header.USER_AGENT, settings.userAgent())
         .header(Header.ORIGIN, origin)
@@ -72,13 +95,16 @@ final class Paziresh24Http {
     for (Map.Entry<String, String> h : headers.entrySet()) {
       rb.header(h.getKey(), headerValue(endpoint, h.getKey(), h.getValue()));
     }
-    if (form != null) {
-      RequestBody body = form.toBody(settings.formEncoding());
+    if (body != null) {
       rb.post(body);
     }
     long started = System.nanoTime();
     int code = -1;
-    try (Response response = client.newCall(rb.build()).execute()) {
+    Call call = client.newCall(rb.build());
+    if (timeout != null) {
+      call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    try (Response response = call.execute()) {
       code = response.code();
       String text = readBody(endpoint, response.body());
       ResponseClassifier.checkHttp(endpoint, code, response.header(Header.RETRY_AFTER), text, clock.instant());

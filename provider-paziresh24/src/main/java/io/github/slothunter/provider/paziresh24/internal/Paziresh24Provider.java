@@ -54,7 +54,8 @@ public final class Paziresh24Provider implements Provider {
     Paziresh24Settings settings = Paziresh24Settings.from(context);
     this.info = new ProviderInfo(ResponseClassifier.PROVIDER, "Paziresh24", SlotHunterZones.TEHRAN,
         EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.HOLD, Capability.BOOK, Capability.CANCEL,
-            Capability.LOGIN, Capability.SEARCH, Capability.BOOKING_LINK, Capability.READ_BACK),
+            Capability.LOGIN, Capability.SEARCH, Capability.BOOKING_LINK, Capability.READ_BACK,
+            Capability.MOVE),
         context.budget(DEFAULT_BUDGET));
     // links to the configured website (a mirror, a local fake) parse too
     HttpUrl www = settings.www();
@@ -62,7 +63,7 @@ public final class Paziresh24Provider implements Provider {
     Paziresh24Http http = new Paziresh24Http(settings, context.clock());
     this.client = new Paziresh24Client(settings, http, new Terminal(settings, http, context.clock()), context.clock());
     this.slots = new Paziresh24SlotWatcher(client);
-    this.booker = new Paziresh24Booker(client);
+    this.booker = new Paziresh24Booker(client, this::bookingLink);
     this.authenticator = new Paziresh24Authenticator(client);
     this.search = new Paziresh24Search(client);
   }

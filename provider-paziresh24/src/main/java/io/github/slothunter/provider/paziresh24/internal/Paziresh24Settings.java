@@ -24,10 +24,11 @@ import okhttp3.HttpUrl;
  * @param holdTtl assumed hold lifetime
  * @param sessionTtl assumed session lifetime
  * @param otpTtl assumed SMS code lifetime
+ * @param hamdast base of the Hamdast widget service (pre-booking widgets, spec 5.9)
  */
 public record Paziresh24Settings(HttpUrl www, HttpUrl apigw, HttpUrl drprofile, HttpUrl api,
     BookingEndpoint bookingEndpoint, TerminalMode terminalMode, FormEncoding formEncoding, boolean profileFallback,
-    Duration timeout, String userAgent, Duration holdTtl, Duration sessionTtl, Duration otpTtl) {
+    Duration timeout, String userAgent, Duration holdTtl, Duration sessionTtl, Duration otpTtl, HttpUrl hamdast) {
 
   /** Default whole-call timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -95,7 +96,8 @@ public record Paziresh24Settings(HttpUrl www, HttpUrl apigw, HttpUrl drprofile, 
         userAgent(context),
         context.duration(Paziresh24Config.HOLD_TTL, DEFAULT_HOLD_TTL),
         context.duration(Paziresh24Config.SESSION_TTL, DEFAULT_SESSION_TTL),
-        context.duration(Paziresh24Config.OTP_TTL, DEFAULT_OTP_TTL));
+        context.duration(Paziresh24Config.OTP_TTL, DEFAULT_OTP_TTL),
+        url(context, Paziresh24Config.HAMDAST_URL, Paziresh24Config.DEFAULT_HAMDAST_URL));
   }
 
   /** The base URL of a host. */
@@ -109,6 +111,8 @@ public record Paziresh24Settings(HttpUrl www, HttpUrl apigw, HttpUrl drprofile, 
         return drprofile;
       case API:
         return api;
+      case HAMDAST:
+        return hamdast;
       default:
         return bookingEndpoint == BookingEndpoint.WWW ? www : apigw;
     }

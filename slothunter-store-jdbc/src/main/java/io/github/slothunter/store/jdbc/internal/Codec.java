@@ -11,6 +11,7 @@ import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
@@ -21,6 +22,7 @@ import io.github.slothunter.core.TimeWindow;
 import io.github.slothunter.core.Watch;
 import io.github.slothunter.core.WatchState;
 import java.io.IOException;
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,8 +82,16 @@ public final class Codec {
       }
       if (ab.replaces() != null) {
         Booking b = ab.replaces();
-        a.putObject("replaces").put("slot", writeSlot(b.slot())).put("key", b.providerBookingKey())
+        ObjectNode r = a.putObject("replaces").put("slot", writeSlot(b.slot())).put("key", b.providerBookingKey())
             .put("trackingCode", b.trackingCode()).put("bookedAt", b.bookedAt().toString());
+        // added fields: absent in documents written before payments were tracked (read as no payment)
+        if (b.paymentRequired()) {
+          r.put("payment", b.payment().name());
+          putOptional(r, "paymentLink", b.paymentLink() == null ? null : b.paymentLink().toString());
+        }
+      }
+      if (!ab.onlinePaymentAllowed()) {
+        a.put("onlinePaymentAllowed", false);
       }
     }
     n.put("createdAt", w.createdAt().toString());
@@ -131,10 +141,20 @@ public final class Codec {
     JsonNode r = ab.get("replaces");
     Booking replaces = r == null || r.isNull() ? null : new Booking(readSlot(r.required("slot").asText()),
         r.required("key").asText(), r.hasNonNull("trackingCode") ? r.get("trackingCode").asText() : null,
-        Instant.parse(r.required("bookedAt").asText()));
+        Instant.parse(r.required("bookedAt").asText()), payment(r), paymentLink(r));
     return new AutoBook(secret.patient(), secret.session(), ab.required("maxBookings").intValue(),
         ab.path("maxAttempts").asInt(0), ab.hasNonNull("minLeadTime") ? java.time.Duration.parse(ab.get("minLeadTime").asText())
-            : java.time.Duration.ZERO, ab.hasNonNull("maxPrice") ? ab.get("maxPrice").longValue() : null, replaces);
+            : java.time.Duration.ZERO, ab.hasNonNull("maxPrice") ? ab.get("maxPrice").longValue() : null, replaces,
+        ab.path("onlinePaymentAllowed").asBoolean(true));
+  }
+
+  /** A document's {@code payment}; {@code NOT_REQUIRED} when absent (written before payments were tracked). */
+  private static PaymentState payment(JsonNode n) {
+    return n.hasNonNull("payment") ? PaymentState.valueOf(n.get("payment").asText()) : PaymentState.NOT_REQUIRED;
+  }
+
+  private static URI paymentLink(JsonNode n) {
+    return n.hasNonNull("paymentLink") ? URI.create(n.get("paymentLink").asText()) : null;
   }
 
   /** The patient and session of an auto-booking watch, as UTF-8 JSON to be encrypted. */
@@ -254,6 +274,9 @@ public final class Codec {
     putOptional(n, "trackingCode", a.trackingCode());
     putOptional(n, "error", a.error() == null ? null : a.error().name());
     n.put("updatedAt", a.updatedAt().toString());
+    // added fields (no migration: the attempt is one JSON document; older documents lack them)
+    putOptional(n, "payment", a.payment() == null ? null : a.payment().name());
+    putOptional(n, "paymentLink", a.paymentLink() == null ? null : a.paymentLink().toString());
     return n.toString();
   }
 
@@ -267,7 +290,10 @@ public final class Codec {
       return new BookingAttempt(text(n, "key"), text(n, "watchId"), slot(s, target(s.required("target"))),
           BookingAttempt.State.valueOf(text(n, "state")), optText(n, "holdKey"),
           holdExpiresAt == null ? null : Instant.parse(holdExpiresAt), optText(n, "bookingKey"),
-          optText(n, "trackingCode"), error == null ? null : ErrorCode.valueOf(error), Instant.parse(text(n, "updatedAt")));
+          optText(n, "trackingCode"), error == null ? null : ErrorCode.valueOf(error), Instant.parse(text(n, "updatedAt")),
+          n.hasNonNull("payment") ? PaymentState.valueOf(n.get("payment").asText())
+              : optText(n, "bookingKey") == null ? null : PaymentState.NOT_REQUIRED,
+          paymentLink(n));
     } catch (RuntimeException e) {
       throw unreadable("booking attempt", e);
     }
