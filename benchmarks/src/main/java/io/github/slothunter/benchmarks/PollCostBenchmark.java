@@ -1,22 +1,18 @@
 package io.github.slothunter.benchmarks;
 
 import io.github.slothunter.api.DoctorRef;
-import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
-import io.github.slothunter.spi.FreeCalendar;
 import io.github.slothunter.spi.ProviderFactory;
-import io.github.slothunter.spi.SlotWatcher;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -30,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The world: the testkit's FakePaziresh24 on a fake clock. A third of the doctors are fully booked;
  * the others have two to four free days in the next ten days (two to six slots each) and one or two
  * free days later in the booking window. Every watch is on the PREMIUM plan (a poll a minute) and
- * wants any day and time. Two simulated hours are measured after ten minutes of warm-up.
+ * wants any day and time. Two simulated hours ({@code -Dhours=N} for more) are measured after ten
+ * minutes of warm-up.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.slothunter.benchmarks.PollCostBenchmark [doctors...]}
  */
@@ -61,36 +58,8 @@ public final class PollCostBenchmark {
     AtomicLong polls = new AtomicLong();
     try (FakePaziresh24 fake = b.build().start()) {
       open(fake, doctors, clock);
-      ProviderFactory factory = SlotWatcherTap.wrap(new Paziresh24ProviderFactory(), w -> oneRequest
-          ? new SlotWatcher() {
-            @Override
-            public FreeCalendar freeCalendar(Target target) {
-              polls.incrementAndGet();
-              return w.freeCalendar(target);
-            }
-
-            @Override
-            public List<LocalDate> freeDays(Target target) {
-              return w.freeDays(target);
-            }
-
-            @Override
-            public List<Slot> freeSlots(Target target, LocalDate day) {
-              return w.freeSlots(target, day);
-            }
-          }
-          : new SlotWatcher() { // the way before: free days, then each day's slots (default freeCalendar)
-            @Override
-            public List<LocalDate> freeDays(Target target) {
-              polls.incrementAndGet();
-              return w.freeDays(target);
-            }
-
-            @Override
-            public List<Slot> freeSlots(Target target, LocalDate day) {
-              return w.freeSlots(target, day);
-            }
-          });
+      ProviderFactory factory = SlotWatcherTap.wrap(new Paziresh24ProviderFactory(),
+          w -> SlotWatcherTap.counting(w, oneRequest, t -> polls.incrementAndGet()));
       try (SlotHunter hunter = SlotHunter.builder().provider(factory)
           .providerConfig("paziresh24", "base-url", fake.baseUrl())
           .clock(clock).manualScheduling().build()) {
@@ -103,7 +72,7 @@ public final class PollCostBenchmark {
         step(hunter, clock, Duration.ofMinutes(10));
         fake.resetCounters();
         polls.set(0);
-        Duration measured = Duration.ofHours(2);
+        Duration measured = Duration.ofHours(Long.getLong("hours", 2));
         long maxMinute = step(hunter, clock, measured);
         long requests = fake.requestCount(FakePaziresh24.GET_FREE_DAYS) + fake.requestCount(FakePaziresh24.GET_FREE_TURNS);
         System.out.printf(Locale.ROOT, "%7d | %-6s | %5d | %8d | %13.2f | %16.3f | %d%n", doctors,

@@ -536,24 +536,9 @@ public final class PredictivePollingSimulation {
   /** Wraps a provider factory to note when each target's calendar is looked at (one poll each). */
   private static io.github.slothunter.spi.ProviderFactory recording(io.github.slothunter.spi.ProviderFactory real,
       FakeClock clock, Map<String, List<Instant>> polls) {
-    return SlotWatcherTap.wrap(real, w -> new SlotWatcher() {
-      @Override
-      public io.github.slothunter.spi.FreeCalendar freeCalendar(Target target) {
-        polls.computeIfAbsent(target.ref().key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-            .add(clock.instant());
-        return w.freeCalendar(target);
-      }
-
-      @Override
-      public List<LocalDate> freeDays(Target target) {
-        return w.freeDays(target);
-      }
-
-      @Override
-      public List<Slot> freeSlots(Target target, LocalDate day) {
-        return w.freeSlots(target, day);
-      }
-    });
+    return SlotWatcherTap.wrap(real, w -> SlotWatcherTap.counting(w, true, target -> polls
+        .computeIfAbsent(target.ref().key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        .add(clock.instant())));
   }
 
   /** Per pattern: polls per day, and for openings the wait from the opening to the next poll, by week. */

@@ -10,8 +10,12 @@ import io.github.slothunter.spi.DoctorSearch;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.spi.ProviderFactory;
+import io.github.slothunter.spi.FreeCalendar;
 import io.github.slothunter.spi.SlotWatcher;
+import io.github.slothunter.api.Target;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -77,6 +81,43 @@ final class SlotWatcherTap {
             p.close();
           }
         };
+      }
+    };
+  }
+
+  /**
+   * A watcher that delegates to {@code w} and calls {@code onPoll} with the target each time a poll
+   * starts: at {@link SlotWatcher#freeCalendar} when {@code oneRequest}, else at
+   * {@link SlotWatcher#freeDays} with the interface's default {@code freeCalendar} (free days, then
+   * each day's slots: the way polls went before one-request calendars).
+   */
+  static SlotWatcher counting(SlotWatcher w, boolean oneRequest, java.util.function.Consumer<Target> onPoll) {
+    return oneRequest ? new SlotWatcher() {
+      @Override
+      public FreeCalendar freeCalendar(Target target) {
+        onPoll.accept(target);
+        return w.freeCalendar(target);
+      }
+
+      @Override
+      public List<LocalDate> freeDays(Target target) {
+        return w.freeDays(target);
+      }
+
+      @Override
+      public List<Slot> freeSlots(Target target, LocalDate day) {
+        return w.freeSlots(target, day);
+      }
+    } : new SlotWatcher() {
+      @Override
+      public List<LocalDate> freeDays(Target target) {
+        onPoll.accept(target);
+        return w.freeDays(target);
+      }
+
+      @Override
+      public List<Slot> freeSlots(Target target, LocalDate day) {
+        return w.freeSlots(target, day);
       }
     };
   }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.HealthState;
 import io.github.slothunter.api.ProviderThrottled;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.api.WatchHealthChanged;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.api.WatchResumed;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
@@ -16,7 +20,9 @@ import io.github.slothunter.testkit.FakeSlot;
 import io.github.slothunter.testkit.Fault;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +35,17 @@ class Paziresh24EngineTest {
   private final RecordingListener events = new RecordingListener();
 
   private void start(int fakeRateLimit, RequestBudget budget, int doctors) {
+    start(fakeRateLimit, budget, doctors, 0);
+  }
+
+  /** @param price the service's online price in rials: 0 for an in-person visit paid at the office */
+  private void start(int fakeRateLimit, RequestBudget budget, int doctors, long price) {
     FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(42).rateLimitPerMinute(fakeRateLimit);
     for (int i = 0; i < doctors; i++) {
       String slug = i == 0 ? "dr-sara-ahmadi" : "dr-" + i;
       b.doctor(slug, d -> d.displayName("دکتر سارا احمدی").expertise("قلب و عروق")
           .center("1001", c -> c.name("مطب").city("تهران").address("خیابان ولیعصر").serverId("1")
-              .service("2001", s -> s.title("ویزیت حضوری").price(1_500_000).duration(Duration.ofMinutes(15))
+              .service("2001", s -> s.title("ویزیت حضوری").price(price).duration(Duration.ofMinutes(15))
                   .userCenterId("3001"))));
     }
     fake = b.build().start();
@@ -245,13 +256,14 @@ class Paziresh24EngineTest {
   }
 
   @Test
-  void aStrictlyBetterSlotReplacesTheBookingWithTheNewOneBookedBeforeTheOldIsCancelled() {
+  void aStrictlyBetterSlotMovesTheBookingSoThePatientAlwaysHoldsOne() {
     start(0, null, 1);
     hunter.setPlan("u1", "PREMIUM");
     fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(10));
     Watch first = hunter.watch(WatchRequest.of("u1", LINK).autoBook(autoBook()));
     hunter.runDue();
     BookingSucceeded current = events.await(BookingSucceeded.class, 1).get(0);
+    assertThat(current.paymentRequired()).isFalse();
     hunter.cancel(first.id());
     assertThat(fake.bookings()).filteredOn(b -> !b.cancelled()).hasSize(1);
 
@@ -268,13 +280,37 @@ class Paziresh24EngineTest {
 
     BookingSucceeded better = events.await(BookingSucceeded.class, 2).get(1);
     assertThat(better.booking().slot().start()).isEqualTo(tomorrow(6));
+    assertThat(better.booking().providerBookingKey()).isEqualTo(current.booking().providerBookingKey());
+    assertThat(better.booking().trackingCode()).isEqualTo(current.booking().trackingCode());
     assertThat(better.verified()).isTrue();
-    assertThat(fake.bookings()).filteredOn(b -> !b.cancelled()).singleElement()
-        .satisfies(b -> assertThat(b.slot().from()).isEqualTo(tomorrow(6)));
-    // the patient always held at least one: the new booking came before the old one's cancellation
+    assertThat(fake.bookings()).singleElement().satisfies(b -> {
+      assertThat(b.slot().from()).isEqualTo(tomorrow(6));
+      assertThat(b.cancelled()).isFalse();
+    });
+    // moved in place (spec 8): one book, one moveBook, no cancel, and the moved hold never released
     List<String> order = fake.requests().stream().map(r -> r.endpoint())
-        .filter(e -> e.equals(FakePaziresh24.BOOK) || e.equals(FakePaziresh24.DELETE_BOOK)).toList();
-    assertThat(order).containsExactly(FakePaziresh24.BOOK, FakePaziresh24.BOOK, FakePaziresh24.DELETE_BOOK);
+        .filter(e -> e.equals(FakePaziresh24.BOOK) || e.equals(FakePaziresh24.DELETE_BOOK)
+            || e.equals(FakePaziresh24.MOVE_BOOK) || e.equals(FakePaziresh24.UNSUSPEND)).toList();
+    assertThat(order).containsExactly(FakePaziresh24.BOOK, FakePaziresh24.MOVE_BOOK);
+  }
+
+  @Test
+  void aPaidServiceIsBookedAsPayToConfirmWithItsLinkAndNeverReleased() {
+    start(0, null, 1, 1_500_000);
+    hunter.setPlan("u1", "PREMIUM");
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(10));
+
+    hunter.watch(WatchRequest.of("u1", LINK).autoBook(autoBook()));
+    hunter.runDue();
+    hunter.close();
+
+    BookingSucceeded ok = events.await(BookingSucceeded.class, 1).get(0);
+    assertThat(ok.paymentRequired()).isTrue();
+    assertThat(ok.paymentLink()).isNotNull();
+    assertThat(ok.paymentLink().getPath()).startsWith("/factor/1001/" + ok.booking().providerBookingKey());
+    assertThat(fake.bookings()).singleElement().satisfies(b -> assertThat(b.awaitingPayment()).isTrue());
+    assertThat(fake.requestCount(FakePaziresh24.UNSUSPEND)).isZero();
+    assertThat(fake.requestCount(FakePaziresh24.FACTOR)).isZero(); // never pays by itself
   }
 
   @Test
@@ -306,5 +342,88 @@ class Paziresh24EngineTest {
     }
     assertThat(hunter.health(booking.id()).state()).isEqualTo(io.github.slothunter.api.HealthState.PAUSED_AUTH);
     assertThat(hunter.explain(booking.id(), java.util.Locale.forLanguageTag("fa")).get(0)).contains("دوباره وارد شوید");
+  }
+
+  // ---- the live protocol's cheap polls: a full calendar costs one request a poll and stays healthy, a
+  // release inside the one-request window is seen from that same request, booking off pauses the watch
+
+  @Test
+  void aFullCalendarCostsOneRequestAPollAndAReleaseIsAnnouncedOnce() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM"); // a poll a minute, within the default 20 a minute and 300 an hour
+    Watch watch = hunter.watch(WatchRequest.of("u1", LINK));
+    hunter.runDue();
+    fake.resetCounters();
+
+    int polls = 0;
+    for (Instant end = clock.instant().plus(Duration.ofHours(1)); clock.instant().isBefore(end); ) {
+      clock.advance(Duration.ofSeconds(10));
+      polls += hunter.runDue();
+      assertThat(hunter.health(watch.id()).state()).isEqualTo(HealthState.ACTIVE);
+    }
+    assertThat(polls).isEqualTo(60);
+    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_DAYS)).isEqualTo(polls);
+    assertThat(fake.requestCount()).isEqualTo(polls);
+    assertThat(hunter.explain(watch.id(), Locale.ENGLISH)).anyMatch(s -> s.contains("fully booked"));
+    assertThat(hunter.explain(watch.id(), Locale.forLanguageTag("fa"))).anyMatch(s -> s.contains("تکمیل"));
+
+    Instant start = LocalDate.now(clock.withZone(io.github.slothunter.api.SlotHunterZones.TEHRAN)).plusDays(2)
+        .atTime(9, 0).atZone(io.github.slothunter.api.SlotHunterZones.TEHRAN).toInstant();
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", start);
+    fake.resetCounters();
+    for (int i = 0; i < 4; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(hunter.runDue()).isOne();
+      assertThat(hunter.health(watch.id()).state()).isEqualTo(HealthState.ACTIVE);
+    }
+
+    assertThat(events.await(SlotOpened.class, 1)).singleElement()
+        .satisfies(o -> assertThat(o.slot().start()).isEqualTo(start));
+    TargetStats stats = hunter.stats(watch.targets().get(0)); // what the engine published, counted as it did
+    assertThat(stats.slotsOpened()).isOne();
+    assertThat(stats.slotsGone()).isZero();
+    assertThat(hunter.health(watch.id()).slotsAnnounced()).isOne();
+    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_TURNS)).isZero();
+    // one request a poll: "fully booked" covered the whole window, so the look past the ten days waits
+    // for the fifth poll
+    assertThat(fake.requestCount(FakePaziresh24.GET_FREE_DAYS)).isEqualTo(4);
+    assertThat(fake.allSlotsRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void bookingSwitchedOffPausesTheWatchAndItResumesWhenBack() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    Watch watch = hunter.watch(WatchRequest.of("u1", LINK));
+    hunter.runDue();
+    fake.bookingOff("dr-sara-ahmadi", "1001", "2001", true);
+
+    clock.advance(Duration.ofMinutes(1));
+    hunter.runDue();
+
+    assertThat(hunter.health(watch.id()).state()).isEqualTo(HealthState.BOOKING_OFF);
+    assertThat(events.await(WatchPaused.class, 1)).singleElement()
+        .satisfies(p -> assertThat(p.reason()).isEqualTo(ErrorCode.BOOKING_OFF));
+    assertThat(events.await(WatchHealthChanged.class, 1)).singleElement()
+        .satisfies(c -> assertThat(c.current()).isEqualTo(HealthState.BOOKING_OFF));
+    assertThat(hunter.explain(watch.id(), Locale.ENGLISH).get(0)).contains("switched off");
+    fake.resetCounters();
+
+    for (int i = 0; i < 60; i++) { // an hour: nothing asked
+      clock.advance(Duration.ofMinutes(1));
+      hunter.runDue();
+    }
+    assertThat(fake.requestCount()).isZero();
+
+    fake.bookingOff("dr-sara-ahmadi", "1001", "2001", false);
+    clock.advance(Duration.ofDays(1).minusHours(1)); // the daily re-check falls due
+    assertThat(hunter.runDue()).isOne();
+
+    assertThat(hunter.health(watch.id()).state()).isEqualTo(HealthState.ACTIVE);
+    assertThat(events.await(WatchResumed.class, 1)).hasSize(1);
+    // in order per watch: the resume came after the one pause and the two health changes
+    assertThat(events.await(WatchHealthChanged.class, 2)).extracting(WatchHealthChanged::current)
+        .containsExactly(HealthState.BOOKING_OFF, HealthState.ACTIVE);
+    assertThat(events.of(WatchPaused.class)).hasSize(1);
   }
 }

@@ -63,11 +63,8 @@ public final class AvailabilityParser {
    */
   public static FreeCalendar allSlots(Target target, String body) {
     JsonNode root = ResponseClassifier.json(Endpoint.GET_FREE_DAYS, body);
-    if (!ResponseClassifier.isSuccess(root)) {
-      if (ResponseClassifier.status(root).isPresent() && ResponseClassifier.saysNoSlots(root)) {
-        return FreeCalendar.full();
-      }
-      throw ResponseClassifier.failure(Endpoint.GET_FREE_DAYS, root);
+    if (nothingFree(Endpoint.GET_FREE_DAYS, root)) {
+      return FreeCalendar.full();
     }
     JsonNode result = root.path("result");
     LocalDate through = date(root.path("calendar").path("end_date"));
@@ -148,11 +145,8 @@ public final class AvailabilityParser {
    */
   public static List<CalendarDay> freeDays(String body) {
     JsonNode root = ResponseClassifier.json(Endpoint.GET_FREE_DAYS, body);
-    if (!ResponseClassifier.isSuccess(root)) {
-      if (ResponseClassifier.status(root).isPresent() && ResponseClassifier.saysNoSlots(root)) {
-        return List.of();
-      }
-      throw ResponseClassifier.failure(Endpoint.GET_FREE_DAYS, root);
+    if (nothingFree(Endpoint.GET_FREE_DAYS, root)) {
+      return List.of();
     }
     return calendarTurns(root, body);
   }
@@ -195,11 +189,8 @@ public final class AvailabilityParser {
   /** The general path: any shape, every error classified. */
   static List<Slot> freeTurnsFromTree(Target target, String body) {
     JsonNode root = ResponseClassifier.json(Endpoint.GET_FREE_TURNS, body);
-    if (!ResponseClassifier.isSuccess(root)) {
-      if (ResponseClassifier.status(root).isPresent() && ResponseClassifier.saysNoSlots(root)) {
-        return List.of();
-      }
-      throw ResponseClassifier.failure(Endpoint.GET_FREE_TURNS, root);
+    if (nothingFree(Endpoint.GET_FREE_TURNS, root)) {
+      return List.of();
     }
     JsonNode result = root.path("result");
     if (absent(result)) {
@@ -237,6 +228,20 @@ public final class AvailabilityParser {
     }
     slots.sort(Comparator.comparing(Slot::start).thenComparing(Slot::end));
     return slots;
+  }
+
+  /**
+   * Whether an answer says nothing is free (status 32, or a message saying so); {@code false} for a
+   * success. Any other unsuccessful answer is thrown as its mapped error.
+   */
+  private static boolean nothingFree(Endpoint endpoint, JsonNode root) {
+    if (ResponseClassifier.isSuccess(root)) {
+      return false;
+    }
+    if (ResponseClassifier.status(root).isPresent() && ResponseClassifier.saysNoSlots(root)) {
+      return true;
+    }
+    throw ResponseClassifier.failure(endpoint, root);
   }
 
   /** A {@code YYYY-MM-DD} date; {@code null} when absent, malformed or the unset {@code 1970-01-01}. */
