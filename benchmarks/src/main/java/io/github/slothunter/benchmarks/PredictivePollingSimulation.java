@@ -73,7 +73,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The clock advances in steps (default 2 s) and the engine runs every due poll
  * ({@link SlotHunter#runDue()}); the fake applies releases and takes at their exact times. Each
- * poll costs one request for the free days plus one per free day, for every strategy.
+ * poll costs what the engine's costs, for every strategy: one all-slots request for the next ten
+ * days (spec 4.1b), one more per free day it did not answer, and on the first and every fifth poll of
+ * a target one request for the free days past that window plus one per such day.
  *
  * <p><b>Budget.</b> Every request is a real HTTP round trip to the fake (about 1,500 a second on two
  * cores), so the default budget is 12 requests a minute for the 500 targets (about 200,000 requests
@@ -90,6 +92,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PredictivePollingSimulation {
   private static final Instant START = ZonedDateTime.of(LocalDate.of(2026, 1, 3), LocalTime.MIDNIGHT,
       SlotHunterZones.TEHRAN).toInstant(); // a Saturday, 00:00 Tehran
+
+  /** As the engine: how often (in polls of a target) the days past its one-request window are read. */
+  private static final int FAR_DAYS_EVERY = 5;
 
   private PredictivePollingSimulation() {}
 
@@ -598,6 +603,8 @@ public final class PredictivePollingSimulation {
       long sent = 0;
       int next = 0;
       long before = -1;
+      int[] sinceFar = new int[targets.size()];
+      java.util.Arrays.fill(sinceFar, -1);
       for (Instant t = START; t.isBefore(end); t = t.plus(step)) {
         if (before < 0 && !t.isBefore(from)) {
           before = fake.requestCount();
@@ -607,16 +614,40 @@ public final class PredictivePollingSimulation {
         while (sent < allowed) {
           Target target = targets.get(next);
           Set<Instant> now = new HashSet<>();
-          List<LocalDate> free = watcher.freeDays(target);
+          // the engine's per-poll cost: one calendar request, one per free day it did not answer, and
+          // the days past its window every FAR_DAYS_EVERY-th visit (the first visit included)
+          io.github.slothunter.spi.FreeCalendar calendar = watcher.freeCalendar(target);
           sent++;
+          List<LocalDate> free = new ArrayList<>(calendar.freeDays());
+          LocalDate through = calendar.daysThrough();
+          boolean farRead = through == null;
+          if (calendar.fullyBooked()) {
+            sinceFar[next] = 0;
+          } else if (through != null && (sinceFar[next] < 0 || ++sinceFar[next] >= FAR_DAYS_EVERY)) {
+            watcher.freeDays(target).stream().filter(d -> d.isAfter(through)).forEach(free::add);
+            sent++;
+            sinceFar[next] = 0;
+            farRead = true;
+          }
           for (LocalDate day : free) {
-            for (Slot s : watcher.freeSlots(target, day)) {
+            List<Slot> slots = calendar.slotsOf(day).orElse(null);
+            if (slots == null) {
+              slots = watcher.freeSlots(target, day);
+              sent++;
+            }
+            for (Slot s : slots) {
               now.add(s.start());
               if (!seen.get(next).contains(s.start())) {
                 detected.putIfAbsent(Release.key(target.ref().key(), s.start()), t);
               }
             }
-            sent++;
+          }
+          if (!farRead) { // slots past the window keep what the last look saw
+            for (Instant old : seen.get(next)) {
+              if (old.atZone(SlotHunterZones.TEHRAN).toLocalDate().isAfter(through)) {
+                now.add(old);
+              }
+            }
           }
           seen.set(next, now);
           next = (next + 1) % targets.size();

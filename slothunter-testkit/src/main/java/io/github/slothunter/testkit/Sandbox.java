@@ -56,6 +56,8 @@ public final class Sandbox {
    */
   public static FakePaziresh24 demo(Clock clock, long seed, int port) {
     Objects.requireNonNull(clock, "clock");
+    // in-person visits are paid at the office (the site shows free_price 0, spec 3B); the online visit
+    // is paid online, so booking it is "pay to confirm" (spec 5.6)
     FakePaziresh24 fake = FakePaziresh24.builder()
         .clock(clock)
         .seed(seed)
@@ -63,7 +65,7 @@ public final class Sandbox {
         .doctor("dr-sara-ahmadi", d -> d.displayName("دکتر سارا احمدی").expertise("قلب و عروق").gender("female")
             .center("1001", c -> c.name("مطب دکتر سارا احمدی").city("تهران").phone("02188776655")
                 .address("تهران، خیابان ولیعصر، بالاتر از پارک ساعی، ساختمان پزشکان، طبقه ۳")
-                .service("2001", s -> s.title("ویزیت حضوری").price(1_500_000).duration(Duration.ofMinutes(15))
+                .service("2001", s -> s.title("ویزیت حضوری").price(0).duration(Duration.ofMinutes(15))
                     .userCenterId("3001")))
             .center(FakePaziresh24.ONLINE_CENTER_ID, c -> c.name("ویزیت آنلاین").city("")
                 .service("2002", s -> s.title("مشاوره تلفنی").price(900_000).duration(Duration.ofMinutes(10))
@@ -71,16 +73,16 @@ public final class Sandbox {
         .doctor("dr-reza-karimi", d -> d.displayName("دکتر رضا کریمی").expertise("پوست و مو").gender("male")
             .center("1002", c -> c.name("کلینیک پوست کریمی").city("مشهد").phone("05138445566")
                 .address("مشهد، بلوار سجاد، نبش بهارستان ۱۲")
-                .service("2003", s -> s.title("ویزیت حضوری").price(1_200_000).duration(Duration.ofMinutes(20))
+                .service("2003", s -> s.title("ویزیت حضوری").price(0).duration(Duration.ofMinutes(20))
                     .userCenterId("3003"))))
         .doctor("dr-maryam-hosseini", d -> d.displayName("دکتر مریم حسینی").expertise("اطفال").gender("female")
             .center("1003", c -> c.name("مطب دکتر مریم حسینی").city("اصفهان").phone("03132221100")
                 .address("اصفهان، خیابان چهارباغ بالا، کوچه ۸")
-                .service("2004", s -> s.title("ویزیت کودک").price(1_000_000).duration(Duration.ofMinutes(15))
+                .service("2004", s -> s.title("ویزیت کودک").price(0).duration(Duration.ofMinutes(15))
                     .userCenterId("3004")))
             .center("1004", c -> c.name("بیمارستان کودکان امید").city("اصفهان")
                 .address("اصفهان، خیابان شمس‌آبادی")
-                .service("2005", s -> s.title("ویزیت درمانگاه").price(700_000).duration(Duration.ofMinutes(10))
+                .service("2005", s -> s.title("ویزیت درمانگاه").price(0).duration(Duration.ofMinutes(10))
                     .userCenterId("3005"))))
         .build();
 

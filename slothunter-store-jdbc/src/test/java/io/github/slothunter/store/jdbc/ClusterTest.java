@@ -58,6 +58,8 @@ class ClusterTest {
         JdbcStore store = JdbcStore.builder().dataSource(db).encryptionKey(TestDatabase.KEY).clock(clock).build();
         SlotHunter h = SlotHunter.builder().provider(new Paziresh24ProviderFactory())
             .providerConfig("paziresh24", "base-url", fake.baseUrl())
+            // a local terminal id from the start, so the fake tells the instances apart on reads too
+            .providerConfig("paziresh24", "terminal-mode", "generate")
             .budget("paziresh24", RequestBudget.of(600, 36_000, 3))
             .plans(Plans.of(fast, List.of(fast))).store(store).clock(clock).manualScheduling()
             .instanceId(id).leaseTime(LEASE).build();

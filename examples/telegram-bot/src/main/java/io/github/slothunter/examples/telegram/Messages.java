@@ -370,7 +370,7 @@ public final class Messages {
   public String codeSentEarlier(String maskedMobile, long waitSeconds) {
     String wait = interval(Duration.ofSeconds(waitSeconds));
     return t("📩 پذیرش۲۴ چند لحظه پیش کدی به " + maskedMobile + " فرستاده و تا " + wait
-            + "ی دیگر کد تازه نمی‌فرستد. همان کد را بفرستید:",
+            + " دیگر کد تازه نمی‌فرستد. همان کد را بفرستید:",
         "📩 Paziresh24 texted a code to " + maskedMobile + " a moment ago and will not send another for "
             + wait + ". Send me that code:");
   }

@@ -48,7 +48,8 @@ class TelegramBotEndToEndTest {
                     .userCenterId("3003"))))
         .doctor("dr-reza-test", d -> d.displayName("دکتر رضا آزمون").expertise("پوست")
             .center("1002", c -> c.name("کلینیک کریمی").city("مشهد").address("مشهد")
-                .service("2004", s -> s.title("ویزیت حضوری").price(1_200_000).duration(Duration.ofMinutes(20))
+                // paid at the office (free_price 0): auto-booked as final, not "pay to confirm"
+                .service("2004", s -> s.title("ویزیت حضوری").price(0).duration(Duration.ofMinutes(20))
                     .userCenterId("3004"))))
         .build().start();
     telegram = new FakeTelegram();
