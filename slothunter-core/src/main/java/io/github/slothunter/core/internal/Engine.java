@@ -1253,9 +1253,9 @@ public final class Engine implements AutoCloseable {
     Set<LocalDate> freeDays = new HashSet<>(days);
     Set<LocalDate> fetched = new HashSet<>();
     List<Slot> fresh = new ArrayList<>();
-    List<LocalDate> order = resumeOrder(days, ts.resumeFrom);
+    LocalDate resumeFrom = ts.resumeFrom;
     ts.resumeFrom = null;
-    for (LocalDate day : order) {
+    for (LocalDate day : days) {
       if (closed || error != null) {
         break;
       }
@@ -1263,10 +1263,13 @@ public final class Engine implements AutoCloseable {
         continue;
       }
       Optional<List<Slot>> answered = calendar.slotsOf(day);
-      if (answered.isPresent()) {
+      if (answered.isPresent()) { // came with the calendar: free to read, whatever a cut-short poll left
         fresh.addAll(answered.get());
         fetched.add(day);
         continue;
+      }
+      if (resumeFrom != null && day.isBefore(resumeFrom)) {
+        continue; // a poll cut short by the budget read these a moment ago: they keep their slots
       }
       try {
         ts.requests.incrementAndGet();
@@ -1298,24 +1301,6 @@ public final class Engine implements AutoCloseable {
       ts.lastErrorMessage = null;
     }
     return error;
-  }
-
-  /**
-   * The days to read: all of them, or, when the last poll was cut short by the budget at
-   * {@code from}, the rest it did not read (the others keep the slots it read a moment ago).
-   */
-  static List<LocalDate> resumeOrder(List<LocalDate> days, LocalDate from) {
-    if (from == null) {
-      return days;
-    }
-    List<LocalDate> rest = new ArrayList<>();
-    for (LocalDate d : days) {
-      if (!d.isBefore(from)) {
-        rest.add(d);
-      }
-    }
-    rest.sort(null);
-    return rest;
   }
 
   /** Whether some watch on the target may want a day after {@code day}. */

@@ -89,14 +89,15 @@ final class TestServer implements AutoCloseable {
     return FakePaziresh24.builder().clock(clock).seed(7)
         .doctor(SARA, d -> d.displayName("دکتر سارا آزمون").expertise("قلب")
             .center("1001", c -> c.name("مطب ولیعصر").city("تهران").address("تهران، ولیعصر")
-                .service("2001", s -> s.title("ویزیت حضوری").price(1_500_000).duration(Duration.ofMinutes(15))
+                // in-person visits are paid at the office (free_price 0): their bookings are final
+                .service("2001", s -> s.title("ویزیت حضوری").price(0).duration(Duration.ofMinutes(15))
                     .userCenterId("3001")))
             .center(FakePaziresh24.ONLINE_CENTER_ID, c -> c.name("ویزیت آنلاین").city("")
                 .service("2002", s -> s.title("مشاوره تلفنی").price(900_000).duration(Duration.ofMinutes(10))
                     .userCenterId("3002"))))
         .doctor(REZA, d -> d.displayName("دکتر رضا آزمون").expertise("پوست")
             .center("1002", c -> c.name("کلینیک کریمی").city("مشهد").address("مشهد")
-                .service("2003", s -> s.title("ویزیت حضوری").price(1_200_000).duration(Duration.ofMinutes(20))
+                .service("2003", s -> s.title("ویزیت حضوری").price(0).duration(Duration.ofMinutes(20))
                     .userCenterId("3003"))))
         .build().start();
   }

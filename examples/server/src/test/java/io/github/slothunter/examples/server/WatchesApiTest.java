@@ -23,7 +23,8 @@ class WatchesApiTest extends SharedServerTest {
     assertThat(w.get("targets")).hasSize(2);
     assertThat(w.get("targets").get(0).get("center").asText()).isEqualTo("مطب ولیعصر");
     assertThat(w.get("targets").get(0).get("service").asText()).isEqualTo("ویزیت حضوری");
-    assertThat(w.get("targets").get(0).get("price").asLong()).isEqualTo(1_500_000);
+    assertThat(w.get("targets").get(0).get("price").asLong()).isZero(); // paid at the office
+    assertThat(w.get("targets").get(1).get("price").asLong()).isEqualTo(900_000); // the online visit
     assertThat(w.get("state").asText()).isEqualTo("ACTIVE");
     assertThat(w.get("plan").asText()).isEqualTo("PREMIUM");
     assertThat(s.server.hunter().find(w.get("id").asText())).isPresent();

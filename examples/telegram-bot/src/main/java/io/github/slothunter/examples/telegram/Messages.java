@@ -179,7 +179,8 @@ public final class Messages {
   /** The label of a service button: title and price. */
   public String serviceButton(Service service) {
     String title = service.title().isBlank() ? service.id() : service.title();
-    return service.price() == null ? title : title + " — " + price(service.price());
+    // 0 = not priced online: paid at the office (Paziresh24's free_price, spec 3B)
+    return service.price() == null || service.price() == 0 ? title : title + " — " + price(service.price());
   }
 
   /** A price in rials. */
@@ -521,7 +522,7 @@ public final class Messages {
     s.append("\n🏥 ").append(label.place());
     s.append("\n📅 ").append(fmt.weekday(start)).append(' ').append(fmt.date(start));
     s.append("\n🕘 ").append(t("ساعت " + fmt.time(start) + " (به وقت تهران)", fmt.time(start) + " (Tehran time)"));
-    if (price != null) {
+    if (price != null && price > 0) { // 0: paid at the office, nothing to show
       s.append("\n💰 ").append(price(price));
     }
     s.append(t("\n\nزود اقدام کنید؛ نوبت‌های خالی سریع پر می‌شوند.", "\n\nBe quick: free slots go fast."));

@@ -154,7 +154,8 @@ class TelegramBotEndToEndTest {
     FakeTelegram.Call slot = telegram.awaitMessage(REZA_FAN, "A free slot just opened");
 
     assertThat(slot.text()).contains("دکتر رضا آزمون").contains("کلینیک کریمی — ویزیت حضوری")
-        .contains(jalali(start, false)).contains("17:20 (Tehran time)").contains("1,200,000 IRR");
+        .contains(jalali(start, false)).contains("17:20 (Tehran time)")
+        .doesNotContain("IRR"); // an in-person visit paid at the office: no online price to show
     JsonNode button = onlyButton(slot);
     assertThat(button.path("text").asText()).isEqualTo("📲 Book this slot");
     assertThat(button.path("url").asText()).contains("/booking/dr-reza-test");
