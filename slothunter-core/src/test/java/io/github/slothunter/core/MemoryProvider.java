@@ -23,6 +23,7 @@ import io.github.slothunter.spi.DoctorSearch;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.spi.ProviderFactory;
+import io.github.slothunter.spi.FreeCalendar;
 import io.github.slothunter.spi.SlotWatcher;
 import java.net.URI;
 import java.time.Clock;
@@ -84,6 +85,11 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   volatile boolean payToConfirm;
   /** A lost answer: book() and move() do their work, then fail with PROVIDER_UNAVAILABLE (a timeout after the fact). */
   volatile boolean loseAnswers;
+  /**
+   * When set, {@link #freeCalendar} answers like Paziresh24's all-slots mode: free days and their slots
+   * up to this many days from today (Tehran), "fully booked" for an empty calendar; else the default.
+   */
+  volatile Integer windowDays;
   private final List<String> releasedHoldKeys = new ArrayList<>();
 
   MemoryProvider(Clock clock, RequestBudget budget, boolean canBook) {
@@ -272,6 +278,34 @@ final class MemoryProvider implements Provider, SlotWatcher, Booker {
   }
 
   // ------------------------------------------------------------------ SlotWatcher
+
+  @Override
+  public FreeCalendar freeCalendar(Target target) {
+    Integer window = windowDays;
+    if (window == null) {
+      return SlotWatcher.super.freeCalendar(target);
+    }
+    enter("freeCalendar", target.id());
+    try {
+      synchronized (this) {
+        LocalDate through = LocalDate.now(clock.withZone(SlotHunterZones.TEHRAN)).plusDays(window);
+        java.util.TreeMap<LocalDate, List<Slot>> byDay = new java.util.TreeMap<>();
+        java.util.Collection<Slot> free = calendar(target).values();
+        if (free.isEmpty()) {
+          return FreeCalendar.full();
+        }
+        for (Slot s : free) {
+          LocalDate d = s.start().atZone(SlotHunterZones.TEHRAN).toLocalDate();
+          if (!d.isAfter(through)) {
+            byDay.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
+          }
+        }
+        return new FreeCalendar(List.copyOf(byDay.keySet()), byDay, through, false);
+      }
+    } finally {
+      exit();
+    }
+  }
 
   @Override
   public List<LocalDate> freeDays(Target target) {

@@ -1255,34 +1255,37 @@ public final class Engine implements AutoCloseable {
     List<Slot> fresh = new ArrayList<>();
     LocalDate resumeFrom = ts.resumeFrom;
     ts.resumeFrom = null;
+    boolean asking = error == null; // no more requests after a failed one or a spent budget
+    boolean readSome = false; // a day read with a request of its own
     for (LocalDate day : days) {
-      if (closed || error != null) {
+      if (closed) {
         break;
       }
       if (!wantsDay(ts, day)) {
         continue;
       }
       Optional<List<Slot>> answered = calendar.slotsOf(day);
-      if (answered.isPresent()) { // came with the calendar: free to read, whatever a cut-short poll left
+      if (answered.isPresent()) { // came with the calendar: free to read, whatever else failed
         fresh.addAll(answered.get());
         fetched.add(day);
         continue;
       }
-      if (resumeFrom != null && day.isBefore(resumeFrom)) {
-        continue; // a poll cut short by the budget read these a moment ago: they keep their slots
+      if (!asking || (resumeFrom != null && day.isBefore(resumeFrom))) {
+        continue; // not read now: the day keeps its previous slots
       }
       try {
         ts.requests.incrementAndGet();
         fresh.addAll(rt.call(BudgetGate.Use.POLL_CONTINUE, wait, () -> watcher.freeSlots(ts.target, day)));
         fetched.add(day);
+        readSome = true;
       } catch (ProviderRuntime.BudgetExhausted e) {
         ts.requests.decrementAndGet();
         ts.resumeFrom = day; // the next poll starts here, so late days are not starved by a short budget
-        ts.resumeSoon = !fetched.isEmpty(); // it made progress: finish it first (see rescheduleOnly)
-        break; // the days not fetched keep their previous slots
+        ts.resumeSoon = readSome; // it made progress: finish it first (see rescheduleOnly)
+        asking = false;
       } catch (SlotHunterException e) {
         error = pollFailed(ts, e);
-        break;
+        asking = false;
       }
     }
     // what a poll here costs beyond its first request: the adaptive ranking weighs worth per request

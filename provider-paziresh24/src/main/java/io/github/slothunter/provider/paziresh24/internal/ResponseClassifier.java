@@ -48,6 +48,11 @@ import java.util.Set;
  *       or cancelled booking from a failed read.
  * </ul>
  *
+ * <p>Nothing here retries (spec 2.1's "reads: retry once after ~1 s"): a read that fails with
+ * {@code PROVIDER_UNAVAILABLE} (a 5xx, a gateway that hangs then answers 504, a timeout) is polled
+ * again by the engine after its backoff (about 2 s at first), inside the request budget, and
+ * {@code book} is never retried blindly (spec 5.0).
+ *
  * <p>The server's messages are Persian and not documented (spec 10: UNKNOWN), so the keyword
  * lists below are best-effort; every keyword list lives here.
  */
