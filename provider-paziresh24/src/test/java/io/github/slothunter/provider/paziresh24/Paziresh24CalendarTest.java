@@ -139,9 +139,9 @@ class Paziresh24CalendarTest extends WireMockSupport {
   }
 
   @Test
-  void slotsOfAnotherShapeAreProtocolErrorsWithAnExcerpt() {
+  void malformedSlotsFallBackToTheFreeDaysOfTheSameAnswer() {
     SlotWatcher slots = provider().slots();
-    String calendar = ",\"calendar\":{\"end_date\":\"2027-01-25\",\"turns\":[1800045000]}}";
+    String calendar = ",\"calendar\":{\"end_date\":\"2027-01-25\",\"turns\":[1800045000,1801081800]}}";
     String[] broken = {
         "{\"status\":1,\"result\":{\"1800045000\":[{\"from\":1800102600,\"turns\":{\"1800102600\":0}}]}" + calendar,
         "{\"status\":1,\"result\":{\"1800045000\":[{\"slice\":900,\"turns\":[1800102600]}]}" + calendar,
@@ -150,12 +150,26 @@ class Paziresh24CalendarTest extends WireMockSupport {
         "{\"status\":1,\"result\":{\"1800045000\":[{\"slice\":900,\"turns\":{\"16:00\":0}}]}" + calendar};
     for (String body : broken) {
       stubPost(FREE_DAYS, 200, body);
-      assertThatThrownBy(() -> slots.freeCalendar(target())).as(body)
-          .isInstanceOfSatisfying(SlotHunterException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL);
-            assertThat(e.excerpt()).isPresent();
-          });
+
+      FreeCalendar c = slots.freeCalendar(target());
+
+      assertThat(c.fallback()).as(body).isNotNull();
+      assertThat(c.freeDays()).as(body).containsExactly(SATURDAY); // the day after end_date is left to calendar mode
+      assertThat(c.daysThrough()).isEqualTo(LocalDate.of(2027, 1, 25));
+      assertThat(c.slots()).isEmpty();
     }
+  }
+
+  @Test
+  void malformedSlotsWithAnUnreadableCalendarAreProtocolErrorsWithAnExcerpt() {
+    stubPost(FREE_DAYS, 200, "{\"status\":1,\"result\":{\"1800045000\":[{\"slice\":900,\"turns\":[1]}]},"
+        + "\"calendar\":{\"end_date\":\"2027-01-25\",\"turns\":\"soon\"}}");
+
+    assertThatThrownBy(() -> provider().slots().freeCalendar(target()))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL);
+          assertThat(e.excerpt()).isPresent();
+        });
   }
 
   @Test

@@ -137,6 +137,19 @@ public final class AvailabilityParser {
   }
 
   /**
+   * The last day a getFreeDays answer covers ({@code calendar.end_date}); {@code null} when it is
+   * absent, malformed or unset ({@code 1970-01-01}, as calendar mode answers in 2026), or the body is
+   * not a JSON object.
+   */
+  public static LocalDate endDate(String body) {
+    try {
+      return date(Json.MAPPER.readTree(body).path("calendar").path("end_date"));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      return null;
+    }
+  }
+
+  /**
    * The free days of a getFreeDays body (either mode), ascending and distinct by day (the first value
    * of a day wins).
    *

@@ -1,6 +1,8 @@
 package io.github.slothunter.provider.paziresh24.internal;
 
+import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.provider.paziresh24.internal.AvailabilityParser.CalendarDay;
@@ -28,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * full calendar (status 32) is {@link FreeCalendar#full()}. {@link #freeDays} (calendar mode, the
  * whole booking window) and {@link #freeSlots} (getFreeTurns, one day) serve the days after
  * {@code end_date} and the days the all-slots answer left out. When the all-slots answer comes
- * without its slots (the site ignored the mode, or changed it), {@link #freeCalendar} reads it as a
- * calendar-mode answer and says so in {@link FreeCalendar#fallback()}; the first such answer is
- * logged at WARN and every one is counted ({@link #fallbacks()}).
+ * without its slots (the site ignored the mode) or with them malformed (the site changed them),
+ * {@link #freeCalendar} reads the same answer's free days ({@code calendar.turns}, up to its
+ * {@code end_date} if it has one), leaves each day's slots to getFreeTurns and says so in
+ * {@link FreeCalendar#fallback()}; the first such answer is logged at WARN and every one is counted
+ * ({@link #fallbacks()}). A calendar that cannot be read either is a {@code PROTOCOL} error.
  *
  * <p>getFreeTurns wants {@code date} to be a value the calendar gave; the watcher remembers, per
  * target and day, the last {@code calendar.turns} value it saw (a small LRU map) and falls back to
@@ -67,19 +71,33 @@ final class Paziresh24SlotWatcher implements SlotWatcher {
     FormData form = idFields(target).add(Field.RETURN_TYPE, Value.RETURN_TYPE_CALENDAR);
     String body = client.post(Endpoint.GET_FREE_DAYS, client.settings.url(Endpoint.GET_FREE_DAYS).build(), form,
         Paziresh24Client.targetHeaders(target), null);
-    FreeCalendar calendar = AvailabilityParser.allSlots(target, body);
-    if (calendar != null) {
-      return calendar;
+    String why;
+    LocalDate through = null; // a calendar-mode answer (result []) covers the whole booking window
+    try {
+      FreeCalendar calendar = AvailabilityParser.allSlots(target, body);
+      if (calendar != null) {
+        return calendar;
+      }
+      why = "without its all-slots part (result object, calendar.end_date)";
+    } catch (SlotHunterException e) {
+      if (e.code() != ErrorCode.PROTOCOL) {
+        throw e;
+      }
+      why = "with its all-slots part malformed (" + e.reason() + ")";
+      through = AvailabilityParser.endDate(body); // its calendar.turns stop there
     }
+    List<CalendarDay> days = AvailabilityParser.freeDays(body);
     if (fallbacks.getAndIncrement() == 0) {
-      log.warn("paziresh24 getFreeDays answered without its all-slots part (result object, calendar.end_date);"
-          + " reading free days only, one more request per free day (logged once)");
+      log.warn("paziresh24 getFreeDays answered {}; reading free days only, one more request per free day"
+          + " (logged once)", why);
     }
-    List<LocalDate> days = remember(target, AvailabilityParser.freeDays(body));
-    return FreeCalendar.daysOnly(days).withFallback(FALLBACK_REASON);
+    LocalDate last = through;
+    List<LocalDate> covered = remember(target, last == null ? days
+        : days.stream().filter(d -> !d.day().isAfter(last)).toList());
+    return new FreeCalendar(covered, Map.of(), through, false, FALLBACK_REASON);
   }
 
-  /** How many all-slots answers came without their slots since start. */
+  /** How many all-slots answers came without usable slots since start. */
   long fallbacks() {
     return fallbacks.get();
   }
