@@ -5,6 +5,7 @@ import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,16 @@ class EngineFixture implements AutoCloseable {
 
   static Patient patient() {
     return Patient.of("Sara", "Ahmadi", "0499370899", "09121234567");
+  }
+
+  /** Auto-booking for {@link #patient()} with {@link #session()}. */
+  AutoBook autoBook() {
+    return AutoBook.of(patient(), session());
+  }
+
+  /** A FAST-plan watch of u1 on the target that books with {@code autoBook}. */
+  Watch autoWatch(Target t, AutoBook autoBook) {
+    return hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(autoBook));
   }
 
   AccountSession session() {

@@ -32,10 +32,6 @@ class HoldSafetyMovePaymentTest {
     f.close();
   }
 
-  private Watch autoWatch(Target t, AutoBook ab) {
-    return f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(ab));
-  }
-
   /** A watch by link, so the engine looks the doctor up and knows the service's price. */
   private Watch autoWatch(String link, AutoBook ab) {
     return f.hunter.watch(WatchRequest.of("u1", link).plan("FAST").autoBook(ab));
@@ -45,10 +41,6 @@ class HoldSafetyMovePaymentTest {
   private void canMove() {
     f.provider.canMove = true;
     f.restart();
-  }
-
-  private AutoBook autoBook() {
-    return AutoBook.of(EngineFixture.patient(), f.session());
   }
 
   /** The patient's current booking at a later slot, which the calendar no longer shows. */
@@ -64,7 +56,7 @@ class HoldSafetyMovePaymentTest {
   void aBookedHoldIsNeverReleasedWhenTheEngineCloses() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    autoWatch(t, autoBook());
+    f.autoWatch(t, f.autoBook());
     f.hunter.runDue();
     String holdKey = f.events.await(HoldPlaced.class, 1).get(0).hold().providerHoldKey();
     f.events.await(BookingSucceeded.class, 1);
@@ -80,7 +72,7 @@ class HoldSafetyMovePaymentTest {
   void aBookedHoldIsNeverReleasedByLaterPolls() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    autoWatch(t, autoBook());
+    f.autoWatch(t, f.autoBook());
     f.hunter.runDue();
     f.events.await(BookingSucceeded.class, 1);
 
@@ -97,7 +89,7 @@ class HoldSafetyMovePaymentTest {
     f.provider.open(t, f.at("06:00", 1));
     f.provider.open(t, f.at("07:00", 1));
     f.provider.loseAnswers = true; // the site booked, then the answer timed out
-    Watch w = autoWatch(t, autoBook());
+    Watch w = f.autoWatch(t, f.autoBook());
 
     f.hunter.runDue();
     BookingOutcomeUnknown unknown = f.events.await(BookingOutcomeUnknown.class, 1).get(0);
@@ -115,7 +107,7 @@ class HoldSafetyMovePaymentTest {
   @Test
   void aHoldWhoseBookCallWasSentIsNotReleasedAfterACrash() {
     Target t = f.provider.target("dr-a");
-    Watch w = autoWatch(t, autoBook());
+    Watch w = f.autoWatch(t, f.autoBook());
     f.hunter.runDue();
     Slot slot = f.provider.open(t, f.at("06:00", 1));
     // a crash after the book call went out: the record says BOOKING, the site made the booking
@@ -140,7 +132,7 @@ class HoldSafetyMovePaymentTest {
     canMove();
     Target t = f.provider.target("dr-a");
     Booking current = current(t);
-    autoWatch(t, autoBook().replacing(current));
+    f.autoWatch(t, f.autoBook().replacing(current));
     Slot earlier = f.provider.open(t, f.at("06:00", 1));
 
     f.hunter.runDue();
@@ -160,7 +152,7 @@ class HoldSafetyMovePaymentTest {
   void theHoldAMoveConsumedIsNeverReleased() {
     canMove();
     Target t = f.provider.target("dr-a");
-    autoWatch(t, autoBook().replacing(current(t)));
+    f.autoWatch(t, f.autoBook().replacing(current(t)));
     f.provider.open(t, f.at("06:00", 1));
     f.hunter.runDue();
     String holdKey = f.events.await(HoldPlaced.class, 1).get(0).hold().providerHoldKey();
@@ -179,7 +171,7 @@ class HoldSafetyMovePaymentTest {
     Target t = f.provider.target("dr-a");
     Booking current = current(t);
     f.provider.failNext("move", MemoryProvider.error(ErrorCode.INVALID_INPUT));
-    autoWatch(t, autoBook().replacing(current));
+    f.autoWatch(t, f.autoBook().replacing(current));
     f.provider.open(t, f.at("06:00", 1));
 
     f.hunter.runDue();
@@ -199,7 +191,7 @@ class HoldSafetyMovePaymentTest {
     canMove();
     f.provider.loseAnswers = true;
     Target t = f.provider.target("dr-a");
-    autoWatch(t, autoBook().replacing(current(t)));
+    f.autoWatch(t, f.autoBook().replacing(current(t)));
     f.provider.open(t, f.at("06:00", 1));
 
     f.hunter.runDue();
@@ -218,7 +210,7 @@ class HoldSafetyMovePaymentTest {
     Booking plain = current(t);
     Booking unpaid = new Booking(plain.slot(), plain.providerBookingKey(), plain.trackingCode(), plain.bookedAt(),
         PaymentState.PAY_TO_CONFIRM, URI.create("https://mem.example/pay/1"));
-    autoWatch(t, autoBook().replacing(unpaid));
+    f.autoWatch(t, f.autoBook().replacing(unpaid));
     Slot earlier = f.provider.open(t, f.at("06:00", 1));
 
     f.hunter.runDue();
@@ -236,7 +228,7 @@ class HoldSafetyMovePaymentTest {
     f.provider.payToConfirm = true;
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    Watch w = autoWatch(t, autoBook());
+    Watch w = f.autoWatch(t, f.autoBook());
 
     f.hunter.runDue();
 
@@ -256,7 +248,7 @@ class HoldSafetyMovePaymentTest {
   void aWatchWithoutOnlinePaymentDoesNotHoldAPricedServiceButStillAnnouncesIt() {
     Target t = f.provider.target("dr-a"); // priced 1000
     f.provider.open(t, f.at("06:00", 1));
-    autoWatch("mem:dr-a", autoBook().withoutOnlinePayment());
+    autoWatch("mem:dr-a", f.autoBook().withoutOnlinePayment());
 
     f.hunter.runDue();
 
@@ -268,7 +260,7 @@ class HoldSafetyMovePaymentTest {
   void aWatchWithoutOnlinePaymentBooksAFreeService() {
     Target t = f.provider.pricedDoctor("dr-free", 0L, "s1").get(0);
     f.provider.open(t, f.at("06:00", 1));
-    autoWatch("mem:dr-free", autoBook().withoutOnlinePayment());
+    autoWatch("mem:dr-free", f.autoBook().withoutOnlinePayment());
 
     f.hunter.runDue();
 
@@ -280,7 +272,7 @@ class HoldSafetyMovePaymentTest {
     Target t = f.provider.pricedDoctor("dr-free", 0L, "s1").get(0);
     f.provider.open(t, f.at("06:00", 1));
     f.provider.payToConfirm = true;
-    autoWatch("mem:dr-free", autoBook().withoutOnlinePayment());
+    autoWatch("mem:dr-free", f.autoBook().withoutOnlinePayment());
 
     f.hunter.runDue();
 
@@ -296,7 +288,7 @@ class HoldSafetyMovePaymentTest {
     Target t = f.provider.target("dr-a");
     Booking current = current(t);
     f.provider.payToConfirm = true;
-    autoWatch(t, autoBook().replacing(current));
+    f.autoWatch(t, f.autoBook().replacing(current));
     f.provider.open(t, f.at("06:00", 1));
 
     f.hunter.runDue();
@@ -316,7 +308,7 @@ class HoldSafetyMovePaymentTest {
     URI page = URI.create("https://mem.example/book/by-hand");
     f.provider.failNext("book", SlotHunterException.builder(ErrorCode.MANUAL_ACTION_REQUIRED)
         .providerId(MemoryProvider.ID).message("a form").handOff(page).build());
-    Watch w = autoWatch(t, autoBook());
+    Watch w = f.autoWatch(t, f.autoBook());
 
     f.hunter.runDue();
 

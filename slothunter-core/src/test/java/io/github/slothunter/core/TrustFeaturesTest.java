@@ -32,18 +32,10 @@ class TrustFeaturesTest {
     assertThat(f.provider.outstandingHolds()).isZero();
   }
 
-  private Watch autoWatch(Target t, AutoBook autoBook) {
-    return f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(autoBook));
-  }
-
   /** Capabilities are read when the engine starts. */
   private void readBack() {
     f.provider.readBack = true;
     f.restart();
-  }
-
-  private AutoBook autoBook() {
-    return AutoBook.of(EngineFixture.patient(), f.session());
   }
 
   @Nested
@@ -53,7 +45,7 @@ class TrustFeaturesTest {
       readBack();
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 1));
-      autoWatch(t, autoBook());
+      f.autoWatch(t, f.autoBook());
 
       f.hunter.runDue();
 
@@ -69,7 +61,7 @@ class TrustFeaturesTest {
       f.provider.loseBookings = true;
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 1));
-      Watch w = autoWatch(t, autoBook());
+      Watch w = f.autoWatch(t, f.autoBook());
 
       f.hunter.runDue();
 
@@ -87,7 +79,7 @@ class TrustFeaturesTest {
     void aProviderWithoutReadBackGivesUnverifiedBookings() {
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 1));
-      autoWatch(t, autoBook());
+      f.autoWatch(t, f.autoBook());
 
       f.hunter.runDue();
 
@@ -103,7 +95,7 @@ class TrustFeaturesTest {
       f.provider.failNext("readBack", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 1));
-      autoWatch(t, autoBook());
+      f.autoWatch(t, f.autoBook());
 
       f.hunter.runDue();
 
@@ -122,7 +114,7 @@ class TrustFeaturesTest {
         b.bookedAt());
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    autoWatch(t, autoBook());
+    f.autoWatch(t, f.autoBook());
 
     f.hunter.runDue();
 
@@ -136,7 +128,7 @@ class TrustFeaturesTest {
     Target t = f.provider.target("dr-a");
     Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
     f.provider.take(current.slot());
-    autoWatch(t, autoBook().replacing(current));
+    f.autoWatch(t, f.autoBook().replacing(current));
     Slot earlier = f.provider.open(t, f.at("06:00", 1));
 
     f.hunter.runDue();
@@ -155,7 +147,7 @@ class TrustFeaturesTest {
       Target t = f.provider.target("dr-a");
       Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
       f.provider.take(current.slot());
-      autoWatch(t, autoBook().replacing(current));
+      f.autoWatch(t, f.autoBook().replacing(current));
       Slot later = f.provider.open(t, f.at("10:00", 4));
 
       f.hunter.runDue();
@@ -182,7 +174,7 @@ class TrustFeaturesTest {
       Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
       f.provider.take(current.slot());
       f.provider.loseBookings = true;
-      autoWatch(t, autoBook().replacing(current));
+      f.autoWatch(t, f.autoBook().replacing(current));
       f.provider.open(t, f.at("06:00", 1));
 
       f.hunter.runDue();
@@ -201,7 +193,7 @@ class TrustFeaturesTest {
       Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
       f.provider.take(current.slot());
       f.provider.failNext("cancel", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
-      autoWatch(t, autoBook().replacing(current));
+      f.autoWatch(t, f.autoBook().replacing(current));
       f.provider.open(t, f.at("06:00", 1));
 
       f.hunter.runDue();
@@ -219,7 +211,7 @@ class TrustFeaturesTest {
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.clock.instant().plus(Duration.ofHours(1)));
       Slot ok = f.provider.open(t, f.clock.instant().plus(Duration.ofHours(3)));
-      autoWatch(t, autoBook().withMinLeadTime(Duration.ofHours(2)));
+      f.autoWatch(t, f.autoBook().withMinLeadTime(Duration.ofHours(2)));
 
       f.hunter.runDue();
 
@@ -231,7 +223,7 @@ class TrustFeaturesTest {
     void servicesAboveTheBookingPriceLimitAreAnnouncedButNotBooked() {
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 1));
-      f.hunter.watch(WatchRequest.of("u1", "mem:dr-a").plan("FAST").autoBook(autoBook().withMaxPrice(500L)));
+      f.hunter.watch(WatchRequest.of("u1", "mem:dr-a").plan("FAST").autoBook(f.autoBook().withMaxPrice(500L)));
 
       f.hunter.runDue();
 
@@ -244,7 +236,7 @@ class TrustFeaturesTest {
     void aServiceOfUnknownPriceIsBookedUnderAPriceLimit() {
       Target t = f.provider.target("dr-a"); // a watch on a target knows no price
       f.provider.open(t, f.at("06:00", 1));
-      autoWatch(t, autoBook().withMaxPrice(500L));
+      f.autoWatch(t, f.autoBook().withMaxPrice(500L));
 
       f.hunter.runDue();
 
@@ -257,7 +249,7 @@ class TrustFeaturesTest {
       f.provider.failNext("hold", MemoryProvider.error(ErrorCode.SLOT_TAKEN));
       f.provider.open(t, f.at("06:00", 1));
       f.provider.open(t, f.at("07:00", 1));
-      Watch w = autoWatch(t, autoBook().withMaxAttempts(1));
+      Watch w = f.autoWatch(t, f.autoBook().withMaxAttempts(1));
 
       f.hunter.runDue();
 
@@ -270,14 +262,14 @@ class TrustFeaturesTest {
 
     @Test
     void guardsAreValidated() {
-      assertThatThrownBy(() -> autoBook().withMaxAttempts(-1)).isInstanceOf(SlotHunterException.class)
+      assertThatThrownBy(() -> f.autoBook().withMaxAttempts(-1)).isInstanceOf(SlotHunterException.class)
           .hasMessageContaining("maxAttempts");
-      assertThatThrownBy(() -> autoBook().withMinLeadTime(Duration.ofHours(-1))).hasMessageContaining("minLeadTime");
-      assertThatThrownBy(() -> autoBook().withMaxPrice(-5L)).hasMessageContaining("maxPrice");
+      assertThatThrownBy(() -> f.autoBook().withMinLeadTime(Duration.ofHours(-1))).hasMessageContaining("minLeadTime");
+      assertThatThrownBy(() -> f.autoBook().withMaxPrice(-5L)).hasMessageContaining("maxPrice");
       Booking b = new Booking(f.provider.open(f.provider.target("dr-a"), f.at("06:00", 1)), "k", null, f.clock.instant());
       assertThatThrownBy(() -> new AutoBook(EngineFixture.patient(), f.session(), 2, 0, Duration.ZERO, null, b))
           .hasMessageContaining("must be 1 when replacing");
-      assertThat(autoBook().replacing(b).toString()).contains("replaces=k").doesNotContain("0499370899");
+      assertThat(f.autoBook().replacing(b).toString()).contains("replaces=k").doesNotContain("0499370899");
     }
   }
 
