@@ -118,4 +118,39 @@ class FarDaysTest {
       assertThat(f.events.await(SlotOpened.class, 1)).hasSize(1);
     }
   }
+
+  @Test
+  void aWatchWhoseDatesReachPastTheWindowReadsTheFarDays() {
+    try (EngineFixture f = windowed()) {
+      Target t = f.provider.target("dr-a");
+      f.provider.open(t, f.at("06:00", 20));
+      f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").between(today(f), today(f).plusDays(30)));
+
+      f.hunter.runDue();
+
+      assertThat(f.provider.count("freeDays")).isOne();
+      assertThat(f.events.await(SlotOpened.class, 1)).singleElement()
+          .satisfies(o -> assertThat(o.slot().start()).isEqualTo(f.at("06:00", 20)));
+    }
+  }
+
+  @Test
+  void aOneShotReadTakesTheWindowFromOneRequestAndLooksFurtherOnlyWhenItNeedsMoreDays() {
+    try (EngineFixture f = windowed()) {
+      Target t = f.provider.target("dr-a");
+      f.provider.open(t, f.at("06:00", 2));
+      f.provider.open(t, f.at("06:00", 20));
+      f.provider.open(t, f.at("07:00", 25));
+
+      assertThat(f.hunter.freeSlots(t, 1)).extracting(Slot::start).containsExactly(f.at("06:00", 2));
+      assertThat(f.provider.count("freeCalendar")).isOne();
+      assertThat(f.provider.count("freeDays")).isZero();
+      assertThat(f.provider.count("freeSlots")).isZero();
+
+      assertThat(f.hunter.freeSlots(t, 3)).extracting(Slot::start)
+          .containsExactly(f.at("06:00", 2), f.at("06:00", 20), f.at("07:00", 25));
+      assertThat(f.provider.count("freeDays")).isOne();
+      assertThat(f.provider.count("freeSlots")).isEqualTo(2); // only the days past the window
+    }
+  }
 }
