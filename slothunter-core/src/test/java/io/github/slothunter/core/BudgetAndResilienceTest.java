@@ -169,7 +169,9 @@ class BudgetAndResilienceTest {
         f.tick(Duration.ofSeconds(10));
       }
       assertThat(f.hunter.stats().providers().get(0).rateLimited()).isEqualTo(3);
-      assertThat(f.hunter.stats().providers().get(0).effectivePerMinute()).isLessThan(40);
+      // three refusals in a row are one burst: the rate climbs back to just under its level before it
+      // (36 of 40) within seconds of the last pause, then probes upwards a little per success
+      assertThat(f.hunter.stats().providers().get(0).effectivePerMinute()).isGreaterThanOrEqualTo(32);
       for (int i = 0; i < 400; i++) {
         f.tick(Duration.ofSeconds(10));
       }

@@ -13,8 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * in-flight cap, so that no rolling minute or hour ever holds more requests than allowed.
  *
  * <p>On a rate limit the provider is paused for its Retry-After and the per-minute rate is halved
- * (multiplicative decrease); every success adds a little back (additive increase) up to the
- * configured rate. Polls may not use the last {@link #reserve()} tokens of a minute: those are kept
+ * (once per burst of 429s); after the pause, successful requests double it every
+ * {@link #RECOVERY_DOUBLING} back to just under the refused rate, then add a little per success up
+ * to the configured rate. Polls may not use the last {@link #reserve()} tokens of a minute: those are kept
  * for hold, book and release calls, where milliseconds matter. Thread-safe.
  */
 public final class BudgetGate {
@@ -31,6 +32,15 @@ public final class BudgetGate {
   private static final long MINUTE = 60_000;
   private static final long HOUR = 3_600_000;
   private static final double MIN_FACTOR = 0.1;
+  /** The share of the refused rate that recovery climbs back to quickly. */
+  private static final double CEILING_SHARE = 0.9;
+  /** How long successful requests take to double a rate that a 429 halved (up to the ceiling). */
+  static final Duration RECOVERY_DOUBLING = Duration.ofSeconds(10);
+  /**
+   * 429s this close to each other are one burst: each halves the rate, but the level to climb back to
+   * stays the one before the burst (the site's window had not rolled yet; our rate was not the cause).
+   */
+  static final Duration BURST = Duration.ofSeconds(60);
 
   private final RequestBudget budget;
   private final Clock clock;
@@ -39,6 +49,12 @@ public final class BudgetGate {
   private final int reserve;
   private int inFlight;
   private double factor = 1.0;
+  /** The rate (as a factor) to climb back to quickly after a 429: just under the one that was refused. */
+  private double ceiling = 1.0;
+  /** When (clock millis) the factor last grew towards the ceiling; the end of the pause after a 429. */
+  private long grownAt;
+  /** When (clock millis) the last 429 outside a pause came; {@code Long.MIN_VALUE} before any. */
+  private long lastRateLimitAt = Long.MIN_VALUE;
   private long pausedUntil;
   private long granted;
   // Polls are also paced by a token bucket (burst ~ a tenth of a minute's budget) so they spread
@@ -217,17 +233,45 @@ public final class BudgetGate {
     }
   }
 
-  /** The provider said "too many requests": pause and halve the rate. */
+  /**
+   * The provider said "too many requests": pause for its {@code Retry-After} and halve the rate.
+   * Answers that arrive during the pause (calls already in flight) only extend it. The rate just under
+   * the one in force before a burst of 429s ({@link #BURST} apart at most) is the level to climb back
+   * to.
+   */
   public synchronized void onRateLimited(Duration retryAfter) {
-    pausedUntil = Math.max(pausedUntil, clock.millis() + retryAfter.toMillis());
+    long now = clock.millis();
+    boolean paused = now < pausedUntil;
+    pausedUntil = Math.max(pausedUntil, now + retryAfter.toMillis());
+    grownAt = pausedUntil;
+    if (paused) {
+      return; // answers to calls sent before the pause: the same event
+    }
+    if (lastRateLimitAt == Long.MIN_VALUE || now - lastRateLimitAt > BURST.toMillis()) {
+      ceiling = Math.max(MIN_FACTOR, factor * CEILING_SHARE); // a new burst: remember the level before it
+    }
+    lastRateLimitAt = now;
     factor = Math.max(MIN_FACTOR, factor / 2);
   }
 
-  /** A request succeeded: win back a little of the rate. */
+  /**
+   * A request succeeded: win the rate back. Below the level remembered at the last 429 it doubles
+   * every {@link #RECOVERY_DOUBLING} of successful requests after the pause (a short burst of 429s
+   * costs seconds of coverage, not minutes); above it, it grows by a little per success up to the
+   * configured rate (probing for more, carefully).
+   */
   public synchronized void onSuccess() {
-    if (factor < 1.0) {
-      factor = Math.min(1.0, factor + 1.0 / (4.0 * budget.perMinute()));
+    if (factor >= 1.0) {
+      return;
     }
+    long now = clock.millis();
+    if (factor < ceiling && now > grownAt) {
+      double doublings = (now - grownAt) / (double) RECOVERY_DOUBLING.toMillis();
+      factor = Math.min(ceiling, factor * Math.pow(2, doublings));
+      grownAt = now;
+      return;
+    }
+    factor = Math.min(1.0, factor + 1.0 / (4.0 * budget.perMinute()));
   }
 
   /** Whether the provider is paused now. */

@@ -93,4 +93,67 @@ class BudgetGateTest {
     }
     assertThat(gate.effectivePerMinute()).isEqualTo(40);
   }
+
+  @Test
+  void aBurstOf429sHalvesOnceAndTheRateIsBackNearItsLevelWithinAMinute() {
+    BudgetGate gate = new BudgetGate(RequestBudget.of(20, 300, 3), clock);
+    for (int i = 0; i < 5; i++) { // five calls in flight all answered 429, Retry-After 2 s
+      gate.onRateLimited(Duration.ofSeconds(2));
+    }
+    assertThat(gate.effectivePerMinute()).isEqualTo(10);
+    clock.advance(Duration.ofSeconds(1));
+    gate.onRateLimited(Duration.ofSeconds(2)); // an answer that arrives during the pause: the same burst
+    assertThat(gate.effectivePerMinute()).isEqualTo(10);
+
+    clock.advance(Duration.ofSeconds(2)); // the pause is over
+    int seconds = 0;
+    while (gate.effectivePerMinute() < 16 && seconds < 60) { // one successful request a second
+      clock.advance(Duration.ofSeconds(1));
+      gate.onSuccess();
+      seconds++;
+    }
+
+    assertThat(gate.effectivePerMinute()).isGreaterThanOrEqualTo(16); // >= 80% of 20
+    assertThat(seconds).isLessThanOrEqualTo(15);
+    clock.advance(Duration.ofSeconds(30));
+    gate.onSuccess();
+    assertThat(gate.effectivePerMinute()).isEqualTo(18); // quickly only up to just under the refused rate
+    for (int i = 0; i < 80; i++) { // then a little per success: 4 x the per-minute rate in successes
+      gate.onSuccess();
+    }
+    assertThat(gate.effectivePerMinute()).isEqualTo(20);
+  }
+
+  @Test
+  void fiveRefusalsInARowStillClimbBackToTheLevelBeforeThemWithinAMinute() {
+    BudgetGate gate = new BudgetGate(RequestBudget.of(20, 300, 3), clock);
+    for (int i = 0; i < 5; i++) { // each retry after the pause is refused again, Retry-After 2 s
+      gate.onRateLimited(Duration.ofSeconds(2));
+      clock.advance(Duration.ofSeconds(2));
+    }
+    assertThat(gate.effectivePerMinute()).isEqualTo(2); // the floor: a tenth of the rate
+
+    for (int i = 0; i < 60; i++) { // a minute after the last Retry-After, one success a second
+      clock.advance(Duration.ofSeconds(1));
+      gate.onSuccess();
+    }
+
+    assertThat(gate.effectivePerMinute()).isGreaterThanOrEqualTo(16); // >= 80% of the 20 before the burst
+  }
+
+  @Test
+  void a429AtTheRecoveredLevelLowersTheLevelItClimbsBackTo() {
+    BudgetGate gate = new BudgetGate(RequestBudget.of(40, 2400, 4), clock);
+    gate.onRateLimited(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(60));
+    gate.onSuccess();
+    assertThat(gate.effectivePerMinute()).isEqualTo(36);
+
+    clock.advance(Duration.ofSeconds(60)); // a new burst, well after the first
+    gate.onRateLimited(Duration.ofSeconds(1)); // refused again at 36 a minute
+    clock.advance(Duration.ofSeconds(60));
+    gate.onSuccess();
+
+    assertThat(gate.effectivePerMinute()).isEqualTo(32); // 90% of 36
+  }
 }
