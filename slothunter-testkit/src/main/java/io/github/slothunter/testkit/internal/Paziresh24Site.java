@@ -63,10 +63,8 @@ public final class Paziresh24Site implements Site {
   private static final Pattern CLINIC_TERMINAL = Pattern.compile("clinic-\\d{13}\\.\\d{8}");
   /** The real shape (spec 2.2): {@code clinic-} + PHP {@code uniqid("", true)}. */
   private static final Pattern CLINIC_UNIQID = Pattern.compile("clinic-[0-9a-f]{13}[0-9]\\.[0-9]{8}");
-  private static final Pattern REGISTER_CELL = Pattern.compile("0?9\\d{9}");
   private static final Pattern CELL = Pattern.compile("09\\d{9}");
-  private static final Pattern LOGIN_CELL = Pattern.compile("0?9\\d{9}");
-  private static final Pattern DIGITS = Pattern.compile("-?\\d{1,12}");
+  static final Pattern DIGITS = Pattern.compile("-?\\d{1,12}");
   private static final int SEARCH_PAGE_SIZE = 10;
 
   static final String MSG_OK = "درخواست شما با موفقیت انجام شد";
@@ -103,11 +101,17 @@ public final class Paziresh24Site implements Site {
 
   private final Paziresh24State state;
   private final FaultRules faults;
+  private final Paziresh24Login login;
+  private final Paziresh24Addons addons;
+  private final Paziresh24Calendars calendars;
 
   /** The protocol over this state; {@code faults} supplies the take-slot-after-hold fault. */
   public Paziresh24Site(Paziresh24State state, FaultRules faults) {
     this.state = state;
     this.faults = faults;
+    this.login = new Paziresh24Login(state);
+    this.addons = new Paziresh24Addons(state);
+    this.calendars = new Paziresh24Calendars(state);
   }
 
   // ---- Site ------------------------------------------------------------------------------------
@@ -201,18 +205,18 @@ public final class Paziresh24Site implements Site {
         case FULL_PROFILE: return get(r).orElseGet(() -> fullProfile(r));
         case SEARCH: return get(r).orElseGet(() -> search(r));
         case RECEIPT: return get(r).orElseGet(() -> receipt(r));
-        case AUTH_ME: return get(r).orElseGet(() -> me(r));
-        case REGISTER: return post(r).orElseGet(() -> register(r));
-        case RESET_PASSWORD: return post(r).orElseGet(() -> resetPassword(r));
-        case LOGIN: return post(r).orElseGet(() -> login(r));
+        case AUTH_ME: return get(r).orElseGet(() -> login.me(r));
+        case REGISTER: return post(r).orElseGet(() -> login.register(r));
+        case RESET_PASSWORD: return post(r).orElseGet(() -> login.resetPassword(r));
+        case LOGIN: return post(r).orElseGet(() -> login.login(r));
         case SET_TERMINAL: return post(r).orElseGet(() -> setTerminal(r));
         case DELETE_BOOK: return post(r).orElseGet(() -> deleteBook(r));
         case MOVE_BOOK: return post(r).orElseGet(() -> moveBook(r));
-        case SERVICE_PRICE: return get(r).orElseGet(() -> servicePrice(r));
-        case BOOKING_WIDGETS: return get(r).orElseGet(() -> widgets(r));
-        case WIDGET_ADDON: return post(r).orElseGet(() -> widgetAddon(r));
+        case SERVICE_PRICE: return get(r).orElseGet(() -> addons.servicePrice(r));
+        case BOOKING_WIDGETS: return get(r).orElseGet(() -> addons.widgets(r));
+        case WIDGET_ADDON: return post(r).orElseGet(() -> addons.widgetAddon(r));
         case AVAILABILITY_STATUS: return get(r).orElseGet(() -> availability(r));
-        case FACTOR: return get(r).orElseGet(() -> factor(r));
+        case FACTOR: return get(r).orElseGet(() -> addons.factor(r));
         case GET_FREE_DAYS:
         case GET_FREE_TURNS:
         case GET_FREE_TURN:
@@ -239,18 +243,18 @@ public final class Paziresh24Site implements Site {
         + r.path() + ". Supported methods: " + allowed + ".")).withHeader("Allow", allowed);
   }
 
-  private static FakeResponse notFound(IncomingRequest r) {
+  static FakeResponse notFound(IncomingRequest r) {
     return FakeResponse.json(404, Json.object().put("message", "Not Found"));
   }
 
   // ---- envelopes -------------------------------------------------------------------------------
 
-  private static ObjectNode ok(String message) {
+  static ObjectNode ok(String message) {
     return Json.object().put("status", 1).put("message", message);
   }
 
   /** {@code {"status":N,"message":...,"result":[]}}: the getFreeDays 32 and 700 bodies (spec 11). */
-  private static FakeResponse statusWithEmptyResult(int status, String message) {
+  static FakeResponse statusWithEmptyResult(int status, String message) {
     ObjectNode body = Json.object().put("status", status).put("message", message);
     body.putArray("result");
     return FakeResponse.json(200, body);
@@ -271,11 +275,11 @@ public final class Paziresh24Site implements Site {
   }
 
   /** {@code http://<Host>} of the request: the fake's own base URL as the client reached it. */
-  private static String origin(IncomingRequest r) {
+  static String origin(IncomingRequest r) {
     return "http://" + r.header("host").orElse("127.0.0.1");
   }
 
-  private static FakeResponse status0(String message, Map<String, String> details) {
+  static FakeResponse status0(String message, Map<String, String> details) {
     ObjectNode body = Json.object().put("status", 0).put("message", message);
     if (!details.isEmpty()) {
       ObjectNode d = body.putObject("details");
@@ -288,11 +292,11 @@ public final class Paziresh24Site implements Site {
     return FakeResponse.json(200, Json.object().put("status", 300).put("message", message));
   }
 
-  private static FakeResponse unauthenticated() {
+  static FakeResponse unauthenticated() {
     return FakeResponse.json(401, Json.object().put("status", 0).put("message", MSG_UNAUTHENTICATED));
   }
 
-  private static FakeResponse missing(List<String> fields) {
+  static FakeResponse missing(List<String> fields) {
     Map<String, String> details = new LinkedHashMap<>();
     for (String f : fields) {
       details.put(f, MSG_REQUIRED);
@@ -368,126 +372,11 @@ public final class Paziresh24Site implements Site {
       return statusWithEmptyResult(700, MSG_BOOKING_OFF);
     }
     switch (endpoint) {
-      case GET_FREE_DAYS: return freeDays(cal, r);
-      case GET_FREE_TURNS: return freeTurns(cal, r);
+      case GET_FREE_DAYS: return calendars.freeDays(cal, r);
+      case GET_FREE_TURNS: return calendars.freeTurns(cal, r);
       case GET_FREE_TURN: return firstFreeTurn(cal, r, terminal.get());
       default: return suspend(cal, r, terminal.get());
     }
-  }
-
-  private static final java.time.format.DateTimeFormatter TODAY_TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", java.util.Locale.ROOT);
-
-  /** {@code "16:00:00.0000"}, as {@code workhour_info.myself_from} is written. */
-  private static String myself(java.time.LocalTime t) {
-    return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.0000", t.getHour(), t.getMinute(), t.getSecond());
-  }
-
-  private static long dayKey(LocalDate day) {
-    return day.atStartOfDay(SlotHunterZones.TEHRAN).toEpochSecond();
-  }
-
-  /**
-   * getFreeDays (spec 4.1, 4.1b, 11): calendar mode when the form has {@code return_free_turns}
-   * (any value), all-slots mode when it has none. Status 32 when nothing is free in the booking window.
-   */
-  private FakeResponse freeDays(Calendar cal, IncomingRequest r) {
-    boolean allSlots = r.param("return_free_turns").isEmpty();
-    Instant now = state.now();
-    LocalDate today = now.atZone(SlotHunterZones.TEHRAN).toLocalDate();
-    LocalDate windowEnd = today.plusDays(state.settings.bookingWindowDays());
-    LocalDate end = allSlots ? today.plusDays(Math.min(state.settings.allSlotsWindowDays(),
-        state.settings.bookingWindowDays())) : windowEnd;
-    Map<LocalDate, List<Entry>> byDay = new java.util.TreeMap<>();
-    boolean anyInWindow = false;
-    for (Entry e : state.calendars.free(cal.key(), now)) {
-      LocalDate day = e.from().atZone(SlotHunterZones.TEHRAN).toLocalDate();
-      if (day.isAfter(windowEnd)) {
-        continue;
-      }
-      anyInWindow = true;
-      if (!day.isAfter(end)) {
-        byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(e);
-      }
-    }
-    if (!anyInWindow) {
-      return statusWithEmptyResult(32, MSG_NO_FREE_SLOT);
-    }
-    List<Paziresh24Pages.WorkHour> hours = Paziresh24Pages.workHours(state, cal);
-    ObjectNode body = ok(MSG_OK);
-    if (allSlots) {
-      ObjectNode result = body.putObject("result");
-      long slice = cal.service().duration().getSeconds();
-      for (Map.Entry<LocalDate, List<Entry>> d : byDay.entrySet()) {
-        ObjectNode block = result.putArray(Long.toString(dayKey(d.getKey()))).addObject();
-        block.put("from", d.getValue().get(0).from().getEpochSecond());
-        ObjectNode turns = block.putObject("turns");
-        for (Entry e : d.getValue()) {
-          turns.put(Long.toString(e.from().getEpochSecond()), 0);
-        }
-        block.put("slice", slice);
-        block.putArray("rebook");
-        ObjectNode info = block.putObject("workhour_info");
-        info.putArray("book_type_ids").add("7");
-        Paziresh24Pages.WorkHour w = hours.stream().filter(h -> h.day() == d.getKey().getDayOfWeek()).findFirst()
-            .orElse(null);
-        if (w != null) {
-          info.put("myself_from", myself(w.from()))
-              .put("myself_to", myself(w.to()))
-              .put("id", w.id());
-        }
-      }
-    } else {
-      body.putArray("result");
-    }
-    ObjectNode calendar = body.putObject("calendar");
-    calendar.put("today_time", TODAY_TIME.format(now.atZone(SlotHunterZones.TEHRAN).withNano(0)))
-        .put("start_date", today.toString())
-        .put("end_date", end.toString());
-    ArrayNode turns = calendar.putArray("turns");
-    for (LocalDate d : byDay.keySet()) {
-      turns.add(dayKey(d));
-    }
-    calendar.putArray("no_freeturn_days");
-    ObjectNode holidays = calendar.putObject("holidays");
-    new java.util.TreeMap<>(state.settings.holidays()).forEach((d, name) -> holidays.put(Long.toString(dayKey(d)), name));
-    java.util.TreeSet<Integer> off = new java.util.TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 6));
-    for (Paziresh24Pages.WorkHour w : hours) {
-      off.remove(w.jsDay());
-    }
-    calendar.put("non_workdays", String.join(",", off.stream().map(String::valueOf).toList()));
-    calendar.putArray("non_turns_date");
-    calendar.putNull("disabled_dates");
-    calendar.put("evening_shift_change", 0);
-    body.put("has_more", false);
-    body.putNull("workhour_range");
-    return FakeResponse.json(200, body);
-  }
-
-  private FakeResponse freeTurns(Calendar cal, IncomingRequest r) {
-    Optional<String> date = r.param("date");
-    if (date.isEmpty()) {
-      return missing(List.of("date"));
-    }
-    if (!DIGITS.matcher(date.get()).matches()) {
-      return status0(MSG_INVALID, Map.of("date", "تاریخ معتبر نیست."));
-    }
-    LocalDate day = Instant.ofEpochSecond(Long.parseLong(date.get())).atZone(SlotHunterZones.TEHRAN).toLocalDate();
-    Instant dayStart = day.atStartOfDay(SlotHunterZones.TEHRAN).toInstant();
-    Instant dayEnd = day.plusDays(1).atStartOfDay(SlotHunterZones.TEHRAN).toInstant();
-    Instant now = state.now();
-    ArrayNode result = Json.array();
-    int num = 0;
-    for (Entry e : state.calendars.slots(cal.key()).subMap(dayStart, true, dayEnd, false).values()) {
-      num++;
-      if (e.state() == State.FREE && e.from().isAfter(now)) {
-        result.addObject().put("from", e.from().getEpochSecond()).put("to", e.to().getEpochSecond())
-            .put("workhour_turn_num", num);
-      }
-    }
-    ObjectNode body = ok(MSG_OK);
-    body.set("result", result);
-    return FakeResponse.json(200, body);
   }
 
   private FakeResponse firstFreeTurn(Calendar cal, IncomingRequest r, String terminal) {
@@ -504,7 +393,7 @@ public final class Paziresh24Site implements Site {
         : at.toLocalDate().equals(today.plusDays(1)) ? "فردا (" + Jalali.weekday(at.getDayOfWeek()) + ")"
         : Jalali.longDate(at.toLocalDate());
     String full = dayText + "  - ساعت: " + Jalali.persianDigits(hhmm);
-    long todayKey = dayKey(today);
+    long todayKey = Paziresh24Calendars.dayKey(today);
     ObjectNode body = ok(MSG_OK);
     ObjectNode result = body.putObject("result")
         .put("message", "")
@@ -754,83 +643,6 @@ public final class Paziresh24Site implements Site {
     return FakeResponse.json(200, ok(MSG_OK));
   }
 
-  // ---- login -----------------------------------------------------------------------------------
-
-  private static Optional<String> loginCell(Optional<String> raw) {
-    if (raw.isEmpty() || !LOGIN_CELL.matcher(raw.get()).matches()) {
-      return Optional.empty();
-    }
-    return Optional.of(raw.get().startsWith("0") ? raw.get() : "0" + raw.get());
-  }
-
-  /**
-   * register (spec 7, 11): the site sends the cell without its leading 0 ({@code 9121234567}); a
-   * leading 0 is accepted too. Invalid: status 0 with {@code details["تلفن همراه"]}. It sends no code.
-   */
-  private FakeResponse register(IncomingRequest r) {
-    Optional<String> raw = r.param("cell");
-    if (raw.isEmpty() || !REGISTER_CELL.matcher(raw.get()).matches()) {
-      return status0("خطا", Map.of("تلفن همراه", "شماره موبایل معتبر نیست"));
-    }
-    User u = state.user(loginCell(raw).orElseThrow());
-    u.registered = true;
-    return FakeResponse.json(200, ok(MSG_OK));
-  }
-
-  private FakeResponse resetPassword(IncomingRequest r) {
-    Optional<String> cell = loginCell(r.param("cell"));
-    if (cell.isEmpty()) {
-      return status0(MSG_BAD_CELL, Map.of("تلفن همراه", MSG_BAD_CELL));
-    }
-    User u = state.user(cell.get());
-    Instant now = state.now();
-    if (u.otpSentAt != null && now.isBefore(u.otpSentAt.plus(state.settings.otpResendInterval()))) {
-      // the earlier code stays valid (spec 2.1: status 39 still leads to code entry)
-      ObjectNode body = Json.object().put("status", 39)
-          .put("message", "کد تایید به تازگی ارسال شده است، لطفا کمی صبر کنید.");
-      body.putObject("result").put("has_static_password", false);
-      return FakeResponse.json(200, body);
-    }
-    u.otpSentAt = now;
-    u.otpIssuedAt = now;
-    ObjectNode body = ok(MSG_OTP_SENT);
-    body.putObject("result").put("has_static_password", false);
-    return FakeResponse.json(200, body);
-  }
-
-  private FakeResponse login(IncomingRequest r) {
-    Optional<String> cell = loginCell(r.param("username"));
-    if (cell.isEmpty()) {
-      return status0(MSG_BAD_CELL, Map.of("تلفن همراه", MSG_BAD_CELL));
-    }
-    User u = state.user(cell.get());
-    Instant now = state.now();
-    boolean fresh = u.otpIssuedAt != null && now.isBefore(u.otpIssuedAt.plus(state.settings.otpValidity()));
-    if (!fresh || !r.param("password").orElse("").equals(state.settings.otp())) {
-      return status0(MSG_WRONG_OTP, Map.of());
-    }
-    u.otpIssuedAt = null;
-    Paziresh24State.Token t = state.issueToken(u);
-    return FakeResponse.json(200, ok("ورود موفق").put("token", t.value()).put("certificate", state.ids.hex(8)))
-        .withHeader("Set-Cookie", "token=" + t.value() + "; Path=/; HttpOnly; SameSite=Lax");
-  }
-
-  private FakeResponse me(IncomingRequest r) {
-    Optional<User> u = state.userOf(r.bearerToken());
-    if (u.isEmpty()) {
-      return unauthenticated();
-    }
-    ObjectNode body = Json.object();
-    body.putArray("users").addObject()
-        .put("id", Long.parseLong(u.get().id))
-        .put("name", u.get().name)
-        .put("family", u.get().family)
-        .put("cell", u.get().cell.substring(1))
-        .put("national_code", u.get().nationalCode)
-        .putNull("vip");
-    return FakeResponse.json(200, body);
-  }
-
   // ---- receipt ---------------------------------------------------------------------------------
 
   private FakeResponse receipt(IncomingRequest r) {
@@ -914,96 +726,6 @@ public final class Paziresh24Site implements Site {
       return FakeResponse.json(404, Json.object().put("message", "Doctor centers not found"));
     }
     return FakeResponse.json(200, Paziresh24Pages.availability(state, d.get()));
-  }
-
-  /**
-   * apigw {@code v1/service-price} (spec 5.6, 11): {@code free_price} in rials, VAT 3% of it (the
-   * ratio of the spec's example), all rials.
-   */
-  private FakeResponse servicePrice(IncomingRequest r) {
-    Map<String, String> q = r.query();
-    for (Calendar c : state.directory().atCenter(q.getOrDefault("center_id", ""))) {
-      if (c.service().id().equals(q.getOrDefault("service_id", ""))
-          && c.service().userCenterId().equals(q.getOrDefault("user_center_id", c.service().userCenterId()))) {
-        long price = c.service().price();
-        long vat = price * 3 / 100;
-        ObjectNode body = Json.object();
-        body.putObject("result").put("service_price", price).put("vat", vat).put("payable_cost", price + vat)
-            .put("currency", "ريال");
-        return FakeResponse.json(200, body);
-      }
-    }
-    return notFound(r);
-  }
-
-  /**
-   * The invoice page {@code factor/<center>/<book>} a payment-required booking's {@code redirect_url}
-   * points at: a minimal HTML page (the real one is a Next.js page that posts to center-payment).
-   */
-  private FakeResponse factor(IncomingRequest r) {
-    List<String> s = r.segments();
-    Optional<BookingRecord> b = state.bookingById(s.get(2));
-    if (b.isEmpty() || !b.get().calendar.center().id().equals(s.get(1))) {
-      return FakeResponse.html(404, "<html><body><h1>404</h1></body></html>");
-    }
-    return FakeResponse.html(200, "<!DOCTYPE html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\">"
-        + "<title>فاکتور</title></head><body><h1>فاکتور نوبت</h1><p>" + Paziresh24Pages.escape(b.get().bookId)
-        + "</p><p>" + (b.get().paid ? "پرداخت شده" : "در انتظار پرداخت") + "</p></body></html>");
-  }
-
-  // ---- Hamdast widgets (spec 5.9) --------------------------------------------------------------
-
-  /** hamdast {@code api/v1/widgets/?slug=}: the doctor's widgets, {@code []} when none (or unknown slug). */
-  private FakeResponse widgets(IncomingRequest r) {
-    ArrayNode out = Json.array();
-    Optional<DoctorSpec> d = state.directory().doctor(r.query().getOrDefault("slug", ""));
-    if (d.isPresent()) {
-      for (Paziresh24Directory.Widget w : d.get().widgets()) {
-        ObjectNode o = out.addObject().put("id", w.id()).put("app", w.app());
-        o.putArray("placement").add("booking_flow::BEFOR_BOOK_ACTION");
-        o.put("data_endpoint", origin(r) + "/v1/apps/" + w.app() + "/prebook");
-      }
-    }
-    return FakeResponse.json(200, out);
-  }
-
-  /**
-   * apigw {@code v1/apps/<app>/prebook} and {@code .../verify} (POST JSON): {@code BOOK} with the
-   * configured {@code meta_data}, or first a captcha {@code SHOW_FORM} whose submit goes to
-   * {@code verify}; verify answers {@code BOOK} once {@code form_data.captcha} is non-blank, else the
-   * form again.
-   */
-  private FakeResponse widgetAddon(IncomingRequest r) {
-    List<String> s = r.segments();
-    Optional<Paziresh24Directory.Widget> w = state.directory().widget(s.get(2));
-    if (w.isEmpty()) {
-      return notFound(r);
-    }
-    com.fasterxml.jackson.databind.JsonNode in;
-    try {
-      in = Json.MAPPER.readTree(r.body());
-    } catch (java.io.IOException e) {
-      in = null;
-    }
-    if (in == null || !in.isObject()) {
-      return FakeResponse.json(400, Json.object().put("message", "invalid JSON body"));
-    }
-    boolean verified = s.get(3).equals("verify") && !in.path("form_data").path("captcha").asText("").isBlank();
-    if (w.get().captcha() && !verified) {
-      String session = "s-" + state.ids.hex(4);
-      ObjectNode body = Json.object().put("action", "SHOW_FORM").put("title", "استعلام بیمه");
-      body.putObject("meta_data").put("session_id", session);
-      ArrayNode fields = body.putArray("form_fields");
-      fields.addObject().put("type", "image").put("src", "https://example.invalid/captcha/" + session + ".png");
-      fields.addObject().put("type", "text_input").put("key", "captcha").put("label", "کد تصویر").put("required", true);
-      fields.addObject().put("type", "submit").put("label", "ادامه")
-          .put("endpoint_api", origin(r) + "/v1/apps/" + w.get().app() + "/verify");
-      return FakeResponse.json(200, body);
-    }
-    ObjectNode body = Json.object().put("action", "BOOK");
-    ObjectNode meta = body.putObject("meta_data");
-    w.get().metaData().forEach(meta::put);
-    return FakeResponse.json(200, body);
   }
 
   /** Percent-encodes a slug for a path. */

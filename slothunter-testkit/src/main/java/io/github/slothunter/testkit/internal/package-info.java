@@ -15,5 +15,12 @@
  * and the fake delegates its lifecycle and introspection to a
  * {@link io.github.slothunter.testkit.internal.FakeSiteRuntime}. Sub-packages hold one fake site each
  * ({@code internal.doctoreto}).
+ *
+ * <p>The fake Paziresh24 lives here: {@link io.github.slothunter.testkit.internal.Paziresh24State} (doctors,
+ * calendars, holds, bookings, users), {@link io.github.slothunter.testkit.internal.Paziresh24Site} (routing,
+ * envelopes, the booking RPC: hold, book, release, cancel, move), {@code Paziresh24Calendars} (getFreeDays in
+ * both modes, getFreeTurns), {@code Paziresh24Login} (register, SMS code, login, auth/me),
+ * {@code Paziresh24Addons} (service price, invoice page, Hamdast widgets) and
+ * {@link io.github.slothunter.testkit.internal.Paziresh24Pages} (profile pages and JSON bodies).
  */
 package io.github.slothunter.testkit.internal;

@@ -1,0 +1,107 @@
+package io.github.slothunter.testkit.internal;
+
+import static io.github.slothunter.testkit.internal.Paziresh24Site.MSG_BAD_CELL;
+import static io.github.slothunter.testkit.internal.Paziresh24Site.MSG_OK;
+import static io.github.slothunter.testkit.internal.Paziresh24Site.MSG_OTP_SENT;
+import static io.github.slothunter.testkit.internal.Paziresh24Site.MSG_WRONG_OTP;
+import static io.github.slothunter.testkit.internal.Paziresh24Site.ok;
+import static io.github.slothunter.testkit.internal.Paziresh24Site.status0;
+import static io.github.slothunter.testkit.internal.Paziresh24Site.unauthenticated;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.testkit.internal.Paziresh24State.User;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The fake site's SMS-code login (spec 7, 11): {@code gozargah/register}, {@code gozargah/resetpassword},
+ * {@code gozargah/v1/login} and {@code v1/auth/me}. Called by {@link Paziresh24Site} under the state's
+ * monitor.
+ */
+final class Paziresh24Login {
+  private static final Pattern REGISTER_CELL = Pattern.compile("0?9\\d{9}");
+  private static final Pattern LOGIN_CELL = Pattern.compile("0?9\\d{9}");
+
+  private final Paziresh24State state;
+
+  Paziresh24Login(Paziresh24State state) {
+    this.state = state;
+  }
+
+  private static Optional<String> loginCell(Optional<String> raw) {
+    if (raw.isEmpty() || !LOGIN_CELL.matcher(raw.get()).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(raw.get().startsWith("0") ? raw.get() : "0" + raw.get());
+  }
+
+  /**
+   * register (spec 7, 11): the site sends the cell without its leading 0 ({@code 9121234567}); a
+   * leading 0 is accepted too. Invalid: status 0 with {@code details["تلفن همراه"]}. It sends no code.
+   */
+  FakeResponse register(IncomingRequest r) {
+    Optional<String> raw = r.param("cell");
+    if (raw.isEmpty() || !REGISTER_CELL.matcher(raw.get()).matches()) {
+      return status0("خطا", Map.of("تلفن همراه", "شماره موبایل معتبر نیست"));
+    }
+    User u = state.user(loginCell(raw).orElseThrow());
+    u.registered = true;
+    return FakeResponse.json(200, ok(MSG_OK));
+  }
+
+  FakeResponse resetPassword(IncomingRequest r) {
+    Optional<String> cell = loginCell(r.param("cell"));
+    if (cell.isEmpty()) {
+      return status0(MSG_BAD_CELL, Map.of("تلفن همراه", MSG_BAD_CELL));
+    }
+    User u = state.user(cell.get());
+    Instant now = state.now();
+    if (u.otpSentAt != null && now.isBefore(u.otpSentAt.plus(state.settings.otpResendInterval()))) {
+      // the earlier code stays valid (spec 2.1: status 39 still leads to code entry)
+      ObjectNode body = Json.object().put("status", 39)
+          .put("message", "کد تایید به تازگی ارسال شده است، لطفا کمی صبر کنید.");
+      body.putObject("result").put("has_static_password", false);
+      return FakeResponse.json(200, body);
+    }
+    u.otpSentAt = now;
+    u.otpIssuedAt = now;
+    ObjectNode body = ok(MSG_OTP_SENT);
+    body.putObject("result").put("has_static_password", false);
+    return FakeResponse.json(200, body);
+  }
+
+  FakeResponse login(IncomingRequest r) {
+    Optional<String> cell = loginCell(r.param("username"));
+    if (cell.isEmpty()) {
+      return status0(MSG_BAD_CELL, Map.of("تلفن همراه", MSG_BAD_CELL));
+    }
+    User u = state.user(cell.get());
+    Instant now = state.now();
+    boolean fresh = u.otpIssuedAt != null && now.isBefore(u.otpIssuedAt.plus(state.settings.otpValidity()));
+    if (!fresh || !r.param("password").orElse("").equals(state.settings.otp())) {
+      return status0(MSG_WRONG_OTP, Map.of());
+    }
+    u.otpIssuedAt = null;
+    Paziresh24State.Token t = state.issueToken(u);
+    return FakeResponse.json(200, ok("ورود موفق").put("token", t.value()).put("certificate", state.ids.hex(8)))
+        .withHeader("Set-Cookie", "token=" + t.value() + "; Path=/; HttpOnly; SameSite=Lax");
+  }
+
+  FakeResponse me(IncomingRequest r) {
+    Optional<User> u = state.userOf(r.bearerToken());
+    if (u.isEmpty()) {
+      return unauthenticated();
+    }
+    ObjectNode body = Json.object();
+    body.putArray("users").addObject()
+        .put("id", Long.parseLong(u.get().id))
+        .put("name", u.get().name)
+        .put("family", u.get().family)
+        .put("cell", u.get().cell.substring(1))
+        .put("national_code", u.get().nationalCode)
+        .putNull("vip");
+    return FakeResponse.json(200, body);
+  }
+}
