@@ -913,8 +913,8 @@ public final class Engine implements AutoCloseable {
    * poll did not: with the forecast release rate {@code lambda(t)} and slots staying free an
    * exponential time with mean {@code tau} (the forecaster's typical free time),
    * {@code V = integral over the time since the last poll of lambda(s) exp(-(now - s) / tau) ds}.
-   * Its worth is {@code V * sqrt(g(x))} per request (divided by {@code 1 + free days}, a poll reading
-   * one more request per free day), {@code x} being the time since the last poll in free times and
+   * Its worth is {@code V * sqrt(g(x))} per request (divided by {@code 1 +} the requests its last poll
+   * needed beyond the first: free days its calendar did not answer), {@code x} being the time since the last poll in free times and
    * {@code g} the {@linkplain #pollingIndex share of V} that polling now gains over a steady pace.
    * For releases at a steady rate, polling each target when {@code V g(x)} reaches a common threshold
    * maximises the releases seen (the square-root law of polling: a target releasing 16 times as
@@ -955,13 +955,13 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Worth of polling now, per request: {@code V * sqrt(g(x)) / (1 + free days)}, {@code x} being the
-   * time since the last poll in free times (see {@link #adaptiveCandidate}).
+   * Worth of polling now, per request: {@code V * sqrt(g(x)) / (1 + extra requests)}, {@code x} being
+   * the time since the last poll in free times (see {@link #adaptiveCandidate}).
    */
   private static double worth(TargetState ts, long now) {
     double x = ts.lastPollAt == null ? Double.POSITIVE_INFINITY
         : (now - ts.lastPollAt.toEpochMilli()) / ts.freeTime;
-    return ts.value * Math.sqrt(pollingIndex(x)) / (1 + ts.freeDays);
+    return ts.value * Math.sqrt(pollingIndex(x)) / (1 + ts.extraRequests);
   }
 
   /**
@@ -1289,7 +1289,7 @@ public final class Engine implements AutoCloseable {
       }
     }
     // what a poll here costs beyond its first request: the adaptive ranking weighs worth per request
-    ts.freeDays = (int) Math.max(0, ts.requests.get() - requestsAtStart - 1);
+    ts.extraRequests = (int) Math.max(0, ts.requests.get() - requestsAtStart - 1);
     for (Slot old : ts.snapshot.values()) {
       LocalDate d = old.start().atZone(zone).toLocalDate();
       boolean unread = !farKnown && d.isAfter(through); // a far day this poll did not look at

@@ -49,7 +49,7 @@ final class TargetState {
    * Requests the last poll needed beyond its first: one per wanted free day whose slots the calendar
    * did not answer, plus one for a look past the calendar's one-request window.
    */
-  volatile int freeDays;
+  volatile int extraRequests;
   /** Whether the last poll's calendar said outright that nothing is free (Paziresh24 status 32). */
   volatile boolean fullyBooked;
   /** Why the provider read the last poll's calendar a costlier way than usual, or null. */

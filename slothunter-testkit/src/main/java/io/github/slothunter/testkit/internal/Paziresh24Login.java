@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * monitor.
  */
 final class Paziresh24Login {
-  private static final Pattern REGISTER_CELL = Pattern.compile("0?9\\d{9}");
-  private static final Pattern LOGIN_CELL = Pattern.compile("0?9\\d{9}");
+  /** A cell as the site sends it to register, resetpassword and login: with or without its leading 0. */
+  private static final Pattern CELL = Pattern.compile("0?9\\d{9}");
 
   private final Paziresh24State state;
 
@@ -31,7 +31,7 @@ final class Paziresh24Login {
   }
 
   private static Optional<String> loginCell(Optional<String> raw) {
-    if (raw.isEmpty() || !LOGIN_CELL.matcher(raw.get()).matches()) {
+    if (raw.isEmpty() || !CELL.matcher(raw.get()).matches()) {
       return Optional.empty();
     }
     return Optional.of(raw.get().startsWith("0") ? raw.get() : "0" + raw.get());
@@ -42,11 +42,11 @@ final class Paziresh24Login {
    * leading 0 is accepted too. Invalid: status 0 with {@code details["تلفن همراه"]}. It sends no code.
    */
   FakeResponse register(IncomingRequest r) {
-    Optional<String> raw = r.param("cell");
-    if (raw.isEmpty() || !REGISTER_CELL.matcher(raw.get()).matches()) {
+    Optional<String> cell = loginCell(r.param("cell"));
+    if (cell.isEmpty()) {
       return status0("خطا", Map.of("تلفن همراه", "شماره موبایل معتبر نیست"));
     }
-    User u = state.user(loginCell(raw).orElseThrow());
+    User u = state.user(cell.get());
     u.registered = true;
     return FakeResponse.json(200, ok(MSG_OK));
   }
