@@ -20,10 +20,21 @@ public enum ErrorCode {
   HOLD_EXPIRED(false),
   /** The call needs a logged-in {@link AccountSession}, or the session expired or was rejected. */
   AUTH_REQUIRED(false),
+  /**
+   * SlotHunter's own request budget for the provider has no token free now (the site did not refuse
+   * anything); {@link SlotHunterException#retryAfter()} says when one frees. Only calls that cannot
+   * wait return it (a manual-mode engine, a search); lookups and watches wait their turn instead.
+   */
+  BUDGET_SPENT(true),
   /** The provider is down, timed out or answered with a 5xx. */
   PROVIDER_UNAVAILABLE(true),
   /** The provider answered with something this client does not understand (changed shape, HTML for JSON). */
   PROTOCOL(false),
+  /**
+   * The engine's {@code Store} failed (a database down or full); nothing was published for what it
+   * could not save, and the engine tries again. Not the provider's fault.
+   */
+  STORE_UNAVAILABLE(true),
   /** The owner's plan does not allow this (too many watches, auto-booking not included, interval too short). */
   QUOTA_EXCEEDED(false),
   /**

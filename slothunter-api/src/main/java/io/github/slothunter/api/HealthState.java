@@ -7,12 +7,23 @@ package io.github.slothunter.api;
 public enum HealthState {
   /** Polling on schedule (it may simply have found nothing yet). */
   ACTIVE,
+  /**
+   * Watching, but less often than the plan asks: the provider's request budget is shared by more
+   * calendars than it can poll at their plans' pace. The watch's health tells the pace it gets
+   * ({@code WatchHealth.pace()}); a larger budget or fewer calendars restores the plan's pace.
+   */
+  BUDGET_SHORT,
   /** Polls are held back because the provider's request budget is spent or the provider rate-limited us. */
   PAUSED_BUDGET,
   /** Auto-booking is paused because the account session expired or was rejected; notifications go on. */
   PAUSED_AUTH,
   /** The provider keeps failing (errors, timeouts, open circuit); polls are retried with backoff. */
   PROVIDER_DOWN,
+  /**
+   * The engine's store is failing (a database down or full): what polls find is not saved, so it
+   * is not announced either; polls go on and the first one saved tells everything, once.
+   */
+  STORE_DOWN,
   /** The provider answered in a shape the provider module does not understand (the site changed). */
   SCHEMA_CHANGED,
   /**

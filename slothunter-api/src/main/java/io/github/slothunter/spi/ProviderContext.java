@@ -29,7 +29,9 @@ import java.util.function.UnaryOperator;
  *   <li>one {@code <host>-url} key per real host the provider talks to, which wins over {@code base-url};
  *   <li>{@value #TIMEOUT}: per-request timeout ({@code 10s}, {@code 500ms}, {@code PT10S} or seconds);
  *   <li>{@value #USER_AGENT};
- *   <li>{@value #BUDGET_PER_MINUTE}, {@value #BUDGET_PER_HOUR}, {@value #BUDGET_MAX_IN_FLIGHT}.
+ *   <li>{@value #BUDGET_SCALE}: one factor for the whole default budget ({@code 2}, {@code 0.5});
+ *   <li>{@value #BUDGET_PER_MINUTE}, {@value #BUDGET_PER_HOUR}, {@value #BUDGET_MAX_IN_FLIGHT}: one limit each
+ *       (a per-minute limit alone scales the default hour along with it, so one setting raises the pace).
  * </ul>
  */
 public final class ProviderContext {
@@ -45,6 +47,8 @@ public final class ProviderContext {
   public static final String BUDGET_PER_HOUR = "budget-per-hour";
   /** Budget override: concurrent requests. */
   public static final String BUDGET_MAX_IN_FLIGHT = "budget-max-in-flight";
+  /** Budget override: a factor for every limit of the default budget. */
+  public static final String BUDGET_SCALE = "budget-scale";
 
   private final String providerId;
   private final Map<String, String> config;
@@ -190,13 +194,34 @@ public final class ProviderContext {
     }
   }
 
-  /** The provider's default budget with any {@code budget-*} overrides applied. */
+  /**
+   * The provider's default budget with any {@code budget-*} overrides applied: first
+   * {@value #BUDGET_SCALE}, then the single limits. A per-minute limit given without a per-hour one
+   * scales the hour by the same factor (the defaults' ratio is kept), so that raising the minute
+   * raises the pace that can be kept up too.
+   */
   public RequestBudget budget(RequestBudget defaults) {
     Objects.requireNonNull(defaults, "defaults");
-    return RequestBudget.of(
-        positiveInt(BUDGET_PER_MINUTE, defaults.perMinute()),
-        positiveInt(BUDGET_PER_HOUR, defaults.perHour()),
-        positiveInt(BUDGET_MAX_IN_FLIGHT, defaults.maxInFlight()));
+    RequestBudget b = defaults;
+    Optional<String> scale = config(BUDGET_SCALE);
+    if (scale.isPresent()) {
+      double factor;
+      try {
+        factor = Double.parseDouble(scale.get().trim());
+      } catch (NumberFormatException e) {
+        throw new SlotHunterException(io.github.slothunter.api.ErrorCode.INVALID_INPUT,
+            "config " + BUDGET_SCALE + " must be a positive number: '" + scale.get() + "'", e);
+      }
+      if (!(factor > 0) || Double.isInfinite(factor)) {
+        throw SlotHunterException.invalid("config " + BUDGET_SCALE, "must be a positive number: '" + scale.get() + "'");
+      }
+      b = b.scaled(factor);
+    }
+    int perMinute = positiveInt(BUDGET_PER_MINUTE, b.perMinute());
+    int perHour = config(BUDGET_PER_HOUR).isPresent() ? positiveInt(BUDGET_PER_HOUR, b.perHour())
+        : Math.max(perMinute, (int) Math.min(Integer.MAX_VALUE, (long) b.perHour() * perMinute / b.perMinute()));
+    return b.withPerMinute(perMinute).withPerHour(perHour)
+        .withMaxInFlight(positiveInt(BUDGET_MAX_IN_FLIGHT, b.maxInFlight()));
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +70,30 @@ class ProviderFactsTest {
     assertThat(b.perMinute()).isEqualTo(30);
     assertThat(b.perHour()).isEqualTo(600);
     assertThat(b.maxInFlight()).isEqualTo(4);
+  }
+
+  @Test
+  void requestBudgetWithersScalingAndFurtherWindowsKeepItConsistent() {
+    RequestBudget b = RequestBudget.of(20, 300, 3);
+
+    assertThat(b.sustainablePerMinute()).isEqualTo(5.0);
+    assertThat(b.withPerMinute(400)).isEqualTo(RequestBudget.of(400, 400, 3)); // the hour follows a larger minute
+    assertThat(b.withPerHour(1200).withMaxInFlight(5)).isEqualTo(RequestBudget.of(20, 1200, 5));
+    RequestBudget daily = b.withLimit(java.time.Duration.ofDays(1), 1440).withLimit(java.time.Duration.ofDays(7), 7000);
+    assertThat(daily.limits()).extracting(RequestBudget.Limit::window)
+        .containsExactly(java.time.Duration.ofDays(1), java.time.Duration.ofDays(7));
+    assertThat(daily.sustainablePerMinute()).isEqualTo(7000 / (7 * 1440.0)); // the week is the tightest
+    assertThat(daily.withLimit(java.time.Duration.ofDays(1), 2880).limits()).hasSize(2) // replaced, not added
+        .contains(new RequestBudget.Limit(java.time.Duration.ofDays(1), 2880));
+    assertThat(daily.withPerHour(5000).limits()).allSatisfy(l -> assertThat(l.max()).isGreaterThanOrEqualTo(5000));
+    assertThat(b.scaled(0.01)).isEqualTo(RequestBudget.of(1, 3, 1));
+    invalidInput(() -> b.scaled(0), "budget scale");
+    invalidInput(() -> b.scaled(Double.NaN), "budget scale");
+    invalidInput(() -> b.withLimit(java.time.Duration.ofMinutes(30), 100), "budget window");
+    invalidInput(() -> b.withLimit(java.time.Duration.ofDays(1), 0), "budget limit");
+    invalidInput(() -> b.withLimit(java.time.Duration.ofDays(1), 299), "budget limit");
+    invalidInput(() -> new RequestBudget(20, 300, 3, List.of(new RequestBudget.Limit(java.time.Duration.ofDays(1), 400),
+        new RequestBudget.Limit(java.time.Duration.ofDays(1), 500))), "budget window");
   }
 
   @Test

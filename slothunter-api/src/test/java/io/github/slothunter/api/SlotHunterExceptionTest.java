@@ -180,7 +180,7 @@ class SlotHunterExceptionTest {
   }
 
   @Test
-  void onlyRateLimitingAndUnavailabilityAreRetryable() {
+  void onlyRateLimitsASpentBudgetAndUnavailabilityAreRetryable() {
     EnumSet<ErrorCode> retryable = EnumSet.noneOf(ErrorCode.class);
     for (ErrorCode c : ErrorCode.values()) {
       if (c.retryable()) {
@@ -188,7 +188,8 @@ class SlotHunterExceptionTest {
       }
     }
 
-    assertThat(retryable).containsExactlyInAnyOrder(ErrorCode.RATE_LIMITED, ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(retryable).containsExactlyInAnyOrder(ErrorCode.RATE_LIMITED, ErrorCode.BUDGET_SPENT,
+        ErrorCode.PROVIDER_UNAVAILABLE, ErrorCode.STORE_UNAVAILABLE);
   }
 
   @Test

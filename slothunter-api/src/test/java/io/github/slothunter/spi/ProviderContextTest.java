@@ -325,8 +325,32 @@ class ProviderContextTest {
   }
 
   @Test
+  void aPerMinuteLimitAloneScalesTheHourSoOneSettingRaisesThePace() {
+    ProviderContext c = context(ProviderContext.BUDGET_PER_MINUTE, "60");
+
+    RequestBudget b = c.budget(RequestBudget.of(20, 300, 3));
+
+    assertThat(b).isEqualTo(RequestBudget.of(60, 900, 3));
+    assertThat(b.sustainablePerMinute()).isEqualTo(15.0);
+  }
+
+  @Test
+  void budgetScaleMultipliesEveryDefaultLimitAndSingleLimitsApplyAfterIt() {
+    RequestBudget defaults = RequestBudget.of(20, 300, 3).withLimit(java.time.Duration.ofDays(1), 3000);
+
+    assertThat(context(ProviderContext.BUDGET_SCALE, "2").budget(defaults))
+        .isEqualTo(RequestBudget.of(40, 600, 6).withLimit(java.time.Duration.ofDays(1), 6000));
+    ProviderContext both = builder("paziresh24").config(ProviderContext.BUDGET_SCALE, "0.5")
+        .config(ProviderContext.BUDGET_PER_HOUR, "200").build();
+    assertThat(both.budget(RequestBudget.of(20, 300, 3))).isEqualTo(RequestBudget.of(10, 200, 2));
+    invalidInput(() -> context(ProviderContext.BUDGET_SCALE, "lots").budget(defaults), "budget-scale");
+    invalidInput(() -> context(ProviderContext.BUDGET_SCALE, "-1").budget(defaults), "budget-scale");
+  }
+
+  @Test
   void budgetOverridesThatContradictEachOtherAreInvalid() {
-    ProviderContext c = context(ProviderContext.BUDGET_PER_MINUTE, "1000");
+    ProviderContext c = builder("paziresh24").config(ProviderContext.BUDGET_PER_MINUTE, "1000")
+        .config(ProviderContext.BUDGET_PER_HOUR, "600").build();
 
     invalidInput(() -> c.budget(RequestBudget.of(30, 600, 4)), "budget perHour");
     assertThatNullPointerException().isThrownBy(() -> c.budget(null)).withMessage("defaults");
@@ -335,8 +359,9 @@ class ProviderContextTest {
   @Test
   void wellKnownKeysHaveTheirDocumentedNames() {
     assertThat(new String[] {ProviderContext.BASE_URL, ProviderContext.TIMEOUT, ProviderContext.USER_AGENT,
-        ProviderContext.BUDGET_PER_MINUTE, ProviderContext.BUDGET_PER_HOUR, ProviderContext.BUDGET_MAX_IN_FLIGHT})
+        ProviderContext.BUDGET_PER_MINUTE, ProviderContext.BUDGET_PER_HOUR, ProviderContext.BUDGET_MAX_IN_FLIGHT,
+        ProviderContext.BUDGET_SCALE})
         .containsExactly("base-url", "timeout", "user-agent", "budget-per-minute", "budget-per-hour",
-            "budget-max-in-flight");
+            "budget-max-in-flight", "budget-scale");
   }
 }

@@ -93,16 +93,47 @@ public final class SlotHunter implements AutoCloseable {
 
   /**
    * Registers a watch. With a doctor link this parses it and looks the doctor up (one request
-   * from the provider's budget); nothing is registered if anything fails.
+   * from the provider's budget, shared with every other lookup of the same doctor in the last ten
+   * minutes); nothing is registered if anything fails.
+   *
+   * <p>The lookup waits its turn in the provider's lookup queue, inside the request budget, as long
+   * as that takes: a busy budget never fails a watch, and a rate limit from the site is waited out
+   * and tried again. Registering many doctors at once? Use {@link #watchAsync} and show
+   * {@link #lookupProgress()}. In {@linkplain Builder#manualScheduling() manual mode} there is no one
+   * to wait: the lookup is tried once and fails with {@code BUDGET_SPENT} when no token is free.
    *
    * @throws SlotHunterException {@code INVALID_INPUT} for a link no provider understands,
    *     {@code NOT_FOUND} for an unknown doctor or one without bookable services,
    *     {@code QUOTA_EXCEEDED} when the owner's plan does not allow it, and provider errors from the lookup
-   * @throws IllegalStateException if the engine is closed
+   * @throws IllegalStateException if the engine is closed (also while waiting)
    */
   public Watch watch(WatchRequest request) {
     Objects.requireNonNull(request, "request");
     return engine.watch(request);
+  }
+
+  /**
+   * Registers a watch without waiting for its doctor's lookup: the lookup is queued inside the
+   * provider's budget (first come, first served; cached and shared like {@link #watch}'s) and the
+   * watch is registered when it is answered. Register hundreds of doctors this way and show
+   * {@link #lookupProgress()} ("looked up 12 of 300 doctors") while they start.
+   *
+   * <p>Bad input and a full quota throw at once, as {@link #watch} does; what only the lookup can
+   * tell (an unknown doctor, a site that keeps failing, a quota filled meanwhile) completes the future
+   * exceptionally with a {@link SlotHunterException}. In manual mode the lookups run in
+   * {@link #runDue()}. Closing the engine fails the futures still waiting.
+   *
+   * @throws SlotHunterException {@code INVALID_INPUT} or {@code QUOTA_EXCEEDED}, at once
+   * @throws IllegalStateException if the engine is closed
+   */
+  public java.util.concurrent.CompletableFuture<Watch> watchAsync(WatchRequest request) {
+    Objects.requireNonNull(request, "request");
+    return engine.watchAsync(request);
+  }
+
+  /** What the doctor lookups of every provider have done and have left (see {@link #watchAsync}). */
+  public LookupProgress lookupProgress() {
+    return engine.lookupProgress(null);
   }
 
   /** The owner's watches, oldest first. */
@@ -206,7 +237,8 @@ public final class SlotHunter implements AutoCloseable {
   }
 
   /**
-   * Looks a doctor up by link (one request from the provider's budget).
+   * Looks a doctor up by link (one request from the provider's budget, cached for ten minutes). Waits
+   * its turn in the provider's lookup queue like {@link #watch}.
    *
    * @throws SlotHunterException {@code INVALID_INPUT} for a link no provider understands, and provider errors
    */

@@ -27,10 +27,22 @@ import java.util.Optional;
  * @param filteredOut slots seen but turned away by the watch's filter since the engine started, by rule
  *     ({@code "date"}, {@code "day"}, {@code "time"}, {@code "price"}); each slot counted once
  * @param at when this was taken
+ * @param pace about how often the watch's calendars are checked now, given the plan and the
+ *     provider's request budget shared with every other calendar (for several calendars, the slowest);
+ *     longer than the plan's interval when the state is {@link HealthState#BUDGET_SHORT}; {@code null}
+ *     when nothing is scheduled
  */
 public record WatchHealth(String watchId, HealthState state, Instant lastSuccessfulPoll, ErrorCode lastError,
     String lastErrorMessage, Instant lastErrorAt, Instant nextPoll, int pollsLastHour, long slotsAnnounced,
-    Map<String, Integer> filteredOut, Instant at) {
+    Map<String, Integer> filteredOut, Instant at, java.time.Duration pace) {
+
+  /** A health without a known pace. */
+  public WatchHealth(String watchId, HealthState state, Instant lastSuccessfulPoll, ErrorCode lastError,
+      String lastErrorMessage, Instant lastErrorAt, Instant nextPoll, int pollsLastHour, long slotsAnnounced,
+      Map<String, Integer> filteredOut, Instant at) {
+    this(watchId, state, lastSuccessfulPoll, lastError, lastErrorMessage, lastErrorAt, nextPoll, pollsLastHour,
+        slotsAnnounced, filteredOut, at, null);
+  }
 
   /** Validates and copies. */
   public WatchHealth {

@@ -445,7 +445,8 @@ class AdaptiveSchedulingTest {
   @Test
   void forecastsThatFailOrAreNotNumbersUnderAShortBudgetLeaveThoseTargetsAtThePlanPace() {
     ScriptedForecaster fc = new ScriptedForecaster();
-    try (EngineFixture f = fixture(RequestBudget.of(6, 360, 2), fc)) {
+    // 6 a minute, and an hour that lasts the hour at that pace (less the hour's reserve)
+    try (EngineFixture f = fixture(RequestBudget.of(6, 400, 2), fc)) {
       Target nan = f.provider.target("dr-nan");
       Target broken = f.provider.target("dr-broken");
       fc.rates.put(nan.id(), (id, at) -> Double.NaN);

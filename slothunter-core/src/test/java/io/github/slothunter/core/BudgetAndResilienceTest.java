@@ -21,7 +21,12 @@ class BudgetAndResilienceTest {
 
   /** The largest number of requests in any window of the given length. */
   static int maxInWindow(List<MemoryProvider.Request> log, Duration window) {
-    List<Instant> times = log.stream().map(MemoryProvider.Request::at).sorted().toList();
+    return maxInWindowAt(log.stream().map(MemoryProvider.Request::at).toList(), window);
+  }
+
+  /** The most requests sent at these times in any rolling window. */
+  static int maxInWindowAt(List<Instant> at, Duration window) {
+    List<Instant> times = at.stream().sorted().toList();
     int best = 0;
     int lo = 0;
     for (int hi = 0; hi < times.size(); hi++) {
@@ -252,7 +257,7 @@ class BudgetAndResilienceTest {
   }
 
   @Test
-  void aLookupWithTheBudgetSpentIsRateLimitedAndRegistersNothing() {
+  void aManualModeLookupWithTheBudgetSpentSaysOurBudgetIsSpentAndRegistersNothing() {
     RequestBudget budget = RequestBudget.of(1, 100, 1);
     try (EngineFixture f = new EngineFixture(budget, Store.inMemory(), true)) {
       f.provider.target("dr-a");
@@ -262,9 +267,11 @@ class BudgetAndResilienceTest {
       var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(SlotHunterException.class,
           () -> f.hunter.watch(WatchRequest.of("u2", "mem:dr-b").plan("FAST")));
 
-      assertThat(thrown.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+      assertThat(thrown.code()).isEqualTo(ErrorCode.BUDGET_SPENT); // ours, not the site's: nothing was sent
+      assertThat(thrown.getMessage()).contains("own request budget").contains("did not refuse");
       assertThat(thrown.retryAfter()).isPresent();
       assertThat(f.hunter.watches("u2")).isEmpty();
+      assertThat(f.provider.count("lookup")).isEqualTo(1);
     }
   }
 }

@@ -198,7 +198,7 @@ class Paziresh24EngineTest {
   }
 
   @Test
-  void theDefaultBudgetNeverTripsTheSitesOwnRateLimit() {
+  void theDefaultBudgetSpendsTheHourEvenlyAndNeverTripsTheSitesOwnRateLimit() {
     start(20, null, 40);
     for (int i = 0; i < 40; i++) {
       String slug = i == 0 ? "dr-sara-ahmadi" : "dr-" + i;
@@ -208,15 +208,33 @@ class Paziresh24EngineTest {
       hunter.watch(WatchRequest.of("u" + i, t).plan("FAST"));
     }
 
-    for (int s = 0; s < 20 * 60; s += 2) {
+    java.time.Instant start = clock.instant();
+    for (int s = 0; s < 75 * 60; s += 2) { // an hour and a quarter: past the first hour window
       clock.advance(Duration.ofSeconds(2));
       hunter.runDue();
     }
 
     assertThat(fake.requests()).noneMatch(r -> r.status() == 429);
-    // 20/min for 15 minutes, then the 300/hour cap holds every request back
-    assertThat(fake.requestCount()).isEqualTo(300);
     assertThat(events.of(ProviderThrottled.class)).isEmpty();
+    List<java.time.Instant> at = fake.requests().stream().map(io.github.slothunter.testkit.RecordedRequest::at).toList();
+    assertThat(BudgetAndResilienceTest.maxInWindowAt(at, Duration.ofHours(1))).isLessThanOrEqualTo(300);
+    // the hour is spread over the hour: never a long silence while watches are active (it was 42 minutes)
+    java.time.Instant previous = start;
+    Duration longest = Duration.ZERO;
+    for (java.time.Instant t : at) {
+      longest = Duration.between(previous, t).compareTo(longest) > 0 ? Duration.between(previous, t) : longest;
+      previous = t;
+    }
+    assertThat(longest).isLessThan(Duration.ofMinutes(2));
+    assertThat(Duration.between(previous, clock.instant())).isLessThan(Duration.ofMinutes(2));
+    // and it is spent: no more than a few percent left over in the first hour
+    assertThat(at.stream().filter(t -> t.isBefore(start.plus(Duration.ofHours(1))))).hasSizeGreaterThan(270);
+    // 40 calendars on a 10 s plan cannot be polled at that pace: the watches say so, with the pace they get
+    io.github.slothunter.core.WatchHealth h = hunter.health(hunter.watches("u7").get(0).id());
+    assertThat(h.state()).isEqualTo(io.github.slothunter.api.HealthState.BUDGET_SHORT);
+    // 40 polls (a few taking a second request for the days past the calendar's window) at ~4.6 requests a minute
+    assertThat(h.pace()).isBetween(Duration.ofMinutes(8), Duration.ofMinutes(16));
+    assertThat(h.pollsLastHour()).isBetween(4, 8);
   }
 
   // ---------------------------------------------------------------- issue 12 against the fake site

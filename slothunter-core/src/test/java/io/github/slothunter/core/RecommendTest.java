@@ -182,11 +182,11 @@ class RecommendTest {
   }
 
   @Test
-  void aSpentBudgetEndsTheQueryWithRateLimited() {
+  void aSpentBudgetEndsTheQueryWithBudgetSpent() {
     start(RequestBudget.of(4, 100, 1));
     Target a = targetOf("dr-a"); // request 1; then the search, dr-a's free days and dr-b's profile use up the minute
 
     assertThatThrownBy(() -> analytics.recommend(a, 5)).isInstanceOfSatisfying(SlotHunterException.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.BUDGET_SPENT));
   }
 }

@@ -67,7 +67,7 @@ class DoctoretoProviderFactoryTest {
     ProviderContext ctx = context().config("budget-per-minute", "5").config("budget-max-in-flight", "1").build();
 
     try (Provider provider = new DoctoretoProviderFactory().create(ctx)) {
-      assertThat(provider.info().defaultBudget()).isEqualTo(RequestBudget.of(5, 300, 1));
+      assertThat(provider.info().defaultBudget()).isEqualTo(RequestBudget.of(5, 75, 1)); // the hour scales with the minute
     }
   }
 

@@ -4,13 +4,25 @@ import io.github.slothunter.api.RequestBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One provider's request budget: exact sliding windows of one minute and one hour plus an
- * in-flight cap, so that no rolling minute or hour ever holds more requests than allowed.
+ * One provider's request budget: exact sliding windows of one minute, one hour and any further
+ * {@linkplain RequestBudget#limits() configured window}, plus an in-flight cap, so that no rolling
+ * window ever holds more requests than allowed.
+ *
+ * <p><b>Pacing.</b> Polls and lookups are paced so that every window is spent evenly over its
+ * length: within the minute by a token bucket at the minute's rate (a burst of a tenth of it), and
+ * for each longer window by a pacer that refills at {@code (limit - burst - reserve) / length} and
+ * that every request granted (polls, their follow-ups, holds, books) draws from. A poll starts only
+ * when every pacer has a token, so requests sent out of turn (a booking, a poll's follow-ups) slow
+ * the polls after them instead of emptying the hour: the hour's budget lasts the hour, and there is
+ * never a long silence while the oldest requests leave the window. The rate that can be kept up is
+ * {@link #sustainablePollsPerMinute()}, the smallest over the windows.
  *
  * <p>On a rate limit the provider is paused for its Retry-After and the per-minute rate is halved
  * (once per burst of 429s); after the pause, successful requests double it every
@@ -25,7 +37,12 @@ public final class BudgetGate {
     POLL,
     /** The rest of a started poll: not paced (it repays the pacer later), may not use the reserve. */
     POLL_CONTINUE,
-    /** Lookups, holds, books and releases: may use the reserve. */
+    /**
+     * A doctor lookup: paced over the longer windows like a poll (a start-up with hundreds of doctors
+     * must not spend the hour in minutes), not within the minute, and may not use the reserve.
+     */
+    LOOKUP,
+    /** Holds, books, releases and calls a person waits for: may use the reserve. */
     URGENT
   }
 
@@ -45,7 +62,8 @@ public final class BudgetGate {
   private final RequestBudget budget;
   private final Clock clock;
   private final ArrayDeque<Long> minuteLog = new ArrayDeque<>();
-  private final ArrayDeque<Long> hourLog = new ArrayDeque<>();
+  /** The windows longer than a minute: the hour, then any further configured ones. */
+  private final List<Window> longer = new ArrayList<>();
   private final int reserve;
   private int inFlight;
   private double factor = 1.0;
@@ -72,6 +90,59 @@ public final class BudgetGate {
     this.reserve = budget.perMinute() >= 10 ? Math.min(3, budget.perMinute() / 10) : 0;
     this.pollTokens = burst();
     this.refilledAt = clock.millis();
+    longer.add(new Window(HOUR, budget.perHour(), refilledAt));
+    for (RequestBudget.Limit l : budget.limits()) {
+      longer.add(new Window(l.window().toMillis(), l.max(), refilledAt));
+    }
+    for (Window w : longer) {
+      w.tokens = w.burst();
+    }
+  }
+
+  /**
+   * A window longer than a minute: its exact log (the hard limit) and its pacer. Guarded by the
+   * gate's lock.
+   */
+  private final class Window {
+    final long length;
+    final int configured;
+    final ArrayDeque<Long> log = new ArrayDeque<>();
+    double tokens;
+    long refilledAt;
+
+    Window(long length, int configured, long now) {
+      this.length = length;
+      this.configured = configured;
+      this.refilledAt = now;
+    }
+
+    int limit() {
+      return Math.max(1, configured / share);
+    }
+
+    /** The pacer's burst: what the minute may take at once, at most a tenth of the window. */
+    double burst() {
+      return Math.max(1, Math.min(pollRate(), limit() / 10));
+    }
+
+    /** Pacer tokens per millisecond: the window's limit, less its burst and a reserve, over its length. */
+    double rate() {
+      double spendable = limit() - burst() - Math.max(reserve, limit() / 50);
+      return Math.max(1, spendable) / length;
+    }
+
+    void refill(long now) {
+      if (now > refilledAt) {
+        tokens = Math.min(burst(), tokens + (now - refilledAt) * rate());
+        refilledAt = now;
+      }
+    }
+
+    void purge(long now) {
+      while (!log.isEmpty() && log.peekFirst() <= now - length) {
+        log.removeFirst();
+      }
+    }
   }
 
   private int pollRate() {
@@ -102,13 +173,16 @@ public final class BudgetGate {
     return Math.max(1, (int) Math.floor(budget.perMinute() * factor / share));
   }
 
-  /** Polling requests per minute this gate can sustain: the per-minute pace, or the hour cap spread evenly. */
+  /**
+   * Requests per minute this gate can sustain for polls: the smallest over its windows of the pace
+   * that spends the window evenly (the minute's poll rate, each longer window's pacer).
+   */
   public synchronized double sustainablePollsPerMinute() {
-    return Math.max(0.01, Math.min(pollRate(), perHour() / 60.0));
-  }
-
-  private int perHour() {
-    return Math.max(1, budget.perHour() / share);
+    double rate = pollRate();
+    for (Window w : longer) {
+      rate = Math.min(rate, w.rate() * MINUTE);
+    }
+    return Math.max(0.01, rate);
   }
 
   private int maxInFlight() {
@@ -128,13 +202,20 @@ public final class BudgetGate {
       return false;
     }
     minuteLog.addLast(now);
-    hourLog.addLast(now);
+    for (Window w : longer) {
+      w.log.addLast(now);
+      w.tokens = Math.max(-w.limit(), w.tokens - 1);
+    }
     inFlight++;
     granted++;
-    if (use != Use.URGENT) {
+    if (use == Use.POLL || use == Use.POLL_CONTINUE) {
       pollTokens -= 1;
     }
     return true;
+  }
+
+  private static boolean paced(Use use) {
+    return use == Use.POLL || use == Use.LOOKUP;
   }
 
   private boolean available(long now, Use use) {
@@ -150,7 +231,18 @@ public final class BudgetGate {
     int perMinute = Math.max(1, effectivePerMinute() - (use == Use.URGENT ? 0 : reserve));
     // a new poll needs room for its follow-up requests too, or they are refused half-way
     int need = use == Use.POLL ? Math.min(pollCost, Math.max(1, perMinute / 2)) : 1;
-    return minuteLog.size() + need <= perMinute && hourLog.size() < perHour();
+    if (minuteLog.size() + need > perMinute) {
+      return false;
+    }
+    for (Window w : longer) {
+      if (w.log.size() >= w.limit()) {
+        return false;
+      }
+      if (paced(use) && w.tokens < 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -203,8 +295,13 @@ public final class BudgetGate {
     if (minuteLog.size() + need > perMinute) {
       t = Math.max(t, nth(minuteLog, minuteLog.size() + need - 1 - perMinute) + MINUTE);
     }
-    if (hourLog.size() >= perHour()) {
-      t = Math.max(t, nth(hourLog, hourLog.size() - perHour()) + HOUR);
+    for (Window w : longer) {
+      if (w.log.size() >= w.limit()) {
+        t = Math.max(t, nth(w.log, w.log.size() - w.limit()) + w.length);
+      }
+      if (paced(use) && w.tokens < 1) {
+        t = Math.max(t, now + (long) Math.ceil((1 - w.tokens) / w.rate()));
+      }
     }
     if (inFlight >= maxInFlight()) {
       t = Math.max(t, now + 5); // frees when a call ends; re-check soon
@@ -228,8 +325,9 @@ public final class BudgetGate {
     while (!minuteLog.isEmpty() && minuteLog.peekFirst() <= now - MINUTE) {
       minuteLog.removeFirst();
     }
-    while (!hourLog.isEmpty() && hourLog.peekFirst() <= now - HOUR) {
-      hourLog.removeFirst();
+    for (Window w : longer) {
+      w.purge(now);
+      w.refill(now);
     }
   }
 

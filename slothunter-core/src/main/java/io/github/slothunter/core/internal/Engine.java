@@ -91,8 +91,6 @@ public final class Engine implements AutoCloseable {
   private static final AtomicInteger DISPATCHERS = new AtomicInteger();
   private static final Duration LOOKUP_WAIT = Duration.ofSeconds(30);
   private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
-  static final Duration LOOKUP_TTL = Duration.ofMinutes(10);
-  private static final int LOOKUP_CACHE_SIZE = 10_000;
 
   final Clock clock;
   final Store store;
@@ -104,14 +102,7 @@ public final class Engine implements AutoCloseable {
   private final Map<String, TargetState> targets = new ConcurrentHashMap<>();
   private final Map<String, WatchRuntime> watches = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> byOwner = new ConcurrentHashMap<>();
-  private final Map<DoctorRef, CachedDoctor> lookups = new LinkedHashMap<>(64, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<DoctorRef, CachedDoctor> eldest) {
-      return size() > LOOKUP_CACHE_SIZE;
-    }
-  };
+  private final Lookups lookups;
   private final Object schedLock = new Object();
   private final Object registration = new Object();
   private final ExecutorService pollPool;
@@ -153,6 +144,10 @@ public final class Engine implements AutoCloseable {
   static final Duration BOOKING_OFF_RECHECK = Duration.ofDays(1);
   /** While exploring, the bound grows from the round-robin interval to {@code 1 +} this many times it. */
   static final double ADAPTIVE_EXPLORATION_GROWTH = 3;
+  /** How often a provider's pace estimate is made at most (it reads every queued target). */
+  static final Duration PACE_REFRESH = Duration.ofSeconds(1);
+  /** A target polled this many times slower than its plan asks is reported as {@code BUDGET_SHORT}. */
+  static final double SHORT_SLOWDOWN = 1.25;
   /** Under a budget too short for every maxInterval, bounded polls may use at most 1/this of it. */
   static final int ADAPTIVE_BOUND_SHARE = 2;
   private static final long HOUR_MILLIS = 3_600_000L;
@@ -173,6 +168,7 @@ public final class Engine implements AutoCloseable {
     this.manual = manual;
     this.closeTimeout = closeTimeout;
     this.bus = new EventBus(eventCapacity, clock);
+    this.lookups = new Lookups(clock, manual);
     Map<String, ProviderRuntime> map = new LinkedHashMap<>();
     for (ProviderRuntime rt : providers) {
       map.put(rt.id(), rt);
@@ -211,9 +207,43 @@ public final class Engine implements AutoCloseable {
 
   public Watch watch(WatchRequest req) {
     ensureOpen();
+    Plan plan = planFor(req);
+    if (req.target().isPresent()) {
+      return register(req, plan, resolveTarget(req.target().get()));
+    }
+    ParsedLink parsed = parseOrThrow(req.link().orElseThrow());
+    return register(req, plan, resolve(req, parsed.runtime, lookups.lookup(parsed.runtime, parsed.ref)));
+  }
+
+  /**
+   * Registers a watch once its doctor is looked up, queued inside the provider's budget (see
+   * {@link Lookups}): bad input and quota fail at once, the rest completes the future.
+   */
+  public java.util.concurrent.CompletableFuture<Watch> watchAsync(WatchRequest req) {
+    ensureOpen();
+    Plan plan = planFor(req);
+    if (req.target().isPresent()) {
+      Resolved r = resolveTarget(req.target().get());
+      return java.util.concurrent.CompletableFuture.supplyAsync(() -> register(req, plan, r), Runnable::run);
+    }
+    ParsedLink parsed = parseOrThrow(req.link().orElseThrow());
+    return lookups.lookupAsync(parsed.runtime, parsed.ref)
+        .thenApply(doctor -> register(req, plan, resolve(req, parsed.runtime, doctor)));
+  }
+
+  /** What the doctor lookups have done and have left, for one provider or (null) all. */
+  public io.github.slothunter.core.LookupProgress lookupProgress(String providerId) {
+    return lookups.progress(providerId);
+  }
+
+  private Plan planFor(WatchRequest req) {
     Plan plan = req.planName().map(plans::get).orElseGet(() -> planOf(req.owner()));
     checkQuota(req, plan);
-    Resolved r = resolve(req);
+    return plan;
+  }
+
+  private Watch register(WatchRequest req, Plan plan, Resolved r) {
+    ensureOpen();
     AutoBook autoBook = req.autoBook().orElse(null);
     boolean fallback = false;
     if (autoBook != null) {
@@ -239,6 +269,7 @@ public final class Engine implements AutoCloseable {
       WatchRuntime wr = new WatchRuntime(w, plan, Set.of());
       register(wr);
       attach(wr, true);
+      updateHealth(wr); // a budget already short of its plan says so at once
     }
     log.debug("watch {} registered for owner {} on {} ({} targets, plan {}, autoBook={})", w.id(), w.owner(), w.doctor(),
         w.targets().size(), plan.name(), autoBook != null);
@@ -263,18 +294,17 @@ public final class Engine implements AutoCloseable {
 
   private record Resolved(ProviderRuntime runtime, DoctorRef ref, List<Target> targets, Map<String, Long> prices) {}
 
-  private Resolved resolve(WatchRequest req) {
-    if (req.target().isPresent()) {
-      Target t = req.target().get();
-      ProviderRuntime rt = runtimes.get(t.providerId());
-      if (rt == null) {
-        throw SlotHunterException.invalid("target", "is on provider '" + t.providerId() + "', which is not registered; known: "
-            + runtimes.keySet());
-      }
-      return new Resolved(rt, t.ref(), List.of(t), Map.of());
+  private Resolved resolveTarget(Target t) {
+    ProviderRuntime rt = runtimes.get(t.providerId());
+    if (rt == null) {
+      throw SlotHunterException.invalid("target", "is on provider '" + t.providerId() + "', which is not registered; known: "
+          + runtimes.keySet());
     }
-    ParsedLink parsed = parseOrThrow(req.link().orElseThrow());
-    Doctor doctor = lookup(parsed.runtime, parsed.ref);
+    return new Resolved(rt, t.ref(), List.of(t), Map.of());
+  }
+
+  /** The watch's targets: the doctor's bookable services, narrowed to the request's center and service. */
+  private static Resolved resolve(WatchRequest req, ProviderRuntime runtime, Doctor doctor) {
     List<Target> list = new ArrayList<>();
     Map<String, Long> prices = new HashMap<>();
     for (Center center : doctor.centers()) {
@@ -298,7 +328,7 @@ public final class Engine implements AutoCloseable {
       throw new SlotHunterException(ErrorCode.NOT_FOUND, "doctor " + doctor.ref() + " has no bookable service"
           + req.centerId().map(c -> " at center " + c).orElse("") + req.serviceId().map(s -> " with service " + s).orElse(""));
     }
-    return new Resolved(parsed.runtime, doctor.ref(), list, prices);
+    return new Resolved(runtime, doctor.ref(), list, prices);
   }
 
   /** A link parsed by one provider. */
@@ -352,30 +382,12 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Looks a doctor up, or reuses a lookup younger than {@link #LOOKUP_TTL}: a thousand users adding
-   * the same doctor cost one request.
+   * Looks a doctor up, or reuses a lookup younger than {@link Lookups#TTL}: a thousand users adding
+   * the same doctor cost one request. Waits its turn in the provider's lookup queue.
    */
   private Doctor lookup(ProviderRuntime rt, DoctorRef ref) {
-    Instant now = clock.instant();
-    synchronized (lookups) {
-      CachedDoctor c = lookups.get(ref);
-      if (c != null && c.at.plus(LOOKUP_TTL).isAfter(now)) {
-        return c.doctor;
-      }
-    }
-    Doctor d;
-    try {
-      d = rt.call(BudgetGate.Use.URGENT, manual ? Duration.ZERO : LOOKUP_WAIT, () -> rt.provider().lookup(ref));
-    } catch (ProviderRuntime.BudgetExhausted e) {
-      throw exhausted(rt);
-    }
-    synchronized (lookups) {
-      lookups.put(ref, new CachedDoctor(d, now));
-    }
-    return d;
+    return lookups.lookup(rt, ref);
   }
-
-  private record CachedDoctor(Doctor doctor, Instant at) {}
 
   /** Free slots of a target over its free days (at most {@code maxDays} days), through the budget. */
   public List<Slot> freeSlots(Target target, int maxDays) {
@@ -408,9 +420,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private SlotHunterException exhausted(ProviderRuntime rt) {
-    return SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId(rt.id())
-        .retryAfter(Duration.ofMillis(Math.max(0, rt.gate().nextAvailableMillis(BudgetGate.Use.URGENT) - clock.millis())))
-        .message("the request budget of " + rt.id() + " is spent for now; try again shortly").build();
+    return Lookups.budgetSpent(rt, clock, BudgetGate.Use.URGENT);
   }
 
   private ProviderRuntime runtime(String id) {
@@ -725,6 +735,13 @@ public final class Engine implements AutoCloseable {
     final Map<Integer, Ranking> rankings = new HashMap<>();
     /** How many queued or polling targets schedule adaptively. */
     int adaptive;
+    /** When the pace estimate was last made (clock millis), and how many targets were queued then. */
+    long paceAt = Long.MIN_VALUE;
+    int paceQueued;
+    /** Per priority class: how many times slower than its plans ask the budget polls it (1 = at pace). */
+    final Map<Integer, Double> slowdown = new HashMap<>();
+    /** Millis between two polls of each target if every target got an equal share of the budget. */
+    double roundRobin;
 
     TreeSet<TargetState> queue(int priority) {
       return byPriority.computeIfAbsent(priority, p -> new TreeSet<>(
@@ -779,6 +796,91 @@ public final class Engine implements AutoCloseable {
     }
     ts.interval = interval;
     enqueue(ts, Math.max(0, priority), due);
+    updatePace(ts, now);
+  }
+
+  /** The pace a target's plans ask for: its interval, or for adaptive scheduling the bound it must keep. */
+  private static long wantedPace(TargetState ts) {
+    return Math.max(1, (ts.adaptive ? ts.maxInterval : ts.interval).toMillis());
+  }
+
+  /**
+   * Estimates, at most every {@link #PACE_REFRESH}, how much slower than their plans ask the
+   * provider's budget polls each priority class: the budget's sustainable polls (over every window,
+   * divided by the requests a poll takes) are shared like the stride scheduler shares them, in
+   * proportion to priority, a class wanting less than its share giving the rest to the others.
+   * Holds schedLock.
+   */
+  private void estimatePace(ProviderQueues pq, ProviderRuntime rt, long now, boolean eager) {
+    int queued = 0;
+    for (TreeSet<TargetState> q : pq.byPriority.values()) {
+      queued += q.size();
+    }
+    boolean fresh = pq.paceAt != Long.MIN_VALUE && now >= pq.paceAt && now - pq.paceAt < PACE_REFRESH.toMillis();
+    // calendars came or went: a caller reading health gets the new figure; registrations a tenth of a
+    // second apart share one (a reading walks every queued target)
+    if (fresh && (queued == pq.paceQueued || (!eager && now - pq.paceAt < PACE_REFRESH.toMillis() / 10))) {
+      return;
+    }
+    pq.paceAt = now;
+    pq.paceQueued = queued;
+    double capacity = rt.gate().sustainablePollsPerMinute() / Math.max(1, pq.requestsPerPoll) / 60_000.0;
+    Map<Integer, Double> left = new HashMap<>();
+    long n = 0;
+    for (Map.Entry<Integer, TreeSet<TargetState>> e : pq.byPriority.entrySet()) {
+      double want = 0;
+      for (TargetState t : e.getValue()) {
+        want += 1.0 / wantedPace(t);
+        n++;
+      }
+      if (want > 0) {
+        left.put(e.getKey(), want);
+      }
+    }
+    pq.roundRobin = n / capacity;
+    pq.slowdown.clear();
+    boolean served = true;
+    while (served && !left.isEmpty()) { // classes wanting less than their share are served in full
+      served = false;
+      double weights = left.keySet().stream().mapToDouble(c -> Math.max(1, c)).sum();
+      double share = capacity;
+      for (java.util.Iterator<Map.Entry<Integer, Double>> it = left.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<Integer, Double> e = it.next();
+        if (e.getValue() <= share * Math.max(1, e.getKey()) / weights) {
+          pq.slowdown.put(e.getKey(), 1.0);
+          capacity -= e.getValue();
+          it.remove();
+          served = true;
+        }
+      }
+    }
+    double weights = left.keySet().stream().mapToDouble(c -> Math.max(1, c)).sum();
+    for (Map.Entry<Integer, Double> e : left.entrySet()) {
+      double got = Math.max(1e-12, capacity * Math.max(1, e.getKey()) / weights);
+      pq.slowdown.put(e.getKey(), e.getValue() / got);
+    }
+  }
+
+  /** Sets the pace a target gets and whether the budget is short of its plans. Holds schedLock. */
+  private void updatePace(TargetState ts, long now) {
+    updatePace(ts, now, false);
+  }
+
+  private void updatePace(TargetState ts, long now, boolean eager) {
+    ProviderQueues pq = queues.get(ts.runtime.id());
+    estimatePace(pq, ts.runtime, now, eager);
+    double slow = pq.slowdown.getOrDefault(ts.priority, 1.0);
+    long interval = ts.interval.toMillis();
+    long pace;
+    if (!ts.adaptive) {
+      pace = (long) (interval * Math.max(1, slow));
+    } else if (slow <= 1) { // polled early while the budget has room: about round robin, within its bounds
+      pace = Math.max(interval, Math.min(ts.maxInterval.toMillis(), (long) pq.roundRobin));
+    } else {
+      pace = (long) (ts.maxInterval.toMillis() * slow);
+    }
+    ts.paceMillis = pace;
+    ts.budgetShort = slow > SHORT_SLOWDOWN;
   }
 
   /**
@@ -850,6 +952,9 @@ public final class Engine implements AutoCloseable {
             continue;
           }
         } else {
+          if (dueSoon(pq, now, rt)) {
+            break; // an early poll now would take the token a target falling due needs: wait for it
+          }
           cls = pickAdaptiveClass(pq, now);
           if (cls == null) {
             break;
@@ -870,6 +975,29 @@ public final class Engine implements AutoCloseable {
       }
     }
     return due;
+  }
+
+  /**
+   * Whether a target falls due at a hard bound (a non-adaptive plan's pace, or an adaptive plan's
+   * {@code maxInterval}) before the budget refills another poll token: an early (adaptive) poll now
+   * would make it late. Adaptive targets falling due at a softer, stretched bound do not count: early
+   * polls are what they give way to. Holds schedLock.
+   */
+  private static boolean dueSoon(ProviderQueues pq, long now, ProviderRuntime rt) {
+    long tokenEvery = (long) (60_000 / rt.gate().sustainablePollsPerMinute());
+    for (TreeSet<TargetState> q : pq.byPriority.values()) {
+      for (TargetState t : q) {
+        if (t.dueAt - now >= tokenEvery) {
+          break;
+        }
+        boolean hard = !t.adaptive || t.lastPollAt == null
+            || t.dueAt >= t.lastPollAt.toEpochMilli() + t.maxInterval.toMillis() - 1000;
+        if (t.leased && hard) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The priority class with a due head and the lowest pass, or null. */
@@ -1139,6 +1267,7 @@ public final class Engine implements AutoCloseable {
     ensureOpen();
     maybeSync();
     autoBooker.retryPendingReleases();
+    lookups.drain();
     int n = 0;
     while (true) {
       List<TargetState> due;
@@ -1297,7 +1426,11 @@ public final class Engine implements AutoCloseable {
         fresh.add(old);
       }
     }
-    apply(ts, fresh, clock.instant());
+    try {
+      apply(ts, fresh, clock.instant());
+    } catch (StoreFailed e) {
+      return storeFailed(ts, e);
+    }
     if (error == null) {
       ts.lastSuccessAt = started;
       ts.lastError = null;
@@ -1324,6 +1457,17 @@ public final class Engine implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** The poll's result could not be saved: it is retried at the next poll, and health says why. */
+  private ErrorCode storeFailed(TargetState ts, StoreFailed e) {
+    SlotHunterException cause = e.getCause() instanceof SlotHunterException s ? s : null;
+    ts.errors.incrementAndGet();
+    ts.lastError = ErrorCode.STORE_UNAVAILABLE;
+    ts.lastErrorMessage = "the store failed to save a poll" + (cause == null ? "" : ": " + Health.describe(cause));
+    ts.lastErrorAt = clock.instant();
+    log.warn("could not save a poll of {}; nothing published, the next poll tries again", ts.id, e.getCause());
+    return ErrorCode.STORE_UNAVAILABLE;
   }
 
   private ErrorCode pollFailed(TargetState ts, SlotHunterException e) {
@@ -1410,6 +1554,7 @@ public final class Engine implements AutoCloseable {
       }
       ts.resumeSoon = false;
       enqueue(ts, ts.priority, next);
+      updatePace(ts, now);
       if (ts.adaptive) { // the ranking passed it by while it was polled: rank again when it may be polled again
         Ranking r = queues.get(ts.runtime.id()).rankings.get(ts.priority);
         if (r != null) {
@@ -1505,7 +1650,16 @@ public final class Engine implements AutoCloseable {
     return Long.MAX_VALUE;
   }
 
-  /** Diffs a poll against the snapshot, records history, tells each watch, then auto-books. */
+  /**
+   * Diffs a poll against the snapshot, records history, tells each watch, then auto-books.
+   *
+   * <p><b>Persist, then publish.</b> Nothing a poll produces leaves before the store has it: the
+   * snapshot, the history and what each watch was told are saved in one {@link Store#savePoll} call,
+   * and only then are the events published and the in-memory state moved on. A save that fails
+   * publishes nothing and puts back what each watch was told, so the next poll finds the same
+   * difference and tells it once ({@link StoreFailed}). Auto-booking watches are served first (their
+   * announcements saved and published in a step of their own, then the hold), the others after.
+   */
   void apply(TargetState ts, List<Slot> fresh, Instant now) {
     Map<String, Slot> next = TargetState.index(fresh);
     Map<String, Slot> prev = ts.snapshot;
@@ -1517,15 +1671,99 @@ public final class Engine implements AutoCloseable {
     for (Slot s : next.values()) {
       if (!prev.containsKey(s.id())) {
         changes.add(new SlotChange(s, SlotChange.Kind.OPENED, now, since));
-        ts.firstSeen.put(s.id(), now);
-        ts.opened.incrementAndGet();
       }
     }
     for (Slot s : prev.values()) {
       if (!next.containsKey(s.id())) {
         changes.add(new SlotChange(s, SlotChange.Kind.GONE, now, since));
+      }
+    }
+    List<WatchRuntime> ordered = ts.ordered();
+    List<Slot> free = new ArrayList<>(next.values());
+    TargetSnapshot snapshot = new TargetSnapshot(ts.id, free, now);
+    Map<String, URI> links = new HashMap<>();
+    Set<String> told = new HashSet<>();
+    boolean booking = hasBookers(ordered);
+    if (booking) {
+      // Milliseconds matter: auto-booking watches hear about the slot and hold it before anyone
+      // else's events are even computed. Their SlotOpened still precedes their HoldPlaced.
+      commit(ts, snapshot, changes, announceAll(ts, ordered, true, prev, next, links, now, told));
+      advance(ts, prev, next, changes, since, now);
+      autoBooker.run(ts, ordered, free);
+    }
+    Announcements rest = announceAll(ts, ordered, false, prev, next, links, now, told);
+    if (booking) {
+      commit(ts, snapshot, List.of(), rest); // the history went with the bookers' step
+    } else {
+      commit(ts, snapshot, changes, rest);
+      advance(ts, prev, next, changes, since, now);
+    }
+  }
+
+  /** What one step of {@link #apply} tells its watches: the events, and each watch's told set before and after. */
+  private record Announcements(List<SlotEvent> events, Map<WatchRuntime, Set<String>> before,
+      Map<String, Set<String>> after) {}
+
+  /** Computes the SlotOpened/SlotGone of the booking (or the other) watches, remembering what each was told before. */
+  private Announcements announceAll(TargetState ts, List<WatchRuntime> ordered, boolean bookers, Map<String, Slot> prev,
+      Map<String, Slot> next, Map<String, URI> links, Instant now, Set<String> told) {
+    List<SlotEvent> events = new ArrayList<>();
+    Map<WatchRuntime, Set<String>> before = new HashMap<>();
+    Map<String, Set<String>> after = new HashMap<>();
+    for (WatchRuntime wr : ordered) {
+      if (wr.watch.booking() != bookers || !told.add(wr.id())) {
+        continue;
+      }
+      synchronized (wr) {
+        if (wr.watch.state() == WatchState.CANCELLED || wr.overQuota) {
+          continue;
+        }
+        Set<String> was = idsOf(wr, ts);
+        if (announce(wr, ts, prev, next, events, links, now)) {
+          before.put(wr, was);
+          after.put(wr.id(), idsOf(wr, ts));
+        }
+      }
+    }
+    return new Announcements(events, before, after);
+  }
+
+  /**
+   * Saves one step of a poll and publishes its events; on a failed save, puts back what the watches
+   * were told and throws {@link StoreFailed} (nothing is published).
+   */
+  private void commit(TargetState ts, TargetSnapshot snapshot, List<SlotChange> changes, Announcements a) {
+    try {
+      store.savePoll(snapshot, changes, a.after());
+    } catch (RuntimeException e) {
+      String prefix = ts.id + "@";
+      for (Map.Entry<WatchRuntime, Set<String>> b : a.before().entrySet()) {
+        WatchRuntime wr = b.getKey();
+        synchronized (wr) {
+          wr.announced.removeIf(id -> id.startsWith(prefix));
+          wr.announced.addAll(b.getValue());
+          wr.slotsAnnounced.addAndGet(-a.events().stream()
+              .filter(ev -> ev instanceof SlotOpened o && o.watchId().equals(wr.id())).count());
+        }
+      }
+      throw new StoreFailed(e);
+    }
+    a.events().forEach(bus::publish);
+  }
+
+  /** After the save: the snapshot, the counters, the forecaster and the metrics move on. */
+  private void advance(TargetState ts, Map<String, Slot> prev, Map<String, Slot> next, List<SlotChange> changes,
+      Instant since, Instant now) {
+    for (SlotChange c : changes) {
+      if (c.kind() == SlotChange.Kind.OPENED) {
+        ts.firstSeen.put(c.slot().id(), now);
+        ts.opened.incrementAndGet();
+        if (since != null) {
+          metrics.detected(ts.runtime.id(), Duration.between(since, now).dividedBy(2));
+        }
+      } else {
         ts.gone.incrementAndGet();
-        Instant first = ts.firstSeen.remove(s.id());
+        Instant first = ts.firstSeen.remove(c.slot().id());
         if (first != null) {
           ts.recordFreeTime(Duration.between(first, now));
         }
@@ -1533,42 +1771,20 @@ public final class Engine implements AutoCloseable {
     }
     ts.snapshot = next;
     ts.everPolled = true;
-    if (since != null) {
-      for (SlotChange c : changes) {
-        if (c.kind() == SlotChange.Kind.OPENED) {
-          metrics.detected(ts.runtime.id(), Duration.between(since, now).dividedBy(2));
-        }
-      }
-    }
     try {
       forecaster.observe(ts.runtime.id(), ts.id, since, now, changes);
     } catch (RuntimeException e) {
       log.warn("forecaster failed to observe a poll of {}", ts.id, e);
     }
-    List<WatchRuntime> ordered = ts.ordered();
-    List<Slot> free = new ArrayList<>(next.values());
-    Map<String, Set<String>> announced = new HashMap<>();
-    Map<String, URI> links = new HashMap<>();
-    if (hasBookers(ordered)) {
-      // Milliseconds matter: auto-booking watches hear about the slot and hold it before anyone
-      // else's events are even computed. Their SlotOpened still precedes their HoldPlaced.
-      List<SlotEvent> first = new ArrayList<>();
-      for (WatchRuntime wr : ordered) {
-        if (wr.watch.booking()) {
-          announceAndCollect(wr, ts, prev, next, first, announced, links, now);
-        }
-      }
-      first.forEach(bus::publish);
-      autoBooker.run(ts, ordered, free);
+  }
+
+  /** The store failed to save a poll: nothing was published, the next poll tries the same difference again. */
+  static final class StoreFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreFailed(RuntimeException cause) {
+      super("the store failed to save a poll", cause);
     }
-    List<SlotEvent> events = new ArrayList<>();
-    for (WatchRuntime wr : ordered) {
-      if (!announced.containsKey(wr.id()) && !wr.watch.booking()) {
-        announceAndCollect(wr, ts, prev, next, events, announced, links, now);
-      }
-    }
-    store.savePoll(new TargetSnapshot(ts.id, free, now), changes, announced);
-    events.forEach(bus::publish);
   }
 
   /** The ids of this target's slots the watch was told about. Caller holds the watch's lock. */
@@ -1581,15 +1797,6 @@ public final class Engine implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  private void announceAndCollect(WatchRuntime wr, TargetState ts, Map<String, Slot> prev, Map<String, Slot> next,
-      List<SlotEvent> events, Map<String, Set<String>> announced, Map<String, URI> links, Instant now) {
-    synchronized (wr) {
-      if (wr.watch.state() != WatchState.CANCELLED && !wr.overQuota && announce(wr, ts, prev, next, events, links, now)) {
-        announced.put(wr.id(), idsOf(wr, ts));
-      }
-    }
   }
 
   private static boolean hasBookers(List<WatchRuntime> ordered) {
@@ -1712,6 +1919,7 @@ public final class Engine implements AutoCloseable {
     Instant lastSuccess = null;
     TargetState failing = null;
     Long next = null;
+    long pace = 0;
     int polls = 0;
     List<TargetState> states = statesOf(wr);
     for (TargetState ts : states) {
@@ -1724,6 +1932,10 @@ public final class Engine implements AutoCloseable {
         failing = ts;
       }
       synchronized (schedLock) {
+        if (ts.queued) {
+          updatePace(ts, now, true);
+        }
+        pace = Math.max(pace, ts.paceMillis);
         long due = Math.max(ts.dueAt, now); // a resumed poll is due "at 0": now
         if (ts.queued && (next == null || due < next)) {
           next = due;
@@ -1737,7 +1949,7 @@ public final class Engine implements AutoCloseable {
     return new WatchHealth(wr.id(), stateOf(wr, states), lastSuccess, failing == null ? null : failing.lastError,
         failing == null ? null : failing.lastErrorMessage, failing == null ? null : failing.lastErrorAt,
         next == null || wr.overQuota ? null : Instant.ofEpochMilli(next), polls, wr.slotsAnnounced.get(), filtered,
-        Instant.ofEpochMilli(now));
+        Instant.ofEpochMilli(now), next == null || wr.overQuota || pace == 0 ? null : Duration.ofMillis(pace));
   }
 
   /** The watch's targets that have a poll stream here. */
@@ -1758,7 +1970,9 @@ public final class Engine implements AutoCloseable {
     if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.runtime.open()) {
       s = io.github.slothunter.api.HealthState.PROVIDER_DOWN;
     }
-    if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.late) {
+    if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.budgetShort) {
+      s = io.github.slothunter.api.HealthState.BUDGET_SHORT; // late or not: the budget cannot keep the plan's pace
+    } else if (s == io.github.slothunter.api.HealthState.ACTIVE && ts.late) {
       s = io.github.slothunter.api.HealthState.PAUSED_BUDGET;
     }
     return s;
@@ -1775,7 +1989,8 @@ public final class Engine implements AutoCloseable {
         worst = s;
       }
     }
-    if (worst == io.github.slothunter.api.HealthState.ACTIVE && wr.bookingPausedBy == ErrorCode.AUTH_REQUIRED) {
+    if (Health.rank(worst) < Health.rank(io.github.slothunter.api.HealthState.PAUSED_AUTH)
+        && wr.bookingPausedBy == ErrorCode.AUTH_REQUIRED) {
       return io.github.slothunter.api.HealthState.PAUSED_AUTH;
     }
     return worst;
@@ -1936,6 +2151,7 @@ public final class Engine implements AutoCloseable {
       schedLock.notifyAll();
     }
     long deadline = System.nanoTime() + closeTimeout.toNanos();
+    lookups.close();
     if (dispatcher != null) {
       dispatcher.interrupt();
       joinQuietly(dispatcher, deadline);

@@ -42,6 +42,7 @@ final class Health {
       case AUTH_REQUIRED -> HealthState.PAUSED_AUTH;
       case QUOTA_EXCEEDED -> HealthState.QUOTA;
       case BOOKING_OFF -> HealthState.BOOKING_OFF;
+      case STORE_UNAVAILABLE -> HealthState.STORE_DOWN;
       default -> HealthState.PROVIDER_DOWN;
     };
   }
@@ -50,12 +51,14 @@ final class Health {
   static int rank(HealthState s) {
     return switch (s) {
       case ACTIVE -> 0;
-      case PAUSED_AUTH -> 1;
-      case PAUSED_BUDGET -> 2;
-      case PROVIDER_DOWN -> 3;
-      case SCHEMA_CHANGED -> 4;
-      case BOOKING_OFF -> 5;
-      case QUOTA -> 6;
+      case BUDGET_SHORT -> 1;
+      case PAUSED_AUTH -> 2;
+      case PAUSED_BUDGET -> 3;
+      case PROVIDER_DOWN -> 4;
+      case STORE_DOWN -> 5;
+      case SCHEMA_CHANGED -> 6;
+      case BOOKING_OFF -> 7;
+      case QUOTA -> 8;
     };
   }
 
@@ -68,6 +71,10 @@ final class Health {
         return ErrorCode.AUTH_REQUIRED;
       case PAUSED_BUDGET:
         return ErrorCode.RATE_LIMITED;
+      case BUDGET_SHORT:
+        return ErrorCode.BUDGET_SPENT;
+      case STORE_DOWN:
+        return ErrorCode.STORE_UNAVAILABLE;
       case SCHEMA_CHANGED:
         return ErrorCode.PROTOCOL;
       case BOOKING_OFF:
@@ -134,6 +141,10 @@ final class Health {
     return List.copyOf(out);
   }
 
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   /** How long ago, roughly: "45 s", "12 min", "3 h". */
   static String ago(Duration d) {
     long s = Math.max(0, d.getSeconds());
@@ -188,10 +199,15 @@ final class Health {
         case ACTIVE -> "Watching: " + plural(h.pollsLastHour(), "check") + " in the last hour, " + last + "." + next;
         case PAUSED_BUDGET -> "Checks are delayed: the provider's request budget is spent or it asked us to slow"
             + " down; " + last + "." + next;
+        case BUDGET_SHORT -> "Watching, but less often than the plan asks: the provider's request budget is shared by"
+            + " more calendars than it can check at that pace" + (h.pace() == null ? "" : "; about every "
+            + ago(h.pace()) + " now") + ". " + capitalized(last) + "." + next;
         case PAUSED_AUTH -> "Auto-booking is paused: the account session expired or was rejected. Log in again;"
             + " notifications continue." + next;
         case PROVIDER_DOWN -> "The provider is not answering properly" + error(h) + "; checks are retried"
             + " automatically, " + last + "." + next;
+        case STORE_DOWN -> "SlotHunter's own database is failing" + error(h) + "; checks go on and what they find is"
+            + " told once it can be saved, " + last + "." + next;
         case SCHEMA_CHANGED -> "The provider's answers changed shape and cannot be read" + error(h)
             + "; an update of SlotHunter's provider module is needed.";
         case BOOKING_OFF -> "The site has online booking switched off for this doctor (the clinic's choice);"
@@ -289,9 +305,14 @@ final class Health {
             + last + "." + next;
         case PAUSED_BUDGET -> "بررسی‌ها با تأخیر انجام می‌شوند: سهمیهٔ درخواست از سایت تمام شده یا سایت خواسته آهسته‌تر"
             + " بپرسیم؛ " + last + "." + next;
+        case BUDGET_SHORT -> "در حال پیگیری، ولی کندتر از آنچه طرح شما می‌خواهد: سهمیهٔ درخواست این سایت میان تقویم‌های"
+            + " بیشتری تقسیم شده است" + (h.pace() == null ? "" : "؛ اکنون حدود هر " + ago(h.pace())) + ". " + last + "."
+            + next;
         case PAUSED_AUTH -> "رزرو خودکار متوقف شده است: نشست حساب کاربری منقضی یا رد شده است. دوباره وارد شوید؛"
             + " اطلاع‌رسانی ادامه دارد." + next;
         case PROVIDER_DOWN -> "سایت نوبت‌دهی درست پاسخ نمی‌دهد؛ بررسی‌ها خودکار تکرار می‌شوند، " + last + "." + next;
+        case STORE_DOWN -> "پایگاه دادهٔ خود SlotHunter خطا می‌دهد؛ بررسی‌ها ادامه دارند و هر چه پیدا شود پس از ذخیره"
+            + " شدن یک بار اطلاع داده می‌شود، " + last + "." + next;
         case SCHEMA_CHANGED -> "شکل پاسخ‌های سایت تغییر کرده و خوانده نمی‌شود؛ ماژول این سایت باید به‌روز شود.";
         case BOOKING_OFF -> "نوبت‌دهی اینترنتی این پزشک در سایت خاموش است (به انتخاب مطب)؛ روزی یک بار دوباره بررسی"
             + " می‌شود و پایش خودکار ادامه پیدا می‌کند." + next;

@@ -50,6 +50,10 @@ final class TargetState {
    * did not answer, plus one for a look past the calendar's one-request window.
    */
   volatile int extraRequests;
+  /** About how often (millis) the target is polled now, given its plans and the provider's budget; 0 if unknown. */
+  volatile long paceMillis;
+  /** Whether the budget polls it clearly less often than its plans ask (see {@code Engine#updatePace}). */
+  volatile boolean budgetShort;
   /** Whether the last poll's calendar said outright that nothing is free (Paziresh24 status 32). */
   volatile boolean fullyBooked;
   /** Why the provider read the last poll's calendar a costlier way than usual, or null. */

@@ -156,4 +156,92 @@ class BudgetGateTest {
 
     assertThat(gate.effectivePerMinute()).isEqualTo(32); // 90% of 36
   }
+
+  // ---------------------------------------------------------------- every window spent over its length
+
+  /** Polls as often as the gate lets them for {@code minutes}; returns the grant times (clock millis). */
+  private java.util.List<Long> pollFlat(BudgetGate gate, int minutes, BudgetGate.Use use) {
+    java.util.List<Long> at = new java.util.ArrayList<>();
+    for (int t = 0; t < minutes * 600; t++) { // every 100 ms
+      if (gate.tryAcquire(use)) {
+        gate.release();
+        at.add(clock.millis());
+      }
+      clock.advance(Duration.ofMillis(100));
+    }
+    return at;
+  }
+
+  private static long longestGap(java.util.List<Long> at) {
+    long longest = 0;
+    for (int i = 1; i < at.size(); i++) {
+      longest = Math.max(longest, at.get(i) - at.get(i - 1));
+    }
+    return longest;
+  }
+
+  @Test
+  void theHourIsSpentEvenlyOverTheHourNotInItsFirstMinutes() {
+    BudgetGate gate = new BudgetGate(RequestBudget.of(20, 300, 3), clock);
+    long start = clock.millis();
+
+    java.util.List<Long> at = pollFlat(gate, 120, BudgetGate.Use.POLL);
+
+    // the pacer's pace: (300 - a burst of 18 - a reserve of 6) over the hour
+    assertThat(gate.sustainablePollsPerMinute()).isBetween(4.5, 4.7);
+    for (int tenMinutes = 0; tenMinutes < 12; tenMinutes++) {
+      long from = start + tenMinutes * 600_000L;
+      long n = at.stream().filter(t -> t >= from && t < from + 600_000L).count();
+      assertThat(n).as("polls in minutes %d-%d", tenMinutes * 10, tenMinutes * 10 + 10)
+          .isBetween(tenMinutes == 0 ? 46L : 45L, tenMinutes == 0 ? 66L : 48L);
+    }
+    assertThat(longestGap(at)).isLessThan(Duration.ofSeconds(15).toMillis()); // never a silence while the hour rolls
+    for (long t : at) { // and no rolling hour over 300
+      assertThat(at.stream().filter(u -> u > t - 3_600_000L && u <= t).count()).isLessThanOrEqualTo(300);
+    }
+  }
+
+  @Test
+  void requestsOutOfTurnSlowThePollsAfterThemSoTheHourStillLasts() {
+    BudgetGate gate = new BudgetGate(RequestBudget.of(20, 300, 30), clock);
+    long start = clock.millis();
+    for (int i = 0; i < 20; i++) { // a booking spree at the start of the hour
+      assertThat(gate.tryAcquire(BudgetGate.Use.URGENT)).isTrue();
+      gate.release();
+    }
+
+    java.util.List<Long> at = pollFlat(gate, 60, BudgetGate.Use.POLL);
+
+    assertThat(at.size() + 20).isLessThanOrEqualTo(300);
+    assertThat(at.get(0) - start).isGreaterThanOrEqualTo(39_000L); // the pacer owes 2 tokens and needs 1: ~39 s
+    assertThat(at).hasSizeBetween(240, 280);
+  }
+
+  @Test
+  void aFurtherWindowIsPacedTooAndLookupsFollowTheLongWindowsButNotTheMinute() {
+    RequestBudget daily = RequestBudget.of(20, 300, 3).withLimit(Duration.ofDays(1), 1440);
+    BudgetGate gate = new BudgetGate(daily, clock);
+    assertThat(gate.sustainablePollsPerMinute()).isBetween(0.9, 1.0); // about 1440 a day, less burst and reserve
+
+    java.util.List<Long> polls = pollFlat(gate, 180, BudgetGate.Use.POLL);
+    assertThat(polls).hasSizeBetween(18 + 150, 18 + 185); // a minute's burst, then about one a minute
+
+    BudgetGate lookups = new BudgetGate(RequestBudget.of(20, 300, 3), clock);
+    int burst = 0;
+    while (lookups.tryAcquire(BudgetGate.Use.LOOKUP)) { // not paced within the minute: a whole burst at once
+      lookups.release();
+      burst++;
+    }
+    assertThat(burst).isEqualTo(18); // the minute less its reserve of 2
+    assertThat(lookups.nextAvailableMillis(BudgetGate.Use.LOOKUP) - clock.millis()).isEqualTo(60_000L); // the minute
+    clock.advance(Duration.ofMinutes(1));
+    int next = 0;
+    while (lookups.tryAcquire(BudgetGate.Use.LOOKUP)) {
+      lookups.release();
+      next++;
+    }
+    assertThat(next).isEqualTo(4); // the hour's pacer refilled 4.6 in that minute
+    assertThat(lookups.nextAvailableMillis(BudgetGate.Use.LOOKUP) - clock.millis()).isBetween(5_000L, 13_100L);
+    assertThat(lookups.tryAcquire(BudgetGate.Use.URGENT)).isTrue(); // urgent calls still have the reserve
+  }
 }

@@ -56,9 +56,11 @@ class HealthTest {
     assertThat(Health.stateOf(ErrorCode.NOT_FOUND)).isEqualTo(HealthState.PROVIDER_DOWN);
     assertThat(Health.stateOf(ErrorCode.PROVIDER_UNAVAILABLE)).isEqualTo(HealthState.PROVIDER_DOWN);
     assertThat(Health.stateOf(ErrorCode.BOOKING_OFF)).isEqualTo(HealthState.BOOKING_OFF);
-    assertThat(List.of(HealthState.ACTIVE, HealthState.PAUSED_AUTH, HealthState.PAUSED_BUDGET,
-        HealthState.PROVIDER_DOWN, HealthState.SCHEMA_CHANGED, HealthState.BOOKING_OFF, HealthState.QUOTA))
-        .extracting(Health::rank).containsExactly(0, 1, 2, 3, 4, 5, 6);
+    assertThat(List.of(HealthState.ACTIVE, HealthState.BUDGET_SHORT, HealthState.PAUSED_AUTH, HealthState.PAUSED_BUDGET,
+        HealthState.PROVIDER_DOWN, HealthState.STORE_DOWN, HealthState.SCHEMA_CHANGED, HealthState.BOOKING_OFF,
+        HealthState.QUOTA)).extracting(Health::rank).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+    assertThat(Health.stateOf(ErrorCode.STORE_UNAVAILABLE)).isEqualTo(HealthState.STORE_DOWN);
+    assertThat(Health.reasonOf(HealthState.STORE_DOWN, List.of())).isEqualTo(ErrorCode.STORE_UNAVAILABLE);
   }
 
   @Test
@@ -69,6 +71,19 @@ class HealthTest {
     assertThat(Health.reasonOf(HealthState.SCHEMA_CHANGED, List.of())).isEqualTo(ErrorCode.PROTOCOL);
     assertThat(Health.reasonOf(HealthState.PROVIDER_DOWN, List.of())).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
     assertThat(Health.reasonOf(HealthState.BOOKING_OFF, List.of())).isEqualTo(ErrorCode.BOOKING_OFF);
+    assertThat(Health.reasonOf(HealthState.BUDGET_SHORT, List.of())).isEqualTo(ErrorCode.BUDGET_SPENT);
+  }
+
+  @Test
+  void aShortBudgetIsExplainedWithThePaceTheWatchGets() {
+    WatchHealth h = new WatchHealth("w1", HealthState.BUDGET_SHORT, NOW.minusSeconds(150), null, null, null, null, 3, 0,
+        Map.of(), NOW, java.time.Duration.ofMinutes(12));
+    Watch w = watch(SlotFilter.ANY);
+
+    assertThat(Health.explain(h, w, Map.of(), null, false, false, SlotHunterZones.TEHRAN, Locale.ENGLISH).get(0))
+        .contains("less often than the plan asks").contains("about every 12 min").contains("Last successful check");
+    assertThat(Health.explain(h, w, Map.of(), null, false, false, SlotHunterZones.TEHRAN, Locale.forLanguageTag("fa")).get(0))
+        .contains("کندتر").contains("12 min");
   }
 
   @Test

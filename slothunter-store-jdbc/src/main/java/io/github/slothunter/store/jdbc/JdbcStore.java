@@ -82,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * per-watch reads: measure with {@code PollWriteBenchmark} in the test sources.
  *
  * <p><b>Errors.</b> Database failures are {@link SlotHunterException}s with
- * {@link ErrorCode#PROVIDER_UNAVAILABLE} (retryable) naming the operation and SQL state, with the
+ * {@link ErrorCode#STORE_UNAVAILABLE} (retryable) naming the operation and SQL state, with the
  * {@link SQLException} as cause; stored data that cannot be read is {@link ErrorCode#PROTOCOL}.
  * Personal data never appears in a message.
  *
@@ -151,7 +151,7 @@ public final class JdbcStore implements Store {
    * @throws IllegalArgumentException if the key is not 32 bytes
    * @throws IllegalStateException if H2 is not on the class path
    * @throws SlotHunterException {@code INVALID_INPUT} if the schema cannot be used (see the class
-   *     comment), {@code PROVIDER_UNAVAILABLE} if the database cannot be opened
+   *     comment), {@code STORE_UNAVAILABLE} if the database cannot be opened
    */
   public static JdbcStore h2(Path directory, byte[] encryptionKey) {
     return builder().h2(directory).encryptionKey(encryptionKey).build();
@@ -711,7 +711,7 @@ public final class JdbcStore implements Store {
      *     when {@link #h2(Path)} is used and H2 is not on the class path
      * @throws IllegalArgumentException for a database other than PostgreSQL or H2
      * @throws SlotHunterException {@code INVALID_INPUT} if the schema cannot be used (see the class
-     *     comment), {@code PROVIDER_UNAVAILABLE} if the database fails
+     *     comment), {@code STORE_UNAVAILABLE} if the database fails
      */
     public JdbcStore build() {
       if (dataSource == null && h2Directory == null) {

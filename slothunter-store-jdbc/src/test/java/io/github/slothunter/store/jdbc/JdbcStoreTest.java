@@ -84,7 +84,7 @@ class JdbcStoreTest {
       assertThatThrownBy(() -> store.savePoll(snapshot(a, T0.plusSeconds(30), s1, s2),
           List.of(opened(s2, T0.plusSeconds(30))), Map.of("w-1", Set.of(s1.id(), s2.id()))))
           .isInstanceOfSatisfying(SlotHunterException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(e.code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE);
             assertThat(e.retryable()).isTrue();
             assertThat(e.getCause()).isInstanceOf(SQLException.class);
           })
@@ -120,7 +120,7 @@ class JdbcStoreTest {
 
       assertThatThrownBy(store::loadWatches)
           .isInstanceOfSatisfying(SlotHunterException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(e.code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE);
             assertThat(e.getCause()).isInstanceOf(SQLException.class);
           })
           .hasMessageContaining("load watches").hasMessageContaining("08001");
@@ -138,7 +138,7 @@ class JdbcStoreTest {
 
     assertThatThrownBy(() -> JdbcStore.builder().dataSource(faulty).encryptionKey(TestDatabase.KEY).build())
         .isInstanceOfSatisfying(SlotHunterException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE));
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE));
   }
 
   @Test

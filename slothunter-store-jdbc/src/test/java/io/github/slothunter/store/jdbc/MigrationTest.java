@@ -124,7 +124,7 @@ class MigrationTest {
 
     assertThatThrownBy(() -> new MigrationRunner(broken, Clock.systemUTC()).migrate(db.raw()))
         .isInstanceOfSatisfying(SlotHunterException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE))
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE))
         .hasMessageContaining("V2 (broken) failed");
     assertThat(db.rows("SELECT version FROM slothunter_schema_version")).containsExactly(List.of(1));
   }

@@ -42,7 +42,10 @@ final class Errors {
     String who = provider != null ? provider : "the provider";
     return switch (code) {
       case RATE_LIMITED -> who + " is rate-limiting us" + retry(e) + ": " + what;
+      case BUDGET_SPENT -> "SlotHunter's own request budget for " + who + " is spent for now (the site did not refuse"
+          + " us)" + retry(e) + "; raise it with --budget-scale if the site allows more";
       case PROVIDER_UNAVAILABLE -> who + " is unreachable right now: " + what;
+      case STORE_UNAVAILABLE -> "the local store failed: " + what;
       case AUTH_REQUIRED -> "login needed: " + what + " (run 'slothunter login "
           + (provider != null ? provider : "<provider>") + " <mobile>')";
       case PROTOCOL -> who + " answered something SlotHunter does not understand: " + what;

@@ -30,7 +30,7 @@ public final class ExitCodes {
   public static int of(ErrorCode code) {
     return switch (code) {
       case INVALID_INPUT, NOT_FOUND, QUOTA_EXCEEDED, UNSUPPORTED, BOOKING_OFF -> BAD_INPUT;
-      case RATE_LIMITED, PROVIDER_UNAVAILABLE -> UNAVAILABLE;
+      case RATE_LIMITED, BUDGET_SPENT, PROVIDER_UNAVAILABLE, STORE_UNAVAILABLE -> UNAVAILABLE;
       default -> FAILURE;
     };
   }

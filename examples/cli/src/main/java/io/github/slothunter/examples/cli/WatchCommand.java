@@ -2,6 +2,8 @@ package io.github.slothunter.examples.cli;
 
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.HealthState;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
@@ -14,8 +16,11 @@ import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.TargetStats;
 import io.github.slothunter.core.TimeWindow;
 import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchHealth;
 import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.provider.doctoreto.DoctoretoProviderFactory;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
+import io.github.slothunter.spi.ProviderContext;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +32,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -58,6 +65,8 @@ import picocli.CommandLine.TypeConversionException;
 final class WatchCommand implements Callable<Integer> {
   /** The least poll interval on the real sites: be a polite client. */
   static final Duration MIN_REAL_INTERVAL = Duration.ofSeconds(15);
+  /** How often start-up progress is printed while lookups wait for the budget. */
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
   static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
       .withZone(JalaliFormat.ZONE);
 
@@ -116,6 +125,11 @@ final class WatchCommand implements Callable<Integer> {
       description = "Stop after this many seconds (default: run until Ctrl-C).")
   Integer runFor;
 
+  @Option(names = "--budget-scale", paramLabel = "FACTOR",
+      description = "Multiplies each site's request budget (default 1; the sites' limits are not published, the"
+          + " defaults are guesses). Raise it only if the site allows more.")
+  Double budgetScale;
+
   @Option(names = "--sandbox",
       description = "Watch the built-in fake Paziresh24 (no network; auto-book logs in by itself).")
   boolean sandbox;
@@ -129,6 +143,9 @@ final class WatchCommand implements Callable<Integer> {
     }
     if (runFor != null && runFor < 1) {
       throw CliException.badInput("--for must be at least 1 second");
+    }
+    if (budgetScale != null && !(budgetScale > 0 && budgetScale <= 100)) {
+      throw CliException.badInput("--budget-scale must be a number above 0 and at most 100");
     }
     if (!autoBook && (patientFile != null || sessionFile != null)) {
       throw CliException.badInput("--patient-file and --session-file only make sense with --auto-book");
@@ -145,7 +162,12 @@ final class WatchCommand implements Callable<Integer> {
     try (Backend backend = Backend.of(cli.clock(), sandbox); Stopper stopper = new Stopper(cli.hooks())) {
       SlotHunter.Builder builder = backend.hunter().plans(Plans.of(plan, List.of(plan)));
       if (sandbox) {
-        builder.budget(Paziresh24ProviderFactory.ID, DemoCommand.SANDBOX_BUDGET);
+        builder.budget(Paziresh24ProviderFactory.ID, budgetScale == null ? DemoCommand.SANDBOX_BUDGET
+            : DemoCommand.SANDBOX_BUDGET.scaled(budgetScale));
+      } else if (budgetScale != null) {
+        for (String id : List.of(Paziresh24ProviderFactory.ID, DoctoretoProviderFactory.ID)) {
+          builder.providerConfig(id, ProviderContext.BUDGET_SCALE, String.valueOf(budgetScale));
+        }
       }
       Labels labels = new Labels();
       EventPrinter printer = new EventPrinter(cli.out(), lang, json, cli.color(), labels);
@@ -154,21 +176,38 @@ final class WatchCommand implements Callable<Integer> {
       try {
         hunter.listen(printer::print);
         Map<String, AccountSession> sessions = new HashMap<>();
+        Map<String, CompletableFuture<Watch>> starting = new LinkedHashMap<>();
         for (String raw : links) {
           String link = backend.link(raw);
-          Doctor doctor = hunter.lookup(link);
-          labels.add(doctor);
+          DoctorRef ref = hunter.parse(link).orElseThrow(() -> CliException.badInput("'" + raw
+              + "' is not a doctor link or slug of a supported site"));
           WatchRequest req = WatchRequest.of(owner, link).filter(filter);
           if (autoBook) {
-            AccountSession session = sessions.computeIfAbsent(doctor.ref().providerId(),
+            AccountSession session = sessions.computeIfAbsent(ref.providerId(),
                 id -> session(cli, backend, id, patient));
             req = req.autoBook(patient, session);
           }
-          Watch w = hunter.watch(req);
+          starting.put(link, hunter.watchAsync(req)); // queued inside the budget: many doctors never fail start-up
+        }
+        awaitStart(cli, hunter, starting, err, PROGRESS_EVERY);
+        for (Map.Entry<String, CompletableFuture<Watch>> e : starting.entrySet()) {
+          Watch w;
+          try {
+            w = e.getValue().join();
+          } catch (java.util.concurrent.CompletionException failed) {
+            err.println("not watching " + e.getKey() + ": " + Errors.sentence(failed.getCause()));
+            continue;
+          }
+          Doctor doctor = hunter.lookup(e.getKey()); // cached by the watch's own lookup: no request
+          labels.add(doctor);
           watches.add(w);
           err.println("watching " + doctor.displayName() + " (" + doctor.ref() + "): " + w.targets().size()
               + (w.targets().size() == 1 ? " calendar" : " calendars") + (autoBook ? ", auto-booking" : "")
-              + ", polling every " + Errors.seconds(pollEvery) + " at most");
+              + ", " + pace(hunter, w, pollEvery));
+        }
+        if (watches.isEmpty()) {
+          err.flush();
+          return ExitCodes.BAD_INPUT;
         }
         err.println("Ctrl-C stops" + (runFor != null ? "; stopping by itself after " + runFor + " s" : "") + ".");
         err.flush();
@@ -198,6 +237,44 @@ final class WatchCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  /** Waits for the watches' lookups, telling how far they are while the budget spaces them out. */
+  static void awaitStart(Cli cli, SlotHunter hunter, Map<String, CompletableFuture<Watch>> starting,
+      PrintWriter err, Duration every) {
+    CompletableFuture<Void> all = CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new));
+    long shown = -1;
+    while (true) {
+      try {
+        all.get(every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return;
+      } catch (java.util.concurrent.ExecutionException e) {
+        return; // each failure is told per doctor
+      } catch (java.util.concurrent.TimeoutException e) {
+        long done = starting.values().stream().filter(CompletableFuture::isDone).count();
+        if (done != shown) {
+          shown = done;
+          err.println(CLOCK.format(cli.clock().instant()) + "  looked up " + done + " of " + starting.size()
+              + " doctors; the rest wait for the request budget (" + hunter.lookupProgress().waiting() + " queued)");
+          err.flush();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw CliException.badInput("interrupted while starting");
+      }
+    }
+  }
+
+  /** "polling every 60 s at most", or the slower pace the budget gives and why. */
+  static String pace(SlotHunter hunter, Watch w, Duration planned) {
+    WatchHealth h = hunter.health(w.id());
+    Duration pace = h.pace();
+    if (h.state() != HealthState.BUDGET_SHORT || pace == null) {
+      return "polling every " + Errors.seconds(planned) + " at most";
+    }
+    return "polling about every " + Errors.seconds(pace.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        + " (not every " + Errors.seconds(planned) + ": the site's request budget is shared by all calendars;"
+        + " --budget-scale raises it)";
   }
 
   private Duration pollInterval() {

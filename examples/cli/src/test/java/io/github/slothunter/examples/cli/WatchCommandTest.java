@@ -36,6 +36,59 @@ class WatchCommandTest {
   }
 
   @Test
+  void aBudgetShortOfThePlanSaysThePaceItReallyGives() {
+    // 1% of the sandbox budget: 15 a minute, 600 an hour, for calendars the plan polls every 2 s
+    CliRun run = CliRun.run(home, "watch", "dr-sara-ahmadi", "dr-reza-karimi", "dr-maryam-hosseini", "--sandbox",
+        "--budget-scale", "0.01", "--for", "2", "--status-every", "0");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.errLines()).filteredOn(l -> l.startsWith("watching ")).hasSize(3)
+        .last().asString().containsPattern("polling about every \\d+(\\.\\d)? s \\(not every 2\\.0 s: the site's request"
+            + " budget is shared by all calendars; --budget-scale raises it\\)");
+  }
+
+  @Test
+  void aBadBudgetScaleIsBadInput() {
+    CliRun run = CliRun.run(home, "watch", SARA, "--budget-scale", "0");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("--budget-scale must be a number above 0");
+  }
+
+  @Test
+  void startUpTellsHowManyDoctorsAreLookedUpWhileTheRestWait() throws Exception {
+    java.io.StringWriter err = new java.io.StringWriter();
+    java.util.concurrent.CompletableFuture<io.github.slothunter.core.Watch> slow = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<io.github.slothunter.core.Watch> failed =
+        java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("x"));
+    java.util.Map<String, java.util.concurrent.CompletableFuture<io.github.slothunter.core.Watch>> starting =
+        new java.util.LinkedHashMap<>();
+    starting.put("a", failed);
+    starting.put("b", slow);
+    try (Backend backend = Backend.of(java.time.Clock.systemUTC(), true);
+        io.github.slothunter.core.SlotHunter hunter = backend.hunter().build()) {
+      Cli cli = Cli.of(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+          new java.io.BufferedReader(new java.io.StringReader("")), home, java.util.Map.of());
+      Thread done = new Thread(() -> {
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        slow.complete(null);
+      });
+      done.start();
+
+      WatchCommand.awaitStart(cli, hunter, starting, new java.io.PrintWriter(err, true), java.time.Duration.ofMillis(50));
+      done.join();
+    }
+
+    assertThat(slow).isDone();
+    assertThat(err.toString()).contains("looked up 1 of 2 doctors; the rest wait for the request budget (0 queued)");
+    assertThat(err.toString().lines()).hasSize(1); // one line per change, not one per tick
+  }
+
+  @Test
   void textEventsCarryTheOwnerAndTheDoctor() {
     CliRun run = CliRun.run(home, "watch", "dr-reza-karimi", "--sandbox", "--for", "2", "--status-every", "0",
         "--owner", "neda", "--days", "sat,sun,mon,tue,wed,thu");

@@ -367,11 +367,18 @@ final class Api {
     n.put("eventsDropped", s.eventsDropped());
     n.put("streams", hub.streams());
     n.put("webhookDeliveriesPending", webhooks.pending());
+    // start-up progress: watches registered at once wait for their doctor lookups inside the budget
+    io.github.slothunter.core.LookupProgress lookups = hunter.lookupProgress();
+    ObjectNode ln = n.putObject("lookups");
+    ln.put("done", lookups.done());
+    ln.put("failed", lookups.failed());
+    ln.put("waiting", lookups.waiting());
     ArrayNode providers = n.putArray("providers");
     for (ProviderStats ps : s.providers()) {
       ObjectNode pn = providers.addObject();
       pn.put("id", ps.providerId());
       pn.put("budgetPerMinute", ps.budget().perMinute());
+      pn.put("budgetPerHour", ps.budget().perHour());
       pn.put("effectivePerMinute", ps.effectivePerMinute());
       pn.put("usedLastMinute", ps.usedLastMinute());
       pn.put("requestsSent", ps.requestsSent());

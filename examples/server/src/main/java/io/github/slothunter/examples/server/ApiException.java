@@ -72,6 +72,7 @@ final class ApiException extends RuntimeException {
       case NOT_FOUND:
         return 404;
       case RATE_LIMITED:
+      case BUDGET_SPENT:
         return 429;
       case QUOTA_EXCEEDED:
       case BOOKING_OFF:
@@ -82,6 +83,7 @@ final class ApiException extends RuntimeException {
         // the provider account (not the API key) needs a login: the request cannot be processed as sent
         return 422;
       case PROVIDER_UNAVAILABLE:
+      case STORE_UNAVAILABLE:
         return 503;
       case PROTOCOL:
         return 502;

@@ -154,5 +154,9 @@ class OwnersApiTest extends SharedServerTest {
     assertThat(mine.get("plan").asText()).isEqualTo("PREMIUM");
     assertThat(engine.get("watches").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(engine.get("providers").get(0).get("id").asText()).isEqualTo("paziresh24");
+    assertThat(engine.get("providers").get(0).get("budgetPerHour").asInt()).isPositive();
+    // start-up progress: the watch's doctor lookup is done, nothing waits
+    assertThat(engine.get("lookups").get("done").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(engine.get("lookups").get("waiting").asInt()).isZero();
   }
 }

@@ -278,6 +278,10 @@ public final class BotConversation {
       r.send(r.m.notADoctorLink());
       return;
     }
+    int ahead = hunter.lookupProgress().waiting();
+    if (ahead > 0) { // the lookup waits its turn inside the site's request budget: say so instead of going quiet
+      r.send(r.m.lookupQueued(ahead));
+    }
     Doctor doctor = hunter.lookup(link);
     List<Center> centers = doctor.centers().stream()
         .filter(c -> c.services().stream().anyMatch(Service::bookable)).toList();

@@ -491,6 +491,8 @@ public final class Messages {
       case INVALID_INPUT -> notADoctorLink();
       case RATE_LIMITED -> t("⏳ پذیرش۲۴ الان درخواست زیادی دریافت کرده. یک دقیقه‌ی دیگر دوباره امتحان کنید.",
           "⏳ Paziresh24 is busy right now. Please try again in a minute.");
+      case BUDGET_SPENT -> t("⏳ درخواست‌های زیادی در صف است. چند دقیقهٔ دیگر دوباره امتحان کنید.",
+          "⏳ Many requests are queued right now. Please try again in a few minutes.");
       case PROVIDER_UNAVAILABLE -> t("⚠️ پذیرش۲۴ در دسترس نیست. کمی بعد دوباره امتحان کنید.",
           "⚠️ Paziresh24 is not reachable. Please try again a bit later.");
       case PROTOCOL -> t("⚠️ پاسخ پذیرش۲۴ را نفهمیدم (شاید سایت تغییر کرده). کمی بعد دوباره امتحان کنید.",
@@ -504,6 +506,13 @@ public final class Messages {
           "✋ This booking has to be finished by you on the Paziresh24 site.");
       default -> t("⚠️ مشکلی پیش آمد. کمی بعد دوباره امتحان کنید.", "⚠️ Something went wrong. Please try again later.");
     };
+  }
+
+  /** A doctor lookup waits behind others for the site's request budget. */
+  public String lookupQueued(int ahead) {
+    return t("⏳ " + n(ahead) + " پزشک پیش از این در صف بررسی است؛ به محض رسیدن نوبت جواب می‌دهم.",
+        "⏳ " + n(ahead) + (ahead == 1 ? " doctor is" : " doctors are") + " ahead in the lookup queue; I will answer as"
+            + " soon as it is this one's turn.");
   }
 
   /** A bug, not a provider error. */

@@ -31,6 +31,10 @@ class MessagesTest {
       assertThat(EN.failure(code)).isNotBlank().doesNotContain(code.name());
     }
     assertThat(EN.failure(ErrorCode.RATE_LIMITED)).contains("busy");
+    assertThat(EN.failure(ErrorCode.BUDGET_SPENT)).contains("queued");
+    assertThat(EN.lookupQueued(3)).contains("3 doctors are ahead in the lookup queue");
+    assertThat(EN.lookupQueued(1)).contains("1 doctor is ahead");
+    assertThat(FA.lookupQueued(12)).contains("۱۲").contains("صف");
     assertThat(FA.failure(ErrorCode.AUTH_REQUIRED)).contains("/autobook");
   }
 

@@ -44,7 +44,10 @@ import okhttp3.HttpUrl;
  * </ul>
  */
 public final class DoctoretoProvider implements Provider {
-  /** The budget when the context overrides nothing: the site's limits are unknown, so stay gentle. */
+  /**
+   * A guess, used when the context overrides nothing: the site publishes no limits, so stay gentle. Raise
+   * or lower it with the {@code budget-scale} config key (or the other {@code budget-*} keys).
+   */
   static final RequestBudget DEFAULT_BUDGET = RequestBudget.of(20, 300, 2);
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration DEFAULT_SLOT_CACHE_TTL = Duration.ofSeconds(5);

@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Paziresh24Provider implements Provider {
   private static final Logger log = LoggerFactory.getLogger(Paziresh24Provider.class);
-  /** The site's limits are unknown; S2 docs claim about 20/min and 300/h (spec 2, LOW). */
+  /**
+   * A guess: the site publishes no limits; S2 docs claim about 20/min and 300/h (spec 2, LOW). Raise or
+   * lower it with the {@code budget-scale} config key (or the other {@code budget-*} keys).
+   */
   public static final RequestBudget DEFAULT_BUDGET = RequestBudget.of(20, 300, 3);
 
   private final ProviderInfo info;

@@ -114,7 +114,7 @@ public final class MigrationRunner {
    *
    * @return the schema version now
    * @throws SlotHunterException {@code INVALID_INPUT} when an applied migration was changed or the
-   *     database is newer than this code; {@code PROVIDER_UNAVAILABLE} when the database fails
+   *     database is newer than this code; {@code STORE_UNAVAILABLE} when the database fails
    */
   public int migrate(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
@@ -197,7 +197,7 @@ public final class MigrationRunner {
       c.setAutoCommit(true);
       Map<Integer, String> now = applied(c);
       if (!now.containsKey(m.version())) {
-        throw new SlotHunterException(ErrorCode.PROVIDER_UNAVAILABLE,
+        throw new SlotHunterException(ErrorCode.STORE_UNAVAILABLE,
             "schema migration " + m + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
       }
       // another instance applied it while we tried

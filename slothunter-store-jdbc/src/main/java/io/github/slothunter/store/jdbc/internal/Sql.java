@@ -48,11 +48,11 @@ public final class Sql {
   }
 
   /**
-   * A database failure as the exception the engine expects: {@code PROVIDER_UNAVAILABLE}
+   * A database failure as the exception the engine expects: {@code STORE_UNAVAILABLE}
    * (retryable), naming the operation and the SQL state; the cause is kept.
    */
   public static SlotHunterException failure(String operation, SQLException e) {
-    return new SlotHunterException(ErrorCode.PROVIDER_UNAVAILABLE,
+    return new SlotHunterException(ErrorCode.STORE_UNAVAILABLE,
         "store " + operation + " failed (SQLState " + e.getSQLState() + ")", e);
   }
 
