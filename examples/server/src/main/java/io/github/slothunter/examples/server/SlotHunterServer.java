@@ -82,7 +82,7 @@ public final class SlotHunterServer implements AutoCloseable {
       this.hunter = engine(b, store).build();
       opened.add(0, hunter);
       this.webhooks = new Webhooks(database, b.clock, new SecretSealer(b.storeKey, "slothunter-server webhook secrets"),
-          b.webhookSettings.withAllowPrivateAddresses(b.allowPrivateWebhooks || b.sandbox != null));
+          b.webhookSettings, new AddressPolicy(b.webhookResolver, b.allowPrivateWebhooks));
       opened.add(0, webhooks);
       WatchLabels labels = new WatchLabels(database);
       Bookings bookings = new Bookings(database);
@@ -345,6 +345,7 @@ public final class SlotHunterServer implements AutoCloseable {
     private double anonymousPerSecond = 2;
     private long maxBodyBytes = DEFAULT_MAX_BODY;
     private boolean allowPrivateWebhooks;
+    private AddressPolicy.Resolver webhookResolver = AddressPolicy.SYSTEM;
     private Webhooks.Settings webhookSettings = Webhooks.Settings.DEFAULTS;
     private EventHub.Settings eventSettings = EventHub.Settings.DEFAULTS;
 
@@ -401,8 +402,8 @@ public final class SlotHunterServer implements AutoCloseable {
     }
 
     /**
-     * Polls this fake Paziresh24 instead of the real sites, with fast sandbox plans, and allows
-     * webhooks to local addresses. The caller starts and stops the fake.
+     * Polls this fake Paziresh24 instead of the real sites, with fast sandbox plans. The caller starts
+     * and stops the fake. Webhooks to local addresses still need {@link #allowPrivateWebhooks}.
      */
     public Builder sandbox(FakePaziresh24 fake) {
       this.sandbox = Objects.requireNonNull(fake, "fake");
@@ -438,9 +439,19 @@ public final class SlotHunterServer implements AutoCloseable {
       return this;
     }
 
-    /** Allows webhooks to loopback and private-network addresses (always allowed in the sandbox). */
+    /**
+     * Allows webhooks to loopback, RFC 1918 and unique-local addresses (default: refused, sandbox
+     * included). Link-local, shared (carrier-grade NAT) and the other special-purpose addresses stay
+     * refused: see {@link AddressPolicy}.
+     */
     public Builder allowPrivateWebhooks(boolean value) {
       this.allowPrivateWebhooks = value;
+      return this;
+    }
+
+    /** For tests: how webhook hosts are resolved (default: the JVM's resolver). */
+    Builder webhookResolver(AddressPolicy.Resolver value) {
+      this.webhookResolver = Objects.requireNonNull(value, "webhookResolver");
       return this;
     }
 

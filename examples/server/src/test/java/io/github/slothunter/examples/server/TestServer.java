@@ -74,7 +74,8 @@ final class TestServer implements AutoCloseable {
         .sandbox(fake)
         .manualScheduling()
         .rateLimit(1000, 1000)
-        .anonymousRateLimit(1000, 1000);
+        .anonymousRateLimit(1000, 1000)
+        .allowPrivateWebhooks(true); // the tests' webhook receivers listen on 127.0.0.1
     customize.accept(b);
     try {
       return new TestServer(clock, fake, b.start(), dir);
