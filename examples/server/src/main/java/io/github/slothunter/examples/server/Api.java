@@ -789,7 +789,7 @@ final class Api {
 
   private void ticket(Context ctx) {
     Owner owner = owner(ctx);
-    EventHub.Ticket t = hub.issueTicket(owner.id());
+    StreamTickets.Ticket t = hub.issueTicket(owner.id());
     ObjectNode n = Json.object();
     n.put("ticket", t.value());
     n.put("expiresAt", t.expiresAt().toString());

@@ -455,6 +455,26 @@ public final class SlotHunterServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Live streams one owner may have open at once, and all owners together (defaults 20 and 10,000).
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= perOwner <= total}
+     */
+    public Builder streamLimits(int perOwner, int total) {
+      this.eventSettings = eventSettings.withStreamLimits(perOwner, total);
+      return this;
+    }
+
+    /**
+     * Unused stream tickets one owner may hold, and all owners together (defaults 20 and 10,000).
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= perOwner <= total}
+     */
+    public Builder ticketLimits(int perOwner, int total) {
+      this.eventSettings = eventSettings.withTicketLimits(perOwner, total);
+      return this;
+    }
+
     /** For tests and simulations: the engine polls only when {@link SlotHunter#runDue()} is called. */
     Builder manualScheduling() {
       this.manual = true;
