@@ -65,7 +65,7 @@ public final class SlotHunterServer implements AutoCloseable {
   private final Subscription subscription;
   private final EventHub hub;
   private final Webhooks webhooks;
-  private final RateLimiter limiter;
+  private final Authenticator authenticator;
   private final Owners owners;
   private final Javalin app;
   private final ScheduledExecutorService maintenance;
@@ -89,22 +89,22 @@ public final class SlotHunterServer implements AutoCloseable {
       this.hub = new EventHub(b.clock, b.eventSettings, bookings, labels, webhooks);
       opened.add(0, hub);
       this.subscription = hunter.listen(hub);
-      this.limiter = new RateLimiter(b.clock, b.burst, b.perSecond);
-
       Api.Parts parts = new Api.Parts();
       parts.hunter = hunter;
       parts.clock = b.clock;
       this.owners = new Owners(database, b.clock);
       parts.owners = owners;
-      parts.adminKey = new ApiKeys.AdminKey(b.adminKey);
+      this.authenticator = new Authenticator(new ApiKeys.AdminKey(b.adminKey), owners, hub,
+          new RateLimiter(b.clock, b.burst, b.perSecond),
+          new RateLimiter(b.clock, b.anonymousBurst, b.anonymousPerSecond),
+          new RateLimiter(b.clock, b.keyIdFailureBurst, b.keyIdFailurePerSecond), b.failureFloor);
+      parts.authenticator = authenticator;
       parts.labels = labels;
       parts.bookings = bookings;
       parts.webhooks = webhooks;
       parts.hub = hub;
       parts.insights = new Insights(hunter);
       parts.logins = new ProviderLogins(hunter, b.clock);
-      parts.limiter = limiter;
-      parts.anonymous = new RateLimiter(b.clock, b.anonymousBurst, b.anonymousPerSecond);
       parts.linkRewriter = linkRewriter(b.sandbox);
       parts.info = info(b.sandbox, hunter);
       parts.openApi = resource("openapi.json");
@@ -146,10 +146,7 @@ public final class SlotHunterServer implements AutoCloseable {
         return t;
       });
       maintenance.scheduleWithFixedDelay(guard(hub::heartbeat), 15, 15, TimeUnit.SECONDS);
-      maintenance.scheduleWithFixedDelay(guard(() -> {
-        limiter.evictIdle();
-        parts.anonymous.evictIdle();
-      }), 10, 10, TimeUnit.MINUTES);
+      maintenance.scheduleWithFixedDelay(guard(authenticator::evictIdle), 10, 10, TimeUnit.MINUTES);
       maintenance.scheduleWithFixedDelay(guard(() -> webhooks.prune(b.clock.instant().minus(Duration.ofDays(7)))),
           1, 60, TimeUnit.MINUTES);
       log.info("SlotHunter server listening on {} ({}{})", baseUrl(), database,
@@ -291,6 +288,11 @@ public final class SlotHunterServer implements AutoCloseable {
     return created;
   }
 
+  /** The owners and their keys. */
+  Owners owners() {
+    return owners;
+  }
+
   /** How many owners exist. */
   int ownerCount() {
     return owners.list().size();
@@ -343,6 +345,9 @@ public final class SlotHunterServer implements AutoCloseable {
     private double perSecond = 20;
     private int anonymousBurst = 30;
     private double anonymousPerSecond = 2;
+    private int keyIdFailureBurst = 10;
+    private double keyIdFailurePerSecond = 0.2;
+    private Duration failureFloor = Authenticator.FAILURE_FLOOR;
     private long maxBodyBytes = DEFAULT_MAX_BODY;
     private boolean allowPrivateWebhooks;
     private AddressPolicy.Resolver webhookResolver = AddressPolicy.SYSTEM;
@@ -423,10 +428,25 @@ public final class SlotHunterServer implements AutoCloseable {
       return this;
     }
 
-    /** Requests per second per client address without a valid key (defaults 2/s, burst 30). */
+    /**
+     * Failed authentications per second per client address (defaults 2/s, burst 30). Over it, calls
+     * without a valid key get 429 before any key is looked up. {@code /health}, {@code /info} and
+     * {@code /openapi.json} are outside every limit.
+     */
     public Builder anonymousRateLimit(int burstSize, double requestsPerSecond) {
       this.anonymousBurst = burstSize;
       this.anonymousPerSecond = requestsPerSecond;
+      return this;
+    }
+
+    /**
+     * Failed authentications per second per owner key id, whatever the address (defaults one every
+     * 5 s, burst 10). Over it, that key id gets 429 before it is looked up, even with the right
+     * secret, until the budget refills.
+     */
+    public Builder keyIdFailureRateLimit(int burstSize, double failuresPerSecond) {
+      this.keyIdFailureBurst = burstSize;
+      this.keyIdFailurePerSecond = failuresPerSecond;
       return this;
     }
 
@@ -472,6 +492,12 @@ public final class SlotHunterServer implements AutoCloseable {
      */
     public Builder ticketLimits(int perOwner, int total) {
       this.eventSettings = eventSettings.withTicketLimits(perOwner, total);
+      return this;
+    }
+
+    /** For measurements: the least time a failed authentication takes (default {@link Authenticator#FAILURE_FLOOR}). */
+    Builder failureFloor(Duration value) {
+      this.failureFloor = Objects.requireNonNull(value, "failureFloor");
       return this;
     }
 

@@ -235,15 +235,13 @@ class WebhookAddressTest {
 
   @Test
   void theSandboxCallsLoopbackOnlyWithTheFlag() {
-    try (TestServer sandbox = TestServer.start(b -> b.allowPrivateWebhooks(false))) {
+    try (TestServer sandbox = TestServer.throwaway(b -> b.allowPrivateWebhooks(false))) {
       TestServer.Created o = sandbox.owner("sandboxed", "PREMIUM");
 
       TestServer.Response r = sandbox.post("/api/v1/webhooks", o.key(), "{\"url\":\"http://127.0.0.1:9/hook\"}");
 
       assertThat(r.status()).isEqualTo(422);
       assertThat(r.json().get("message").asText()).contains("loopback");
-      sandbox.close();
-      sandbox.deleteFiles();
     }
   }
 
