@@ -1,6 +1,7 @@
 package io.github.slothunter.examples.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotListener;
@@ -155,11 +156,18 @@ final class EventHub implements SlotListener, AutoCloseable {
       String owner = ((WatchEvent) event).owner();
       if (event instanceof BookingSucceeded) {
         BookingSucceeded b = (BookingSucceeded) event;
+        // the engine's and providers' booking lines (with the codes in clear) are kept off INFO by the
+        // server's logging configuration; this one masks the tracking code
+        log.info("booked a slot for watch {} (tracking code {}{})", b.watchId(), Bookings.mask(b.booking().trackingCode()),
+            b.paymentRequired() ? "; pay to confirm" : "");
         try {
           bookings.record(owner, b, labels.find(b.watchId()).orElse(null));
         } catch (RuntimeException e) {
           log.warn("could not record booking of watch {}", b.watchId(), e);
         }
+      } else if (event instanceof BookingFailed) {
+        BookingFailed f = (BookingFailed) event;
+        log.info("auto-booking for watch {} failed: {}{}", f.watchId(), f.code(), f.willRetry() ? " (will retry)" : "");
       }
       route(owner, new Frame(type, Json.writeAscii(json), id));
       webhooks.publish(owner, eventId, type, Json.write(json));
