@@ -40,7 +40,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The REST API under {@code /api/v1}: authentication, rate limiting and every route. Handlers
+ * The REST API under {@code /api/v1}: every route, behind the {@link Authenticator} (keys, tickets and
+ * their limits). Handlers
  * validate everything before they touch the engine, so a bad request registers nothing; every
  * error leaves as {@code {code, message}} JSON (see {@link ApiException}). The route table is
  * {@link #ROUTES}, which the OpenAPI document must match (a test checks). Thread-safe.

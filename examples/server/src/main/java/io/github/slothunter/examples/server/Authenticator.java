@@ -16,12 +16,16 @@ import java.util.concurrent.locks.LockSupport;
  *       limit: they are constant answers without data, and a load balancer's checks must keep working
  *       however many bad keys arrive through the same proxy address.
  *   <li>Failed authentications are limited per client address and, for well-formed owner keys, per
- *       key id, each on its own. Both are looked at before the key is looked up, so a caller over
- *       either limit gets {@code 429} without a database query or a hash. Only failures use them up;
- *       a caller with a valid key is limited by its own per-key budget.
+ *       key id, each on its own; only failures use them up. They guard the work a failure can cause:
+ *       before an owner key is looked up past the in-memory cache (the database) and before the admin
+ *       key is compared (an operator may choose a guessable one), a caller over either limit gets
+ *       {@code 429}. An owner key whose entry is cached and matches is accepted without them, so owners
+ *       in use keep working while someone sprays bad keys from the same (proxy) address. Guessing an
+ *       owner key is not what they stop: its 256 random bits do.
  *   <li>Every {@code 401} leaves no sooner than {@link #FAILURE_FLOOR} after the check began: a known
  *       key id with a wrong secret, an unknown key id (its database query included), a malformed key,
  *       an expired ticket all take the same time, so the answer time does not tell which ids exist.
+ *   <li>A caller that authenticated is limited per key (the admin, or the owner).
  * </ul>
  *
  * <p>Thread-safe.
@@ -75,19 +79,25 @@ final class Authenticator {
     }
     long started = System.nanoTime();
     String address = "ip:" + ctx.ip();
-    refuseIfOver(failuresPerAddress.peek(address));
     String keyIdBucket = null;
     Principal principal = null;
     String auth = ctx.header("Authorization");
-    if (auth != null) {
-      String key = bearer(auth);
-      Optional<String> keyId = ApiKeys.keyId(key);
-      if (keyId.isPresent()) {
-        keyIdBucket = "key:" + keyId.get();
+    String key = auth == null ? null : bearer(auth);
+    Optional<String> keyId = ApiKeys.keyId(key);
+    if (keyId.isPresent()) {
+      keyIdBucket = "key:" + keyId.get();
+      // an owner in use is cached: accepted without the failure budgets a spray may have used up
+      principal = owners.authenticateCached(key).map(o -> new Principal(o, false)).orElse(null);
+      if (principal == null) {
+        refuseIfOver(failuresPerAddress.peek(address));
         refuseIfOver(failuresPerKeyId.peek(keyIdBucket));
+        principal = owners.authenticate(key).map(o -> new Principal(o, false)).orElse(null);
       }
-      principal = byKey(key);
-    } else {
+    } else if (key != null) {
+      // not an owner key: the admin key, which the operator may have chosen weak
+      refuseIfOver(failuresPerAddress.peek(address));
+      principal = adminKey.matches(key) ? new Principal(null, true) : null;
+    } else if (auth == null) {
       String ticket = ctx.queryParam("ticket");
       if (ticket != null && ctx.path().equals(Api.PREFIX + "/events")) {
         principal = hub.redeem(ticket).flatMap(owners::find).map(o -> new Principal(o, false)).orElse(null);
@@ -104,16 +114,6 @@ final class Authenticator {
     }
     refuseIfOver(requests.acquire(principal.bucket()));
     return Optional.of(principal);
-  }
-
-  private Principal byKey(String key) {
-    if (key == null) {
-      return null;
-    }
-    if (adminKey.matches(key)) {
-      return new Principal(null, true);
-    }
-    return owners.authenticate(key).map(o -> new Principal(o, false)).orElse(null);
   }
 
   /** Forgets idle buckets of every limit. */

@@ -80,6 +80,22 @@ class AuthLimitsTest {
       assertThat(fourth).isEqualTo(429);
       assertThat(otherId).isEqualTo(401);
       assertThat(otherOwner).isEqualTo(200);
+      assertThat(s.get("/api/v1/me", victim.key()).status()).as("the owner, in use, with its key").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void ownersInUseKeepWorkingWhileTheirProxyAddressIsOverItsFailureLimit() {
+    try (TestServer s = TestServer.throwaway(b -> b.anonymousRateLimit(3, 1.0 / 60))) {
+      TestServer.Created busy = s.owner("busy", "FREE");
+      assertThat(s.get("/api/v1/me", busy.key()).status()).isEqualTo(200);
+      for (int i = 0; i < 5; i++) {
+        s.get("/api/v1/me", fresh(i));
+      }
+      assertThat(s.get("/api/v1/me", fresh(5)).status()).isEqualTo(429);
+
+      assertThat(s.get("/api/v1/me", busy.key()).status()).isEqualTo(200);
+      assertThat(s.get("/api/v1/watches", busy.key()).status()).isEqualTo(200);
     }
   }
 
