@@ -40,7 +40,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The REST API under {@code /api/v1}: authentication, rate limiting and every route. Handlers
+ * The REST API under {@code /api/v1}: every route, behind the {@link Authenticator} (keys, tickets and
+ * their limits). Handlers
  * validate everything before they touch the engine, so a bad request registers nothing; every
  * error leaves as {@code {code, message}} JSON (see {@link ApiException}). The route table is
  * {@link #ROUTES}, which the OpenAPI document must match (a test checks). Thread-safe.
@@ -68,20 +69,16 @@ final class Api {
       "POST /api/v1/webhooks/{webhookId}/ping", "GET /api/v1/webhooks/deliveries",
       "POST /api/v1/events/tickets", "GET /api/v1/events", "GET /api/v1/events/recent");
 
-  private static final Set<String> PUBLIC = Set.of(PREFIX + "/health", PREFIX + "/info", PREFIX + "/openapi.json");
-
   private final SlotHunter hunter;
   private final Clock clock;
   private final Owners owners;
-  private final ApiKeys.AdminKey adminKey;
+  private final Authenticator authenticator;
   private final WatchLabels labels;
   private final Bookings bookings;
   private final Webhooks webhooks;
   private final EventHub hub;
   private final Insights insights;
   private final ProviderLogins logins;
-  private final RateLimiter limiter;
-  private final RateLimiter anonymous;
   private final UnaryOperator<String> linkRewriter;
   private final ObjectNode info;
   private final String openApi;
@@ -91,15 +88,13 @@ final class Api {
     this.hunter = p.hunter;
     this.clock = p.clock;
     this.owners = p.owners;
-    this.adminKey = p.adminKey;
+    this.authenticator = p.authenticator;
     this.labels = p.labels;
     this.bookings = p.bookings;
     this.webhooks = p.webhooks;
     this.hub = p.hub;
     this.insights = p.insights;
     this.logins = p.logins;
-    this.limiter = p.limiter;
-    this.anonymous = p.anonymous;
     this.linkRewriter = p.linkRewriter;
     this.info = p.info;
     this.openApi = p.openApi;
@@ -111,15 +106,13 @@ final class Api {
     SlotHunter hunter;
     Clock clock;
     Owners owners;
-    ApiKeys.AdminKey adminKey;
+    Authenticator authenticator;
     WatchLabels labels;
     Bookings bookings;
     Webhooks webhooks;
     EventHub hub;
     Insights insights;
     ProviderLogins logins;
-    RateLimiter limiter;
-    RateLimiter anonymous;
     UnaryOperator<String> linkRewriter = UnaryOperator.identity();
     ObjectNode info;
     String openApi;
@@ -171,13 +164,6 @@ final class Api {
 
   // ------------------------------------------------------------------ authentication
 
-  /** Who is calling. */
-  record Principal(Owner owner, boolean admin) {
-    String bucket() {
-      return admin ? "admin" : "owner:" + owner.id();
-    }
-  }
-
   private void authenticate(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     String declared = ctx.header("Content-Length");
@@ -190,48 +176,11 @@ final class Api {
         throw ApiException.invalid("the Content-Length header is not a number");
       }
     }
-    if (PUBLIC.contains(ctx.path())) {
-      limit(anonymous, "ip:" + ctx.ip());
-      return;
-    }
-    Principal principal = principal(ctx);
-    if (principal == null) {
-      limit(anonymous, "ip:" + ctx.ip());
-      ctx.header("WWW-Authenticate", "Bearer realm=\"slothunter\"");
-      throw ApiException.unauthorized("a valid API key is required: send 'Authorization: Bearer <key>'");
-    }
-    limit(limiter, principal.bucket());
-    ctx.attribute(PRINCIPAL, principal);
+    authenticator.authenticate(ctx).ifPresent(p -> ctx.attribute(PRINCIPAL, p));
   }
 
-  private Principal principal(Context ctx) {
-    String auth = ctx.header("Authorization");
-    if (auth != null) {
-      if (auth.length() < 8 || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        return null;
-      }
-      String key = auth.substring(7).strip();
-      if (adminKey.matches(key)) {
-        return new Principal(null, true);
-      }
-      return owners.authenticate(key).map(o -> new Principal(o, false)).orElse(null);
-    }
-    String ticket = ctx.queryParam("ticket");
-    if (ticket != null && ctx.path().equals(PREFIX + "/events")) {
-      return hub.redeem(ticket).flatMap(owners::find).map(o -> new Principal(o, false)).orElse(null);
-    }
-    return null;
-  }
-
-  private static void limit(RateLimiter limiter, String key) {
-    Duration wait = limiter.acquire(key);
-    if (!wait.isZero()) {
-      throw ApiException.rateLimited(wait);
-    }
-  }
-
-  private static Principal principal(Context ctx, boolean required) {
-    Principal p = ctx.attribute(PRINCIPAL);
+  private static Authenticator.Principal principal(Context ctx, boolean required) {
+    Authenticator.Principal p = ctx.attribute(PRINCIPAL);
     if (p == null && required) {
       throw ApiException.unauthorized("a valid API key is required");
     }
@@ -239,7 +188,7 @@ final class Api {
   }
 
   private static Owner owner(Context ctx) {
-    Principal p = principal(ctx, true);
+    Authenticator.Principal p = principal(ctx, true);
     if (p.admin()) {
       throw ApiException.forbidden("this endpoint acts for an owner: use the owner's API key, not the admin key");
     }
@@ -321,7 +270,7 @@ final class Api {
   }
 
   private void getOwner(Context ctx) {
-    Principal p = principal(ctx, true);
+    Authenticator.Principal p = principal(ctx, true);
     String id = ctx.pathParam("ownerId");
     if (!p.admin() && !p.owner().id().equals(id)) {
       throw ApiException.notFound("no owner " + id);
@@ -348,7 +297,7 @@ final class Api {
   }
 
   private void stats(Context ctx) {
-    Principal p = principal(ctx, true);
+    Authenticator.Principal p = principal(ctx, true);
     if (!p.admin()) {
       OwnerStats s = hunter.ownerStats(p.owner().id());
       ObjectNode n = Json.object();
@@ -796,7 +745,7 @@ final class Api {
 
   private void ticket(Context ctx) {
     Owner owner = owner(ctx);
-    EventHub.Ticket t = hub.issueTicket(owner.id());
+    StreamTickets.Ticket t = hub.issueTicket(owner.id());
     ObjectNode n = Json.object();
     n.put("ticket", t.value());
     n.put("expiresAt", t.expiresAt().toString());

@@ -65,6 +65,9 @@ final class ApiKeys {
       if (key == null || key.length() < 16 || key.length() > 200) {
         throw new IllegalArgumentException("the admin key must be 16-200 characters");
       }
+      if (keyId(key).isPresent()) {
+        throw new IllegalArgumentException("the admin key must not have the form of an owner key (shk_...)");
+      }
       this.hash = Ids.sha256(key);
     }
 

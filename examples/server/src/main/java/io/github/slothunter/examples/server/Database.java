@@ -2,6 +2,7 @@ package io.github.slothunter.examples.server;
 
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotHunterException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The server's database: one connection pool shared by the engine's {@code JdbcStore} and the
  * server's own tables ({@code server_owners}, {@code server_watches}, {@code server_webhooks},
  * {@code server_deliveries}, {@code server_bookings}), created idempotently at start with plain
- * JDBC. An embedded H2 file by default; PostgreSQL (or any H2 URL) by JDBC URL.
+ * JDBC. An embedded H2 file by default; PostgreSQL (or any H2 URL) by JDBC URL. An embedded
+ * database's directory is made owner-only ({@code 0700}) and the files in it {@code 0600}.
  *
  * <p>Both kinds are pooled by H2's small {@link JdbcConnectionPool}, which pools any
  * {@link javax.sql.ConnectionPoolDataSource} (PostgreSQL's included), so no extra pool library is
@@ -106,6 +108,7 @@ final class Database implements AutoCloseable {
     Objects.requireNonNull(location, "location");
     JdbcConnectionPool pool;
     String description;
+    Path embedded = null;
     if (location.startsWith("jdbc:postgresql:")) {
       PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
       pg.setURL(location);
@@ -129,19 +132,39 @@ final class Database implements AutoCloseable {
       if (path.contains(";")) {
         throw SlotHunterException.invalid("--db", "directory must not contain ';': " + dir);
       }
+      ownerOnly(dir, false);
       pool = JdbcConnectionPool.create("jdbc:h2:file:" + path + "/slothunter" + H2_SETTINGS, "sa", "");
       description = "embedded H2 in " + dir;
+      embedded = dir;
     }
     pool.setMaxConnections(MAX_CONNECTIONS);
     Database db = new Database(pool, description);
     try {
       db.createSchema();
+      if (embedded != null) {
+        ownerOnly(embedded, true); // H2 has created its files now
+      }
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
     log.info("database: {}", description);
     return db;
+  }
+
+  /** The directory {@code 0700}, and with {@code files} every file in it {@code 0600}. */
+  private static void ownerOnly(Path dir, boolean files) {
+    try {
+      if (OwnerOnlyFiles.directory(dir)) {
+        log.info("took group and other access away from the database directory {}", dir);
+      }
+      if (files) {
+        OwnerOnlyFiles.restrictFiles(dir);
+      }
+    } catch (IOException e) {
+      throw new SlotHunterException(ErrorCode.PROVIDER_UNAVAILABLE, "cannot make the database directory " + dir
+          + " owner-only", e);
+    }
   }
 
   private void createSchema() {

@@ -1,6 +1,7 @@
 package io.github.slothunter.examples.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotListener;
@@ -8,13 +9,13 @@ import io.github.slothunter.api.WatchEvent;
 import io.javalin.http.sse.SseClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Browsers cannot put an {@code Authorization} header on an {@code EventSource}, so dashboards
  * first trade their key for a short-lived, single-use {@linkplain #issueTicket ticket} and pass it in
- * the stream URL; the key itself never appears in a URL or a log.
+ * the stream URL; the key itself never appears in a URL or a log. Tickets and open streams are capped
+ * per owner, so one owner cannot use up what the others need, and in total as a backstop
+ * ({@link Settings}).
  *
  * <p>Thread-safe.
  */
@@ -50,7 +53,6 @@ final class EventHub implements SlotListener, AutoCloseable {
   /** How long a stream ticket stays valid. */
   static final Duration TICKET_TTL = Duration.ofSeconds(60);
   private static final Logger log = LoggerFactory.getLogger(EventHub.class);
-  private static final int MAX_TICKETS = 10_000;
   private static final String BROADCAST = "";
   /** Frames written with one flush at most. */
   private static final int BATCH = 256;
@@ -64,7 +66,7 @@ final class EventHub implements SlotListener, AutoCloseable {
   private final Thread dispatcher;
   private final ExecutorService senders;
   private final Map<String, OwnerState> owners = new ConcurrentHashMap<>();
-  private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
+  private final StreamTickets tickets;
   private final String instance = Ids.random("", 3);
   private final AtomicLong seq = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
@@ -78,6 +80,7 @@ final class EventHub implements SlotListener, AutoCloseable {
     this.bookings = Objects.requireNonNull(bookings, "bookings");
     this.labels = Objects.requireNonNull(labels, "labels");
     this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+    this.tickets = new StreamTickets(clock, TICKET_TTL, settings.ticketsPerOwner(), settings.maxTickets());
     this.inbox = new LinkedBlockingQueue<>(settings.inboxCapacity());
     AtomicInteger n = new AtomicInteger();
     this.senders = Executors.newFixedThreadPool(settings.senderThreads(), r -> {
@@ -153,11 +156,18 @@ final class EventHub implements SlotListener, AutoCloseable {
       String owner = ((WatchEvent) event).owner();
       if (event instanceof BookingSucceeded) {
         BookingSucceeded b = (BookingSucceeded) event;
+        // the engine's and providers' booking lines (with the codes in clear) are kept off INFO by the
+        // server's logging configuration; this one masks the tracking code
+        log.info("booked a slot for watch {} (tracking code {}{})", b.watchId(), Bookings.mask(b.booking().trackingCode()),
+            b.paymentRequired() ? "; pay to confirm" : "");
         try {
           bookings.record(owner, b, labels.find(b.watchId()).orElse(null));
         } catch (RuntimeException e) {
           log.warn("could not record booking of watch {}", b.watchId(), e);
         }
+      } else if (event instanceof BookingFailed) {
+        BookingFailed f = (BookingFailed) event;
+        log.info("auto-booking for watch {} failed: {}{}", f.watchId(), f.code(), f.willRetry() ? " (will retry)" : "");
       }
       route(owner, new Frame(type, Json.writeAscii(json), id));
       webhooks.publish(owner, eventId, type, Json.write(json));
@@ -181,59 +191,41 @@ final class EventHub implements SlotListener, AutoCloseable {
   /**
    * Issues a single-use stream ticket for the owner, valid {@link #TICKET_TTL}.
    *
-   * @throws ApiException 429 when too many tickets are outstanding
+   * @throws ApiException 429 when the owner holds {@link Settings#ticketsPerOwner()} unused tickets, or
+   *     all owners together {@link Settings#maxTickets()}
    */
-  Ticket issueTicket(String ownerId) {
-    if (tickets.size() >= MAX_TICKETS) {
-      sweepTickets();
-      if (tickets.size() >= MAX_TICKETS) {
-        throw ApiException.rateLimited(TICKET_TTL);
-      }
-    }
-    Ticket t = new Ticket(Ids.secret(24), ownerId, clock.instant().plus(TICKET_TTL));
-    tickets.put(t.value(), t);
-    return t;
+  StreamTickets.Ticket issueTicket(String ownerId) {
+    return tickets.issue(ownerId);
   }
 
   /** The owner a ticket was issued to, consuming it; empty when unknown, used or expired. */
-  java.util.Optional<String> redeem(String ticket) {
-    if (ticket == null || ticket.length() > 100) {
-      return java.util.Optional.empty();
-    }
-    Ticket t = tickets.remove(ticket);
-    if (t == null || !t.expiresAt().isAfter(clock.instant())) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(t.ownerId());
-  }
-
-  private void sweepTickets() {
-    Instant now = clock.instant();
-    tickets.values().removeIf(t -> !t.expiresAt().isAfter(now));
+  Optional<String> redeem(String ticket) {
+    return tickets.redeem(ticket);
   }
 
   /**
    * Checks, before the stream's headers are sent, that the owner may open another stream.
    *
-   * @throws ApiException 429 when the owner already has {@link Settings#streamsPerOwner()} streams
+   * @throws ApiException 429 when the owner already has {@link Settings#streamsPerOwner()} streams, or
+   *     all owners together {@link Settings#maxStreams()}
    */
   void checkCapacity(String ownerId) {
     OwnerState state = owners.get(ownerId);
-    if (state != null && state.streams.size() >= settings.streamsPerOwner()) {
+    if ((state != null && state.streams.size() >= settings.streamsPerOwner()) || streams.get() >= settings.maxStreams()) {
       throw ApiException.rateLimited(Duration.ofSeconds(30));
     }
   }
 
   /**
    * Starts streaming the owner's events to a connected client, after replaying what it missed
-   * since {@code lastEventId} (when still in the recent ring). A client over the owner's stream
-   * limit (two raced past {@link #checkCapacity}) is closed at once.
+   * since {@code lastEventId} (when still in the recent ring). A client over the owner's or the total
+   * stream limit (raced past {@link #checkCapacity}) is closed at once.
    */
   void attach(String ownerId, SseClient client, Long lastEventId) {
     OwnerState state = owners.computeIfAbsent(ownerId, k -> new OwnerState());
     Stream stream = new Stream(client, settings.streamQueue());
     synchronized (state) {
-      if (state.streams.size() >= settings.streamsPerOwner()) {
+      if (state.streams.size() >= settings.streamsPerOwner() || streams.get() >= settings.maxStreams()) {
         client.close();
         return;
       }
@@ -290,7 +282,7 @@ final class EventHub implements SlotListener, AutoCloseable {
         }
       }
     }
-    sweepTickets();
+    tickets.sweep();
   }
 
   /** Connected streams. */
@@ -340,24 +332,37 @@ final class EventHub implements SlotListener, AutoCloseable {
    * @param inboxCapacity engine events waiting for the dispatcher before new ones are dropped
    * @param streamQueue frames one stream may fall behind before it is disconnected
    * @param streamsPerOwner concurrent streams per owner
+   * @param maxStreams concurrent streams of all owners together (the backstop)
+   * @param ticketsPerOwner unused stream tickets one owner may hold
+   * @param maxTickets unused stream tickets of all owners together (the backstop)
    * @param senderThreads threads writing to streams
    * @param recentEvents events kept per owner for replay and the recent-events endpoint
    */
-  record Settings(int inboxCapacity, int streamQueue, int streamsPerOwner, int senderThreads, int recentEvents) {
-    static final Settings DEFAULTS = new Settings(100_000, 1_000, 20, 4, 100);
+  record Settings(int inboxCapacity, int streamQueue, int streamsPerOwner, int maxStreams, int ticketsPerOwner,
+      int maxTickets, int senderThreads, int recentEvents) {
+    /** 20 streams and 20 unused tickets per owner; 10,000 of each in total. */
+    static final Settings DEFAULTS = new Settings(100_000, 1_000, 20, 10_000, 20, 10_000, 4, 100);
 
     Settings {
-      if (inboxCapacity < 1 || streamQueue < 1 || streamsPerOwner < 1 || senderThreads < 1 || recentEvents < 1) {
+      if (inboxCapacity < 1 || streamQueue < 1 || streamsPerOwner < 1 || ticketsPerOwner < 1 || senderThreads < 1
+          || recentEvents < 1) {
         throw new IllegalArgumentException("every event hub setting must be positive");
       }
+      if (maxStreams < streamsPerOwner || maxTickets < ticketsPerOwner) {
+        throw new IllegalArgumentException("a total limit must be at least the per-owner one");
+      }
     }
-  }
 
-  /** A single-use stream ticket. */
-  record Ticket(String value, String ownerId, Instant expiresAt) {
-    @Override
-    public String toString() {
-      return "Ticket[" + ownerId + ", expiresAt=" + expiresAt + "]";
+    /** These settings with other stream limits. */
+    Settings withStreamLimits(int perOwner, int total) {
+      return new Settings(inboxCapacity, streamQueue, perOwner, total, ticketsPerOwner, maxTickets, senderThreads,
+          recentEvents);
+    }
+
+    /** These settings with other ticket limits. */
+    Settings withTicketLimits(int perOwner, int total) {
+      return new Settings(inboxCapacity, streamQueue, streamsPerOwner, maxStreams, perOwner, total, senderThreads,
+          recentEvents);
     }
   }
 

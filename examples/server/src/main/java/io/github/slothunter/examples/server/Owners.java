@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Owners and their API keys in {@code server_owners}. Keys are stored as SHA-256 hashes (see
@@ -18,16 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Authentication reads a small cache (key id to owner and hash) so the hot path does not touch
  * the database; entries expire after {@link #CACHE_TTL}, so a key rotated on another instance
- * sharing the database stops working there within that time. Thread-safe.
+ * sharing the database stops working there within that time. Key ids the database does not know are
+ * remembered as unknown for the same time (at most {@link #MAX_UNKNOWN} of them), so repeating a
+ * made-up key costs no database query either; an unknown id is compared against a dummy hash, the
+ * same work as a known one. Thread-safe.
  */
 final class Owners {
   static final Duration CACHE_TTL = Duration.ofSeconds(30);
+  /** Unknown key ids remembered at most; beyond that the expired ones are swept, then nothing more is remembered. */
+  static final int MAX_UNKNOWN = 10_000;
   /** Compared against when the key id is unknown, so a miss costs the same hashing as a hit. */
   private static final String DUMMY_HASH = ApiKeys.hash("shk_0000000000000000_" + "0".repeat(43));
 
   private final Database db;
   private final Clock clock;
   private final Map<String, CachedKey> byKeyId = new ConcurrentHashMap<>();
+  /** Key ids the database did not know, with when it was asked. */
+  private final Map<String, Instant> unknown = new ConcurrentHashMap<>();
+  private final AtomicLong keyQueries = new AtomicLong();
 
   Owners(Database db, Clock clock) {
     this.db = Objects.requireNonNull(db, "db");
@@ -49,6 +58,7 @@ final class Owners {
         return p.executeUpdate();
       }
     });
+    unknown.remove(key.keyId());
     return new Created(owner, key.key());
   }
 
@@ -66,6 +76,7 @@ final class Owners {
     if (updated == 0) {
       return Optional.empty();
     }
+    unknown.remove(key.keyId());
     byKeyId.values().removeIf(k -> k.owner.id().equals(ownerId));
     return Optional.of(key.key());
   }
@@ -91,6 +102,22 @@ final class Owners {
     return found.stream().findFirst();
   }
 
+  /**
+   * The owner a presented key belongs to when its key id is in the cache and the key matches; empty
+   * otherwise (not cached, or not matching): never asks the database.
+   */
+  Optional<Owner> authenticateCached(String presented) {
+    Optional<String> keyId = ApiKeys.keyId(presented);
+    if (keyId.isEmpty()) {
+      return Optional.empty();
+    }
+    CachedKey k = byKeyId.get(keyId.get());
+    if (k == null || !k.loadedAt.plus(CACHE_TTL).isAfter(clock.instant())) {
+      return Optional.empty();
+    }
+    return ApiKeys.matches(presented, k.hash) ? Optional.of(k.owner) : Optional.empty();
+  }
+
   /** The owner a presented key belongs to, comparing hashes in constant time. */
   Optional<Owner> authenticate(String presented) {
     Optional<String> keyId = ApiKeys.keyId(presented);
@@ -111,6 +138,11 @@ final class Owners {
     if (k != null && k.loadedAt.plus(CACHE_TTL).isAfter(now)) {
       return k;
     }
+    Instant askedAt = unknown.get(keyId);
+    if (askedAt != null && askedAt.plus(CACHE_TTL).isAfter(now)) {
+      return null;
+    }
+    keyQueries.incrementAndGet();
     CachedKey loaded = db.run("read a key", c -> {
       try (PreparedStatement p = c.prepareStatement(
           "SELECT id, name, created_at, key_hash FROM server_owners WHERE key_id = ?")) {
@@ -126,10 +158,27 @@ final class Owners {
     });
     if (loaded == null) {
       byKeyId.remove(keyId);
+      rememberUnknown(keyId, now);
     } else {
+      unknown.remove(keyId);
       byKeyId.put(keyId, loaded);
     }
     return loaded;
+  }
+
+  private void rememberUnknown(String keyId, Instant now) {
+    if (unknown.size() >= MAX_UNKNOWN) {
+      unknown.values().removeIf(at -> !at.plus(CACHE_TTL).isAfter(now));
+      if (unknown.size() >= MAX_UNKNOWN) {
+        return;
+      }
+    }
+    unknown.put(keyId, now);
+  }
+
+  /** Database queries made to look a key id up (for tests: the negative cache saves them). */
+  long keyQueries() {
+    return keyQueries.get();
   }
 
   private static List<Owner> read(PreparedStatement p) throws java.sql.SQLException {

@@ -7,9 +7,11 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets per key (an owner, the admin, or a client address for unauthenticated calls): each
- * bucket holds up to {@code burst} tokens and refills at {@code perSecond}; a request takes one
- * token or is refused with the time until the next one. Driven by the given clock. Thread-safe.
+ * Token buckets per key (an owner, the admin, a client address or a key id with failed
+ * authentications): each bucket holds up to {@code burst} tokens and refills at {@code perSecond}; a
+ * request takes one token or is refused with the time until the next one. {@link #peek} asks without
+ * taking, so a limit on failures can be checked before the work that may fail. Driven by the given
+ * clock. Thread-safe.
  */
 final class RateLimiter {
   /** Buckets are dropped once they have been full (idle) this long, so the map stays small. */
@@ -46,6 +48,16 @@ final class RateLimiter {
     return buckets.computeIfAbsent(key, k -> new Bucket(burst, now)).take(now, burst, perSecond);
   }
 
+  /**
+   * How long until the key has a token, without taking one.
+   *
+   * @return {@link Duration#ZERO} when a request would be allowed now
+   */
+  Duration peek(String key) {
+    Bucket b = buckets.get(key);
+    return b == null ? Duration.ZERO : b.waitFor(clock.millis(), burst, perSecond);
+  }
+
   /** Forgets buckets that have been idle (and so full) for a while. */
   void evictIdle() {
     long cutoff = clock.millis() - IDLE.toMillis();
@@ -67,12 +79,19 @@ final class RateLimiter {
     }
 
     synchronized Duration take(long now, int burst, double perSecond) {
+      Duration wait = waitFor(now, burst, perSecond);
+      if (wait.isZero()) {
+        tokens -= 1;
+      }
+      return wait;
+    }
+
+    synchronized Duration waitFor(long now, int burst, double perSecond) {
       if (now > updatedAt) {
         tokens = Math.min(burst, tokens + (now - updatedAt) / 1000.0 * perSecond);
         updatedAt = now;
       }
       if (tokens >= 1) {
-        tokens -= 1;
         return Duration.ZERO;
       }
       long waitMillis = (long) Math.ceil((1 - tokens) / perSecond * 1000);

@@ -9,21 +9,20 @@ import java.util.Objects;
  *
  * @param port the HTTP port
  * @param host the address to bind
- * @param db a JDBC URL, or {@code null} for embedded H2 in {@code dataDir}
- * @param dataDir where the embedded database and the store key file live
+ * @param db a JDBC URL or a directory, or {@code null} for embedded H2 in {@code dataDir}
+ * @param dataDir where the embedded database lives
  * @param sandbox whether to run the fake Paziresh24 in-process and poll it
  * @param seed the sandbox scenario's seed
- * @param adminKey the admin key, or {@code null} to generate one
- * @param storeKeyBase64 the store key from the environment, or {@code null} to use the key file
+ * @param keys where the admin key and the store key come from
  * @param dbUser database user from the environment, or {@code null}
  * @param dbPassword database password from the environment, or {@code null}
- * @param allowPrivateWebhooks whether webhooks may call private addresses
+ * @param allowPrivateWebhooks whether webhooks may call loopback and private-network addresses
  * @param rateLimit requests per second per API key
+ * @param streams the live stream and ticket limits
  * @param help whether only the usage was asked for
  */
-record ServerConfig(int port, String host, String db, Path dataDir, boolean sandbox, long seed, String adminKey,
-    String storeKeyBase64, String dbUser, String dbPassword, boolean allowPrivateWebhooks, double rateLimit,
-    boolean help) {
+record ServerConfig(int port, String host, String db, Path dataDir, boolean sandbox, long seed, Keys keys,
+    String dbUser, String dbPassword, boolean allowPrivateWebhooks, double rateLimit, Streams streams, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: slothunter-server [options]",
@@ -31,24 +30,40 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
       "  --host ADDR               address to bind (default 127.0.0.1; 0.0.0.0 for every interface)",
       "  --db URL|DIR              jdbc:postgresql://host/db?user=..&password=.. or a directory for embedded H2",
       "                            (default: embedded H2 in the data directory)",
-      "  --data-dir DIR            embedded database and store key file (default ./slothunter-data)",
+      "  --data-dir DIR            the embedded database (default ./slothunter-data; made owner-only)",
       "  --sandbox | --no-sandbox  poll the built-in fake Paziresh24 (default: on unless --db is given)",
       "  --seed N                  the sandbox scenario's seed (default 1405)",
-      "  --admin-key KEY           the admin key (or SLOTHUNTER_ADMIN_KEY; generated and printed once if absent)",
-      "  --allow-private-webhooks  let webhooks call loopback and private-network addresses",
+      "  --key-dir DIR             where generated keys are kept: store.key, admin.key (default",
+      "                            $XDG_CONFIG_HOME/slothunter or ~/.config/slothunter; owner-only)",
+      "  --store-key-file FILE     the store key (base64 of 32 bytes), created there if missing",
+      "  --store-key-command CMD   a command (run with sh -c) printing the store key, e.g. a KMS or vault call",
+      "  --allow-store-key-in-data-dir  accept a store key file inside the data or database directory",
+      "  --admin-key-file FILE     a file holding the admin key",
+      "  --admin-key KEY           the admin key itself (visible in ps: prefer the file or the environment)",
+      "  --allow-private-webhooks  let webhooks call loopback and private-network addresses (sandbox included)",
       "  --rate-limit N            requests per second per API key (default 20, bursts of 3x)",
+      "  --streams-per-owner N     live streams one owner may have open (default 20)",
+      "  --max-streams N           live streams of all owners together (default 10000)",
+      "  --tickets-per-owner N     unused stream tickets one owner may hold (default 20)",
+      "  --max-tickets N           unused stream tickets of all owners together (default 10000)",
       "  --help                    this text",
-      "environment: SLOTHUNTER_ADMIN_KEY, SLOTHUNTER_STORE_KEY (base64 of 32 bytes; else DATA_DIR/store.key),",
-      "             SLOTHUNTER_DB_USER, SLOTHUNTER_DB_PASSWORD");
+      "environment: SLOTHUNTER_ADMIN_KEY, SLOTHUNTER_ADMIN_KEY_FILE, SLOTHUNTER_STORE_KEY (base64 of 32 bytes),",
+      "             SLOTHUNTER_STORE_KEY_FILE, SLOTHUNTER_STORE_KEY_COMMAND, SLOTHUNTER_DB_USER,",
+      "             SLOTHUNTER_DB_PASSWORD; options win over the environment",
+      "without an admin key the server generates one into KEY_DIR/admin.key; without a store key source it",
+      "uses KEY_DIR/store.key, created on first start");
 
   ServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(streams, "streams");
   }
 
   /**
    * Parses the arguments.
    *
+   * @param env the environment ({@code SLOTHUNTER_*}, {@code XDG_CONFIG_HOME})
    * @throws IllegalArgumentException naming the bad argument
    */
   static ServerConfig parse(String[] args, Map<String, String> env) {
@@ -58,9 +73,15 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
     Path dataDir = Path.of("slothunter-data");
     Boolean sandbox = null;
     long seed = 1405L;
-    String adminKey = blankToNull(env.get("SLOTHUNTER_ADMIN_KEY"));
+    String adminKeyArg = null;
+    Path adminKeyFileArg = null;
+    Path storeKeyFileArg = null;
+    String storeKeyCommandArg = null;
+    boolean keyInDataDir = false;
+    Path keyDir = defaultKeyDir(env);
     boolean allowPrivate = false;
     double rate = 20;
+    Streams streams = Streams.DEFAULTS;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -90,17 +111,41 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
             throw new IllegalArgumentException("--seed needs a number");
           }
           break;
+        case "--key-dir":
+          keyDir = Path.of(value(args, ++i, a));
+          break;
+        case "--store-key-file":
+          storeKeyFileArg = Path.of(value(args, ++i, a));
+          break;
+        case "--store-key-command":
+          storeKeyCommandArg = value(args, ++i, a);
+          break;
+        case "--allow-store-key-in-data-dir":
+          keyInDataDir = true;
+          break;
+        case "--admin-key-file":
+          adminKeyFileArg = Path.of(value(args, ++i, a));
+          break;
         case "--admin-key":
-          adminKey = value(args, ++i, a);
-          if (adminKey.length() < 16 || adminKey.length() > 200) {
-            throw new IllegalArgumentException("--admin-key must be 16-200 characters");
-          }
+          adminKeyArg = checkAdminKey(value(args, ++i, a), "--admin-key");
           break;
         case "--allow-private-webhooks":
           allowPrivate = true;
           break;
         case "--rate-limit":
           rate = intValue(a, value(args, ++i, a), 1, 100_000);
+          break;
+        case "--streams-per-owner":
+          streams = streams.withStreamsPerOwner(intValue(a, value(args, ++i, a), 1, 1_000_000));
+          break;
+        case "--max-streams":
+          streams = streams.withMaxStreams(intValue(a, value(args, ++i, a), 1, 1_000_000));
+          break;
+        case "--tickets-per-owner":
+          streams = streams.withTicketsPerOwner(intValue(a, value(args, ++i, a), 1, 1_000_000));
+          break;
+        case "--max-tickets":
+          streams = streams.withMaxTickets(intValue(a, value(args, ++i, a), 1, 1_000_000));
           break;
         case "--help":
         case "-h":
@@ -110,15 +155,41 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
           throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
+    if (adminKeyArg != null && adminKeyFileArg != null) {
+      throw new IllegalArgumentException("give --admin-key or --admin-key-file, not both");
+    }
+    streams.check();
+    Keys keys = Keys.of(env, adminKeyArg, adminKeyFileArg, storeKeyFileArg, storeKeyCommandArg, keyInDataDir, keyDir);
     boolean sb = sandbox != null ? sandbox : db == null;
-    return new ServerConfig(port, host, db, dataDir, sb, seed, adminKey, blankToNull(env.get("SLOTHUNTER_STORE_KEY")),
-        blankToNull(env.get("SLOTHUNTER_DB_USER")), blankToNull(env.get("SLOTHUNTER_DB_PASSWORD")), allowPrivate, rate,
-        help);
+    return new ServerConfig(port, host, db, dataDir, sb, seed, keys, blankToNull(env.get("SLOTHUNTER_DB_USER")),
+        blankToNull(env.get("SLOTHUNTER_DB_PASSWORD")), allowPrivate, rate, streams, help);
   }
 
   /** Where the database is: the URL or the embedded directory. */
   String database() {
     return db != null ? db : dataDir.toString();
+  }
+
+  /** The embedded database's directory, or {@code null} for a JDBC URL. */
+  Path databaseDirectory() {
+    if (db == null) {
+      return dataDir;
+    }
+    return db.startsWith("jdbc:") ? null : Path.of(db);
+  }
+
+  /** {@code $XDG_CONFIG_HOME/slothunter}, else {@code ~/.config/slothunter}. */
+  static Path defaultKeyDir(Map<String, String> env) {
+    String xdg = blankToNull(env.get("XDG_CONFIG_HOME"));
+    Path config = xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    return config.resolve("slothunter");
+  }
+
+  private static String checkAdminKey(String key, String source) {
+    if (key.length() < 16 || key.length() > 200) {
+      throw new IllegalArgumentException(source + " must be 16-200 characters");
+    }
+    return key;
   }
 
   private static String value(String[] args, int i, String option) {
@@ -147,7 +218,102 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
   @Override
   public String toString() {
     return "ServerConfig[port=" + port + ", host=" + host + ", db=" + (db == null ? "embedded" : Database.redactUrl(db))
-        + ", dataDir=" + dataDir + ", sandbox=" + sandbox + ", adminKey=" + (adminKey == null ? "generated" : "<set>")
-        + "]";
+        + ", dataDir=" + dataDir + ", sandbox=" + sandbox + ", " + keys + "]";
+  }
+
+  /**
+   * Where the two secrets come from; command-line options win over the environment.
+   *
+   * @param adminKey the admin key itself, or {@code null}
+   * @param adminKeyOnCommandLine whether {@code adminKey} came from {@code --admin-key} (visible in ps)
+   * @param adminKeyFile a file holding the admin key, or {@code null}
+   * @param storeKeyBase64 the store key from {@code SLOTHUNTER_STORE_KEY}, or {@code null}
+   * @param storeKeyFile a store key file, or {@code null}
+   * @param storeKeyCommand a command printing the store key, or {@code null}
+   * @param storeKeyInDataDir whether a store key file may sit inside the data or database directory
+   * @param keyDir where generated keys are kept
+   */
+  record Keys(String adminKey, boolean adminKeyOnCommandLine, Path adminKeyFile, String storeKeyBase64,
+      Path storeKeyFile, String storeKeyCommand, boolean storeKeyInDataDir, Path keyDir) {
+    Keys {
+      Objects.requireNonNull(keyDir, "keyDir");
+      int sources = (storeKeyBase64 != null ? 1 : 0) + (storeKeyFile != null ? 1 : 0) + (storeKeyCommand != null ? 1 : 0);
+      if (sources > 1) {
+        throw new IllegalArgumentException("give one store key source (SLOTHUNTER_STORE_KEY, a key file or a key"
+            + " command), not " + sources);
+      }
+    }
+
+    static Keys of(Map<String, String> env, String adminKeyArg, Path adminKeyFileArg, Path storeKeyFileArg,
+        String storeKeyCommandArg, boolean storeKeyInDataDir, Path keyDir) {
+      String adminKey = adminKeyArg;
+      Path adminKeyFile = adminKeyFileArg;
+      if (adminKey == null && adminKeyFile == null) {
+        String envKey = blankToNull(env.get("SLOTHUNTER_ADMIN_KEY"));
+        String envFile = blankToNull(env.get("SLOTHUNTER_ADMIN_KEY_FILE"));
+        if (envKey != null && envFile != null) {
+          throw new IllegalArgumentException("give SLOTHUNTER_ADMIN_KEY or SLOTHUNTER_ADMIN_KEY_FILE, not both");
+        }
+        adminKey = envKey == null ? null : checkAdminKey(envKey, "SLOTHUNTER_ADMIN_KEY");
+        adminKeyFile = envFile == null ? null : Path.of(envFile);
+      }
+      Path storeKeyFile = storeKeyFileArg;
+      String storeKeyCommand = storeKeyCommandArg;
+      String storeKeyBase64 = null;
+      if (storeKeyFile == null && storeKeyCommand == null) {
+        storeKeyBase64 = blankToNull(env.get("SLOTHUNTER_STORE_KEY"));
+        String envFile = blankToNull(env.get("SLOTHUNTER_STORE_KEY_FILE"));
+        storeKeyFile = envFile == null ? null : Path.of(envFile);
+        storeKeyCommand = blankToNull(env.get("SLOTHUNTER_STORE_KEY_COMMAND"));
+      }
+      return new Keys(adminKey, adminKeyArg != null, adminKeyFile, storeKeyBase64, storeKeyFile, storeKeyCommand,
+          storeKeyInDataDir, keyDir);
+    }
+
+    @Override
+    public String toString() {
+      return "Keys[adminKey=" + (adminKey != null ? "<set>" : adminKeyFile != null ? adminKeyFile : "generated")
+          + ", storeKey=" + (storeKeyBase64 != null ? "<environment>" : storeKeyCommand != null ? "<command>"
+          : storeKeyFile != null ? storeKeyFile : keyDir.resolve(ServerKeys.STORE_KEY)) + "]";
+    }
+  }
+
+  /**
+   * Live stream limits.
+   *
+   * @param streamsPerOwner concurrent streams per owner
+   * @param maxStreams concurrent streams of all owners
+   * @param ticketsPerOwner unused stream tickets per owner
+   * @param maxTickets unused stream tickets of all owners
+   */
+  record Streams(int streamsPerOwner, int maxStreams, int ticketsPerOwner, int maxTickets) {
+    static final Streams DEFAULTS = new Streams(EventHub.Settings.DEFAULTS.streamsPerOwner(),
+        EventHub.Settings.DEFAULTS.maxStreams(), EventHub.Settings.DEFAULTS.ticketsPerOwner(),
+        EventHub.Settings.DEFAULTS.maxTickets());
+
+    Streams withStreamsPerOwner(int n) {
+      return new Streams(n, maxStreams, ticketsPerOwner, maxTickets);
+    }
+
+    Streams withMaxStreams(int n) {
+      return new Streams(streamsPerOwner, n, ticketsPerOwner, maxTickets);
+    }
+
+    Streams withTicketsPerOwner(int n) {
+      return new Streams(streamsPerOwner, maxStreams, n, maxTickets);
+    }
+
+    Streams withMaxTickets(int n) {
+      return new Streams(streamsPerOwner, maxStreams, ticketsPerOwner, n);
+    }
+
+    void check() {
+      if (streamsPerOwner > maxStreams) {
+        throw new IllegalArgumentException("--streams-per-owner must not exceed --max-streams");
+      }
+      if (ticketsPerOwner > maxTickets) {
+        throw new IllegalArgumentException("--tickets-per-owner must not exceed --max-tickets");
+      }
+    }
   }
 }

@@ -2,15 +2,9 @@ package io.github.slothunter.examples.server;
 
 import io.github.slothunter.testkit.FakePaziresh24;
 import io.github.slothunter.testkit.Sandbox;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,9 +15,11 @@ import java.util.concurrent.CountDownLatch;
  * java -jar slothunter-server.jar --db jdbc:postgresql://db/slothunter --host 0.0.0.0
  * </pre>
  *
- * <p>See {@link ServerConfig#USAGE} for the options. Without {@code --db} the server runs the
- * testkit's fake Paziresh24 in-process (nothing real is polled or booked) and, on a fresh
- * database, creates a demo owner whose key it prints once, so the dashboard works at once.
+ * <p>See {@link ServerConfig#USAGE} for the options and {@link ServerKeys} for where the keys come
+ * from. Without {@code --db} the server runs the testkit's fake Paziresh24 in-process (nothing real is
+ * polled or booked) and, on a fresh database, creates a demo owner whose key it prints once, so the
+ * dashboard works at once. The admin key is never printed: a generated one is written to an
+ * owner-only file whose path is printed.
  */
 public final class ServerMain {
 
@@ -49,7 +45,18 @@ public final class ServerMain {
       System.out.println(ServerConfig.USAGE);
       return;
     }
-    Running running = start(config, Clock.systemUTC(), System.out);
+    if (config.keys().adminKeyOnCommandLine()) {
+      System.err.println("warning: --admin-key is visible to other users of this machine (ps, /proc);"
+          + " prefer --admin-key-file FILE or SLOTHUNTER_ADMIN_KEY");
+    }
+    Running running;
+    try {
+      running = start(config, Clock.systemUTC(), System.out);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       running.close();
@@ -60,6 +67,8 @@ public final class ServerMain {
 
   /** Starts everything the configuration asks for and prints how to use it. */
   static Running start(ServerConfig config, Clock clock, PrintStream out) {
+    ServerKeys.AdminKey adminKey = ServerKeys.adminKey(config);
+    ServerKeys.StoreKey storeKey = ServerKeys.storeKey(config);
     FakePaziresh24 fake = null;
     if (config.sandbox()) {
       // The JDK HttpServer under the fake leaves Nagle on (40 ms delayed ACKs on Linux) unless told.
@@ -68,23 +77,21 @@ public final class ServerMain {
       }
       fake = Sandbox.demo(clock, config.seed());
     }
-    String adminKey = config.adminKey();
-    boolean generated = adminKey == null;
-    if (generated) {
-      adminKey = "sha_" + Ids.secret(32);
-    }
     SlotHunterServer server;
     try {
+      ServerConfig.Streams streams = config.streams();
       SlotHunterServer.Builder b = SlotHunterServer.builder()
           .database(config.database())
           .databaseCredentials(config.dbUser(), config.dbPassword())
-          .storeKey(storeKey(config))
-          .adminKey(adminKey)
+          .storeKey(storeKey.bytes())
+          .adminKey(adminKey.value())
           .host(config.host())
           .port(config.port())
           .clock(clock)
           .rateLimit((int) Math.ceil(config.rateLimit() * 3), config.rateLimit())
-          .allowPrivateWebhooks(config.allowPrivateWebhooks());
+          .allowPrivateWebhooks(config.allowPrivateWebhooks())
+          .streamLimits(streams.streamsPerOwner(), streams.maxStreams())
+          .ticketLimits(streams.ticketsPerOwner(), streams.maxTickets());
       if (fake != null) {
         b.sandbox(fake);
       }
@@ -97,10 +104,13 @@ public final class ServerMain {
     }
     out.println("SlotHunter server: " + server.baseUrl() + "/  (API " + server.baseUrl() + Api.PREFIX
         + ", OpenAPI " + server.baseUrl() + Api.PREFIX + "/openapi.json)");
-    if (generated) {
-      out.println("admin key (generated; shown only now, pass --admin-key or SLOTHUNTER_ADMIN_KEY to keep one): "
-          + adminKey);
+    if (adminKey.generated()) {
+      out.println("admin key: generated into " + adminKey.source() + " (owner-only; starts " + adminKey.prefix()
+          + "); the next start reads it from there");
+    } else {
+      out.println("admin key: from " + adminKey.source() + " (starts " + adminKey.prefix() + ")");
     }
+    out.println("store key: from " + storeKey.source());
     if (fake != null) {
       out.println("sandbox: fake Paziresh24 at " + fake.baseUrl() + "; nothing real is polled or booked");
       if (server.ownerCount() == 0) {
@@ -109,52 +119,6 @@ public final class ServerMain {
       }
     }
     return new Running(server, fake);
-  }
-
-  /**
-   * The 32-byte store key: from {@code SLOTHUNTER_STORE_KEY} (base64), else from {@code store.key} in the
-   * data directory, created with owner-only permissions on first start.
-   */
-  static byte[] storeKey(ServerConfig config) {
-    if (config.storeKeyBase64() != null) {
-      byte[] key;
-      try {
-        key = Base64.getDecoder().decode(config.storeKeyBase64());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("SLOTHUNTER_STORE_KEY is not base64", e);
-      }
-      if (key.length != 32) {
-        throw new IllegalArgumentException("SLOTHUNTER_STORE_KEY must decode to 32 bytes, got " + key.length);
-      }
-      return key;
-    }
-    Path file = config.dataDir().resolve("store.key");
-    try {
-      Files.createDirectories(config.dataDir());
-      if (!Files.exists(file)) {
-        byte[] key = Ids.bytes(32);
-        try {
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-          Files.createFile(file); // not a POSIX file system
-        } catch (FileAlreadyExistsException e) {
-          return read(file);
-        }
-        Files.writeString(file, Base64.getEncoder().encodeToString(key));
-        return key;
-      }
-      return read(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the store key " + file, e);
-    }
-  }
-
-  private static byte[] read(Path file) throws IOException {
-    byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
-    if (key.length != 32) {
-      throw new IllegalArgumentException(file + " must hold 32 bytes in base64, got " + key.length);
-    }
-    return key;
   }
 
   /** A started server and the sandbox it polls. */

@@ -65,7 +65,7 @@ public final class SlotHunterServer implements AutoCloseable {
   private final Subscription subscription;
   private final EventHub hub;
   private final Webhooks webhooks;
-  private final RateLimiter limiter;
+  private final Authenticator authenticator;
   private final Owners owners;
   private final Javalin app;
   private final ScheduledExecutorService maintenance;
@@ -82,29 +82,29 @@ public final class SlotHunterServer implements AutoCloseable {
       this.hunter = engine(b, store).build();
       opened.add(0, hunter);
       this.webhooks = new Webhooks(database, b.clock, new SecretSealer(b.storeKey, "slothunter-server webhook secrets"),
-          b.webhookSettings.withAllowPrivateAddresses(b.allowPrivateWebhooks || b.sandbox != null));
+          b.webhookSettings, new AddressPolicy(b.webhookResolver, b.allowPrivateWebhooks));
       opened.add(0, webhooks);
       WatchLabels labels = new WatchLabels(database);
       Bookings bookings = new Bookings(database);
       this.hub = new EventHub(b.clock, b.eventSettings, bookings, labels, webhooks);
       opened.add(0, hub);
       this.subscription = hunter.listen(hub);
-      this.limiter = new RateLimiter(b.clock, b.burst, b.perSecond);
-
       Api.Parts parts = new Api.Parts();
       parts.hunter = hunter;
       parts.clock = b.clock;
       this.owners = new Owners(database, b.clock);
       parts.owners = owners;
-      parts.adminKey = new ApiKeys.AdminKey(b.adminKey);
+      this.authenticator = new Authenticator(new ApiKeys.AdminKey(b.adminKey), owners, hub,
+          new RateLimiter(b.clock, b.burst, b.perSecond),
+          new RateLimiter(b.clock, b.anonymousBurst, b.anonymousPerSecond),
+          new RateLimiter(b.clock, b.keyIdFailureBurst, b.keyIdFailurePerSecond), b.failureFloor);
+      parts.authenticator = authenticator;
       parts.labels = labels;
       parts.bookings = bookings;
       parts.webhooks = webhooks;
       parts.hub = hub;
       parts.insights = new Insights(hunter);
       parts.logins = new ProviderLogins(hunter, b.clock);
-      parts.limiter = limiter;
-      parts.anonymous = new RateLimiter(b.clock, b.anonymousBurst, b.anonymousPerSecond);
       parts.linkRewriter = linkRewriter(b.sandbox);
       parts.info = info(b.sandbox, hunter);
       parts.openApi = resource("openapi.json");
@@ -146,10 +146,7 @@ public final class SlotHunterServer implements AutoCloseable {
         return t;
       });
       maintenance.scheduleWithFixedDelay(guard(hub::heartbeat), 15, 15, TimeUnit.SECONDS);
-      maintenance.scheduleWithFixedDelay(guard(() -> {
-        limiter.evictIdle();
-        parts.anonymous.evictIdle();
-      }), 10, 10, TimeUnit.MINUTES);
+      maintenance.scheduleWithFixedDelay(guard(authenticator::evictIdle), 10, 10, TimeUnit.MINUTES);
       maintenance.scheduleWithFixedDelay(guard(() -> webhooks.prune(b.clock.instant().minus(Duration.ofDays(7)))),
           1, 60, TimeUnit.MINUTES);
       log.info("SlotHunter server listening on {} ({}{})", baseUrl(), database,
@@ -291,6 +288,11 @@ public final class SlotHunterServer implements AutoCloseable {
     return created;
   }
 
+  /** The owners and their keys. */
+  Owners owners() {
+    return owners;
+  }
+
   /** How many owners exist. */
   int ownerCount() {
     return owners.list().size();
@@ -343,8 +345,12 @@ public final class SlotHunterServer implements AutoCloseable {
     private double perSecond = 20;
     private int anonymousBurst = 30;
     private double anonymousPerSecond = 2;
+    private int keyIdFailureBurst = 10;
+    private double keyIdFailurePerSecond = 0.2;
+    private Duration failureFloor = Authenticator.FAILURE_FLOOR;
     private long maxBodyBytes = DEFAULT_MAX_BODY;
     private boolean allowPrivateWebhooks;
+    private AddressPolicy.Resolver webhookResolver = AddressPolicy.SYSTEM;
     private Webhooks.Settings webhookSettings = Webhooks.Settings.DEFAULTS;
     private EventHub.Settings eventSettings = EventHub.Settings.DEFAULTS;
 
@@ -401,8 +407,8 @@ public final class SlotHunterServer implements AutoCloseable {
     }
 
     /**
-     * Polls this fake Paziresh24 instead of the real sites, with fast sandbox plans, and allows
-     * webhooks to local addresses. The caller starts and stops the fake.
+     * Polls this fake Paziresh24 instead of the real sites, with fast sandbox plans. The caller starts
+     * and stops the fake. Webhooks to local addresses still need {@link #allowPrivateWebhooks}.
      */
     public Builder sandbox(FakePaziresh24 fake) {
       this.sandbox = Objects.requireNonNull(fake, "fake");
@@ -422,10 +428,25 @@ public final class SlotHunterServer implements AutoCloseable {
       return this;
     }
 
-    /** Requests per second per client address without a valid key (defaults 2/s, burst 30). */
+    /**
+     * Failed authentications per second per client address (defaults 2/s, burst 30). Over it, calls
+     * without a valid key get 429 before any key is looked up. {@code /health}, {@code /info} and
+     * {@code /openapi.json} are outside every limit.
+     */
     public Builder anonymousRateLimit(int burstSize, double requestsPerSecond) {
       this.anonymousBurst = burstSize;
       this.anonymousPerSecond = requestsPerSecond;
+      return this;
+    }
+
+    /**
+     * Failed authentications per second per owner key id, whatever the address (defaults one every
+     * 5 s, burst 10). Over it, that key id gets 429 before it is looked up, even with the right
+     * secret, until the budget refills.
+     */
+    public Builder keyIdFailureRateLimit(int burstSize, double failuresPerSecond) {
+      this.keyIdFailureBurst = burstSize;
+      this.keyIdFailurePerSecond = failuresPerSecond;
       return this;
     }
 
@@ -438,9 +459,45 @@ public final class SlotHunterServer implements AutoCloseable {
       return this;
     }
 
-    /** Allows webhooks to loopback and private-network addresses (always allowed in the sandbox). */
+    /**
+     * Allows webhooks to loopback, RFC 1918 and unique-local addresses (default: refused, sandbox
+     * included). Link-local, shared (carrier-grade NAT) and the other special-purpose addresses stay
+     * refused: see {@link AddressPolicy}.
+     */
     public Builder allowPrivateWebhooks(boolean value) {
       this.allowPrivateWebhooks = value;
+      return this;
+    }
+
+    /** For tests: how webhook hosts are resolved (default: the JVM's resolver). */
+    Builder webhookResolver(AddressPolicy.Resolver value) {
+      this.webhookResolver = Objects.requireNonNull(value, "webhookResolver");
+      return this;
+    }
+
+    /**
+     * Live streams one owner may have open at once, and all owners together (defaults 20 and 10,000).
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= perOwner <= total}
+     */
+    public Builder streamLimits(int perOwner, int total) {
+      this.eventSettings = eventSettings.withStreamLimits(perOwner, total);
+      return this;
+    }
+
+    /**
+     * Unused stream tickets one owner may hold, and all owners together (defaults 20 and 10,000).
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= perOwner <= total}
+     */
+    public Builder ticketLimits(int perOwner, int total) {
+      this.eventSettings = eventSettings.withTicketLimits(perOwner, total);
+      return this;
+    }
+
+    /** For measurements: the least time a failed authentication takes (default {@link Authenticator#FAILURE_FLOOR}). */
+    Builder failureFloor(Duration value) {
+      this.failureFloor = Objects.requireNonNull(value, "failureFloor");
       return this;
     }
 

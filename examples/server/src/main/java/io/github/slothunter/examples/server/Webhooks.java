@@ -2,12 +2,10 @@ package io.github.slothunter.examples.server;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +26,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +45,12 @@ import org.slf4j.LoggerFactory;
  * attempt (a non-2xx answer, a timeout, a refused connection) is retried after an exponential
  * backoff with jitter until {@link Settings#maxAttempts()}. Every attempt is one log row with its
  * outcome: {@code DELIVERED}, {@code RETRYING}, {@code FAILED} (last attempt), {@code BLOCKED} (the
- * URL resolves to a private address and those are not allowed), {@code DROPPED}.
+ * URL resolves to an address the {@link AddressPolicy} refuses), {@code DROPPED}.
  *
- * <p>Unless private addresses are allowed (the sandbox allows them), a webhook whose host resolves
- * to a loopback, private, link-local or unique-local address is not called: a customer must not be
- * able to make the server probe its own network. The check runs before each attempt; DNS answers
- * that change between the check and the connection are not defended against.
+ * <p>A customer must not be able to make the server call its own network: the {@link AddressPolicy}
+ * is checked when a URL is registered and again before each attempt, which then connects to exactly
+ * the addresses that were checked (a pinned resolver), with the URL's host in the {@code Host}
+ * header and for TLS; no proxy, no redirects.
  *
  * <p>Thread-safe.
  */
@@ -56,24 +61,33 @@ final class Webhooks implements AutoCloseable {
   static final String ATTEMPT_HEADER = "SlotHunter-Delivery-Attempt";
   private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
   private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+  private static final MediaType JSON = MediaType.get("application/json");
 
   private final Database db;
   private final Clock clock;
   private final SecretSealer sealer;
   private final Settings settings;
-  private final HttpClient http;
+  private final AddressPolicy policy;
+  private final OkHttpClient http;
   private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService retries;
   private final Map<String, CachedHooks> byOwner = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  Webhooks(Database db, Clock clock, SecretSealer sealer, Settings settings) {
+  Webhooks(Database db, Clock clock, SecretSealer sealer, Settings settings, AddressPolicy policy) {
     this.db = Objects.requireNonNull(db, "db");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sealer = Objects.requireNonNull(sealer, "sealer");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1).build();
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(settings.timeout())
+        .callTimeout(settings.timeout())
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
+        .proxy(Proxy.NO_PROXY) // a proxy would resolve the host itself, after the check
+        .build();
     AtomicInteger n = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(settings.queueCapacity()), r -> daemon(r, "slothunter-webhook-" + n.incrementAndGet()));
@@ -91,8 +105,9 @@ final class Webhooks implements AutoCloseable {
   /**
    * Registers a webhook; the secret is returned only here.
    *
-   * @throws ApiException 422 for a URL that is not an absolute http(s) URL (or is a private address
-   *     when those are not allowed), 409 when the owner has {@link Settings#maxPerOwner()} already
+   * @throws ApiException 422 for a URL that is not an absolute http(s) URL, whose host does not
+   *     resolve or resolves to an address the {@link AddressPolicy} refuses; 409 when the owner has
+   *     {@link Settings#maxPerOwner()} already
    */
   Created register(String ownerId, String url) {
     URI uri = checkUrl(url);
@@ -130,27 +145,19 @@ final class Webhooks implements AutoCloseable {
     if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
       throw ApiException.invalid("field 'url' must have a host and no user info or fragment");
     }
-    if (!settings.allowPrivateAddresses() && isIpLiteral(uri.getHost())) {
-      try {
-        if (isPrivate(InetAddress.getByName(uri.getHost()))) {
-          throw ApiException.invalid("field 'url' points at a private address, which this server does not call");
-        }
-      } catch (UnknownHostException e) {
-        throw ApiException.invalid("field 'url' has an invalid address");
-      }
+    // deliveries parse the URL as OkHttp does; the host checked is the one OkHttp will connect to
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      throw ApiException.invalid("field 'url' is not a URL");
+    }
+    try {
+      policy.resolve(parsed.host());
+    } catch (AddressPolicy.Refused e) {
+      throw ApiException.invalid("field 'url' points at a " + e.block() + " address, which this server does not call");
+    } catch (UnknownHostException e) {
+      throw ApiException.invalid("field 'url' has a host that does not resolve");
     }
     return uri;
-  }
-
-  private static boolean isIpLiteral(String host) {
-    return host.startsWith("[") || host.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.');
-  }
-
-  static boolean isPrivate(InetAddress a) {
-    byte[] b = a.getAddress();
-    boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-    return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-        || a.isMulticastAddress() || uniqueLocal;
   }
 
   /** The owner's webhooks, oldest first. */
@@ -240,34 +247,35 @@ final class Webhooks implements AutoCloseable {
     inFlight.incrementAndGet();
     long started = System.nanoTime();
     try {
-      URI uri = URI.create(job.hook.hook().url());
-      if (!settings.allowPrivateAddresses() && resolvesPrivate(uri.getHost())) {
-        record(job, "BLOCKED", null, "the host resolves to a private address", 0);
+      HttpUrl url = HttpUrl.get(job.hook.hook().url());
+      List<InetAddress> checked;
+      try {
+        checked = policy.resolve(url.host());
+      } catch (AddressPolicy.Refused e) {
+        record(job, "BLOCKED", null, e.getMessage(), 0);
         return;
       }
       long t = clock.instant().getEpochSecond();
-      HttpRequest request = HttpRequest.newBuilder(uri)
-          .timeout(settings.timeout())
-          .header("Content-Type", "application/json")
+      Request request = new Request.Builder()
+          .url(url)
           .header("User-Agent", "SlotHunter-Webhooks/1")
           .header(WebhookSignature.HEADER, WebhookSignature.sign(job.hook.secret(), t, job.body))
           .header(EVENT_ID_HEADER, job.eventId)
           .header(ATTEMPT_HEADER, Integer.toString(job.attempt))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(job.body))
+          .post(RequestBody.create(job.body, JSON))
           .build();
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      int status = response.statusCode();
-      if (status >= 200 && status < 300) {
-        record(job, "DELIVERED", status, null, millis);
-      } else {
-        failed(job, status, "the endpoint answered " + status, millis);
+      OkHttpClient pinned = http.newBuilder().dns(pinned(url.host(), checked)).build();
+      try (Response response = pinned.newCall(request).execute()) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        int status = response.code();
+        if (status >= 200 && status < 300) {
+          record(job, "DELIVERED", status, null, millis);
+        } else {
+          failed(job, status, "the endpoint answered " + status, millis);
+        }
       }
     } catch (IOException e) {
       failed(job, null, describe(e), (System.nanoTime() - started) / 1_000_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      record(job, "DROPPED", null, "the server is stopping", 0);
     } catch (RuntimeException e) {
       log.warn("webhook {} delivery of event {} failed unexpectedly", job.hook.hook().id(), job.eventId, e);
       failed(job, null, describe(e), (System.nanoTime() - started) / 1_000_000);
@@ -276,17 +284,14 @@ final class Webhooks implements AutoCloseable {
     }
   }
 
-  private boolean resolvesPrivate(String host) {
-    try {
-      for (InetAddress a : InetAddress.getAllByName(host)) {
-        if (isPrivate(a)) {
-          return true;
-        }
+  /** A resolver that answers only for the checked host, with the checked addresses: OkHttp connects to those. */
+  private static Dns pinned(String host, List<InetAddress> checked) {
+    return hostname -> {
+      if (!hostname.equals(host)) {
+        throw new UnknownHostException("only " + host + " was checked");
       }
-      return false;
-    } catch (UnknownHostException e) {
-      return false; // the send fails with a clear error instead
-    }
+      return checked;
+    };
   }
 
   private void failed(Job job, Integer status, String error, long millis) {
@@ -396,6 +401,8 @@ final class Webhooks implements AutoCloseable {
     } catch (InterruptedException e) {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      http.connectionPool().evictAll();
     }
   }
 
@@ -405,17 +412,16 @@ final class Webhooks implements AutoCloseable {
    * @param maxAttempts attempts per event and webhook, first one included (1-20)
    * @param firstRetry the wait after the first failure; doubles after each further one
    * @param maxRetry the longest wait between two attempts
-   * @param timeout connect and response timeout of one attempt
-   * @param allowPrivateAddresses whether loopback and private-network URLs may be called
+   * @param timeout the longest one attempt may take, connecting included
    * @param threads concurrent deliveries
    * @param queueCapacity deliveries waiting for a thread before new ones are dropped
    * @param maxPerOwner webhooks one owner may register
    */
-  record Settings(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration timeout,
-      boolean allowPrivateAddresses, int threads, int queueCapacity, int maxPerOwner) {
-    /** Production defaults: 6 attempts over about half an hour, 10 s timeout, private addresses refused. */
+  record Settings(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration timeout, int threads,
+      int queueCapacity, int maxPerOwner) {
+    /** Production defaults: 6 attempts over about half an hour, 10 s timeout. */
     static final Settings DEFAULTS = new Settings(6, Duration.ofSeconds(30), Duration.ofMinutes(15),
-        Duration.ofSeconds(10), false, 4, 10_000, 10);
+        Duration.ofSeconds(10), 4, 10_000, 10);
 
     Settings {
       if (maxAttempts < 1 || maxAttempts > 20) {
@@ -430,10 +436,6 @@ final class Webhooks implements AutoCloseable {
       if (threads < 1 || queueCapacity < 1 || maxPerOwner < 1) {
         throw new IllegalArgumentException("threads, queueCapacity and maxPerOwner must be positive");
       }
-    }
-
-    Settings withAllowPrivateAddresses(boolean value) {
-      return new Settings(maxAttempts, firstRetry, maxRetry, timeout, value, threads, queueCapacity, maxPerOwner);
     }
   }
 

@@ -112,7 +112,7 @@ class EventsStreamTest extends SharedServerTest {
 
   @Test
   void anOwnerHasABoundedNumberOfStreams() {
-    try (TestServer small = TestServer.start(b -> b.eventSettings(new EventHub.Settings(1000, 100, 1, 2, 10)))) {
+    try (TestServer small = TestServer.start(b -> b.streamLimits(1, 10_000))) {
       TestServer.Created o = small.owner("greedy", "PREMIUM");
       try (EventStream one = EventStream.open(small, "/api/v1/events", o.key(), null)) {
         assertThat(one.status).isEqualTo(200);

@@ -68,7 +68,8 @@ public final class ServerBenchmark {
         SlotHunterServer server = SlotHunterServer.builder().database(dir.toString()).storeKey(new byte[32])
             .adminKey(ADMIN).port(0).clock(clock).sandbox(fake).plans(Plans.defaults())
             .rateLimit(1_000_000, 1_000_000).anonymousRateLimit(1_000_000, 1_000_000)
-            .eventSettings(new EventHub.Settings(1_000_000, 100_000, dashboards + 10, 4, 100))
+            .eventSettings(new EventHub.Settings(1_000_000, 100_000, dashboards + 10, Math.max(10_000, dashboards + 10), 20,
+                10_000, 4, 100))
             .start()) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
           .build();

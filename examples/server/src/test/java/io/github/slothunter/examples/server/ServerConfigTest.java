@@ -17,8 +17,10 @@ class ServerConfigTest {
     assertThat(c.host()).isEqualTo("127.0.0.1");
     assertThat(c.sandbox()).isTrue();
     assertThat(c.database()).isEqualTo("slothunter-data");
-    assertThat(c.adminKey()).isNull();
+    assertThat(c.keys().adminKey()).isNull();
+    assertThat(c.keys().keyDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".config", "slothunter"));
     assertThat(c.rateLimit()).isEqualTo(20);
+    assertThat(c.streams()).isEqualTo(ServerConfig.Streams.DEFAULTS);
   }
 
   @Test
@@ -37,7 +39,9 @@ class ServerConfigTest {
   @Test
   void readsEveryOptionAndTheEnvironment() {
     ServerConfig c = ServerConfig.parse(new String[] {"--port", "9090", "--host", "0.0.0.0", "--data-dir", "/tmp/x",
-        "--no-sandbox", "--seed", "7", "--allow-private-webhooks", "--rate-limit", "50"},
+        "--no-sandbox", "--seed", "7", "--allow-private-webhooks", "--rate-limit", "50", "--key-dir", "/etc/sh",
+        "--allow-store-key-in-data-dir", "--streams-per-owner", "5", "--max-streams", "50", "--tickets-per-owner", "6",
+        "--max-tickets", "60"},
         Map.of("SLOTHUNTER_ADMIN_KEY", "env-admin-key-1234567", "SLOTHUNTER_STORE_KEY", "a2V5",
             "SLOTHUNTER_DB_USER", "u", "SLOTHUNTER_DB_PASSWORD", "p"));
 
@@ -48,11 +52,15 @@ class ServerConfigTest {
     assertThat(c.seed()).isEqualTo(7);
     assertThat(c.allowPrivateWebhooks()).isTrue();
     assertThat(c.rateLimit()).isEqualTo(50);
-    assertThat(c.adminKey()).isEqualTo("env-admin-key-1234567");
-    assertThat(c.storeKeyBase64()).isEqualTo("a2V5");
+    assertThat(c.keys().adminKey()).isEqualTo("env-admin-key-1234567");
+    assertThat(c.keys().adminKeyOnCommandLine()).isFalse();
+    assertThat(c.keys().storeKeyBase64()).isEqualTo("a2V5");
+    assertThat(c.keys().keyDir()).isEqualTo(Path.of("/etc/sh"));
+    assertThat(c.keys().storeKeyInDataDir()).isTrue();
+    assertThat(c.streams()).isEqualTo(new ServerConfig.Streams(5, 50, 6, 60));
     assertThat(c.dbUser()).isEqualTo("u");
     assertThat(c.dbPassword()).isEqualTo("p");
-    assertThat(c.toString()).doesNotContain("env-admin-key");
+    assertThat(c.toString()).doesNotContain("env-admin-key").doesNotContain("a2V5");
   }
 
   @Test
@@ -60,7 +68,35 @@ class ServerConfigTest {
     ServerConfig c = ServerConfig.parse(new String[] {"--admin-key", "flag-admin-key-12345"},
         Map.of("SLOTHUNTER_ADMIN_KEY", "env-admin-key-1234567"));
 
-    assertThat(c.adminKey()).isEqualTo("flag-admin-key-12345");
+    assertThat(c.keys().adminKey()).isEqualTo("flag-admin-key-12345");
+    assertThat(c.keys().adminKeyOnCommandLine()).isTrue();
+  }
+
+  @Test
+  void keysMayComeFromFilesACommandAndTheXdgDirectory() {
+    ServerConfig files = ServerConfig.parse(new String[0], Map.of("SLOTHUNTER_ADMIN_KEY_FILE", "/run/secrets/admin",
+        "SLOTHUNTER_STORE_KEY_FILE", "/run/secrets/store", "XDG_CONFIG_HOME", "/home/op/.cfg"));
+    ServerConfig command = ServerConfig.parse(new String[] {"--store-key-command", "vault kv get -field=key x",
+        "--admin-key-file", "/etc/admin"}, Map.of("SLOTHUNTER_STORE_KEY", "ignored-when-an-option-names-a-source"));
+
+    assertThat(files.keys().adminKeyFile()).isEqualTo(Path.of("/run/secrets/admin"));
+    assertThat(files.keys().storeKeyFile()).isEqualTo(Path.of("/run/secrets/store"));
+    assertThat(files.keys().keyDir()).isEqualTo(Path.of("/home/op/.cfg/slothunter"));
+    assertThat(command.keys().storeKeyCommand()).isEqualTo("vault kv get -field=key x");
+    assertThat(command.keys().storeKeyBase64()).isNull();
+    assertThat(command.keys().adminKeyFile()).isEqualTo(Path.of("/etc/admin"));
+  }
+
+  @Test
+  void ambiguousKeySourcesAreRefused() {
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--admin-key", "flag-admin-key-12345", "--admin-key-file",
+        "/x"}, Map.of())).hasMessageContaining("not both");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[0], Map.of("SLOTHUNTER_STORE_KEY", "a2V5",
+        "SLOTHUNTER_STORE_KEY_FILE", "/x"))).hasMessageContaining("one store key source");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--store-key-file", "/x", "--store-key-command", "cat /x"},
+        Map.of())).hasMessageContaining("one store key source");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--streams-per-owner", "30", "--max-streams", "20"},
+        Map.of())).hasMessageContaining("--max-streams");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.github.slothunter.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,14 +24,18 @@ class ServerMainTest {
   Path dir;
 
   @Test
-  void aFreshStartPrintsKeysThatWork() throws Exception {
-    ServerConfig config = ServerConfig.parse(new String[] {"--port", "0", "--data-dir", dir.toString()}, Map.of());
+  void aFreshStartWritesTheAdminKeyToAFileAndPrintsOnlyWhere() throws Exception {
+    Path keys = dir.resolve("keys");
+    Path data = dir.resolve("data");
+    ServerConfig config = ServerConfig.parse(new String[] {"--port", "0", "--data-dir", data.toString(), "--key-dir",
+        keys.toString()}, Map.of());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     try (ServerMain.Running running = ServerMain.start(config, Clock.systemUTC(), new PrintStream(out, true,
         StandardCharsets.UTF_8))) {
       String printed = out.toString(StandardCharsets.UTF_8);
-      String admin = find(printed, "admin key.*: (sha_\\S+)");
+      Path adminFile = Path.of(find(printed, "admin key: generated into (\\S+)"));
+      String admin = Files.readString(adminFile);
       String demo = find(printed, "API key.*: (shk_\\S+)");
       HttpClient http = HttpClient.newHttpClient();
       String base = running.server().baseUrl();
@@ -44,34 +46,40 @@ class ServerMainTest {
           .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
 
       assertThat(printed).contains("sandbox: fake Paziresh24 at http://127.0.0.1:");
+      assertThat(printed).doesNotContain(admin).contains("starts " + admin.substring(0, 8) + "…");
+      assertThat(adminFile).isEqualTo(keys.resolve("admin.key"));
       assertThat(me.statusCode()).isEqualTo(200);
       assertThat(Json.read(me.body()).get("plan").asText()).isEqualTo("PREMIUM");
       assertThat(owners.statusCode()).isEqualTo(200);
-      assertThat(Files.getPosixFilePermissions(dir.resolve("store.key")))
-          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(adminFile)).isEqualTo(OwnerOnlyFiles.FILE);
+      assertThat(Files.getPosixFilePermissions(keys.resolve("store.key"))).isEqualTo(OwnerOnlyFiles.FILE);
+      assertThat(Files.getPosixFilePermissions(keys)).isEqualTo(OwnerOnlyFiles.DIRECTORY);
+      assertThat(Files.getPosixFilePermissions(data)).isEqualTo(OwnerOnlyFiles.DIRECTORY);
+      assertThat(data.resolve("store.key")).doesNotExist();
     }
   }
 
   @Test
-  void theStoreKeyIsMadeOnceAndReused() {
-    ServerConfig config = ServerConfig.parse(new String[] {"--data-dir", dir.toString()}, Map.of());
+  void theNextStartReadsTheGeneratedAdminKeyAndPrintsNoneOfIt() throws Exception {
+    String[] args = {"--port", "0", "--data-dir", dir.resolve("data").toString(), "--key-dir", dir.resolve("k").toString()};
+    ServerConfig config = ServerConfig.parse(args, Map.of());
+    try (ServerMain.Running first = ServerMain.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(),
+        true, StandardCharsets.UTF_8))) {
+      assertThat(first.server().ownerCount()).isEqualTo(1);
+    }
+    String admin = Files.readString(dir.resolve("k").resolve("admin.key"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    byte[] first = ServerMain.storeKey(config);
-    byte[] second = ServerMain.storeKey(config);
+    try (ServerMain.Running second = ServerMain.start(config, Clock.systemUTC(), new PrintStream(out, true,
+        StandardCharsets.UTF_8))) {
+      String printed = out.toString(StandardCharsets.UTF_8);
+      HttpResponse<String> owners = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+          second.server().baseUrl() + "/api/v1/owners")).header("Authorization", "Bearer " + admin).build(),
+          HttpResponse.BodyHandlers.ofString());
 
-    assertThat(first).hasSize(32).isEqualTo(second);
-  }
-
-  @Test
-  void theStoreKeyMayComeFromTheEnvironment() {
-    String b64 = java.util.Base64.getEncoder().encodeToString(new byte[32]);
-    ServerConfig good = ServerConfig.parse(new String[0], Map.of("SLOTHUNTER_STORE_KEY", b64));
-    ServerConfig shortKey = ServerConfig.parse(new String[0], Map.of("SLOTHUNTER_STORE_KEY", "a2V5"));
-    ServerConfig notBase64 = ServerConfig.parse(new String[0], Map.of("SLOTHUNTER_STORE_KEY", "***"));
-
-    assertThat(ServerMain.storeKey(good)).isEqualTo(new byte[32]);
-    assertThatThrownBy(() -> ServerMain.storeKey(shortKey)).hasMessageContaining("32 bytes");
-    assertThatThrownBy(() -> ServerMain.storeKey(notBase64)).hasMessageContaining("base64");
+      assertThat(printed).contains("admin key: from " + dir.resolve("k").resolve("admin.key")).doesNotContain(admin);
+      assertThat(owners.statusCode()).isEqualTo(200);
+    }
   }
 
   private static String find(String text, String regex) {

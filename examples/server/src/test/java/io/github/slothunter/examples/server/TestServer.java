@@ -38,6 +38,7 @@ final class TestServer implements AutoCloseable {
   final SlotHunterServer server;
   final Path dir;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private boolean deleteOnClose;
 
   private TestServer(FakeClock clock, FakePaziresh24 fake, SlotHunterServer server, Path dir) {
     this.clock = clock;
@@ -63,6 +64,13 @@ final class TestServer implements AutoCloseable {
     return start(clock, fake, dir, customize);
   }
 
+  /** A server on a new database that {@link #close()} also deletes. */
+  static TestServer throwaway(Consumer<SlotHunterServer.Builder> customize) {
+    TestServer s = start(customize);
+    s.deleteOnClose = true;
+    return s;
+  }
+
   /** A server on an existing database directory (a restart). */
   static TestServer start(FakeClock clock, FakePaziresh24 fake, Path dir, Consumer<SlotHunterServer.Builder> customize) {
     SlotHunterServer.Builder b = SlotHunterServer.builder()
@@ -74,7 +82,9 @@ final class TestServer implements AutoCloseable {
         .sandbox(fake)
         .manualScheduling()
         .rateLimit(1000, 1000)
-        .anonymousRateLimit(1000, 1000);
+        .anonymousRateLimit(1000, 1000)
+        .keyIdFailureRateLimit(1000, 1000)
+        .allowPrivateWebhooks(true); // the tests' webhook receivers listen on 127.0.0.1
     customize.accept(b);
     try {
       return new TestServer(clock, fake, b.start(), dir);
@@ -186,6 +196,9 @@ final class TestServer implements AutoCloseable {
       server.close();
     } finally {
       fake.close();
+      if (deleteOnClose) {
+        deleteFiles();
+      }
     }
   }
 

@@ -61,7 +61,8 @@ final class WebhookReceiver implements AutoCloseable {
           status = seenEvents.add(eventId) ? 200 : 409;
         }
         deliveries.add(new Delivery(body, signature, eventId,
-            exchange.getRequestHeaders().getFirst(Webhooks.ATTEMPT_HEADER), valid, status));
+            exchange.getRequestHeaders().getFirst(Webhooks.ATTEMPT_HEADER), valid, status,
+            exchange.getRequestHeaders().getFirst("Host")));
         exchange.sendResponseHeaders(status, -1);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -75,6 +76,10 @@ final class WebhookReceiver implements AutoCloseable {
 
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  }
+
+  int port() {
+    return server.getAddress().getPort();
   }
 
   /** The next answers to give, before the normal ones. */
@@ -105,7 +110,8 @@ final class WebhookReceiver implements AutoCloseable {
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 
-  record Delivery(byte[] body, String signature, String eventId, String attempt, boolean valid, int answered) {
+  record Delivery(byte[] body, String signature, String eventId, String attempt, boolean valid, int answered,
+      String host) {
     String text() {
       return new String(body, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -38,7 +38,7 @@ class WebhooksTest {
   @BeforeAll
   void start() {
     s = TestServer.start(b -> b.webhookSettings(new Webhooks.Settings(3, Duration.ofMillis(20), Duration.ofMillis(100),
-        Duration.ofSeconds(5), true, 4, 1000, 10)));
+        Duration.ofSeconds(5), 4, 1000, 10)));
   }
 
   @AfterAll
@@ -260,31 +260,12 @@ class WebhooksTest {
   }
 
   @Test
-  void privateAddressesAreRefusedUnlessAllowed() throws Exception {
-    Path dir = Files.createTempDirectory("slothunter-webhooks");
-    Clock clock = Clock.systemUTC();
-    try (Database db = Database.open(dir.toString(), null, null);
-        Webhooks hooks = new Webhooks(db, clock, new SecretSealer(new byte[32], "test"),
-            new Webhooks.Settings(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(2), false, 1, 10, 10))) {
-
-      assertThatThrownBy(() -> hooks.register("own_x", "http://127.0.0.1:9/hook"))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(422));
-      assertThatThrownBy(() -> hooks.register("own_x", "http://[::1]:9/hook")).isInstanceOf(ApiException.class);
-      hooks.register("own_x", "http://localhost:" + 9 + "/hook");
-      hooks.publish("own_x", "evt_1", "Ping", "{}");
-
-      Await.until(WAIT, () -> !hooks.deliveries("own_x", 10).isEmpty());
-      assertThat(hooks.deliveries("own_x", 10).get(0).outcome()).isEqualTo("BLOCKED");
-      assertThat(receiver.deliveries).isEmpty();
-    }
-  }
-
-  @Test
   void backoffDoublesUpToTheCapWithJitter() throws Exception {
     Path dir = Files.createTempDirectory("slothunter-backoff");
     try (Database db = Database.open(dir.toString(), null, null);
         Webhooks hooks = new Webhooks(db, Clock.systemUTC(), new SecretSealer(new byte[32], "test"),
-            new Webhooks.Settings(6, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(2), false, 1, 10, 10))) {
+            new Webhooks.Settings(6, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(2), 1, 10, 10),
+            new AddressPolicy(AddressPolicy.SYSTEM, false))) {
 
       assertThat(hooks.backoff(1)).isBetween(Duration.ofSeconds(24), Duration.ofSeconds(36));
       assertThat(hooks.backoff(2)).isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
