@@ -113,6 +113,7 @@ final class SimRun {
       }
       AccountSession session = autoBook ? fake.login(PATIENT.mobile()).toSession() : null;
       Tally tally = new Tally(fake);
+      String note;
       try (SlotHunter hunter = b.build()) {
         hunter.listen(e -> {
           if (e instanceof SlotOpened o) {
@@ -132,9 +133,11 @@ final class SimRun {
           hunter.runDue();
           tally.update();
         }
+        long failures = hunter.stats().providers().stream().mapToLong(p -> p.failures()).sum();
+        note = failures == 0 ? "" : " (" + failures + " failed requests)";
       }
       return new Outcome(name, detected, booked, tally.requests(), tally.rateLimited(),
-          (System.nanoTime() - t0) / 1e9, "");
+          (System.nanoTime() - t0) / 1e9, note);
     }
   }
 
@@ -144,8 +147,8 @@ final class SimRun {
    * what the engine's costs: one calendar request, one per free day it did not answer, and the days
    * past its window every {@link #FAR_DAYS_EVERY}th visit (the first visit included). When
    * {@code book}, the first free slot of a doctor it has not booked yet is held and booked at once
-   * (two requests on top of the pace). A 429 pauses it for the Retry-After; it then goes on at its
-   * pace without catching up.
+   * (two requests on top of the pace). A 429 pauses it for the Retry-After; it then finishes the
+   * booking the 429 interrupted and goes on at its pace without catching up.
    */
   Outcome roundRobin(String name, double perMinute, boolean book) throws Exception {
     clock.set(SimWorld.START);
@@ -156,12 +159,10 @@ final class SimRun {
         Provider provider = new Paziresh24ProviderFactory().create(ProviderContext.builder("paziresh24")
             .config("base-url", fake.baseUrl()).clock(clock).build())) {
       SlotWatcher watcher = provider.slots();
-      Booker booker = book ? provider.booker().orElseThrow() : null;
-      AccountSession session = book ? fake.login(PATIENT.mobile()).toSession() : null;
+      Bot bot = book ? new Bot(provider.booker().orElseThrow(), fake.login(PATIENT.mobile()).toSession()) : null;
       List<Target> targets = world.doctors.stream().map(Doctor::target).toList();
       List<Set<Instant>> seen = new ArrayList<>();
       targets.forEach(t -> seen.add(new HashSet<>()));
-      boolean[] done = new boolean[targets.size()];
       Tally tally = new Tally(fake);
       long sent = 0;
       int next = 0;
@@ -180,8 +181,11 @@ final class SimRun {
           Set<Instant> now = new HashSet<>();
           List<Slot> fresh = new ArrayList<>();
           try {
-            FreeCalendar calendar = watcher.freeCalendar(target);
+            if (bot != null) {
+              bot.resume(t);
+            }
             sent++;
+            FreeCalendar calendar = watcher.freeCalendar(target);
             List<LocalDate> free = new ArrayList<>(calendar.freeDays());
             LocalDate through = calendar.daysThrough();
             boolean farRead = through == null;
@@ -215,8 +219,8 @@ final class SimRun {
               }
             }
             seen.set(next, now);
-            if (book && !done[next] && !fresh.isEmpty()) {
-              done[next] = book(booker, session, fresh, booked, t);
+            if (bot != null) {
+              bot.book(target, fresh, t);
             }
           } catch (SlotHunterException e) {
             if (e.code() != ErrorCode.RATE_LIMITED) {
@@ -229,28 +233,71 @@ final class SimRun {
         }
         tally.update();
       }
-      return new Outcome(name, detected, booked, tally.requests(), tally.rateLimited(),
+      return new Outcome(name, detected, bot == null ? Map.of() : bot.booked, tally.requests(), tally.rateLimited(),
           (System.nanoTime() - t0) / 1e9, "");
     }
   }
 
-  /** Holds and books the earliest of {@code slots} it can; false when every one was gone. A 429 is thrown. */
-  private static boolean book(Booker booker, AccountSession session, List<Slot> slots, Map<String, Instant> booked,
-      Instant t) {
-    slots.sort((a, b) -> a.start().compareTo(b.start()));
-    for (Slot s : slots) {
+  /**
+   * The round-robin bot's booking: once per doctor, the earliest free slot it can get, held and booked
+   * at once. A 429 is thrown to the bot's loop; a hold whose booking it refused is booked first after
+   * the pause.
+   */
+  private static final class Bot {
+    private final Booker booker;
+    private final AccountSession session;
+    private final Set<String> done = new HashSet<>();
+    final Map<String, Instant> booked = new HashMap<>();
+    private Hold pending;
+
+    Bot(Booker booker, AccountSession session) {
+      this.booker = booker;
+      this.session = session;
+    }
+
+    void book(Target target, List<Slot> free, Instant t) {
+      if (done.contains(target.id()) || free.isEmpty()) {
+        return;
+      }
+      free.sort((a, b) -> a.start().compareTo(b.start()));
+      for (Slot s : free) {
+        Hold hold;
+        try {
+          hold = booker.hold(s, session);
+        } catch (SlotHunterException e) {
+          if (e.code() == ErrorCode.RATE_LIMITED) {
+            throw e;
+          }
+          continue; // gone: the next one
+        }
+        pending = hold;
+        resume(t);
+        return;
+      }
+    }
+
+    /** Books the held slot, if any and still held. */
+    void resume(Instant t) {
+      Hold hold = pending;
+      if (hold == null) {
+        return;
+      }
+      if (hold.isExpired(t)) {
+        pending = null;
+        return;
+      }
       try {
-        Hold hold = booker.hold(s, session);
         booker.book(hold, PATIENT, session);
+        Slot s = hold.slot();
         booked.put(Release.key(s.target().ref().key(), s.start()), t);
-        return true;
+        done.add(s.target().id());
       } catch (SlotHunterException e) {
         if (e.code() == ErrorCode.RATE_LIMITED) {
           throw e;
         }
       }
+      pending = null;
     }
-    return false;
   }
 
   /**
