@@ -57,6 +57,18 @@ public final class Pii {
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "***";
   }
 
+  /**
+   * A booking's tracking code or id as logs may show it: its last two characters when it has more
+   * than four, the rest starred ({@code 48213719} → {@code ******19}); {@code none} for none.
+   */
+  public static String maskCode(String code) {
+    if (code == null || code.isEmpty()) {
+      return "none";
+    }
+    int shown = code.length() > 4 ? 2 : 0;
+    return "*".repeat(Math.min(8, code.length() - shown)) + code.substring(code.length() - shown);
+  }
+
   /** A secret shown only by its length: {@code abcd…} → {@code <redacted:32 chars>}. */
   public static String maskToken(String token) {
     if (token == null) {

@@ -67,6 +67,15 @@ class PiiTest {
   }
 
   @Test
+  void maskCodeShowsTheLastTwoCharactersOfALongCodeOnly() {
+    assertThat(Pii.maskCode("8F3K2019")).isEqualTo("******19");
+    assertThat(Pii.maskCode("4403912273154485")).isEqualTo("********85");
+    assertThat(Pii.maskCode("123")).isEqualTo("***");
+    assertThat(Pii.maskCode("")).isEqualTo("none");
+    assertThat(Pii.maskCode(null)).isEqualTo("none");
+  }
+
+  @Test
   void maskTokenShowsOnlyTheLength() {
     assertThat(Pii.maskToken("abcd")).isEqualTo("<redacted:4 chars>");
     assertThat(Pii.maskToken("")).isEqualTo("<redacted:0 chars>");

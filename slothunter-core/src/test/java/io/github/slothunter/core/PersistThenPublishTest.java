@@ -14,7 +14,6 @@ import io.github.slothunter.api.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -26,76 +25,19 @@ import org.junit.jupiter.api.Test;
 class PersistThenPublishTest {
 
   /** An in-memory store whose next {@code failures} poll saves fail, like a database that is down. */
-  static final class FailingStore implements Store {
-    final Store delegate = Store.inMemory();
+  static final class FailingStore extends ForwardingStore {
     final AtomicInteger failures = new AtomicInteger();
+
+    FailingStore() {
+      super(Store.inMemory());
+    }
 
     @Override
     public void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announced) {
       if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new SlotHunterException(ErrorCode.STORE_UNAVAILABLE, "store savePoll failed (SQLState 08006)");
       }
-      delegate.savePoll(snapshot, changes, announced);
-    }
-
-    @Override
-    public void saveWatch(Watch watch) {
-      delegate.saveWatch(watch);
-    }
-
-    @Override
-    public void deleteWatch(String watchId) {
-      delegate.deleteWatch(watchId);
-    }
-
-    @Override
-    public List<Watch> loadWatches() {
-      return delegate.loadWatches();
-    }
-
-    @Override
-    public Optional<TargetSnapshot> loadSnapshot(String targetId) {
-      return delegate.loadSnapshot(targetId);
-    }
-
-    @Override
-    public Set<String> announced(String watchId) {
-      return delegate.announced(watchId);
-    }
-
-    @Override
-    public List<SlotChange> history(String targetId) {
-      return delegate.history(targetId);
-    }
-
-    @Override
-    public Optional<BookingAttempt> attempt(String key) {
-      return delegate.attempt(key);
-    }
-
-    @Override
-    public void saveAttempt(BookingAttempt attempt) {
-      delegate.saveAttempt(attempt);
-    }
-
-    @Override
-    public List<BookingAttempt> attempts(String watchId) {
-      return delegate.attempts(watchId);
-    }
-
-    @Override
-    public List<BookingAttempt> openAttempts() {
-      return delegate.openAttempts();
-    }
-
-    @Override
-    public Optional<String> ownerPlan(String owner) {
-      return delegate.ownerPlan(owner);
-    }
-
-    @Override
-    public void saveOwnerPlan(String owner, String planName) {
-      delegate.saveOwnerPlan(owner, planName);
+      super.savePoll(snapshot, changes, announced);
     }
   }
 

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 class ScaleOutTest {
 
   /** A store shared by engines in one JVM, with an in-memory lease table: the contract the JDBC store meets. */
-  static final class SharedStore implements Store, TargetLeases {
-    private final Store delegate = Store.inMemory();
+  static final class SharedStore extends ForwardingStore implements TargetLeases {
     private final FakeClock clock;
     private final Map<String, String> owner = new HashMap<>();
     private final Map<String, Instant> expires = new HashMap<>();
     private final Map<String, Instant> seen = new HashMap<>();
 
     SharedStore(FakeClock clock) {
+      super(Store.inMemory());
       this.clock = clock;
     }
 
@@ -68,71 +68,6 @@ class ScaleOutTest {
     @Override
     public TargetLeases leases() {
       return this;
-    }
-
-    @Override
-    public void saveWatch(Watch watch) {
-      delegate.saveWatch(watch);
-    }
-
-    @Override
-    public void deleteWatch(String watchId) {
-      delegate.deleteWatch(watchId);
-    }
-
-    @Override
-    public List<Watch> loadWatches() {
-      return delegate.loadWatches();
-    }
-
-    @Override
-    public Optional<TargetSnapshot> loadSnapshot(String targetId) {
-      return delegate.loadSnapshot(targetId);
-    }
-
-    @Override
-    public void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announcedByWatch) {
-      delegate.savePoll(snapshot, changes, announcedByWatch);
-    }
-
-    @Override
-    public Set<String> announced(String watchId) {
-      return delegate.announced(watchId);
-    }
-
-    @Override
-    public List<SlotChange> history(String targetId) {
-      return delegate.history(targetId);
-    }
-
-    @Override
-    public Optional<BookingAttempt> attempt(String key) {
-      return delegate.attempt(key);
-    }
-
-    @Override
-    public void saveAttempt(BookingAttempt attempt) {
-      delegate.saveAttempt(attempt);
-    }
-
-    @Override
-    public List<BookingAttempt> attempts(String watchId) {
-      return delegate.attempts(watchId);
-    }
-
-    @Override
-    public List<BookingAttempt> openAttempts() {
-      return delegate.openAttempts();
-    }
-
-    @Override
-    public Optional<String> ownerPlan(String o) {
-      return delegate.ownerPlan(o);
-    }
-
-    @Override
-    public void saveOwnerPlan(String o, String planName) {
-      delegate.saveOwnerPlan(o, planName);
     }
   }
 

@@ -217,7 +217,7 @@ final class AutoBooker {
       wr.bookingsMade.incrementAndGet();
       ts.bookingsMade.incrementAndGet();
       log.info("{} {} for watch {} (tracking code {}{})", moved ? "moved the booking to" : "booked", slot.id(), w.id(),
-          made.trackingCode(), made.paymentRequired() ? "; pay to confirm" : "");
+          io.github.slothunter.api.Pii.maskCode(made.trackingCode()), made.paymentRequired() ? "; pay to confirm" : "");
       Verification v = verify(rt, booker, made, ab, wait);
       String note = v.note;
       if (made.paymentRequired()) {
@@ -300,7 +300,8 @@ final class AutoBooker {
       return Outcome.STOP;
     }
     boolean nextSlot = e.code() == ErrorCode.SLOT_TAKEN || e.code() == ErrorCode.HOLD_EXPIRED;
-    log.info("moving booking {} to {} for watch {} failed: {}", old.providerBookingKey(), slot.id(), wr.id(), e.code());
+    log.info("moving booking {} to {} for watch {} failed: {}", io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()),
+        slot.id(), wr.id(), e.code());
     engine.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), slot, e.code(),
         "the booking could not be moved to this slot; the previous booking (" + code(old) + ") stands", true,
         engine.clock.instant()));
@@ -378,13 +379,15 @@ final class AutoBooker {
         booker.cancel(old, ab.patient(), ab.session());
         return null;
       });
-      log.info("cancelled booking {} replaced for watch {}", old.providerBookingKey(), wr.id());
+      log.info("cancelled booking {} replaced for watch {}", io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()),
+          wr.id());
       String code = old.trackingCode() == null || old.trackingCode().isBlank() ? old.providerBookingKey()
           : old.trackingCode();
       return "the previous booking (" + code + ") was cancelled";
     } catch (ProviderRuntime.BudgetExhausted | SlotHunterException e) {
       ErrorCode code = e instanceof SlotHunterException she ? she.code() : ErrorCode.RATE_LIMITED;
-      log.warn("could not cancel replaced booking {} for watch {}: {}", old.providerBookingKey(), wr.id(), code);
+      log.warn("could not cancel replaced booking {} for watch {}: {}",
+          io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()), wr.id(), code);
       engine.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), old.slot(), code,
           "the previous booking could not be cancelled; both bookings stand, cancel one on the provider's site", false,
           engine.clock.instant()));

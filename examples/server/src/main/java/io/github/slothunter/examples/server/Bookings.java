@@ -56,18 +56,6 @@ final class Bookings {
     });
   }
 
-  /**
-   * A tracking code or booking id as logs may show it: all but the last two characters hidden
-   * ({@code ******42}), enough to match a log line to a booking the owner quotes, too little to use.
-   */
-  static String mask(String code) {
-    if (code == null || code.isEmpty()) {
-      return "none";
-    }
-    int shown = code.length() > 4 ? 2 : 0;
-    return "*".repeat(Math.min(8, code.length() - shown)) + code.substring(code.length() - shown);
-  }
-
   /** The owner's bookings, newest first. */
   List<Row> list(String ownerId, int limit) {
     return db.run("list bookings", c -> {

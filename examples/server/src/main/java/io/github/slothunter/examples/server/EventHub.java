@@ -158,7 +158,7 @@ final class EventHub implements SlotListener, AutoCloseable {
         BookingSucceeded b = (BookingSucceeded) event;
         // the engine's and providers' booking lines (with the codes in clear) are kept off INFO by the
         // server's logging configuration; this one masks the tracking code
-        log.info("booked a slot for watch {} (tracking code {}{})", b.watchId(), Bookings.mask(b.booking().trackingCode()),
+        log.info("booked a slot for watch {} (tracking code {}{})", b.watchId(), io.github.slothunter.api.Pii.maskCode(b.booking().trackingCode()),
             b.paymentRequired() ? "; pay to confirm" : "");
         try {
           bookings.record(owner, b, labels.find(b.watchId()).orElse(null));

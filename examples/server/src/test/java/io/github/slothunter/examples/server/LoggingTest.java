@@ -18,10 +18,10 @@ class LoggingTest {
 
   @Test
   void trackingCodesAreMaskedForLogs() {
-    assertThat(Bookings.mask("8F3K2019")).isEqualTo("******19");
-    assertThat(Bookings.mask("4403912273154485")).isEqualTo("********85");
-    assertThat(Bookings.mask("123")).isEqualTo("***");
-    assertThat(Bookings.mask(null)).isEqualTo("none");
+    assertThat(io.github.slothunter.api.Pii.maskCode("8F3K2019")).isEqualTo("******19");
+    assertThat(io.github.slothunter.api.Pii.maskCode("4403912273154485")).isEqualTo("********85");
+    assertThat(io.github.slothunter.api.Pii.maskCode("123")).isEqualTo("***");
+    assertThat(io.github.slothunter.api.Pii.maskCode(null)).isEqualTo("none");
   }
 
   @Test

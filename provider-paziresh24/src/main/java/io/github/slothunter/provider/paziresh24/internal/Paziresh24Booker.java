@@ -8,6 +8,7 @@ import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.Hold;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.PaymentState;
+import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
@@ -137,12 +138,12 @@ final class Paziresh24Booker implements Booker {
     Booking booking = new Booking(hold.slot(), bookId, ProfileParser.cut(tracking, 100), client.now());
     if (Value.PAYMENT_REQUIRED.equals(Json.text(body.path(Field.PAYMENT), Field.REQUIRE_PAYMENT).orElse("").strip())) {
       java.net.URI link = paymentLink(target, bookId, body.path(Field.PAYMENT)).orElse(null);
-      log.info("paziresh24 booked {} at center {}: pay to confirm on the site ({})", bookId, target.centerId(),
+      log.info("paziresh24 booked {} at center {}: pay to confirm on the site ({})", Pii.maskCode(bookId), target.centerId(),
           link == null ? "no payment link given" : "payment link known");
       return new Booking(booking.slot(), booking.providerBookingKey(), booking.trackingCode(), booking.bookedAt(),
           PaymentState.PAY_TO_CONFIRM, link);
     }
-    log.info("paziresh24 booked {} at center {}", bookId, target.centerId());
+    log.info("paziresh24 booked {} at center {}", Pii.maskCode(bookId), target.centerId());
     return booking;
   }
 
@@ -220,7 +221,8 @@ final class Paziresh24Booker implements Booker {
       throw e;
     }
     ResponseClassifier.requireSuccess(Endpoint.MOVE_BOOK, body);
-    log.info("paziresh24 moved booking {} at center {} to a new slot", existing.providerBookingKey(), from.centerId());
+    log.info("paziresh24 moved booking {} at center {} to a new slot", Pii.maskCode(existing.providerBookingKey()),
+        from.centerId());
     return existing.movedTo(newHold.slot(), client.now());
   }
 
@@ -303,7 +305,7 @@ final class Paziresh24Booker implements Booker {
     JsonNode body = client.postJson(Endpoint.DELETE_BOOK, client.settings.url(Endpoint.DELETE_BOOK).build(), form,
         Paziresh24Client.targetHeaders(target), session);
     ResponseClassifier.requireSuccess(Endpoint.DELETE_BOOK, body);
-    log.info("paziresh24 cancelled booking {} at center {}", booking.providerBookingKey(), target.centerId());
+    log.info("paziresh24 cancelled booking {} at center {}", Pii.maskCode(booking.providerBookingKey()), target.centerId());
   }
 
   /**
@@ -369,14 +371,14 @@ final class Paziresh24Booker implements Booker {
         .or(() -> Json.findText(body, Field.REFERENCE_CODE, RECEIPT_DEPTH))
         .map(code -> ProfileParser.cut(code, 100))
         .orElse(booking.trackingCode());
-    log.debug("paziresh24 read back booking {}: on record", bookId);
+    log.debug("paziresh24 read back booking {}: on record", Pii.maskCode(bookId));
     // the receipt does not say whether payment is still due here: the booking's own state is kept
     return Optional.of(new Booking(receiptSlot(booking.slot(), record), bookId, tracking, booking.bookedAt(),
         booking.payment(), booking.paymentLink()));
   }
 
   private static Optional<Booking> absent(String bookId, String why) {
-    log.debug("paziresh24 read back booking {}: not on record ({})", bookId, why);
+    log.debug("paziresh24 read back booking {}: not on record ({})", Pii.maskCode(bookId), why);
     return Optional.empty();
   }
 
