@@ -77,7 +77,6 @@ final class Lookups {
     final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     long done;
     long failed;
-    int running;
     Thread worker;
   }
 
@@ -240,9 +239,6 @@ final class Lookups {
 
   /** Runs one queued lookup with a token taken; completes it, or leaves it at the queue's head to try again. */
   private void run(Pending p, Queue q) {
-    synchronized (lock) {
-      q.running++;
-    }
     Doctor d = null;
     SlotHunterException error = null;
     try {
@@ -251,7 +247,6 @@ final class Lookups {
       error = e;
     }
     synchronized (lock) {
-      q.running--;
       boolean retry = error != null && (error.code() == ErrorCode.RATE_LIMITED
           || (error.code() == ErrorCode.PROVIDER_UNAVAILABLE && ++p.failures < ATTEMPTS));
       if (retry) {
