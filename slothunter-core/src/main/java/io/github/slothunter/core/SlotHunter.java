@@ -233,7 +233,7 @@ public final class SlotHunter implements AutoCloseable {
   /** Parses a doctor link with the registered providers, without I/O. */
   public Optional<DoctorRef> parse(String doctorLink) {
     Objects.requireNonNull(doctorLink, "doctorLink");
-    return engine.parse(doctorLink).map(p -> p.ref());
+    return engine.parse(doctorLink);
   }
 
   /**

@@ -59,12 +59,27 @@ final class AutoBooker {
 
   private enum Outcome { BOOKED, NEXT_SLOT, STOP }
 
-  private final Engine engine;
+  /**
+   * What auto-booking may do to a watch besides booking: save its new state (BOOKED,
+   * BOOKING_PAUSED) and have its health re-reported. The engine's registry and health tracker
+   * implement it; the auto-booker sees nothing else of the ctx.
+   */
+  interface WatchStates {
+    /** Saves the watch in a new state (a no-op if it was cancelled meanwhile). */
+    void save(WatchRuntime wr, WatchState state);
+
+    /** Recomputes the watch's health and reports a change. */
+    void updateHealth(WatchRuntime wr);
+  }
+
+  private final EngineContext ctx;
+  private final WatchStates watches;
   private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Outstanding> pendingReleases = new ConcurrentLinkedQueue<>();
 
-  AutoBooker(Engine engine) {
-    this.engine = engine;
+  AutoBooker(EngineContext ctx, WatchStates watches) {
+    this.ctx = ctx;
+    this.watches = watches;
   }
 
   /** Holds not yet released (for tests and close()). */
@@ -79,7 +94,7 @@ final class AutoBooker {
     }
     Set<String> claimed = new HashSet<>();
     for (WatchRuntime wr : ordered) {
-      if (engine.closed) {
+      if (ctx.closed) {
         return;
       }
       if (wr.watch.booking() && !wr.overQuota && !wr.bookingOverQuota) {
@@ -94,19 +109,19 @@ final class AutoBooker {
     ZoneId zone = ts.runtime.info().zone();
     for (Slot slot : free) {
       Watch w = wr.watch;
-      if (engine.closed || !w.booking()) {
+      if (ctx.closed || !w.booking()) {
         return;
       }
       if (claimed.contains(slot.id()) || !w.filter().matches(slot, zone, ts.price) || !guardsAllow(w.autoBook(), slot, ts, booker)) {
         continue;
       }
       String key = BookingAttempt.keyOf(w.id(), slot);
-      Optional<BookingAttempt> prior = engine.store.attempt(key);
+      Optional<BookingAttempt> prior = ctx.store.attempt(key);
       if (prior.isPresent() && !(prior.get().state() == BookingAttempt.State.FAILED
           && prior.get().error() == ErrorCode.RATE_LIMITED)) {
         continue; // never the same slot twice for a watch, unless only the budget stopped us
       }
-      if (w.autoBook().session().isExpired(engine.clock.instant())) {
+      if (w.autoBook().session().isExpired(ctx.clock.instant())) {
         pause(wr, slot, ErrorCode.AUTH_REQUIRED, "the account session has expired; log in again");
         return;
       }
@@ -126,18 +141,18 @@ final class AutoBooker {
     ProviderRuntime rt = ts.runtime;
     Watch w = wr.watch;
     AutoBook ab = w.autoBook();
-    Duration wait = engine.manual ? Duration.ZERO : URGENT_WAIT;
+    Duration wait = ctx.manual ? Duration.ZERO : URGENT_WAIT;
     if (!rt.gate().acquire(BudgetGate.Use.URGENT, wait)) {
       log.debug("no budget to hold {} for watch {}; will retry on the next poll", slot.id(), w.id());
       return Outcome.STOP;
     }
     ts.bookingsTried.incrementAndGet();
     wr.attempts++;
-    long detectedAt = engine.clock.millis();
+    long detectedAt = ctx.clock.millis();
     Instant heldAt = null;
     BookingAttempt attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.STARTED, null, null, null, null,
-        null, engine.clock.instant());
-    engine.store.saveAttempt(attempt);
+        null, ctx.clock.instant());
+    ctx.store.saveAttempt(attempt);
     Hold hold = null;
     // true once the hold became a booking, was moved onto, or may have been (a lost answer): never released then
     boolean consumed = false;
@@ -146,17 +161,17 @@ final class AutoBooker {
       Hold held = hold;
       outstanding.put(key, new Outstanding(rt, booker, held, ab.session(), key));
       attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.HELD, held.providerHoldKey(), held.expiresAt(),
-          null, null, null, engine.clock.instant());
-      engine.store.saveAttempt(attempt);
-      heldAt = engine.clock.instant();
-      engine.metrics.held(rt.id(), Duration.ofMillis(Math.max(0, heldAt.toEpochMilli() - detectedAt)));
-      engine.bus.publish(new HoldPlaced(w.id(), w.owner(), held, heldAt));
-      if (engine.closed || wr.watch.state() == WatchState.CANCELLED) {
+          null, null, null, ctx.clock.instant());
+      ctx.store.saveAttempt(attempt);
+      heldAt = ctx.clock.instant();
+      ctx.metrics.held(rt.id(), Duration.ofMillis(Math.max(0, heldAt.toEpochMilli() - detectedAt)));
+      ctx.bus.publish(new HoldPlaced(w.id(), w.owner(), held, heldAt));
+      if (ctx.closed || wr.watch.state() == WatchState.CANCELLED) {
         log.info("watch {} stopped while holding {}; releasing the hold", w.id(), slot.id());
-        engine.store.saveAttempt(attempt.with(BookingAttempt.State.FAILED, engine.clock.instant()));
+        ctx.store.saveAttempt(attempt.with(BookingAttempt.State.FAILED, ctx.clock.instant()));
         return Outcome.STOP;
       }
-      if (held.isExpired(engine.clock.instant())) {
+      if (held.isExpired(ctx.clock.instant())) {
         throw SlotHunterException.builder(ErrorCode.HOLD_EXPIRED).providerId(rt.id())
             .message("hold on " + slot.id() + " lapsed before booking").build();
       }
@@ -165,7 +180,7 @@ final class AutoBooker {
       Booking booking = null;
       if (old != null && movable(rt, old)) {
         Sent sent = new Sent();
-        engine.store.saveAttempt(attempt.with(BookingAttempt.State.BOOKING, engine.clock.instant()));
+        ctx.store.saveAttempt(attempt.with(BookingAttempt.State.BOOKING, ctx.clock.instant()));
         try {
           booking = rt.call(BudgetGate.Use.URGENT, wait, () -> {
             sent.value = true;
@@ -181,7 +196,7 @@ final class AutoBooker {
               return Outcome.STOP;
             }
             fail(attempt, e.code());
-            engine.metrics.booking(rt.id(), "failed", false, Duration.between(heldAt, engine.clock.instant()));
+            ctx.metrics.booking(rt.id(), "failed", false, Duration.between(heldAt, ctx.clock.instant()));
             return onMoveFailure(wr, slot, old, e);
           }
           log.info("{} cannot move booking {} ({}); booking the better slot, then cancelling the old one", rt.id(),
@@ -190,7 +205,7 @@ final class AutoBooker {
       }
       if (!moved) {
         Sent sent = new Sent();
-        engine.store.saveAttempt(attempt.with(BookingAttempt.State.BOOKING, engine.clock.instant()));
+        ctx.store.saveAttempt(attempt.with(BookingAttempt.State.BOOKING, ctx.clock.instant()));
         try {
           booking = rt.call(BudgetGate.Use.URGENT, wait, () -> {
             sent.value = true;
@@ -210,8 +225,8 @@ final class AutoBooker {
       consumed = true;
       outstanding.remove(key);
       Booking made = booking;
-      engine.store.saveAttempt(new BookingAttempt(key, w.id(), slot, BookingAttempt.State.BOOKED, held.providerHoldKey(),
-          held.expiresAt(), made.providerBookingKey(), made.trackingCode(), null, engine.clock.instant(), made.payment(),
+      ctx.store.saveAttempt(new BookingAttempt(key, w.id(), slot, BookingAttempt.State.BOOKED, held.providerHoldKey(),
+          held.expiresAt(), made.providerBookingKey(), made.trackingCode(), null, ctx.clock.instant(), made.payment(),
           made.paymentLink()));
       wr.bookings++;
       wr.bookingsMade.incrementAndGet();
@@ -233,21 +248,21 @@ final class AutoBooker {
       } else if (old != null) {
         note = note + "; " + replace(rt, booker, ab, v, made, wr, wait);
       }
-      engine.metrics.booking(rt.id(), "booked", v.verified, Duration.between(heldAt, engine.clock.instant()));
-      engine.bus.publish(new BookingSucceeded(w.id(), w.owner(), made, v.verified, note, engine.clock.instant()));
+      ctx.metrics.booking(rt.id(), "booked", v.verified, Duration.between(heldAt, ctx.clock.instant()));
+      ctx.bus.publish(new BookingSucceeded(w.id(), w.owner(), made, v.verified, note, ctx.clock.instant()));
       if (wr.bookings >= ab.maxBookings()) {
-        engine.saveWatch(wr, WatchState.BOOKED);
+        watches.save(wr, WatchState.BOOKED);
       }
       return Outcome.BOOKED;
     } catch (ProviderRuntime.BudgetExhausted e) {
       fail(attempt, ErrorCode.RATE_LIMITED);
-      engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, ErrorCode.RATE_LIMITED,
-          "the request budget ran out between hold and booking", true, engine.clock.instant()));
+      ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, ErrorCode.RATE_LIMITED,
+          "the request budget ran out between hold and booking", true, ctx.clock.instant()));
       return Outcome.STOP;
     } catch (SlotHunterException e) {
       fail(attempt, e.code());
-      engine.metrics.booking(rt.id(), "failed", false, heldAt == null ? null : Duration.between(heldAt,
-          engine.clock.instant()));
+      ctx.metrics.booking(rt.id(), "failed", false, heldAt == null ? null : Duration.between(heldAt,
+          ctx.clock.instant()));
       return onFailure(wr, slot, e, hold == null);
     } finally {
       if (hold != null && !consumed) {
@@ -276,15 +291,15 @@ final class AutoBooker {
    */
   private void unknown(ProviderRuntime rt, WatchRuntime wr, BookingAttempt attempt, SlotHunterException e,
       String what) {
-    Instant now = engine.clock.instant();
+    Instant now = ctx.clock.instant();
     log.warn("{} the slot {} for watch {}: the provider's answer was lost ({}); its outcome is unknown, the hold is"
         + " kept and booking pauses", what, attempt.slot().id(), wr.id(), e.code());
-    engine.store.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
+    ctx.store.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
         BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now));
     wr.bookings++;
-    engine.metrics.booking(rt.id(), "unknown", false, null);
-    engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
-    engine.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now));
+    ctx.metrics.booking(rt.id(), "unknown", false, null);
+    watches.save(wr, WatchState.BOOKING_PAUSED);
+    ctx.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now));
   }
 
   /** Whether the engine should move {@code old} rather than book and cancel: the provider can, and it awaits no payment. */
@@ -302,9 +317,9 @@ final class AutoBooker {
     boolean nextSlot = e.code() == ErrorCode.SLOT_TAKEN || e.code() == ErrorCode.HOLD_EXPIRED;
     log.info("moving booking {} to {} for watch {} failed: {}", io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()),
         slot.id(), wr.id(), e.code());
-    engine.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), slot, e.code(),
+    ctx.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), slot, e.code(),
         "the booking could not be moved to this slot; the previous booking (" + code(old) + ") stands", true,
-        engine.clock.instant()));
+        ctx.clock.instant()));
     return nextSlot ? Outcome.NEXT_SLOT : Outcome.STOP;
   }
 
@@ -317,7 +332,7 @@ final class AutoBooker {
    * booking it replaces".
    */
   private boolean guardsAllow(AutoBook ab, Slot slot, TargetState ts, Booker booker) {
-    if (!ab.minLeadTime().isZero() && slot.start().isBefore(engine.clock.instant().plus(ab.minLeadTime()))) {
+    if (!ab.minLeadTime().isZero() && slot.start().isBefore(ctx.clock.instant().plus(ab.minLeadTime()))) {
       return false;
     }
     if (ab.maxPrice() != null && ts.price != null && ts.price > ab.maxPrice()) {
@@ -388,21 +403,21 @@ final class AutoBooker {
       ErrorCode code = e instanceof SlotHunterException she ? she.code() : ErrorCode.RATE_LIMITED;
       log.warn("could not cancel replaced booking {} for watch {}: {}",
           io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()), wr.id(), code);
-      engine.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), old.slot(), code,
+      ctx.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), old.slot(), code,
           "the previous booking could not be cancelled; both bookings stand, cancel one on the provider's site", false,
-          engine.clock.instant()));
+          ctx.clock.instant()));
       return "the previous booking could not be cancelled (" + code + ")";
     }
   }
 
   private Outcome onFailure(WatchRuntime wr, Slot slot, SlotHunterException e, boolean atHold) {
     Watch w = wr.watch;
-    Instant now = engine.clock.instant();
+    Instant now = ctx.clock.instant();
     log.info("auto-booking {} for watch {} failed at {}: {}", slot.id(), w.id(), atHold ? "hold" : "book", e.code());
     switch (e.code()) {
       case SLOT_TAKEN:
       case HOLD_EXPIRED:
-        engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), atHold
+        ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), atHold
             ? "someone else took the slot before we could hold it" : "the slot was lost between hold and booking",
             true, now));
         return Outcome.NEXT_SLOT;
@@ -419,11 +434,11 @@ final class AutoBooker {
           pause(wr, slot, e.code(), "the provider rejected the patient details; check them and add the watch again");
           return Outcome.STOP;
         }
-        engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), "the provider refused to hold the slot",
+        ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), "the provider refused to hold the slot",
             true, now));
         return Outcome.NEXT_SLOT;
       default:
-        engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), switch (e.code()) {
+        ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), switch (e.code()) {
           case RATE_LIMITED -> "the provider rate-limited us; retrying after its pause";
           case PROVIDER_UNAVAILABLE -> "the provider is unavailable; the booking was not confirmed";
           default -> "the provider answered unexpectedly; the booking was not confirmed";
@@ -434,19 +449,19 @@ final class AutoBooker {
 
   private void pause(WatchRuntime wr, Slot slot, ErrorCode code, String reason) {
     Watch w = wr.watch;
-    Instant now = engine.clock.instant();
+    Instant now = ctx.clock.instant();
     wr.bookingPausedBy = code;
-    engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
-    engine.updateHealth(wr);
-    engine.bus.publish(new BookingFailed(w.id(), w.owner(), slot, code, reason, false, now));
-    engine.bus.publish(new WatchPaused(w.id(), w.owner(), code, "auto-booking paused: " + reason
+    watches.save(wr, WatchState.BOOKING_PAUSED);
+    watches.updateHealth(wr);
+    ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, code, reason, false, now));
+    ctx.bus.publish(new WatchPaused(w.id(), w.owner(), code, "auto-booking paused: " + reason
         + "; the watch keeps notifying", now));
   }
 
   private void fail(BookingAttempt attempt, ErrorCode code) {
-    engine.store.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
+    ctx.store.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
         BookingAttempt.State.FAILED, attempt.holdKey(), attempt.holdExpiresAt(), null, null, code,
-        engine.clock.instant()));
+        ctx.clock.instant()));
   }
 
   /** Releases a hold now if the budget allows; otherwise queues it for the dispatcher. */
@@ -454,7 +469,7 @@ final class AutoBooker {
     if (o == null) {
       return;
     }
-    Duration wait = engine.manual ? Duration.ZERO : URGENT_WAIT;
+    Duration wait = ctx.manual ? Duration.ZERO : URGENT_WAIT;
     try {
       o.runtime.call(BudgetGate.Use.URGENT, wait, o::send);
       outstanding.remove(o.key);
@@ -480,7 +495,7 @@ final class AutoBooker {
       if (o == null) {
         return;
       }
-      if (o.hold.isExpired(engine.clock.instant())) {
+      if (o.hold.isExpired(ctx.clock.instant())) {
         outstanding.remove(o.key);
         continue;
       }
@@ -513,11 +528,11 @@ final class AutoBooker {
    * At start-up: attempts left open by a crash become UNKNOWN; holds whose book call was never sent
    * (HELD) are released, holds of an attempt that was booking are not (the booking may exist); no rebooking.
    */
-  void reconcile(Map<String, WatchRuntime> watches) {
-    for (BookingAttempt a : engine.store.openAttempts()) {
-      Instant now = engine.clock.instant();
-      engine.store.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now));
-      WatchRuntime wr = watches.get(a.watchId());
+  void reconcile(java.util.function.Function<String, WatchRuntime> registered) {
+    for (BookingAttempt a : ctx.store.openAttempts()) {
+      Instant now = ctx.clock.instant();
+      ctx.store.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now));
+      WatchRuntime wr = registered.apply(a.watchId());
       log.warn("booking attempt {} was interrupted; its outcome is unknown and it will not be repeated", a.key());
       if (wr == null) {
         continue;
@@ -525,11 +540,11 @@ final class AutoBooker {
       synchronized (wr.bookingLock) {
         wr.bookings++;
       }
-      engine.saveWatch(wr, WatchState.BOOKING_PAUSED);
-      engine.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now));
-      engine.metrics.booking(a.slot().target().providerId(), "unknown", false, null);
+      watches.save(wr, WatchState.BOOKING_PAUSED);
+      ctx.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now));
+      ctx.metrics.booking(a.slot().target().providerId(), "unknown", false, null);
       AutoBook ab = wr.watch.autoBook();
-      ProviderRuntime rt = engine.runtimeOf(a.slot().target().providerId());
+      ProviderRuntime rt = ctx.runtimes.get(a.slot().target().providerId());
       // only a hold whose book call was never sent is released: after BOOKING the provider may have booked it
       if (a.state() == BookingAttempt.State.HELD && a.holdKey() != null && ab != null && rt != null
           && rt.provider().booker().isPresent()) {

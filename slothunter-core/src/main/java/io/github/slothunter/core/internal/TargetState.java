@@ -33,16 +33,17 @@ final class TargetState {
   long dueAt;
   long seq;
   int priority;
-  Duration interval = Duration.ofMinutes(5);
+  /** The shortest plan minInterval among the watches; written under the lock, volatile for stats readers. */
+  volatile Duration interval = Duration.ofMinutes(5);
   /** The longest adaptive scheduling may wait (the smallest plan maxInterval among the watches). */
-  Duration maxInterval = Duration.ofMinutes(30);
+  volatile Duration maxInterval = Duration.ofMinutes(30);
   /** Whether any watch's plan schedules adaptively. */
   boolean adaptive;
   /** Adaptive scheduling: free slots it is expected to show that the last poll did not, as of {@code valueAt}. */
   double value;
   long valueAt;
   /** Adaptive scheduling: the typical time its slots stay free (millis), as of {@code valueAt}. */
-  double freeTime = Engine.DEFAULT_FREE_TIME.toMillis();
+  double freeTime = AdaptivePolicy.DEFAULT_FREE_TIME.toMillis();
   /** Adaptive scheduling: its worth of a poll at the last ranking. */
   double worth;
   /**
@@ -52,7 +53,7 @@ final class TargetState {
   volatile int extraRequests;
   /** About how often (millis) the target is polled now, given its plans and the provider's budget; 0 if unknown. */
   volatile long paceMillis;
-  /** Whether the budget polls it clearly less often than its plans ask (see {@code Engine#updatePace}). */
+  /** Whether the budget polls it clearly less often than its plans ask (see {@link Pacing#updatePace}). */
   volatile boolean budgetShort;
   /** Whether the last poll's calendar said outright that nothing is free (Paziresh24 status 32). */
   volatile boolean fullyBooked;
@@ -112,7 +113,7 @@ final class TargetState {
   List<WatchRuntime> ordered() {
     List<WatchRuntime> o = ordered;
     if (o == null) {
-      o = List.copyOf(Engine.byPriority(watches.values()));
+      o = List.copyOf(WatchRuntime.byPriority(watches.values()));
       ordered = o;
     }
     return o;

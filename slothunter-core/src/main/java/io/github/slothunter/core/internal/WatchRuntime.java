@@ -2,7 +2,10 @@ package io.github.slothunter.core.internal;
 
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Watch;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** A watch as the engine runs it: the stored record plus what it was told, under the watch's own lock. */
@@ -46,5 +49,13 @@ final class WatchRuntime {
 
   String id() {
     return watch.id();
+  }
+
+  /** Watches in plan-priority (highest first), then age, then id order: the order they are served in. */
+  static List<WatchRuntime> byPriority(java.util.Collection<WatchRuntime> all) {
+    List<WatchRuntime> list = new ArrayList<>(all);
+    list.sort(Comparator.comparingInt((WatchRuntime w) -> -w.plan.priority())
+        .thenComparing(w -> w.watch.createdAt()).thenComparing(WatchRuntime::id));
+    return list;
   }
 }

@@ -1,0 +1,336 @@
+package io.github.slothunter.core.internal;
+
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.core.AutoBook;
+import io.github.slothunter.core.Plan;
+import io.github.slothunter.core.Plans;
+import io.github.slothunter.core.Store;
+import io.github.slothunter.core.Watch;
+import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.core.WatchState;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registered watches: registration with its quota checks, cancellation, plans, snoozes, quota
+ * enforcement and the start-up restore from the {@link Store}. A watch is attached to its targets'
+ * poll streams through the {@link Scheduler}.
+ *
+ * <p><b>Threads.</b> One lock, {@code registration}, serialises registrations, cancellations and
+ * watch-state saves (so a concurrent registration never attaches to a target being dropped); the
+ * maps are concurrent for readers. Lock order: this lock, then the scheduler's, then a watch's.
+ */
+final class Registry {
+  private static final Logger log = LoggerFactory.getLogger(Registry.class);
+
+  private final Clock clock;
+  private final Store store;
+  private final Plans plans;
+  private final EventBus bus;
+  private final Map<String, ProviderRuntime> runtimes;
+  private final EngineContext ctx;
+  private final Scheduler scheduler;
+  private final Announcer announcer;
+  private final HealthTracker health;
+  private final Map<String, WatchRuntime> watches = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> byOwner = new ConcurrentHashMap<>();
+  private final Object registration = new Object();
+  private final SecureRandom random = new SecureRandom();
+
+  Registry(EngineContext ctx, Scheduler scheduler, Announcer announcer, HealthTracker health) {
+    this.ctx = ctx;
+    this.clock = ctx.clock;
+    this.store = ctx.store;
+    this.plans = ctx.plans;
+    this.bus = ctx.bus;
+    this.runtimes = ctx.runtimes;
+    this.scheduler = scheduler;
+    this.announcer = announcer;
+    this.health = health;
+  }
+
+  /** Every registered watch (a live view). */
+  Collection<WatchRuntime> all() {
+    return watches.values();
+  }
+
+  /** The registered watch ids (a copy). */
+  List<String> ids() {
+    return List.copyOf(watches.keySet());
+  }
+
+  /** How many watches are registered. */
+  int size() {
+    return watches.size();
+  }
+
+  /** An owner's registered watches, oldest first. */
+  List<WatchRuntime> of(String owner) {
+    List<WatchRuntime> mine = new ArrayList<>();
+    for (String id : byOwner.getOrDefault(owner, Set.of())) {
+      WatchRuntime wr = watches.get(id);
+      if (wr != null) {
+        mine.add(wr);
+      }
+    }
+    mine.sort(Comparator.comparing((WatchRuntime w) -> w.watch.createdAt()).thenComparing(WatchRuntime::id));
+    return mine;
+  }
+
+  /** Registers a watch stored by another instance (cluster sync), unless already known. */
+  void adopt(Watch w) {
+    synchronized (registration) {
+      if (!watches.containsKey(w.id())) {
+        WatchRuntime wr = stored(w, store.announced(w.id()));
+        register(wr);
+        attach(wr, false);
+      }
+    }
+  }
+
+  /** Whether a watch id is registered here. */
+  boolean has(String watchId) {
+    return watches.containsKey(watchId);
+  }
+
+  /** Adds a watch to its targets; with {@code announce}, tells it about matching slots already known. */
+  private void attach(WatchRuntime wr, boolean announce) {
+    Watch w = wr.watch;
+    for (Target t : w.targets()) {
+      ProviderRuntime rt = runtimes.get(t.providerId());
+      if (rt == null) {
+        log.warn("watch {} is on provider {}, which is not registered; it will not be polled", w.id(), t.providerId());
+        continue;
+      }
+      TargetState ts = scheduler.attach(wr, t, rt, w.prices().get(t.id()));
+      if (announce && ts.everPolled && ts.leased) {
+        announcer.announceKnown(wr, ts);
+      }
+    }
+  }
+
+  boolean cancel(String watchId) {
+    WatchRuntime wr;
+    synchronized (registration) {
+      wr = watches.remove(watchId);
+      if (wr == null) {
+        return false;
+      }
+      Set<String> mine = byOwner.get(wr.watch.owner());
+      if (mine != null) {
+        mine.remove(watchId);
+      }
+      wr.watch = wr.watch.withState(WatchState.CANCELLED);
+      store.deleteWatch(watchId);
+      // Still under the registration lock: a concurrent watch() must not attach to a target being dropped.
+      for (Target t : wr.watch.targets()) {
+        scheduler.detach(wr, t);
+      }
+    }
+    log.debug("watch {} cancelled", watchId);
+    return true;
+  }
+
+
+  Watch register(WatchRequest req, Plan plan, Directory.Resolved r) {
+    ctx.ensureOpen();
+    AutoBook autoBook = req.autoBook().orElse(null);
+    boolean fallback = false;
+    if (autoBook != null) {
+      if (!autoBook.session().providerId().equals(r.runtime().id())) {
+        throw SlotHunterException.invalid("autoBook session",
+            "is for provider " + autoBook.session().providerId() + " but the doctor is on " + r.runtime().id());
+      }
+      if (r.runtime().provider().booker().isEmpty()) {
+        autoBook = null;
+        fallback = true;
+      }
+    }
+    Watch w;
+    synchronized (registration) {
+      ctx.ensureOpen();
+      checkQuota(req, plan);
+      if (req.planName().isPresent()) {
+        store.saveOwnerPlan(req.owner(), plan.name());
+      }
+      w = new Watch(newId(), req.owner(), r.ref(), r.targets(), r.prices(), req.filter(), plan.name(), autoBook,
+          clock.instant(), WatchState.ACTIVE);
+      store.saveWatch(w);
+      WatchRuntime wr = new WatchRuntime(w, plan, Set.of());
+      register(wr);
+      attach(wr, true);
+      health.updateHealth(wr); // a budget already short of its plan says so at once
+    }
+    log.debug("watch {} registered for owner {} on {} ({} targets, plan {}, autoBook={})", w.id(), w.owner(), w.doctor(),
+        w.targets().size(), plan.name(), autoBook != null);
+    if (fallback) {
+      bus.publish(new WatchPaused(w.id(), w.owner(), ErrorCode.UNSUPPORTED, "provider " + r.runtime().id()
+          + " cannot book automatically; this watch notifies with booking links instead", clock.instant()));
+    }
+    return w;
+  }
+
+  void checkQuota(WatchRequest req, Plan plan) {
+    if (req.autoBook().isPresent() && !plan.autoBook()) {
+      throw new SlotHunterException(ErrorCode.QUOTA_EXCEEDED,
+          "plan " + plan.name() + " does not include auto-booking; upgrade the owner's plan");
+    }
+    long count = byOwner.getOrDefault(req.owner(), Set.of()).size();
+    if (count >= plan.maxWatches()) {
+      throw new SlotHunterException(ErrorCode.QUOTA_EXCEEDED, "owner " + req.owner() + " has " + count
+          + " watch(es); plan " + plan.name() + " allows " + plan.maxWatches());
+    }
+  }
+
+  List<Watch> watches(String owner) {
+    List<Watch> list = new ArrayList<>();
+    for (String id : byOwner.getOrDefault(owner, Set.of())) {
+      WatchRuntime wr = watches.get(id);
+      if (wr != null) {
+        list.add(wr.watch);
+      }
+    }
+    list.sort(Comparator.comparing(Watch::createdAt).thenComparing(Watch::id));
+    return list;
+  }
+
+  private void register(WatchRuntime wr) {
+    watches.put(wr.id(), wr);
+    byOwner.computeIfAbsent(wr.watch.owner(), k -> ConcurrentHashMap.newKeySet()).add(wr.id());
+  }
+
+  Optional<Watch> find(String watchId) {
+    WatchRuntime wr = watches.get(watchId);
+    return wr == null ? Optional.empty() : Optional.of(wr.watch);
+  }
+
+  Plan planOf(String owner) {
+    return store.ownerPlan(owner).flatMap(plans::find).orElse(plans.defaultPlan());
+  }
+
+  void setPlan(String owner, String planName) {
+    Plan plan = plans.get(planName);
+    store.saveOwnerPlan(owner, plan.name());
+    applyQuota(owner);
+  }
+
+  // ---------------------------------------------------------------- restore
+
+  /** A watch read back from the store; a plan that no longer exists falls back to the default plan. */
+  private WatchRuntime stored(Watch w, Set<String> announced) {
+    return new WatchRuntime(w, plans.find(w.planName()).orElse(plans.defaultPlan()), announced);
+  }
+
+  void restore() {
+    List<Watch> stored = store.loadWatches();
+    Map<String, Set<String>> announced = store.announced(stored.stream().map(Watch::id).toList());
+    Set<String> wantsAttempts = new HashSet<>();
+    for (Watch w : stored) {
+      WatchRuntime wr = stored(w, announced.getOrDefault(w.id(), Set.of()));
+      if (w.autoBook() != null) {
+        wantsAttempts.add(w.id());
+      }
+      register(wr);
+    }
+    for (String id : wantsAttempts) { // only auto-booking watches have attempts to count
+      WatchRuntime wr = watches.get(id);
+      List<io.github.slothunter.core.BookingAttempt> attempts = store.attempts(id);
+      wr.bookings = (int) attempts.stream()
+          .filter(a -> a.state() == io.github.slothunter.core.BookingAttempt.State.BOOKED).count();
+      wr.attempts = attempts.size();
+    }
+    Set<String> loaded = new HashSet<>();
+    for (WatchRuntime wr : watches.values()) {
+      for (Target t : wr.watch.targets()) {
+        ProviderRuntime rt = runtimes.get(t.providerId());
+        if (rt != null && loaded.add(t.id())) { // one snapshot read per target, not per watch
+          store.loadSnapshot(t.id()).ifPresent(s -> {
+            TargetState ts = scheduler.restored(t, rt);
+            ts.snapshot = TargetState.index(s.slots());
+            ts.everPolled = true;
+            ts.lastPollAt = s.polledAt();
+            s.slots().forEach(slot -> ts.firstSeen.putIfAbsent(slot.id(), s.polledAt()));
+          });
+        }
+      }
+      attach(wr, false);
+    }
+    for (String owner : byOwner.keySet()) {
+      applyQuota(owner); // the plan may have changed while the engine was down
+    }
+  }
+
+  WatchRuntime watchRuntime(String id) {
+    return watches.get(id);
+  }
+
+  void saveWatch(WatchRuntime wr, WatchState state) {
+    synchronized (registration) {
+      if (wr.watch.state() == WatchState.CANCELLED || !watches.containsKey(wr.id())) {
+        return;
+      }
+      wr.watch = wr.watch.withState(state);
+      store.saveWatch(wr.watch);
+    }
+  }
+
+  // ---------------------------------------------------------------- health
+
+  WatchRuntime watchOrThrow(String watchId) {
+    WatchRuntime wr = watches.get(watchId);
+    if (wr == null) {
+      throw new SlotHunterException(ErrorCode.NOT_FOUND, "no watch with id '" + Directory.abbreviate(watchId) + "'");
+    }
+    return wr;
+  }
+
+  /** Re-applies the owner's plan limits to their watches: watches beyond the quota stop being told. */
+  void applyQuota(String owner) {
+    Plan plan = planOf(owner);
+    List<WatchRuntime> mine = of(owner);
+    for (int i = 0; i < mine.size(); i++) {
+      WatchRuntime wr = mine.get(i);
+      wr.overQuota = i >= plan.maxWatches();
+      wr.bookingOverQuota = wr.watch.autoBook() != null && !plan.autoBook();
+      health.updateHealth(wr);
+    }
+  }
+
+  /** Snoozes a target for one watch; returns the updated watch. */
+  Watch snooze(String watchId, String targetId, Duration duration) {
+    WatchRuntime wr = watchOrThrow(watchId);
+    if (wr.watch.targets().stream().noneMatch(t -> t.id().equals(targetId))) {
+      throw SlotHunterException.invalid("targetId", "is not one of watch " + watchId + "'s targets");
+    }
+    synchronized (registration) {
+      synchronized (wr) {
+        Instant now = clock.instant();
+        wr.watch = wr.watch.withSnooze(targetId, now.plus(duration), now);
+        store.saveWatch(wr.watch);
+        return wr.watch;
+      }
+    }
+  }
+
+  private String newId() {
+    byte[] b = new byte[9];
+    random.nextBytes(b);
+    return "w-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+}
