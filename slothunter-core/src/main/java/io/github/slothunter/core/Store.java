@@ -1,5 +1,6 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.core.internal.InMemoryStore;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import java.util.Set;
 
 /**
  * Where the engine keeps what must survive a restart: watches, per-target snapshots, slot history,
- * which slots each watch was told about, and booking attempts. Implementations must be thread-safe;
- * each method is atomic on its own.
+ * which slots each watch was told about, booking attempts, and the outbox of events not yet
+ * delivered. Implementations must be thread-safe; each method is atomic on its own.
  */
 public interface Store extends AutoCloseable {
 
@@ -68,6 +69,53 @@ public interface Store extends AutoCloseable {
    * one watch never overwrite each other. Watches not in the map keep what they had.
    */
   void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announcedByWatch);
+
+  /**
+   * Records one poll and the events it produced in one atomic step: {@link #savePoll(TargetSnapshot,
+   * List, Map)} plus the events into the store's <em>outbox</em>, from which the engine publishes
+   * them and to which it reports them {@linkplain #markDelivered delivered}. Events left undelivered
+   * by a crash are published again, under the same {@linkplain SlotEvent#id() id}, when an engine
+   * with the same {@code publisher} starts ({@link #undelivered}); so nothing a poll found is lost and
+   * a consumer that deduplicates by id acts once.
+   *
+   * <p>The default has no outbox: it saves the poll and drops the events, so a crash between the
+   * save and the publication loses them (at-most-once). Stores that keep events durably override
+   * this, {@link #saveAttempt(BookingAttempt, List, String)}, {@link #saveEvents},
+   * {@link #undelivered} and {@link #markDelivered} together.
+   *
+   * @param publisher the engine instance that will publish the events
+   */
+  default void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announcedByWatch,
+      List<SlotEvent> events, String publisher) {
+    savePoll(snapshot, changes, announcedByWatch);
+  }
+
+  /**
+   * Saves a booking attempt and the events its new state produced in one atomic step (see
+   * {@link #savePoll(TargetSnapshot, List, Map, List, String)}); durable before it returns. The
+   * default saves the attempt only.
+   */
+  default void saveAttempt(BookingAttempt attempt, List<SlotEvent> events, String publisher) {
+    saveAttempt(attempt);
+  }
+
+  /**
+   * Puts events into the outbox; an event whose id is already there replaces it (a booking's final
+   * {@link io.github.slothunter.api.BookingSucceeded} replaces the provisional one saved with the
+   * booked attempt). Durable before it returns. The default does nothing.
+   */
+  default void saveEvents(List<SlotEvent> events, String publisher) {}
+
+  /**
+   * The outbox's events not yet marked delivered, in the order they were saved: those saved by
+   * {@code publisher}, or every one if it is {@code null}. The default has none.
+   */
+  default List<SlotEvent> undelivered(String publisher) {
+    return List.of();
+  }
+
+  /** Takes delivered events out of the outbox; unknown ids are ignored. The default does nothing. */
+  default void markDelivered(java.util.Collection<String> eventIds) {}
 
   /** The slot ids a watch has been told about (over all its targets) and not yet told are gone. */
   Set<String> announced(String watchId);

@@ -43,8 +43,10 @@ final class Announcer {
   private final EngineMetrics metrics;
   private final ReleaseForecaster forecaster;
   private final AutoBooker autoBooker;
+  private final Outbox outbox;
 
-  Announcer(EngineContext ctx, AutoBooker autoBooker) {
+  Announcer(EngineContext ctx, Outbox outbox, AutoBooker autoBooker) {
+    this.outbox = outbox;
     this.clock = ctx.clock;
     this.store = ctx.store;
     this.bus = ctx.bus;
@@ -59,23 +61,34 @@ final class Announcer {
    */
   void announceKnown(WatchRuntime wr, TargetState ts) {
     List<SlotEvent> events = new ArrayList<>();
+    Set<String> was;
     Set<String> now;
     synchronized (wr) {
+      was = idsOf(wr, ts);
       announce(wr, ts, ts.snapshot, ts.snapshot, events, new HashMap<>(), clock.instant());
       now = idsOf(wr, ts);
     }
+    if (events.isEmpty()) {
+      return;
+    }
     // Only the watch's announcements are new; the snapshot keeps the time of the poll that made it.
     Instant polledAt = ts.lastPollAt != null ? ts.lastPollAt : clock.instant();
-    store.savePoll(new TargetSnapshot(ts.id, ts.slots(), polledAt), List.of(), Map.of(wr.id(), now));
-    events.forEach(bus::publish);
+    try {
+      outbox.savePoll(new TargetSnapshot(ts.id, ts.slots(), polledAt), List.of(), Map.of(wr.id(), now), events);
+    } catch (RuntimeException e) {
+      unannounce(ts, new Announcements(events, Map.of(wr, was), Map.of(wr.id(), now)));
+      log.warn("could not save what watch {} was told about {}; the next poll tells it", wr.id(), ts.id, e);
+      return;
+    }
+    outbox.publish(events);
   }
-
 
   /**
    * Diffs a poll against the snapshot, records history, tells each watch, then auto-books.
    *
    * <p><b>Persist, then publish.</b> Nothing a poll produces leaves before the store has it: the
-   * snapshot, the history and what each watch was told are saved in one {@link Store#savePoll} call,
+   * snapshot, the history, what each watch was told and the events are saved in one step (the
+   * {@link Outbox}; {@link Store#savePoll(TargetSnapshot, List, Map, List, String)}),
    * and only then are the events published and the in-memory state moved on. A save that fails
    * publishes nothing and puts back what each watch was told, so the next poll finds the same
    * difference and tells it once ({@link StoreFailed}). Auto-booking watches are served first (their
@@ -155,21 +168,26 @@ final class Announcer {
    */
   private void commit(TargetState ts, TargetSnapshot snapshot, List<SlotChange> changes, Announcements a) {
     try {
-      store.savePoll(snapshot, changes, a.after());
+      outbox.savePoll(snapshot, changes, a.after(), a.events());
     } catch (RuntimeException e) {
-      String prefix = ts.id + "@";
-      for (Map.Entry<WatchRuntime, Set<String>> b : a.before().entrySet()) {
-        WatchRuntime wr = b.getKey();
-        synchronized (wr) {
-          wr.announced.removeIf(id -> id.startsWith(prefix));
-          wr.announced.addAll(b.getValue());
-          wr.slotsAnnounced.addAndGet(-a.events().stream()
-              .filter(ev -> ev instanceof SlotOpened o && o.watchId().equals(wr.id())).count());
-        }
-      }
+      unannounce(ts, a);
       throw new StoreFailed(e);
     }
-    a.events().forEach(bus::publish);
+    outbox.publish(a.events());
+  }
+
+  /** A save failed: each watch's told set goes back to what it was, so the next poll tells it again. */
+  private static void unannounce(TargetState ts, Announcements a) {
+    String prefix = ts.id + "@";
+    for (Map.Entry<WatchRuntime, Set<String>> b : a.before().entrySet()) {
+      WatchRuntime wr = b.getKey();
+      synchronized (wr) {
+        wr.announced.removeIf(id -> id.startsWith(prefix));
+        wr.announced.addAll(b.getValue());
+        wr.slotsAnnounced.addAndGet(-a.events().stream()
+            .filter(ev -> ev instanceof SlotOpened o && o.watchId().equals(wr.id())).count());
+      }
+    }
   }
 
   /** After the save: the snapshot, the counters, the forecaster and the metrics move on. */

@@ -9,6 +9,7 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Hold;
 import io.github.slothunter.api.HoldPlaced;
 import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.core.AutoBook;
@@ -73,12 +74,14 @@ final class AutoBooker {
   }
 
   private final EngineContext ctx;
+  private final Outbox outbox;
   private final WatchStates watches;
   private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Outstanding> pendingReleases = new ConcurrentLinkedQueue<>();
 
-  AutoBooker(EngineContext ctx, WatchStates watches) {
+  AutoBooker(EngineContext ctx, Outbox outbox, WatchStates watches) {
     this.ctx = ctx;
+    this.outbox = outbox;
     this.watches = watches;
   }
 
@@ -162,10 +165,11 @@ final class AutoBooker {
       outstanding.put(key, new Outstanding(rt, booker, held, ab.session(), key));
       attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.HELD, held.providerHoldKey(), held.expiresAt(),
           null, null, null, ctx.clock.instant());
-      ctx.store.saveAttempt(attempt);
       heldAt = ctx.clock.instant();
+      HoldPlaced placed = new HoldPlaced(w.id(), w.owner(), held, heldAt);
+      outbox.saveAttempt(attempt, List.of(placed));
       ctx.metrics.held(rt.id(), Duration.ofMillis(Math.max(0, heldAt.toEpochMilli() - detectedAt)));
-      ctx.bus.publish(new HoldPlaced(w.id(), w.owner(), held, heldAt));
+      outbox.publish(placed);
       if (ctx.closed || wr.watch.state() == WatchState.CANCELLED) {
         log.info("watch {} stopped while holding {}; releasing the hold", w.id(), slot.id());
         ctx.store.saveAttempt(attempt.with(BookingAttempt.State.FAILED, ctx.clock.instant()));
@@ -225,9 +229,13 @@ final class AutoBooker {
       consumed = true;
       outstanding.remove(key);
       Booking made = booking;
-      ctx.store.saveAttempt(new BookingAttempt(key, w.id(), slot, BookingAttempt.State.BOOKED, held.providerHoldKey(),
+      // the success goes into the outbox with the booked state: a crash before it is published (even before
+      // the booking is verified) still tells the owner, and the verified event below replaces it (same id)
+      BookingSucceeded provisional = new BookingSucceeded(w.id(), w.owner(), made, false,
+          "booked; not yet verified on the provider's records", ctx.clock.instant());
+      outbox.saveAttempt(new BookingAttempt(key, w.id(), slot, BookingAttempt.State.BOOKED, held.providerHoldKey(),
           held.expiresAt(), made.providerBookingKey(), made.trackingCode(), null, ctx.clock.instant(), made.payment(),
-          made.paymentLink()));
+          made.paymentLink()), List.of(provisional));
       wr.bookings++;
       wr.bookingsMade.incrementAndGet();
       ts.bookingsMade.incrementAndGet();
@@ -249,14 +257,14 @@ final class AutoBooker {
         note = note + "; " + replace(rt, booker, ab, v, made, wr, wait);
       }
       ctx.metrics.booking(rt.id(), "booked", v.verified, Duration.between(heldAt, ctx.clock.instant()));
-      ctx.bus.publish(new BookingSucceeded(w.id(), w.owner(), made, v.verified, note, ctx.clock.instant()));
+      tell(new BookingSucceeded(w.id(), w.owner(), made, v.verified, note, ctx.clock.instant()), provisional);
       if (wr.bookings >= ab.maxBookings()) {
         watches.save(wr, WatchState.BOOKED);
       }
       return Outcome.BOOKED;
     } catch (ProviderRuntime.BudgetExhausted e) {
       fail(attempt, ErrorCode.RATE_LIMITED);
-      ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, ErrorCode.RATE_LIMITED,
+      tell(new BookingFailed(w.id(), w.owner(), slot, ErrorCode.RATE_LIMITED,
           "the request budget ran out between hold and booking", true, ctx.clock.instant()));
       return Outcome.STOP;
     } catch (SlotHunterException e) {
@@ -294,12 +302,14 @@ final class AutoBooker {
     Instant now = ctx.clock.instant();
     log.warn("{} the slot {} for watch {}: the provider's answer was lost ({}); its outcome is unknown, the hold is"
         + " kept and booking pauses", what, attempt.slot().id(), wr.id(), e.code());
-    ctx.store.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
-        BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now));
+    BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now);
+    outbox.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
+        BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now),
+        List.of(told));
     wr.bookings++;
     ctx.metrics.booking(rt.id(), "unknown", false, null);
     watches.save(wr, WatchState.BOOKING_PAUSED);
-    ctx.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now));
+    outbox.publish(told);
   }
 
   /** Whether the engine should move {@code old} rather than book and cancel: the provider can, and it awaits no payment. */
@@ -317,7 +327,7 @@ final class AutoBooker {
     boolean nextSlot = e.code() == ErrorCode.SLOT_TAKEN || e.code() == ErrorCode.HOLD_EXPIRED;
     log.info("moving booking {} to {} for watch {} failed: {}", io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()),
         slot.id(), wr.id(), e.code());
-    ctx.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), slot, e.code(),
+    tell(new BookingFailed(wr.id(), wr.watch.owner(), slot, e.code(),
         "the booking could not be moved to this slot; the previous booking (" + code(old) + ") stands", true,
         ctx.clock.instant()));
     return nextSlot ? Outcome.NEXT_SLOT : Outcome.STOP;
@@ -403,7 +413,7 @@ final class AutoBooker {
       ErrorCode code = e instanceof SlotHunterException she ? she.code() : ErrorCode.RATE_LIMITED;
       log.warn("could not cancel replaced booking {} for watch {}: {}",
           io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()), wr.id(), code);
-      ctx.bus.publish(new BookingFailed(wr.id(), wr.watch.owner(), old.slot(), code,
+      tell(new BookingFailed(wr.id(), wr.watch.owner(), old.slot(), code,
           "the previous booking could not be cancelled; both bookings stand, cancel one on the provider's site", false,
           ctx.clock.instant()));
       return "the previous booking could not be cancelled (" + code + ")";
@@ -417,7 +427,7 @@ final class AutoBooker {
     switch (e.code()) {
       case SLOT_TAKEN:
       case HOLD_EXPIRED:
-        ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), atHold
+        tell(new BookingFailed(w.id(), w.owner(), slot, e.code(), atHold
             ? "someone else took the slot before we could hold it" : "the slot was lost between hold and booking",
             true, now));
         return Outcome.NEXT_SLOT;
@@ -434,11 +444,11 @@ final class AutoBooker {
           pause(wr, slot, e.code(), "the provider rejected the patient details; check them and add the watch again");
           return Outcome.STOP;
         }
-        ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), "the provider refused to hold the slot",
+        tell(new BookingFailed(w.id(), w.owner(), slot, e.code(), "the provider refused to hold the slot",
             true, now));
         return Outcome.NEXT_SLOT;
       default:
-        ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, e.code(), switch (e.code()) {
+        tell(new BookingFailed(w.id(), w.owner(), slot, e.code(), switch (e.code()) {
           case RATE_LIMITED -> "the provider rate-limited us; retrying after its pause";
           case PROVIDER_UNAVAILABLE -> "the provider is unavailable; the booking was not confirmed";
           default -> "the provider answered unexpectedly; the booking was not confirmed";
@@ -453,9 +463,28 @@ final class AutoBooker {
     wr.bookingPausedBy = code;
     watches.save(wr, WatchState.BOOKING_PAUSED);
     watches.updateHealth(wr);
-    ctx.bus.publish(new BookingFailed(w.id(), w.owner(), slot, code, reason, false, now));
+    tell(new BookingFailed(w.id(), w.owner(), slot, code, reason, false, now));
     ctx.bus.publish(new WatchPaused(w.id(), w.owner(), code, "auto-booking paused: " + reason
         + "; the watch keeps notifying", now));
+  }
+
+  /**
+   * Saves a booking event to the outbox, then publishes it. If the store fails, the owner is told
+   * anyway ({@code fallback} if given: an event already in the outbox under the same id, else this
+   * one, at most once) rather than not at all.
+   */
+  private void tell(SlotEvent event, SlotEvent fallback) {
+    try {
+      outbox.saveAndPublish(event);
+    } catch (RuntimeException e) {
+      log.warn("could not save a {} for watch {}; publishing it unsaved", event.getClass().getSimpleName(),
+          ((io.github.slothunter.api.WatchEvent) event).watchId(), e);
+      outbox.publish(fallback != null ? fallback : event);
+    }
+  }
+
+  private void tell(SlotEvent event) {
+    tell(event, null);
   }
 
   private void fail(BookingAttempt attempt, ErrorCode code) {
@@ -531,17 +560,19 @@ final class AutoBooker {
   void reconcile(java.util.function.Function<String, WatchRuntime> registered) {
     for (BookingAttempt a : ctx.store.openAttempts()) {
       Instant now = ctx.clock.instant();
-      ctx.store.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now));
       WatchRuntime wr = registered.apply(a.watchId());
       log.warn("booking attempt {} was interrupted; its outcome is unknown and it will not be repeated", a.key());
       if (wr == null) {
+        ctx.store.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now));
         continue;
       }
+      BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now);
+      outbox.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now), List.of(told));
       synchronized (wr.bookingLock) {
         wr.bookings++;
       }
       watches.save(wr, WatchState.BOOKING_PAUSED);
-      ctx.bus.publish(new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now));
+      outbox.publish(told);
       ctx.metrics.booking(a.slot().target().providerId(), "unknown", false, null);
       AutoBook ab = wr.watch.autoBook();
       ProviderRuntime rt = ctx.runtimes.get(a.slot().target().providerId());

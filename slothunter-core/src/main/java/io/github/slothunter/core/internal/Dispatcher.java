@@ -29,13 +29,15 @@ final class Dispatcher {
   private final ClusterSync cluster;
   private final AutoBooker autoBooker;
   private final Lookups lookups;
+  private final Outbox outbox;
   private final ExecutorService pollPool;
   private final boolean ownsPool;
   private final Thread dispatcher;
   private final AtomicInteger pollsInFlight = new AtomicInteger();
 
   Dispatcher(EngineContext ctx, ExecutorService executor, int threads, Scheduler scheduler, Poller poller,
-      ClusterSync cluster, AutoBooker autoBooker, Lookups lookups) {
+      ClusterSync cluster, AutoBooker autoBooker, Lookups lookups, Outbox outbox) {
+    this.outbox = outbox;
     this.ctx = ctx;
     this.manual = ctx.manual;
     this.scheduler = scheduler;
@@ -96,6 +98,7 @@ final class Dispatcher {
       try {
         cluster.maybeSync();
         autoBooker.retryPendingReleases();
+        outbox.flush();
         List<TargetState> due = scheduler.takeDue();
         for (TargetState ts : due) {
           pollsInFlight.incrementAndGet();
@@ -133,6 +136,7 @@ final class Dispatcher {
     ctx.ensureOpen();
     cluster.maybeSync();
     autoBooker.retryPendingReleases();
+    outbox.flush();
     lookups.drain();
     int n = 0;
     while (true) {

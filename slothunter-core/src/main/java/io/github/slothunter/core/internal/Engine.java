@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  *       {@link BudgetGate}).
  *   <li>{@link Announcer}: poll -> diff -> persist -> publish; what each watch was told (under the
  *       watch's lock, {@link WatchRuntime}).
+ *   <li>{@link Outbox}: events saved with the state they report, published after, marked delivered
+ *       once handled, replayed after a crash; {@link EventBus}: delivery to listeners.
  *   <li>{@link AutoBooker}: hold -> book -> release; sees watches only through
  *       {@link AutoBooker.WatchStates}.
  *   <li>{@link HealthTracker}: each watch's health and its events ({@link Health}: the rules).
@@ -60,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>A slot's path runs one way: Dispatcher -> Poller -> Announcer (-> AutoBooker) -> EventBus,
- * then Scheduler and HealthTracker for what comes next. Thread-safe: every public method may be
+ * then Scheduler and HealthTracker for what comes next; every event that reports stored state passes through the
+ * Outbox. Thread-safe: every public method may be
  * called from any thread.
  */
 public final class Engine implements AutoCloseable {
@@ -75,6 +78,7 @@ public final class Engine implements AutoCloseable {
   private final HealthTracker health;
   private final Registry registry;
   private final Dispatcher dispatcher;
+  private final Outbox outbox;
   final AutoBooker autoBooker;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
@@ -88,7 +92,8 @@ public final class Engine implements AutoCloseable {
     this.cluster = new ClusterSync(ctx, instanceId, leaseTime);
     this.scheduler = new Scheduler(ctx, new AdaptivePolicy(forecaster), leaseTime, cluster::nextSyncAt,
         cluster::onNewTarget);
-    this.autoBooker = new AutoBooker(ctx, new AutoBooker.WatchStates() {
+    this.outbox = new Outbox(store, ctx.bus, instanceId, cluster.shared());
+    this.autoBooker = new AutoBooker(ctx, outbox, new AutoBooker.WatchStates() {
       @Override
       public void save(WatchRuntime wr, WatchState state) {
         registry.saveWatch(wr, state);
@@ -100,16 +105,17 @@ public final class Engine implements AutoCloseable {
       }
     });
     this.health = new HealthTracker(ctx, scheduler, this::registered);
-    Announcer announcer = new Announcer(ctx, autoBooker);
+    Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
     cluster.bind(registry, scheduler);
     Poller poller = new Poller(ctx, scheduler, announcer, health);
     int threads = Math.max(2, Math.min(64, providers.stream().mapToInt(r -> r.gate().budget().maxInFlight()).sum() + 1));
-    this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, autoBooker, lookups);
+    this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, autoBooker, lookups, outbox);
     for (ProviderRuntime rt : providers) {
       rt.breaker().getEventPublisher().onStateTransition(e -> health.onBreakerTransition(rt, e.getStateTransition()));
       rt.metrics = metrics;
     }
+    outbox.replay(); // what the last run committed but did not deliver comes first
     registry.restore();
     autoBooker.reconcile(registry::watchRuntime);
     metrics.bind(this);
@@ -326,6 +332,7 @@ public final class Engine implements AutoCloseable {
     cluster.releaseAll();
     dispatcher.shutdownNow();
     ctx.bus.close(Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(200), deadline - System.nanoTime())));
+    outbox.flush(); // what the listeners handled is not delivered again next time
     for (ProviderRuntime rt : ctx.runtimes.values()) {
       rt.close();
     }

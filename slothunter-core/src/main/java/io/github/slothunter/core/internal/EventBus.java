@@ -29,7 +29,7 @@ public final class EventBus implements AutoCloseable {
   private final Clock clock;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong published = new AtomicLong();
-  private final ArrayDeque<SlotEvent> early = new ArrayDeque<>();
+  private final ArrayDeque<Delivery> early = new ArrayDeque<>();
 
   public EventBus(int capacity, Clock clock) {
     this.capacity = capacity;
@@ -45,7 +45,10 @@ public final class EventBus implements AutoCloseable {
     synchronized (early) {
       // events published before anyone listened (restored watches, crash reconciliation) go to the first listener
       if (channels.isEmpty()) {
-        early.forEach(c::offer);
+        for (Delivery d : early) {
+          d.expect(1);
+          c.offer(d);
+        }
         early.clear();
       }
       channels.add(c);
@@ -58,21 +61,36 @@ public final class EventBus implements AutoCloseable {
   }
 
   public void publish(SlotEvent event) {
+    publish(event, null);
+  }
+
+  /**
+   * Publishes an event and runs {@code delivered} once every listener registered at publication
+   * (or, before any listener, the first one) has handled it: its {@code onEvent} returned or threw,
+   * or the event was dropped from a full queue (the listener then hears {@link EventsDropped}). An
+   * event still queued when the bus closes is never reported delivered. {@code delivered} runs on
+   * a listener's thread (or the publisher's, when a queue drops it) and must be quick.
+   */
+  public void publish(SlotEvent event, Runnable delivered) {
     published.incrementAndGet();
-    if (channels.isEmpty()) {
+    Delivery d = new Delivery(event, delivered);
+    List<Channel> now = List.copyOf(channels);
+    if (now.isEmpty()) {
       synchronized (early) {
-        if (channels.isEmpty()) {
+        now = List.copyOf(channels);
+        if (now.isEmpty()) { // kept for the first listener
           if (early.size() >= capacity) {
-            early.removeFirst();
+            early.removeFirst().done();
             dropped.incrementAndGet();
           }
-          early.addLast(event);
+          early.addLast(d);
           return;
         }
       }
     }
-    for (Channel c : channels) {
-      c.offer(event);
+    d.expect(now.size());
+    for (Channel c : now) {
+      c.offer(d);
     }
   }
 
@@ -102,7 +120,7 @@ public final class EventBus implements AutoCloseable {
 
   private final class Channel implements Runnable {
     private final SlotListener listener;
-    private final ArrayDeque<SlotEvent> queue = new ArrayDeque<>();
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private final Thread thread;
     private long droppedHere;
     private boolean stopped;
@@ -114,16 +132,17 @@ public final class EventBus implements AutoCloseable {
       this.thread.setDaemon(true);
     }
 
-    synchronized void offer(SlotEvent event) {
+    synchronized void offer(Delivery d) {
       if (stopped) {
+        d.done(); // removed meanwhile: nobody here to wait for
         return;
       }
       if (queue.size() >= capacity) {
-        queue.removeFirst();
+        queue.removeFirst().done();
         droppedHere++;
         dropped.incrementAndGet();
       }
-      queue.addLast(event);
+      queue.addLast(d);
       notifyAll();
     }
 
@@ -151,6 +170,7 @@ public final class EventBus implements AutoCloseable {
     public void run() {
       while (true) {
         SlotEvent next;
+        Delivery handled = null;
         synchronized (this) {
           busy = false;
           notifyAll();
@@ -168,7 +188,8 @@ public final class EventBus implements AutoCloseable {
             next = new EventsDropped(droppedHere, clock.instant());
             droppedHere = 0;
           } else {
-            next = queue.removeFirst();
+            handled = queue.removeFirst();
+            next = handled.event;
           }
           busy = true;
         }
@@ -176,6 +197,35 @@ public final class EventBus implements AutoCloseable {
           listener.onEvent(next);
         } catch (RuntimeException | LinkageError | AssertionError e) { // a listener must never take the engine down
           log.warn("listener {} threw on {}", listener.getClass().getName(), next.getClass().getSimpleName(), e);
+        }
+        if (handled != null) {
+          handled.done();
+        }
+      }
+    }
+  }
+
+  /** An event on its way to the listeners, and what to run once they all handled it. */
+  private static final class Delivery {
+    final SlotEvent event;
+    private final Runnable delivered;
+    private final java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger();
+
+    Delivery(SlotEvent event, Runnable delivered) {
+      this.event = event;
+      this.delivered = delivered;
+    }
+
+    void expect(int listeners) {
+      left.addAndGet(listeners);
+    }
+
+    void done() {
+      if (left.decrementAndGet() <= 0 && delivered != null) {
+        try {
+          delivered.run();
+        } catch (RuntimeException e) {
+          log.warn("delivery callback failed", e);
         }
       }
     }

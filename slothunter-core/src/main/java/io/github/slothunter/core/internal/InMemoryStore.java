@@ -1,5 +1,6 @@
 package io.github.slothunter.core.internal;
 
+import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.core.BookingAttempt;
 import io.github.slothunter.core.SlotChange;
 import io.github.slothunter.core.Store;
@@ -15,7 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The default {@link Store}: maps in memory. History keeps the last {@value #HISTORY_CAP} changes per target. */
+/**
+ * The default {@link Store}: maps in memory, outbox included (it lives as long as the JVM, so it
+ * only matters to an engine torn down and rebuilt on the same store object). History keeps the
+ * last {@value #HISTORY_CAP} changes per target. Thread-safe.
+ */
 public final class InMemoryStore implements Store {
   static final int HISTORY_CAP = 10_000;
 
@@ -25,6 +30,8 @@ public final class InMemoryStore implements Store {
   private final Map<String, Set<String>> announced = new ConcurrentHashMap<>();
   private final Map<String, BookingAttempt> attempts = new ConcurrentHashMap<>();
   private final Map<String, String> ownerPlans = new ConcurrentHashMap<>();
+  /** The outbox: undelivered events by id, in the order saved, with their publisher; guarded by this. */
+  private final Map<String, Map.Entry<SlotEvent, String>> outbox = new java.util.LinkedHashMap<>();
 
   @Override
   public void saveWatch(Watch watch) {
@@ -73,6 +80,42 @@ public final class InMemoryStore implements Store {
         announced.put(watchId, Set.copyOf(merged));
       }
     });
+  }
+
+  @Override
+  public synchronized void savePoll(TargetSnapshot snapshot, List<SlotChange> changes,
+      Map<String, Set<String>> announcedByWatch, List<SlotEvent> events, String publisher) {
+    savePoll(snapshot, changes, announcedByWatch);
+    saveEvents(events, publisher);
+  }
+
+  @Override
+  public synchronized void saveAttempt(BookingAttempt attempt, List<SlotEvent> events, String publisher) {
+    saveAttempt(attempt);
+    saveEvents(events, publisher);
+  }
+
+  @Override
+  public synchronized void saveEvents(List<SlotEvent> events, String publisher) {
+    for (SlotEvent e : events) {
+      outbox.put(e.id(), Map.entry(e, publisher == null ? "" : publisher));
+    }
+  }
+
+  @Override
+  public synchronized List<SlotEvent> undelivered(String publisher) {
+    List<SlotEvent> out = new ArrayList<>();
+    for (Map.Entry<SlotEvent, String> e : outbox.values()) {
+      if (publisher == null || publisher.equals(e.getValue())) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void markDelivered(java.util.Collection<String> eventIds) {
+    eventIds.forEach(outbox::remove);
   }
 
   @Override
