@@ -17,6 +17,8 @@ import java.time.Instant;
  * }</pre>
  *
  * (Pattern matching for {@code switch} needs Java 21; on Java 17 use {@code instanceof}.)
+ *
+ * <p>Every event is an immutable record, safe to share between threads.
  */
 public sealed interface SlotEvent permits WatchEvent, ProviderThrottled, EventsDropped {
   /** When the engine created the event. */
