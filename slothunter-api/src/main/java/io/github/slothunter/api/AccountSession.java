@@ -10,6 +10,8 @@ import java.util.Map;
  * SlotHunter never logs them. Hosts persisting a session should store it encrypted or with
  * owner-only file permissions.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param providerId the provider that issued it
  * @param token the opaque access token (bearer token or session cookie value)
  * @param attributes other opaque values the provider needs (Paziresh24: {@code user_id})

@@ -7,6 +7,8 @@ import java.time.Instant;
  * An appointment the provider has made. It is final unless {@link #paymentRequired()}: then it
  * exists but is confirmed only once the patient pays on the provider's site ("pay to confirm").
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param slot the booked slot
  * @param providerBookingKey the provider's booking id (Paziresh24: {@code book_info.id})
  * @param trackingCode the code the patient shows at the clinic (Paziresh24: {@code reference_code});

@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * An auto-booking attempt failed. Any hold it made has been released.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watchId the watch
  * @param owner the watch's owner
  * @param slot the slot it tried to book

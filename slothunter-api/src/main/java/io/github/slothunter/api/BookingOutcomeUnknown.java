@@ -9,6 +9,8 @@ import java.time.Instant;
  * released and the engine does not book again for the watch; the host should check the patient's
  * account on the provider.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watchId the watch
  * @param owner the watch's owner
  * @param slot the slot the attempt was for

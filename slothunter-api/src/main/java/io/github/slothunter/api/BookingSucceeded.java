@@ -18,6 +18,8 @@ import java.time.Instant;
  *       with {@link #paymentLink()}, never "confirmed", even when {@code verified} is {@code true}.
  * </ul>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watchId the watch
  * @param owner the watch's owner
  * @param booking the booking, with the provider's tracking code and payment state

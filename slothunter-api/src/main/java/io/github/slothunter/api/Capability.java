@@ -1,6 +1,10 @@
 package io.github.slothunter.api;
 
-/** What a provider can do; the engine checks these before relying on an optional SPI part. */
+/**
+ * What a provider can do; the engine checks these before relying on an optional SPI part.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum Capability {
   /** Looks up a doctor's profile, centers and services. */
   LOOKUP,

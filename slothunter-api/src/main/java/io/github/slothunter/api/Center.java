@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A place (office, clinic, hospital, or the online-visit pseudo center) where a doctor sees patients.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id the provider's center id
  * @param name the center's name
  * @param address street address; empty when the provider gives none (online visits)

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A doctor's profile as a provider shows it.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param ref which doctor
  * @param displayName the name to show users
  * @param expertises specialties, most specific first

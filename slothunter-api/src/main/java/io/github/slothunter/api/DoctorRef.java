@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 /**
  * Names one doctor on one provider, as parsed from a link or slug without any I/O.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param providerId the provider's id, lower case, for example {@code paziresh24}
  * @param key the provider's own key for the doctor (a slug, a code), already decoded
  */

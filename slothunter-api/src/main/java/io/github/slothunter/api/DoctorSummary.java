@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * One search hit: enough to show and to look the doctor up.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param ref the doctor
  * @param displayName name to show
  * @param expertises specialties as the provider lists them

@@ -6,6 +6,8 @@ package io.github.slothunter.api;
  * <p>Every provider maps every site error to one of these codes; the engine adds
  * {@link #QUOTA_EXCEEDED}. {@link #retryable()} tells whether the same call may succeed later
  * without the caller changing anything.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ErrorCode {
   /** The caller passed something malformed: a bad link, national code, mobile or field value. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * Listeners fell behind and the engine dropped the oldest undelivered events to protect polling.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param count how many events were dropped since the last such notice
  * @param at when the engine noticed
  */

@@ -1,6 +1,6 @@
 package io.github.slothunter.api;
 
-/** A patient's gender as booking forms ask for it. */
+/** A patient's gender as booking forms ask for it. Immutable and thread-safe. */
 public enum Gender {
   /** Male. */
   MALE,

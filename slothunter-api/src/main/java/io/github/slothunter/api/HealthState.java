@@ -3,6 +3,8 @@ package io.github.slothunter.api;
 /**
  * How a watch is doing, from the host's point of view: is it really watching, and if not, why.
  * The engine reports changes with {@link WatchHealthChanged}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum HealthState {
   /** Polling on schedule (it may simply have found nothing yet). */

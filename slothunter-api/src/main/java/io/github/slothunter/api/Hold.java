@@ -8,6 +8,8 @@ import java.time.Instant;
  * <p>A hold that is not turned into a {@link Booking} must be released with
  * {@code Booker.release}; the engine does so in a {@code finally}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param slot the held slot
  * @param providerHoldKey the provider's handle for the hold (Paziresh24: {@code request_code})
  * @param expiresAt when the provider drops the hold by itself (an estimate where the provider does not say)

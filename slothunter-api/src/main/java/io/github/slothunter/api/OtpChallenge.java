@@ -12,6 +12,8 @@ import java.util.Map;
  * provider's language, already redacted), asks for a password instead of an SMS code when
  * {@link #staticPassword()} is true, and offers "send the code again" only from {@link #resendAfter()}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param providerId the provider
  * @param mobile the normalised mobile the code went to (masked by {@link #toString()})
  * @param state opaque values the provider needs to complete the login

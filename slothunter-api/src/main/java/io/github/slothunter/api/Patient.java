@@ -8,6 +8,8 @@ package io.github.slothunter.api;
  * {@code 912…} or Persian/Arabic digits. {@link #toString()} masks every personal field, so a
  * patient can be logged safely; the accessors return the clear values.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param firstName given name
  * @param lastName family name
  * @param nationalCode 10-digit Iranian national code (ASCII digits after normalisation)

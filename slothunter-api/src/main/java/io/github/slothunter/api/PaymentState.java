@@ -7,6 +7,8 @@ package io.github.slothunter.api;
  * afterwards on the provider's site; until then the booking exists but is not confirmed, and it may
  * lapse unpaid. SlotHunter never pays: it reports the booking as "pay to confirm" with the
  * provider's payment link ({@link Booking#paymentLink()}).
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum PaymentState {
   /** No online payment is needed: the booking is final (any fee is paid at the office). */

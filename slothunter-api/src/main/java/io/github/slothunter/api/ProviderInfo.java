@@ -7,6 +7,8 @@ import java.util.Set;
 /**
  * Static facts about a provider.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id stable lower-case id, for example {@code paziresh24}
  * @param name display name
  * @param zone the zone the provider's calendars are in

@@ -31,6 +31,8 @@ public record RequestBudget(int perMinute, int perHour, int maxInFlight, List<Li
   /**
    * A further window: at most {@code max} requests in any rolling {@code window}.
    *
+   * <p>Immutable and thread-safe.
+   *
    * @param window the window's length, longer than an hour
    * @param max requests in the window, at least 1
    */

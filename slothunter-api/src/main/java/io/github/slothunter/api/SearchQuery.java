@@ -3,6 +3,8 @@ package io.github.slothunter.api;
 /**
  * A doctor search.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param text free text (a name, a specialty), may be empty
  * @param city the provider's city slug ({@code tehran}); empty for the whole country
  * @param expertise the provider's expertise slug; empty for any

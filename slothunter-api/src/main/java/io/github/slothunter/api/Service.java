@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * One bookable service at a {@link Center} (an in-person visit, an online consultation...).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id the provider's service id
  * @param title what the provider calls it
  * @param price the price in the provider's currency unit, or {@code null} when unknown. Paziresh24:

@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 /**
  * One free appointment time on a {@link Target}'s calendar.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param target the calendar
  * @param start when the appointment starts
  * @param end when it ends; after {@code start}

@@ -18,7 +18,7 @@ import java.time.Instant;
  *
  * (Pattern matching for {@code switch} needs Java 21; on Java 17 use {@code instanceof}.)
  *
- * <p>Events are immutable values, safe to share between threads.
+ * <p>Every event is an immutable record, safe to share between threads.
  */
 public sealed interface SlotEvent permits WatchEvent, ProviderThrottled, EventsDropped {
   /** When the engine created the event. */

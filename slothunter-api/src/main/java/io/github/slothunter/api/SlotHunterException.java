@@ -12,6 +12,9 @@ import java.util.Optional;
  * and the identifying values, never a token, mobile number, national code or patient name.
  * Programming errors (a {@code null} argument, a call on a closed engine) stay plain JDK
  * exceptions.
+ *
+ * <p>Safe to share between threads: its own fields are immutable, and what it inherits from
+ * {@link Throwable} (stack trace, suppressed exceptions) is synchronized by the JDK.
  */
 public class SlotHunterException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,6 +8,9 @@ package io.github.slothunter.api;
  * executor. A listener that throws is logged and skipped for that event; it never breaks other
  * listeners or the engine. If listeners fall behind, the oldest undelivered events are dropped and
  * an {@link EventsDropped} is delivered.
+ *
+ * <p>Each registration gets its events on one thread, one at a time; a listener registered more
+ * than once, or sharing state with other threads, must be thread-safe.
  */
 @FunctionalInterface
 public interface SlotListener {

@@ -6,6 +6,8 @@ import java.time.Instant;
 /**
  * A slot matching the watch's filter appeared (it was not in the previous snapshot).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watchId the watch
  * @param owner the watch's owner
  * @param slot the new slot

@@ -9,6 +9,8 @@ import java.util.Map;
  * can be polled without looking the doctor up again. Two targets with the same {@link #id()} are
  * the same calendar even if their keys differ (a key refreshed by a later lookup).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param ref the doctor
  * @param centerId the provider's center id
  * @param serviceId the provider's service id

@@ -1,6 +1,10 @@
 package io.github.slothunter.api;
 
-/** An event about one watch; delivered in order per watch. */
+/**
+ * An event about one watch; delivered in order per watch.
+ *
+ * <p>Every event is an immutable record, safe to share between threads.
+ */
 public sealed interface WatchEvent extends SlotEvent
     permits SlotOpened, SlotGone, HoldPlaced, BookingSucceeded, BookingFailed, BookingOutcomeUnknown,
     WatchPaused, WatchResumed, WatchHealthChanged {

@@ -6,6 +6,8 @@ import java.time.Instant;
  * A watch's {@link HealthState} changed (for example from {@code ACTIVE} to {@code PROVIDER_DOWN}
  * and back). Sent once per change, never repeated while the state stays the same.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watchId the watch
  * @param owner the watch's owner
  * @param previous the state before

@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * A watch stopped polling or booking for a while (provider down, budget exhausted, session expired).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watchId the watch
  * @param owner the watch's owner
  * @param reason the error class behind it

@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * A paused watch polls again.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watchId the watch
  * @param owner the watch's owner
  * @param at when it resumed

@@ -32,6 +32,8 @@ import java.util.Objects;
  *       must be paid, the booking is reported as made ("pay to confirm"), never cancelled silently.
  * </ul>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param patient who the appointment is for
  * @param session the logged-in account that books
  * @param maxBookings how many bookings the watch makes before it stops booking (default 1; 1 with {@code replaces})

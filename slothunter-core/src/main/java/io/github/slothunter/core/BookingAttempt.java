@@ -11,6 +11,8 @@ import java.util.Objects;
  * The idempotency record of one auto-booking attempt (one watch, one slot). Written to the
  * {@link Store} before every provider call, so a crash never books twice.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param key {@code watchId + "|" + slot.id()}
  * @param watchId the watch
  * @param slot the slot
@@ -66,7 +68,7 @@ public record BookingAttempt(String key, String watchId, Slot slot, State state,
     return state == State.STARTED || state == State.HELD || state == State.BOOKING;
   }
 
-  /** How far an attempt got. */
+  /** How far an attempt got. Immutable and thread-safe. */
   public enum State {
     /** Written before the hold request. */
     STARTED,

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class CalendarEvent {
 
-  /** What the event stands for. */
+  /** What the event stands for. Immutable and thread-safe. */
   public enum Kind {
     /**
      * A booking the provider made: {@code STATUS:CONFIRMED}, or {@code STATUS:TENTATIVE} while it

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The engine at a glance.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watches active watches
  * @param targets distinct targets polled (one poll stream each)
  * @param eventsPublished events handed to listeners

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * What a {@link ReleaseForecaster} expects of one time window of one target.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param from the window's start (inclusive)
  * @param to the window's end (exclusive); after {@code from}
  * @param expectedReleases how many slots are expected to become free in the window (cancellations

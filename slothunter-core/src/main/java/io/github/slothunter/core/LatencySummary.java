@@ -7,6 +7,8 @@ import java.util.Objects;
  * A distribution of durations in two numbers, by nearest rank: of {@code n} sorted samples the
  * median is sample {@code ceil(n / 2)}, the 90th percentile sample {@code ceil(0.9 n)}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param median the median
  * @param p90 the 90th percentile, at least the median
  * @param samples how many samples, at least 1

@@ -9,6 +9,8 @@ import java.util.OptionalDouble;
 /**
  * What the history of an owner's watched targets shows (see {@link SlotAnalytics#owner}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param owner the owner
  * @param targetIds the distinct targets of the owner's watches, sorted
  * @param releasesByHourOfWeek releases on those targets per hour of the week (168 entries, index 0 =

@@ -3,6 +3,8 @@ package io.github.slothunter.core;
 /**
  * What the engine did for one owner.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param owner the owner
  * @param plan the owner's plan name
  * @param watches active watches

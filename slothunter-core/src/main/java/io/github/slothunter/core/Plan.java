@@ -9,6 +9,8 @@ import java.util.Objects;
  * books for them, and how they rank when the request budget is short or several owners want one
  * slot.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the plan's name, unique within {@link Plans}
  * @param maxWatches the most watches an owner on this plan may have at once ({@link #UNLIMITED} for no limit)
  * @param minInterval the shortest poll interval the owner's targets get

@@ -5,6 +5,8 @@ import io.github.slothunter.api.RequestBudget;
 /**
  * One provider's request accounting.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param providerId the provider
  * @param budget the configured budget
  * @param effectivePerMinute the per-minute limit in force (lower after rate limits)

@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * One entry of a target's slot history: a slot appeared or disappeared.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param slot the slot
  * @param kind appeared or disappeared
  * @param at when the engine saw the change
@@ -37,7 +39,7 @@ public record SlotChange(Slot slot, Kind kind, Instant at, Instant since) {
     return Optional.ofNullable(since);
   }
 
-  /** The direction of a change. */
+  /** The direction of a change. Immutable and thread-safe. */
   public enum Kind {
     /** The slot became free. */
     OPENED,

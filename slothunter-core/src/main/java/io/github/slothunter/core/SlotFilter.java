@@ -14,6 +14,8 @@ import java.util.Set;
 /**
  * Which slots a watch cares about. Dates and times are read in the provider's zone.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param from first day included, or {@code null} for no lower bound
  * @param to last day included, or {@code null} for no upper bound
  * @param days days of the week included; empty means every day

@@ -12,6 +12,8 @@ import java.util.Optional;
 /**
  * What a target's history and forecast show (see {@link SlotAnalytics#target}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param targetId the target
  * @param releasesByHourOfWeek releases per hour of the week: 168 entries, index 0 = Saturday
  *     00:00-01:00 Tehran time (the Iranian week starts on Saturday), index 167 = Friday 23:00-24:00;

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * The free slots of one target as of its last poll.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param targetId the target's {@link io.github.slothunter.api.Target#id()}
  * @param slots free slots, ascending by start
  * @param polledAt when the poll finished

@@ -6,6 +6,8 @@ import java.time.Instant;
 /**
  * What the engine has seen on one target.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param targetId the target
  * @param watchers watches on it now
  * @param polls polls made

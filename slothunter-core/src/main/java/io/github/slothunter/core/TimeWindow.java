@@ -8,6 +8,8 @@ import java.util.Objects;
  * A time-of-day range in the provider's zone, start inclusive and end exclusive. A window whose
  * end is before its start wraps past midnight ({@code 22:00-02:00}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param from first minute included
  * @param to first minute excluded
  */

@@ -15,6 +15,8 @@ import java.util.Optional;
  * <p>For a watch on several calendars, times and counts cover all of them: the last successful
  * poll is the most recent one, the next poll the soonest, and the state the worst.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param watchId the watch
  * @param state the current state
  * @param lastSuccessfulPoll when a poll last succeeded, or {@code null} if none has yet

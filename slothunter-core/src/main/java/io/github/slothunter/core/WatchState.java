@@ -1,6 +1,6 @@
 package io.github.slothunter.core;
 
-/** Where a watch is in its life. */
+/** Where a watch is in its life. Immutable and thread-safe. */
 public enum WatchState {
   /** Polling and notifying (and booking, if it auto-books). */
   ACTIVE,

@@ -10,6 +10,8 @@ import java.util.Objects;
  * A logged-in account on a fake site, issued without the SMS round trip (for tests that need a
  * session but do not test login).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param providerId the provider id the session is for ({@code paziresh24})
  * @param userId the site's user id
  * @param mobile the account's mobile, {@code 09xxxxxxxxx}

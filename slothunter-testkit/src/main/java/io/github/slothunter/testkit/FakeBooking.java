@@ -8,6 +8,8 @@ import java.util.Objects;
  * A booking a fake site accepted through its booking endpoint. The accessors return the patient's
  * data in clear (it is test data); {@link #toString()} masks it.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param bookId the site's booking id (Paziresh24: {@code book_info.id})
  * @param referenceCode the tracking code (Paziresh24: {@code reference_code})
  * @param slot the booked slot

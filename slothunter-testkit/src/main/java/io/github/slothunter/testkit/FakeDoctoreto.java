@@ -94,7 +94,7 @@ public final class FakeDoctoreto implements AutoCloseable {
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_]+");
 
-  /** How the days endpoint writes a slot's start and end. */
+  /** How the days endpoint writes a slot's start and end. Immutable and thread-safe. */
   public enum TimeFormat {
     /** {@code "09:30"} in Tehran, on the day's {@code date} (the default). */
     TIME_OF_DAY,

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A snapshot of one appointment time on a fake site's calendar.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param doctorKey the doctor's key on the site (Paziresh24: the slug)
  * @param centerId the center id
  * @param serviceId the service id

@@ -66,6 +66,9 @@ import org.junit.jupiter.api.Test;
  * Booking tests run only when {@link #session()} is present and the provider has a {@link Booker};
  * they hold, book and release real slots on the site behind the provider, so never point this kit
  * at a live site.
+ *
+ * <p>Not thread-safe, and need not be: under JUnit's default lifecycle every test runs on its own
+ * instance.
  */
 public abstract class ProviderCompatibilityKit {
   private static final int DAYS_CHECKED = 3;

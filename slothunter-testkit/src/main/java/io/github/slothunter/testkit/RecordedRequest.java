@@ -12,6 +12,8 @@ import java.util.Optional;
 /**
  * One request a fake site received, as it saw it, with the status it answered.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param endpoint the fake's name for the endpoint, for example {@code getFreeDays} (see the
  *     constants on {@link FakePaziresh24}); {@code unknown} for paths the site does not serve
  * @param method the HTTP method

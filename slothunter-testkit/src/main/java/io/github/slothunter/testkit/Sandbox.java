@@ -21,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Run {@link #main(String[])} and point a provider's {@code base-url} (or a browser) at the
  * printed address. Everything is driven by the given clock and seeded, so two demos with the same
  * seed and clock behave the same.
+ *
+ * <p>Stateless and thread-safe: each {@link #demo} call builds and starts a new fake.
  */
 public final class Sandbox {
   /** Slugs of the demo doctors. */

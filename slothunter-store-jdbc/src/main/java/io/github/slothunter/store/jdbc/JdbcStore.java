@@ -1,6 +1,7 @@
 package io.github.slothunter.store.jdbc;
 
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.core.BookingAttempt;
 import io.github.slothunter.core.SlotChange;
@@ -13,6 +14,7 @@ import io.github.slothunter.store.jdbc.internal.Dialect;
 import io.github.slothunter.store.jdbc.internal.EmbeddedH2;
 import io.github.slothunter.store.jdbc.internal.JdbcLeases;
 import io.github.slothunter.store.jdbc.internal.MigrationRunner;
+import io.github.slothunter.store.jdbc.internal.Outbox;
 import io.github.slothunter.store.jdbc.internal.SecretBox;
 import io.github.slothunter.store.jdbc.internal.Sql;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,9 +72,13 @@ import org.slf4j.LoggerFactory;
  * ("the store's encryption key is not the one they were written with") instead of returning
  * garbage. Key rotation is not supported yet.
  *
- * <p><b>Transactions.</b> {@link #savePoll} writes the snapshot, the history and the announced
- * ids in one transaction; {@link #saveWatch} writes a watch and its secret together;
- * {@link #saveAttempt} has committed when it returns. Times are stored to the microsecond.
+ * <p><b>Transactions.</b> {@link #savePoll} writes the snapshot, the history, the announced
+ * ids and the poll's events (the outbox, table {@code event_outbox}) in one transaction;
+ * {@link #saveWatch} writes a watch and its secret together; {@link #saveAttempt} writes the
+ * attempt and its events together and has committed when it returns. The outbox keeps the events
+ * that report stored state ({@code SlotOpened}, {@code SlotGone}, {@code HoldPlaced}, {@code
+ * BookingSucceeded}, {@code BookingFailed}, {@code BookingOutcomeUnknown}) until they are marked
+ * delivered. Times are stored to the microsecond.
  * Slot history keeps the newest {@linkplain Builder#historyLimit(int) history limit} entries per
  * target; older rows are pruned as new ones arrive. Snapshots of targets nobody watches any more
  * are kept (the {@link Store} contract has no call to drop them); heartbeats of long-dead
@@ -95,7 +102,8 @@ public final class JdbcStore implements Store {
   /** Where the migration scripts live: not {@code db/migration}, so a host's Flyway never picks them up. */
   static final String MIGRATION_DIRECTORY = "io/github/slothunter/store/jdbc/migration";
   /** The migrations in order; append only. */
-  static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__open_attempts.sql", "V3__history_window.sql");
+  static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__open_attempts.sql", "V3__history_window.sql",
+      "V4__event_outbox.sql");
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -116,6 +124,7 @@ public final class JdbcStore implements Store {
   private final String upsertSnapshot;
   private final String upsertAttempt;
   private final String upsertPlan;
+  private final Outbox outbox;
 
   private JdbcStore(Builder b, EmbeddedH2 embedded) {
     this.embedded = embedded;
@@ -136,6 +145,7 @@ public final class JdbcStore implements Store {
         List.of("id", "owner", "state", "body", "created_at", "updated_at"));
     this.upsertSecret = dialect.upsert("watch_secrets", List.of("watch_id"), List.of("watch_id", "sealed"));
     this.upsertSnapshot = dialect.upsert("snapshots", List.of("target_id"), List.of("target_id", "slots", "polled_at"));
+    this.outbox = new Outbox(codec, dialect);
     this.upsertAttempt = dialect.upsert("booking_attempts", List.of("attempt_key"),
         List.of("attempt_key", "watch_id", "state", "is_open", "body", "updated_at"));
     this.upsertPlan = dialect.upsert("owner_plans", List.of("owner"), List.of("owner", "plan_name"));
@@ -273,7 +283,15 @@ public final class JdbcStore implements Store {
    */
   @Override
   public void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announcedByWatch) {
+    savePoll(snapshot, changes, announcedByWatch, List.of(), "");
+  }
+
+  /** {@inheritDoc} The events go into the outbox in the poll's transaction. */
+  @Override
+  public void savePoll(TargetSnapshot snapshot, List<SlotChange> changes, Map<String, Set<String>> announcedByWatch,
+      List<SlotEvent> events, String publisher) {
     Objects.requireNonNull(snapshot, "snapshot");
+    List<Outbox.Row> rows = outbox.rows(events);
     Objects.requireNonNull(changes, "changes");
     Objects.requireNonNull(announcedByWatch, "announcedByWatch");
     ensureOpen();
@@ -320,6 +338,7 @@ public final class JdbcStore implements Store {
       if (!announcedByWatch.isEmpty()) {
         replaceAnnounced(c, targetId, announcedByWatch);
       }
+      outbox.insert(c, rows, publisher);
       return null;
     });
     if (prune) {
@@ -514,10 +533,17 @@ public final class JdbcStore implements Store {
   /** {@inheritDoc} Committed (autocommit) before it returns. */
   @Override
   public void saveAttempt(BookingAttempt attempt) {
+    saveAttempt(attempt, List.of(), "");
+  }
+
+  /** {@inheritDoc} The attempt and the events are committed in one transaction before it returns. */
+  @Override
+  public void saveAttempt(BookingAttempt attempt, List<SlotEvent> events, String publisher) {
     Objects.requireNonNull(attempt, "attempt");
     ensureOpen();
     String body = codec.writeAttempt(attempt);
-    query("save attempt", c -> {
+    List<Outbox.Row> rows = outbox.rows(events);
+    transaction("save attempt", c -> {
       try (PreparedStatement p = c.prepareStatement(upsertAttempt)) {
         p.setString(1, attempt.key());
         p.setString(2, attempt.watchId());
@@ -525,9 +551,40 @@ public final class JdbcStore implements Store {
         p.setBoolean(4, attempt.open());
         p.setString(5, body);
         p.setObject(6, Sql.timestamp(attempt.updatedAt()));
-        return p.executeUpdate();
+        p.executeUpdate();
       }
+      outbox.insert(c, rows, publisher);
+      return null;
     });
+  }
+
+  // ------------------------------------------------------------------ outbox
+
+  @Override
+  public void saveEvents(List<SlotEvent> events, String publisher) {
+    ensureOpen();
+    List<Outbox.Row> rows = outbox.rows(events);
+    if (!rows.isEmpty()) {
+      transaction("save events", c -> {
+        outbox.insert(c, rows, publisher);
+        return null;
+      });
+    }
+  }
+
+  @Override
+  public List<SlotEvent> undelivered(String publisher) {
+    ensureOpen();
+    return query("load undelivered events", c -> outbox.undelivered(c, publisher));
+  }
+
+  @Override
+  public void markDelivered(Collection<String> eventIds) {
+    Objects.requireNonNull(eventIds, "eventIds");
+    ensureOpen();
+    if (!eventIds.isEmpty()) {
+      query("mark events delivered", c -> outbox.delete(c, eventIds));
+    }
   }
 
   @Override

@@ -25,12 +25,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A provider with calendars in memory (id {@code fake}), watched by target; it cannot book. */
+/**
+ * A provider with calendars in memory (id {@code fake}), watched by target; it cannot book. It logs
+ * every calendar read (one per poll) by target id.
+ */
 final class FakeProvider implements Provider, SlotWatcher {
   private final Map<String, List<Slot>> calendars = new ConcurrentHashMap<>();
+  private final List<String> polled = new CopyOnWriteArrayList<>();
 
   void open(Slot slot) {
     calendars.computeIfAbsent(slot.target().id(), k -> new CopyOnWriteArrayList<>()).add(slot);
+  }
+
+  /** How many times the target's free days were read: once per poll. */
+  int polls(Target target) {
+    return (int) polled.stream().filter(target.id()::equals).count();
   }
 
   ProviderFactory factory() {
@@ -71,6 +80,7 @@ final class FakeProvider implements Provider, SlotWatcher {
 
   @Override
   public List<LocalDate> freeDays(Target target) {
+    polled.add(target.id());
     return calendar(target).stream().map(s -> s.startIn(SlotHunterZones.TEHRAN).toLocalDate()).distinct().sorted().toList();
   }
 

@@ -50,7 +50,8 @@ class MigrationTest {
     db.open().close();
 
     assertThat(db.rows("SELECT version, description FROM slothunter_schema_version ORDER BY version"))
-        .containsExactly(version(1, "init"), version(2, "open attempts"), version(3, "history window"));
+        .containsExactly(version(1, "init"), version(2, "open attempts"), version(3, "history window"),
+            version(4, "event outbox"));
     assertThat(db.count("watches")).isZero();
   }
 
@@ -72,7 +73,7 @@ class MigrationTest {
       assertThat(store.openAttempts()).containsExactly(open);
       assertThat(store.loadWatches()).containsExactly(watch);
     }
-    assertThat(db.count("slothunter_schema_version")).isEqualTo(3);
+    assertThat(db.count("slothunter_schema_version")).isEqualTo(JdbcStore.MIGRATIONS.size());
   }
 
   @ParameterizedTest
@@ -107,12 +108,12 @@ class MigrationTest {
   void refusesToStartOnADatabaseMigratedByANewerLibrary(TestDatabase.Kind kind) {
     TestDatabase db = kind.create(dir);
     db.open().close();
-    db.update("INSERT INTO slothunter_schema_version (version, description, checksum, applied_at) VALUES (4, 'future', 'x', ?)",
+    db.update("INSERT INTO slothunter_schema_version (version, description, checksum, applied_at) VALUES (5, 'future', 'x', ?)",
         T0.atOffset(ZoneOffset.UTC));
 
     assertThatThrownBy(db::open)
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
-        .hasMessageContaining("at version 4").hasMessageContaining("up to 3");
+        .hasMessageContaining("at version 5").hasMessageContaining("up to 4");
   }
 
   @ParameterizedTest
@@ -145,7 +146,7 @@ class MigrationTest {
     }
 
     assertThat(opened).hasSize(2);
-    assertThat(db.count("slothunter_schema_version")).isEqualTo(3);
+    assertThat(db.count("slothunter_schema_version")).isEqualTo(JdbcStore.MIGRATIONS.size());
   }
 
   @Test

@@ -57,6 +57,69 @@ abstract class StoreContractTest {
     store.close();
   }
 
+  // ------------------------------------------------------------------ outbox
+
+  @Test
+  void aPollsEventsAreKeptWithItUntilMarkedDeliveredInTheOrderSaved() {
+    Slot s1 = slot(a, 0);
+    Slot s2 = slot(a, 30);
+    store.saveWatch(watch("w-1", "u1", a));
+    List<io.github.slothunter.api.SlotEvent> events = List.of(
+        new io.github.slothunter.api.SlotOpened("w-1", "u1", s1, java.net.URI.create("https://example.org/b"), T0),
+        new io.github.slothunter.api.SlotOpened("w-1", "u1", s2, null, T0));
+    store.savePoll(snapshot(a, T0, s1, s2), List.of(opened(s1, T0), opened(s2, T0)),
+        Map.of("w-1", Set.of(s1.id(), s2.id())), events, "node-1");
+    store.saveEvents(List.of(new io.github.slothunter.api.SlotGone("w-1", "u1", s1, T0.plusSeconds(60))), "node-2");
+
+    assertThat(store.announced("w-1")).containsExactlyInAnyOrder(s1.id(), s2.id());
+    assertThat(store.undelivered("node-1")).containsExactlyElementsOf(events);
+    assertThat(store.undelivered(null)).hasSize(3).startsWith(events.get(0), events.get(1));
+
+    store.markDelivered(List.of(events.get(0).id(), "ev_unknown"));
+
+    assertThat(store.undelivered("node-1")).containsExactly(events.get(1));
+    assertThat(store.undelivered("node-2")).hasSize(1);
+  }
+
+  @Test
+  void aBookingsEventsAreSavedWithItsAttemptAndTheFinalSuccessReplacesTheProvisionalOne() {
+    Slot s = slot(a, 0);
+    BookingAttempt booked = new BookingAttempt(BookingAttempt.keyOf("w-1", s), "w-1", s, BookingAttempt.State.BOOKED,
+        "h-1", T0.plusSeconds(300), "b-1", "TRK-1", null, T0);
+    Booking booking = new Booking(s, "b-1", "TRK-1", T0, io.github.slothunter.api.PaymentState.NOT_REQUIRED, null);
+    io.github.slothunter.api.HoldPlaced held = new io.github.slothunter.api.HoldPlaced("w-1", "u1",
+        new io.github.slothunter.api.Hold(s, "h-1", T0.plusSeconds(300)), T0);
+    io.github.slothunter.api.BookingSucceeded provisional =
+        new io.github.slothunter.api.BookingSucceeded("w-1", "u1", booking, false, "not yet verified", T0);
+    io.github.slothunter.api.BookingSucceeded verified =
+        new io.github.slothunter.api.BookingSucceeded("w-1", "u1", booking, true, "on the provider's records",
+            T0.plusSeconds(2));
+    store.saveAttempt(booked, List.of(held, provisional), "node-1");
+
+    assertThat(store.attempt(booked.key())).contains(booked);
+    assertThat(store.undelivered("node-1")).containsExactly(held, provisional);
+
+    store.saveEvents(List.of(verified), "node-1");
+
+    assertThat(store.undelivered("node-1")).containsExactly(held, verified);
+  }
+
+  @Test
+  void everyKindOfBookingEventReadsBackEqual() {
+    Slot s = slot(a, 0);
+    List<io.github.slothunter.api.SlotEvent> events = List.of(
+        new io.github.slothunter.api.BookingFailed("w-1", "u1", s, io.github.slothunter.api.ErrorCode.SLOT_TAKEN,
+            "someone else took it", true, T0),
+        new io.github.slothunter.api.BookingOutcomeUnknown("w-1", "u1", s, "w-1|" + s.id(), T0),
+        new io.github.slothunter.api.BookingSucceeded("w-1", "u1", new Booking(s, "b-9", null, T0,
+            io.github.slothunter.api.PaymentState.PAY_TO_CONFIRM, java.net.URI.create("https://pay.example.org/9")),
+            true, null, T0));
+    store.saveEvents(events, null);
+
+    assertThat(store.undelivered(null)).containsExactlyElementsOf(events);
+    assertThat(store.undelivered("")).containsExactlyElementsOf(events); // saved without a publisher
+  }
+
   // ------------------------------------------------------------------ watches
 
   @Test

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param sandbox whether to run the fake Paziresh24 in-process and poll it
  * @param seed the sandbox scenario's seed
  * @param keys where the admin key and the store key come from
+ * @param instanceId this server's name among servers sharing the database, or {@code null} for the one
+ *     kept in the data directory ({@link InstanceId})
  * @param dbUser database user from the environment, or {@code null}
  * @param dbPassword database password from the environment, or {@code null}
  * @param allowPrivateWebhooks whether webhooks may call loopback and private-network addresses
@@ -22,7 +24,8 @@ import java.util.Objects;
  * @param help whether only the usage was asked for
  */
 record ServerConfig(int port, String host, String db, Path dataDir, boolean sandbox, long seed, Keys keys,
-    String dbUser, String dbPassword, boolean allowPrivateWebhooks, double rateLimit, Streams streams, boolean help) {
+    String instanceId, String dbUser, String dbPassword, boolean allowPrivateWebhooks, double rateLimit,
+    Streams streams, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: slothunter-server [options]",
@@ -30,7 +33,12 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
       "  --host ADDR               address to bind (default 127.0.0.1; 0.0.0.0 for every interface)",
       "  --db URL|DIR              jdbc:postgresql://host/db?user=..&password=.. or a directory for embedded H2",
       "                            (default: embedded H2 in the data directory)",
-      "  --data-dir DIR            the embedded database (default ./slothunter-data; made owner-only)",
+      "  --data-dir DIR            the embedded database and instance.id (default ./slothunter-data;",
+      "                            made owner-only)",
+      "  --instance-id ID          this server's name among servers sharing the database (default: generated once",
+      "                            into instance.id in the data directory, or in DIR with --db DIR); a restart",
+      "                            under the same name polls at once, a new name waits for the old leases (30 s);",
+      "                            two running servers must never share one: give each its own data directory or id",
       "  --sandbox | --no-sandbox  poll the built-in fake Paziresh24 (default: on unless --db is given)",
       "  --seed N                  the sandbox scenario's seed (default 1405)",
       "  --key-dir DIR             where generated keys are kept: store.key, admin.key (default",
@@ -74,6 +82,7 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
     Boolean sandbox = null;
     long seed = 1405L;
     String adminKeyArg = null;
+    String instanceId = null;
     Path adminKeyFileArg = null;
     Path storeKeyFileArg = null;
     String storeKeyCommandArg = null;
@@ -109,6 +118,12 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
             seed = Long.parseLong(value(args, ++i, a));
           } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--seed needs a number");
+          }
+          break;
+        case "--instance-id":
+          instanceId = value(args, ++i, a);
+          if (!InstanceId.VALID.matcher(instanceId).matches()) {
+            throw new IllegalArgumentException("--instance-id must be 1-100 printable characters without spaces");
           }
           break;
         case "--key-dir":
@@ -161,7 +176,7 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
     streams.check();
     Keys keys = Keys.of(env, adminKeyArg, adminKeyFileArg, storeKeyFileArg, storeKeyCommandArg, keyInDataDir, keyDir);
     boolean sb = sandbox != null ? sandbox : db == null;
-    return new ServerConfig(port, host, db, dataDir, sb, seed, keys, blankToNull(env.get("SLOTHUNTER_DB_USER")),
+    return new ServerConfig(port, host, db, dataDir, sb, seed, keys, instanceId, blankToNull(env.get("SLOTHUNTER_DB_USER")),
         blankToNull(env.get("SLOTHUNTER_DB_PASSWORD")), allowPrivate, rate, streams, help);
   }
 
@@ -218,7 +233,8 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
   @Override
   public String toString() {
     return "ServerConfig[port=" + port + ", host=" + host + ", db=" + (db == null ? "embedded" : Database.redactUrl(db))
-        + ", dataDir=" + dataDir + ", sandbox=" + sandbox + ", " + keys + "]";
+        + ", dataDir=" + dataDir + ", sandbox=" + sandbox + (instanceId != null ? ", instanceId=" + instanceId : "")
+        + ", " + keys + "]";
   }
 
   /**

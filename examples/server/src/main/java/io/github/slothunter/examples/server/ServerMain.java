@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * java -jar slothunter-server.jar --db jdbc:postgresql://db/slothunter --host 0.0.0.0
  * </pre>
  *
- * <p>See {@link ServerConfig#USAGE} for the options and {@link ServerKeys} for where the keys come
- * from. Without {@code --db} the server runs the testkit's fake Paziresh24 in-process (nothing real is
+ * <p>See {@link ServerConfig#USAGE} for the options, {@link ServerKeys} for where the keys come
+ * from and {@link InstanceId} for the name the engine leases its targets under. Without {@code --db} the server runs the testkit's fake Paziresh24 in-process (nothing real is
  * polled or booked) and, on a fresh database, creates a demo owner whose key it prints once, so the
  * dashboard works at once. The admin key is never printed: a generated one is written to an
  * owner-only file whose path is printed.
@@ -69,6 +69,7 @@ public final class ServerMain {
   static Running start(ServerConfig config, Clock clock, PrintStream out) {
     ServerKeys.AdminKey adminKey = ServerKeys.adminKey(config);
     ServerKeys.StoreKey storeKey = ServerKeys.storeKey(config);
+    InstanceId instance = InstanceId.of(config);
     FakePaziresh24 fake = null;
     if (config.sandbox()) {
       // The JDK HttpServer under the fake leaves Nagle on (40 ms delayed ACKs on Linux) unless told.
@@ -88,6 +89,7 @@ public final class ServerMain {
           .host(config.host())
           .port(config.port())
           .clock(clock)
+          .instanceId(instance.value())
           .rateLimit((int) Math.ceil(config.rateLimit() * 3), config.rateLimit())
           .allowPrivateWebhooks(config.allowPrivateWebhooks())
           .streamLimits(streams.streamsPerOwner(), streams.maxStreams())
@@ -111,6 +113,8 @@ public final class ServerMain {
       out.println("admin key: from " + adminKey.source() + " (starts " + adminKey.prefix() + ")");
     }
     out.println("store key: from " + storeKey.source());
+    out.println("instance id: " + instance.value() + (instance.generated() ? " (generated into " : " (from ")
+        + instance.source() + ")");
     if (fake != null) {
       out.println("sandbox: fake Paziresh24 at " + fake.baseUrl() + "; nothing real is polled or booked");
       if (server.ownerCount() == 0) {

@@ -176,6 +176,9 @@ public final class SlotHunterServer implements AutoCloseable {
     if (b.manual) {
       h.manualScheduling();
     }
+    if (b.instanceId != null) {
+      h.instanceId(b.instanceId);
+    }
     return h;
   }
 
@@ -338,6 +341,7 @@ public final class SlotHunterServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 8080;
     private Clock clock = Clock.systemUTC();
+    private String instanceId;
     private FakePaziresh24 sandbox;
     private Plans plans;
     private boolean manual;
@@ -397,6 +401,24 @@ public final class SlotHunterServer implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0-65535: " + value);
       }
       this.port = value;
+      return this;
+    }
+
+    /**
+     * This server's name among the servers sharing its database (default: a random one per start). The
+     * engine leases the targets it polls under it: a server restarted under the same name polls its
+     * targets at once, even after a crash left its leases in the database, while under a new name it
+     * waits for those leases to expire. Two running servers must never share a name. {@link ServerMain}
+     * keeps one in the data directory ({@link InstanceId}).
+     *
+     * @throws IllegalArgumentException unless 1-100 characters and not blank
+     */
+    public Builder instanceId(String value) {
+      Objects.requireNonNull(value, "instanceId");
+      if (value.isBlank() || value.length() > 100) {
+        throw new IllegalArgumentException("instanceId must be 1-100 characters");
+      }
+      this.instanceId = value;
       return this;
     }
 

@@ -21,6 +21,7 @@ class ServerConfigTest {
     assertThat(c.keys().keyDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".config", "slothunter"));
     assertThat(c.rateLimit()).isEqualTo(20);
     assertThat(c.streams()).isEqualTo(ServerConfig.Streams.DEFAULTS);
+    assertThat(c.instanceId()).isNull();
   }
 
   @Test
@@ -41,7 +42,7 @@ class ServerConfigTest {
     ServerConfig c = ServerConfig.parse(new String[] {"--port", "9090", "--host", "0.0.0.0", "--data-dir", "/tmp/x",
         "--no-sandbox", "--seed", "7", "--allow-private-webhooks", "--rate-limit", "50", "--key-dir", "/etc/sh",
         "--allow-store-key-in-data-dir", "--streams-per-owner", "5", "--max-streams", "50", "--tickets-per-owner", "6",
-        "--max-tickets", "60"},
+        "--max-tickets", "60", "--instance-id", "node-7.example:1"},
         Map.of("SLOTHUNTER_ADMIN_KEY", "env-admin-key-1234567", "SLOTHUNTER_STORE_KEY", "a2V5",
             "SLOTHUNTER_DB_USER", "u", "SLOTHUNTER_DB_PASSWORD", "p"));
 
@@ -58,6 +59,7 @@ class ServerConfigTest {
     assertThat(c.keys().keyDir()).isEqualTo(Path.of("/etc/sh"));
     assertThat(c.keys().storeKeyInDataDir()).isTrue();
     assertThat(c.streams()).isEqualTo(new ServerConfig.Streams(5, 50, 6, 60));
+    assertThat(c.instanceId()).isEqualTo("node-7.example:1");
     assertThat(c.dbUser()).isEqualTo("u");
     assertThat(c.dbPassword()).isEqualTo("p");
     assertThat(c.toString()).doesNotContain("env-admin-key").doesNotContain("a2V5");
@@ -107,6 +109,10 @@ class ServerConfigTest {
     assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--admin-key", "short"}, Map.of())).hasMessageContaining("16");
     assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--seed", "x"}, Map.of())).hasMessageContaining("--seed");
     assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--bogus"}, Map.of())).hasMessageContaining("--bogus");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--instance-id", "a b"}, Map.of()))
+        .hasMessageContaining("--instance-id");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--instance-id", "x".repeat(101)}, Map.of()))
+        .hasMessageContaining("--instance-id");
     assertThat(ServerConfig.parse(new String[] {"--help"}, Map.of()).help()).isTrue();
   }
 }

@@ -7,13 +7,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Booking;
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.Hold;
+import io.github.slothunter.api.HoldPlaced;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotEvent;
+import io.github.slothunter.api.SlotGone;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.core.AutoBook;
 import io.github.slothunter.core.BookingAttempt;
@@ -297,6 +305,81 @@ public final class Codec {
     } catch (RuntimeException e) {
       throw unreadable("booking attempt", e);
     }
+  }
+
+  // ------------------------------------------------------------------ outbox events
+
+  /**
+   * One outbox event: the kinds that report stored state ({@link SlotOpened}, {@link SlotGone},
+   * {@link HoldPlaced}, {@link BookingSucceeded}, {@link BookingFailed}, {@link BookingOutcomeUnknown}).
+   *
+   * @throws IllegalArgumentException for any other kind
+   */
+  public String writeEvent(SlotEvent event) {
+    ObjectNode n = doc();
+    if (event instanceof SlotOpened e) {
+      watchEvent(n, "SlotOpened", e.watchId(), e.owner(), e.at()).set("slot", slotNode(e.slot()));
+      putOptional(n, "bookingLink", e.bookingLink() == null ? null : e.bookingLink().toString());
+    } else if (event instanceof SlotGone e) {
+      watchEvent(n, "SlotGone", e.watchId(), e.owner(), e.at()).set("slot", slotNode(e.slot()));
+    } else if (event instanceof HoldPlaced e) {
+      watchEvent(n, "HoldPlaced", e.watchId(), e.owner(), e.at()).set("slot", slotNode(e.hold().slot()));
+      n.put("holdKey", e.hold().providerHoldKey());
+      n.put("expiresAt", e.hold().expiresAt().toString());
+    } else if (event instanceof BookingSucceeded e) {
+      Booking b = e.booking();
+      watchEvent(n, "BookingSucceeded", e.watchId(), e.owner(), e.at()).set("slot", slotNode(b.slot()));
+      n.put("bookingKey", b.providerBookingKey());
+      putOptional(n, "trackingCode", b.trackingCode());
+      n.put("bookedAt", b.bookedAt().toString());
+      putOptional(n, "payment", b.payment() == null ? null : b.payment().name());
+      putOptional(n, "paymentLink", b.paymentLink() == null ? null : b.paymentLink().toString());
+      n.put("verified", e.verified());
+      putOptional(n, "verification", e.verification());
+    } else if (event instanceof BookingFailed e) {
+      watchEvent(n, "BookingFailed", e.watchId(), e.owner(), e.at()).set("slot", slotNode(e.slot()));
+      n.put("code", e.code().name());
+      putOptional(n, "reason", e.reason());
+      n.put("willRetry", e.willRetry());
+    } else if (event instanceof BookingOutcomeUnknown e) {
+      watchEvent(n, "BookingOutcomeUnknown", e.watchId(), e.owner(), e.at()).set("slot", slotNode(e.slot()));
+      n.put("attemptKey", e.attemptKey());
+    } else {
+      throw new IllegalArgumentException("the outbox does not keep " + event.getClass().getSimpleName() + " events");
+    }
+    return n.toString();
+  }
+
+  /** Reads what {@link #writeEvent} wrote. */
+  public SlotEvent readEvent(String json) {
+    JsonNode n = parse(json, "event");
+    try {
+      String watchId = text(n, "watchId");
+      String owner = text(n, "owner");
+      Instant at = Instant.parse(text(n, "at"));
+      JsonNode s = n.required("slot");
+      Slot slot = slot(s, target(s.required("target")));
+      return switch (text(n, "type")) {
+        case "SlotOpened" -> new SlotOpened(watchId, owner, slot,
+            n.hasNonNull("bookingLink") ? URI.create(n.get("bookingLink").asText()) : null, at);
+        case "SlotGone" -> new SlotGone(watchId, owner, slot, at);
+        case "HoldPlaced" -> new HoldPlaced(watchId, owner,
+            new Hold(slot, text(n, "holdKey"), Instant.parse(text(n, "expiresAt"))), at);
+        case "BookingSucceeded" -> new BookingSucceeded(watchId, owner, new Booking(slot, text(n, "bookingKey"),
+            optText(n, "trackingCode"), Instant.parse(text(n, "bookedAt")), payment(n), paymentLink(n)),
+            n.required("verified").asBoolean(), optText(n, "verification"), at);
+        case "BookingFailed" -> new BookingFailed(watchId, owner, slot, ErrorCode.valueOf(text(n, "code")),
+            optText(n, "reason"), n.required("willRetry").asBoolean(), at);
+        case "BookingOutcomeUnknown" -> new BookingOutcomeUnknown(watchId, owner, slot, text(n, "attemptKey"), at);
+        default -> throw new IllegalArgumentException("unknown event type " + text(n, "type"));
+      };
+    } catch (RuntimeException e) {
+      throw unreadable("event", e);
+    }
+  }
+
+  private static ObjectNode watchEvent(ObjectNode n, String type, String watchId, String owner, Instant at) {
+    return n.put("type", type).put("watchId", watchId).put("owner", owner).put("at", at.toString());
   }
 
   // ------------------------------------------------------------------ parts
