@@ -107,8 +107,11 @@ public interface Store extends AutoCloseable {
   default void saveEvents(List<SlotEvent> events, String publisher) {}
 
   /**
-   * The outbox's events not yet marked delivered, in the order they were saved: those saved by
-   * {@code publisher}, or every one if it is {@code null}. The default has none.
+   * The outbox's events not yet marked delivered, in the order they were saved: every one if
+   * {@code publisher} is {@code null} (a single engine instance); otherwise those saved by
+   * {@code publisher} plus, for a store that tracks live instances ({@link #leases()}), those of
+   * publishers it no longer knows (dead instances, whose heartbeat it has dropped), so no event is
+   * stranded by an instance that never comes back. The default has none.
    */
   default List<SlotEvent> undelivered(String publisher) {
     return List.of();

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Several engine instances sharing one store: picks up watches registered or cancelled elsewhere,
  * renews and claims target leases, reloads the state of targets taken over from another instance
- * (so nothing is announced twice), gives back what is over a fair share, and splits each
- * provider's budget among the live instances. With a single-instance store it does nothing.
+ * (so nothing is announced twice), gives back what is over a fair share, splits each
+ * provider's budget among the live instances, and publishes events a dead instance left in the
+ * outbox. With a single-instance store it does nothing.
  *
  * <p><b>Threads.</b> A sync runs under this object's monitor (the dispatcher, or the manual
  * caller, runs it when due); the next sync time is an atomic so that new targets, made under the
@@ -39,6 +40,7 @@ final class ClusterSync {
   private final AtomicLong nextSync = new AtomicLong(Long.MIN_VALUE);
   private Registry registry;
   private Scheduler scheduler;
+  private Outbox outbox;
 
   ClusterSync(EngineContext ctx, String instanceId, Duration leaseTime) {
     this.clock = ctx.clock;
@@ -51,9 +53,10 @@ final class ClusterSync {
   }
 
   /** Wires the rooms a sync works on; called once, before the first {@link #start()}. */
-  void bind(Registry registry, Scheduler scheduler) {
+  void bind(Registry registry, Scheduler scheduler, Outbox outbox) {
     this.registry = registry;
     this.scheduler = scheduler;
+    this.outbox = outbox;
   }
 
   /** Whether instances share the store (leases are claimed). */
@@ -138,6 +141,7 @@ final class ClusterSync {
       scheduler.leased(ts, mine);
     }
     runtimes.values().forEach(rt -> rt.gate().share(live));
+    outbox.replay(); // events stranded by an instance that died and did not come back
   }
 
   /** A target this instance just leased: its snapshot and announcements may have moved on elsewhere. */

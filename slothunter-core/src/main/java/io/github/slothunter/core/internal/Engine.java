@@ -107,7 +107,7 @@ public final class Engine implements AutoCloseable {
     this.health = new HealthTracker(ctx, scheduler, this::registered);
     Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
-    cluster.bind(registry, scheduler);
+    cluster.bind(registry, scheduler, outbox);
     Poller poller = new Poller(ctx, scheduler, announcer, health);
     int threads = Math.max(2, Math.min(64, providers.stream().mapToInt(r -> r.gate().budget().maxInFlight()).sum() + 1));
     this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, autoBooker, lookups, outbox);

@@ -37,6 +37,8 @@ final class Outbox {
   /** Whose undelivered events this engine publishes at start-up: its own, or all with one instance. */
   private final String replays;
   private final ConcurrentLinkedQueue<String> delivered = new ConcurrentLinkedQueue<>();
+  /** Ids published by this engine and not yet marked delivered in the store: a replay skips them. */
+  private final Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Outbox(Store store, EventBus bus, String publisher, boolean shared) {
     this.store = store;
@@ -70,14 +72,25 @@ final class Outbox {
   /** Publishes a committed event; it is marked delivered once every listener handled it. */
   void publish(SlotEvent event) {
     String id = event.id();
+    inFlight.add(id);
     bus.publish(event, () -> delivered.add(id));
   }
 
-  /** At start-up: publishes what a crash left undelivered, under the same ids; returns how many. */
+  /**
+   * Publishes what a crash left undelivered, under the same ids, and returns how many: at start-up
+   * this engine's own events (every event with a single instance), and with a shared store, at each
+   * cluster sync, those of instances the store no longer knows as alive (see
+   * {@link Store#undelivered}). Events this engine published and has not yet marked are skipped.
+   */
   int replay() {
-    List<SlotEvent> left = store.undelivered(replays);
+    List<SlotEvent> left = new ArrayList<>();
+    for (SlotEvent e : store.undelivered(replays)) {
+      if (!inFlight.contains(e.id())) {
+        left.add(e);
+      }
+    }
     if (!left.isEmpty()) {
-      log.info("publishing {} event(s) left undelivered by the last run (same ids: listeners may have seen some)",
+      log.info("publishing {} event(s) left undelivered by a crash (same ids: listeners may have seen some)",
           left.size());
       publish(left);
     }
@@ -97,6 +110,7 @@ final class Outbox {
       }
       try {
         store.markDelivered(ids);
+        ids.forEach(inFlight::remove);
       } catch (RuntimeException e) {
         delivered.addAll(ids);
         log.warn("could not mark {} event(s) delivered; trying again later (a crash now would deliver them again)",

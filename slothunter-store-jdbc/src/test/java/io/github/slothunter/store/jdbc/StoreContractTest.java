@@ -64,6 +64,8 @@ abstract class StoreContractTest {
     Slot s1 = slot(a, 0);
     Slot s2 = slot(a, 30);
     store.saveWatch(watch("w-1", "u1", a));
+    store.leases().claim("node-1", List.of(), Duration.ofMinutes(1)); // both alive (where the store tracks it)
+    store.leases().claim("node-2", List.of(), Duration.ofMinutes(1));
     List<io.github.slothunter.api.SlotEvent> events = List.of(
         new io.github.slothunter.api.SlotOpened("w-1", "u1", s1, java.net.URI.create("https://example.org/b"), T0),
         new io.github.slothunter.api.SlotOpened("w-1", "u1", s2, null, T0));
@@ -94,6 +96,7 @@ abstract class StoreContractTest {
     io.github.slothunter.api.BookingSucceeded verified =
         new io.github.slothunter.api.BookingSucceeded("w-1", "u1", booking, true, "on the provider's records",
             T0.plusSeconds(2));
+    store.leases().claim("node-1", List.of(), Duration.ofMinutes(1));
     store.saveAttempt(booked, List.of(held, provisional), "node-1");
 
     assertThat(store.attempt(booked.key())).contains(booked);
@@ -118,6 +121,21 @@ abstract class StoreContractTest {
 
     assertThat(store.undelivered(null)).containsExactlyElementsOf(events);
     assertThat(store.undelivered("")).containsExactlyElementsOf(events); // saved without a publisher
+  }
+
+  @Test
+  void anInstanceThatStartsAlsoGetsTheEventsOfPublishersTheStoreNoLongerKnows() {
+    Slot s = slot(a, 0);
+    io.github.slothunter.api.SlotOpened stranded = new io.github.slothunter.api.SlotOpened("w-1", "u1", s, null, T0);
+    io.github.slothunter.api.SlotOpened mine = new io.github.slothunter.api.SlotOpened("w-2", "u1", s, null, T0);
+    io.github.slothunter.api.SlotOpened othersAlive = new io.github.slothunter.api.SlotOpened("w-3", "u1", s, null, T0);
+    store.leases().claim("alive", List.of(), Duration.ofMinutes(1));
+    store.saveEvents(List.of(stranded), "dead-and-forgotten");
+    store.saveEvents(List.of(mine), "me");
+    store.saveEvents(List.of(othersAlive), "alive");
+
+    boolean tracksInstances = store.leases() != io.github.slothunter.core.TargetLeases.SINGLE_INSTANCE;
+    assertThat(store.undelivered("me")).containsExactlyElementsOf(tracksInstances ? List.of(stranded, mine) : List.of(mine));
   }
 
   // ------------------------------------------------------------------ watches

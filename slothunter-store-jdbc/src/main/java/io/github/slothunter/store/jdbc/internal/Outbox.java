@@ -55,9 +55,13 @@ public final class Outbox {
     }
   }
 
-  /** The undelivered events of a publisher, or of all ({@code null}), in the order saved. */
+  /**
+   * The undelivered events, in the order saved: all ({@code publisher} null), or a publisher's and
+   * those of publishers with no heartbeat left in {@code instances} (dead, or saved without one).
+   */
   public List<SlotEvent> undelivered(Connection c, String publisher) throws SQLException {
-    String sql = "SELECT body FROM event_outbox" + (publisher == null ? "" : " WHERE publisher = ?") + " ORDER BY seq";
+    String sql = "SELECT body FROM event_outbox" + (publisher == null ? ""
+        : " WHERE publisher = ? OR publisher NOT IN (SELECT instance_id FROM instances)") + " ORDER BY seq";
     try (PreparedStatement p = c.prepareStatement(sql)) {
       if (publisher != null) {
         p.setString(1, publisher);
