@@ -103,6 +103,39 @@ class AutoBookingTest {
   }
 
   @Test
+  void aPollThatFindsAnotherPollBookingForTheWatchLeavesItsSlotsToItInsteadOfWaiting() throws Exception {
+    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(1000, 10_000, 4), true);
+    List<Target> both = p.doctor("dr-two", "s1", "s2");
+    p.open(both.get(0), f.at("06:00", 1));
+    p.open(both.get(1), f.at("06:00", 1));
+    p.holdGate = new CountDownLatch(1);
+    p.holdEntered = new CountDownLatch(1);
+    try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
+      RecordingListener events = new RecordingListener();
+      threaded.listen(events);
+      Watch w = threaded.watch(WatchRequest.of("u1", "mem:dr-two").plan("FAST")
+          .autoBook(new AutoBook(EngineFixture.patient(), f.session(), 2)));
+      assertThat(p.holdEntered.await(5, TimeUnit.SECONDS)).isTrue();
+
+      // one poll is stuck in its hold call; the other poll ends (its calendar is queued again) meanwhile
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (threaded.health(w.id()).nextPoll() == null && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(threaded.health(w.id()).nextPoll()).as("the other poll finished while the hold was stuck").isNotNull();
+      assertThat(p.count("hold")).isEqualTo(1);
+
+      p.holdGate.countDown();
+
+      // the booking poll then serves the slots the other poll left to it
+      events.await(BookingSucceeded.class, 2);
+      assertThat(p.bookings()).hasSize(2);
+      assertThat(p.count("hold")).isEqualTo(2);
+    }
+  }
+
+  @Test
   void maxBookingsAllowsSeveralBookings() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));

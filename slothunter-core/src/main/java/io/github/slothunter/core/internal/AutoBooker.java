@@ -101,8 +101,46 @@ final class AutoBooker {
         return;
       }
       if (wr.watch.booking() && !wr.overQuota && !wr.bookingOverQuota) {
-        synchronized (wr.bookingLock) { // a watch on several calendars books at most maxBookings in total
-          bookFor(ts, wr, booker.get(), free, claimed);
+        serve(wr, new WatchRuntime.BookingRound(ts, booker.get(), free), claimed);
+      }
+    }
+  }
+
+  /**
+   * Books for one watch, one round at a time: a watch on several calendars books at most
+   * maxBookings in total, so only one poll books for it at once. A poll that finds another poll
+   * booking for the watch leaves its round to that poll and goes on, instead of waiting with its
+   * thread blocked on the other's network calls; the booking poll serves the rounds left to it
+   * before it lets go.
+   */
+  private void serve(WatchRuntime wr, WatchRuntime.BookingRound round, Set<String> claimed) {
+    synchronized (wr.bookingLock) {
+      if (wr.bookingActive) {
+        wr.waitingRounds.addLast(round);
+        return;
+      }
+      wr.bookingActive = true;
+    }
+    boolean done = false;
+    try {
+      WatchRuntime.BookingRound next = round;
+      Set<String> tried = claimed;
+      while (next != null) {
+        bookFor(next.target(), wr, next.booker(), next.free(), tried);
+        tried = new HashSet<>(); // a round left by another poll: its own claims stayed with that poll
+        synchronized (wr.bookingLock) {
+          next = wr.waitingRounds.pollFirst();
+          if (next == null) {
+            wr.bookingActive = false;
+            done = true;
+          }
+        }
+      }
+    } finally {
+      if (!done) {
+        synchronized (wr.bookingLock) {
+          wr.bookingActive = false; // failed: the rounds left are served by the next poll's round
+          wr.waitingRounds.clear();
         }
       }
     }
@@ -568,9 +606,7 @@ final class AutoBooker {
       }
       BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now);
       outbox.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now), List.of(told));
-      synchronized (wr.bookingLock) {
-        wr.bookings++;
-      }
+      wr.bookings++; // at start-up, before any poll books
       watches.save(wr, WatchState.BOOKING_PAUSED);
       outbox.publish(told);
       ctx.metrics.booking(a.slot().target().providerId(), "unknown", false, null);

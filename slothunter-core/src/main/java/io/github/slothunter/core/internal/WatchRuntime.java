@@ -14,14 +14,24 @@ final class WatchRuntime {
   final Plan plan;
   /** Slot ids announced and not yet gone; guarded by this. */
   final Set<String> announced;
-  /** Serialises auto-booking for this watch across its targets' polls (which may run on different threads). */
+  /**
+   * Guards {@link #bookingActive} and {@link #waitingRounds}: auto-booking for this watch runs on
+   * one poll's thread at a time across its targets' polls; never held across a provider call.
+   */
   final Object bookingLock = new Object();
-  /** Bookings made (or possibly made, after a crash); guarded by {@link #bookingLock}. */
-  int bookings;
+  /** Whether a poll is booking for this watch now (it owns {@link #bookings} and {@link #attempts}). */
+  boolean bookingActive;
+  /** Rounds other polls left to the booking poll; guarded by {@link #bookingLock}. */
+  final java.util.ArrayDeque<BookingRound> waitingRounds = new java.util.ArrayDeque<>();
+  /**
+   * Bookings made (or possibly made, after a crash); written by the booking poll only (or at
+   * start-up, before any poll), and read by it. Volatile: each booking poll sees the last one's count.
+   */
+  volatile int bookings;
   final java.util.concurrent.atomic.AtomicLong slotsAnnounced = new java.util.concurrent.atomic.AtomicLong();
   final java.util.concurrent.atomic.AtomicLong bookingsMade = new java.util.concurrent.atomic.AtomicLong();
-  /** Hold attempts made (for {@code AutoBook.maxAttempts}); guarded by {@link #bookingLock}. */
-  int attempts;
+  /** Hold attempts made (for {@code AutoBook.maxAttempts}); owned like {@link #bookings}. */
+  volatile int attempts;
   /** The last health state reported; written under this. */
   io.github.slothunter.api.HealthState health = io.github.slothunter.api.HealthState.ACTIVE;
   /** Why auto-booking is paused, or null. */
@@ -34,6 +44,9 @@ final class WatchRuntime {
   final java.util.Map<String, Rejections> rejected = new java.util.TreeMap<>();
   /** Ids of rejected slots still free (each counted once); guarded by this. */
   final Set<String> rejectedIds = new HashSet<>();
+
+  /** One poll's free slots of one target, to be booked from for this watch. */
+  record BookingRound(TargetState target, io.github.slothunter.spi.Booker booker, List<io.github.slothunter.api.Slot> free) {}
 
   /** Slots one filter rule turned away. */
   static final class Rejections {
