@@ -378,8 +378,13 @@ public final class SlotHunter implements AutoCloseable {
     private Builder() {}
 
     /**
-     * This engine's name among several sharing one store (default: a random id). Only matters
-     * with a store whose {@link Store#leases()} are shared, such as the JDBC store on PostgreSQL.
+     * This engine's name among several sharing one store (default: a random id per process). Only
+     * matters with a store whose {@link Store#leases()} are shared, such as the JDBC store. Keep it
+     * stable across restarts: a restarted instance with its old id takes its own target leases back
+     * at once and publishes the events its last run left undelivered (the store's outbox), whereas
+     * with a new id it waits up to about 4/3 of the {@linkplain #leaseTime lease time} for its dead
+     * leases, runs on a smaller share of the budget meanwhile, and the old run's events are
+     * published only once the store forgets the dead id. Never give two live instances the same id.
      */
     public Builder instanceId(String value) {
       Objects.requireNonNull(value, "instanceId");
