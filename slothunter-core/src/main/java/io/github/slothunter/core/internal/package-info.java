@@ -1,0 +1,34 @@
+/**
+ * The engine's machinery; not API (it may change in any release). Rooms, each with one job and the
+ * state it owns:
+ *
+ * <ul>
+ *   <li>{@link io.github.slothunter.core.internal.Engine}: wiring and the public API's entry point;
+ *       owns nothing but the rooms.
+ *   <li>{@code Registry}: the watches, by id and by owner; its lock serialises registration,
+ *       cancellation and watch-state saves.
+ *   <li>{@code Scheduler}: the poll streams ({@code TargetState}) and their due queues; its lock
+ *       guards every scheduling field. {@code AdaptivePolicy}, {@code Pacing} and
+ *       {@code ProviderQueues} are its arithmetic and per-provider state.
+ *   <li>{@code Dispatcher}: the dispatcher thread and the poll executor ({@code runDue} in manual
+ *       mode).
+ *   <li>{@code Poller}: one poll's requests through the budget ({@code ProviderRuntime},
+ *       {@code BudgetGate}); written fields of a target belong to the poll running for it.
+ *   <li>{@code Announcer}: diff, persist, publish; what each watch was told (under the watch's own
+ *       lock, {@code WatchRuntime}).
+ *   <li>{@code Outbox}: events saved with the state they report, published after, marked delivered,
+ *       replayed after a crash; {@link io.github.slothunter.core.internal.EventBus} delivers them.
+ *   <li>{@code AutoBooker}: hold, book, release; one booking poll per watch at a time, no lock held
+ *       across a provider call; sees watches only through {@code AutoBooker.WatchStates}.
+ *   <li>{@code HealthTracker}: each watch's health and its events; {@code Health}: the rules and
+ *       sentences.
+ *   <li>{@code ClusterSync}: leases, takeover and stranded events with a shared store.
+ *   <li>{@code Directory}, {@code Lookups}: doctor links, lookups, searches, one-off reads.
+ *   <li>{@code EngineContext}: the shared wiring and the closed flag.
+ * </ul>
+ *
+ * <p>A slot's path runs one way: Dispatcher, Poller, Announcer (then AutoBooker), Outbox, EventBus;
+ * the Scheduler and HealthTracker hear how the poll went. Lock order: Registry, then Scheduler, then
+ * a watch's own lock.
+ */
+package io.github.slothunter.core.internal;
