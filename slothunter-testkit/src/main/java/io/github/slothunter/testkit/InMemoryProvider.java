@@ -77,9 +77,9 @@ import java.util.function.UnaryOperator;
  *       {@code mem:dr-sara}; {@link #parse} reads nothing else and never throws.
  *   <li>Each call of the provider's {@link SlotWatcher}, {@link Booker} and {@link Authenticator}, and
  *       {@link #lookup}, is one request: it is logged ({@link #requests()}), counts toward
- *       {@link #maxInFlight()}, is shown to the {@link #onRequest} hook, then takes the next scripted
- *       failure of its operation ({@link #failNext}) and throws it, or else waits at its
- *       operation's {@link #gate} and does its work. {@link #parse}, {@link #info} and
+ *       {@link #maxInFlight()}, is shown to the {@link #onRequest} hook, then throws the next scripted
+ *       failure of its operation ({@link #failNext}, else {@link #failAlways}) if there is one, or else
+ *       waits at its operation's {@link #gate} and does its work. {@link #parse}, {@link #info} and
  *       {@link #bookingLink} are not requests.
  *   <li>A calendar's free slots are the slots opened on it minus those held; asking for a calendar
  *       never added fails with {@code NOT_FOUND}. {@link SlotWatcher#freeCalendar} asks
@@ -219,6 +219,7 @@ public final class InMemoryProvider implements Provider {
   private final List<String> releasedHoldKeys = new ArrayList<>();
   private final List<String> codesSentTo = new ArrayList<>();
   private final Map<Operation, Deque<RuntimeException>> failures = new EnumMap<>(Operation.class);
+  private final Map<Operation, ErrorCode> standingFailures = new EnumMap<>(Operation.class);
   private final Map<Operation, Gate> gates = new EnumMap<>(Operation.class);
   private int sequence;
   private int trackingCodes;
@@ -399,8 +400,7 @@ public final class InMemoryProvider implements Provider {
    */
   public InMemoryProvider failNext(Operation operation, ErrorCode code) {
     Objects.requireNonNull(code, "code");
-    return failNext(operation,
-        SlotHunterException.builder(code).providerId(id).message("injected " + code).build());
+    return failNext(operation, injected(code));
   }
 
   /**
@@ -411,6 +411,30 @@ public final class InMemoryProvider implements Provider {
     Objects.requireNonNull(retryAfter, "retryAfter");
     return failNext(operation, SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId(id)
         .retryAfter(retryAfter).message("injected 429").build());
+  }
+
+  /**
+   * Makes every request of this operation fail with a {@link SlotHunterException} of this code, as a
+   * broken endpoint would, once the failures queued by {@link #failNext} are used up; until
+   * {@link #clearFailures(Operation)}.
+   */
+  public InMemoryProvider failAlways(Operation operation, ErrorCode code) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(code, "code");
+    synchronized (lock) {
+      standingFailures.put(operation, code);
+    }
+    return this;
+  }
+
+  /** Drops the failures queued and set for this operation: its next request does its work. */
+  public InMemoryProvider clearFailures(Operation operation) {
+    Objects.requireNonNull(operation, "operation");
+    synchronized (lock) {
+      failures.remove(operation);
+      standingFailures.remove(operation);
+    }
+    return this;
   }
 
   /**
@@ -696,6 +720,10 @@ public final class InMemoryProvider implements Provider {
         requests.add(request);
         Deque<RuntimeException> queue = failures.get(operation);
         failure = queue == null ? null : queue.poll();
+        ErrorCode standing = standingFailures.get(operation);
+        if (failure == null && standing != null) {
+          failure = injected(standing);
+        }
         gate = gates.get(operation);
       }
       if (failure != null) {
@@ -717,6 +745,10 @@ public final class InMemoryProvider implements Provider {
       work.run();
       return null;
     });
+  }
+
+  private SlotHunterException injected(ErrorCode code) {
+    return error(code, "injected " + code);
   }
 
   private SlotHunterException error(ErrorCode code, String message) {

@@ -55,6 +55,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,8 +85,9 @@ class InMemoryProviderTest {
     return provider.booker().orElseThrow();
   }
 
-  private static ErrorCode codeOf(Throwable e) {
-    return ((SlotHunterException) e).code();
+  private static void assertFails(ErrorCode code, ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(SlotHunterException.class,
+        e -> assertThat(e.code()).isEqualTo(code));
   }
 
   // ------------------------------------------------------------------ builder and info
@@ -247,7 +249,7 @@ class InMemoryProviderTest {
   void aCalendarNeverAddedIsNotFoundUntilAddCalendar() {
     Target handMade = new Target(new DoctorRef("mem", "dr-z"), "c1", "s1", Map.of());
 
-    assertThatThrownBy(() -> slots().freeDays(handMade)).satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.NOT_FOUND));
+    assertFails(ErrorCode.NOT_FOUND, () -> slots().freeDays(handMade));
     provider.addCalendar(handMade);
 
     assertThat(slots().freeDays(handMade)).isEmpty();
@@ -336,8 +338,8 @@ class InMemoryProviderTest {
     Slot gone = provider.open(provider.target("dr-b"), SUNDAY_NINE);
     provider.take(gone);
 
-    assertThatThrownBy(() -> booker().hold(slot, session)).satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.SLOT_TAKEN));
-    assertThatThrownBy(() -> booker().hold(gone, session)).satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.SLOT_TAKEN));
+    assertFails(ErrorCode.SLOT_TAKEN, () -> booker().hold(slot, session));
+    assertFails(ErrorCode.SLOT_TAKEN, () -> booker().hold(gone, session));
   }
 
   @Test
@@ -351,8 +353,7 @@ class InMemoryProviderTest {
     assertThat(provider.holds()).isEmpty();
     assertThat(provider.releasedHoldKeys()).containsExactly(hold.providerHoldKey(), hold.providerHoldKey());
     assertThat(slots().freeSlots(slot.target(), SUNDAY)).containsExactly(slot);
-    assertThatThrownBy(() -> booker().book(hold, PATIENT, session))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.HOLD_EXPIRED));
+    assertFails(ErrorCode.HOLD_EXPIRED, () -> booker().book(hold, PATIENT, session));
   }
 
   @Test
@@ -374,8 +375,7 @@ class InMemoryProviderTest {
 
     Hold hold = booker().hold(slot, session);
 
-    assertThatThrownBy(() -> booker().book(hold, PATIENT, session))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.SLOT_TAKEN));
+    assertFails(ErrorCode.SLOT_TAKEN, () -> booker().book(hold, PATIENT, session));
     assertThat(provider.holds()).isEmpty();
     assertThat(provider.bookings()).isEmpty();
   }
@@ -423,8 +423,7 @@ class InMemoryProviderTest {
     Hold hold = booker().hold(slot, session);
     provider.loseAnswers(true);
 
-    assertThatThrownBy(() -> booker().book(hold, PATIENT, session))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE));
+    assertFails(ErrorCode.PROVIDER_UNAVAILABLE, () -> booker().book(hold, PATIENT, session));
     assertThat(provider.bookings()).singleElement().extracting(Booking::slot).isEqualTo(slot);
   }
 
@@ -446,8 +445,7 @@ class InMemoryProviderTest {
   void readBackIsUnsupportedWithoutARequestUntilTurnedOn() {
     Booking booking = provider.addBooking(provider.open(provider.target("dr-a"), SUNDAY_NINE));
 
-    assertThatThrownBy(() -> booker().readBack(booking, session))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.UNSUPPORTED));
+    assertFails(ErrorCode.UNSUPPORTED, () -> booker().readBack(booking, session));
     assertThat(provider.requests()).isEmpty();
     provider.readBack(true);
 
@@ -461,7 +459,8 @@ class InMemoryProviderTest {
     Booking booking = provider.addBooking(provider.open(provider.target("dr-a"), SUNDAY_NINE));
     provider.readBack(true).readBackView(b -> new Booking(b.slot(), b.providerBookingKey(), "OTHER", b.bookedAt()));
 
-    assertThat(booker().readBack(booking, session)).hasValueSatisfying(b -> assertThat(b.trackingCode()).isEqualTo("OTHER"));
+    assertThat(booker().readBack(booking, session))
+        .hasValueSatisfying(b -> assertThat(b.trackingCode()).isEqualTo("OTHER"));
   }
 
   @Test
@@ -472,8 +471,7 @@ class InMemoryProviderTest {
     Slot earlier = provider.open(t, SUNDAY_NINE);
     Hold hold = booker().hold(earlier, session);
 
-    assertThatThrownBy(() -> booker().move(current, hold, session))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.UNSUPPORTED));
+    assertFails(ErrorCode.UNSUPPORTED, () -> booker().move(current, hold, session));
     provider.moves(true);
     Booking moved = booker().move(current, hold, session);
 
@@ -493,8 +491,7 @@ class InMemoryProviderTest {
     Booking unpaid = booker().book(booker().hold(provider.open(t, SUNDAY_NINE), session), PATIENT, session);
     Hold hold = booker().hold(provider.open(t, SUNDAY_NINE.plusSeconds(3600)), session);
 
-    assertThatThrownBy(() -> booker().move(unpaid, hold, session))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.UNSUPPORTED));
+    assertFails(ErrorCode.UNSUPPORTED, () -> booker().move(unpaid, hold, session));
     assertThat(provider.count(MOVE)).isZero();
   }
 
@@ -505,8 +502,7 @@ class InMemoryProviderTest {
     Booking unknown = new Booking(provider.open(t, SUNDAY_NINE), "b-none", "T", NOW);
     Hold hold = booker().hold(provider.open(t, SUNDAY_NINE.plusSeconds(3600)), session);
 
-    assertThatThrownBy(() -> booker().move(unknown, hold, session))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.INVALID_INPUT));
+    assertFails(ErrorCode.INVALID_INPUT, () -> booker().move(unknown, hold, session));
   }
 
   // ------------------------------------------------------------------ scripted failures
@@ -529,11 +525,36 @@ class InMemoryProviderTest {
   }
 
   @Test
+  void failAlwaysFailsEveryRequestAfterTheQueuedOnesUntilCleared() {
+    Target t = provider.target("dr-a");
+    provider.failAlways(FREE_DAYS, ErrorCode.SLOT_TAKEN).failNext(FREE_DAYS, ErrorCode.PROTOCOL);
+
+    assertFails(ErrorCode.PROTOCOL, () -> slots().freeDays(t));
+    for (int i = 0; i < 3; i++) {
+      assertFails(ErrorCode.SLOT_TAKEN, () -> slots().freeDays(t));
+    }
+    provider.clearFailures(FREE_DAYS);
+
+    assertThat(slots().freeDays(t)).isEmpty();
+  }
+
+  @Test
+  void clearFailuresDropsQueuedFailuresOfThatOperationOnly() {
+    Target t = provider.target("dr-a");
+    provider.failNext(FREE_DAYS, ErrorCode.PROTOCOL).failNext(FREE_SLOTS, ErrorCode.PROTOCOL);
+
+    provider.clearFailures(FREE_DAYS);
+
+    assertThat(slots().freeDays(t)).isEmpty();
+    assertFails(ErrorCode.PROTOCOL, () -> slots().freeSlots(t, SUNDAY));
+  }
+
+  @Test
   void aFailedHoldHoldsNothing() {
     Slot slot = provider.open(provider.target("dr-a"), SUNDAY_NINE);
     provider.failNext(HOLD, ErrorCode.SLOT_TAKEN);
 
-    assertThatThrownBy(() -> booker().hold(slot, session)).satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.SLOT_TAKEN));
+    assertFails(ErrorCode.SLOT_TAKEN, () -> booker().hold(slot, session));
     assertThat(provider.holds()).isEmpty();
     assertThat(booker().hold(slot, session).slot()).isEqualTo(slot);
   }
@@ -676,12 +697,12 @@ class InMemoryProviderTest {
     assertThat(site.codesSentTo()).containsExactly("09121234567");
     assertThat(challenge.mobile()).isEqualTo("09121234567");
     assertThat(challenge.expiresAt()).isEqualTo(NOW.plus(InMemoryProvider.CODE_TTL));
-    assertThatThrownBy(() -> login.complete(challenge, "9999"))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.AUTH_REQUIRED));
+    assertFails(ErrorCode.AUTH_REQUIRED, () -> login.complete(challenge, "9999"));
     AccountSession s = login.complete(challenge, "1234");
     assertThat(s.providerId()).isEqualTo("mem");
     assertThat(s.isExpired(NOW.plus(Duration.ofDays(3650)))).isFalse();
-    assertThat(site.requests()).extracting(Request::operation).containsExactly(LOGIN_START, LOGIN_COMPLETE, LOGIN_COMPLETE);
+    assertThat(site.requests()).extracting(Request::operation)
+        .containsExactly(LOGIN_START, LOGIN_COMPLETE, LOGIN_COMPLETE);
   }
 
   @Test
@@ -692,10 +713,8 @@ class InMemoryProviderTest {
 
     clock.advance(InMemoryProvider.CODE_TTL.plusSeconds(1));
 
-    assertThatThrownBy(() -> login.complete(challenge, "1234"))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.AUTH_REQUIRED));
-    assertThatThrownBy(() -> login.start("08121234567"))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.INVALID_INPUT));
+    assertFails(ErrorCode.AUTH_REQUIRED, () -> login.complete(challenge, "1234"));
+    assertFails(ErrorCode.INVALID_INPUT, () -> login.start("08121234567"));
     assertThat(site.codesSentTo()).containsExactly("09121234567");
   }
 
