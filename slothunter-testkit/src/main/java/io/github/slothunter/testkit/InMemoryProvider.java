@@ -160,7 +160,7 @@ public final class InMemoryProvider implements Provider {
 
   /**
    * A stop for the calls of one operation, made by {@link #gate(Operation)}: each call waits at it
-   * until {@link #open()}, or at most {@link #GATE_TIMEOUT}, then goes on. Use it to hold a hold or a
+   * until {@link #open()}, or at most {@link #GATE_TIMEOUT}, then goes on. Use it to keep a hold or a
    * booking in flight while the test looks at the engine. Thread-safe.
    */
   public static final class Gate {

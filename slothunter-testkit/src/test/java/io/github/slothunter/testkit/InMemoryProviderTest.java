@@ -601,8 +601,9 @@ class InMemoryProviderTest {
     CompletableFuture<List<LocalDate>> first = CompletableFuture.supplyAsync(() -> slots().freeDays(t), pool);
     CompletableFuture<List<LocalDate>> second = CompletableFuture.supplyAsync(() -> slots().freeDays(t), pool);
     assertThat(gate.awaitEntered(Duration.ofSeconds(5))).isTrue();
-    while (provider.count(FREE_DAYS) < 2) {
-      Thread.onSpinWait();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (provider.count(FREE_DAYS) < 2 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // until the second call is in flight too
     }
     gate.open();
     first.get(5, TimeUnit.SECONDS);
