@@ -1,15 +1,18 @@
 package io.github.slothunter.benchmarks;
 
+import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.testkit.InMemoryProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 100,000 watches on 10,000 targets: registration time, heap after GC, and the engine's CPU use
@@ -27,7 +30,11 @@ public final class EngineScaleBenchmark {
     int targets = 10_000;
     int watches = 100_000;
     int perMinute = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    BenchProvider provider = new BenchProvider(RequestBudget.of(perMinute, perMinute * 15, 3));
+    InMemoryProvider provider = InMemoryProvider.builder().id("bench")
+        .budget(RequestBudget.of(perMinute, perMinute * 15, 3)).build();
+    for (int i = 0; i < targets; i++) {
+      provider.addCalendar(target(i)); // every calendar empty: the engine polls, nothing opens
+    }
     boolean adaptive = args.length > 1 && args[1].equals("adaptive");
     Duration interval = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 300);
     Plan plan = new Plan("BENCH", Plan.UNLIMITED, interval, false, 1).withAdaptive(adaptive);
@@ -38,7 +45,7 @@ public final class EngineScaleBenchmark {
     long t0 = System.nanoTime();
     SlotHunter hunter = SlotHunter.builder().provider(provider.factory()).plans(Plans.of(plan, List.of(plan))).build();
     for (int i = 0; i < watches; i++) {
-      Target t = BenchProvider.target(i % targets);
+      Target t = target(i % targets);
       hunter.watch(WatchRequest.of("owner-" + (i / 3), t));
     }
     long registerMs = (System.nanoTime() - t0) / 1_000_000;
@@ -59,6 +66,10 @@ public final class EngineScaleBenchmark {
     System.out.printf("heap after GC for %d watches: %.1f MB%n", watches, heap / 1048576.0);
     System.out.printf("idle %ds%s: engine threads CPU %.3f%% of one core (requests sent %d, budget %d/min)%n",
         idleSeconds, adaptive ? ", adaptive" : "", 100.0 * cpu / wall, sent, perMinute);
+  }
+
+  private static Target target(int i) {
+    return new Target(new DoctorRef("bench", "dr-" + i), "c1", "s1", Map.of("server_id", "1"));
   }
 
   private static long usedHeap() {

@@ -1,6 +1,7 @@
 package io.github.slothunter.benchmarks;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.Slot;
@@ -11,6 +12,8 @@ import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.testkit.FakeClock;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,16 +35,27 @@ public final class HoldLatencyBenchmark {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int watchers = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int warmup = Math.min(5_000, iterations / 4);
-    BenchProvider provider = new BenchProvider(RequestBudget.of(1_000_000, 100_000_000, 4));
     FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
+    InMemoryProvider provider = InMemoryProvider.builder().id("bench").clock(clock)
+        .budget(RequestBudget.of(1_000_000, 100_000_000, 4)).build();
     Plan plan = new Plan("BENCH", Plan.UNLIMITED, Duration.ofSeconds(1), true, 1);
-    Target target = BenchProvider.target(1);
+    Target target = provider.target("dr-1");
     long[] toHold = new long[iterations];
     long[] toEvent = new long[iterations];
     long[] returned = new long[1];
     long[] hold = new long[1];
-    provider.onSlotsReturned = t -> returned[0] = t;
-    provider.onHoldSent = t -> hold[0] = t;
+    provider.onAnswer(r -> {
+      if (r.operation() == Operation.FREE_SLOTS) {
+        returned[0] = System.nanoTime();
+      }
+    });
+    provider.onRequest(r -> {
+      if (r.operation() == Operation.HOLD) {
+        hold[0] = System.nanoTime();
+      }
+    });
+    // someone else always wins the slot: the watch keeps auto-booking, and nothing is ever booked
+    provider.failAlways(Operation.HOLD, ErrorCode.SLOT_TAKEN);
     try (SlotHunter hunter = SlotHunter.builder().provider(provider.factory()).plans(Plans.of(plan, List.of(plan)))
         .clock(clock).manualScheduling().build()) {
       CountDownLatch[] seen = new CountDownLatch[1];
@@ -57,14 +71,18 @@ public final class HoldLatencyBenchmark {
         WatchRequest r = WatchRequest.of("owner-" + i, target);
         if (i == watchers - 1) {
           r = r.autoBook(Patient.of("Sara", "Ahmadi", "0499370899", "09121234567"),
-              new AccountSession(BenchProvider.ID, "token", Map.of(), null));
+              new AccountSession(provider.info().id(), "token", Map.of(), null));
         }
         hunter.watch(r);
       }
       hunter.runDue();
+      Slot previous = null;
       for (int i = -warmup; i < iterations; i++) {
         Instant start = Instant.parse("2026-12-10T05:00:00Z").plus(Duration.ofMinutes(15L * (i + warmup)));
-        provider.free.put(target.id(), List.of(new Slot(target, start, start.plusSeconds(900), "k" + i)));
+        if (previous != null) {
+          provider.take(previous);
+        }
+        previous = provider.open(new Slot(target, start, start.plusSeconds(900), "k" + i));
         seen[0] = new CountDownLatch(1);
         clock.advance(Duration.ofSeconds(1));
         hunter.runDue();

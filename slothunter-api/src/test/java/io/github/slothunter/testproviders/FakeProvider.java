@@ -22,7 +22,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A read-only provider with an empty calendar; parses {@code <id>:<key>} links. */
+/**
+ * A read-only provider with an empty calendar; parses {@code <id>:<key>} links. What the test
+ * factories here create, so that the api's own tests can check {@code ServiceLoader} discovery
+ * ({@code Providers}) and that a factory's context reaches its provider.
+ *
+ * <p>It stays apart from the testkit's {@code InMemoryProvider}, the fake every other module uses,
+ * because the testkit depends on this module: the api's tests cannot depend on it (a Maven cycle).
+ * Keep it this small; anything richer belongs in the testkit.
+ */
 public final class FakeProvider implements Provider {
   private final ProviderContext context;
   private final AtomicInteger closes = new AtomicInteger();

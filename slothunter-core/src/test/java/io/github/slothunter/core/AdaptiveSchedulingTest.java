@@ -6,6 +6,8 @@ import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,8 +131,8 @@ class AdaptiveSchedulingTest {
 
   private static Map<String, List<Instant>> pollsByTarget(EngineFixture f) {
     Map<String, List<Instant>> out = new HashMap<>();
-    for (MemoryProvider.Request r : f.provider.requests()) {
-      if (r.op().equals("freeDays")) {
+    for (InMemoryProvider.Request r : f.provider.requests()) {
+      if (r.operation() == Operation.FREE_DAYS) {
         out.computeIfAbsent(r.targetId(), k -> new ArrayList<>()).add(r.at());
       }
     }
@@ -507,7 +509,7 @@ class AdaptiveSchedulingTest {
   @Test
   void aThreadedEngineGivesTheBudgetToTheLikelyTargetAndFindsItsSlot() throws Exception {
     // about 2 polls a second for 11 targets that would each take one a second
-    MemoryProvider p = new MemoryProvider(java.time.Clock.systemUTC(), RequestBudget.of(120, 7200, 2), true);
+    InMemoryProvider p = InMemoryProvider.builder().clock(java.time.Clock.systemUTC()).budget(RequestBudget.of(120, 7200, 2)).build();
     ScriptedForecaster fc = new ScriptedForecaster();
     Plan quick = new Plan("QUICK", Plan.UNLIMITED, Duration.ofSeconds(1), false, 1, Duration.ofSeconds(20), true);
     Target hot = p.target("dr-hot");
@@ -533,8 +535,8 @@ class AdaptiveSchedulingTest {
     }
 
     Map<String, Long> polls = new HashMap<>();
-    for (MemoryProvider.Request r : p.requests()) {
-      if (r.op().equals("freeDays")) {
+    for (InMemoryProvider.Request r : p.requests()) {
+      if (r.operation() == Operation.FREE_DAYS) {
         polls.merge(r.targetId(), 1L, Long::sum);
       }
     }

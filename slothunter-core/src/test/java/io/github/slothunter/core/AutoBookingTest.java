@@ -15,11 +15,13 @@ import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchEvent;
 import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Gate;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class AutoBookingTest {
   @AfterEach
   void noHoldIsLeftBehind() {
     f.close();
-    assertThat(f.provider.outstandingHolds()).isZero();
+    assertThat(f.provider.holds().size()).isZero();
   }
 
   private Watch autoWatch(String owner, Target t) {
@@ -51,9 +53,9 @@ class AutoBookingTest {
     assertThat(ok.booking().trackingCode()).isEqualTo("TRK0");
     assertThat(ok.watchId()).isEqualTo(w.id());
     assertThat(f.provider.bookings()).hasSize(1);
-    List<String> ops = f.provider.requests().stream().map(MemoryProvider.Request::op)
-        .filter(op -> op.equals("hold") || op.equals("book")).toList();
-    assertThat(ops).containsExactly("hold", "book");
+    List<Operation> ops = f.provider.requests().stream().map(InMemoryProvider.Request::operation)
+        .filter(op -> op == Operation.HOLD || op == Operation.BOOK).toList();
+    assertThat(ops).containsExactly(Operation.HOLD, Operation.BOOK);
     List<SlotEvent> forWatch = f.events.settle().stream().filter(e -> e instanceof WatchEvent).toList();
     assertThat(forWatch).extracting(e -> e.getClass().getSimpleName())
         .containsExactly("SlotOpened", "SlotOpened", "HoldPlaced", "BookingSucceeded");
@@ -76,47 +78,45 @@ class AutoBookingTest {
 
     assertThat(f.events.await(SlotOpened.class, 2)).hasSize(2);
     assertThat(f.provider.bookings()).hasSize(1);
-    assertThat(f.provider.count("hold")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.HOLD)).isEqualTo(1);
   }
 
   @Test
   void aWatchOnSeveralCalendarsBooksOnlyOnceEvenWhenTheirPollsRunConcurrently() throws Exception {
-    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(1000, 10_000, 4), true);
+    InMemoryProvider p = InMemoryProvider.builder().clock(f.clock).budget(RequestBudget.of(1000, 10_000, 4)).build();
     List<Target> both = p.doctor("dr-two", "s1", "s2");
     p.open(both.get(0), f.at("06:00", 1));
     p.open(both.get(1), f.at("06:00", 1));
-    p.holdGate = new CountDownLatch(1);
-    p.holdEntered = new CountDownLatch(1);
+    Gate holdGate = p.gate(Operation.HOLD);
     try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
         .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
       RecordingListener events = new RecordingListener();
       threaded.listen(events);
       threaded.watch(WatchRequest.of("u1", "mem:dr-two").plan("FAST").autoBook(EngineFixture.patient(), f.session()));
-      assertThat(p.holdEntered.await(5, TimeUnit.SECONDS)).isTrue();
-      p.holdGate.countDown();
+      assertThat(holdGate.awaitEntered(Duration.ofSeconds(5))).isTrue();
+      holdGate.open();
 
       events.await(BookingSucceeded.class, 1);
       events.settle();
       assertThat(p.bookings()).hasSize(1);
-      assertThat(p.count("hold")).isEqualTo(1);
+      assertThat(p.count(Operation.HOLD)).isEqualTo(1);
     }
   }
 
   @Test
   void aPollThatFindsAnotherPollBookingForTheWatchLeavesItsSlotsToItInsteadOfWaiting() throws Exception {
-    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(1000, 10_000, 4), true);
+    InMemoryProvider p = InMemoryProvider.builder().clock(f.clock).budget(RequestBudget.of(1000, 10_000, 4)).build();
     List<Target> both = p.doctor("dr-two", "s1", "s2");
     p.open(both.get(0), f.at("06:00", 1));
     p.open(both.get(1), f.at("06:00", 1));
-    p.holdGate = new CountDownLatch(1);
-    p.holdEntered = new CountDownLatch(1);
+    Gate holdGate = p.gate(Operation.HOLD);
     try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
         .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
       RecordingListener events = new RecordingListener();
       threaded.listen(events);
       Watch w = threaded.watch(WatchRequest.of("u1", "mem:dr-two").plan("FAST")
           .autoBook(new AutoBook(EngineFixture.patient(), f.session(), 2)));
-      assertThat(p.holdEntered.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(holdGate.awaitEntered(Duration.ofSeconds(5))).isTrue();
 
       // one poll is stuck in its hold call; the other poll ends (its calendar is queued again) meanwhile
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -124,14 +124,14 @@ class AutoBookingTest {
         Thread.sleep(5);
       }
       assertThat(threaded.health(w.id()).nextPoll()).as("the other poll finished while the hold was stuck").isNotNull();
-      assertThat(p.count("hold")).isEqualTo(1);
+      assertThat(p.count(Operation.HOLD)).isEqualTo(1);
 
-      p.holdGate.countDown();
+      holdGate.open();
 
       // the booking poll then serves the slots the other poll left to it
       events.await(BookingSucceeded.class, 2);
       assertThat(p.bookings()).hasSize(2);
-      assertThat(p.count("hold")).isEqualTo(2);
+      assertThat(p.count(Operation.HOLD)).isEqualTo(2);
     }
   }
 
@@ -155,10 +155,10 @@ class AutoBookingTest {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     Slot second = f.provider.open(t, f.at("07:00", 1));
-    f.provider.takeAfterHold = true;
+    f.provider.takeAfterHold(true);
     autoWatch("u1", t);
 
-    f.provider.takeAfterHold = true;
+    f.provider.takeAfterHold(true);
     f.hunter.runDue();
 
     List<BookingFailed> failed = f.events.await(BookingFailed.class, 2);
@@ -166,9 +166,9 @@ class AutoBookingTest {
       assertThat(b.code()).isEqualTo(ErrorCode.SLOT_TAKEN);
       assertThat(b.willRetry()).isTrue();
     });
-    assertThat(f.provider.count("freeDays")).isEqualTo(1);
-    assertThat(f.provider.count("hold")).isEqualTo(2);
-    assertThat(f.provider.count("release")).isEqualTo(2);
+    assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(1);
+    assertThat(f.provider.count(Operation.HOLD)).isEqualTo(2);
+    assertThat(f.provider.count(Operation.RELEASE)).isEqualTo(2);
     assertThat(failed.get(1).slot()).isEqualTo(second);
   }
 
@@ -177,7 +177,7 @@ class AutoBookingTest {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     Slot second = f.provider.open(t, f.at("07:00", 1));
-    f.provider.failNext("hold", MemoryProvider.error(ErrorCode.SLOT_TAKEN));
+    f.provider.failNext(Operation.HOLD, ErrorCode.SLOT_TAKEN);
     autoWatch("u1", t);
 
     f.hunter.runDue();
@@ -191,14 +191,14 @@ class AutoBookingTest {
   void anAlreadyExpiredHoldIsReleasedAndNotBooked() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    f.provider.holdTtl = Duration.ZERO;
+    f.provider.holdTtl(Duration.ZERO);
     autoWatch("u1", t);
 
     f.hunter.runDue();
 
     assertThat(f.events.await(BookingFailed.class, 1).get(0).code()).isEqualTo(ErrorCode.HOLD_EXPIRED);
-    assertThat(f.provider.count("book")).isZero();
-    assertThat(f.provider.count("release")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.BOOK)).isZero();
+    assertThat(f.provider.count(Operation.RELEASE)).isEqualTo(1);
   }
 
   @Test
@@ -207,7 +207,7 @@ class AutoBookingTest {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     f.provider.open(t, f.at("07:00", 1));
-    f.provider.loseAnswers = true;
+    f.provider.loseAnswers(true);
     Watch w = autoWatch("u1", t);
 
     f.hunter.runDue();
@@ -215,8 +215,8 @@ class AutoBookingTest {
     f.tick(Duration.ofSeconds(10));
 
     assertThat(unknown.slot().start()).isEqualTo(f.at("06:00", 1));
-    assertThat(f.provider.count("release")).isZero();
-    assertThat(f.provider.count("hold")).isEqualTo(1); // never a second booking for the watch
+    assertThat(f.provider.count(Operation.RELEASE)).isZero();
+    assertThat(f.provider.count(Operation.HOLD)).isEqualTo(1); // never a second booking for the watch
     assertThat(f.events.of(BookingFailed.class)).isEmpty();
     assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
   }
@@ -226,12 +226,12 @@ class AutoBookingTest {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     f.provider.open(t, f.at("07:00", 1));
-    f.provider.failNext("book", MemoryProvider.error(ErrorCode.NOT_FOUND));
+    f.provider.failNext(Operation.BOOK, ErrorCode.NOT_FOUND);
     autoWatch("u1", t);
 
     f.hunter.runDue();
     BookingFailed failed = f.events.await(BookingFailed.class, 1).get(0);
-    int releasesAfterFailure = (int) f.provider.count("release");
+    int releasesAfterFailure = (int) f.provider.count(Operation.RELEASE);
     f.tick(Duration.ofSeconds(10));
 
     assertThat(failed.code()).isEqualTo(ErrorCode.NOT_FOUND);
@@ -246,7 +246,7 @@ class AutoBookingTest {
   void anExpiredSessionPausesBookingButTheWatchKeepsNotifying() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    AccountSession expired = new AccountSession(MemoryProvider.ID, "tok", Map.of(), f.clock.instant().minusSeconds(1));
+    AccountSession expired = new AccountSession(InMemoryProvider.DEFAULT_ID, "tok", Map.of(), f.clock.instant().minusSeconds(1));
     Watch w = f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), expired));
 
     f.hunter.runDue();
@@ -258,7 +258,7 @@ class AutoBookingTest {
     assertThat(failed.willRetry()).isFalse();
     assertThat(f.events.await(WatchPaused.class, 1).get(0).reason()).isEqualTo(ErrorCode.AUTH_REQUIRED);
     assertThat(f.events.await(SlotOpened.class, 2)).hasSize(2);
-    assertThat(f.provider.count("hold")).isZero();
+    assertThat(f.provider.count(Operation.HOLD)).isZero();
     assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
   }
 
@@ -266,21 +266,21 @@ class AutoBookingTest {
   void aSessionRejectedByTheProviderPausesBooking() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    f.provider.failNext("book", MemoryProvider.error(ErrorCode.AUTH_REQUIRED));
+    f.provider.failNext(Operation.BOOK, ErrorCode.AUTH_REQUIRED);
     Watch w = autoWatch("u1", t);
 
     f.hunter.runDue();
 
     assertThat(f.events.await(BookingFailed.class, 1).get(0).code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
     assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
-    assertThat(f.provider.count("release")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.RELEASE)).isEqualTo(1);
   }
 
   @Test
   void rejectedPatientDetailsPauseBooking() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    f.provider.failNext("book", MemoryProvider.error(ErrorCode.INVALID_INPUT));
+    f.provider.failNext(Operation.BOOK, ErrorCode.INVALID_INPUT);
     Watch w = autoWatch("u1", t);
 
     f.hunter.runDue();
@@ -310,7 +310,7 @@ class AutoBookingTest {
     assertThat(f.events.settle().stream().filter(e -> e instanceof BookingSucceeded)).hasSize(3);
     assertThat(f.provider.bookings()).hasSize(3);
     assertThat(ok).extracting(BookingSucceeded::owner).containsExactly("u40", "u0", "u1");
-    assertThat(f.provider.count("hold")).isEqualTo(3);
+    assertThat(f.provider.count(Operation.HOLD)).isEqualTo(3);
     assertThat(f.events.of(HoldPlaced.class)).hasSize(3);
   }
 
@@ -321,7 +321,7 @@ class AutoBookingTest {
     f.hunter.runDue();
     Slot slot = f.provider.open(t, f.at("06:00", 1));
     // a crash right after the attempt record and the hold: the record is HELD, the hold outstanding
-    var hold = f.provider.hold(slot, f.session());
+    var hold = f.provider.booker().orElseThrow().hold(slot, f.session());
     f.store.saveAttempt(new BookingAttempt(BookingAttempt.keyOf(w.id(), slot), w.id(), slot,
         BookingAttempt.State.HELD, hold.providerHoldKey(), hold.expiresAt(), null, null, null, f.clock.instant()));
 
@@ -332,8 +332,8 @@ class AutoBookingTest {
     BookingOutcomeUnknown unknown = f.events.await(BookingOutcomeUnknown.class, 1).get(0);
     assertThat(unknown.slot()).isEqualTo(slot);
     assertThat(f.provider.bookings()).isEmpty();
-    assertThat(f.provider.count("book")).isZero();
-    assertThat(f.provider.outstandingHolds()).isZero();
+    assertThat(f.provider.count(Operation.BOOK)).isZero();
+    assertThat(f.provider.holds().size()).isZero();
     assertThat(f.store.attempt(unknown.attemptKey()).orElseThrow().state()).isEqualTo(BookingAttempt.State.UNKNOWN);
     assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
   }
@@ -350,7 +350,7 @@ class AutoBookingTest {
       assertThat(w.autoBook()).isNull();
       assertThat(nb.events.await(WatchPaused.class, 1).get(0).reason()).isEqualTo(ErrorCode.UNSUPPORTED);
       assertThat(nb.events.await(SlotOpened.class, 1).get(0).bookingLink()).isNotNull();
-      assertThat(nb.provider.count("hold")).isZero();
+      assertThat(nb.provider.count(Operation.HOLD)).isZero();
     }
   }
 
@@ -368,77 +368,74 @@ class AutoBookingTest {
 
   @Test
   void cancellingAWatchWhileItHoldsASlotReleasesTheHoldInsteadOfBooking() throws Exception {
-    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(100, 1000, 2), true);
+    InMemoryProvider p = InMemoryProvider.builder().clock(f.clock).budget(RequestBudget.of(100, 1000, 2)).build();
     Target t = p.target("dr-a");
     p.open(t, f.at("06:00", 1));
     try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
         .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
-      p.holdGate = new CountDownLatch(1);
-      p.holdEntered = new CountDownLatch(1);
+      Gate holdGate = p.gate(Operation.HOLD);
       Watch w = threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
-      assertThat(p.holdEntered.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(holdGate.awaitEntered(Duration.ofSeconds(5))).isTrue();
 
       threaded.cancel(w.id());
-      p.holdGate.countDown();
+      holdGate.open();
 
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (p.count("release") == 0 && System.nanoTime() < deadline) {
+      while (p.count(Operation.RELEASE) == 0 && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
-      assertThat(p.count("release")).isEqualTo(1);
-      assertThat(p.count("book")).isZero();
-      assertThat(p.outstandingHolds()).isZero();
+      assertThat(p.count(Operation.RELEASE)).isEqualTo(1);
+      assertThat(p.count(Operation.BOOK)).isZero();
+      assertThat(p.holds().size()).isZero();
     }
   }
 
   @Test
   void closingDuringABookingReleasesTheHold() throws Exception {
-    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(100, 1000, 2), true);
+    InMemoryProvider p = InMemoryProvider.builder().clock(f.clock).budget(RequestBudget.of(100, 1000, 2)).build();
     Target t = p.target("dr-a");
     p.open(t, f.at("06:00", 1));
-    p.holdGate = new CountDownLatch(1);
-    p.holdEntered = new CountDownLatch(1);
+    Gate holdGate = p.gate(Operation.HOLD);
     SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
         .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).closeTimeout(Duration.ofSeconds(2)).build();
     threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
-    assertThat(p.holdEntered.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(holdGate.awaitEntered(Duration.ofSeconds(5))).isTrue();
 
     Thread closer = new Thread(threaded::close);
     closer.start();
     while (closer.isAlive() && closer.getState() == Thread.State.RUNNABLE) {
       Thread.onSpinWait(); // until close() waits for the poll in flight
     }
-    p.holdGate.countDown();
+    holdGate.open();
     closer.join(5000);
 
     assertThat(closer.isAlive()).isFalse();
-    assertThat(p.count("hold")).isEqualTo(1);
-    assertThat(p.count("book")).isZero();
-    assertThat(p.count("release")).isEqualTo(1);
-    assertThat(p.outstandingHolds()).isZero();
+    assertThat(p.count(Operation.HOLD)).isEqualTo(1);
+    assertThat(p.count(Operation.BOOK)).isZero();
+    assertThat(p.count(Operation.RELEASE)).isEqualTo(1);
+    assertThat(p.holds().size()).isZero();
     assertThat(p.bookings()).isEmpty();
   }
 
   @Test
   void cancellingAWatchMidBookingLetsTheSentBookingFinishAndLeavesNoHold() throws Exception {
-    MemoryProvider p = new MemoryProvider(f.clock, RequestBudget.of(100, 1000, 2), true);
+    InMemoryProvider p = InMemoryProvider.builder().clock(f.clock).budget(RequestBudget.of(100, 1000, 2)).build();
     Target t = p.target("dr-a");
     p.open(t, f.at("06:00", 1));
     try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
         .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
       RecordingListener events = new RecordingListener();
       threaded.listen(events);
-      p.bookGate = new CountDownLatch(1);
-      p.bookEntered = new CountDownLatch(1);
+      Gate bookGate = p.gate(Operation.BOOK);
       Watch w = threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
-      assertThat(p.bookEntered.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(bookGate.awaitEntered(Duration.ofSeconds(5))).isTrue();
 
       threaded.cancel(w.id());
-      p.bookGate.countDown();
+      bookGate.open();
 
       events.await(BookingSucceeded.class, 1);
       assertThat(p.bookings()).hasSize(1);
-      assertThat(p.outstandingHolds()).isZero();
+      assertThat(p.holds().size()).isZero();
     }
   }
 }

@@ -9,6 +9,8 @@ import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.api.WatchResumed;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class BudgetAndResilienceTest {
 
   /** The largest number of requests in any window of the given length. */
-  static int maxInWindow(List<MemoryProvider.Request> log, Duration window) {
-    return maxInWindowAt(log.stream().map(MemoryProvider.Request::at).toList(), window);
+  static int maxInWindow(List<InMemoryProvider.Request> log, Duration window) {
+    return maxInWindowAt(log.stream().map(InMemoryProvider.Request::at).toList(), window);
   }
 
   /** The most requests sent at these times in any rolling window. */
@@ -54,7 +56,7 @@ class BudgetAndResilienceTest {
         f.tick(Duration.ofSeconds(5));
       }
 
-      List<MemoryProvider.Request> log = f.provider.requests();
+      List<InMemoryProvider.Request> log = f.provider.requests();
       assertThat(maxInWindow(log, Duration.ofMinutes(1))).isLessThanOrEqualTo(20);
       assertThat(maxInWindow(log, Duration.ofHours(1))).isLessThanOrEqualTo(300);
       assertThat(log).hasSizeGreaterThan(500);
@@ -80,7 +82,7 @@ class BudgetAndResilienceTest {
       }
 
       Map<String, Long> polls = new HashMap<>();
-      for (MemoryProvider.Request r : f.provider.requests()) {
+      for (InMemoryProvider.Request r : f.provider.requests()) {
         polls.merge(r.targetId(), 1L, Long::sum);
       }
       // PRO wants a poll every 30 s: 240 in two hours; it gets (nearly) all of them
@@ -112,15 +114,15 @@ class BudgetAndResilienceTest {
         f.provider.open(all.get(i), f.at("06:00", 1));
         open.add(all.get(i));
       }
-      long daysBefore = open.stream().mapToLong(t -> f.provider.count("freeDays", t)).sum();
+      long daysBefore = open.stream().mapToLong(t -> f.provider.count(Operation.FREE_DAYS, t)).sum();
 
       for (int s = 0; s < 300; s += 2) {
         f.tick(Duration.ofSeconds(2));
       }
 
       assertThat(f.events.await(io.github.slothunter.api.SlotOpened.class, open.size())).hasSize(open.size());
-      long daysAsked = open.stream().mapToLong(t -> f.provider.count("freeDays", t)).sum() - daysBefore;
-      long slotsAsked = open.stream().mapToLong(t -> f.provider.count("freeSlots", t)).sum();
+      long daysAsked = open.stream().mapToLong(t -> f.provider.count(Operation.FREE_DAYS, t)).sum() - daysBefore;
+      long slotsAsked = open.stream().mapToLong(t -> f.provider.count(Operation.FREE_SLOTS, t)).sum();
       assertThat(slotsAsked).isGreaterThanOrEqualTo(daysAsked * 9 / 10);
       assertThat(maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(40);
     }
@@ -142,7 +144,7 @@ class BudgetAndResilienceTest {
 
       // all eight days read within two and a half minutes, not one batch per 5-minute interval
       assertThat(f.events.await(io.github.slothunter.api.SlotOpened.class, 8)).hasSize(8);
-      assertThat(f.provider.count("freeSlots", t)).isEqualTo(8);
+      assertThat(f.provider.count(Operation.FREE_SLOTS, t)).isEqualTo(8);
       assertThat(maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(6);
     }
   }
@@ -155,19 +157,19 @@ class BudgetAndResilienceTest {
       f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
       f.hunter.runDue();
       for (int i = 0; i < 3; i++) {
-        f.provider.failNext("freeDays", SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId("mem")
+        f.provider.failNext(Operation.FREE_DAYS, SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId("mem")
             .retryAfter(Duration.ofSeconds(30)).message("429").build());
       }
 
       f.tick(Duration.ofSeconds(10));
       ProviderThrottled throttled = f.events.await(ProviderThrottled.class, 1).get(0);
-      long sentAfter429 = f.provider.count("freeDays");
+      long sentAfter429 = f.provider.count(Operation.FREE_DAYS);
       f.tick(Duration.ofSeconds(10));
       f.tick(Duration.ofSeconds(10));
 
       assertThat(throttled.code()).isEqualTo(ErrorCode.RATE_LIMITED);
       assertThat(throttled.pause()).isEqualTo(Duration.ofSeconds(30));
-      assertThat(f.provider.count("freeDays")).isEqualTo(sentAfter429);
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(sentAfter429);
       assertThat(f.hunter.stats().providers().get(0).effectivePerMinute()).isEqualTo(20);
 
       for (int i = 0; i < 30; i++) {
@@ -190,7 +192,7 @@ class BudgetAndResilienceTest {
       Target t = f.provider.target("dr-a");
       f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
       for (int i = 0; i < 6; i++) { // five to open the circuit, one more to fail the first trial call
-        f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+        f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROVIDER_UNAVAILABLE);
       }
 
       f.hunter.runDue();
@@ -199,14 +201,14 @@ class BudgetAndResilienceTest {
       }
       WatchPaused paused = f.events.await(WatchPaused.class, 1).get(0);
       ProviderThrottled throttled = f.events.await(ProviderThrottled.class, 1).get(0);
-      long sentWhileOpen = f.provider.count("freeDays");
+      long sentWhileOpen = f.provider.count(Operation.FREE_DAYS);
       for (int i = 0; i < 5; i++) {
         f.tick(Duration.ofSeconds(10));
       }
 
       assertThat(paused.reason()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
       assertThat(throttled.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
-      assertThat(f.provider.count("freeDays")).isEqualTo(sentWhileOpen);
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(sentWhileOpen);
       assertThat(f.hunter.stats().providers().get(0).circuit()).isEqualTo("OPEN");
 
       for (int i = 0; i < 60; i++) {
@@ -225,12 +227,12 @@ class BudgetAndResilienceTest {
     try (EngineFixture f = new EngineFixture()) {
       Target t = f.provider.target("dr-a");
       f.hunter.watch(WatchRequest.of("u1", t).plan("SLOW"));
-      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+      f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROVIDER_UNAVAILABLE);
 
       f.hunter.runDue();
       f.tick(Duration.ofSeconds(4));
 
-      assertThat(f.provider.count("freeDays")).isEqualTo(2);
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(2);
       assertThat(f.hunter.stats(t).errors()).isEqualTo(1);
     }
   }
@@ -251,7 +253,7 @@ class BudgetAndResilienceTest {
 
       assertThat(first).containsExactly(s1, s2);
       assertThat(f.hunter.snapshot(t)).containsExactly(s1, s2, s3);
-      assertThat(f.provider.count("freeSlots")).isEqualTo(3); // the resumed poll reads only the day it missed
+      assertThat(f.provider.count(Operation.FREE_SLOTS)).isEqualTo(3); // the resumed poll reads only the day it missed
       assertThat(maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(3);
     }
   }
@@ -271,7 +273,7 @@ class BudgetAndResilienceTest {
       assertThat(thrown.getMessage()).contains("own request budget").contains("did not refuse");
       assertThat(thrown.retryAfter()).isPresent();
       assertThat(f.hunter.watches("u2")).isEmpty();
-      assertThat(f.provider.count("lookup")).isEqualTo(1);
+      assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(1);
     }
   }
 }

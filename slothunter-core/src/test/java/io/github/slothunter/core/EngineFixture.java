@@ -1,17 +1,17 @@
 package io.github.slothunter.core;
 
-import io.github.slothunter.testkit.FakeClock;
-
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.testkit.FakeClock;
+import io.github.slothunter.testkit.InMemoryProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Shared set-up: a manual engine over a {@link MemoryProvider} with a test clock. */
+/** Shared set-up: a manual engine over an {@link InMemoryProvider} with a test clock. */
 class EngineFixture implements AutoCloseable {
   static final Plan FAST = new Plan("FAST", 1000, Duration.ofSeconds(10), true, 4);
   static final Plan SLOW = new Plan("SLOW", 1000, Duration.ofMinutes(5), true, 1);
@@ -19,7 +19,7 @@ class EngineFixture implements AutoCloseable {
   static final Plan FIXED_PRO = new Plan("FIXED_PRO", Plan.UNLIMITED, Duration.ofSeconds(30), true, 4);
 
   final FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
-  final MemoryProvider provider;
+  final InMemoryProvider provider;
   final Store store;
   final RecordingListener events = new RecordingListener();
   SlotHunter hunter;
@@ -29,7 +29,7 @@ class EngineFixture implements AutoCloseable {
   }
 
   EngineFixture(RequestBudget budget, Store store, boolean canBook) {
-    this.provider = new MemoryProvider(clock, budget, canBook);
+    this.provider = InMemoryProvider.builder().clock(clock).budget(budget).booking(canBook).build();
     this.store = store;
     this.hunter = start();
   }
@@ -81,7 +81,7 @@ class EngineFixture implements AutoCloseable {
   }
 
   AccountSession session() {
-    return new AccountSession(MemoryProvider.ID, "token-123", Map.of("user_id", "7"), clock.instant().plus(Duration.ofDays(1)));
+    return new AccountSession(InMemoryProvider.DEFAULT_ID, "token-123", Map.of("user_id", "7"), clock.instant().plus(Duration.ofDays(1)));
   }
 
   @Override

@@ -10,6 +10,8 @@ import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchEvent;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,14 +41,14 @@ class EventDeliveryTest {
 
       assertThat(f.events.await(SlotOpened.class, 2)).hasSize(2);
       assertThat(calls.await(5, TimeUnit.SECONDS)).isTrue(); // it kept receiving after throwing
-      assertThat(f.provider.count("freeDays")).isEqualTo(2);
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(2);
     }
   }
 
   @Test
   void aBlockedListenerNeitherStallsPollingNorOthersAndDropsOldestEventsCounted() throws Exception {
     FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
-    MemoryProvider p = new MemoryProvider(clock, RequestBudget.of(1000, 100_000, 4), true);
+    InMemoryProvider p = InMemoryProvider.builder().clock(clock).budget(RequestBudget.of(1000, 100_000, 4)).build();
     Target t = p.target("dr-a");
     CountDownLatch unblock = new CountDownLatch(1);
     List<SlotEvent> blockedSaw = new ArrayList<>();
@@ -74,7 +76,7 @@ class EventDeliveryTest {
         healthy.await(SlotOpened.class, i + 1); // the healthy listener keeps up; only the blocked one falls behind
       }
 
-      assertThat(p.count("freeDays")).isEqualTo(20);
+      assertThat(p.count(Operation.FREE_DAYS)).isEqualTo(20);
       assertThat(healthy.of(SlotOpened.class)).hasSize(20);
       assertThat(healthy.of(EventsDropped.class)).isEmpty();
       unblock.countDown();
@@ -151,7 +153,7 @@ class EventDeliveryTest {
 
   @Test
   void aThreadedEngineFindsASlotByItselfAndClosesPromptly() {
-    MemoryProvider p = new MemoryProvider(Clock.systemUTC(), RequestBudget.of(600, 10_000, 2), true);
+    InMemoryProvider p = InMemoryProvider.builder().clock(Clock.systemUTC()).budget(RequestBudget.of(600, 10_000, 2)).build();
     Target t = p.target("dr-a");
     Plan quick = new Plan("QUICK", 10, Duration.ofMillis(50), false, 1);
     SlotHunter h = SlotHunter.builder().provider(p.factory()).plans(Plans.of(quick, List.of(quick))).build();
@@ -167,6 +169,6 @@ class EventDeliveryTest {
 
     assertThat(opened.owner()).isEqualTo("u1");
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000);
-    assertThat(p.closed).isTrue();
+    assertThat(p.closed()).isTrue();
   }
 }

@@ -9,6 +9,7 @@ import io.github.slothunter.api.SlotGone;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class FarDaysTest {
 
   private static EngineFixture windowed() {
     EngineFixture f = new EngineFixture();
-    f.provider.windowDays = WINDOW;
+    f.provider.calendarWindow(WINDOW);
     return f;
   }
 
@@ -43,9 +44,9 @@ class FarDaysTest {
         f.tick(Duration.ofSeconds(10));
       }
 
-      assertThat(f.provider.count("freeCalendar")).isGreaterThanOrEqualTo(12);
-      assertThat(f.provider.count("freeDays")).isZero();
-      assertThat(f.provider.count("freeSlots")).isZero();
+      assertThat(f.provider.count(Operation.FREE_CALENDAR)).isGreaterThanOrEqualTo(12);
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isZero();
+      assertThat(f.provider.count(Operation.FREE_SLOTS)).isZero();
       assertThat(f.events.await(SlotOpened.class, 1)).singleElement()
           .satisfies(o -> assertThat(o.slot().start()).isEqualTo(f.at("06:00", 2)));
     }
@@ -61,20 +62,20 @@ class FarDaysTest {
       f.hunter.runDue();
       assertThat(f.events.await(SlotOpened.class, 2)).extracting(o -> o.slot().start())
           .containsExactlyInAnyOrder(f.at("06:00", 2), f.at("06:00", 20));
-      assertThat(f.provider.count("freeDays")).isOne();
-      assertThat(f.provider.count("freeSlots")).isOne(); // the far day's slots; the near ones came with the calendar
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isOne();
+      assertThat(f.provider.count(Operation.FREE_SLOTS)).isOne(); // the far day's slots; the near ones came with the calendar
 
       f.provider.take(far); // someone books the far slot: unseen until the next look past the window
       for (int i = 0; i < 4; i++) {
         f.tick(Duration.ofSeconds(10));
       }
-      assertThat(f.provider.count("freeCalendar")).isEqualTo(5);
-      assertThat(f.provider.count("freeDays")).isOne();
+      assertThat(f.provider.count(Operation.FREE_CALENDAR)).isEqualTo(5);
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isOne();
       assertThat(f.hunter.stats(t).slotsGone()).isZero();
 
       f.tick(Duration.ofSeconds(10));
 
-      assertThat(f.provider.count("freeDays")).isEqualTo(2);
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(2);
       assertThat(f.events.await(SlotGone.class, 1)).singleElement()
           .satisfies(g -> assertThat(g.slot().start()).isEqualTo(f.at("06:00", 20)));
       assertThat(f.hunter.health(w.id()).state()).isEqualTo(HealthState.ACTIVE);
@@ -86,14 +87,14 @@ class FarDaysTest {
     try (EngineFixture f = windowed()) {
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 3));
-      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+      f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROVIDER_UNAVAILABLE);
 
       f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
       f.hunter.runDue();
 
       assertThat(f.events.await(SlotOpened.class, 1)).singleElement()
           .satisfies(o -> assertThat(o.slot().start()).isEqualTo(f.at("06:00", 3)));
-      assertThat(f.provider.count("freeSlots")).isZero();
+      assertThat(f.provider.count(Operation.FREE_SLOTS)).isZero();
       assertThat(f.hunter.stats(t).errors()).isOne();
     }
   }
@@ -106,7 +107,7 @@ class FarDaysTest {
       for (int i = 0; i < 6; i++) {
         f.tick(Duration.ofSeconds(10));
       }
-      assertThat(f.provider.count("freeDays")).isZero();
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isZero();
       assertThat(f.hunter.health(w.id()).state()).isEqualTo(HealthState.ACTIVE);
 
       f.provider.open(t, f.at("06:00", 2));
@@ -114,7 +115,7 @@ class FarDaysTest {
         f.tick(Duration.ofSeconds(10));
       }
 
-      assertThat(f.provider.count("freeDays")).isOne(); // the fifth poll after the full calendar
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isOne(); // the fifth poll after the full calendar
       assertThat(f.events.await(SlotOpened.class, 1)).hasSize(1);
     }
   }
@@ -128,7 +129,7 @@ class FarDaysTest {
 
       f.hunter.runDue();
 
-      assertThat(f.provider.count("freeDays")).isOne();
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isOne();
       assertThat(f.events.await(SlotOpened.class, 1)).singleElement()
           .satisfies(o -> assertThat(o.slot().start()).isEqualTo(f.at("06:00", 20)));
     }
@@ -143,14 +144,14 @@ class FarDaysTest {
       f.provider.open(t, f.at("07:00", 25));
 
       assertThat(f.hunter.freeSlots(t, 1)).extracting(Slot::start).containsExactly(f.at("06:00", 2));
-      assertThat(f.provider.count("freeCalendar")).isOne();
-      assertThat(f.provider.count("freeDays")).isZero();
-      assertThat(f.provider.count("freeSlots")).isZero();
+      assertThat(f.provider.count(Operation.FREE_CALENDAR)).isOne();
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isZero();
+      assertThat(f.provider.count(Operation.FREE_SLOTS)).isZero();
 
       assertThat(f.hunter.freeSlots(t, 3)).extracting(Slot::start)
           .containsExactly(f.at("06:00", 2), f.at("06:00", 20), f.at("07:00", 25));
-      assertThat(f.provider.count("freeDays")).isOne();
-      assertThat(f.provider.count("freeSlots")).isEqualTo(2); // only the days past the window
+      assertThat(f.provider.count(Operation.FREE_DAYS)).isOne();
+      assertThat(f.provider.count(Operation.FREE_SLOTS)).isEqualTo(2); // only the days past the window
     }
   }
 }

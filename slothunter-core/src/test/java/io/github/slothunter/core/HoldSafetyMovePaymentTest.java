@@ -14,6 +14,8 @@ import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +41,7 @@ class HoldSafetyMovePaymentTest {
 
   /** A provider that can move bookings (the engine reads capabilities when it starts). */
   private void canMove() {
-    f.provider.canMove = true;
+    f.provider.moves(true);
     f.restart();
   }
 
@@ -64,7 +66,7 @@ class HoldSafetyMovePaymentTest {
     f.hunter.close();
 
     assertThat(f.provider.releasedHoldKeys()).doesNotContain(holdKey).isEmpty();
-    assertThat(f.provider.count("release")).isZero();
+    assertThat(f.provider.count(Operation.RELEASE)).isZero();
     assertThat(f.provider.bookings()).hasSize(1);
   }
 
@@ -80,7 +82,7 @@ class HoldSafetyMovePaymentTest {
       f.tick(Duration.ofSeconds(10));
     }
 
-    assertThat(f.provider.count("release")).isZero();
+    assertThat(f.provider.count(Operation.RELEASE)).isZero();
   }
 
   @Test
@@ -88,7 +90,7 @@ class HoldSafetyMovePaymentTest {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     f.provider.open(t, f.at("07:00", 1));
-    f.provider.loseAnswers = true; // the site booked, then the answer timed out
+    f.provider.loseAnswers(true); // the site booked, then the answer timed out
     Watch w = f.autoWatch(t, f.autoBook());
 
     f.hunter.runDue();
@@ -96,8 +98,8 @@ class HoldSafetyMovePaymentTest {
     f.tick(Duration.ofSeconds(10));
     f.hunter.close();
 
-    assertThat(f.provider.count("release")).isZero();
-    assertThat(f.provider.count("book")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.RELEASE)).isZero();
+    assertThat(f.provider.count(Operation.BOOK)).isEqualTo(1);
     assertThat(f.provider.bookings()).hasSize(1);
     assertThat(f.events.of(BookingSucceeded.class)).isEmpty();
     assertThat(f.store.attempt(unknown.attemptKey()).orElseThrow().state()).isEqualTo(BookingAttempt.State.UNKNOWN);
@@ -111,10 +113,10 @@ class HoldSafetyMovePaymentTest {
     f.hunter.runDue();
     Slot slot = f.provider.open(t, f.at("06:00", 1));
     // a crash after the book call went out: the record says BOOKING, the site made the booking
-    var hold = f.provider.hold(slot, f.session());
+    var hold = f.provider.booker().orElseThrow().hold(slot, f.session());
     f.store.saveAttempt(new BookingAttempt(BookingAttempt.keyOf(w.id(), slot), w.id(), slot,
         BookingAttempt.State.BOOKING, hold.providerHoldKey(), hold.expiresAt(), null, null, null, f.clock.instant()));
-    f.provider.book(hold, EngineFixture.patient(), f.session());
+    f.provider.booker().orElseThrow().book(hold, EngineFixture.patient(), f.session());
 
     f.restart();
     f.tick(Duration.ofSeconds(10));
@@ -142,9 +144,9 @@ class HoldSafetyMovePaymentTest {
     assertThat(ok.booking().providerBookingKey()).isEqualTo(current.providerBookingKey());
     assertThat(ok.booking().trackingCode()).isEqualTo(current.trackingCode());
     assertThat(ok.verification()).contains("was moved to this slot");
-    assertThat(f.provider.count("move")).isEqualTo(1);
-    assertThat(f.provider.count("book")).isZero();
-    assertThat(f.provider.count("cancel")).isZero();
+    assertThat(f.provider.count(Operation.MOVE)).isEqualTo(1);
+    assertThat(f.provider.count(Operation.BOOK)).isZero();
+    assertThat(f.provider.count(Operation.CANCEL)).isZero();
     assertThat(f.provider.bookings()).extracting(Booking::slot).containsExactly(earlier);
   }
 
@@ -162,7 +164,7 @@ class HoldSafetyMovePaymentTest {
     f.hunter.close();
 
     assertThat(f.provider.releasedHoldKeys()).doesNotContain(holdKey);
-    assertThat(f.provider.count("release")).isZero();
+    assertThat(f.provider.count(Operation.RELEASE)).isZero();
   }
 
   @Test
@@ -170,7 +172,7 @@ class HoldSafetyMovePaymentTest {
     canMove();
     Target t = f.provider.target("dr-a");
     Booking current = current(t);
-    f.provider.failNext("move", MemoryProvider.error(ErrorCode.INVALID_INPUT));
+    f.provider.failNext(Operation.MOVE, ErrorCode.INVALID_INPUT);
     f.autoWatch(t, f.autoBook().replacing(current));
     f.provider.open(t, f.at("06:00", 1));
 
@@ -181,15 +183,15 @@ class HoldSafetyMovePaymentTest {
     assertThat(failed.reason()).contains("the previous booking (" + current.trackingCode() + ") stands");
     String holdKey = f.events.await(HoldPlaced.class, 1).get(0).hold().providerHoldKey();
     assertThat(f.provider.releasedHoldKeys()).containsExactly(holdKey);
-    assertThat(f.provider.count("book")).isZero();
-    assertThat(f.provider.count("cancel")).isZero();
+    assertThat(f.provider.count(Operation.BOOK)).isZero();
+    assertThat(f.provider.count(Operation.CANCEL)).isZero();
     assertThat(f.provider.bookings()).containsExactly(current);
   }
 
   @Test
   void aLostMoveAnswerIsReportedAsUnknownWithoutReleasingTheHold() {
     canMove();
-    f.provider.loseAnswers = true;
+    f.provider.loseAnswers(true);
     Target t = f.provider.target("dr-a");
     f.autoWatch(t, f.autoBook().replacing(current(t)));
     f.provider.open(t, f.at("06:00", 1));
@@ -198,8 +200,8 @@ class HoldSafetyMovePaymentTest {
     f.events.await(BookingOutcomeUnknown.class, 1);
     f.hunter.close();
 
-    assertThat(f.provider.count("release")).isZero();
-    assertThat(f.provider.count("cancel")).isZero();
+    assertThat(f.provider.count(Operation.RELEASE)).isZero();
+    assertThat(f.provider.count(Operation.CANCEL)).isZero();
     assertThat(f.events.of(BookingSucceeded.class)).isEmpty();
   }
 
@@ -216,16 +218,16 @@ class HoldSafetyMovePaymentTest {
     f.hunter.runDue();
 
     assertThat(f.events.await(BookingSucceeded.class, 1).get(0).booking().slot()).isEqualTo(earlier);
-    assertThat(f.provider.count("move")).isZero();
-    assertThat(f.provider.count("book")).isEqualTo(1);
-    assertThat(f.provider.count("cancel")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.MOVE)).isZero();
+    assertThat(f.provider.count(Operation.BOOK)).isEqualTo(1);
+    assertThat(f.provider.count(Operation.CANCEL)).isEqualTo(1);
   }
 
   // ------------------------------------------------------------------ paid services
 
   @Test
   void aPayToConfirmBookingIsReportedWithItsLinkAndKeptInTheAttemptRecord() {
-    f.provider.payToConfirm = true;
+    f.provider.payToConfirm(true);
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     Watch w = f.autoWatch(t, f.autoBook());
@@ -253,7 +255,7 @@ class HoldSafetyMovePaymentTest {
     f.hunter.runDue();
 
     assertThat(f.events.await(SlotOpened.class, 1)).hasSize(1);
-    assertThat(f.provider.count("hold")).isZero();
+    assertThat(f.provider.count(Operation.HOLD)).isZero();
   }
 
   @Test
@@ -271,7 +273,7 @@ class HoldSafetyMovePaymentTest {
   void anUnexpectedPaymentIsReportedHonestlyAndTheBookingIsNotCancelled() {
     Target t = f.provider.pricedDoctor("dr-free", 0L, "s1").get(0);
     f.provider.open(t, f.at("06:00", 1));
-    f.provider.payToConfirm = true;
+    f.provider.payToConfirm(true);
     autoWatch("mem:dr-free", f.autoBook().withoutOnlinePayment());
 
     f.hunter.runDue();
@@ -279,7 +281,7 @@ class HoldSafetyMovePaymentTest {
     BookingSucceeded ok = f.events.await(BookingSucceeded.class, 1).get(0);
     assertThat(ok.paymentRequired()).isTrue();
     assertThat(ok.verification()).contains("pay to confirm", "the booking was kept");
-    assertThat(f.provider.count("cancel")).isZero();
+    assertThat(f.provider.count(Operation.CANCEL)).isZero();
     assertThat(f.provider.bookings()).hasSize(1);
   }
 
@@ -287,7 +289,7 @@ class HoldSafetyMovePaymentTest {
   void aReplacementThatNeedsPaymentKeepsThePreviousBooking() {
     Target t = f.provider.target("dr-a");
     Booking current = current(t);
-    f.provider.payToConfirm = true;
+    f.provider.payToConfirm(true);
     f.autoWatch(t, f.autoBook().replacing(current));
     f.provider.open(t, f.at("06:00", 1));
 
@@ -295,7 +297,7 @@ class HoldSafetyMovePaymentTest {
 
     BookingSucceeded ok = f.events.await(BookingSucceeded.class, 1).get(0);
     assertThat(ok.verification()).contains("the previous booking was kept because the new one is confirmed only once paid");
-    assertThat(f.provider.count("cancel")).isZero();
+    assertThat(f.provider.count(Operation.CANCEL)).isZero();
     assertThat(f.provider.bookings()).hasSize(2);
   }
 
@@ -306,8 +308,8 @@ class HoldSafetyMovePaymentTest {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     URI page = URI.create("https://mem.example/book/by-hand");
-    f.provider.failNext("book", SlotHunterException.builder(ErrorCode.MANUAL_ACTION_REQUIRED)
-        .providerId(MemoryProvider.ID).message("a form").handOff(page).build());
+    f.provider.failNext(Operation.BOOK, SlotHunterException.builder(ErrorCode.MANUAL_ACTION_REQUIRED)
+        .providerId(InMemoryProvider.DEFAULT_ID).message("a form").handOff(page).build());
     Watch w = f.autoWatch(t, f.autoBook());
 
     f.hunter.runDue();
@@ -318,6 +320,6 @@ class HoldSafetyMovePaymentTest {
     assertThat(failed.reason()).contains(page.toString());
     assertThat(f.events.await(WatchPaused.class, 1).get(0).reason()).isEqualTo(ErrorCode.MANUAL_ACTION_REQUIRED);
     assertThat(f.store.loadWatch(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
-    assertThat(f.provider.outstandingHolds()).isZero();
+    assertThat(f.provider.holds().size()).isZero();
   }
 }

@@ -6,6 +6,7 @@ import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
@@ -32,7 +33,7 @@ class MetricsTest {
       f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
       f.hunter.runDue(); // first poll: initial inventory, nothing "released"
       f.provider.open(t, f.at("06:00", 1));
-      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+      f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROVIDER_UNAVAILABLE);
       f.tick(Duration.ofSeconds(10));
       f.tick(Duration.ofSeconds(10));
       f.events.await(BookingSucceeded.class, 1);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.slothunter.api.BookingOutcomeUnknown;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,12 +20,12 @@ class MoreEngineTest {
       f.provider.doctor("dr-a", "s1", "s2");
       f.hunter.watch(WatchRequest.of("u1", "mem:dr-a").plan("FAST").service("s1"));
       f.hunter.watch(WatchRequest.of("u2", "mem:dr-a").plan("FAST").service("s2"));
-      assertThat(f.provider.count("lookup")).isEqualTo(1);
+      assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(1);
 
       f.clock.advance(Duration.ofMinutes(11));
       f.hunter.lookup("mem:dr-a");
 
-      assertThat(f.provider.count("lookup")).isEqualTo(2);
+      assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(2);
     }
   }
 
@@ -62,7 +63,7 @@ class MoreEngineTest {
       f.restart();
 
       assertThat(f.events.await(BookingOutcomeUnknown.class, 1).get(0).watchId()).isEqualTo(w.id());
-      assertThat(f.provider.count("release")).isZero();
+      assertThat(f.provider.count(Operation.RELEASE)).isZero();
       assertThat(f.store.openAttempts()).isEmpty();
     }
   }

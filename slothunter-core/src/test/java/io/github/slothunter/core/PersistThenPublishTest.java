@@ -11,6 +11,7 @@ import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ class PersistThenPublishTest {
       f.hunter.runDue();
       f.tick(Duration.ofSeconds(10));
 
-      assertThat(f.provider.count("hold")).isZero(); // nothing announced, nothing held
+      assertThat(f.provider.count(Operation.HOLD)).isZero(); // nothing announced, nothing held
       assertThat(f.hunter.stats().eventsPublished()).isEqualTo(1); // the health change (STORE_DOWN) only
       assertThat(f.events.await(io.github.slothunter.api.WatchHealthChanged.class, 1)).hasSize(1);
 
@@ -97,7 +98,7 @@ class PersistThenPublishTest {
       assertThat(f.events.await(BookingSucceeded.class, 1)).hasSize(1);
       assertThat(f.events.of(SlotOpened.class)).extracting(SlotOpened::slot).containsExactly(slot);
       assertThat(f.events.of(HoldPlaced.class)).hasSize(1);
-      assertThat(f.provider.count("hold")).isEqualTo(1);
+      assertThat(f.provider.count(Operation.HOLD)).isEqualTo(1);
     }
   }
 }

@@ -6,6 +6,7 @@ import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.testkit.FakeClock;
+import io.github.slothunter.testkit.InMemoryProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ class ScaleOutTest {
 
   private final FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
   private final SharedStore store = new SharedStore(clock);
-  private final MemoryProvider provider = new MemoryProvider(clock, RequestBudget.of(600, 36_000, 4), true);
+  private final InMemoryProvider provider = InMemoryProvider.builder().clock(clock).budget(RequestBudget.of(600, 36_000, 4)).build();
 
   private SlotHunter engine(String id, RecordingListener events) {
     SlotHunter h = SlotHunter.builder().provider(provider.factory()).store(store).clock(clock).manualScheduling()

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -72,7 +74,7 @@ class SlotAnalyticsTest {
         opened(c, "2026-11-29T08:00", "2026-11-29T08:30"),
         gone(c, "2026-11-29T09:00", "2026-11-29T09:10"));
     List<SlotChange> history = fx.store.history(t1.id());
-    forecaster.warmUp(MemoryProvider.ID, t1.id(), history);
+    forecaster.warmUp(InMemoryProvider.DEFAULT_ID, t1.id(), history);
     return history;
   }
 
@@ -234,7 +236,7 @@ class SlotAnalyticsTest {
     List<Recommendation> r = analytics.recommend(t1, 5);
 
     assertThat(r).isEmpty();
-    assertThat(fx.provider.count("lookup")).isEqualTo(1);
+    assertThat(fx.provider.count(Operation.LOOKUP)).isEqualTo(1);
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.spi.ProviderFactory;
 import io.github.slothunter.spi.Providers;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -147,14 +148,14 @@ class SlotHunterApiTest {
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_LOAD_FAILED);
     assertThat(e.getMessage()).contains("broken");
     assertThat(typed.code()).isEqualTo(ErrorCode.INVALID_INPUT);
-    assertThat(f.provider.closed).isTrue(); // the provider created before the failure is closed again
+    assertThat(f.provider.closed()).isTrue(); // the provider created before the failure is closed again
   }
 
   @Test
   void aProviderThatThrowsARawExceptionIsReportedAsAProtocolError() {
     Target t = f.provider.target("dr-a");
     f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
-    f.provider.failNext("freeDays", new NullPointerException("provider bug"));
+    f.provider.failNext(Operation.FREE_DAYS, new NullPointerException("provider bug"));
 
     f.hunter.runDue();
 
@@ -169,7 +170,7 @@ class SlotHunterApiTest {
     f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
     f.hunter.runDue();
 
-    f.provider.failNext("freeSlots", MemoryProvider.error(ErrorCode.PROTOCOL));
+    f.provider.failNext(Operation.FREE_SLOTS, ErrorCode.PROTOCOL);
     f.tick(Duration.ofSeconds(10));
 
     assertThat(f.hunter.snapshot(t)).containsExactly(s1);
@@ -181,8 +182,8 @@ class SlotHunterApiTest {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     f.provider.open(t, f.at("07:00", 1));
-    f.provider.failNext("hold", MemoryProvider.error(ErrorCode.INVALID_INPUT));
-    f.provider.failNext("book", MemoryProvider.error(ErrorCode.RATE_LIMITED));
+    f.provider.failNext(Operation.HOLD, ErrorCode.INVALID_INPUT);
+    f.provider.failNext(Operation.BOOK, ErrorCode.RATE_LIMITED);
     f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
 
     f.hunter.runDue();
@@ -192,38 +193,38 @@ class SlotHunterApiTest {
     assertThat(failed.get(1).reason()).contains("rate-limited");
     assertThat(f.events.of(HoldPlaced.class)).hasSize(1);
     // the site said "stop": the release waits for the pause (60 s by default) and then goes out
-    assertThat(f.provider.outstandingHolds()).isEqualTo(1);
+    assertThat(f.provider.holds().size()).isEqualTo(1);
     f.tick(Duration.ofSeconds(61));
-    assertThat(f.provider.outstandingHolds()).isZero();
+    assertThat(f.provider.holds().size()).isZero();
   }
 
   @Test
   void aProtocolErrorOnHoldStopsTheRoundAndTheSlotIsNotRetried() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    f.provider.failNext("hold", MemoryProvider.error(ErrorCode.PROTOCOL));
+    f.provider.failNext(Operation.HOLD, ErrorCode.PROTOCOL);
     f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
 
     f.hunter.runDue();
     f.tick(Duration.ofSeconds(10));
 
     assertThat(f.events.await(BookingFailed.class, 1).get(0).reason()).contains("unexpectedly");
-    assertThat(f.provider.count("hold")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.HOLD)).isEqualTo(1);
   }
 
   @Test
   void aFailedReleaseIsRetriedUntilTheHoldIsGone() {
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
-    f.provider.failNext("book", MemoryProvider.error(ErrorCode.SLOT_TAKEN));
-    f.provider.failNext("release", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+    f.provider.failNext(Operation.BOOK, ErrorCode.SLOT_TAKEN);
+    f.provider.failNext(Operation.RELEASE, ErrorCode.PROVIDER_UNAVAILABLE);
     f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
 
     f.hunter.runDue();
-    assertThat(f.provider.outstandingHolds()).isEqualTo(1);
+    assertThat(f.provider.holds().size()).isEqualTo(1);
     f.tick(Duration.ofSeconds(1));
 
-    assertThat(f.provider.count("release")).isEqualTo(2);
-    assertThat(f.provider.outstandingHolds()).isZero();
+    assertThat(f.provider.count(Operation.RELEASE)).isEqualTo(2);
+    assertThat(f.provider.holds().size()).isZero();
   }
 }

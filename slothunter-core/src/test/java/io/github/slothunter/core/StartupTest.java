@@ -8,6 +8,8 @@ import io.github.slothunter.api.HealthState;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.WatchHealthChanged;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,14 +47,14 @@ class StartupTest {
 
       assertThat(started).allSatisfy(w -> assertThat(w).isCompleted());
       assertThat(f.hunter.lookupProgress()).isEqualTo(new LookupProgress(300, 0, 0));
-      assertThat(f.provider.count("lookup")).isEqualTo(300);
+      assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(300);
       // progress was there to show: about 17 lookups a minute (the minute's budget less its reserve)
       assertThat(progress).isSorted();
       assertThat(progress.get(0)).isBetween(10L, 20L);
       assertThat(progress.get(9)).isBetween(150L, 200L);
       // every watch was polled within the hour, no rolling minute went past the budget
       for (int i = 0; i < 300; i++) {
-        assertThat(f.provider.count("freeDays", targets.get(i))).as("dr-" + i).isPositive();
+        assertThat(f.provider.count(Operation.FREE_DAYS, targets.get(i))).as("dr-" + i).isPositive();
       }
       assertThat(BudgetAndResilienceTest.maxInWindow(f.provider.requests(), Duration.ofMinutes(1))).isLessThanOrEqualTo(20);
       assertThat(longestSilence(f)).isLessThan(Duration.ofMinutes(2));
@@ -96,7 +98,7 @@ class StartupTest {
   void aRateLimitOnALookupIsWaitedOutAndTriedAgain() {
     try (EngineFixture f = new EngineFixture(TWENTY_A_MINUTE, Store.inMemory(), true)) {
       f.provider.target("dr-a");
-      f.provider.failNext("lookup", SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId("memory")
+      f.provider.failNext(Operation.LOOKUP, SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId("memory")
           .retryAfter(Duration.ofSeconds(30)).message("slow down").build());
 
       CompletableFuture<Watch> w = f.hunter.watchAsync(WatchRequest.of("u1", "mem:dr-a"));
@@ -104,11 +106,11 @@ class StartupTest {
       assertThat(w).isNotDone();
       assertThat(f.hunter.lookupProgress().waiting()).isEqualTo(1);
       f.tick(Duration.ofSeconds(20));
-      assertThat(f.provider.count("lookup")).isEqualTo(1); // paused: nothing sent during the Retry-After
+      assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(1); // paused: nothing sent during the Retry-After
       f.tick(Duration.ofSeconds(11));
 
       assertThat(w).isCompleted();
-      assertThat(f.provider.count("lookup")).isEqualTo(2);
+      assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(2);
       assertThat(f.hunter.watches("u1")).containsExactly(w.join());
     }
   }
@@ -118,7 +120,7 @@ class StartupTest {
     try (EngineFixture f = new EngineFixture(TWENTY_A_MINUTE, Store.inMemory(), true)) {
       f.provider.target("dr-a");
       for (int i = 0; i < 3; i++) {
-        f.provider.failNext("lookup", SlotHunterException.builder(ErrorCode.PROVIDER_UNAVAILABLE).providerId("memory")
+        f.provider.failNext(Operation.LOOKUP, SlotHunterException.builder(ErrorCode.PROVIDER_UNAVAILABLE).providerId("memory")
             .message("502").build());
       }
 
@@ -128,7 +130,7 @@ class StartupTest {
         f.tick(Duration.ofSeconds(5));
       }
 
-      assertThat(f.provider.count("lookup")).isEqualTo(4); // three for dr-a, one for dr-nobody
+      assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(4); // three for dr-a, one for dr-nobody
       assertThatThrownBy(w::join).isInstanceOf(CompletionException.class).cause()
           .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE));
       assertThatThrownBy(unknown::join).cause()
@@ -148,7 +150,7 @@ class StartupTest {
       f.tick(Duration.ofSeconds(1));
 
       assertThat(a.join().targets()).isEqualTo(b.join().targets());
-      assertThat(f.provider.count("lookup")).isEqualTo(1);
+      assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(1);
       assertThatThrownBy(() -> f.hunter.watchAsync(WatchRequest.of("u3", "https://example.com/x")))
           .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
       assertThatThrownBy(() -> f.hunter.watchAsync(WatchRequest.of("u1", "mem:dr-a"))) // FREE allows one watch
@@ -198,7 +200,7 @@ class StartupTest {
   private static Duration longestSilence(EngineFixture f) {
     Duration longest = Duration.ZERO;
     Instant previous = null;
-    for (MemoryProvider.Request r : f.provider.requests()) {
+    for (InMemoryProvider.Request r : f.provider.requests()) {
       if (previous != null && Duration.between(previous, r.at()).compareTo(longest) > 0) {
         longest = Duration.between(previous, r.at());
       }

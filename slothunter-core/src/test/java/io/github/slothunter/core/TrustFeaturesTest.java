@@ -14,6 +14,8 @@ import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchHealthChanged;
 import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.testkit.InMemoryProvider;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -29,12 +31,12 @@ class TrustFeaturesTest {
   @AfterEach
   void noHoldIsLeftBehind() {
     f.close();
-    assertThat(f.provider.outstandingHolds()).isZero();
+    assertThat(f.provider.holds().size()).isZero();
   }
 
   /** Capabilities are read when the engine starts. */
   private void readBack() {
-    f.provider.readBack = true;
+    f.provider.readBack(true);
     f.restart();
   }
 
@@ -52,13 +54,13 @@ class TrustFeaturesTest {
       BookingSucceeded ok = f.events.await(BookingSucceeded.class, 1).get(0);
       assertThat(ok.verified()).isTrue();
       assertThat(ok.verification()).isEqualTo("confirmed by the provider's records");
-      assertThat(f.provider.count("readBack")).isEqualTo(1);
+      assertThat(f.provider.count(Operation.READ_BACK)).isEqualTo(1);
     }
 
     @Test
     void aBookingTheProviderDoesNotShowIsReportedUnverifiedWithTheReason() {
       readBack();
-      f.provider.loseBookings = true;
+      f.provider.loseBookings(true);
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 1));
       Watch w = f.autoWatch(t, f.autoBook());
@@ -71,7 +73,7 @@ class TrustFeaturesTest {
       // counted as made: never book a second slot on a maybe-booking
       f.provider.open(t, f.at("07:00", 1));
       f.tick(Duration.ofSeconds(10));
-      assertThat(f.provider.count("hold")).isEqualTo(1);
+      assertThat(f.provider.count(Operation.HOLD)).isEqualTo(1);
       assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKED);
     }
 
@@ -86,13 +88,13 @@ class TrustFeaturesTest {
       BookingSucceeded ok = f.events.await(BookingSucceeded.class, 1).get(0);
       assertThat(ok.verified()).isFalse();
       assertThat(ok.verification()).contains("cannot read bookings back");
-      assertThat(f.provider.count("readBack")).isZero();
+      assertThat(f.provider.count(Operation.READ_BACK)).isZero();
     }
 
     @Test
     void aFailedReadBackLeavesTheBookingUnverifiedNotLost() {
       readBack();
-      f.provider.failNext("readBack", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+      f.provider.failNext(Operation.READ_BACK, ErrorCode.PROVIDER_UNAVAILABLE);
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 1));
       f.autoWatch(t, f.autoBook());
@@ -109,9 +111,9 @@ class TrustFeaturesTest {
   @Test
   void aBookingTheProviderShowsAtAnotherTimeIsNotVerified() {
     readBack();
-    f.provider.readBackView = b -> new Booking(new Slot(b.slot().target(), b.slot().start().plusSeconds(3600),
+    f.provider.readBackView(b -> new Booking(new Slot(b.slot().target(), b.slot().start().plusSeconds(3600),
         b.slot().end().plusSeconds(3600), b.slot().providerSlotKey()), b.providerBookingKey(), b.trackingCode(),
-        b.bookedAt());
+        b.bookedAt()));
     Target t = f.provider.target("dr-a");
     f.provider.open(t, f.at("06:00", 1));
     f.autoWatch(t, f.autoBook());
@@ -152,7 +154,7 @@ class TrustFeaturesTest {
 
       f.hunter.runDue();
       assertThat(f.provider.bookings()).containsExactly(current); // a later slot is not better
-      assertThat(f.provider.count("hold")).isZero();
+      assertThat(f.provider.count(Operation.HOLD)).isZero();
 
       Slot earlier = f.provider.open(t, f.at("06:00", 1));
       f.tick(Duration.ofSeconds(10));
@@ -161,9 +163,9 @@ class TrustFeaturesTest {
       assertThat(ok.booking().slot()).isEqualTo(earlier);
       assertThat(ok.verification()).contains("the previous booking (" + current.trackingCode() + ") was cancelled");
       assertThat(f.provider.bookings()).extracting(Booking::slot).containsExactly(earlier);
-      List<String> ops = f.provider.requests().stream().map(MemoryProvider.Request::op)
-          .filter(op -> List.of("hold", "book", "readBack", "cancel").contains(op)).toList();
-      assertThat(ops).containsExactly("hold", "book", "readBack", "cancel"); // new first, old last
+      List<Operation> ops = f.provider.requests().stream().map(InMemoryProvider.Request::operation)
+          .filter(op -> List.of(Operation.HOLD, Operation.BOOK, Operation.READ_BACK, Operation.CANCEL).contains(op)).toList();
+      assertThat(ops).containsExactly(Operation.HOLD, Operation.BOOK, Operation.READ_BACK, Operation.CANCEL); // new first, old last
       assertThat(f.hunter.snapshot(t)).contains(later);
     }
 
@@ -173,7 +175,7 @@ class TrustFeaturesTest {
       Target t = f.provider.target("dr-a");
       Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
       f.provider.take(current.slot());
-      f.provider.loseBookings = true;
+      f.provider.loseBookings(true);
       f.autoWatch(t, f.autoBook().replacing(current));
       f.provider.open(t, f.at("06:00", 1));
 
@@ -183,7 +185,7 @@ class TrustFeaturesTest {
       assertThat(ok.verified()).isFalse();
       assertThat(ok.verification()).contains("the previous booking was kept");
       assertThat(f.provider.bookings()).containsExactly(current);
-      assertThat(f.provider.count("cancel")).isZero();
+      assertThat(f.provider.count(Operation.CANCEL)).isZero();
     }
 
     @Test
@@ -192,7 +194,7 @@ class TrustFeaturesTest {
       Target t = f.provider.target("dr-a");
       Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
       f.provider.take(current.slot());
-      f.provider.failNext("cancel", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+      f.provider.failNext(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
       f.autoWatch(t, f.autoBook().replacing(current));
       f.provider.open(t, f.at("06:00", 1));
 
@@ -229,7 +231,7 @@ class TrustFeaturesTest {
 
       assertThat(f.events.await(SlotOpened.class, 1)).hasSize(1);
       assertThat(f.events.settle()).noneMatch(e -> e instanceof BookingSucceeded);
-      assertThat(f.provider.count("hold")).isZero();
+      assertThat(f.provider.count(Operation.HOLD)).isZero();
     }
 
     @Test
@@ -246,7 +248,7 @@ class TrustFeaturesTest {
     @Test
     void bookingPausesWhenTheAttemptsAreSpent() {
       Target t = f.provider.target("dr-a");
-      f.provider.failNext("hold", MemoryProvider.error(ErrorCode.SLOT_TAKEN));
+      f.provider.failNext(Operation.HOLD, ErrorCode.SLOT_TAKEN);
       f.provider.open(t, f.at("06:00", 1));
       f.provider.open(t, f.at("07:00", 1));
       Watch w = f.autoWatch(t, f.autoBook().withMaxAttempts(1));
@@ -256,7 +258,7 @@ class TrustFeaturesTest {
       WatchPaused paused = f.events.await(WatchPaused.class, 1).get(0);
       assertThat(paused.reason()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
       assertThat(paused.message()).contains("all 1 booking attempts");
-      assertThat(f.provider.count("hold")).isEqualTo(1);
+      assertThat(f.provider.count(Operation.HOLD)).isEqualTo(1);
       assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
     }
 
@@ -339,8 +341,8 @@ class TrustFeaturesTest {
       Target t = f.provider.target("dr-a");
       Watch w = f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
       f.hunter.runDue();
-      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
-      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+      f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROVIDER_UNAVAILABLE);
+      f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROVIDER_UNAVAILABLE);
 
       f.tick(Duration.ofSeconds(10));
       f.tick(Duration.ofSeconds(10));
@@ -365,7 +367,7 @@ class TrustFeaturesTest {
     void rateLimitsPauseOnBudgetAndProtocolErrorsMeanTheSchemaChanged() {
       Target t = f.provider.target("dr-a");
       Watch w = f.hunter.watch(WatchRequest.of("u1", t).plan("FAST"));
-      f.provider.failNext("freeDays", SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId(MemoryProvider.ID)
+      f.provider.failNext(Operation.FREE_DAYS, SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId(InMemoryProvider.DEFAULT_ID)
           .retryAfter(Duration.ofSeconds(30)).message("slow down").build());
 
       f.hunter.runDue();
@@ -373,7 +375,7 @@ class TrustFeaturesTest {
       assertThat(f.hunter.health(w.id()).state()).isEqualTo(HealthState.PAUSED_BUDGET);
       assertThat(f.hunter.explain(w.id(), Locale.ENGLISH).get(0)).startsWith("Checks are delayed");
 
-      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROTOCOL));
+      f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROTOCOL);
       f.tick(Duration.ofMinutes(2));
 
       assertThat(f.hunter.health(w.id()).state()).isEqualTo(HealthState.SCHEMA_CHANGED);
@@ -385,7 +387,7 @@ class TrustFeaturesTest {
     void anExpiredSessionPausesAutoBookingAndExplainSaysLogInAgain() {
       Target t = f.provider.target("dr-a");
       f.provider.open(t, f.at("06:00", 1));
-      io.github.slothunter.api.AccountSession expired = new io.github.slothunter.api.AccountSession(MemoryProvider.ID,
+      io.github.slothunter.api.AccountSession expired = new io.github.slothunter.api.AccountSession(InMemoryProvider.DEFAULT_ID,
           "token", java.util.Map.of(), f.clock.instant().minusSeconds(1));
       Watch w = f.hunter.watch(WatchRequest.of("u1", t).plan("FAST")
           .autoBook(AutoBook.of(EngineFixture.patient(), expired)));
@@ -426,8 +428,8 @@ class TrustFeaturesTest {
       List<Target> targets = f.provider.doctor("dr-multi", "s1", "s2");
       Watch w = f.hunter.watch(WatchRequest.of("u1", "mem:dr-multi").plan("FAST"));
       f.hunter.runDue();
-      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROTOCOL));
-      f.provider.failNext("freeDays", MemoryProvider.error(ErrorCode.PROVIDER_UNAVAILABLE));
+      f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROTOCOL);
+      f.provider.failNext(Operation.FREE_DAYS, ErrorCode.PROVIDER_UNAVAILABLE);
 
       f.tick(Duration.ofSeconds(10));
 

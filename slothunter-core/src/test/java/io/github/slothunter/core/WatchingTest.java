@@ -9,6 +9,7 @@ import io.github.slothunter.api.SlotGone;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,9 +37,9 @@ class WatchingTest {
     f.hunter.runDue();
     f.tick(Duration.ofSeconds(10));
 
-    assertThat(f.provider.count("freeDays")).isEqualTo(2);
-    assertThat(f.provider.count("freeSlots")).isEqualTo(2);
-    assertThat(f.provider.count("lookup")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(2);
+    assertThat(f.provider.count(Operation.FREE_SLOTS)).isEqualTo(2);
+    assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(1);
     assertThat(f.events.await(SlotOpened.class, 1000)).hasSize(1000)
         .extracting(SlotOpened::owner).doesNotHaveDuplicates();
     assertThat(f.hunter.stats().targets()).isEqualTo(1);
@@ -123,13 +124,13 @@ class WatchingTest {
     Slot s = f.provider.open(t, f.at("06:00", 1));
     f.hunter.watch(WatchRequest.of("u1", "mem:dr-a").plan("FAST"));
     f.hunter.runDue();
-    long polls = f.provider.count("freeDays");
+    long polls = f.provider.count(Operation.FREE_DAYS);
 
     f.hunter.watch(WatchRequest.of("u2", "mem:dr-a").plan("FAST"));
 
     assertThat(f.events.await(SlotOpened.class, 2)).extracting(SlotOpened::owner).containsExactly("u1", "u2");
     assertThat(f.events.of(SlotOpened.class).get(1).slot()).isEqualTo(s);
-    assertThat(f.provider.count("freeDays")).isEqualTo(polls);
+    assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(polls);
   }
 
   @Test
@@ -140,8 +141,8 @@ class WatchingTest {
     f.hunter.runDue();
     f.tick(Duration.ofSeconds(10));
 
-    assertThat(f.provider.count("freeDays")).isEqualTo(2);
-    assertThat(f.provider.count("freeSlots")).isZero();
+    assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(2);
+    assertThat(f.provider.count(Operation.FREE_SLOTS)).isZero();
   }
 
   @Test
@@ -154,7 +155,7 @@ class WatchingTest {
 
     f.hunter.runDue();
 
-    assertThat(f.provider.count("freeSlots")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.FREE_SLOTS)).isEqualTo(1);
   }
 
   @Test
@@ -229,7 +230,7 @@ class WatchingTest {
     f.hunter.watch(WatchRequest.of("slow", "mem:dr-a").plan("SLOW"));
     f.hunter.runDue();
     f.tick(Duration.ofSeconds(60));
-    assertThat(f.provider.count("freeDays", t)).isEqualTo(1);
+    assertThat(f.provider.count(Operation.FREE_DAYS, t)).isEqualTo(1);
 
     f.hunter.watch(WatchRequest.of("fast", "mem:dr-a").plan("FAST"));
     f.tick(Duration.ofSeconds(1));
@@ -237,7 +238,7 @@ class WatchingTest {
       f.tick(Duration.ofSeconds(10));
     }
 
-    assertThat(f.provider.count("freeDays", t)).isBetween(6L, 8L);
+    assertThat(f.provider.count(Operation.FREE_DAYS, t)).isBetween(6L, 8L);
     assertThat(f.hunter.stats(t).interval()).isEqualTo(Duration.ofSeconds(10));
   }
 
@@ -252,7 +253,7 @@ class WatchingTest {
     f.provider.open(t, f.at("06:00", 1));
     f.tick(Duration.ofMinutes(5));
 
-    assertThat(f.provider.count("freeDays")).isEqualTo(1);
+    assertThat(f.provider.count(Operation.FREE_DAYS)).isEqualTo(1);
     assertThat(f.events.settle()).noneMatch(e -> e instanceof SlotOpened);
     assertThat(f.hunter.find(w.id())).isEmpty();
     assertThat(f.hunter.stats().targets()).isZero();
@@ -304,6 +305,6 @@ class WatchingTest {
 
     assertThatThrownBy(() -> f.hunter.watch(WatchRequest.of("u1", "mem:dr-a")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-    assertThat(f.provider.closed).isTrue();
+    assertThat(f.provider.closed()).isTrue();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Test and demo support for SlotHunter: realistic fake booking sites that speak the real sites' HTTP
  * protocols on {@code 127.0.0.1} ({@link io.github.slothunter.testkit.FakePaziresh24}), a settable
- * {@link io.github.slothunter.testkit.FakeClock}, a JUnit 5 extension, a provider compatibility kit
+ * {@link io.github.slothunter.testkit.FakeClock}, a scriptable in-memory provider for engine and application tests
+ * ({@link io.github.slothunter.testkit.InMemoryProvider}), a JUnit 5 extension, a provider compatibility kit
  * every provider's tests extend ({@link io.github.slothunter.testkit.ProviderCompatibilityKit}) and a
  * runnable demo ({@link io.github.slothunter.testkit.Sandbox}). Public API.
  *

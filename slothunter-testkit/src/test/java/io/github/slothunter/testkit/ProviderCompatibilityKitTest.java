@@ -15,37 +15,45 @@ import io.github.slothunter.api.ProviderInfo;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
 import io.github.slothunter.spi.Authenticator;
 import io.github.slothunter.spi.Booker;
 import io.github.slothunter.spi.DoctorSearch;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.SlotWatcher;
+import io.github.slothunter.testkit.InMemoryProvider.Operation;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
 /** The kit must fail providers that break the contract, and skip what a provider cannot do. */
 class ProviderCompatibilityKitTest {
   private final FakeClock clock = FakeClock.at(Fixtures.START);
-  private final FakePaziresh24 fake = Fixtures.started(clock);
-  private final ToyPaziresh24Provider toy = new ToyPaziresh24Provider(fake.baseUrl(), clock);
+  private final InMemoryProvider site = InMemoryProvider.builder().clock(clock).build();
+  private final List<Slot> opened = new ArrayList<>();
 
-  @AfterEach
-  void stop() {
-    fake.close();
+  @BeforeEach
+  void openCalendar() {
+    Target target = site.target("dr-kit");
+    opened.add(site.open(target, Fixtures.NINE));
+    opened.add(site.open(target, Fixtures.NINE.plus(Duration.ofDays(1))));
   }
 
   private Kit kit(Provider provider) {
-    return new Kit(provider, fake.doctorUrl(Fixtures.SLUG), null);
+    return new Kit(provider, "mem:dr-kit", null);
   }
 
   /** The kit with a logged-in session, so its booking tests run. */
   private Kit bookingKit(Provider provider) {
-    return new Kit(provider, fake.doctorUrl(Fixtures.SLUG), fake.login(Fixtures.CELL).toSession());
+    return new Kit(provider, "mem:dr-kit", new AccountSession(InMemoryProvider.DEFAULT_ID, "token", Map.of(), null));
   }
 
   /** The kit over a provider that may break the contract. */
@@ -84,27 +92,27 @@ class ProviderCompatibilityKitTest {
   private class Delegate implements Provider {
     @Override
     public ProviderInfo info() {
-      return toy.info();
+      return site.info();
     }
 
     @Override
     public Optional<DoctorRef> parse(String urlOrSlug) {
-      return toy.parse(urlOrSlug);
+      return site.parse(urlOrSlug);
     }
 
     @Override
     public Doctor lookup(DoctorRef ref) {
-      return toy.lookup(ref);
+      return site.lookup(ref);
     }
 
     @Override
     public SlotWatcher slots() {
-      return toy.slots();
+      return site.slots();
     }
 
     @Override
     public Optional<Booker> booker() {
-      return toy.booker();
+      return site.booker();
     }
 
     @Override
@@ -122,18 +130,18 @@ class ProviderCompatibilityKitTest {
     }
   }
 
-  /** The toy provider, listing READ_BACK or not, with the given read-back. */
+  /** The in-memory provider, listing READ_BACK or not, with the given read-back. */
   private Provider readingBack(boolean listed, BiFunction<Booking, AccountSession, Optional<Booking>> readBack) {
-    Booker toyBooker = toy.booker().orElseThrow();
+    Booker siteBooker = site.booker().orElseThrow();
     return new Delegate() {
       @Override
       public ProviderInfo info() {
-        EnumSet<Capability> caps = EnumSet.copyOf(toy.info().capabilities());
+        EnumSet<Capability> caps = EnumSet.copyOf(site.info().capabilities());
         if (listed) {
           caps.add(Capability.READ_BACK);
         }
-        return new ProviderInfo(toy.info().id(), toy.info().name(), toy.info().zone(), caps,
-            toy.info().defaultBudget());
+        return new ProviderInfo(site.info().id(), site.info().name(), site.info().zone(), caps,
+            site.info().defaultBudget());
       }
 
       @Override
@@ -141,22 +149,22 @@ class ProviderCompatibilityKitTest {
         return Optional.of(new Booker() {
           @Override
           public Hold hold(Slot slot, AccountSession session) {
-            return toyBooker.hold(slot, session);
+            return siteBooker.hold(slot, session);
           }
 
           @Override
           public Booking book(Hold hold, Patient patient, AccountSession session) {
-            return toyBooker.book(hold, patient, session);
+            return siteBooker.book(hold, patient, session);
           }
 
           @Override
           public void release(Hold hold, AccountSession session) {
-            toyBooker.release(hold, session);
+            siteBooker.release(hold, session);
           }
 
           @Override
           public void cancel(Booking booking, Patient patient, AccountSession session) {
-            toyBooker.cancel(booking, patient, session);
+            siteBooker.cancel(booking, patient, session);
           }
 
           @Override
@@ -174,7 +182,9 @@ class ProviderCompatibilityKitTest {
 
     assertThatThrownBy(kit::readBackSeesABookingButNotItsCancellation).isInstanceOf(AssertionError.class)
         .hasMessageContaining("cancelled booking");
-    assertThat(fake.bookings()).singleElement().satisfies(b -> assertThat(b.cancelled()).isTrue());
+    assertThat(site.count(Operation.BOOK)).isEqualTo(1);
+    assertThat(site.count(Operation.CANCEL)).isEqualTo(1);
+    assertThat(site.bookings()).isEmpty();
   }
 
   @Test
@@ -218,7 +228,8 @@ class ProviderCompatibilityKitTest {
     Kit kit = bookingKit(new Delegate());
 
     assertThatThrownBy(kit::readBackSeesABookingButNotItsCancellation).isInstanceOf(TestAbortedException.class);
-    assertThat(fake.bookings()).isEmpty();
+    assertThat(site.bookings()).isEmpty();
+    assertThat(site.count(Operation.BOOK)).isZero();
   }
 
   @Test
@@ -277,8 +288,8 @@ class ProviderCompatibilityKitTest {
 
   @Test
   void failsWhenTheDoctorHasNoFreeDays() {
-    for (FakeSlot s : fake.freeSlots()) {
-      fake.takeSlot(s.doctorKey(), s.centerId(), s.serviceId(), s.from());
+    for (Slot s : opened) {
+      site.take(s);
     }
     Kit kit = kit(new Delegate());
 
@@ -297,7 +308,7 @@ class ProviderCompatibilityKitTest {
   }
 
   @Test
-  void passesTheToyProviderOnReadTests() {
+  void passesTheInMemoryProviderOnReadTests() {
     Kit kit = kit(new Delegate());
 
     kit.infoIsSane();
@@ -312,6 +323,6 @@ class ProviderCompatibilityKitTest {
     kit.freeSlotsOfAPastDayAreEmpty();
     kit.readBackWithoutTheCapabilityIsUnsupported();
 
-    assertThat(fake.requestCount(FakePaziresh24.PROFILE_PAGE)).isPositive();
+    assertThat(site.count(Operation.LOOKUP)).isPositive();
   }
 }

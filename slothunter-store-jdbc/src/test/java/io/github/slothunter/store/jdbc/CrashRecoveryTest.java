@@ -11,6 +11,7 @@ import io.github.slothunter.api.Target;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.Store;
 import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.testkit.InMemoryProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class CrashRecoveryTest {
   Path dir;
 
   private final MutableClock clock = new MutableClock("2026-12-05T05:30:00Z");
-  private final FakeProvider provider = new FakeProvider();
+  private final InMemoryProvider provider = InMemoryProvider.builder().id("fake").clock(clock).booking(false).build();
   private final List<SlotHunter> engines = new ArrayList<>();
   private final List<CrashingStore> crashing = new ArrayList<>();
   private final Target target = target("dr-a");

@@ -12,6 +12,7 @@ import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.Store;
 import io.github.slothunter.core.Watch;
 import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.testkit.InMemoryProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class EngineRestartTest {
   Path dir;
 
   private final MutableClock clock = new MutableClock("2026-12-05T05:30:00Z");
-  private final FakeProvider provider = new FakeProvider();
+  private final InMemoryProvider provider = InMemoryProvider.builder().id("fake").clock(clock).booking(false).build();
 
   private SlotHunter engine(Store store) {
     return SlotHunter.builder().provider(provider.factory()).store(store).clock(clock)
@@ -69,6 +70,7 @@ class EngineRestartTest {
     Target b = target("dr-b");
     Slot old = slot(a, 0);
     provider.open(old);
+    provider.addCalendar(b); // polled too: an empty calendar, not an unknown one
     Events before = new Events();
     Watch first;
     Watch second;

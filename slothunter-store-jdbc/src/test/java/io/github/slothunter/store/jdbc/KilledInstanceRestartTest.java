@@ -9,6 +9,7 @@ import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.testkit.InMemoryProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class KilledInstanceRestartTest {
   Path dir;
 
   private final MutableClock clock = new MutableClock("2026-12-05T05:30:00Z");
-  private final FakeProvider provider = new FakeProvider();
+  private final InMemoryProvider provider = InMemoryProvider.builder().id("fake").clock(clock).booking(false).build();
   private final List<SlotHunter> engines = new ArrayList<>();
   private final Target target = target("dr-a");
 
@@ -55,7 +56,7 @@ class KilledInstanceRestartTest {
     SlotHunter killed = engine(db, "a");
     killed.watch(WatchRequest.of("u1", target).plan("FAST"));
     killed.runDue();
-    assertThat(provider.polls(target)).isEqualTo(1);
+    assertThat(provider.count(InMemoryProvider.Operation.FREE_DAYS, target)).isEqualTo(1);
     assertThat(db.rows("SELECT instance_id FROM target_leases WHERE target_id = ?", target.id()))
         .containsExactly(List.of("a"));
   }
@@ -70,7 +71,7 @@ class KilledInstanceRestartTest {
     SlotHunter restarted = engine(db, "a");
     restarted.runDue();
 
-    assertThat(provider.polls(target)).isEqualTo(2);
+    assertThat(provider.count(InMemoryProvider.Operation.FREE_DAYS, target)).isEqualTo(2);
     assertThat(restarted.stats(target).polls()).isEqualTo(1);
   }
 
@@ -84,13 +85,13 @@ class KilledInstanceRestartTest {
     SlotHunter other = engine(db, "b");
     for (Duration elapsed = FAST.minInterval(); elapsed.compareTo(LEASE) < 0; elapsed = elapsed.plusSeconds(5)) {
       other.runDue();
-      assertThat(provider.polls(target)).as("polls %s after the last renewal", elapsed).isEqualTo(1);
+      assertThat(provider.count(InMemoryProvider.Operation.FREE_DAYS, target)).as("polls %s after the last renewal", elapsed).isEqualTo(1);
       clock.advance(Duration.ofSeconds(5));
     }
     clock.advance(LEASE.dividedBy(3)); // the lease has expired and a renewal period has passed: a sync took it
     other.runDue();
 
-    assertThat(provider.polls(target)).isEqualTo(2);
+    assertThat(provider.count(InMemoryProvider.Operation.FREE_DAYS, target)).isEqualTo(2);
     assertThat(other.stats(target).polls()).isEqualTo(1);
   }
 }

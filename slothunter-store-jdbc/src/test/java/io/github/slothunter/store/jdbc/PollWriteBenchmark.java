@@ -9,6 +9,7 @@ import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.TargetSnapshot;
 import io.github.slothunter.core.Watch;
 import io.github.slothunter.core.WatchState;
+import io.github.slothunter.testkit.InMemoryProvider;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -199,7 +200,7 @@ public final class PollWriteBenchmark {
     JdbcStore store = open.get();
     long opened = System.nanoTime();
     Map<String, long[]> calls = new java.util.TreeMap<>();
-    FakeProvider provider = new FakeProvider();
+    InMemoryProvider provider = InMemoryProvider.builder().id("fake").booking(false).build();
     SlotHunter hunter = SlotHunter.builder().provider(provider.factory()).store(timed(store, calls)).clock(Clock.systemUTC())
         .closeTimeout(Duration.ofSeconds(2)).manualScheduling().build();
     long built = System.nanoTime();

@@ -23,6 +23,7 @@ import io.github.slothunter.core.TimeWindow;
 import io.github.slothunter.core.Watch;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.testkit.FakeClock;
+import io.github.slothunter.testkit.InMemoryProvider;
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -41,11 +42,11 @@ class BotConversationTest {
   private static final Instant NOWRUZ_0930 = Instant.parse("2026-03-21T06:00:00Z");
 
   private final FakeClock clock = FakeClock.at("2026-03-20T08:00:00Z");
-  private final InMemoryProvider site = new InMemoryProvider();
-  private final SlotHunter hunter = SlotHunter.builder().provider(site).clock(clock).manualScheduling()
+  private final InMemoryProvider site = TestDoctors.provider(clock);
+  private final SlotHunter hunter = SlotHunter.builder().provider(site.factory()).clock(clock).manualScheduling()
       .plans(Plans.defaults()).closeTimeout(Duration.ofSeconds(1)).build();
-  private final BotConversation bot = BotConversation.builder(hunter).authenticator(site).adminChatId(ADMIN)
-      .clock(clock).slotBurst(2, Duration.ofMinutes(1)).build();
+  private final BotConversation bot = BotConversation.builder(hunter).authenticator(site.authenticator().orElseThrow())
+      .adminChatId(ADMIN).clock(clock).slotBurst(2, Duration.ofMinutes(1)).build();
   private int update;
 
   @AfterEach
@@ -95,12 +96,12 @@ class BotConversationTest {
   }
 
   private Watch watchReza(long chat) {
-    text(chat, "/add " + InMemoryProvider.link("dr-reza"));
+    text(chat, "/add " + TestDoctors.link("dr-reza"));
     return hunter.watches(BotConversation.owner(chat)).get(0);
   }
 
   private Slot rezaSlot(Instant start) {
-    return InMemoryProvider.slot(InMemoryProvider.target(InMemoryProvider.reza(), "c9", "s9"), start);
+    return TestDoctors.slot(TestDoctors.target(TestDoctors.reza(), "c9", "s9"), start);
   }
 
   // ------------------------------------------------------------------ start and language
@@ -142,7 +143,7 @@ class BotConversationTest {
 
   @Test
   void addWalksThroughCenterAndServiceButtonsAndRegistersThatCalendar() {
-    List<Outgoing> centers = text(ALI, "/add " + InMemoryProvider.link("dr-sara"));
+    List<Outgoing> centers = text(ALI, "/add " + TestDoctors.link("dr-sara"));
     assertThat(lastText(centers)).contains("دکتر سارا احمدی").contains("کدام مطب");
     List<Keyboard.Button> cButtons = lastKeyboard(centers).buttons();
     assertThat(cButtons).extracting(Keyboard.Button::text).containsExactly("مطب ولیعصر (تهران)", "ویزیت آنلاین");
@@ -169,7 +170,7 @@ class BotConversationTest {
     english(ALI);
 
     assertThat(lastText(text(ALI, "/add"))).contains("Send the doctor's Paziresh24 page link");
-    List<Outgoing> out = text(ALI, InMemoryProvider.link("dr-reza"));
+    List<Outgoing> out = text(ALI, TestDoctors.link("dr-reza"));
 
     assertThat(lastText(out)).contains("I am now watching").contains("دکتر رضا کریمی").contains("every 5 minutes");
     assertThat(hunter.watches("42")).hasSize(1);
@@ -177,7 +178,7 @@ class BotConversationTest {
 
   @Test
   void aPastedLinkOutsideAnyFlowIsTreatedAsAdd() {
-    List<Outgoing> out = text(ALI, InMemoryProvider.link("dr-reza"));
+    List<Outgoing> out = text(ALI, TestDoctors.link("dr-reza"));
 
     assertThat(lastText(out)).contains("دکتر رضا کریمی");
     assertThat(hunter.watches("42")).hasSize(1);
@@ -189,7 +190,7 @@ class BotConversationTest {
 
     assertThat(lastText(text(ALI, "/add https://example.com/whatever"))).contains("لینک صفحه‌ی پزشک");
     assertThat(lastText(text(NEDA, "/add https://example.com/whatever"))).contains("not a Paziresh24 doctor link");
-    assertThat(lastText(text(NEDA, "/add " + InMemoryProvider.link("dr-nobody")))).contains("does not know this doctor");
+    assertThat(lastText(text(NEDA, "/add " + TestDoctors.link("dr-nobody")))).contains("does not know this doctor");
     assertThat(hunter.watches("43")).isEmpty();
   }
 
@@ -197,7 +198,7 @@ class BotConversationTest {
   void secondAddOnTheFreePlanExplainsTheQuotaInPersian() {
     watchReza(ALI);
 
-    List<Outgoing> out = text(ALI, "/add " + InMemoryProvider.link("dr-sara"));
+    List<Outgoing> out = text(ALI, "/add " + TestDoctors.link("dr-sara"));
 
     assertThat(lastText(out)).contains("⛔️").contains("رایگان (FREE)").contains("۱ پزشک").contains("/remove");
     assertThat(hunter.watches("42")).hasSize(1);
@@ -218,8 +219,8 @@ class BotConversationTest {
   @Test
   void theEnginesQuotaRefusalIsExplainedTooWhenAnotherChatRacedAhead() {
     // the bot's own check passes while the center menu is open; a watch registered meanwhile fills the quota
-    List<Keyboard.Button> centers = lastKeyboard(text(ALI, "/add " + InMemoryProvider.link("dr-sara"))).buttons();
-    hunter.watch(WatchRequest.of("42", InMemoryProvider.link("dr-reza")));
+    List<Keyboard.Button> centers = lastKeyboard(text(ALI, "/add " + TestDoctors.link("dr-sara"))).buttons();
+    hunter.watch(WatchRequest.of("42", TestDoctors.link("dr-reza")));
     List<Keyboard.Button> services = lastKeyboard(press(ALI, centers.get(0).data())).buttons();
 
     List<Outgoing> out = press(ALI, services.get(0).data());
@@ -233,7 +234,7 @@ class BotConversationTest {
     hunter.setPlan("42", "PREMIUM");
     watchReza(ALI);
 
-    List<Outgoing> out = text(ALI, "/add " + InMemoryProvider.link("dr-reza"));
+    List<Outgoing> out = text(ALI, "/add " + TestDoctors.link("dr-reza"));
 
     assertThat(lastText(out)).startsWith("ℹ️");
     assertThat(hunter.watches("42")).hasSize(1);
@@ -241,7 +242,7 @@ class BotConversationTest {
 
   @Test
   void oldMenuButtonsAreAnsweredAsStale() {
-    List<Keyboard.Button> centers = lastKeyboard(text(ALI, "/add " + InMemoryProvider.link("dr-sara"))).buttons();
+    List<Keyboard.Button> centers = lastKeyboard(text(ALI, "/add " + TestDoctors.link("dr-sara"))).buttons();
     text(ALI, "/cancel");
 
     List<Outgoing> out = press(ALI, centers.get(0).data());
@@ -333,7 +334,7 @@ class BotConversationTest {
   void withSeveralWatchesFilterAsksWhichOne() {
     hunter.setPlan("42", "PREMIUM");
     Watch reza = watchReza(ALI);
-    text(ALI, "/add " + InMemoryProvider.link("dr-sara"));
+    text(ALI, "/add " + TestDoctors.link("dr-sara"));
     press(ALI, "c:1:1"); // the online center has one service
 
     List<Outgoing> menu = text(ALI, "/filter");
@@ -399,7 +400,7 @@ class BotConversationTest {
 
     assertThat(fa).isEqualTo("❗️ این شماره موبایل معتبر نیست. شماره‌ای مثل ۰۹۱۲۱۲۳۴۵۶۷ بفرستید:");
     assertThat(en).isEqualTo("❗️ That is not an Iranian mobile number. Send one like 09121234567:");
-    assertThat(site.codesSentTo).isEmpty();
+    assertThat(site.codesSentTo()).isEmpty();
   }
 
   @Test
@@ -426,7 +427,7 @@ class BotConversationTest {
     assertThat(lastText(text(ALI, "9999"))).contains("wrong or expired");
     List<Outgoing> on = text(ALI, "۱۲۳۴");
 
-    assertThat(site.codesSentTo).containsExactly("09121234567");
+    assertThat(site.codesSentTo()).containsExactly("09121234567");
     assertThat(lastText(on)).contains("Auto-booking is on for 1 doctor").contains("S***").contains("********99")
         .doesNotContain("0499370899");
     assertThat(hunter.watches("42")).singleElement().satisfies(w -> {
@@ -567,7 +568,7 @@ class BotConversationTest {
       assertThat(s.chatId()).isEqualTo(NEDA);
       assertThat(s.text()).contains("Your plan is now PREMIUM").contains("Auto-booking: included");
     });
-    assertThat(lastText(text(NEDA, "/add " + InMemoryProvider.link("dr-reza")))).contains("every 1 minute");
+    assertThat(lastText(text(NEDA, "/add " + TestDoctors.link("dr-reza")))).contains("every 1 minute");
   }
 
   @Test
@@ -708,10 +709,10 @@ class BotConversationTest {
 
   @Test
   void eventsWithoutAChatOrAboutTheProviderSendNothing() {
-    Target t = InMemoryProvider.target(InMemoryProvider.reza(), "c9", "s9");
+    Target t = TestDoctors.target(TestDoctors.reza(), "c9", "s9");
     Instant now = clock.instant();
 
-    assertThat(bot.onEvent(new SlotOpened("w-x", "someone@example", InMemoryProvider.slot(t, NOWRUZ_0930), null, now)))
+    assertThat(bot.onEvent(new SlotOpened("w-x", "someone@example", TestDoctors.slot(t, NOWRUZ_0930), null, now)))
         .isEmpty();
     assertThat(bot.onEvent(new ProviderThrottled("fakedoc", ErrorCode.RATE_LIMITED, Duration.ofSeconds(5), now)))
         .isEmpty();
@@ -720,7 +721,7 @@ class BotConversationTest {
 
   @Test
   void eventsForCalendarsTheBotDidNotRegisterStillNameTheDoctorKey() {
-    Watch w = hunter.watch(WatchRequest.of("44", InMemoryProvider.link("dr-reza")));
+    Watch w = hunter.watch(WatchRequest.of("44", TestDoctors.link("dr-reza")));
 
     List<Outgoing> out = bot.onEvent(new SlotOpened(w.id(), "44", rezaSlot(NOWRUZ_0930), null, clock.instant()));
 

@@ -21,7 +21,7 @@ class MessagesTest {
   private static final Messages FA = Messages.of(Lang.FA);
   private static final Messages EN = Messages.of(Lang.EN);
   private static final WatchLabel LABEL = new WatchLabel("دکتر سارا", "مطب", "ویزیت", null, "https://x/dr/s", "c", "s");
-  private static final Slot SLOT = InMemoryProvider.slot(InMemoryProvider.target(InMemoryProvider.reza(), "c9", "s9"),
+  private static final Slot SLOT = TestDoctors.slot(TestDoctors.target(TestDoctors.reza(), "c9", "s9"),
       Instant.parse("2026-03-21T06:00:00Z"));
 
   @Test

@@ -11,9 +11,11 @@ import com.pengrad.telegrambot.model.Update;
 import com.pengrad.telegrambot.utility.BotUtils;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
+import io.github.slothunter.testkit.InMemoryProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** The transport against a fake Bot API, and the class path it runs on. */
 class TelegramTransportTest {
-  private final InMemoryProvider site = new InMemoryProvider();
-  private final SlotHunter hunter = SlotHunter.builder().provider(site).manualScheduling().plans(Plans.defaults())
+  private final InMemoryProvider site = TestDoctors.provider(Clock.systemUTC());
+  private final SlotHunter hunter = SlotHunter.builder().provider(site.factory()).manualScheduling().plans(Plans.defaults())
       .closeTimeout(Duration.ofSeconds(1)).build();
   private final BotConversation conversation = BotConversation.builder(hunter).build();
   private final FakeTelegram telegram = new FakeTelegram();

@@ -1,0 +1,1036 @@
+package io.github.slothunter.testkit;
+
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.Booking;
+import io.github.slothunter.api.Capability;
+import io.github.slothunter.api.Center;
+import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Hold;
+import io.github.slothunter.api.OtpChallenge;
+import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.PaymentState;
+import io.github.slothunter.api.ProviderInfo;
+import io.github.slothunter.api.RequestBudget;
+import io.github.slothunter.api.Service;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.spi.Authenticator;
+import io.github.slothunter.spi.Booker;
+import io.github.slothunter.spi.DoctorSearch;
+import io.github.slothunter.spi.FreeCalendar;
+import io.github.slothunter.spi.Provider;
+import io.github.slothunter.spi.ProviderContext;
+import io.github.slothunter.spi.ProviderFactory;
+import io.github.slothunter.spi.SlotWatcher;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@link Provider} that lives in memory and does what a test scripts: doctors and their calendars,
+ * slots opened and taken by hand, holds and bookings, an optional SMS login, failures queued per
+ * {@link Operation}, and {@link Gate}s that stop a call half-way. There is no HTTP and no site
+ * protocol: use it to test an engine or an application built on SlotHunter. To test a provider's
+ * protocol, use a fake site such as {@link FakePaziresh24} with the real provider instead.
+ *
+ * <pre>{@code
+ * FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
+ * InMemoryProvider provider = InMemoryProvider.builder().clock(clock).build();
+ * Target target = provider.target("dr-sara");
+ * provider.open(target, Instant.parse("2026-12-07T06:00:00Z"));
+ * provider.failNext(Operation.HOLD, ErrorCode.SLOT_TAKEN);
+ * SlotHunter hunter = SlotHunter.builder().provider(provider.factory()).clock(clock).build();
+ * // ... watch the target with auto-booking, let the engine poll ...
+ * assertThat(provider.holds()).isEmpty();
+ * assertThat(provider.count(Operation.HOLD)).isEqualTo(1);
+ * }</pre>
+ *
+ * <p>How it behaves:
+ *
+ * <ul>
+ *   <li>Links are the {@linkplain Builder#linkPrefix(String) link prefix} and a doctor key, by default
+ *       {@code mem:dr-sara}; {@link #parse} reads nothing else and never throws.
+ *   <li>Each call of the provider's {@link SlotWatcher}, {@link Booker} and {@link Authenticator}, and
+ *       {@link #lookup}, is one request: it is logged ({@link #requests()}), counts toward
+ *       {@link #maxInFlight()}, is shown to the {@link #onRequest} hook, then throws the next scripted
+ *       failure of its operation ({@link #failNext}, else {@link #failAlways}) if there is one, or else
+ *       waits at its operation's {@link #gate} and does its work. {@link #parse}, {@link #info} and
+ *       {@link #bookingLink} are not requests.
+ *   <li>A calendar's free slots are the slots opened on it minus those held; asking for a calendar
+ *       never added fails with {@code NOT_FOUND}. {@link SlotWatcher#freeCalendar} asks
+ *       {@link SlotWatcher#freeDays} (so it logs {@link Operation#FREE_DAYS}) unless
+ *       {@link #calendarWindow(int)} is set.
+ *   <li>{@link Booker#hold} fails {@code SLOT_TAKEN} unless the slot is free. Holds expire at
+ *       {@link #holdTtl(Duration)} after they are made, by their {@link Hold#expiresAt()} only: the
+ *       provider itself never drops one. {@link Booker#book} fails {@code HOLD_EXPIRED} for a hold it
+ *       does not have (released, booked or never made) and {@code SLOT_TAKEN} when the slot was taken
+ *       after the hold; otherwise it books: the slot leaves the calendar, the hold is gone and the
+ *       booking is kept ({@link #bookings()}) with keys {@code b<n>} and tracking codes {@code TRK<n>}
+ *       counting from 0. Sessions are not checked.
+ *   <li>Read-back ({@link #readBack(boolean)}) and moves ({@link #moves(boolean)}) are off until
+ *       turned on; while off, they answer {@code UNSUPPORTED} without a request and
+ *       {@link ProviderInfo#capabilities()} does not list them.
+ * </ul>
+ *
+ * <p>Thread-safe: the engine may call it from many threads while the test sets it up, scripts it
+ * and inspects it from another. Each request sees the settings as they are when it runs. The
+ * {@link Builder} is not thread-safe.
+ */
+public final class InMemoryProvider implements Provider {
+  /** The provider id unless {@link Builder#id(String)} sets another. */
+  public static final String DEFAULT_ID = "mem";
+  /** The budget unless {@link Builder#budget(RequestBudget)} sets another: ample for tests. */
+  public static final RequestBudget DEFAULT_BUDGET = RequestBudget.of(1000, 100_000, 8);
+  /** How long a slot made by {@link #open(Target, Instant)} lasts. */
+  public static final Duration SLOT_LENGTH = Duration.ofMinutes(15);
+  /** How long a call waits at a {@link Gate} that is never opened before it goes on anyway. */
+  public static final Duration GATE_TIMEOUT = Duration.ofSeconds(10);
+  /** How long an SMS code from the {@linkplain Builder#login(String) login} stays valid. */
+  public static final Duration CODE_TTL = Duration.ofMinutes(2);
+
+  /** What a request asks for; the unit of {@link #failNext}, {@link #gate} and {@link #count}. */
+  public enum Operation {
+    /** {@link Provider#lookup}. */
+    LOOKUP,
+    /** {@link SlotWatcher#freeCalendar}, only while {@link #calendarWindow(int)} is set. */
+    FREE_CALENDAR,
+    /** {@link SlotWatcher#freeDays}. */
+    FREE_DAYS,
+    /** {@link SlotWatcher#freeSlots}. */
+    FREE_SLOTS,
+    /** {@link Booker#hold}. */
+    HOLD,
+    /** {@link Booker#book}. */
+    BOOK,
+    /** {@link Booker#move}. */
+    MOVE,
+    /** {@link Booker#release}. */
+    RELEASE,
+    /** {@link Booker#cancel}. */
+    CANCEL,
+    /** {@link Booker#readBack}. */
+    READ_BACK,
+    /** {@link Authenticator#start}: an SMS code is asked for. */
+    LOGIN_START,
+    /** {@link Authenticator#complete}: a code is checked. */
+    LOGIN_COMPLETE
+  }
+
+  /**
+   * One request the provider received.
+   *
+   * @param operation what was asked
+   * @param targetId the {@link Target#id()} of the calendar it was about, or the empty string for a
+   *     request about no one calendar (a lookup, a login)
+   * @param at when it arrived, on the provider's clock
+   */
+  public record Request(Operation operation, String targetId, Instant at) {
+    /** Validates. */
+    public Request {
+      Objects.requireNonNull(operation, "operation");
+      Objects.requireNonNull(targetId, "targetId");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A stop for the calls of one operation, made by {@link #gate(Operation)}: each call waits at it
+   * until {@link #open()}, or at most {@link #GATE_TIMEOUT}, then goes on. Use it to keep a hold or a
+   * booking in flight while the test looks at the engine. Thread-safe.
+   */
+  public static final class Gate {
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch open = new CountDownLatch(1);
+
+    private Gate() {}
+
+    /**
+     * Waits until a call has reached the gate.
+     *
+     * @return whether one did within the timeout
+     */
+    public boolean awaitEntered(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      try {
+        return entered.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
+    /** Lets every waiting call and every later one through. Idempotent. */
+    public void open() {
+      open.countDown();
+    }
+
+    private void pass() {
+      entered.countDown();
+      try {
+        open.await(GATE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private final String id;
+  private final String name;
+  private final Clock clock;
+  private final RequestBudget budget;
+  private final boolean canBook;
+  private final String linkPrefix;
+  private final String code;
+  private final Watcher watcher = new Watcher();
+  private final InMemoryBooker booker = new InMemoryBooker();
+  private final Login login = new Login();
+
+  private final Object lock = new Object();
+  private final Map<String, Doctor> doctors = new HashMap<>();
+  private final Map<String, TreeMap<Instant, Slot>> calendars = new HashMap<>();
+  private final Map<String, Hold> holds = new LinkedHashMap<>();
+  private final List<Booking> bookings = new ArrayList<>();
+  private final List<Request> requests = new ArrayList<>();
+  private final List<String> releasedHoldKeys = new ArrayList<>();
+  private final List<String> codesSentTo = new ArrayList<>();
+  private final Map<Operation, Deque<RuntimeException>> failures = new EnumMap<>(Operation.class);
+  private final Map<Operation, ErrorCode> standingFailures = new EnumMap<>(Operation.class);
+  private final Map<Operation, Gate> gates = new EnumMap<>(Operation.class);
+  private int sequence;
+  private int trackingCodes;
+
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile Consumer<Request> onRequest = r -> {};
+  private volatile Consumer<Request> onAnswer = r -> {};
+  private volatile Duration holdTtl = Duration.ofMinutes(5);
+  private volatile boolean takeAfterHold;
+  private volatile boolean readBack;
+  private volatile UnaryOperator<Booking> readBackView = UnaryOperator.identity();
+  private volatile boolean moves;
+  private volatile boolean payToConfirm;
+  private volatile boolean loseAnswers;
+  private volatile boolean loseBookings;
+  private volatile int calendarWindow = -1;
+  private volatile boolean closed;
+
+  private InMemoryProvider(Builder b) {
+    this.id = b.id;
+    this.name = b.name;
+    this.clock = b.clock;
+    this.budget = b.budget;
+    this.canBook = b.booking;
+    this.linkPrefix = b.linkPrefix == null ? b.id + ":" : b.linkPrefix;
+    this.code = b.code;
+  }
+
+  /** A builder with the defaults: id {@value #DEFAULT_ID}, the system clock, booking on, no login. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A factory that hands every engine this same provider, whatever its context. */
+  public ProviderFactory factory() {
+    return new ProviderFactory() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public Provider create(ProviderContext context) {
+        return InMemoryProvider.this;
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------ set-up
+
+  /**
+   * Adds a doctor {@code "Dr <key>"} with one center {@code c1} and these services, each bookable,
+   * 15 minutes long and priced 1000, each with an empty calendar. Adding a key again replaces the
+   * doctor and keeps the calendars it already had.
+   *
+   * @return the doctor's calendars, one per service, in order
+   */
+  public List<Target> doctor(String key, String... serviceIds) {
+    return pricedDoctor(key, 1000L, serviceIds);
+  }
+
+  /**
+   * Like {@link #doctor(String, String...)} with another price.
+   *
+   * @param price the services' price in rials, or {@code null} when the site does not say
+   */
+  public List<Target> pricedDoctor(String key, Long price, String... serviceIds) {
+    Objects.requireNonNull(key, "key");
+    List<Service> services = new ArrayList<>();
+    for (String s : serviceIds) {
+      services.add(new Service(s, "visit " + s, price, SLOT_LENGTH, true, Map.of("k", "v")));
+    }
+    return addDoctor(new Doctor(new DoctorRef(id, key), "Dr " + key, List.of("heart"),
+        List.of(new Center("c1", "Clinic", "St 1", "Tehran", services))));
+  }
+
+  /** Adds a doctor with one service {@code s1} (see {@link #doctor(String, String...)}) and returns its calendar. */
+  public Target target(String key) {
+    return doctor(key, "s1").get(0);
+  }
+
+  /**
+   * Adds a doctor as given, with an empty calendar for each bookable service not yet known.
+   *
+   * @return the doctor's bookable calendars
+   * @throws IllegalArgumentException when the doctor belongs to another provider id
+   */
+  public List<Target> addDoctor(Doctor doctor) {
+    Objects.requireNonNull(doctor, "doctor");
+    if (!doctor.ref().providerId().equals(id)) {
+      throw new IllegalArgumentException("doctor " + doctor.ref() + " is not on provider " + id);
+    }
+    List<Target> targets = doctor.bookableTargets();
+    synchronized (lock) {
+      doctors.put(doctor.ref().key(), doctor);
+      for (Target t : targets) {
+        calendars.computeIfAbsent(t.id(), k -> new TreeMap<>());
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * Adds an empty calendar for a target made by hand (no doctor needed), so that polls of it answer
+   * "nothing free" instead of {@code NOT_FOUND}. A calendar already there is kept.
+   */
+  public InMemoryProvider addCalendar(Target target) {
+    Objects.requireNonNull(target, "target");
+    synchronized (lock) {
+      calendars.computeIfAbsent(target.id(), k -> new TreeMap<>());
+    }
+    return this;
+  }
+
+  /**
+   * Opens a {@link #SLOT_LENGTH} slot at {@code start} on the target's calendar (added if missing),
+   * keyed {@code k<epoch second>}; it replaces a slot with the same start.
+   *
+   * @return the free slot
+   */
+  public Slot open(Target target, Instant start) {
+    Objects.requireNonNull(start, "start");
+    return open(new Slot(Objects.requireNonNull(target, "target"), start, start.plus(SLOT_LENGTH),
+        "k" + start.getEpochSecond()));
+  }
+
+  /** Opens this slot on its target's calendar (added if missing); it replaces a slot with the same start. */
+  public Slot open(Slot slot) {
+    Objects.requireNonNull(slot, "slot");
+    synchronized (lock) {
+      calendars.computeIfAbsent(slot.target().id(), k -> new TreeMap<>()).put(slot.start(), slot);
+    }
+    return slot;
+  }
+
+  /** Takes the slot off its calendar, as when someone else books it; a hold on it stays. */
+  public InMemoryProvider take(Slot slot) {
+    Objects.requireNonNull(slot, "slot");
+    synchronized (lock) {
+      TreeMap<Instant, Slot> calendar = calendars.get(slot.target().id());
+      if (calendar != null) {
+        calendar.remove(slot.start());
+      }
+    }
+    return this;
+  }
+
+  /** Records a booking made elsewhere (say, the patient's current one), so it can be read back, moved or cancelled. */
+  public Booking addBooking(Slot slot) {
+    Objects.requireNonNull(slot, "slot");
+    synchronized (lock) {
+      Booking b = new Booking(slot, "b" + ++sequence, "TRK" + trackingCodes++, clock.instant());
+      bookings.add(b);
+      return b;
+    }
+  }
+
+  // ------------------------------------------------------------------ scripting
+
+  /**
+   * Makes the next request of this operation fail with {@code e} instead of doing its work; calls
+   * queue up, one failure per request, in order.
+   */
+  public InMemoryProvider failNext(Operation operation, RuntimeException e) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(e, "e");
+    synchronized (lock) {
+      failures.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(e);
+    }
+    return this;
+  }
+
+  /**
+   * Makes the next request of this operation fail with a {@link SlotHunterException} of this code
+   * (message {@code "injected <code>"}, this provider's id), as {@link #failNext(Operation, RuntimeException)}.
+   * {@code PROVIDER_UNAVAILABLE} stands for a timeout or a server error.
+   */
+  public InMemoryProvider failNext(Operation operation, ErrorCode code) {
+    Objects.requireNonNull(code, "code");
+    return failNext(operation, injected(code));
+  }
+
+  /**
+   * Makes the next request of this operation fail {@code RATE_LIMITED} with this retry-after, as the
+   * site's 429 answer would, queued as {@link #failNext(Operation, RuntimeException)}.
+   */
+  public InMemoryProvider throttleNext(Operation operation, Duration retryAfter) {
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    return failNext(operation, SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId(id)
+        .retryAfter(retryAfter).message("injected 429").build());
+  }
+
+  /**
+   * Makes every request of this operation fail with a {@link SlotHunterException} of this code, as a
+   * broken endpoint would, once the failures queued by {@link #failNext} are used up; until
+   * {@link #clearFailures(Operation)}.
+   */
+  public InMemoryProvider failAlways(Operation operation, ErrorCode code) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(code, "code");
+    synchronized (lock) {
+      standingFailures.put(operation, code);
+    }
+    return this;
+  }
+
+  /** Drops the failures queued and set for this operation: its next request does its work. */
+  public InMemoryProvider clearFailures(Operation operation) {
+    Objects.requireNonNull(operation, "operation");
+    synchronized (lock) {
+      failures.remove(operation);
+      standingFailures.remove(operation);
+    }
+    return this;
+  }
+
+  /**
+   * Puts a new, closed gate in front of this operation (replacing any earlier one): its requests,
+   * once logged and past their scripted failures, wait there until the gate opens.
+   */
+  public Gate gate(Operation operation) {
+    Objects.requireNonNull(operation, "operation");
+    Gate g = new Gate();
+    synchronized (lock) {
+      gates.put(operation, g);
+    }
+    return g;
+  }
+
+  /**
+   * Calls the hook as each request arrives, before its scripted failure and gate, on the calling
+   * thread; the hook must be quick and must not call this provider's requests.
+   */
+  public InMemoryProvider onRequest(Consumer<Request> hook) {
+    this.onRequest = Objects.requireNonNull(hook, "hook");
+    return this;
+  }
+
+  /**
+   * Calls the hook as each request has its answer ready, just before it returns (not when it
+   * fails), on the calling thread; the hook must be quick.
+   */
+  public InMemoryProvider onAnswer(Consumer<Request> hook) {
+    this.onAnswer = Objects.requireNonNull(hook, "hook");
+    return this;
+  }
+
+  /** How long holds last from when they are made (their {@link Hold#expiresAt()}); default 5 minutes. */
+  public InMemoryProvider holdTtl(Duration ttl) {
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative: " + ttl);
+    }
+    this.holdTtl = ttl;
+    return this;
+  }
+
+  /** When on, someone else takes every slot right after it is held, so booking the hold fails {@code SLOT_TAKEN}. */
+  public InMemoryProvider takeAfterHold(boolean on) {
+    this.takeAfterHold = on;
+    return this;
+  }
+
+  /** Turns reading bookings back ({@link Capability#READ_BACK}) on or off; off by default. */
+  public InMemoryProvider readBack(boolean on) {
+    this.readBack = on;
+    return this;
+  }
+
+  /** How read-back shows a kept booking: the booking itself unless a test changes it (say, to another start). */
+  public InMemoryProvider readBackView(UnaryOperator<Booking> view) {
+    this.readBackView = Objects.requireNonNull(view, "view");
+    return this;
+  }
+
+  /**
+   * Turns moving bookings ({@link Capability#MOVE}) on or off; off by default. A booking that awaits
+   * payment cannot be moved ({@code UNSUPPORTED}).
+   */
+  public InMemoryProvider moves(boolean on) {
+    this.moves = on;
+    return this;
+  }
+
+  /** When on, bookings come back {@link PaymentState#PAY_TO_CONFIRM} with a payment link. */
+  public InMemoryProvider payToConfirm(boolean on) {
+    this.payToConfirm = on;
+    return this;
+  }
+
+  /**
+   * When on, the answer of every book and move is lost: the work is done (booked, moved), then the
+   * call fails {@code PROVIDER_UNAVAILABLE}, as a timeout after the fact would.
+   */
+  public InMemoryProvider loseAnswers(boolean on) {
+    this.loseAnswers = on;
+    return this;
+  }
+
+  /**
+   * When on, the provider is a broken site: book answers success but keeps nothing, so the booking
+   * is never read back.
+   */
+  public InMemoryProvider loseBookings(boolean on) {
+    this.loseBookings = on;
+    return this;
+  }
+
+  /**
+   * Makes {@link SlotWatcher#freeCalendar} one request ({@link Operation#FREE_CALENDAR}) that answers
+   * like Paziresh24's all-slots mode: the free days up to this many days after today (in Tehran) with
+   * all their slots, and "fully booked" for a calendar with nothing free.
+   */
+  public InMemoryProvider calendarWindow(int days) {
+    if (days < 0) {
+      throw new IllegalArgumentException("days must not be negative: " + days);
+    }
+    this.calendarWindow = days;
+    return this;
+  }
+
+  // ------------------------------------------------------------------ inspection
+
+  /** Every request received so far, in order of arrival. */
+  public List<Request> requests() {
+    synchronized (lock) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** How many requests of this operation arrived so far. */
+  public long count(Operation operation) {
+    Objects.requireNonNull(operation, "operation");
+    synchronized (lock) {
+      return requests.stream().filter(r -> r.operation() == operation).count();
+    }
+  }
+
+  /** How many requests of this operation about this calendar arrived so far. */
+  public long count(Operation operation, Target target) {
+    Objects.requireNonNull(operation, "operation");
+    String targetId = target.id();
+    synchronized (lock) {
+      return requests.stream().filter(r -> r.operation() == operation && r.targetId().equals(targetId)).count();
+    }
+  }
+
+  /** The most requests that were in flight at once so far. */
+  public int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  /** The holds outstanding now (made, neither released nor booked), oldest first. */
+  public List<Hold> holds() {
+    synchronized (lock) {
+      return List.copyOf(holds.values());
+    }
+  }
+
+  /** The bookings kept now (made or added, not cancelled; moved ones at their new slot), oldest first. */
+  public List<Booking> bookings() {
+    synchronized (lock) {
+      return List.copyOf(bookings);
+    }
+  }
+
+  /** The hold keys {@link Booker#release} was called with, in order, repeats included. */
+  public List<String> releasedHoldKeys() {
+    synchronized (lock) {
+      return List.copyOf(releasedHoldKeys);
+    }
+  }
+
+  /** The mobiles (normalised, {@code 09xxxxxxxxx}) an SMS code was sent to, in order. */
+  public List<String> codesSentTo() {
+    synchronized (lock) {
+      return List.copyOf(codesSentTo);
+    }
+  }
+
+  /** Whether {@link #close()} was called (the provider keeps working after it). */
+  public boolean closed() {
+    return closed;
+  }
+
+  // ------------------------------------------------------------------ Provider
+
+  /**
+   * The id and name from the builder, Tehran's zone, the builder's budget, and the capabilities
+   * switched on now: always {@code LOOKUP}, {@code FREE_SLOTS} and {@code BOOKING_LINK}; with booking
+   * {@code HOLD}, {@code BOOK}, {@code CANCEL} and, when on, {@code READ_BACK} and {@code MOVE}; with a
+   * login {@code LOGIN}.
+   */
+  @Override
+  public ProviderInfo info() {
+    Set<Capability> caps = EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.BOOKING_LINK);
+    if (canBook) {
+      caps.addAll(EnumSet.of(Capability.HOLD, Capability.BOOK, Capability.CANCEL));
+      if (readBack) {
+        caps.add(Capability.READ_BACK);
+      }
+      if (moves) {
+        caps.add(Capability.MOVE);
+      }
+    }
+    if (code != null) {
+      caps.add(Capability.LOGIN);
+    }
+    return new ProviderInfo(id, name, SlotHunterZones.TEHRAN, caps, budget);
+  }
+
+  /**
+   * The doctor of a link made of the link prefix and a key (surrounding spaces and trailing slashes
+   * ignored); empty for anything else, {@code null} included.
+   */
+  @Override
+  public Optional<DoctorRef> parse(String urlOrSlug) {
+    if (urlOrSlug == null) {
+      return Optional.empty();
+    }
+    String s = urlOrSlug.strip();
+    if (!s.startsWith(linkPrefix)) {
+      return Optional.empty();
+    }
+    String key = s.substring(linkPrefix.length()).replaceAll("/+$", "");
+    if (key.isEmpty() || key.contains("/")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new DoctorRef(id, key));
+    } catch (SlotHunterException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The doctor added under the ref's key; {@code NOT_FOUND} for any other. One {@link Operation#LOOKUP} request. */
+  @Override
+  public Doctor lookup(DoctorRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    return call(Operation.LOOKUP, "", () -> {
+      synchronized (lock) {
+        Doctor d = doctors.get(ref.key());
+        if (d == null || !ref.providerId().equals(id)) {
+          throw error(ErrorCode.NOT_FOUND, "no doctor " + ref.key());
+        }
+        return d;
+      }
+    });
+  }
+
+  /** The calendars; see the class comment. */
+  @Override
+  public SlotWatcher slots() {
+    return watcher;
+  }
+
+  /** The booker, or empty when the builder turned booking off. */
+  @Override
+  public Optional<Booker> booker() {
+    return canBook ? Optional.of(booker) : Optional.empty();
+  }
+
+  /** The SMS login, or empty unless the builder set a {@linkplain Builder#login(String) code}. */
+  @Override
+  public Optional<Authenticator> authenticator() {
+    return code == null ? Optional.empty() : Optional.of(login);
+  }
+
+  /** Always empty: there is no doctor search. */
+  @Override
+  public Optional<DoctorSearch> search() {
+    return Optional.empty();
+  }
+
+  /** {@code https://<id>.example/book/<slot key>}. */
+  @Override
+  public Optional<URI> bookingLink(Slot slot) {
+    return Optional.of(URI.create("https://" + id + ".example/book/" + slot.providerSlotKey()));
+  }
+
+  /** Marks the provider closed ({@link #closed()}); it keeps answering, so an engine may be restarted on it. */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  private <T> T call(Operation operation, String targetId, Supplier<T> work) {
+    Request request = new Request(operation, targetId, clock.instant());
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      onRequest.accept(request);
+      RuntimeException failure;
+      Gate gate;
+      synchronized (lock) {
+        requests.add(request);
+        Deque<RuntimeException> queue = failures.get(operation);
+        failure = queue == null ? null : queue.poll();
+        ErrorCode standing = standingFailures.get(operation);
+        if (failure == null && standing != null) {
+          failure = injected(standing);
+        }
+        gate = gates.get(operation);
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      if (gate != null) {
+        gate.pass();
+      }
+      T answer = work.get();
+      onAnswer.accept(request);
+      return answer;
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void run(Operation operation, String targetId, Runnable work) {
+    call(operation, targetId, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  private SlotHunterException injected(ErrorCode code) {
+    return error(code, "injected " + code);
+  }
+
+  private SlotHunterException error(ErrorCode code, String message) {
+    return SlotHunterException.builder(code).providerId(id).message(message).build();
+  }
+
+  /** The target's free slots by start: opened minus held. Call with the lock held. */
+  private TreeMap<Instant, Slot> free(Target t) {
+    TreeMap<Instant, Slot> calendar = calendars.get(t.id());
+    if (calendar == null) {
+      throw error(ErrorCode.NOT_FOUND, "no calendar " + t.id());
+    }
+    TreeMap<Instant, Slot> free = new TreeMap<>(calendar);
+    for (Hold h : holds.values()) {
+      free.remove(h.slot().start(), h.slot());
+    }
+    return free;
+  }
+
+  private static LocalDate day(Slot s) {
+    return s.startIn(SlotHunterZones.TEHRAN).toLocalDate();
+  }
+
+  private final class Watcher implements SlotWatcher {
+    @Override
+    public List<LocalDate> freeDays(Target target) {
+      return call(Operation.FREE_DAYS, target.id(), () -> {
+        synchronized (lock) {
+          return free(target).values().stream().map(InMemoryProvider::day).distinct().sorted().toList();
+        }
+      });
+    }
+
+    @Override
+    public List<Slot> freeSlots(Target target, LocalDate day) {
+      Objects.requireNonNull(day, "day");
+      return call(Operation.FREE_SLOTS, target.id(), () -> {
+        synchronized (lock) {
+          return free(target).values().stream().filter(s -> day(s).equals(day)).toList();
+        }
+      });
+    }
+
+    @Override
+    public FreeCalendar freeCalendar(Target target) {
+      int window = calendarWindow;
+      if (window < 0) {
+        return SlotWatcher.super.freeCalendar(target);
+      }
+      return call(Operation.FREE_CALENDAR, target.id(), () -> {
+        synchronized (lock) {
+          TreeMap<Instant, Slot> free = free(target);
+          if (free.isEmpty()) {
+            return FreeCalendar.full();
+          }
+          LocalDate through = LocalDate.now(clock.withZone(SlotHunterZones.TEHRAN)).plusDays(window);
+          TreeMap<LocalDate, List<Slot>> byDay = new TreeMap<>();
+          for (Slot s : free.values()) {
+            if (!day(s).isAfter(through)) {
+              byDay.computeIfAbsent(day(s), k -> new ArrayList<>()).add(s);
+            }
+          }
+          return new FreeCalendar(List.copyOf(byDay.keySet()), byDay, through, false);
+        }
+      });
+    }
+  }
+
+  private final class InMemoryBooker implements Booker {
+    @Override
+    public Hold hold(Slot slot, AccountSession session) {
+      return call(Operation.HOLD, slot.target().id(), () -> {
+        synchronized (lock) {
+          if (!free(slot.target()).containsKey(slot.start())) {
+            throw error(ErrorCode.SLOT_TAKEN, "taken " + slot.id());
+          }
+          Hold h = new Hold(slot, "h" + ++sequence, clock.instant().plus(holdTtl));
+          holds.put(h.providerHoldKey(), h);
+          if (takeAfterHold) {
+            calendars.get(slot.target().id()).remove(slot.start());
+          }
+          return h;
+        }
+      });
+    }
+
+    @Override
+    public Booking book(Hold hold, Patient patient, AccountSession session) {
+      return call(Operation.BOOK, hold.slot().target().id(), () -> {
+        synchronized (lock) {
+          if (!holds.containsKey(hold.providerHoldKey())) {
+            throw error(ErrorCode.HOLD_EXPIRED, "no hold " + hold.providerHoldKey());
+          }
+          holds.remove(hold.providerHoldKey());
+          TreeMap<Instant, Slot> calendar = calendars.get(hold.slot().target().id());
+          if (calendar == null || !hold.slot().equals(calendar.get(hold.slot().start()))) {
+            throw error(ErrorCode.SLOT_TAKEN, "taken after hold " + hold.slot().id());
+          }
+          calendar.remove(hold.slot().start());
+          String key = "b" + ++sequence;
+          String tracking = "TRK" + trackingCodes++;
+          Booking b = payToConfirm
+              ? new Booking(hold.slot(), key, tracking, clock.instant(), PaymentState.PAY_TO_CONFIRM,
+                  URI.create("https://" + id + ".example/pay/" + key))
+              : new Booking(hold.slot(), key, tracking, clock.instant());
+          if (!loseBookings) {
+            bookings.add(b);
+          }
+          if (loseAnswers) {
+            throw error(ErrorCode.PROVIDER_UNAVAILABLE, "answer lost after booking " + key);
+          }
+          return b;
+        }
+      });
+    }
+
+    @Override
+    public Booking move(Booking existing, Hold newHold, AccountSession session) {
+      if (!moves) {
+        return Booker.super.move(existing, newHold, session);
+      }
+      if (existing.paymentRequired()) {
+        throw error(ErrorCode.UNSUPPORTED, "booking " + existing.providerBookingKey() + " awaits payment");
+      }
+      return call(Operation.MOVE, newHold.slot().target().id(), () -> {
+        synchronized (lock) {
+          if (!holds.containsKey(newHold.providerHoldKey())) {
+            throw error(ErrorCode.HOLD_EXPIRED, "no hold " + newHold.providerHoldKey());
+          }
+          String key = existing.providerBookingKey();
+          if (bookings.stream().noneMatch(b -> b.providerBookingKey().equals(key))) {
+            throw error(ErrorCode.INVALID_INPUT, "no booking " + key);
+          }
+          holds.remove(newHold.providerHoldKey());
+          TreeMap<Instant, Slot> calendar = calendars.get(newHold.slot().target().id());
+          if (calendar != null) {
+            calendar.remove(newHold.slot().start());
+          }
+          Booking moved = existing.movedTo(newHold.slot(), clock.instant());
+          bookings.removeIf(b -> b.providerBookingKey().equals(key));
+          bookings.add(moved);
+          if (loseAnswers) {
+            throw error(ErrorCode.PROVIDER_UNAVAILABLE, "answer lost after moving " + key);
+          }
+          return moved;
+        }
+      });
+    }
+
+    @Override
+    public void release(Hold hold, AccountSession session) {
+      run(Operation.RELEASE, hold.slot().target().id(), () -> {
+        synchronized (lock) {
+          releasedHoldKeys.add(hold.providerHoldKey());
+          holds.remove(hold.providerHoldKey());
+        }
+      });
+    }
+
+    @Override
+    public void cancel(Booking booking, Patient patient, AccountSession session) {
+      run(Operation.CANCEL, booking.slot().target().id(), () -> {
+        synchronized (lock) {
+          bookings.removeIf(b -> b.providerBookingKey().equals(booking.providerBookingKey()));
+        }
+      });
+    }
+
+    @Override
+    public Optional<Booking> readBack(Booking booking, AccountSession session) {
+      if (!readBack) {
+        return Booker.super.readBack(booking, session);
+      }
+      UnaryOperator<Booking> view = readBackView;
+      return call(Operation.READ_BACK, booking.slot().target().id(), () -> {
+        synchronized (lock) {
+          return bookings.stream().filter(b -> b.providerBookingKey().equals(booking.providerBookingKey()))
+              .findFirst().map(view);
+        }
+      });
+    }
+  }
+
+  private final class Login implements Authenticator {
+    @Override
+    public OtpChallenge start(String mobile) {
+      return call(Operation.LOGIN_START, "", () -> {
+        String m = Patient.normaliseMobile(mobile);
+        synchronized (lock) {
+          codesSentTo.add(m);
+          return new OtpChallenge(id, m, Map.of("n", Integer.toString(++sequence)), clock.instant().plus(CODE_TTL));
+        }
+      });
+    }
+
+    @Override
+    public AccountSession complete(OtpChallenge challenge, String code) {
+      Objects.requireNonNull(challenge, "challenge");
+      return call(Operation.LOGIN_COMPLETE, "", () -> {
+        if (!InMemoryProvider.this.code.equals(code) || clock.instant().isAfter(challenge.expiresAt())) {
+          throw error(ErrorCode.AUTH_REQUIRED, "wrong or expired code");
+        }
+        return new AccountSession(id, "token-" + Integer.toHexString(challenge.mobile().hashCode()), Map.of(), null);
+      });
+    }
+  }
+
+  /** Builds an {@link InMemoryProvider}; not thread-safe. */
+  public static final class Builder {
+    private String id = DEFAULT_ID;
+    private String name = "In-memory";
+    private Clock clock = Clock.systemUTC();
+    private RequestBudget budget = DEFAULT_BUDGET;
+    private boolean booking = true;
+    private String linkPrefix;
+    private String code;
+
+    private Builder() {}
+
+    /**
+     * The provider id (lower case, as {@link DoctorRef} requires); default {@value #DEFAULT_ID}.
+     *
+     * @throws SlotHunterException {@code INVALID_INPUT} for an id {@link DoctorRef} rejects
+     */
+    public Builder id(String value) {
+      this.id = new DoctorRef(Objects.requireNonNull(value, "id"), "x").providerId();
+      return this;
+    }
+
+    /** The display name in {@link ProviderInfo#name()}; default {@code In-memory}. */
+    public Builder name(String value) {
+      this.name = Objects.requireNonNull(value, "name");
+      return this;
+    }
+
+    /** The clock for request times, holds, bookings and codes; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** The default budget {@link ProviderInfo} announces; default {@link #DEFAULT_BUDGET}. */
+    public Builder budget(RequestBudget value) {
+      this.budget = Objects.requireNonNull(value, "budget");
+      return this;
+    }
+
+    /** Whether the provider can hold and book (has a {@link Booker}); default on. */
+    public Builder booking(boolean value) {
+      this.booking = value;
+      return this;
+    }
+
+    /**
+     * What doctor links start with, followed by the doctor key; default the id and a colon
+     * ({@code mem:}). A site-like prefix such as {@code https://doc.example/dr/} works too.
+     */
+    public Builder linkPrefix(String value) {
+      Objects.requireNonNull(value, "linkPrefix");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("linkPrefix must not be blank");
+      }
+      this.linkPrefix = value;
+      return this;
+    }
+
+    /**
+     * Gives the provider an SMS login ({@link Capability#LOGIN}) that accepts this one code for every
+     * mobile, for {@link #CODE_TTL} after it is sent; sessions never expire. Default: no login.
+     */
+    public Builder login(String code) {
+      Objects.requireNonNull(code, "code");
+      if (code.isBlank()) {
+        throw new IllegalArgumentException("code must not be blank");
+      }
+      this.code = code;
+      return this;
+    }
+
+    /** Builds the provider, with no doctors yet. */
+    public InMemoryProvider build() {
+      return new InMemoryProvider(this);
+    }
+  }
+}
