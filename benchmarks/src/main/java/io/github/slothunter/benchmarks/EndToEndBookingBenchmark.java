@@ -6,7 +6,7 @@ import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
-import io.github.slothunter.core.AutoBook;
+import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;

@@ -1,5 +1,6 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.SlotChange;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterZones;
 import java.time.Duration;

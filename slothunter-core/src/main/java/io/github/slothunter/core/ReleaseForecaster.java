@@ -1,5 +1,6 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.SlotChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -110,6 +111,21 @@ public interface ReleaseForecaster {
    */
   default ZoneId zone() {
     return ZoneOffset.UTC;
+  }
+
+  /**
+   * The zone whose clock hours a forecaster's rates follow ({@link #zone}); UTC if it fails (logged)
+   * or gives none. The engine and {@link SlotAnalytics} read hours through this.
+   */
+  static ZoneId zoneOf(ReleaseForecaster forecaster) {
+    try {
+      ZoneId zone = forecaster.zone();
+      return zone != null ? zone : ZoneOffset.UTC;
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(ReleaseForecaster.class)
+          .warn("forecaster failed to name its zone; reading its rates in UTC hours", e);
+      return ZoneOffset.UTC;
+    }
   }
 
   /** Drops what was learned about a target (it is no longer watched). The default does nothing. */

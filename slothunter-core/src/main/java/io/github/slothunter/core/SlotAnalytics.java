@@ -1,5 +1,9 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.spi.Store;
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorSummary;
@@ -9,7 +13,6 @@ import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
-import io.github.slothunter.core.internal.Engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +82,7 @@ public final class SlotAnalytics {
     Objects.requireNonNull(targetId, "targetId");
     Facts facts = new Facts();
     facts.add(store.history(targetId));
-    ZoneId zone = Engine.forecastZone(forecaster); // windows start on the forecaster's hours
+    ZoneId zone = ReleaseForecaster.zoneOf(forecaster); // windows start on the forecaster's hours
     Instant hour = ZonedDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.HOURS).toInstant();
     List<ForecastWindow> next = forecaster.forecast(targetId, hour, 24);
     Optional<ForecastWindow> best = Optional.empty();

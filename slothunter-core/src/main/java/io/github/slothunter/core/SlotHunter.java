@@ -1,5 +1,7 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.spi.Store;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;

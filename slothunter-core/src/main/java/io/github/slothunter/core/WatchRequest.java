@@ -1,5 +1,8 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.SlotFilter;
+import io.github.slothunter.api.TimeWindow;
+import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.SlotHunterException;

@@ -1,5 +1,8 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.spi.Store;
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.SlotChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.RequestBudget;

@@ -2,6 +2,8 @@ package io.github.slothunter.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.slothunter.api.AutoBook;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.WatchPaused;

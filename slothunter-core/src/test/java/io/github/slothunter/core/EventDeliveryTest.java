@@ -1,5 +1,6 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.testkit.FakeClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.Watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.ErrorCode;

@@ -1,5 +1,10 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.api.TargetSnapshot;
+import io.github.slothunter.spi.Store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,9 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.WatchState;
+import io.github.slothunter.api.AutoBook;
+import io.github.slothunter.api.BookingAttempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.Booking;

@@ -1,5 +1,6 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.SlotChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,10 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.WatchState;
+import io.github.slothunter.api.SlotFilter;
+import io.github.slothunter.api.TimeWindow;
+import io.github.slothunter.api.AutoBook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

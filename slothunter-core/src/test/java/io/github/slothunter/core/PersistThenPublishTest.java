@@ -1,5 +1,9 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.spi.Store;
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.api.TargetSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.BookingSucceeded;

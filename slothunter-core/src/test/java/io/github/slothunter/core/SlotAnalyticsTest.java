@@ -1,5 +1,11 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.TargetSnapshot;
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.WatchState;
+import io.github.slothunter.api.SlotFilter;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.SlotChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

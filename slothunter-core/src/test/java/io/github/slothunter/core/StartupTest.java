@@ -1,5 +1,7 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.spi.Store;
+import io.github.slothunter.api.Watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.github.slothunter.core;
 
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.SlotChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -145,18 +145,9 @@ final class AdaptivePolicy {
     return t - Math.floorMod(t + offset, HOUR_MILLIS);
   }
 
-  /**
-   * The zone whose clock hours a forecaster's rates follow ({@link ReleaseForecaster#zone}); UTC if
-   * it fails (logged) or gives none.
-   */
-  public static ZoneId forecastZone(ReleaseForecaster forecaster) {
-    try {
-      ZoneId zone = forecaster.zone();
-      return zone != null ? zone : ZoneOffset.UTC;
-    } catch (RuntimeException e) {
-      log.warn("forecaster failed to name its zone; reading its rates in UTC hours", e);
-      return ZoneOffset.UTC;
-    }
+  /** See {@link ReleaseForecaster#zoneOf}. */
+  static ZoneId forecastZone(ReleaseForecaster forecaster) {
+    return ReleaseForecaster.zoneOf(forecaster);
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.github.slothunter.core.internal;
 
-import io.github.slothunter.core.Store;
-import io.github.slothunter.core.TargetLeases;
+import io.github.slothunter.spi.Store;
+import io.github.slothunter.spi.TargetLeases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

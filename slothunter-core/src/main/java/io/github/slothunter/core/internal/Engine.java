@@ -14,12 +14,12 @@ import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.ProviderStats;
 import io.github.slothunter.core.ReleaseForecaster;
-import io.github.slothunter.core.Store;
+import io.github.slothunter.spi.Store;
 import io.github.slothunter.core.TargetStats;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchHealth;
 import io.github.slothunter.core.WatchRequest;
-import io.github.slothunter.core.WatchState;
+import io.github.slothunter.api.WatchState;
 import io.github.slothunter.spi.Authenticator;
 import java.time.Clock;
 import java.time.Duration;
@@ -310,10 +310,6 @@ public final class Engine implements AutoCloseable {
     return ctx.forecaster;
   }
 
-  /** The zone whose clock hours a forecaster's rates follow (see {@link AdaptivePolicy#forecastZone}). */
-  public static ZoneId forecastZone(ReleaseForecaster forecaster) {
-    return AdaptivePolicy.forecastZone(forecaster);
-  }
 
   // ---------------------------------------------------------------- lifecycle
 

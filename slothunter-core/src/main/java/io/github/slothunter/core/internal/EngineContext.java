@@ -3,7 +3,7 @@ package io.github.slothunter.core.internal;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.ReleaseForecaster;
-import io.github.slothunter.core.Store;
+import io.github.slothunter.spi.Store;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;

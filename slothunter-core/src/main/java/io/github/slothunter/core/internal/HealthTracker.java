@@ -7,7 +7,7 @@ import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.api.WatchResumed;
 import io.github.slothunter.core.WatchHealth;
-import io.github.slothunter.core.WatchState;
+import io.github.slothunter.api.WatchState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.github.slothunter.core.internal;
 
 import io.github.slothunter.api.SlotEvent;
-import io.github.slothunter.core.BookingAttempt;
-import io.github.slothunter.core.SlotChange;
-import io.github.slothunter.core.Store;
-import io.github.slothunter.core.TargetSnapshot;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.spi.Store;
+import io.github.slothunter.api.TargetSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

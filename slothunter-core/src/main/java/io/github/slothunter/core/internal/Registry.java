@@ -4,13 +4,13 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchPaused;
-import io.github.slothunter.core.AutoBook;
+import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
-import io.github.slothunter.core.Store;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.spi.Store;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchRequest;
-import io.github.slothunter.core.WatchState;
+import io.github.slothunter.api.WatchState;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -250,9 +250,9 @@ final class Registry {
     }
     for (String id : wantsAttempts) { // only auto-booking watches have attempts to count
       WatchRuntime wr = watches.get(id);
-      List<io.github.slothunter.core.BookingAttempt> attempts = store.attempts(id);
+      List<io.github.slothunter.api.BookingAttempt> attempts = store.attempts(id);
       wr.bookings = (int) attempts.stream()
-          .filter(a -> a.state() == io.github.slothunter.core.BookingAttempt.State.BOOKED).count();
+          .filter(a -> a.state() == io.github.slothunter.api.BookingAttempt.State.BOOKED).count();
       wr.attempts = attempts.size();
     }
     Set<String> loaded = new HashSet<>();

@@ -1,7 +1,7 @@
 package io.github.slothunter.core.internal;
 
 import io.github.slothunter.core.Plan;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.api.Watch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

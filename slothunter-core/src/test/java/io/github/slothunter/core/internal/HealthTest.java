@@ -8,11 +8,11 @@ import io.github.slothunter.api.HealthState;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
-import io.github.slothunter.core.SlotFilter;
-import io.github.slothunter.core.TimeWindow;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.api.SlotFilter;
+import io.github.slothunter.api.TimeWindow;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchHealth;
-import io.github.slothunter.core.WatchState;
+import io.github.slothunter.api.WatchState;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,7 +197,7 @@ class HealthTest {
     assertThat(en).noneMatch(s -> s.contains("Auto-booking")); // the watch does not book
     assertThat(fa).contains("هشدارها تا ساعت ۱۱:۰۰ خاموش هستند.");
 
-    io.github.slothunter.core.AutoBook ab = io.github.slothunter.core.AutoBook.of(
+    io.github.slothunter.api.AutoBook ab = io.github.slothunter.api.AutoBook.of(
         io.github.slothunter.api.Patient.of("Sara", "Ahmadi", "0499370899", "09121234567"),
         new io.github.slothunter.api.AccountSession("mem", "t", Map.of(), NOW.plusSeconds(3600)));
     Watch booking = new Watch("w2", "u1", TARGET.ref(), List.of(TARGET), Map.of(), SlotFilter.ANY, "PRO", ab, NOW,

@@ -1,5 +1,5 @@
 /**
- * A persistent {@link io.github.slothunter.core.Store} over JDBC:
+ * A persistent {@link io.github.slothunter.spi.Store} over JDBC:
  * {@link io.github.slothunter.store.jdbc.JdbcStore}, embedded H2 by default and PostgreSQL in
  * production, where several engine instances share the work through target leases. Public API;
  * {@code io.github.slothunter.store.jdbc.internal} is not.

@@ -9,7 +9,7 @@ import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.core.SlotHunter;
-import io.github.slothunter.core.Store;
+import io.github.slothunter.spi.Store;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.testkit.InMemoryProvider;
 import java.nio.file.Path;

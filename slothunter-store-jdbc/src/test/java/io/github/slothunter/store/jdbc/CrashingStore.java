@@ -1,12 +1,12 @@
 package io.github.slothunter.store.jdbc;
 
 import io.github.slothunter.api.SlotEvent;
-import io.github.slothunter.core.BookingAttempt;
-import io.github.slothunter.core.SlotChange;
-import io.github.slothunter.core.Store;
-import io.github.slothunter.core.TargetLeases;
-import io.github.slothunter.core.TargetSnapshot;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.spi.Store;
+import io.github.slothunter.spi.TargetLeases;
+import io.github.slothunter.api.TargetSnapshot;
+import io.github.slothunter.api.Watch;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

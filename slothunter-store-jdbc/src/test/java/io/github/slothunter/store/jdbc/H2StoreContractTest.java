@@ -1,6 +1,6 @@
 package io.github.slothunter.store.jdbc;
 
-import io.github.slothunter.core.Store;
+import io.github.slothunter.spi.Store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

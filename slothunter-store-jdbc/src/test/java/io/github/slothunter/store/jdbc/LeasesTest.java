@@ -3,7 +3,7 @@ package io.github.slothunter.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.slothunter.core.TargetLeases;
+import io.github.slothunter.spi.TargetLeases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotHunterException;
-import io.github.slothunter.core.BookingAttempt;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.store.jdbc.internal.Codec;
 import io.github.slothunter.store.jdbc.internal.MigrationRunner;
 import java.io.IOException;

@@ -14,9 +14,9 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
-import io.github.slothunter.core.BookingAttempt;
-import io.github.slothunter.core.TargetSnapshot;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.TargetSnapshot;
+import io.github.slothunter.api.Watch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +94,7 @@ class PersistenceTest {
     TestDatabase db = kind.create(dir);
     try (JdbcStore store = db.open()) {
       fill(store);
-      store.saveWatch(booking.withState(io.github.slothunter.core.WatchState.BOOKING_PAUSED));
+      store.saveWatch(booking.withState(io.github.slothunter.api.WatchState.BOOKING_PAUSED));
     }
 
     StringBuilder everything = new StringBuilder();

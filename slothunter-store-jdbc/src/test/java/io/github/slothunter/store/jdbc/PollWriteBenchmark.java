@@ -2,13 +2,13 @@ package io.github.slothunter.store.jdbc;
 
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
-import io.github.slothunter.core.AutoBook;
-import io.github.slothunter.core.SlotChange;
-import io.github.slothunter.core.SlotFilter;
+import io.github.slothunter.api.AutoBook;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.core.SlotHunter;
-import io.github.slothunter.core.TargetSnapshot;
-import io.github.slothunter.core.Watch;
-import io.github.slothunter.core.WatchState;
+import io.github.slothunter.api.TargetSnapshot;
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.WatchState;
 import io.github.slothunter.testkit.InMemoryProvider;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
@@ -215,9 +215,9 @@ public final class PollWriteBenchmark {
   }
 
   /** The store, timing every call by method name. */
-  private static io.github.slothunter.core.Store timed(JdbcStore store, Map<String, long[]> calls) {
-    return (io.github.slothunter.core.Store) java.lang.reflect.Proxy.newProxyInstance(
-        PollWriteBenchmark.class.getClassLoader(), new Class<?>[] {io.github.slothunter.core.Store.class},
+  private static io.github.slothunter.spi.Store timed(JdbcStore store, Map<String, long[]> calls) {
+    return (io.github.slothunter.spi.Store) java.lang.reflect.Proxy.newProxyInstance(
+        PollWriteBenchmark.class.getClassLoader(), new Class<?>[] {io.github.slothunter.spi.Store.class},
         (proxy, method, args) -> {
           long t0 = System.nanoTime();
           try {

@@ -1,6 +1,6 @@
 package io.github.slothunter.store.jdbc;
 
-import io.github.slothunter.core.Store;
+import io.github.slothunter.spi.Store;
 
 /** The store contract on PostgreSQL (embedded, a fresh schema per test). */
 class PostgresStoreContractTest extends StoreContractTest {

@@ -13,13 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
-import io.github.slothunter.core.AutoBook;
-import io.github.slothunter.core.BookingAttempt;
-import io.github.slothunter.core.SlotChange;
-import io.github.slothunter.core.Store;
-import io.github.slothunter.core.TargetSnapshot;
-import io.github.slothunter.core.Watch;
-import io.github.slothunter.core.WatchState;
+import io.github.slothunter.api.AutoBook;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.spi.Store;
+import io.github.slothunter.api.TargetSnapshot;
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.WatchState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,7 +134,7 @@ abstract class StoreContractTest {
     store.saveEvents(List.of(mine), "me");
     store.saveEvents(List.of(othersAlive), "alive");
 
-    boolean tracksInstances = store.leases() != io.github.slothunter.core.TargetLeases.SINGLE_INSTANCE;
+    boolean tracksInstances = store.leases() != io.github.slothunter.spi.TargetLeases.SINGLE_INSTANCE;
     assertThat(store.undelivered("me")).containsExactlyElementsOf(tracksInstances ? List.of(stranded, mine) : List.of(mine));
   }
 

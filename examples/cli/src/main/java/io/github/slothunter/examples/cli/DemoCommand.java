@@ -19,7 +19,7 @@ import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.ProviderStats;
 import io.github.slothunter.core.SlotHunter;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.testkit.FakePaziresh24;

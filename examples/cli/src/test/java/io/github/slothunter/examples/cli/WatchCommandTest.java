@@ -58,10 +58,10 @@ class WatchCommandTest {
   @Test
   void startUpTellsHowManyDoctorsAreLookedUpWhileTheRestWait() throws Exception {
     java.io.StringWriter err = new java.io.StringWriter();
-    java.util.concurrent.CompletableFuture<io.github.slothunter.core.Watch> slow = new java.util.concurrent.CompletableFuture<>();
-    java.util.concurrent.CompletableFuture<io.github.slothunter.core.Watch> failed =
+    java.util.concurrent.CompletableFuture<io.github.slothunter.api.Watch> slow = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<io.github.slothunter.api.Watch> failed =
         java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("x"));
-    java.util.Map<String, java.util.concurrent.CompletableFuture<io.github.slothunter.core.Watch>> starting =
+    java.util.Map<String, java.util.concurrent.CompletableFuture<io.github.slothunter.api.Watch>> starting =
         new java.util.LinkedHashMap<>();
     starting.put("a", failed);
     starting.put("b", slow);

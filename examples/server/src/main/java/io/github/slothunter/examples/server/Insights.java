@@ -15,7 +15,7 @@ import io.github.slothunter.core.ICalendar;
 import io.github.slothunter.core.LatencySummary;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.TargetAnalytics;
-import io.github.slothunter.core.Watch;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchHealth;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.github.slothunter.examples.telegram;
 
-import io.github.slothunter.core.TimeWindow;
+import io.github.slothunter.api.TimeWindow;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;

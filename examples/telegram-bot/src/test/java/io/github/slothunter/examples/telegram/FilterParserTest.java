@@ -3,7 +3,7 @@ package io.github.slothunter.examples.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.slothunter.core.TimeWindow;
+import io.github.slothunter.api.TimeWindow;
 import io.github.slothunter.examples.telegram.FilterParser.BadFilterException;
 import io.github.slothunter.examples.telegram.FilterParser.DaysAndHours;
 import java.time.DayOfWeek;

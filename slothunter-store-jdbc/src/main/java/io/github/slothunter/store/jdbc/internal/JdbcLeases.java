@@ -1,6 +1,6 @@
 package io.github.slothunter.store.jdbc.internal;
 
-import io.github.slothunter.core.TargetLeases;
+import io.github.slothunter.spi.TargetLeases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.github.slothunter.core;
+package io.github.slothunter.api;
 
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;

@@ -1,4 +1,4 @@
-package io.github.slothunter.core;
+package io.github.slothunter.api;
 
 /** Where a watch is in its life. Immutable and thread-safe. */
 public enum WatchState {

@@ -1,4 +1,4 @@
-package io.github.slothunter.core;
+package io.github.slothunter.api;
 
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.Target;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A registered watch, as the engine and its {@link Store} keep it. Immutable; the engine replaces
+ * A registered watch, as the engine and its {@link io.github.slothunter.spi.Store} keep it. Immutable; the engine replaces
  * it when its state changes.
  *
  * @param id the engine-assigned id
@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param createdAt when it was registered (older watches win ties for a contested slot)
  * @param state where it is in its life
  * @param snoozed per target id, until when the owner asked not to be told about it (see
- *     {@link SlotHunter#snooze}); expired entries are harmless
+ *     {@code SlotHunter.snooze}); expired entries are harmless
  */
 public record Watch(String id, String owner, DoctorRef doctor, List<Target> targets,
     java.util.Map<String, Long> prices, SlotFilter filter, String planName, AutoBook autoBook,

@@ -1,7 +1,10 @@
-package io.github.slothunter.core;
+package io.github.slothunter.spi;
 
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.api.TargetSnapshot;
 import io.github.slothunter.api.SlotEvent;
-import io.github.slothunter.core.internal.InMemoryStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +17,7 @@ import java.util.Set;
  */
 public interface Store extends AutoCloseable {
 
-  /** A store that lives as long as the JVM; the default. */
+  /** A store that lives as long as the JVM, outbox included; the engine's default. Thread-safe. */
   static Store inMemory() {
     return new InMemoryStore();
   }

@@ -1,4 +1,4 @@
-package io.github.slothunter.core;
+package io.github.slothunter.api;
 
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.PaymentState;
@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * The idempotency record of one auto-booking attempt (one watch, one slot). Written to the
- * {@link Store} before every provider call, so a crash never books twice.
+ * {@link io.github.slothunter.spi.Store} before every provider call, so a crash never books twice.
  *
  * <p>Immutable and thread-safe.
  *

@@ -1,12 +1,11 @@
-package io.github.slothunter.core.internal;
+package io.github.slothunter.spi;
 
 import io.github.slothunter.api.SlotEvent;
-import io.github.slothunter.core.BookingAttempt;
-import io.github.slothunter.core.SlotChange;
-import io.github.slothunter.core.Store;
-import io.github.slothunter.core.TargetSnapshot;
-import io.github.slothunter.core.Watch;
-import io.github.slothunter.core.WatchState;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.SlotChange;
+import io.github.slothunter.api.TargetSnapshot;
+import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.WatchState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * only matters to an engine torn down and rebuilt on the same store object). History keeps the
  * last {@value #HISTORY_CAP} changes per target. Thread-safe.
  */
-public final class InMemoryStore implements Store {
+final class InMemoryStore implements Store {
   static final int HISTORY_CAP = 10_000;
 
   private final Map<String, Watch> watches = new ConcurrentHashMap<>();

@@ -1,4 +1,4 @@
-package io.github.slothunter.core;
+package io.github.slothunter.api;
 
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Booking;
@@ -18,7 +18,7 @@ import java.util.Objects;
  *   <li>{@code minLeadTime}: never book a slot that starts sooner than this from now (the patient
  *       needs time to get there);
  *   <li>{@code maxPrice}: never book a service above this price (slots above it are still
- *       announced, unlike the watch filter's {@link WatchRequest#maxPrice});
+ *       announced, unlike the watch filter's {@code WatchRequest.maxPrice});
  *   <li>{@code replaces}: the patient's current booking: book only a slot that starts strictly
  *       earlier, and once the new booking is made cancel the old one. The new booking is made
  *       first, so the patient is never left with none; if the old one cannot be cancelled, the host

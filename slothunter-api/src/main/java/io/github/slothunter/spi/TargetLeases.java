@@ -1,4 +1,4 @@
-package io.github.slothunter.core;
+package io.github.slothunter.spi;
 
 import java.time.Duration;
 import java.util.Collection;
