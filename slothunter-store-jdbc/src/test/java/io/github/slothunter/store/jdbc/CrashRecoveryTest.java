@@ -70,8 +70,8 @@ class CrashRecoveryTest {
     engines.forEach(SlotHunter::close);
   }
 
-  private SlotHunter engine(Store store) {
-    SlotHunter h = SlotHunter.builder().provider(provider.factory()).store(store).clock(clock)
+  private SlotHunter engine(CrashingStore store) {
+    SlotHunter h = SlotHunter.builder().provider(store.provider(provider.factory())).store(store).clock(clock)
         .closeTimeout(Duration.ofSeconds(2)).manualScheduling().instanceId("node-1").build();
     engines.add(0, h);
     return h;

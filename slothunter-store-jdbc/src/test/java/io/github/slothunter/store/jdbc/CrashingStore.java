@@ -64,6 +64,64 @@ final class CrashingStore implements Store {
     return crashed;
   }
 
+  /**
+   * The provider as the engine on this store sees it: once the "process" is dead, every call it
+   * makes to the provider throws too, so no {@code finally} of the dead engine reaches the site (as
+   * after a real {@code kill -9}).
+   */
+  io.github.slothunter.spi.ProviderFactory provider(io.github.slothunter.spi.ProviderFactory real) {
+    CrashingStore self = this;
+    return new io.github.slothunter.spi.ProviderFactory() {
+      @Override
+      public String id() {
+        return real.id();
+      }
+
+      @Override
+      public io.github.slothunter.spi.Provider create(io.github.slothunter.spi.ProviderContext context) {
+        return self.guard(real.create(context), io.github.slothunter.spi.Provider.class);
+      }
+    };
+  }
+
+  /** Wraps an SPI object so that its calls (and those of the SPI objects it hands out) die with the process. */
+  private <T> T guard(T target, Class<T> type) {
+    Object proxy = java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (p, method, args) -> {
+          if (method.getDeclaringClass() == Object.class) {
+            return method.invoke(target, args);
+          }
+          if (dead) {
+            throw new Crash("already (provider call " + method.getName() + ")");
+          }
+          Object out;
+          try {
+            out = method.invoke(target, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+          return wrap(out, method.getReturnType(), method.getGenericReturnType());
+        });
+    return type.cast(proxy);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object wrap(Object out, Class<?> type, java.lang.reflect.Type generic) {
+    if (out == null) {
+      return null;
+    }
+    if (type.isInterface() && type.getPackageName().equals("io.github.slothunter.spi")) {
+      return guard(out, (Class) type);
+    }
+    if (out instanceof Optional<?> o && o.isPresent()
+        && generic instanceof java.lang.reflect.ParameterizedType pt
+        && pt.getActualTypeArguments()[0] instanceof Class<?> inner && inner.isInterface()
+        && inner.getPackageName().equals("io.github.slothunter.spi")) {
+      return Optional.of(guard(o.get(), (Class) inner));
+    }
+    return out;
+  }
+
   void revive() {
     dead = false;
   }

@@ -1,0 +1,198 @@
+package io.github.slothunter.store.jdbc;
+
+import static io.github.slothunter.store.jdbc.Fixtures.patient;
+import static io.github.slothunter.store.jdbc.Fixtures.session;
+import static io.github.slothunter.store.jdbc.Fixtures.slot;
+import static io.github.slothunter.store.jdbc.Fixtures.target;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slothunter.api.AutoBook;
+import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotEvent;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
+import io.github.slothunter.core.SlotHunter;
+import io.github.slothunter.core.WatchRequest;
+import io.github.slothunter.testkit.InMemoryProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An auto-booking engine killed at each step of hold -> book -> publish, restarted with the same
+ * instance id on the same database: it never books twice, releases a hold it knows was never
+ * booked, tells the owner the outcome (booked, or unknown) once per id, and loses no
+ * {@code SlotOpened}. (An attempt killed after its book call may have been sent keeps its hold:
+ * resolving it is the crash-safe booking issue's work.)
+ */
+class BookingCrashRecoveryTest {
+  @TempDir
+  Path dir;
+
+  private final MutableClock clock = new MutableClock("2026-12-05T05:30:00Z");
+  private final InMemoryProvider provider = InMemoryProvider.builder().id("fake").clock(clock).build();
+  private final List<SlotHunter> engines = new ArrayList<>();
+  private final List<CrashingStore> crashing = new ArrayList<>();
+  private final Target target = target("dr-a");
+
+  /** Where the kill happens, and what the restarted engine must end with. */
+  enum Step {
+    BEFORE_THE_ATTEMPT_IS_SAVED(new CrashingStore.Point("saveAttempt", false,
+        x -> x instanceof BookingAttempt a && a.state() == BookingAttempt.State.STARTED), Outcome.BOOKED, false),
+    AFTER_STARTED_BEFORE_THE_HOLD(CrashingStore.Point.afterAttempt(BookingAttempt.State.STARTED), Outcome.UNKNOWN,
+        false),
+    AFTER_THE_HOLD(CrashingStore.Point.afterAttempt(BookingAttempt.State.HELD), Outcome.UNKNOWN, false),
+    AFTER_BOOKING_BEFORE_THE_BOOK_CALL(CrashingStore.Point.afterAttempt(BookingAttempt.State.BOOKING),
+        Outcome.UNKNOWN, true),
+    AFTER_BOOKED_BEFORE_PUBLISHING(CrashingStore.Point.afterAttempt(BookingAttempt.State.BOOKED), Outcome.BOOKED,
+        false),
+    AFTER_PUBLISHING_BEFORE_MARKING(CrashingStore.Point.before("markDelivered"), Outcome.BOOKED, false);
+
+    final CrashingStore.Point point;
+    final Outcome outcome;
+    /** Whether the hold stays at the provider (the book call may have reached it). */
+    final boolean holdKept;
+
+    Step(CrashingStore.Point point, Outcome outcome, boolean holdKept) {
+      this.point = point;
+      this.outcome = outcome;
+      this.holdKept = holdKept;
+    }
+  }
+
+  enum Outcome { BOOKED, UNKNOWN }
+
+  static Stream<Arguments> steps() {
+    List<Arguments> out = new ArrayList<>();
+    for (TestDatabase.Kind kind : TestDatabase.Kind.values()) {
+      for (Step step : Step.values()) {
+        out.add(Arguments.of(kind, step));
+      }
+    }
+    return out.stream();
+  }
+
+  @AfterEach
+  void closeEngines() {
+    crashing.forEach(CrashingStore::revive);
+    engines.forEach(SlotHunter::close);
+  }
+
+  private SlotHunter engine(CrashingStore store) {
+    SlotHunter h = SlotHunter.builder().provider(store.provider(provider.factory())).store(store).clock(clock)
+        .closeTimeout(Duration.ofSeconds(2)).manualScheduling().instanceId("node-1").build();
+    engines.add(0, h);
+    return h;
+  }
+
+  /** Hears events until its process is "killed". */
+  private static final class Listener {
+    private final List<SlotEvent> heard = new ArrayList<>();
+    private boolean killed;
+
+    synchronized void onEvent(SlotEvent e) {
+      if (!killed) {
+        heard.add(e);
+        notifyAll();
+      }
+    }
+
+    synchronized void kill() {
+      killed = true;
+    }
+
+    synchronized <T extends SlotEvent> List<T> of(Class<T> type) {
+      return heard.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    synchronized void await(Class<? extends SlotEvent> type) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (of(type).isEmpty() && System.nanoTime() < deadline) {
+        wait(50);
+      }
+      assertThat(of(type)).as(type.getSimpleName() + " before the crash").isNotEmpty();
+    }
+  }
+
+  private static <T extends SlotEvent> List<String> ids(Listener before, Listener after, Class<T> type) {
+    List<String> ids = new ArrayList<>();
+    before.of(type).forEach(e -> ids.add(e.id()));
+    after.of(type).forEach(e -> ids.add(e.id()));
+    return ids;
+  }
+
+  @ParameterizedTest(name = "{0}, killed {1}")
+  @MethodSource("steps")
+  void aKillAnywhereInABookingNeverBooksTwiceLeaksNoKnownHoldAndTellsTheOutcome(TestDatabase.Kind kind, Step step)
+      throws InterruptedException {
+    TestDatabase db = kind.create(dir);
+    provider.addCalendar(target);
+    Slot slot = provider.open(slot(target, 0));
+
+    CrashingStore store = new CrashingStore(db.open(TestDatabase.KEY, clock), step.point);
+    crashing.add(store);
+    SlotHunter killed = engine(store);
+    Listener before = new Listener();
+    killed.listen(before::onEvent);
+    killed.watch(WatchRequest.of("u1", target).plan("PRO").autoBook(new AutoBook(patient(), session(), 1)));
+    for (int round = 0; round < 20 && !store.crashed(); round++) {
+      try {
+        killed.runDue();
+      } catch (CrashingStore.Crash expected) {
+        break;
+      }
+      if (step == Step.AFTER_PUBLISHING_BEFORE_MARKING) {
+        before.await(BookingSucceeded.class); // marked at the start of the next round
+      }
+      clock.advance(Duration.ofSeconds(30));
+    }
+    assertThat(store.crashed()).as("killed " + step).isTrue();
+    before.kill();
+
+    Listener after = new Listener();
+    try (SlotHunter restarted = SlotHunter.builder().provider(provider.factory())
+        .store(db.open(TestDatabase.KEY, clock)).clock(clock).closeTimeout(Duration.ofSeconds(2)).manualScheduling()
+        .instanceId("node-1").build()) {
+      restarted.listen(after::onEvent);
+      for (int round = 0; round < 3; round++) { // polls, books or releases what the crash left
+        clock.advance(Duration.ofMinutes(1));
+        restarted.runDue();
+      }
+    }
+
+    assertThat(provider.bookings()).as("never booked twice").hasSizeLessThanOrEqualTo(1);
+    assertThat(ids(before, after, SlotOpened.class)).as("one SlotOpened, one id").isNotEmpty()
+        .allMatch(id -> id.equals(before.of(SlotOpened.class).isEmpty() ? after.of(SlotOpened.class).get(0).id()
+            : before.of(SlotOpened.class).get(0).id()));
+    List<String> booked = ids(before, after, BookingSucceeded.class);
+    List<String> unknown = ids(before, after, BookingOutcomeUnknown.class);
+    if (step.outcome == Outcome.BOOKED) {
+      assertThat(provider.bookings()).extracting(b -> b.slot().id()).containsExactly(slot.id());
+      assertThat(booked).as("the owner hears the booking, every time under one id").isNotEmpty()
+          .containsOnly(booked.get(0));
+      assertThat(unknown).isEmpty();
+    } else {
+      assertThat(provider.bookings()).isEmpty();
+      assertThat(unknown).as("the owner hears the outcome is unknown, once per id").isNotEmpty()
+          .containsOnly(unknown.get(0));
+      assertThat(booked).isEmpty();
+    }
+    if (step.holdKept) {
+      assertThat(provider.holds()).as("kept: the book call may have reached the provider").hasSize(1);
+    } else {
+      assertThat(provider.holds()).as("no hold left behind").isEmpty();
+    }
+    assertThat(db.rows("SELECT event_id FROM event_outbox")).as("the outbox is empty once delivered").isEmpty();
+  }
+}
