@@ -84,6 +84,8 @@ class EventsStreamTest extends SharedServerTest {
   void aReconnectingStreamResumesAfterItsLastEventId() {
     TestServer.Created o = s.owner("resumer", "PREMIUM");
     s.server.hub().publish(o.id(), "Notice", Json.object().put("n", 1));
+    // publish only queues: let n=1 reach the ring first, or the stream below would get it live
+    Await.until(WAIT, () -> s.server.hub().recent(o.id(), 10).size() == 1);
     String firstId;
     try (EventStream stream = EventStream.open(s, "/api/v1/events", o.key(), null)) {
       stream.next("ready", WAIT);
