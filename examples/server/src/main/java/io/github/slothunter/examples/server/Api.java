@@ -775,7 +775,8 @@ final class Api {
     try {
       return Long.parseLong(v.strip());
     } catch (NumberFormatException e) {
-      throw ApiException.invalid("Last-Event-ID must be a number");
+      // the SSE id: line is this server's cursor; the event's own id (data.id, ev_...) is not one
+      throw ApiException.invalid("Last-Event-ID must be the number of a frame's 'id:' line");
     }
   }
 

@@ -41,6 +41,14 @@ import org.slf4j.LoggerFactory;
  * {@link Settings#streamQueue()} frames behind is disconnected (its {@code EventSource} reconnects
  * and resumes from {@code Last-Event-ID} using the owner's recent-events ring).
  *
+ * <p><b>Ids.</b> An engine event's JSON (on the stream, in the recent-events list, in a webhook body
+ * and its {@link Webhooks#EVENT_ID_HEADER}) carries the engine's {@link SlotEvent#id()}: derived from
+ * what the event is about, the same after a restart and on every server sharing the database, so it
+ * is what consumers deduplicate on. Events the server makes itself (the benchmark's, a webhook ping)
+ * get {@code evt_} ids, which never collide with the engine's {@code ev_} ones. A stream frame's SSE
+ * {@code id:} line is something else: this process's sequence number, only a cursor for
+ * {@code Last-Event-ID} (it orders the replay ring and restarts at 1 with the process).
+ *
  * <p>Browsers cannot put an {@code Authorization} header on an {@code EventSource}, so dashboards
  * first trade their key for a short-lived, single-use {@linkplain #issueTicket ticket} and pass it in
  * the stream URL; the key itself never appears in a URL or a log. Tickets and open streams are capped
@@ -131,7 +139,7 @@ final class EventHub implements SlotListener, AutoCloseable {
           Synthetic s = (Synthetic) item;
           long id = seq.incrementAndGet();
           ObjectNode json = s.data.deepCopy();
-          json.put("id", eventId(id));
+          json.put("id", syntheticId(id));
           json.put("type", s.type);
           json.put("at", clock.instant().toString());
           route(s.ownerId, new Frame(s.type, Json.writeAscii(json), id));
@@ -142,18 +150,19 @@ final class EventHub implements SlotListener, AutoCloseable {
     }
   }
 
-  private String eventId(long id) {
+  /** A server-made event's id: {@code evt_}, never the engine's {@code ev_}. */
+  private String syntheticId(long id) {
     return "evt_" + instance + "_" + id;
   }
 
   private void dispatch(SlotEvent event) {
+    String eventId = event.id();
+    String owner = event instanceof WatchEvent ? ((WatchEvent) event).owner() : BROADCAST;
     long id = seq.incrementAndGet();
-    String eventId = eventId(id);
-    ObjectNode json = EventJson.of(event, eventId);
+    ObjectNode json = EventJson.of(event);
     String type = json.get("type").asText();
     published.incrementAndGet();
     if (event instanceof WatchEvent) {
-      String owner = ((WatchEvent) event).owner();
       if (event instanceof BookingSucceeded) {
         BookingSucceeded b = (BookingSucceeded) event;
         // the engine's and providers' booking lines (with the codes in clear) are kept off INFO by the
