@@ -314,6 +314,7 @@ final class Api {
     n.put("targets", s.targets());
     n.put("eventsPublished", s.eventsPublished());
     n.put("eventsDropped", s.eventsDropped());
+    n.put("eventsDeduplicated", hub.duplicates());
     n.put("streams", hub.streams());
     n.put("webhookDeliveriesPending", webhooks.pending());
     // start-up progress: watches registered at once wait for their doctor lookups inside the budget
