@@ -1,14 +1,11 @@
 package io.github.slothunter.core;
 
 import io.github.slothunter.api.SlotChange;
-import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterZones;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -114,7 +111,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * provider about 12 KB. {@link #rate} is constant time without allocation; {@link #observe} is linear in
  * the hours its interval covers (capped at four weeks) plus its changes.
  *
- * <p>Thread-safe: each target and each provider pool has its own lock.
+ * <p>Thread-safe: each target and each provider pool has its own lock (a target's evidence is
+ * guarded by itself, a provider's likewise; a target's lock may be held while its provider's is taken,
+ * never the other way round). The evidence, the decay arithmetic and the hour-of-week arithmetic live
+ * in package-private helpers ({@code TargetEvidence}, {@code ProviderEvidence}, {@code PollInterval},
+ * {@code EvidenceDecay}, {@code WeekBuckets}); this class keeps the model's configuration, its
+ * learning step and its queries.
  */
 public final class HourOfWeekForecaster implements ReleaseForecaster {
   /** Default half-life of evidence: 14 days. */
@@ -155,26 +157,23 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
   static final int REFIT_EVERY = 16;
   /** Releases remembered per target for free-time samples. */
   static final int MAX_TRACKED_SLOTS = 256;
-  /** Renormalise stored weights once they span this many half-lives. */
-  private static final double RESCALE_HALF_LIVES = 30;
-  private static final double LN2 = Math.log(2);
-  private static final long HOUR_MILLIS = 3_600_000L;
+  private static final long HOUR_MILLIS = WeekBuckets.HOUR_MILLIS;
 
-  private final double halfLifeMillis;
+  private final EvidenceDecay decay;
   private final ZoneId zone;
-  private final ZoneRules rules;
+  private final WeekBuckets buckets;
   private final int openingBurst;
   private final double priorWeight;
   private final double baseRate;
   private final long maxQuietGapMillis;
   private final boolean correctForTakenSlots;
-  private final Map<String, Model> models = new ConcurrentHashMap<>();
-  private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+  private final Map<String, TargetEvidence> models = new ConcurrentHashMap<>();
+  private final Map<String, ProviderEvidence> pools = new ConcurrentHashMap<>();
 
   private HourOfWeekForecaster(Builder b) {
-    this.halfLifeMillis = b.halfLife.toMillis();
+    this.decay = new EvidenceDecay(b.halfLife.toMillis());
     this.zone = b.zone;
-    this.rules = b.zone.getRules();
+    this.buckets = new WeekBuckets(b.zone);
     this.openingBurst = b.openingBurst;
     this.priorWeight = b.priorWeight;
     this.baseRate = b.baseRate;
@@ -189,7 +188,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
 
   /** The half-life of evidence. */
   public Duration halfLife() {
-    return Duration.ofMillis((long) halfLifeMillis);
+    return Duration.ofMillis((long) decay.halfLifeMillis());
   }
 
   /** The zone whose hours of the week the buckets are. */
@@ -233,7 +232,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
    * 167 Friday 23:00-24:00.
    */
   public int bucketOf(Instant at) {
-    return bucket(Objects.requireNonNull(at, "at"));
+    return buckets.bucket(Objects.requireNonNull(at, "at"));
   }
 
   // ---------------------------------------------------------------- learning
@@ -245,25 +244,25 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(changes, "changes");
     long atMs = at.toEpochMilli();
-    Pool pool = pools.computeIfAbsent(providerId, k -> new Pool(atMs));
-    Model m = models.computeIfAbsent(targetId, k -> new Model(pool, atMs));
+    ProviderEvidence pool = pools.computeIfAbsent(providerId, k -> new ProviderEvidence(atMs));
+    TargetEvidence m = models.computeIfAbsent(targetId, k -> new TargetEvidence(pool, atMs));
     synchronized (m) {
       if (m.pool != pool) { // the target moved provider: start over rather than mix evidence
         m.reset(pool, atMs);
       }
       m.lastMs = Math.max(m.lastMs, atMs);
       m.firstMs = Math.min(m.firstMs, since != null && since.isBefore(at) ? since.toEpochMilli() : atMs);
-      m.rescaleIfNeeded(atMs, halfLifeMillis);
+      m.rescaleIfNeeded(atMs, decay.halfLifeMillis());
       double tau;
       double overall;
       synchronized (pool) {
         tau = pool.takeTime();
-        overall = overall(pool, atMs);
+        overall = pool.overall(atMs, decay, baseRate);
       }
       if (since == null || !since.isBefore(at)) {
         // the first poll (or a degenerate one): observation starts here; its slots are inventory
         m.exposedUntil = Math.max(m.exposedUntil, atMs);
-        trackGone(m, pool, tau, since, at, changes);
+        m.trackGone(pool, tau, since, at, changes, decay);
         return;
       }
       long sinceMs = since.toEpochMilli();
@@ -285,11 +284,11 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
           && surprising(m, overall, atMs, correctTau, atMs - releaseFrom, released);
       // a quiet gap bridged without its polls: assume the target's usual poll interval
       double bridgeShare = m.meanWindowMs > 0 ? seenShare(m.meanWindowMs, correctTau) : 1;
-      Interval iv = new Interval(segments(Math.min(releaseFrom, exposureFrom), atMs), exposureFrom, sinceMs,
-          releaseFrom, atMs, correctTau, bridgeShare, opening ? 0 : released, opening ? 1 : 0);
-      credit(m, iv);
+      PollInterval iv = new PollInterval(buckets.segments(Math.min(releaseFrom, exposureFrom), atMs), exposureFrom,
+          sinceMs, releaseFrom, atMs, correctTau, bridgeShare, opening ? 0 : released, opening ? 1 : 0);
+      iv.creditTo(m, decay);
       if (opening) {
-        double w = weight(m.t0, atMs);
+        double w = decay.weight(m.t0, atMs);
         m.sizeSum += w * size;
         m.sizeWeight += w;
         m.lastOpeningMs = Math.max(m.lastOpeningMs, atMs);
@@ -297,14 +296,14 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
       m.exposedUntil = Math.max(m.exposedUntil, atMs);
       long window = atMs - sinceMs;
       m.meanWindowMs = m.meanWindowMs <= 0 ? window : 0.9 * m.meanWindowMs + 0.1 * window;
-      trackReleases(m, at, changes);
-      trackGone(m, pool, tau, since, at, changes);
+      m.trackReleases(at, changes);
+      m.trackGone(pool, tau, since, at, changes, decay);
       synchronized (pool) {
         pool.lastMs = Math.max(pool.lastMs, atMs);
-        pool.rescaleIfNeeded(atMs, halfLifeMillis);
-        credit(pool, iv);
+        pool.rescaleIfNeeded(atMs, decay.halfLifeMillis());
+        iv.creditTo(pool, decay);
         if (opening) {
-          double w = weight(pool.t0, atMs);
+          double w = decay.weight(pool.t0, atMs);
           pool.sizeSum += w * size;
           pool.sizeWeight += w;
         }
@@ -313,56 +312,11 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
   }
 
   /**
-   * One poll interval's evidence: its pieces, where exposure starts (before {@code since} when a quiet
-   * gap is bridged), the release window, the take-time correction and what was found.
-   */
-  private record Interval(List<double[]> segments, long exposureFrom, long since, long releaseFrom, long at,
-      double tau, double bridgeShare, double releases, double openings) {}
-
-  /** Spreads an interval's exposure and finds over its pieces, weighted for a store with origin {@code d.t0}. */
-  private void credit(Decayed d, Interval iv) {
-    double found = iv.tau > 0 ? iv.tau * -Math.expm1(-(iv.at - iv.releaseFrom) / iv.tau) : iv.at - iv.releaseFrom;
-    for (double[] seg : iv.segments) {
-      int b = (int) seg[0];
-      long from = (long) seg[1];
-      long to = (long) seg[2];
-      double exposure = 0;
-      long windowFrom = Math.max(iv.exposureFrom, iv.since);
-      if (to > windowFrom) {
-        exposure += seen(d.t0, Math.max(from, windowFrom), to, iv.at, iv.tau);
-      }
-      if (iv.exposureFrom < iv.since && from < iv.since && to > iv.exposureFrom) {
-        exposure += iv.bridgeShare * integral(d.t0, Math.max(from, iv.exposureFrom), Math.min(to, iv.since));
-      }
-      double share = to <= iv.releaseFrom ? 0 : seen(d.t0, Math.max(from, iv.releaseFrom), to, iv.at, iv.tau) / found;
-      d.add(b, exposure / HOUR_MILLIS, iv.releases * share, iv.openings * share);
-    }
-  }
-
-  /**
-   * The integral over {@code [a, b]} of the evidence weight times the chance that a slot freed then
-   * was still free at the poll at {@code at} ({@code exp(-(at - t) / tau)}; 1 without a take time).
-   */
-  private double seen(long t0, long a, long b, long at, double tau) {
-    if (!(tau > 0)) {
-      return integral(t0, a, b);
-    }
-    if (b <= a) {
-      return 0;
-    }
-    double k = LN2 / halfLifeMillis;
-    double c = 1 / tau + k;
-    double hi = Math.exp(-(at - b) / tau + k * (b - t0));
-    double lo = Math.exp(-(at - a) / tau + k * (a - t0));
-    return (hi - lo) / c;
-  }
-
-  /**
    * Whether finding {@code found} releases at once is unlikely ({@value #OPENING_SURPRISE}) as
    * cancellations at the target's current overall rate: else a burst is just a busy interval.
    */
-  private boolean surprising(Model m, double overall, long atMs, double tau, long windowMs, int found) {
-    double f = decay(m.t0, atMs);
+  private boolean surprising(TargetEvidence m, double overall, long atMs, double tau, long windowMs, int found) {
+    double f = decay.factor(m.t0, atMs);
     double level = (priorWeight * overall + m.relSum * f) / (priorWeight + m.expSum * f);
     double expected = level * windowMs * seenShare(windowMs, tau) / HOUR_MILLIS;
     double term = Math.exp(-expected);
@@ -374,61 +328,9 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     return 1 - below < OPENING_SURPRISE;
   }
 
-  private double overall(Pool pool, long atMs) {
-    double g = decay(pool.t0, Math.max(atMs, pool.lastMs));
-    return (pool.relSum * g + PROVIDER_PRIOR_HOURS * baseRate) / (pool.expSum * g + PROVIDER_PRIOR_HOURS);
-  }
-
   /** The share of releases in a poll interval of this length that a poll at its end still sees. */
   private static double seenShare(double windowMs, double tau) {
     return tau > 0 && windowMs > 0 ? tau / windowMs * -Math.expm1(-windowMs / tau) : 1;
-  }
-
-  private void trackReleases(Model m, Instant at, List<SlotChange> changes) {
-    for (SlotChange c : changes) {
-      if (c.kind() == SlotChange.Kind.OPENED && m.seen.size() < MAX_TRACKED_SLOTS) {
-        m.seen.put(c.slot().id(), at.toEpochMilli());
-      }
-    }
-  }
-
-  /**
-   * A seen release that went before its start time was taken {@code T} after it was seen, with
-   * {@code T} somewhere in the poll interval it went in: a sample for the provider's fit, and for
-   * the target {@code E[T | l < T <= u]} under the provider's current mean take time.
-   */
-  private void trackGone(Model m, Pool pool, double tau, Instant since, Instant at, List<SlotChange> changes) {
-    for (SlotChange c : changes) {
-      if (c.kind() != SlotChange.Kind.GONE) {
-        continue;
-      }
-      Long seenAt = m.seen.remove(c.slot().id());
-      Slot s = c.slot();
-      if (seenAt == null || !at.isBefore(s.start())) {
-        continue; // not a release we saw, or it expired rather than being taken
-      }
-      long atMs = at.toEpochMilli();
-      double l = Math.max(0, (since == null ? atMs : since.toEpochMilli()) - seenAt);
-      double u = Math.max(l, atMs - seenAt);
-      double sample = expectedTake(l, u, tau);
-      double w = weight(m.t0, atMs);
-      m.freeSum += w * sample;
-      m.freeWeight += w;
-      synchronized (pool) {
-        pool.addTake(l, u);
-      }
-    }
-  }
-
-  /** {@code E[T | l < T <= u]} for an exponential {@code T} with mean {@code tau}; the midpoint without one. */
-  static double expectedTake(double l, double u, double tau) {
-    double d = (u - l) / tau;
-    if (!(tau > 0) || !(d > 1e-6)) {
-      return (l + u) / 2;
-    }
-    double e = Math.exp(-d);
-    double v = tau + (l - u * e) / (1 - e);
-    return Math.min(u, Math.max(l, v));
   }
 
   @Override
@@ -442,32 +344,27 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
   public double rate(String targetId, Instant at) {
     Objects.requireNonNull(targetId, "targetId");
     long atMs = at.toEpochMilli();
-    Model m = models.get(targetId);
-    Pool pool = m != null ? m.pool : pools.get(providerOf(targetId));
+    TargetEvidence m = models.get(targetId);
+    ProviderEvidence pool = m != null ? m.pool : pools.get(providerOf(targetId));
     if (m != null && openingSeenThisHour(m, atMs)) {
       double[] out = new double[3];
-      rate(m, pool, bucket(at), atMs, out);
+      rate(m, pool, buckets.bucket(at), atMs, out);
       return out[2]; // an opening seen this hour is not expected again in it: cancellations only
     }
-    return rate(m, pool, bucket(at), atMs, null);
+    return rate(m, pool, buckets.bucket(at), atMs, null);
   }
 
   /** Whether the target showed a calendar opening earlier in the same local clock hour. */
-  private boolean openingSeenThisHour(Model m, long atMs) {
+  private boolean openingSeenThisHour(TargetEvidence m, long atMs) {
     long seen;
     synchronized (m) {
       seen = m.lastOpeningMs;
     }
-    return seen != Long.MIN_VALUE && atMs >= seen && localHour(atMs) == localHour(seen);
-  }
-
-  private long localHour(long epochMillis) {
-    long offsetMs = rules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
-    return Math.floorDiv(epochMillis + offsetMs, HOUR_MILLIS);
+    return seen != Long.MIN_VALUE && atMs >= seen && buckets.localHour(atMs) == buckets.localHour(seen);
   }
 
   /** The rate; with {@code out}, also {@code out[0]} = rate and {@code out[1]} = opening probability per hour. */
-  private double rate(Model m, Pool pool, int b, long atMs, double[] out) {
+  private double rate(TargetEvidence m, ProviderEvidence pool, int b, long atMs, double[] out) {
     // Target evidence (read under its lock into locals), then the pool's, never both locks at once.
     double rB = 0;
     double eB = 0;
@@ -481,7 +378,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     if (m != null) {
       synchronized (m) {
         long t = Math.max(atMs, m.lastMs);
-        double f = decay(m.t0, t);
+        double f = decay.factor(m.t0, t);
         rB = m.rel[b] * f;
         eB = m.exp[b] * f;
         int h = b % 24;
@@ -503,8 +400,8 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     if (pool != null) {
       synchronized (pool) {
         long t = Math.max(atMs, pool.lastMs);
-        double g = decay(pool.t0, t);
-        overall = overall(pool, atMs);
+        double g = decay.factor(pool.t0, t);
+        overall = pool.overall(atMs, decay, baseRate);
         mb = (pool.rel[b] * g + BUCKET_PRIOR_HOURS * overall) / (pool.exp[b] * g + BUCKET_PRIOR_HOURS);
         openings = pool.burstSum * g / (pool.expSum * g + PROVIDER_PRIOR_HOURS);
         pib = (pool.bursts[b] * g + BUCKET_PRIOR_HOURS * openings) / (pool.exp[b] * g + BUCKET_PRIOR_HOURS);
@@ -548,8 +445,8 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     if (hours < 1 || hours > MAX_FORECAST_HOURS) {
       throw new IllegalArgumentException("hours must be 1-" + MAX_FORECAST_HOURS + ": " + hours);
     }
-    Model m = models.get(targetId);
-    Pool pool = m != null ? m.pool : pools.get(providerOf(targetId));
+    TargetEvidence m = models.get(targetId);
+    ProviderEvidence pool = m != null ? m.pool : pools.get(providerOf(targetId));
     long fromMs = from.toEpochMilli();
     long evidenceAt = fromMs; // one decay reference for every window: far windows are not discounted
     double[] out = new double[2];
@@ -559,7 +456,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
       long z = a + HOUR_MILLIS;
       double expected = 0;
       double none = 1;
-      for (double[] seg : segments(a, z)) {
+      for (double[] seg : buckets.segments(a, z)) {
         double hoursIn = (seg[2] - seg[1]) / HOUR_MILLIS;
         rate(m, pool, (int) seg[0], evidenceAt, out);
         expected += out[0] * hoursIn;
@@ -574,7 +471,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
   /** From the target's first observation (or warm-up history) to its latest; zero for unknown targets. */
   @Override
   public Duration watchedFor(String targetId) {
-    Model m = models.get(Objects.requireNonNull(targetId, "targetId"));
+    TargetEvidence m = models.get(Objects.requireNonNull(targetId, "targetId"));
     if (m == null) {
       return Duration.ZERO;
     }
@@ -585,7 +482,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
 
   @Override
   public Optional<Duration> typicalFreeTime(String targetId) {
-    Model m = models.get(Objects.requireNonNull(targetId, "targetId"));
+    TargetEvidence m = models.get(Objects.requireNonNull(targetId, "targetId"));
     if (m == null) {
       return Optional.empty();
     }
@@ -595,7 +492,7 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     }
   }
 
-  // ---------------------------------------------------------------- time arithmetic
+  // ---------------------------------------------------------------- helpers
 
   /** {@code provider:key/center/service} -> provider, for targets observed by no one yet. */
   static String providerOf(String targetId) {
@@ -603,249 +500,9 @@ public final class HourOfWeekForecaster implements ReleaseForecaster {
     return colon > 0 ? targetId.substring(0, colon) : targetId;
   }
 
-  private int bucket(long epochMillis) {
-    return bucket(Instant.ofEpochMilli(epochMillis));
-  }
-
-  private int bucket(Instant at) {
-    long local = at.getEpochSecond() + rules.getOffset(at).getTotalSeconds();
-    long day = Math.floorDiv(local, 86_400);
-    int hour = Math.floorMod(local, 86_400) / 3600;
-    // 1970-01-01 (epoch day 0) was a Thursday, index 5 in a week that starts on Saturday
-    return Math.floorMod(day + 5, 7) * 24 + hour;
-  }
-
-  /** The interval cut at local whole hours: {bucket, from, to} per piece. */
-  private List<double[]> segments(long from, long to) {
-    List<double[]> out = new ArrayList<>(2);
-    long t = from;
-    while (t < to) {
-      int offsetMs = rules.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000;
-      long next = (Math.floorDiv(t + offsetMs, HOUR_MILLIS) + 1) * HOUR_MILLIS - offsetMs;
-      if (next <= t) {
-        next = t + HOUR_MILLIS;
-      }
-      long end = Math.min(next, to);
-      out.add(new double[] {bucket(t), t, end});
-      t = end;
-    }
-    return out;
-  }
-
-  private double weight(long t0, long t) {
-    return Math.exp(LN2 * (t - t0) / halfLifeMillis);
-  }
-
-  private double decay(long t0, long t) {
-    return Math.exp(-LN2 * (t - t0) / halfLifeMillis);
-  }
-
-  /** The integral of the weight over {@code [a, b]}, in milliseconds. */
-  private double integral(long t0, long a, long b) {
-    if (b <= a) {
-      return 0;
-    }
-    double k = LN2 / halfLifeMillis;
-    return (Math.exp(k * (b - t0)) - Math.exp(k * (a - t0))) / k;
-  }
-
-  // ---------------------------------------------------------------- state
-
-  /**
-   * Evidence stored scaled: a value added at time {@code t} is stored times {@code 2^((t - t0) / h)},
-   * so decaying everything to "now" is one multiplication at read time.
-   */
-  private abstract static class Decayed {
-    long t0;
-    long lastMs;
-
-    Decayed(long t0) {
-      this.t0 = t0;
-      this.lastMs = t0;
-    }
-
-    final void rescaleIfNeeded(long now, double halfLife) {
-      if ((now - t0) / halfLife > RESCALE_HALF_LIVES) {
-        scale(Math.exp(-LN2 * (now - t0) / halfLife));
-        t0 = now;
-      }
-    }
-
-    abstract void scale(double factor);
-
-    abstract void add(int b, double exposure, double releases, double openings);
-  }
-
-  /** One target's evidence. Guarded by itself. */
-  private static final class Model extends Decayed {
-    Pool pool;
-    float[] rel = new float[BUCKETS];
-    float[] exp = new float[BUCKETS];
-    float[] hodRel = new float[24];
-    float[] hodExp = new float[24];
-    float[] bursts;
-    double relSum;
-    double expSum;
-    double burstSum;
-    double sizeSum;
-    double sizeWeight;
-    double freeSum;
-    double freeWeight;
-    long exposedUntil = Long.MIN_VALUE;
-    /** When the latest calendar opening was seen (epoch millis). */
-    long lastOpeningMs = Long.MIN_VALUE;
-    double meanWindowMs;
-    final Map<String, Long> seen = new HashMap<>();
-
-    /** The earliest moment any observation covered (epoch millis). */
-    long firstMs;
-
-    Model(Pool pool, long t0) {
-      super(t0);
-      this.pool = pool;
-      this.firstMs = t0;
-    }
-
-    void reset(Pool newPool, long now) {
-      pool = newPool;
-      rel = new float[BUCKETS];
-      exp = new float[BUCKETS];
-      hodRel = new float[24];
-      hodExp = new float[24];
-      bursts = null;
-      relSum = expSum = burstSum = sizeSum = sizeWeight = freeSum = freeWeight = 0;
-      lastOpeningMs = Long.MIN_VALUE;
-      firstMs = now;
-      meanWindowMs = 0;
-      exposedUntil = Long.MIN_VALUE;
-      t0 = now;
-      lastMs = now;
-      seen.clear();
-    }
-
-    @Override
-    void add(int b, double exposure, double releases, double openings) {
-      exp[b] += (float) exposure;
-      hodExp[b % 24] += (float) exposure;
-      expSum += exposure;
-      rel[b] += (float) releases;
-      hodRel[b % 24] += (float) releases;
-      relSum += releases;
-      burstSum += openings;
-      if (openings > 0) {
-        if (bursts == null) {
-          bursts = new float[BUCKETS];
-        }
-        bursts[b] += (float) openings;
-      }
-    }
-
-    @Override
-    void scale(double factor) {
-      for (int i = 0; i < BUCKETS; i++) {
-        rel[i] *= (float) factor;
-        exp[i] *= (float) factor;
-        if (bursts != null) {
-          bursts[i] *= (float) factor;
-        }
-      }
-      for (int i = 0; i < 24; i++) {
-        hodRel[i] *= (float) factor;
-        hodExp[i] *= (float) factor;
-      }
-      relSum *= factor;
-      expSum *= factor;
-      burstSum *= factor;
-      sizeSum *= factor;
-      sizeWeight *= factor;
-      freeSum *= factor;
-      freeWeight *= factor;
-    }
-  }
-
-  /** One provider's pooled evidence, the prior of its targets. Guarded by itself. */
-  private static final class Pool extends Decayed {
-    final double[] rel = new double[BUCKETS];
-    final double[] exp = new double[BUCKETS];
-    final double[] bursts = new double[BUCKETS];
-    double relSum;
-    double expSum;
-    double burstSum;
-    double sizeSum;
-    double sizeWeight;
-    /** The latest take-time observations: taken between {@code low} and {@code high} ms after being seen. */
-    final double[] low = new double[TAKE_SAMPLES];
-    final double[] high = new double[TAKE_SAMPLES];
-    int takes;
-    int sinceFit;
-    double tau;
-
-    Pool(long t0) {
-      super(t0);
-    }
-
-    /** The mean take time (ms) once {@value #MIN_TAKE_SAMPLES} slots were seen taken, else 0. */
-    double takeTime() {
-      return takes >= MIN_TAKE_SAMPLES ? tau : 0;
-    }
-
-    void addTake(double l, double u) {
-      int i = takes % TAKE_SAMPLES;
-      low[i] = l;
-      high[i] = u;
-      takes++;
-      if (++sinceFit >= REFIT_EVERY || takes == MIN_TAKE_SAMPLES) {
-        fit();
-      }
-    }
-
-    /**
-     * The maximum a posteriori mean of an exponential take time from interval-censored samples, by
-     * EM. Samples that only say "taken before the next poll" carry little information when polls
-     * are far apart, so two pseudo-samples at the samples' mean midpoint keep it from collapsing.
-     */
-    private void fit() {
-      sinceFit = 0;
-      int n = Math.min(takes, TAKE_SAMPLES);
-      double prior = 0;
-      for (int i = 0; i < n; i++) {
-        prior += (low[i] + high[i]) / 2;
-      }
-      prior /= n;
-      double t = prior;
-      for (int iteration = 0; iteration < 30 && t > 0; iteration++) {
-        double sum = 2 * prior;
-        for (int i = 0; i < n; i++) {
-          sum += expectedTake(low[i], high[i], t);
-        }
-        t = sum / (n + 2);
-      }
-      tau = t;
-    }
-
-    @Override
-    void add(int b, double exposure, double releases, double openings) {
-      exp[b] += exposure;
-      expSum += exposure;
-      rel[b] += releases;
-      relSum += releases;
-      bursts[b] += openings;
-      burstSum += openings;
-    }
-
-    @Override
-    void scale(double factor) {
-      for (int i = 0; i < BUCKETS; i++) {
-        rel[i] *= factor;
-        exp[i] *= factor;
-        bursts[i] *= factor;
-      }
-      relSum *= factor;
-      expSum *= factor;
-      burstSum *= factor;
-      sizeSum *= factor;
-      sizeWeight *= factor;
-    }
+  /** {@code E[T | l < T <= u]} for an exponential {@code T} with mean {@code tau}; the midpoint without one. */
+  static double expectedTake(double l, double u, double tau) {
+    return ProviderEvidence.expectedTake(l, u, tau);
   }
 
   /** Configures a {@link HourOfWeekForecaster}. Not thread-safe. */

@@ -314,6 +314,7 @@ final class Api {
     n.put("targets", s.targets());
     n.put("eventsPublished", s.eventsPublished());
     n.put("eventsDropped", s.eventsDropped());
+    n.put("eventsDeduplicated", hub.duplicates());
     n.put("streams", hub.streams());
     n.put("webhookDeliveriesPending", webhooks.pending());
     // start-up progress: watches registered at once wait for their doctor lookups inside the budget
@@ -775,7 +776,8 @@ final class Api {
     try {
       return Long.parseLong(v.strip());
     } catch (NumberFormatException e) {
-      throw ApiException.invalid("Last-Event-ID must be a number");
+      // the SSE id: line is this server's cursor; the event's own id (data.id, ev_...) is not one
+      throw ApiException.invalid("Last-Event-ID must be the number of a frame's 'id:' line");
     }
   }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +42,21 @@ import org.slf4j.LoggerFactory;
  * {@link Settings#streamQueue()} frames behind is disconnected (its {@code EventSource} reconnects
  * and resumes from {@code Last-Event-ID} using the owner's recent-events ring).
  *
+ * <p><b>Ids.</b> An engine event's JSON (on the stream, in the recent-events list, in a webhook body
+ * and its {@link Webhooks#EVENT_ID_HEADER}) carries the engine's {@link SlotEvent#id()}: derived from
+ * what the event is about, the same after a restart and on every server sharing the database, so it
+ * is what consumers deduplicate on. Events the server makes itself (the benchmark's, a webhook ping)
+ * get {@code evt_} ids, which never collide with the engine's {@code ev_} ones. A stream frame's SSE
+ * {@code id:} line is something else: this process's sequence number, only a cursor for
+ * {@code Last-Event-ID} (it orders the replay ring and restarts at 1 with the process).
+ *
+ * <p><b>Duplicates.</b> The engine delivers at least once, so it may publish an event again under the
+ * same id. The hub remembers the last {@link Settings#dedupIds()} ids sent to each owner (engine-wide
+ * events share one such memory) and drops an event it has already sent: no second webhook delivery,
+ * no second stream frame, no second ring entry. The memory is bounded ({@link RecentIds}) and lives
+ * in this process only: after a restart, events the engine replays are sent again, with the ids they
+ * had, and consumers drop them.
+ *
  * <p>Browsers cannot put an {@code Authorization} header on an {@code EventSource}, so dashboards
  * first trade their key for a short-lived, single-use {@linkplain #issueTicket ticket} and pass it in
  * the stream URL; the key itself never appears in a URL or a log. Tickets and open streams are capped
@@ -66,11 +82,14 @@ final class EventHub implements SlotListener, AutoCloseable {
   private final Thread dispatcher;
   private final ExecutorService senders;
   private final Map<String, OwnerState> owners = new ConcurrentHashMap<>();
+  /** Per owner ({@link #BROADCAST} for engine-wide events), the event ids already sent. Dispatcher thread only. */
+  private final Map<String, RecentIds> sent = new HashMap<>();
   private final StreamTickets tickets;
   private final String instance = Ids.random("", 3);
   private final AtomicLong seq = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong published = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
   private final AtomicInteger streams = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -131,7 +150,7 @@ final class EventHub implements SlotListener, AutoCloseable {
           Synthetic s = (Synthetic) item;
           long id = seq.incrementAndGet();
           ObjectNode json = s.data.deepCopy();
-          json.put("id", eventId(id));
+          json.put("id", syntheticId(id));
           json.put("type", s.type);
           json.put("at", clock.instant().toString());
           route(s.ownerId, new Frame(s.type, Json.writeAscii(json), id));
@@ -142,18 +161,24 @@ final class EventHub implements SlotListener, AutoCloseable {
     }
   }
 
-  private String eventId(long id) {
+  /** A server-made event's id: {@code evt_}, never the engine's {@code ev_}. */
+  private String syntheticId(long id) {
     return "evt_" + instance + "_" + id;
   }
 
   private void dispatch(SlotEvent event) {
+    String eventId = event.id();
+    String owner = event instanceof WatchEvent ? ((WatchEvent) event).owner() : BROADCAST;
+    if (!sent.computeIfAbsent(owner, k -> new RecentIds(settings.dedupIds())).add(eventId)) {
+      duplicates.incrementAndGet();
+      log.debug("event {} was sent already; not sending it again", eventId);
+      return;
+    }
     long id = seq.incrementAndGet();
-    String eventId = eventId(id);
-    ObjectNode json = EventJson.of(event, eventId);
+    ObjectNode json = EventJson.of(event);
     String type = json.get("type").asText();
     published.incrementAndGet();
     if (event instanceof WatchEvent) {
-      String owner = ((WatchEvent) event).owner();
       if (event instanceof BookingSucceeded) {
         BookingSucceeded b = (BookingSucceeded) event;
         // the engine's and providers' booking lines (with the codes in clear) are kept off INFO by the
@@ -290,9 +315,14 @@ final class EventHub implements SlotListener, AutoCloseable {
     return streams.get();
   }
 
-  /** Events the engine handed over and the hub dispatched. */
+  /** Events the engine handed over and the hub dispatched (duplicates not counted). */
   long published() {
     return published.get();
+  }
+
+  /** Events the engine handed over again (an id already sent to the owner) that the hub dropped. */
+  long duplicates() {
+    return duplicates.get();
   }
 
   /** Events dropped because the hub's inbox was full. */
@@ -337,15 +367,17 @@ final class EventHub implements SlotListener, AutoCloseable {
    * @param maxTickets unused stream tickets of all owners together (the backstop)
    * @param senderThreads threads writing to streams
    * @param recentEvents events kept per owner for replay and the recent-events endpoint
+   * @param dedupIds event ids remembered per owner to drop an event the engine publishes again
+   *     ({@link RecentIds}: about 120 bytes each)
    */
   record Settings(int inboxCapacity, int streamQueue, int streamsPerOwner, int maxStreams, int ticketsPerOwner,
-      int maxTickets, int senderThreads, int recentEvents) {
-    /** 20 streams and 20 unused tickets per owner; 10,000 of each in total. */
-    static final Settings DEFAULTS = new Settings(100_000, 1_000, 20, 10_000, 20, 10_000, 4, 100);
+      int maxTickets, int senderThreads, int recentEvents, int dedupIds) {
+    /** 20 streams and 20 unused tickets per owner; 10,000 of each in total; the last 10,000 event ids per owner. */
+    static final Settings DEFAULTS = new Settings(100_000, 1_000, 20, 10_000, 20, 10_000, 4, 100, 10_000);
 
     Settings {
       if (inboxCapacity < 1 || streamQueue < 1 || streamsPerOwner < 1 || ticketsPerOwner < 1 || senderThreads < 1
-          || recentEvents < 1) {
+          || recentEvents < 1 || dedupIds < 1) {
         throw new IllegalArgumentException("every event hub setting must be positive");
       }
       if (maxStreams < streamsPerOwner || maxTickets < ticketsPerOwner) {
@@ -356,13 +388,19 @@ final class EventHub implements SlotListener, AutoCloseable {
     /** These settings with other stream limits. */
     Settings withStreamLimits(int perOwner, int total) {
       return new Settings(inboxCapacity, streamQueue, perOwner, total, ticketsPerOwner, maxTickets, senderThreads,
-          recentEvents);
+          recentEvents, dedupIds);
     }
 
     /** These settings with other ticket limits. */
     Settings withTicketLimits(int perOwner, int total) {
       return new Settings(inboxCapacity, streamQueue, streamsPerOwner, maxStreams, perOwner, total, senderThreads,
-          recentEvents);
+          recentEvents, dedupIds);
+    }
+
+    /** These settings remembering another number of event ids per owner. */
+    Settings withDedupIds(int perOwner) {
+      return new Settings(inboxCapacity, streamQueue, streamsPerOwner, maxStreams, ticketsPerOwner, maxTickets,
+          senderThreads, recentEvents, perOwner);
     }
   }
 

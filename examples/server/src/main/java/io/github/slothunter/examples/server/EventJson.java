@@ -20,20 +20,22 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Engine events as the JSON the live stream and webhooks carry:
- * {@code {"id", "type", "at", "watchId"?, ...}} where {@code type} is the event's simple class name
- * ({@code SlotOpened}, {@code BookingSucceeded}...). Event types this server does not know yet (the
- * hierarchy grows) are sent with just those common fields rather than failing. Never includes the
- * owner (the receiver is the owner), the patient, or the account session. Stateless and thread-safe.
+ * {@code {"id", "type", "at", "watchId"?, ...}} where {@code id} is the engine's
+ * {@link SlotEvent#id()} (the same in every process and after a restart: the deduplication key) and
+ * {@code type} the event's simple class name ({@code SlotOpened}, {@code BookingSucceeded}...).
+ * Event types this server does not know yet (the hierarchy grows) are sent with just those common
+ * fields rather than failing. Never includes the owner (the receiver is the owner), the patient, or
+ * the account session. Stateless and thread-safe.
  */
 final class EventJson {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
   private EventJson() {}
 
-  /** The event's JSON with the given event id. */
-  static ObjectNode of(SlotEvent event, String eventId) {
+  /** The event's JSON, with its {@link SlotEvent#id()} as {@code id}. */
+  static ObjectNode of(SlotEvent event) {
     ObjectNode n = Json.object();
-    n.put("id", eventId);
+    n.put("id", event.id());
     n.put("type", event.getClass().getSimpleName());
     n.put("at", event.at().toString());
     if (event instanceof WatchEvent) {

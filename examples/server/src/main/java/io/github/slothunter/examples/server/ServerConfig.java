@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param allowPrivateWebhooks whether webhooks may call loopback and private-network addresses
  * @param rateLimit requests per second per API key
  * @param streams the live stream and ticket limits
+ * @param dedupIds event ids remembered per owner to drop an event the engine publishes twice
  * @param help whether only the usage was asked for
  */
 record ServerConfig(int port, String host, String db, Path dataDir, boolean sandbox, long seed, Keys keys,
     String instanceId, String dbUser, String dbPassword, boolean allowPrivateWebhooks, double rateLimit,
-    Streams streams, boolean help) {
+    Streams streams, int dedupIds, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: slothunter-server [options]",
@@ -54,6 +55,8 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
       "  --max-streams N           live streams of all owners together (default 10000)",
       "  --tickets-per-owner N     unused stream tickets one owner may hold (default 20)",
       "  --max-tickets N           unused stream tickets of all owners together (default 10000)",
+      "  --dedup-ids N             event ids remembered per owner so an event the engine publishes again is",
+      "                            not sent twice (default 10000, about 120 bytes each; within one run)",
       "  --help                    this text",
       "environment: SLOTHUNTER_ADMIN_KEY, SLOTHUNTER_ADMIN_KEY_FILE, SLOTHUNTER_STORE_KEY (base64 of 32 bytes),",
       "             SLOTHUNTER_STORE_KEY_FILE, SLOTHUNTER_STORE_KEY_COMMAND, SLOTHUNTER_DB_USER,",
@@ -91,6 +94,7 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
     boolean allowPrivate = false;
     double rate = 20;
     Streams streams = Streams.DEFAULTS;
+    int dedupIds = EventHub.Settings.DEFAULTS.dedupIds();
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -162,6 +166,9 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
         case "--max-tickets":
           streams = streams.withMaxTickets(intValue(a, value(args, ++i, a), 1, 1_000_000));
           break;
+        case "--dedup-ids":
+          dedupIds = intValue(a, value(args, ++i, a), 1, 10_000_000);
+          break;
         case "--help":
         case "-h":
           help = true;
@@ -177,7 +184,7 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
     Keys keys = Keys.of(env, adminKeyArg, adminKeyFileArg, storeKeyFileArg, storeKeyCommandArg, keyInDataDir, keyDir);
     boolean sb = sandbox != null ? sandbox : db == null;
     return new ServerConfig(port, host, db, dataDir, sb, seed, keys, instanceId, blankToNull(env.get("SLOTHUNTER_DB_USER")),
-        blankToNull(env.get("SLOTHUNTER_DB_PASSWORD")), allowPrivate, rate, streams, help);
+        blankToNull(env.get("SLOTHUNTER_DB_PASSWORD")), allowPrivate, rate, streams, dedupIds, help);
   }
 
   /** Where the database is: the URL or the embedded directory. */

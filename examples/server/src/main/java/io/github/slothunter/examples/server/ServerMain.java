@@ -93,7 +93,8 @@ public final class ServerMain {
           .rateLimit((int) Math.ceil(config.rateLimit() * 3), config.rateLimit())
           .allowPrivateWebhooks(config.allowPrivateWebhooks())
           .streamLimits(streams.streamsPerOwner(), streams.maxStreams())
-          .ticketLimits(streams.ticketsPerOwner(), streams.maxTickets());
+          .ticketLimits(streams.ticketsPerOwner(), streams.maxTickets())
+          .dedupIds(config.dedupIds());
       if (fake != null) {
         b.sandbox(fake);
       }

@@ -517,6 +517,18 @@ public final class SlotHunterServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many event ids the server remembers per owner to drop an event the engine publishes again
+     * under an id it has already sent (default 10,000; about 120 bytes each). Only within one run: after
+     * a restart, replayed events are sent again and consumers deduplicate on their {@code id}.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder dedupIds(int perOwner) {
+      this.eventSettings = eventSettings.withDedupIds(perOwner);
+      return this;
+    }
+
     /** For measurements: the least time a failed authentication takes (default {@link Authenticator#FAILURE_FLOOR}). */
     Builder failureFloor(Duration value) {
       this.failureFloor = Objects.requireNonNull(value, "failureFloor");

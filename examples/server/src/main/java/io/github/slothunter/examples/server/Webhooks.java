@@ -55,7 +55,11 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 final class Webhooks implements AutoCloseable {
-  /** Sent with every delivery: the event's id (the same on every retry). */
+  /**
+   * Sent with every delivery: the event's id, as in the body. For an engine event that is its
+   * {@link io.github.slothunter.api.SlotEvent#id()}: the same on every retry, after a restart and on
+   * every server sharing the database, so receivers deduplicate on it.
+   */
   static final String EVENT_ID_HEADER = "SlotHunter-Event-Id";
   /** Sent with every delivery: 1 for the first attempt. */
   static final String ATTEMPT_HEADER = "SlotHunter-Delivery-Attempt";

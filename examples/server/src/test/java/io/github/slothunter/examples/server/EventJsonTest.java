@@ -32,16 +32,17 @@ class EventJsonTest {
       Instant.parse("2026-01-05T05:45:00Z"), "key-1");
 
   private static JsonNode json(io.github.slothunter.api.SlotEvent e) {
-    return Json.read(Json.write(EventJson.of(e, "evt_1")));
+    return Json.read(Json.write(EventJson.of(e)));
   }
 
   @Test
   void slotEventsCarryTheSlotInUtcAndTehranTime() {
-    JsonNode opened = json(new SlotOpened("w1", "own_1", SLOT, URI.create("https://example.com/b"), AT));
+    SlotOpened event = new SlotOpened("w1", "own_1", SLOT, URI.create("https://example.com/b"), AT);
+    JsonNode opened = json(event);
     JsonNode gone = json(new SlotGone("w1", "own_1", SLOT, AT));
 
     assertThat(opened.get("type").asText()).isEqualTo("SlotOpened");
-    assertThat(opened.get("id").asText()).isEqualTo("evt_1");
+    assertThat(opened.get("id").asText()).isEqualTo(event.id());
     assertThat(opened.get("watchId").asText()).isEqualTo("w1");
     assertThat(opened.get("at").asText()).isEqualTo(AT.toString());
     assertThat(opened.get("bookingLink").asText()).isEqualTo("https://example.com/b");
@@ -51,6 +52,21 @@ class EventJsonTest {
     assertThat(opened.has("owner")).isFalse();
     assertThat(gone.get("slot").get("id").asText()).isEqualTo(SLOT.id());
     assertThat(json(new SlotOpened("w1", "own_1", SLOT, null, AT)).get("bookingLink").isNull()).isTrue();
+  }
+
+  @Test
+  void theIdIsTheEnginesStableEventIdTheSameForTheSameEventEverywhere() {
+    // two processes (or a replay after a restart) build the same event from the same facts
+    JsonNode here = json(new SlotOpened("w1", "own_1", SLOT, null, AT));
+    JsonNode elsewhere = json(new SlotOpened("w1", "own_1", SLOT, null, AT));
+    JsonNode reopened = json(new SlotOpened("w1", "own_1", SLOT, null, AT.plusSeconds(3600)));
+    JsonNode gone = json(new SlotGone("w1", "own_1", SLOT, AT));
+    JsonNode throttled = json(new ProviderThrottled("paziresh24", ErrorCode.RATE_LIMITED, Duration.ofSeconds(30), AT));
+
+    assertThat(here.get("id").asText()).matches("ev_[A-Za-z0-9_-]{22}").isEqualTo(elsewhere.get("id").asText());
+    assertThat(reopened.get("id").asText()).isNotEqualTo(here.get("id").asText());
+    assertThat(gone.get("id").asText()).isNotEqualTo(here.get("id").asText());
+    assertThat(throttled.get("id").asText()).startsWith("ev_");
   }
 
   @Test
@@ -101,7 +117,7 @@ class EventJsonTest {
 
   @Test
   void nonAsciiTextIsEscapedForTheStream() {
-    String ascii = Json.writeAscii(EventJson.of(new WatchPaused("w1", "o", ErrorCode.AUTH_REQUIRED, "ورود دوباره", AT), "e"));
+    String ascii = Json.writeAscii(EventJson.of(new WatchPaused("w1", "o", ErrorCode.AUTH_REQUIRED, "ورود دوباره", AT)));
 
     assertThat(ascii).doesNotContain("ورود").contains("\\u0648");
     assertThat(Json.read(ascii).get("message").asText()).isEqualTo("ورود دوباره");

@@ -3,8 +3,13 @@ package io.github.slothunter.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.Target;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The live event stream (Server-Sent Events): delivery, tickets, owner isolation and resuming. */
@@ -30,8 +35,8 @@ class EventsStreamTest extends SharedServerTest {
       assertThat(e.get("slot").get("start").asText()).isEqualTo(start.toString());
       assertThat(e.get("slot").get("startTehran").asText()).isEqualTo("2026-01-05T17:00");
       assertThat(e.has("owner")).isFalse();
-      assertThat(Long.parseLong(f.id())).isPositive();
-      assertThat(e.get("id").asText()).startsWith("evt_");
+      assertThat(Long.parseLong(f.id())).isPositive(); // the SSE id: a resume cursor
+      assertThat(e.get("id").asText()).matches("ev_[A-Za-z0-9_-]{22}"); // the engine's event id
     }
   }
 
@@ -84,6 +89,8 @@ class EventsStreamTest extends SharedServerTest {
   void aReconnectingStreamResumesAfterItsLastEventId() {
     TestServer.Created o = s.owner("resumer", "PREMIUM");
     s.server.hub().publish(o.id(), "Notice", Json.object().put("n", 1));
+    // publish only queues: let n=1 reach the ring first, or the stream below would get it live
+    Await.until(WAIT, () -> s.server.hub().recent(o.id(), 10).size() == 1);
     String firstId;
     try (EventStream stream = EventStream.open(s, "/api/v1/events", o.key(), null)) {
       stream.next("ready", WAIT);
@@ -98,6 +105,67 @@ class EventsStreamTest extends SharedServerTest {
     }
     JsonNode recent = s.get("/api/v1/events/recent", o.key()).json().get("events");
     assertThat(recent).extracting(e -> e.get("n").asInt()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void aResumedStreamReplaysEngineEventsUnderTheirOwnIds() {
+    TestServer.Created o = s.owner("resume-ids", "PREMIUM");
+    SlotOpened first = opened(o.id(), 40);
+    SlotOpened second = opened(o.id(), 41);
+    EventStream.Frame sentFirst;
+    EventStream.Frame sentSecond;
+    try (EventStream stream = EventStream.open(s, "/api/v1/events", o.key(), null)) {
+      stream.next("ready", WAIT);
+      s.server.hub().onEvent(first);
+      sentFirst = stream.next("SlotOpened", WAIT);
+      s.server.hub().onEvent(second);
+      sentSecond = stream.next("SlotOpened", WAIT);
+    }
+
+    try (EventStream afterFirst = EventStream.open(s, "/api/v1/events", o.key(), sentFirst.id());
+        EventStream fromStart = EventStream.open(s, "/api/v1/events", o.key(), "0")) {
+      EventStream.Frame resumed = afterFirst.next("SlotOpened", WAIT);
+      EventStream.Frame again1 = fromStart.next("SlotOpened", WAIT);
+      EventStream.Frame again2 = fromStart.next("SlotOpened", WAIT);
+
+      assertThat(resumed.id()).isEqualTo(sentSecond.id());
+      assertThat(resumed.json().get("id").asText()).isEqualTo(second.id());
+      assertThat(again1.json().get("id").asText()).isEqualTo(first.id()).isEqualTo(sentFirst.json().get("id").asText());
+      assertThat(again2.json().get("id").asText()).isEqualTo(second.id());
+    }
+  }
+
+  @Test
+  void anEventIdIsNotAResumeCursor() {
+    TestServer.Created o = s.owner("wrong-cursor", "PREMIUM");
+    String eventId = opened(o.id(), 42).id();
+
+    try (EventStream stream = EventStream.open(s, "/api/v1/events", o.key(), eventId)) {
+
+      assertThat(stream.status).isEqualTo(422);
+      assertThat(Json.read(stream.errorBody).get("message").asText()).contains("id:");
+    }
+  }
+
+  @Test
+  void serverMadeEventsHaveServerIdsUnlikeTheEnginesOnes() {
+    TestServer.Created o = s.owner("notices", "PREMIUM");
+    try (EventStream stream = EventStream.open(s, "/api/v1/events", o.key(), null)) {
+      stream.next("ready", WAIT);
+
+      s.server.hub().publish(o.id(), "Notice", Json.object().put("text", "hello"));
+
+      assertThat(stream.next("Notice", WAIT).json().get("id").asText()).startsWith("evt_")
+          .doesNotMatch("ev_[A-Za-z0-9_-]{22}");
+    }
+  }
+
+  /** A slot the engine saw open for a watch of the owner, {@code hours} after the test start. */
+  private SlotOpened opened(String ownerId, int hours) {
+    Instant start = TestServer.START.plus(Duration.ofHours(hours));
+    Target target = new Target(new DoctorRef("paziresh24", "dr-resume"), "1", "2", Map.of());
+    return new SlotOpened("w-" + ownerId, ownerId, new Slot(target, start, start.plusSeconds(900), "k" + hours), null,
+        s.clock.instant());
   }
 
   @Test

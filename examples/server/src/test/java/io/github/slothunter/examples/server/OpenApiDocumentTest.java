@@ -59,6 +59,15 @@ class OpenApiDocumentTest {
     assertThat(schemas.get("Error").get("required")).extracting(JsonNode::asText).containsExactly("code", "message");
   }
 
+  @Test
+  void documentsTheEventIdAsTheDeduplicationKeyAndTheSseIdAsACursor() {
+    JsonNode id = doc.get("components").get("schemas").get("Event").get("properties").get("id");
+    JsonNode stream = doc.get("paths").get("/api/v1/events").get("get");
+
+    assertThat(id.get("description").asText()).contains("deduplicate").contains("at least once").contains("ev_");
+    assertThat(stream.get("summary").asText()).contains("cursor").contains("deduplicate");
+  }
+
   private static void collect(JsonNode node, List<String> refs) {
     if (node.isObject()) {
       if (node.has("$ref")) {

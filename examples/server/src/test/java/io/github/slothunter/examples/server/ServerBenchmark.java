@@ -69,7 +69,7 @@ public final class ServerBenchmark {
             .adminKey(ADMIN).port(0).clock(clock).sandbox(fake).plans(Plans.defaults())
             .rateLimit(1_000_000, 1_000_000).anonymousRateLimit(1_000_000, 1_000_000)
             .eventSettings(new EventHub.Settings(1_000_000, 100_000, dashboards + 10, Math.max(10_000, dashboards + 10), 20,
-                10_000, 4, 100))
+                10_000, 4, 100, EventHub.Settings.DEFAULTS.dedupIds()))
             .start()) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
           .build();

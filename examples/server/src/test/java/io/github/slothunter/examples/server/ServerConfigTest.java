@@ -21,6 +21,7 @@ class ServerConfigTest {
     assertThat(c.keys().keyDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".config", "slothunter"));
     assertThat(c.rateLimit()).isEqualTo(20);
     assertThat(c.streams()).isEqualTo(ServerConfig.Streams.DEFAULTS);
+    assertThat(c.dedupIds()).isEqualTo(10_000);
     assertThat(c.instanceId()).isNull();
   }
 
@@ -42,7 +43,7 @@ class ServerConfigTest {
     ServerConfig c = ServerConfig.parse(new String[] {"--port", "9090", "--host", "0.0.0.0", "--data-dir", "/tmp/x",
         "--no-sandbox", "--seed", "7", "--allow-private-webhooks", "--rate-limit", "50", "--key-dir", "/etc/sh",
         "--allow-store-key-in-data-dir", "--streams-per-owner", "5", "--max-streams", "50", "--tickets-per-owner", "6",
-        "--max-tickets", "60", "--instance-id", "node-7.example:1"},
+        "--max-tickets", "60", "--instance-id", "node-7.example:1", "--dedup-ids", "500"},
         Map.of("SLOTHUNTER_ADMIN_KEY", "env-admin-key-1234567", "SLOTHUNTER_STORE_KEY", "a2V5",
             "SLOTHUNTER_DB_USER", "u", "SLOTHUNTER_DB_PASSWORD", "p"));
 
@@ -59,6 +60,7 @@ class ServerConfigTest {
     assertThat(c.keys().keyDir()).isEqualTo(Path.of("/etc/sh"));
     assertThat(c.keys().storeKeyInDataDir()).isTrue();
     assertThat(c.streams()).isEqualTo(new ServerConfig.Streams(5, 50, 6, 60));
+    assertThat(c.dedupIds()).isEqualTo(500);
     assertThat(c.instanceId()).isEqualTo("node-7.example:1");
     assertThat(c.dbUser()).isEqualTo("u");
     assertThat(c.dbPassword()).isEqualTo("p");

@@ -88,9 +88,11 @@ class WebhooksTest {
     assertThat(event.get("watchId").asText()).isEqualTo(watchId);
     assertThat(event.get("slot").get("start").asText()).isEqualTo(start.toString());
     assertThat(event.get("id").asText()).isEqualTo(d.eventId());
+    assertThat(d.eventId()).matches("ev_[A-Za-z0-9_-]{22}"); // the engine's own id, not a server-made one
     assertThat(d.attempt()).isEqualTo("1");
     Await.until(WAIT, () -> deliveries(o).size() == 1);
     JsonNode row = deliveries(o).get(0);
+    assertThat(row.get("eventId").asText()).isEqualTo(d.eventId());
     assertThat(row.get("outcome").asText()).isEqualTo("DELIVERED");
     assertThat(row.get("status").asInt()).isEqualTo(200);
     assertThat(row.get("webhookId").asText()).isEqualTo(hookId);
@@ -107,6 +109,7 @@ class WebhooksTest {
 
     assertThat(ping.status()).isEqualTo(202);
     String eventId = ping.json().get("eventId").asText();
+    assertThat(eventId).startsWith("evt_ping_"); // server-made: never an engine event's ev_ id
     List<WebhookReceiver.Delivery> got = List.of(receiver.next(WAIT), receiver.next(WAIT), receiver.next(WAIT));
     assertThat(got).extracting(WebhookReceiver.Delivery::attempt).containsExactly("1", "2", "3");
     assertThat(got).extracting(WebhookReceiver.Delivery::eventId).containsOnly(eventId);
