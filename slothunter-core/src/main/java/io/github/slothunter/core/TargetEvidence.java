@@ -1,6 +1,7 @@
 package io.github.slothunter.core;
 
 import static io.github.slothunter.core.HourOfWeekForecaster.BUCKETS;
+
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotChange;
 import java.time.Instant;
