@@ -1,6 +1,5 @@
 package io.github.slothunter.testkit;
 
-import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.Capability;
 import io.github.slothunter.api.Center;
@@ -8,8 +7,6 @@ import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Hold;
-import io.github.slothunter.api.OtpChallenge;
-import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.ProviderInfo;
 import io.github.slothunter.api.RequestBudget;
@@ -21,7 +18,6 @@ import io.github.slothunter.api.Target;
 import io.github.slothunter.spi.Authenticator;
 import io.github.slothunter.spi.Booker;
 import io.github.slothunter.spi.DoctorSearch;
-import io.github.slothunter.spi.FreeCalendar;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.spi.ProviderFactory;
@@ -199,45 +195,45 @@ public final class InMemoryProvider implements Provider {
     }
   }
 
-  private final String id;
-  private final String name;
-  private final Clock clock;
-  private final RequestBudget budget;
-  private final boolean canBook;
-  private final String linkPrefix;
-  private final String code;
-  private final Watcher watcher = new Watcher();
-  private final InMemoryBooker booker = new InMemoryBooker();
-  private final Login login = new Login();
+  final String id;
+  final String name;
+  final Clock clock;
+  final RequestBudget budget;
+  final boolean canBook;
+  final String linkPrefix;
+  final String code;
+  private final InMemoryWatcher watcher = new InMemoryWatcher(this);
+  private final InMemoryBooker booker = new InMemoryBooker(this);
+  private final InMemoryLogin login = new InMemoryLogin(this);
 
-  private final Object lock = new Object();
-  private final Map<String, Doctor> doctors = new HashMap<>();
-  private final Map<String, TreeMap<Instant, Slot>> calendars = new HashMap<>();
-  private final Map<String, Hold> holds = new LinkedHashMap<>();
-  private final List<Booking> bookings = new ArrayList<>();
-  private final List<Request> requests = new ArrayList<>();
-  private final List<String> releasedHoldKeys = new ArrayList<>();
-  private final List<String> codesSentTo = new ArrayList<>();
-  private final Map<Operation, Deque<RuntimeException>> failures = new EnumMap<>(Operation.class);
-  private final Map<Operation, ErrorCode> standingFailures = new EnumMap<>(Operation.class);
-  private final Map<Operation, Gate> gates = new EnumMap<>(Operation.class);
-  private int sequence;
-  private int trackingCodes;
+  final Object lock = new Object();
+  final Map<String, Doctor> doctors = new HashMap<>();
+  final Map<String, TreeMap<Instant, Slot>> calendars = new HashMap<>();
+  final Map<String, Hold> holds = new LinkedHashMap<>();
+  final List<Booking> bookings = new ArrayList<>();
+  final List<Request> requests = new ArrayList<>();
+  final List<String> releasedHoldKeys = new ArrayList<>();
+  final List<String> codesSentTo = new ArrayList<>();
+  final Map<Operation, Deque<RuntimeException>> failures = new EnumMap<>(Operation.class);
+  final Map<Operation, ErrorCode> standingFailures = new EnumMap<>(Operation.class);
+  final Map<Operation, Gate> gates = new EnumMap<>(Operation.class);
+  int sequence;
+  int trackingCodes;
 
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger maxInFlight = new AtomicInteger();
-  private volatile Consumer<Request> onRequest = r -> {};
-  private volatile Consumer<Request> onAnswer = r -> {};
-  private volatile Duration holdTtl = Duration.ofMinutes(5);
-  private volatile boolean takeAfterHold;
-  private volatile boolean readBack;
-  private volatile UnaryOperator<Booking> readBackView = UnaryOperator.identity();
-  private volatile boolean moves;
-  private volatile boolean payToConfirm;
-  private volatile boolean loseAnswers;
-  private volatile boolean loseBookings;
-  private volatile int calendarWindow = -1;
-  private volatile boolean closed;
+  final AtomicInteger inFlight = new AtomicInteger();
+  final AtomicInteger maxInFlight = new AtomicInteger();
+  volatile Consumer<Request> onRequest = r -> {};
+  volatile Consumer<Request> onAnswer = r -> {};
+  volatile Duration holdTtl = Duration.ofMinutes(5);
+  volatile boolean takeAfterHold;
+  volatile boolean readBack;
+  volatile UnaryOperator<Booking> readBackView = UnaryOperator.identity();
+  volatile boolean moves;
+  volatile boolean payToConfirm;
+  volatile boolean loseAnswers;
+  volatile boolean loseBookings;
+  volatile int calendarWindow = -1;
+  volatile boolean closed;
 
   private InMemoryProvider(Builder b) {
     this.id = b.id;
@@ -709,7 +705,7 @@ public final class InMemoryProvider implements Provider {
 
   // ------------------------------------------------------------------ requests
 
-  private <T> T call(Operation operation, String targetId, Supplier<T> work) {
+  <T> T call(Operation operation, String targetId, Supplier<T> work) {
     Request request = new Request(operation, targetId, clock.instant());
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
@@ -740,23 +736,23 @@ public final class InMemoryProvider implements Provider {
     }
   }
 
-  private void run(Operation operation, String targetId, Runnable work) {
+  void run(Operation operation, String targetId, Runnable work) {
     call(operation, targetId, () -> {
       work.run();
       return null;
     });
   }
 
-  private SlotHunterException injected(ErrorCode code) {
+  SlotHunterException injected(ErrorCode code) {
     return error(code, "injected " + code);
   }
 
-  private SlotHunterException error(ErrorCode code, String message) {
+  SlotHunterException error(ErrorCode code, String message) {
     return SlotHunterException.builder(code).providerId(id).message(message).build();
   }
 
   /** The target's free slots by start: opened minus held. Call with the lock held. */
-  private TreeMap<Instant, Slot> free(Target t) {
+  TreeMap<Instant, Slot> free(Target t) {
     TreeMap<Instant, Slot> calendar = calendars.get(t.id());
     if (calendar == null) {
       throw error(ErrorCode.NOT_FOUND, "no calendar " + t.id());
@@ -768,193 +764,12 @@ public final class InMemoryProvider implements Provider {
     return free;
   }
 
-  private static LocalDate day(Slot s) {
+  static LocalDate day(Slot s) {
     return s.startIn(SlotHunterZones.TEHRAN).toLocalDate();
   }
 
-  private final class Watcher implements SlotWatcher {
-    @Override
-    public List<LocalDate> freeDays(Target target) {
-      return call(Operation.FREE_DAYS, target.id(), () -> {
-        synchronized (lock) {
-          return free(target).values().stream().map(InMemoryProvider::day).distinct().sorted().toList();
-        }
-      });
-    }
 
-    @Override
-    public List<Slot> freeSlots(Target target, LocalDate day) {
-      Objects.requireNonNull(day, "day");
-      return call(Operation.FREE_SLOTS, target.id(), () -> {
-        synchronized (lock) {
-          return free(target).values().stream().filter(s -> day(s).equals(day)).toList();
-        }
-      });
-    }
 
-    @Override
-    public FreeCalendar freeCalendar(Target target) {
-      int window = calendarWindow;
-      if (window < 0) {
-        return SlotWatcher.super.freeCalendar(target);
-      }
-      return call(Operation.FREE_CALENDAR, target.id(), () -> {
-        synchronized (lock) {
-          TreeMap<Instant, Slot> free = free(target);
-          if (free.isEmpty()) {
-            return FreeCalendar.full();
-          }
-          LocalDate through = LocalDate.now(clock.withZone(SlotHunterZones.TEHRAN)).plusDays(window);
-          TreeMap<LocalDate, List<Slot>> byDay = new TreeMap<>();
-          for (Slot s : free.values()) {
-            if (!day(s).isAfter(through)) {
-              byDay.computeIfAbsent(day(s), k -> new ArrayList<>()).add(s);
-            }
-          }
-          return new FreeCalendar(List.copyOf(byDay.keySet()), byDay, through, false);
-        }
-      });
-    }
-  }
-
-  private final class InMemoryBooker implements Booker {
-    @Override
-    public Hold hold(Slot slot, AccountSession session) {
-      return call(Operation.HOLD, slot.target().id(), () -> {
-        synchronized (lock) {
-          if (!free(slot.target()).containsKey(slot.start())) {
-            throw error(ErrorCode.SLOT_TAKEN, "taken " + slot.id());
-          }
-          Hold h = new Hold(slot, "h" + ++sequence, clock.instant().plus(holdTtl));
-          holds.put(h.providerHoldKey(), h);
-          if (takeAfterHold) {
-            calendars.get(slot.target().id()).remove(slot.start());
-          }
-          return h;
-        }
-      });
-    }
-
-    @Override
-    public Booking book(Hold hold, Patient patient, AccountSession session) {
-      return call(Operation.BOOK, hold.slot().target().id(), () -> {
-        synchronized (lock) {
-          if (!holds.containsKey(hold.providerHoldKey())) {
-            throw error(ErrorCode.HOLD_EXPIRED, "no hold " + hold.providerHoldKey());
-          }
-          holds.remove(hold.providerHoldKey());
-          TreeMap<Instant, Slot> calendar = calendars.get(hold.slot().target().id());
-          if (calendar == null || !hold.slot().equals(calendar.get(hold.slot().start()))) {
-            throw error(ErrorCode.SLOT_TAKEN, "taken after hold " + hold.slot().id());
-          }
-          calendar.remove(hold.slot().start());
-          String key = "b" + ++sequence;
-          String tracking = "TRK" + trackingCodes++;
-          Booking b = payToConfirm
-              ? new Booking(hold.slot(), key, tracking, clock.instant(), PaymentState.PAY_TO_CONFIRM,
-                  URI.create("https://" + id + ".example/pay/" + key))
-              : new Booking(hold.slot(), key, tracking, clock.instant());
-          if (!loseBookings) {
-            bookings.add(b);
-          }
-          if (loseAnswers) {
-            throw error(ErrorCode.PROVIDER_UNAVAILABLE, "answer lost after booking " + key);
-          }
-          return b;
-        }
-      });
-    }
-
-    @Override
-    public Booking move(Booking existing, Hold newHold, AccountSession session) {
-      if (!moves) {
-        return Booker.super.move(existing, newHold, session);
-      }
-      if (existing.paymentRequired()) {
-        throw error(ErrorCode.UNSUPPORTED, "booking " + existing.providerBookingKey() + " awaits payment");
-      }
-      return call(Operation.MOVE, newHold.slot().target().id(), () -> {
-        synchronized (lock) {
-          if (!holds.containsKey(newHold.providerHoldKey())) {
-            throw error(ErrorCode.HOLD_EXPIRED, "no hold " + newHold.providerHoldKey());
-          }
-          String key = existing.providerBookingKey();
-          if (bookings.stream().noneMatch(b -> b.providerBookingKey().equals(key))) {
-            throw error(ErrorCode.INVALID_INPUT, "no booking " + key);
-          }
-          holds.remove(newHold.providerHoldKey());
-          TreeMap<Instant, Slot> calendar = calendars.get(newHold.slot().target().id());
-          if (calendar != null) {
-            calendar.remove(newHold.slot().start());
-          }
-          Booking moved = existing.movedTo(newHold.slot(), clock.instant());
-          bookings.removeIf(b -> b.providerBookingKey().equals(key));
-          bookings.add(moved);
-          if (loseAnswers) {
-            throw error(ErrorCode.PROVIDER_UNAVAILABLE, "answer lost after moving " + key);
-          }
-          return moved;
-        }
-      });
-    }
-
-    @Override
-    public void release(Hold hold, AccountSession session) {
-      run(Operation.RELEASE, hold.slot().target().id(), () -> {
-        synchronized (lock) {
-          releasedHoldKeys.add(hold.providerHoldKey());
-          holds.remove(hold.providerHoldKey());
-        }
-      });
-    }
-
-    @Override
-    public void cancel(Booking booking, Patient patient, AccountSession session) {
-      run(Operation.CANCEL, booking.slot().target().id(), () -> {
-        synchronized (lock) {
-          bookings.removeIf(b -> b.providerBookingKey().equals(booking.providerBookingKey()));
-        }
-      });
-    }
-
-    @Override
-    public Optional<Booking> readBack(Booking booking, AccountSession session) {
-      if (!readBack) {
-        return Booker.super.readBack(booking, session);
-      }
-      UnaryOperator<Booking> view = readBackView;
-      return call(Operation.READ_BACK, booking.slot().target().id(), () -> {
-        synchronized (lock) {
-          return bookings.stream().filter(b -> b.providerBookingKey().equals(booking.providerBookingKey()))
-              .findFirst().map(view);
-        }
-      });
-    }
-  }
-
-  private final class Login implements Authenticator {
-    @Override
-    public OtpChallenge start(String mobile) {
-      return call(Operation.LOGIN_START, "", () -> {
-        String m = Patient.normaliseMobile(mobile);
-        synchronized (lock) {
-          codesSentTo.add(m);
-          return new OtpChallenge(id, m, Map.of("n", Integer.toString(++sequence)), clock.instant().plus(CODE_TTL));
-        }
-      });
-    }
-
-    @Override
-    public AccountSession complete(OtpChallenge challenge, String code) {
-      Objects.requireNonNull(challenge, "challenge");
-      return call(Operation.LOGIN_COMPLETE, "", () -> {
-        if (!InMemoryProvider.this.code.equals(code) || clock.instant().isAfter(challenge.expiresAt())) {
-          throw error(ErrorCode.AUTH_REQUIRED, "wrong or expired code");
-        }
-        return new AccountSession(id, "token-" + Integer.toHexString(challenge.mobile().hashCode()), Map.of(), null);
-      });
-    }
-  }
 
   /** Builds an {@link InMemoryProvider}; not thread-safe. */
   public static final class Builder {
