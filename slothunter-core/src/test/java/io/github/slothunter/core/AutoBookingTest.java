@@ -86,15 +86,26 @@ class AutoBookingTest {
     assertThat(f.provider.count(Operation.HOLD)).isEqualTo(1);
   }
 
-  @Test
-  void aWatchOnSeveralCalendarsBooksOnlyOnceEvenWhenTheirPollsRunConcurrently() throws Exception {
+  /** Doctor {@code mem:dr-two} with two calendars (services s1, s2), each with a slot at 06:00 tomorrow. */
+  private InMemoryProvider twoCalendarsWithASlotEach() {
     InMemoryProvider p = InMemoryProvider.builder().clock(f.clock).budget(RequestBudget.of(1000, 10_000, 4)).build();
     List<Target> both = p.doctor("dr-two", "s1", "s2");
     p.open(both.get(0), f.at("06:00", 1));
     p.open(both.get(1), f.at("06:00", 1));
+    return p;
+  }
+
+  /** An engine with its own threads (polls of different calendars run concurrently) and the FAST plan. */
+  private SlotHunter threaded(InMemoryProvider p) {
+    return SlotHunter.builder().provider(p.factory()).clock(f.clock)
+        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build();
+  }
+
+  @Test
+  void aWatchOnSeveralCalendarsBooksOnlyOnceEvenWhenTheirPollsRunConcurrently() throws Exception {
+    InMemoryProvider p = twoCalendarsWithASlotEach();
     Gate holdGate = p.gate(Operation.HOLD);
-    try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
-        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
+    try (SlotHunter threaded = threaded(p)) {
       RecordingListener events = new RecordingListener();
       threaded.listen(events);
       threaded.watch(WatchRequest.of("u1", "mem:dr-two").plan("FAST").autoBook(EngineFixture.patient(), f.session()));
@@ -110,13 +121,9 @@ class AutoBookingTest {
 
   @Test
   void aPollThatFindsAnotherPollBookingForTheWatchLeavesItsSlotsToItInsteadOfWaiting() throws Exception {
-    InMemoryProvider p = InMemoryProvider.builder().clock(f.clock).budget(RequestBudget.of(1000, 10_000, 4)).build();
-    List<Target> both = p.doctor("dr-two", "s1", "s2");
-    p.open(both.get(0), f.at("06:00", 1));
-    p.open(both.get(1), f.at("06:00", 1));
+    InMemoryProvider p = twoCalendarsWithASlotEach();
     Gate holdGate = p.gate(Operation.HOLD);
-    try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
-        .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
+    try (SlotHunter threaded = threaded(p)) {
       RecordingListener events = new RecordingListener();
       threaded.listen(events);
       Watch w = threaded.watch(WatchRequest.of("u1", "mem:dr-two").plan("FAST")

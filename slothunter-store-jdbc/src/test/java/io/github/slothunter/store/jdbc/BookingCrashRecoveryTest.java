@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,42 +95,6 @@ class BookingCrashRecoveryTest {
     return h;
   }
 
-  /** Hears events until its process is "killed". */
-  private static final class Listener {
-    private final List<SlotEvent> heard = new ArrayList<>();
-    private boolean killed;
-
-    synchronized void onEvent(SlotEvent e) {
-      if (!killed) {
-        heard.add(e);
-        notifyAll();
-      }
-    }
-
-    synchronized void kill() {
-      killed = true;
-    }
-
-    synchronized <T extends SlotEvent> List<T> of(Class<T> type) {
-      return heard.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    synchronized void await(Class<? extends SlotEvent> type) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (of(type).isEmpty() && System.nanoTime() < deadline) {
-        wait(50);
-      }
-      assertThat(of(type)).as(type.getSimpleName() + " before the crash").isNotEmpty();
-    }
-  }
-
-  private static <T extends SlotEvent> List<String> ids(Listener before, Listener after, Class<T> type) {
-    List<String> ids = new ArrayList<>();
-    before.of(type).forEach(e -> ids.add(e.id()));
-    after.of(type).forEach(e -> ids.add(e.id()));
-    return ids;
-  }
-
   @ParameterizedTest(name = "{0}, killed {1}")
   @MethodSource("steps")
   void aKillAnywhereInABookingNeverBooksTwiceLeaksNoKnownHoldAndTellsTheOutcome(TestDatabase.Kind kind, Step step)
@@ -143,7 +106,7 @@ class BookingCrashRecoveryTest {
     CrashingStore store = new CrashingStore(db.open(TestDatabase.KEY, clock), step.point);
     crashing.add(store);
     SlotHunter killed = engine(store);
-    Listener before = new Listener();
+    HeardEvents before = new HeardEvents();
     killed.listen(before::onEvent);
     killed.watch(WatchRequest.of("u1", target).plan("PRO").autoBook(new AutoBook(patient(), session(), 1)));
     for (int round = 0; round < 20 && !store.crashed(); round++) {
@@ -160,7 +123,7 @@ class BookingCrashRecoveryTest {
     assertThat(store.crashed()).as("killed " + step).isTrue();
     before.kill();
 
-    Listener after = new Listener();
+    HeardEvents after = new HeardEvents();
     try (SlotHunter restarted = SlotHunter.builder().provider(provider.factory())
         .store(db.open(TestDatabase.KEY, clock)).clock(clock).closeTimeout(Duration.ofSeconds(2)).manualScheduling()
         .instanceId("node-1").build()) {
@@ -172,11 +135,11 @@ class BookingCrashRecoveryTest {
     }
 
     assertThat(provider.bookings()).as("never booked twice").hasSizeLessThanOrEqualTo(1);
-    assertThat(ids(before, after, SlotOpened.class)).as("one SlotOpened, one id").isNotEmpty()
+    assertThat(HeardEvents.ids(before, after, SlotOpened.class)).as("one SlotOpened, one id").isNotEmpty()
         .allMatch(id -> id.equals(before.of(SlotOpened.class).isEmpty() ? after.of(SlotOpened.class).get(0).id()
             : before.of(SlotOpened.class).get(0).id()));
-    List<String> booked = ids(before, after, BookingSucceeded.class);
-    List<String> unknown = ids(before, after, BookingOutcomeUnknown.class);
+    List<String> booked = HeardEvents.ids(before, after, BookingSucceeded.class);
+    List<String> unknown = HeardEvents.ids(before, after, BookingOutcomeUnknown.class);
     if (step.outcome == Outcome.BOOKED) {
       assertThat(provider.bookings()).extracting(b -> b.slot().id()).containsExactly(slot.id());
       assertThat(booked).as("the owner hears the booking, every time under one id").isNotEmpty()

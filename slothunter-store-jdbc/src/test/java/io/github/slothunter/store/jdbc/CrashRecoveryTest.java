@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,35 +76,6 @@ class CrashRecoveryTest {
     return h;
   }
 
-  /** A listener that stops hearing anything once its process is "killed". */
-  private static final class Listener {
-    private final List<SlotEvent> heard = new ArrayList<>();
-    private boolean killed;
-
-    synchronized void onEvent(SlotEvent e) {
-      if (!killed) {
-        heard.add(e);
-        notifyAll();
-      }
-    }
-
-    synchronized void kill() {
-      killed = true;
-    }
-
-    synchronized List<SlotOpened> opened() {
-      return heard.stream().filter(e -> e instanceof SlotOpened).map(e -> (SlotOpened) e).toList();
-    }
-
-    synchronized void awaitOpened() throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (opened().isEmpty() && System.nanoTime() < deadline) {
-        wait(50);
-      }
-      assertThat(opened()).as("SlotOpened before the crash").isNotEmpty();
-    }
-  }
-
   @ParameterizedTest(name = "{0}, killed {1}")
   @MethodSource("steps")
   void aKillAtAnyStepLosesNoSlotOpenedAndRepeatsNoneUnderAnotherId(TestDatabase.Kind kind, Step step)
@@ -117,7 +87,7 @@ class CrashRecoveryTest {
     CrashingStore store = new CrashingStore(db.open(TestDatabase.KEY, clock), step.point);
     crashing.add(store);
     SlotHunter killed = engine(store);
-    Listener before = new Listener();
+    HeardEvents before = new HeardEvents();
     killed.listen(before::onEvent);
     killed.watch(WatchRequest.of("u1", target).plan("PRO"));
     for (int round = 0; round < 20 && !store.crashed(); round++) {
@@ -127,14 +97,14 @@ class CrashRecoveryTest {
         break;
       }
       if (step.point.call().equals("markDelivered")) {
-        before.awaitOpened(); // the mark comes with the next round
+        before.await(SlotOpened.class); // the mark comes with the next round
       }
       clock.advance(Duration.ofSeconds(30));
     }
     assertThat(store.crashed()).as("killed " + step).isTrue();
     before.kill();
 
-    Listener after = new Listener();
+    HeardEvents after = new HeardEvents();
     try (SlotHunter restarted = SlotHunter.builder().provider(provider.factory()).store(db.open(TestDatabase.KEY, clock))
         .clock(clock).closeTimeout(Duration.ofSeconds(2)).manualScheduling().instanceId("node-1").build()) {
       restarted.listen(after::onEvent);
@@ -142,23 +112,23 @@ class CrashRecoveryTest {
       restarted.runDue();
     } // close() delivers what is queued and marks it
 
-    List<SlotOpened> all = new ArrayList<>(before.opened());
-    all.addAll(after.opened());
+    List<SlotOpened> all = new ArrayList<>(before.of(SlotOpened.class));
+    all.addAll(after.of(SlotOpened.class));
     assertThat(all).as("every SlotOpened heard, before and after the restart").isNotEmpty()
         .allSatisfy(e -> assertThat(e.slot()).isEqualTo(slot));
     assertThat(all.stream().map(SlotEvent::id).distinct()).as("one event, one id").hasSize(1);
     switch (step) {
       case BEFORE_THE_POLL_IS_SAVED, AFTER_THE_POLL_IS_SAVED -> {
-        assertThat(before.opened()).isEmpty(); // nothing was published before the kill
-        assertThat(after.opened()).hasSize(1); // found again, or replayed from the outbox
+        assertThat(before.of(SlotOpened.class)).isEmpty(); // nothing was published before the kill
+        assertThat(after.of(SlotOpened.class)).hasSize(1); // found again, or replayed from the outbox
       }
       case AFTER_PUBLISHING_BEFORE_MARKING -> {
-        assertThat(before.opened()).hasSize(1);
-        assertThat(after.opened()).as("replayed under the same id").hasSize(1);
+        assertThat(before.of(SlotOpened.class)).hasSize(1);
+        assertThat(after.of(SlotOpened.class)).as("replayed under the same id").hasSize(1);
       }
       case AFTER_MARKING_DELIVERED -> {
-        assertThat(before.opened()).hasSize(1);
-        assertThat(after.opened()).as("delivered and marked: not again").isEmpty();
+        assertThat(before.of(SlotOpened.class)).hasSize(1);
+        assertThat(after.of(SlotOpened.class)).as("delivered and marked: not again").isEmpty();
       }
     }
     assertThat(db.rows("SELECT event_id FROM event_outbox")).as("the outbox is empty once delivered").isEmpty();
