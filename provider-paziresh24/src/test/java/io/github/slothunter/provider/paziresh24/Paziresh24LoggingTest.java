@@ -36,8 +36,8 @@ class Paziresh24LoggingTest extends WireMockSupport {
 
     String log = captured.toString(StandardCharsets.UTF_8);
     assertThat(log).contains("register failed (NOT_FOUND)", "status 39", "paziresh24 login POST", "paziresh24 suspend POST /booking/v2/suspend -> HTTP 200",
-        "paziresh24 book POST", "paziresh24 booked ******77");
+        "paziresh24 book POST", "paziresh24 booked ******77", "paziresh24 receipt GET /user/v1/book/{}/{} -> HTTP 200");
     assertThat(log).doesNotContain("eyJhbGciOiJIUzI1NiJ9", "9121234567", "0012345679", "مریم", "کریمی", "1234\n",
-        "e30.sig", SET_TERMINAL_ID + "&");
+        "e30.sig", SET_TERMINAL_ID + "&", "b-556677"); // the booking id of the receipt's path
   }
 }

@@ -2,7 +2,6 @@ package io.github.slothunter.provider.paziresh24.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.slothunter.api.ErrorCode;
-import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Endpoint;
@@ -11,6 +10,7 @@ import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Val
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -114,10 +114,33 @@ final class Paziresh24Http {
     } finally {
       if (log.isDebugEnabled()) {
         log.debug("paziresh24 {} {} {} -> {} in {} ms", endpoint.logName(), endpoint.method(),
-            Pii.redact(url.encodedPath()), code < 0 ? "failed" : "HTTP " + code,
+            loggedPath(url.encodedPath(), endpoint.path()), code < 0 ? "failed" : "HTTP " + code,
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       }
     }
+  }
+
+  /**
+   * The request's path as logged: the segments its endpoint's template fills in ({@code {}}:
+   * booking ids, doctor slugs) stay {@code {}}, so no booking id reaches a log.
+   */
+  static String loggedPath(String urlPath, String template) {
+    List<String> url = new java.util.ArrayList<>(segments(urlPath));
+    List<String> tpl = segments(template);
+    int offset = url.size() - tpl.size();
+    if (offset < 0) {
+      return "/{}";
+    }
+    for (int i = 0; i < tpl.size(); i++) {
+      if (tpl.get(i).equals("{}")) {
+        url.set(offset + i, "{}");
+      }
+    }
+    return "/" + String.join("/", url);
+  }
+
+  private static List<String> segments(String path) {
+    return java.util.Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).toList();
   }
 
   /** {@link #send} and parse the body as a JSON object (status not checked). */
