@@ -138,7 +138,7 @@ public final class JdbcStore implements Store {
     } catch (SQLException e) {
       throw Sql.failure("open", e);
     }
-    int version = new MigrationRunner(MigrationRunner.fromClasspath(JdbcStore.class.getClassLoader(),
+    int version = new MigrationRunner(MigrationRunner.fromResources(JdbcStore.class,
         MIGRATION_DIRECTORY, MIGRATIONS), clock).migrate(dataSource);
     this.leases = new JdbcLeases(dataSource, dialect, clock);
     this.upsertWatch = dialect.upsert("watches", List.of("id"),
