@@ -4,8 +4,7 @@ import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
-import io.github.slothunter.provider.paziresh24.internal.AvailabilityParser;
-import io.github.slothunter.provider.paziresh24.internal.ProfileParser;
+import io.github.slothunter.provider.paziresh24.Paziresh24Responses;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Parsing cost of the Paziresh24 provider on in-memory answers (no HTTP): a getFreeTurns body with
- * 20 slots into {@code List<Slot>}, and a profile page (about 120 KB of HTML around a
- * {@code __NEXT_DATA__} block with two centers, five services and 40 reviews) into a {@code Doctor}.
+ * Parsing cost of the Paziresh24 provider on in-memory answers (no HTTP), through its public
+ * {@link Paziresh24Responses}: a getFreeTurns body with 20 slots into {@code List<Slot>}, and a
+ * profile page (about 120 KB of HTML around a {@code __NEXT_DATA__} block with two centers, five
+ * services and 40 reviews) into a {@code Doctor}.
  * Target: more than 50,000 free-turn responses per second on one core.
  *
  * <pre>
@@ -45,20 +45,20 @@ public class Paziresh24ParseBenchmark {
     freeTurns = freeTurnsBody(20);
     profilePage = profilePageHtml();
     // fail fast if the inputs do not parse
-    if (AvailabilityParser.freeTurns(target, freeTurns).size() != 20
-        || ProfileParser.parsePage(ref, profilePage).bookableTargets().size() != 2) {
+    if (Paziresh24Responses.freeTurns(target, freeTurns).size() != 20
+        || Paziresh24Responses.profilePage(ref, profilePage).bookableTargets().size() != 2) {
       throw new IllegalStateException("benchmark inputs do not parse as expected");
     }
   }
 
   @Benchmark
   public List<Slot> parseFreeTurns() {
-    return AvailabilityParser.freeTurns(target, freeTurns);
+    return Paziresh24Responses.freeTurns(target, freeTurns);
   }
 
   @Benchmark
   public Doctor parseProfilePage() {
-    return ProfileParser.parsePage(ref, profilePage);
+    return Paziresh24Responses.profilePage(ref, profilePage);
   }
 
   static String freeTurnsBody(int slots) {

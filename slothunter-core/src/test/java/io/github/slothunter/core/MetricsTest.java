@@ -15,7 +15,9 @@ import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Micrometer meters, and an engine without Micrometer on the class path. */
@@ -65,19 +67,46 @@ class MetricsTest {
 
   @Test
   void withoutMicrometerOnTheClassPathTheEngineRunsAndRecordsNothing() throws Exception {
+    // The test's module path (the engine, when it runs as a module) and class path, minus Micrometer,
+    // all on one class path.
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String mp = System.getProperty("jdk.module.path", "");
     List<URL> urls = new ArrayList<>();
-    for (String entry : cp.split(File.pathSeparator)) {
+    for (String entry : (mp + File.pathSeparator + cp).split(File.pathSeparator)) {
       if (!entry.isBlank() && !entry.contains("micrometer")) {
         urls.add(new File(entry).toURI().toURL());
       }
     }
-    try (URLClassLoader isolated = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader isolated = new URLClassLoader(urls.toArray(URL[]::new), new JdkOnlyClassLoader())) {
       Callable<?> run = (Callable<?>) isolated.loadClass(NoMicrometerRun.class.getName()).getDeclaredConstructor()
           .newInstance();
       Object result = run.call();
 
       assertThat(result).isEqualTo("micrometer absent, 1 slot opened");
+    }
+  }
+
+  /**
+   * The JDK's own classes and nothing else. The platform class loader alone is not enough of a
+   * parent: it also hands out the classes of every module in the boot layer, and when the tests run
+   * on the module path that layer holds the engine and Micrometer.
+   */
+  private static final class JdkOnlyClassLoader extends ClassLoader {
+    private final Set<String> jdkPackages = ModuleLayer.boot().modules().stream()
+        .filter(m -> m.getClassLoader() == null || m.getClassLoader() == ClassLoader.getPlatformClassLoader())
+        .flatMap(m -> m.getPackages().stream()).collect(Collectors.toUnmodifiableSet());
+
+    JdkOnlyClassLoader() {
+      super("jdk-only", null);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      String pkg = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+      if (!jdkPackages.contains(pkg)) {
+        throw new ClassNotFoundException(name);
+      }
+      return ClassLoader.getPlatformClassLoader().loadClass(name);
     }
   }
 

@@ -73,6 +73,9 @@ import org.junit.jupiter.api.Test;
 public abstract class ProviderCompatibilityKit {
   private static final int DAYS_CHECKED = 3;
 
+  /** For subclasses: one per provider under test. */
+  protected ProviderCompatibilityKit() {}
+
   /** The provider under test, configured against a fake site; the same instance within a test. */
   protected abstract Provider provider();
 

@@ -138,7 +138,7 @@ public final class JdbcStore implements Store {
     } catch (SQLException e) {
       throw Sql.failure("open", e);
     }
-    int version = new MigrationRunner(MigrationRunner.fromClasspath(JdbcStore.class.getClassLoader(),
+    int version = new MigrationRunner(MigrationRunner.fromResources(JdbcStore.class,
         MIGRATION_DIRECTORY, MIGRATIONS), clock).migrate(dataSource);
     this.leases = new JdbcLeases(dataSource, dialect, clock);
     this.upsertWatch = dialect.upsert("watches", List.of("id"),
@@ -155,7 +155,8 @@ public final class JdbcStore implements Store {
   /**
    * A store in an embedded H2 database in {@code directory} (created if missing; the files are
    * {@code slothunter.*.db}), with the system clock. The store owns the database and closes it in
-   * {@link #close()}. Needs {@code com.h2database:h2} 2.x on the class path.
+   * {@link #close()}. Needs {@code com.h2database:h2} 2.x on the class path (on the module path, the
+   * module {@code com.h2database} in the module graph).
    *
    * @param encryptionKey 32 bytes (AES-256) protecting patient details; see the class comment
    * @throws IllegalArgumentException if the key is not 32 bytes
@@ -784,7 +785,8 @@ public final class JdbcStore implements Store {
       try {
         Class.forName("org.h2.jdbcx.JdbcDataSource", false, JdbcStore.class.getClassLoader());
       } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("JdbcStore.h2 needs com.h2database:h2 2.x on the class path", e);
+        throw new IllegalStateException("JdbcStore.h2 needs com.h2database:h2 2.x on the class path (on the module"
+            + " path: a module that requires com.h2database, or --add-modules com.h2database)", e);
       }
       EmbeddedH2 h2 = EmbeddedH2.open(h2Directory);
       try {

@@ -34,7 +34,7 @@ class MigrationTest {
   Path dir;
 
   private static List<MigrationRunner.Migration> shipped(int upTo) {
-    return MigrationRunner.fromClasspath(JdbcStore.class.getClassLoader(), JdbcStore.MIGRATION_DIRECTORY,
+    return MigrationRunner.fromResources(JdbcStore.class, JdbcStore.MIGRATION_DIRECTORY,
         JdbcStore.MIGRATIONS.subList(0, upTo));
   }
 
@@ -151,7 +151,7 @@ class MigrationTest {
 
   @Test
   void everyShippedScriptIsListedInOrder() throws IOException, URISyntaxException {
-    Path migrations = Path.of(JdbcStore.class.getClassLoader().getResource(JdbcStore.MIGRATION_DIRECTORY).toURI());
+    Path migrations = Path.of(JdbcStore.class.getResource("/" + JdbcStore.MIGRATION_DIRECTORY).toURI());
 
     try (Stream<Path> files = Files.list(migrations)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactlyElementsOf(JdbcStore.MIGRATIONS);

@@ -87,14 +87,19 @@ public final class MigrationRunner {
     }
   }
 
-  /** Reads {@code directory/<name>} for each name from the class path, in the given order. */
-  public static List<Migration> fromClasspath(ClassLoader loader, String directory, List<String> fileNames) {
+  /**
+   * Reads {@code directory/<name>} for each name from the resources of {@code owner}'s module (its
+   * class loader on the class path), in the given order. Read through a class, not a class loader:
+   * in a named module the scripts' directory is an encapsulated package, which a class loader does
+   * not show.
+   */
+  public static List<Migration> fromResources(Class<?> owner, String directory, List<String> fileNames) {
     List<Migration> out = new ArrayList<>();
     for (String name : fileNames) {
       String path = directory + "/" + name;
-      try (InputStream in = loader.getResourceAsStream(path)) {
+      try (InputStream in = owner.getResourceAsStream("/" + path)) {
         if (in == null) {
-          throw new IllegalStateException("migration resource missing from the class path: " + path);
+          throw new IllegalStateException("migration resource missing: " + path);
         }
         out.add(Migration.of(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       } catch (IOException e) {

@@ -49,7 +49,7 @@ class MigrationRunnerTest {
 
   @Test
   void missingResourcesAreReportedByPath() {
-    assertThatThrownBy(() -> MigrationRunner.fromClasspath(getClass().getClassLoader(), "nowhere", List.of("V1__x.sql")))
+    assertThatThrownBy(() -> MigrationRunner.fromResources(getClass(), "nowhere", List.of("V1__x.sql")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("nowhere/V1__x.sql");
   }
 }
