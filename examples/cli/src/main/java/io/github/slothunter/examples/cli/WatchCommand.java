@@ -251,6 +251,9 @@ final class WatchCommand implements Callable<Integer> {
       } catch (java.util.concurrent.ExecutionException e) {
         return; // each failure is told per doctor
       } catch (java.util.concurrent.TimeoutException e) {
+        if (all.isDone()) {
+          return; // done while the wait timed out: nothing left to wait for, no "the rest wait" line
+        }
         long done = starting.values().stream().filter(CompletableFuture::isDone).count();
         if (done != shown) {
           shown = done;
