@@ -251,10 +251,10 @@ final class WatchCommand implements Callable<Integer> {
       } catch (java.util.concurrent.ExecutionException e) {
         return; // each failure is told per doctor
       } catch (java.util.concurrent.TimeoutException e) {
-        if (all.isDone()) {
-          return; // done while the wait timed out: nothing left to wait for, no "the rest wait" line
-        }
         long done = starting.values().stream().filter(CompletableFuture::isDone).count();
+        if (done == starting.size()) {
+          return; // all done as the wait timed out: no "the rest wait" line
+        }
         if (done != shown) {
           shown = done;
           err.println(CLOCK.format(cli.clock().instant()) + "  looked up " + done + " of " + starting.size()
