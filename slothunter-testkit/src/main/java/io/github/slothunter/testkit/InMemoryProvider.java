@@ -92,9 +92,9 @@ import java.util.function.UnaryOperator;
  *       after the hold; otherwise it books: the slot leaves the calendar, the hold is gone and the
  *       booking is kept ({@link #bookings()}) with keys {@code b<n>} and tracking codes {@code TRK<n>}
  *       counting from 0. Sessions are not checked.
- *   <li>Read-back ({@link #readBack(boolean)}) and moves ({@link #moves(boolean)}) are off until
- *       turned on; while off, they answer {@code UNSUPPORTED} without a request and
- *       {@link ProviderInfo#capabilities()} does not list them.
+ *   <li>Read-back ({@link #readBack(boolean)}: {@link Booker#readBack} and {@link Booker#findBooking})
+ *       and moves ({@link #moves(boolean)}) are off until turned on; while off, they answer
+ *       {@code UNSUPPORTED} without a request and {@link ProviderInfo#capabilities()} does not list them.
  * </ul>
  *
  * <p>Thread-safe: the engine may call it from many threads while the test sets it up, scripts it
@@ -135,6 +135,8 @@ public final class InMemoryProvider implements Provider {
     CANCEL,
     /** {@link Booker#readBack}. */
     READ_BACK,
+    /** {@link Booker#findBooking}. */
+    FIND_BOOKING,
     /** {@link Authenticator#start}: an SMS code is asked for. */
     LOGIN_START,
     /** {@link Authenticator#complete}: a code is checked. */
@@ -484,7 +486,10 @@ public final class InMemoryProvider implements Provider {
     return this;
   }
 
-  /** Turns reading bookings back ({@link Capability#READ_BACK}) on or off; off by default. */
+  /**
+   * Turns reading the account's bookings on or off, both by id ({@link Capability#READ_BACK}) and by
+   * slot ({@link Capability#FIND_BOOKING}); off by default.
+   */
   public InMemoryProvider readBack(boolean on) {
     this.readBack = on;
     return this;
@@ -611,7 +616,8 @@ public final class InMemoryProvider implements Provider {
   /**
    * The id and name from the builder, Tehran's zone, the builder's budget, and the capabilities
    * switched on now: always {@code LOOKUP}, {@code FREE_SLOTS} and {@code BOOKING_LINK}; with booking
-   * {@code HOLD}, {@code BOOK}, {@code CANCEL} and, when on, {@code READ_BACK} and {@code MOVE}; with a
+   * {@code HOLD}, {@code BOOK}, {@code CANCEL} and, when on, {@code READ_BACK} with {@code FIND_BOOKING},
+   * and {@code MOVE}; with a
    * login {@code LOGIN}.
    */
   @Override
@@ -621,6 +627,7 @@ public final class InMemoryProvider implements Provider {
       caps.addAll(EnumSet.of(Capability.HOLD, Capability.BOOK, Capability.CANCEL));
       if (readBack) {
         caps.add(Capability.READ_BACK);
+        caps.add(Capability.FIND_BOOKING);
       }
       if (moves) {
         caps.add(Capability.MOVE);
@@ -927,6 +934,22 @@ public final class InMemoryProvider implements Provider {
         synchronized (lock) {
           return bookings.stream().filter(b -> b.providerBookingKey().equals(booking.providerBookingKey()))
               .findFirst().map(view);
+        }
+      });
+    }
+
+    /** The kept booking on the slot's calendar at its start (there is one account: sessions are not checked). */
+    @Override
+    public Optional<Booking> findBooking(Slot slot, AccountSession session) {
+      Objects.requireNonNull(slot, "slot");
+      if (!readBack) {
+        return Booker.super.findBooking(slot, session);
+      }
+      UnaryOperator<Booking> view = readBackView;
+      return call(Operation.FIND_BOOKING, slot.target().id(), () -> {
+        synchronized (lock) {
+          return bookings.stream().filter(b -> b.slot().target().id().equals(slot.target().id())
+              && b.slot().start().equals(slot.start())).findFirst().map(view);
         }
       });
     }
