@@ -33,12 +33,12 @@ import org.slf4j.LoggerFactory;
  * (STARTED before the hold, HELD once held, BOOKING before the book or move call), so an attempt found
  * open at start-up is known to be interrupted: it becomes UNKNOWN, the host gets
  * {@link BookingOutcomeUnknown}, its hold is released only if the book call was never sent (HELD), and
- * the watch stops booking instead of booking again.
+ * the watch stops booking instead of booking again, until the {@link OutcomeResolver} finds out.
  *
  * <p>A hold that became a booking (or that a booking was moved onto) leaves the outstanding set
  * ({@link HoldReleases}) at once and is never released: on the provider the hold key now names the
  * booking. A book or move call whose answer is lost (timeout, 5xx, unreadable) is treated like a
- * crash: UNKNOWN, no release.
+ * crash: UNKNOWN, no release, handed to the resolver.
  *
  * <p>Watches on one target are served in plan-priority then age order within one poll, and a slot
  * tried by one watch is not tried by another in the same round, so contention costs one attempt per
@@ -54,12 +54,14 @@ final class AutoBooker {
   private final Outbox outbox;
   private final WatchStates watches;
   private final HoldReleases releases;
+  private final OutcomeResolver resolver;
 
-  AutoBooker(EngineContext ctx, Outbox outbox, WatchStates watches, HoldReleases releases) {
+  AutoBooker(EngineContext ctx, Outbox outbox, WatchStates watches, HoldReleases releases, OutcomeResolver resolver) {
     this.ctx = ctx;
     this.outbox = outbox;
     this.watches = watches;
     this.releases = releases;
+    this.resolver = resolver;
   }
 
   void run(TargetState ts, List<WatchRuntime> ordered, List<Slot> free) {
@@ -305,7 +307,8 @@ final class AutoBooker {
   /**
    * A book or move call whose answer was lost: the hold is not released (an unsuspend could undo a
    * booking the provider made), the attempt becomes UNKNOWN, the host hears {@link BookingOutcomeUnknown}
-   * and the watch stops booking so it never books twice, as after a crash.
+   * and the watch stops booking so it never books twice, as after a crash; the {@link OutcomeResolver}
+   * then finds out what happened, where the provider can tell.
    */
   private void unknown(ProviderRuntime rt, WatchRuntime wr, BookingAttempt attempt, SlotHunterException e,
       String what) {
@@ -320,6 +323,7 @@ final class AutoBooker {
     ctx.metrics.booking(rt.id(), "unknown", false, null);
     watches.save(wr, WatchState.BOOKING_PAUSED);
     outbox.publish(told);
+    resolver.track(wr, unknown, true);
   }
 
   /** Whether the engine should move {@code old} rather than book and cancel: the provider can, and it awaits no payment. */
@@ -506,7 +510,7 @@ final class AutoBooker {
   /**
    * At start-up: attempts left open by a crash become UNKNOWN; holds whose book call was never sent
    * (HELD) are released, holds of an attempt that was booking are not (the booking may exist); no
-   * rebooking.
+   * rebooking. Each goes to the {@link OutcomeResolver}, which finds out where the provider can tell.
    */
   void reconcile(java.util.function.Function<String, WatchRuntime> registered) {
     for (BookingAttempt a : ctx.store.openAttempts()) {
@@ -533,6 +537,8 @@ final class AutoBooker {
         releases.releaseLater(a.key(), rt, rt.provider().booker().get(), new Hold(a.slot(), a.holdKey(), expiry),
             ab.session());
       }
+      // a HELD attempt's hold is released above; after BOOKING only the resolver may release it
+      resolver.track(wr, unknown, a.state() == BookingAttempt.State.BOOKING);
     }
   }
 }

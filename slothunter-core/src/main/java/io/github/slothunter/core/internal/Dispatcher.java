@@ -28,6 +28,7 @@ final class Dispatcher {
   private final Poller poller;
   private final ClusterSync cluster;
   private final HoldReleases releases;
+  private final OutcomeResolver resolver;
   private final Lookups lookups;
   private final Outbox outbox;
   private final ExecutorService pollPool;
@@ -36,7 +37,7 @@ final class Dispatcher {
   private final AtomicInteger pollsInFlight = new AtomicInteger();
 
   Dispatcher(EngineContext ctx, ExecutorService executor, int threads, Scheduler scheduler, Poller poller,
-      ClusterSync cluster, HoldReleases releases, Lookups lookups, Outbox outbox) {
+      ClusterSync cluster, HoldReleases releases, OutcomeResolver resolver, Lookups lookups, Outbox outbox) {
     this.outbox = outbox;
     this.ctx = ctx;
     this.manual = ctx.manual;
@@ -44,6 +45,7 @@ final class Dispatcher {
     this.poller = poller;
     this.cluster = cluster;
     this.releases = releases;
+    this.resolver = resolver;
     this.lookups = lookups;
     if (manual) {
       this.pollPool = null;
@@ -98,6 +100,7 @@ final class Dispatcher {
       try {
         cluster.maybeSync();
         releases.retryPending();
+        resolver.resolveDue();
         outbox.flush();
         List<TargetState> due = scheduler.takeDue();
         for (TargetState ts : due) {
@@ -136,6 +139,7 @@ final class Dispatcher {
     ctx.ensureOpen();
     cluster.maybeSync();
     releases.retryPending();
+    resolver.resolveDue();
     outbox.flush();
     lookups.drain();
     int n = 0;

@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
  *       once handled, replayed after a crash; {@link EventBus}: delivery to listeners.
  *   <li>{@link AutoBooker}: hold -> book -> release; sees watches only through
  *       {@link WatchStates}. {@link HoldReleases}: the holds placed and not yet booked or released.
+ *       {@link OutcomeResolver}: finds out, from the account's bookings, what became of an attempt
+ *       whose outcome is unknown, then closes it and lets the watch book again.
  *   <li>{@link HealthTracker}: each watch's health and its events ({@link Health}: the rules).
  *   <li>{@link ClusterSync}: leases and takeover with a shared store.
  *   <li>{@link Directory} and {@link Lookups}: doctor links, lookups, searches and one-off reads.
@@ -81,6 +83,7 @@ public final class Engine implements AutoCloseable {
   private final Outbox outbox;
   final AutoBooker autoBooker;
   private final HoldReleases releases;
+  private final OutcomeResolver resolver;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
       ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime,
@@ -106,14 +109,16 @@ public final class Engine implements AutoCloseable {
       }
     };
     this.releases = new HoldReleases(ctx);
-    this.autoBooker = new AutoBooker(ctx, outbox, watchStates, releases);
+    this.resolver = new OutcomeResolver(ctx, outbox, watchStates, releases);
+    this.autoBooker = new AutoBooker(ctx, outbox, watchStates, releases, resolver);
     this.health = new HealthTracker(ctx, scheduler, this::registered);
     Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
     cluster.bind(registry, scheduler, outbox);
     Poller poller = new Poller(ctx, scheduler, announcer, health);
     int threads = Math.max(2, Math.min(64, providers.stream().mapToInt(r -> r.gate().budget().maxInFlight()).sum() + 1));
-    this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, releases, lookups, outbox);
+    this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, releases, resolver, lookups,
+        outbox);
     for (ProviderRuntime rt : providers) {
       rt.breaker().getEventPublisher().onStateTransition(e -> health.onBreakerTransition(rt, e.getStateTransition()));
       rt.metrics = metrics;
@@ -121,6 +126,7 @@ public final class Engine implements AutoCloseable {
     outbox.replay(); // what the last run committed but did not deliver comes first
     registry.restore();
     autoBooker.reconcile(registry::watchRuntime);
+    resolver.restore(registry.all());
     metrics.bind(this);
     cluster.start();
     dispatcher.start();

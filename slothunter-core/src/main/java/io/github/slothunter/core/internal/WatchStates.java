@@ -3,8 +3,8 @@ package io.github.slothunter.core.internal;
 import io.github.slothunter.api.WatchState;
 
 /**
- * What auto-booking ({@link AutoBooker}) may do to a watch besides booking: save its new state
- * (BOOKED, BOOKING_PAUSED) and have its health re-reported. The
+ * What auto-booking ({@link AutoBooker}, {@link OutcomeResolver}) may do to a watch besides booking:
+ * save its new state (BOOKED, BOOKING_PAUSED, ACTIVE again) and have its health re-reported. The
  * engine's registry and health tracker implement it; the booking rooms see nothing else of them.
  */
 interface WatchStates {
