@@ -20,7 +20,7 @@ import java.util.OptionalDouble;
  *     before any was taken
  * @param detectionLatency the estimated detection latency over all the targets; empty before any release
  * @param bookingAttempts auto-booking attempts of the owner's watches, in any state
- * @param bookings attempts that ended {@link BookingAttempt.State#BOOKED BOOKED}
+ * @param bookings attempts that ended {@link io.github.slothunter.api.BookingAttempt.State#BOOKED BOOKED}
  * @param bookingSuccessRate {@code BOOKED / (BOOKED + FAILED + UNKNOWN)}; empty while no attempt has
  *     finished
  */
