@@ -6,6 +6,7 @@ import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.Watch;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real {@code kill -9}: a forked JVM ({@link KilledWriter}) writes to the embedded H2 store and
- * says so, and is killed ({@link Process#destroyForcibly()}, SIGKILL on Unix) as soon as the line is
+ * A real {@code kill -9}: a forked JVM ({@link KilledWriter}, on this JVM's class path) writes to the
+ * embedded H2 store and says so, and is killed ({@link Process#destroyForcibly()}, SIGKILL on Unix) as soon as the line is
  * read; the store, reopened, has every write. Without {@code WRITE_DELAY=0} H2 would still hold them
  * in memory (its default delays writing by up to 500 ms) and they would be gone.
  *
@@ -52,7 +56,8 @@ class KillNineTest {
           assertThat(store.loadWatch(w.id())).as("round %d's watch after %d kill(s)", r, round).contains(w);
           assertThat(store.attempt(KilledWriter.attempt(r).key())).as("round %d's attempt", r)
               .map(BookingAttempt::state).contains(BookingAttempt.State.BOOKED);
-          assertThat(store.announced(w.id())).as("round %d's poll", r).containsExactly(KilledWriter.attempt(r).slot().id());
+          assertThat(store.announced(w.id())).as("round %d's poll", r)
+              .containsExactly(KilledWriter.attempt(r).slot().id());
           assertThat(undelivered).as("round %d's outbox events", r)
               .containsAll(KilledWriter.events(r).stream().map(SlotEvent::id).toList());
         }
@@ -70,8 +75,8 @@ class KillNineTest {
   private Duration writeAndKill(Path db, int round) throws Exception {
     Path err = dir.resolve("writer-" + round + ".err");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), KilledWriter.class.getName(), db.toString(), Integer.toString(round))
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", childClassPath(),
+        KilledWriter.class.getName(), db.toString(), Integer.toString(round))
         .redirectError(err.toFile());
     long started = System.nanoTime();
     Process p = pb.start();
@@ -88,6 +93,25 @@ class KillNineTest {
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  /**
+   * This JVM's class path for the child, run on the class path alone: the test's own class path,
+   * its module path when the tests run as a module, and where the writer and the store were loaded
+   * from (test classes patched into a module are on neither path).
+   */
+  private static String childClassPath() throws Exception {
+    Set<String> entries = new LinkedHashSet<>();
+    for (Class<?> c : List.of(KilledWriter.class, JdbcStore.class)) {
+      entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+    }
+    for (String property : List.of("java.class.path", "jdk.module.path")) {
+      String value = System.getProperty(property);
+      if (value != null && !value.isBlank()) {
+        entries.addAll(Arrays.asList(value.split(File.pathSeparator)));
+      }
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   private static String readLine(BufferedReader out) {
