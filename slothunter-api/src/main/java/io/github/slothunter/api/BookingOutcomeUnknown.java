@@ -6,7 +6,15 @@ import java.time.Instant;
  * A booking attempt ended without a usable answer: the process stopped between the attempt record
  * and the provider's answer, or the provider's answer to the book (or move) call was lost (timeout,
  * server error, unreadable reply). The provider may have made the booking, so its hold is not
- * released and the engine does not book again for the watch; the host should check the patient's
+ * released and the engine does not book again for the watch (its auto-booking pauses).
+ *
+ * <p>This is not the last word when the provider can look bookings up by slot
+ * ({@link Capability#FIND_BOOKING}): the engine then reads the account's bookings, retrying within
+ * its request budget until the hold lapses (at least 15 minutes), and follows up with the outcome:
+ * {@link BookingSucceeded} ({@code verified}, with the provider's tracking code) if the booking was
+ * made, or {@link BookingFailed} and {@link WatchResumed} if it was not (the hold is released and
+ * auto-booking resumes by itself). Without that capability, or when the records could not be read
+ * in time, the outcome stays unknown and booking stays paused: the host should check the patient's
  * account on the provider.
  *
  * <p>Immutable and thread-safe.

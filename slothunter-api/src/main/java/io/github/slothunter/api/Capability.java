@@ -28,6 +28,12 @@ public enum Capability {
    */
   READ_BACK,
   /**
+   * Finds the account's booking of a slot in the provider's own records without knowing the booking's
+   * id ({@link io.github.slothunter.spi.Booker#findBooking}, the account's "my appointments" list), so
+   * that a booking whose answer was lost (a timeout, a crash) can be found out: made, or not.
+   */
+  FIND_BOOKING,
+  /**
    * Moves an existing booking onto a newly held slot, keeping its id and tracking code ({@link
    * io.github.slothunter.spi.Booker#move}): replacing a booking with a better slot without cancelling it.
    */

@@ -53,6 +53,28 @@ public interface Booker {
   }
 
   /**
+   * Looks for the account's live booking of a slot in the provider's own records (its "my bookings"
+   * list), for when the booking's id is not known: the answer to {@link #book} was lost (a timeout, a
+   * server error, the process died) and the engine must find out whether the provider made it before
+   * it books again or releases the hold. Optional: a provider that implements it lists
+   * {@link io.github.slothunter.api.Capability#FIND_BOOKING}.
+   *
+   * <p>Contract as for {@link #readBack}: the returned booking is the provider's record (its id, its
+   * tracking code, its time); empty means the records were read and show no live booking of this slot
+   * for the account (never made, cancelled or deleted), which the engine takes as "not booked". Any
+   * failure to read them must throw, never answer empty.
+   *
+   * @param slot the slot a booking was asked for (its calendar and start identify it)
+   * @return the account's booking of that slot, or empty if the records show none
+   * @throws SlotHunterException {@code UNSUPPORTED} by default; a provider error if the read failed, in
+   *     which case the outcome stays unknown
+   */
+  default Optional<Booking> findBooking(Slot slot, AccountSession session) {
+    throw SlotHunterException.builder(ErrorCode.UNSUPPORTED)
+        .message("this provider cannot look bookings up by slot").build();
+  }
+
+  /**
    * Moves an existing booking onto a newly held slot (a reschedule): the provider keeps the booking's
    * id and tracking code and gives it the new time. Optional: a provider that implements it lists
    * {@link io.github.slothunter.api.Capability#MOVE}.

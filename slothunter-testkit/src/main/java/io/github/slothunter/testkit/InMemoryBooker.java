@@ -10,6 +10,7 @@ import io.github.slothunter.api.Slot;
 import io.github.slothunter.spi.Booker;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -135,6 +136,22 @@ final class InMemoryBooker implements Booker {
       synchronized (p.lock) {
         return p.bookings.stream().filter(b -> b.providerBookingKey().equals(booking.providerBookingKey()))
             .findFirst().map(view);
+      }
+    });
+  }
+
+  /** The kept booking on the slot's calendar at its start (there is one account: sessions are not checked). */
+  @Override
+  public Optional<Booking> findBooking(Slot slot, AccountSession session) {
+    Objects.requireNonNull(slot, "slot");
+    if (!p.readBack) {
+      return Booker.super.findBooking(slot, session);
+    }
+    UnaryOperator<Booking> view = p.readBackView;
+    return p.call(InMemoryProvider.Operation.FIND_BOOKING, slot.target().id(), () -> {
+      synchronized (p.lock) {
+        return p.bookings.stream().filter(b -> b.slot().target().id().equals(slot.target().id())
+            && b.slot().start().equals(slot.start())).findFirst().map(view);
       }
     });
   }

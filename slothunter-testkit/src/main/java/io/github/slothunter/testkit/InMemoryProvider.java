@@ -88,9 +88,9 @@ import java.util.function.UnaryOperator;
  *       after the hold; otherwise it books: the slot leaves the calendar, the hold is gone and the
  *       booking is kept ({@link #bookings()}) with keys {@code b<n>} and tracking codes {@code TRK<n>}
  *       counting from 0. Sessions are not checked.
- *   <li>Read-back ({@link #readBack(boolean)}) and moves ({@link #moves(boolean)}) are off until
- *       turned on; while off, they answer {@code UNSUPPORTED} without a request and
- *       {@link ProviderInfo#capabilities()} does not list them.
+ *   <li>Read-back ({@link #readBack(boolean)}: {@link Booker#readBack} and {@link Booker#findBooking})
+ *       and moves ({@link #moves(boolean)}) are off until turned on; while off, they answer
+ *       {@code UNSUPPORTED} without a request and {@link ProviderInfo#capabilities()} does not list them.
  * </ul>
  *
  * <p>Thread-safe: the engine may call it from many threads while the test sets it up, scripts it
@@ -131,6 +131,8 @@ public final class InMemoryProvider implements Provider {
     CANCEL,
     /** {@link Booker#readBack}. */
     READ_BACK,
+    /** {@link Booker#findBooking}. */
+    FIND_BOOKING,
     /** {@link Authenticator#start}: an SMS code is asked for. */
     LOGIN_START,
     /** {@link Authenticator#complete}: a code is checked. */
@@ -480,7 +482,10 @@ public final class InMemoryProvider implements Provider {
     return this;
   }
 
-  /** Turns reading bookings back ({@link Capability#READ_BACK}) on or off; off by default. */
+  /**
+   * Turns reading the account's bookings on or off, both by id ({@link Capability#READ_BACK}) and by
+   * slot ({@link Capability#FIND_BOOKING}); off by default.
+   */
   public InMemoryProvider readBack(boolean on) {
     this.readBack = on;
     return this;
@@ -607,7 +612,8 @@ public final class InMemoryProvider implements Provider {
   /**
    * The id and name from the builder, Tehran's zone, the builder's budget, and the capabilities
    * switched on now: always {@code LOOKUP}, {@code FREE_SLOTS} and {@code BOOKING_LINK}; with booking
-   * {@code HOLD}, {@code BOOK}, {@code CANCEL} and, when on, {@code READ_BACK} and {@code MOVE}; with a
+   * {@code HOLD}, {@code BOOK}, {@code CANCEL} and, when on, {@code READ_BACK} with {@code FIND_BOOKING},
+   * and {@code MOVE}; with a
    * login {@code LOGIN}.
    */
   @Override
@@ -617,6 +623,7 @@ public final class InMemoryProvider implements Provider {
       caps.addAll(EnumSet.of(Capability.HOLD, Capability.BOOK, Capability.CANCEL));
       if (readBack) {
         caps.add(Capability.READ_BACK);
+        caps.add(Capability.FIND_BOOKING);
       }
       if (moves) {
         caps.add(Capability.MOVE);

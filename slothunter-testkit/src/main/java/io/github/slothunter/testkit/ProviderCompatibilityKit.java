@@ -355,6 +355,39 @@ public abstract class ProviderCompatibilityKit {
     assertEquals(ErrorCode.UNSUPPORTED, e.code(), () -> "expected UNSUPPORTED but got " + e);
   }
 
+  @Test
+  @DisplayName("findBooking(): finds the booking of a booked slot, none for a slot not booked (FIND_BOOKING providers)")
+  void findBookingFindsABookedSlotAndNothingElse() {
+    Booker booker = bookerOrSkip();
+    Assumptions.assumeTrue(provider().info().can(Capability.FIND_BOOKING), "provider does not list FIND_BOOKING");
+    AccountSession session = session().orElseThrow();
+    Slot free = firstFreeSlot();
+    Optional<Booking> before = booker.findBooking(free, session);
+    Booking booking = booker.book(booker.hold(free, session), patient(), session);
+
+    Optional<Booking> found = booker.findBooking(free, session);
+
+    assertEquals(Optional.empty(), before, "a slot not booked has no booking");
+    assertTrue(found.isPresent(), () -> "booking " + booking.providerBookingKey() + " not found by its slot");
+    assertEquals(booking.providerBookingKey(), found.get().providerBookingKey());
+    assertEquals(booking.slot().start(), found.get().slot().start(), "the slot start on record");
+  }
+
+  @Test
+  @DisplayName("findBooking(): UNSUPPORTED unless the provider lists FIND_BOOKING")
+  void findBookingWithoutTheCapabilityIsUnsupported() {
+    Optional<Booker> booker = provider().booker();
+    Assumptions.assumeTrue(booker.isPresent(), "provider cannot book");
+    Assumptions.assumeFalse(provider().info().can(Capability.FIND_BOOKING), "provider lists FIND_BOOKING");
+    AccountSession session = session().orElseGet(() ->
+        new AccountSession(provider().info().id(), "compat-kit-token", Map.of(), null));
+    Slot slot = firstFreeSlot();
+
+    SlotHunterException e = assertThrows(SlotHunterException.class, () -> booker.get().findBooking(slot, session),
+        "a provider that does not list FIND_BOOKING must answer findBooking with UNSUPPORTED");
+    assertEquals(ErrorCode.UNSUPPORTED, e.code(), () -> "expected UNSUPPORTED but got " + e);
+  }
+
   private Booker bookerOrSkip() {
     Optional<Booker> booker = provider().booker();
     Assumptions.assumeTrue(booker.isPresent(), "provider cannot book");

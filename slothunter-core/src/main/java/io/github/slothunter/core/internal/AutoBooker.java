@@ -1,6 +1,5 @@
 package io.github.slothunter.core.internal;
 
-import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingOutcomeUnknown;
@@ -22,11 +21,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +33,12 @@ import org.slf4j.LoggerFactory;
  * (STARTED before the hold, HELD once held, BOOKING before the book or move call), so an attempt found
  * open at start-up is known to be interrupted: it becomes UNKNOWN, the host gets
  * {@link BookingOutcomeUnknown}, its hold is released only if the book call was never sent (HELD), and
- * the watch stops booking instead of booking again.
+ * the watch stops booking instead of booking again, until the {@link OutcomeResolver} finds out.
  *
- * <p>A hold that became a booking (or that a booking was moved onto) leaves the outstanding set at
- * once and is never released: on the provider the hold key now names the booking. A book or move
- * call whose answer is lost (timeout, 5xx, unreadable) is treated like a crash: UNKNOWN, no release.
+ * <p>A hold that became a booking (or that a booking was moved onto) leaves the outstanding set
+ * ({@link HoldReleases}) at once and is never released: on the provider the hold key now names the
+ * booking. A book or move call whose answer is lost (timeout, 5xx, unreadable) is treated like a
+ * crash: UNKNOWN, no release, handed to the resolver.
  *
  * <p>Watches on one target are served in plan-priority then age order within one poll, and a slot
  * tried by one watch is not tried by another in the same round, so contention costs one attempt per
@@ -51,43 +48,20 @@ final class AutoBooker {
   private static final Logger log = LoggerFactory.getLogger(AutoBooker.class);
   private static final Duration URGENT_WAIT = Duration.ofSeconds(5);
 
-  private record Outstanding(ProviderRuntime runtime, Booker booker, Hold hold, AccountSession session, String key) {
-    Void send() {
-      booker.release(hold, session);
-      return null;
-    }
-  }
-
   private enum Outcome { BOOKED, NEXT_SLOT, STOP }
-
-  /**
-   * What auto-booking may do to a watch besides booking: save its new state (BOOKED,
-   * BOOKING_PAUSED) and have its health re-reported. The engine's registry and health tracker
-   * implement it; the auto-booker sees nothing else of the ctx.
-   */
-  interface WatchStates {
-    /** Saves the watch in a new state (a no-op if it was cancelled meanwhile). */
-    void save(WatchRuntime wr, WatchState state);
-
-    /** Recomputes the watch's health and reports a change. */
-    void updateHealth(WatchRuntime wr);
-  }
 
   private final EngineContext ctx;
   private final Outbox outbox;
   private final WatchStates watches;
-  private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<Outstanding> pendingReleases = new ConcurrentLinkedQueue<>();
+  private final HoldReleases releases;
+  private final OutcomeResolver resolver;
 
-  AutoBooker(EngineContext ctx, Outbox outbox, WatchStates watches) {
+  AutoBooker(EngineContext ctx, Outbox outbox, WatchStates watches, HoldReleases releases, OutcomeResolver resolver) {
     this.ctx = ctx;
     this.outbox = outbox;
     this.watches = watches;
-  }
-
-  /** Holds not yet released (for tests and close()). */
-  int outstandingHolds() {
-    return outstanding.size();
+    this.releases = releases;
+    this.resolver = resolver;
   }
 
   void run(TargetState ts, List<WatchRuntime> ordered, List<Slot> free) {
@@ -200,7 +174,7 @@ final class AutoBooker {
     try {
       hold = rt.callWithToken(() -> booker.hold(slot, ab.session()));
       Hold held = hold;
-      outstanding.put(key, new Outstanding(rt, booker, held, ab.session(), key));
+      releases.placed(key, rt, booker, held, ab.session());
       attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.HELD, held.providerHoldKey(), held.expiresAt(),
           null, null, null, ctx.clock.instant());
       heldAt = ctx.clock.instant();
@@ -233,7 +207,7 @@ final class AutoBooker {
           if (e.code() != ErrorCode.UNSUPPORTED) {
             if (sent.value && outcomeUnknown(e)) {
               consumed = true;
-              outstanding.remove(key);
+              releases.consumed(key);
               unknown(rt, wr, attempt, e, "moving the booking");
               return Outcome.STOP;
             }
@@ -256,7 +230,7 @@ final class AutoBooker {
         } catch (SlotHunterException e) {
           if (sent.value && outcomeUnknown(e)) {
             consumed = true;
-            outstanding.remove(key);
+            releases.consumed(key);
             unknown(rt, wr, attempt, e, "booking");
             return Outcome.STOP;
           }
@@ -265,7 +239,7 @@ final class AutoBooker {
       }
       // the hold is the booking now: it must never be released (an unsuspend could undo the booking)
       consumed = true;
-      outstanding.remove(key);
+      releases.consumed(key);
       Booking made = booking;
       // the success goes into the outbox with the booked state: a crash before it is published (even before
       // the booking is verified) still tells the owner, and the verified event below replaces it (same id)
@@ -312,7 +286,7 @@ final class AutoBooker {
       return onFailure(wr, slot, e, hold == null);
     } finally {
       if (hold != null && !consumed) {
-        release(outstanding.get(key));
+        releases.release(key);
       }
     }
   }
@@ -333,7 +307,8 @@ final class AutoBooker {
   /**
    * A book or move call whose answer was lost: the hold is not released (an unsuspend could undo a
    * booking the provider made), the attempt becomes UNKNOWN, the host hears {@link BookingOutcomeUnknown}
-   * and the watch stops booking so it never books twice, as after a crash.
+   * and the watch stops booking so it never books twice, as after a crash; the {@link OutcomeResolver}
+   * then finds out what happened, where the provider can tell.
    */
   private void unknown(ProviderRuntime rt, WatchRuntime wr, BookingAttempt attempt, SlotHunterException e,
       String what) {
@@ -341,13 +316,14 @@ final class AutoBooker {
     log.warn("{} the slot {} for watch {}: the provider's answer was lost ({}); its outcome is unknown, the hold is"
         + " kept and booking pauses", what, attempt.slot().id(), wr.id(), e.code());
     BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now);
-    outbox.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
-        BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now),
-        List.of(told));
+    BookingAttempt unknown = new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
+        BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now);
+    outbox.saveAttempt(unknown, List.of(told));
     wr.bookings++;
     ctx.metrics.booking(rt.id(), "unknown", false, null);
     watches.save(wr, WatchState.BOOKING_PAUSED);
     outbox.publish(told);
+    resolver.track(wr, unknown, true);
   }
 
   /** Whether the engine should move {@code old} rather than book and cancel: the provider can, and it awaits no payment. */
@@ -531,69 +507,10 @@ final class AutoBooker {
         ctx.clock.instant()));
   }
 
-  /** Releases a hold now if the budget allows; otherwise queues it for the dispatcher. */
-  private void release(Outstanding o) {
-    if (o == null) {
-      return;
-    }
-    Duration wait = ctx.manual ? Duration.ZERO : URGENT_WAIT;
-    try {
-      o.runtime.call(BudgetGate.Use.URGENT, wait, o::send);
-      outstanding.remove(o.key);
-      log.debug("released hold {}", o.hold.slot().id());
-    } catch (ProviderRuntime.BudgetExhausted e) {
-      pendingReleases.add(o);
-    } catch (SlotHunterException e) {
-      if (e.retryable()) {
-        pendingReleases.add(o);
-      } else {
-        outstanding.remove(o.key);
-        log.warn("release of hold on {} failed with {}; the provider drops it at {}", o.hold.slot().id(), e.code(),
-            o.hold.expiresAt());
-      }
-    }
-  }
-
-  /** Retries releases that could not be sent; holds that have lapsed are dropped. */
-  void retryPendingReleases() {
-    int n = pendingReleases.size();
-    for (int i = 0; i < n; i++) {
-      Outstanding o = pendingReleases.poll();
-      if (o == null) {
-        return;
-      }
-      if (o.hold.isExpired(ctx.clock.instant())) {
-        outstanding.remove(o.key);
-        continue;
-      }
-      release(o);
-    }
-  }
-
-  /** On close: releases every hold still outstanding, within the timeout. */
-  void releaseAll(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    pendingReleases.clear();
-    for (Outstanding o : List.copyOf(outstanding.values())) {
-      long left = deadline - System.nanoTime();
-      try {
-        if (!o.runtime.gate().acquire(BudgetGate.Use.URGENT, Duration.ofNanos(left))) {
-          log.warn("could not release the hold on {} before closing (budget spent); the provider drops it at {}",
-              o.hold.slot().id(), o.hold.expiresAt());
-          continue;
-        }
-        o.runtime.callWithToken(o::send);
-        outstanding.remove(o.key);
-      } catch (SlotHunterException e) {
-        log.warn("release of hold on {} failed on close with {}; the provider drops it at {}", o.hold.slot().id(),
-            e.code(), o.hold.expiresAt());
-      }
-    }
-  }
-
   /**
    * At start-up: attempts left open by a crash become UNKNOWN; holds whose book call was never sent
-   * (HELD) are released, holds of an attempt that was booking are not (the booking may exist); no rebooking.
+   * (HELD) are released, holds of an attempt that was booking are not (the booking may exist); no
+   * rebooking. Each goes to the {@link OutcomeResolver}, which finds out where the provider can tell.
    */
   void reconcile(java.util.function.Function<String, WatchRuntime> registered) {
     for (BookingAttempt a : ctx.store.openAttempts()) {
@@ -605,7 +522,8 @@ final class AutoBooker {
         continue;
       }
       BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now);
-      outbox.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now), List.of(told));
+      BookingAttempt unknown = a.with(BookingAttempt.State.UNKNOWN, now);
+      outbox.saveAttempt(unknown, List.of(told));
       wr.bookings++; // at start-up, before any poll books
       watches.save(wr, WatchState.BOOKING_PAUSED);
       outbox.publish(told);
@@ -616,11 +534,11 @@ final class AutoBooker {
       if (a.state() == BookingAttempt.State.HELD && a.holdKey() != null && ab != null && rt != null
           && rt.provider().booker().isPresent()) {
         Instant expiry = a.holdExpiresAt() != null ? a.holdExpiresAt() : now.plus(Duration.ofMinutes(10));
-        Outstanding o = new Outstanding(rt, rt.provider().booker().get(), new Hold(a.slot(), a.holdKey(), expiry),
-            ab.session(), a.key());
-        outstanding.put(a.key(), o);
-        pendingReleases.add(o);
+        releases.releaseLater(a.key(), rt, rt.provider().booker().get(), new Hold(a.slot(), a.holdKey(), expiry),
+            ab.session());
       }
+      // a HELD attempt's hold is released above; after BOOKING only the resolver may release it
+      resolver.track(wr, unknown, a.state() == BookingAttempt.State.BOOKING);
     }
   }
 }

@@ -27,7 +27,8 @@ final class Dispatcher {
   private final Scheduler scheduler;
   private final Poller poller;
   private final ClusterSync cluster;
-  private final AutoBooker autoBooker;
+  private final HoldReleases releases;
+  private final OutcomeResolver resolver;
   private final Lookups lookups;
   private final Outbox outbox;
   private final ExecutorService pollPool;
@@ -36,14 +37,15 @@ final class Dispatcher {
   private final AtomicInteger pollsInFlight = new AtomicInteger();
 
   Dispatcher(EngineContext ctx, ExecutorService executor, int threads, Scheduler scheduler, Poller poller,
-      ClusterSync cluster, AutoBooker autoBooker, Lookups lookups, Outbox outbox) {
+      ClusterSync cluster, HoldReleases releases, OutcomeResolver resolver, Lookups lookups, Outbox outbox) {
     this.outbox = outbox;
     this.ctx = ctx;
     this.manual = ctx.manual;
     this.scheduler = scheduler;
     this.poller = poller;
     this.cluster = cluster;
-    this.autoBooker = autoBooker;
+    this.releases = releases;
+    this.resolver = resolver;
     this.lookups = lookups;
     if (manual) {
       this.pollPool = null;
@@ -97,7 +99,8 @@ final class Dispatcher {
     while (!ctx.closed) {
       try {
         cluster.maybeSync();
-        autoBooker.retryPendingReleases();
+        releases.retryPending();
+        resolver.resolveDue();
         outbox.flush();
         List<TargetState> due = scheduler.takeDue();
         for (TargetState ts : due) {
@@ -135,7 +138,8 @@ final class Dispatcher {
     }
     ctx.ensureOpen();
     cluster.maybeSync();
-    autoBooker.retryPendingReleases();
+    releases.retryPending();
+    resolver.resolveDue();
     outbox.flush();
     lookups.drain();
     int n = 0;

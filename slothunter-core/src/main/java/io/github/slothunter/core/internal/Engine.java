@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link Outbox}: events saved with the state they report, published after, marked delivered
  *       once handled, replayed after a crash; {@link EventBus}: delivery to listeners.
  *   <li>{@link AutoBooker}: hold -> book -> release; sees watches only through
- *       {@link AutoBooker.WatchStates}.
+ *       {@link WatchStates}. {@link HoldReleases}: the holds placed and not yet booked or released.
+ *       {@link OutcomeResolver}: finds out, from the account's bookings, what became of an attempt
+ *       whose outcome is unknown, then closes it and lets the watch book again.
  *   <li>{@link HealthTracker}: each watch's health and its events ({@link Health}: the rules).
  *   <li>{@link ClusterSync}: leases and takeover with a shared store.
  *   <li>{@link Directory} and {@link Lookups}: doctor links, lookups, searches and one-off reads.
@@ -80,6 +82,8 @@ public final class Engine implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Outbox outbox;
   final AutoBooker autoBooker;
+  private final HoldReleases releases;
+  private final OutcomeResolver resolver;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
       ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime,
@@ -93,7 +97,7 @@ public final class Engine implements AutoCloseable {
     this.scheduler = new Scheduler(ctx, new AdaptivePolicy(forecaster), leaseTime, cluster::nextSyncAt,
         cluster::onNewTarget);
     this.outbox = new Outbox(store, ctx.bus, instanceId, cluster.shared());
-    this.autoBooker = new AutoBooker(ctx, outbox, new AutoBooker.WatchStates() {
+    WatchStates watchStates = new WatchStates() {
       @Override
       public void save(WatchRuntime wr, WatchState state) {
         registry.saveWatch(wr, state);
@@ -103,14 +107,18 @@ public final class Engine implements AutoCloseable {
       public void updateHealth(WatchRuntime wr) {
         health.updateHealth(wr);
       }
-    });
+    };
+    this.releases = new HoldReleases(ctx);
+    this.resolver = new OutcomeResolver(ctx, outbox, watchStates, releases);
+    this.autoBooker = new AutoBooker(ctx, outbox, watchStates, releases, resolver);
     this.health = new HealthTracker(ctx, scheduler, this::registered);
     Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
     cluster.bind(registry, scheduler, outbox);
     Poller poller = new Poller(ctx, scheduler, announcer, health);
     int threads = Math.max(2, Math.min(64, providers.stream().mapToInt(r -> r.gate().budget().maxInFlight()).sum() + 1));
-    this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, autoBooker, lookups, outbox);
+    this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, releases, resolver, lookups,
+        outbox);
     for (ProviderRuntime rt : providers) {
       rt.breaker().getEventPublisher().onStateTransition(e -> health.onBreakerTransition(rt, e.getStateTransition()));
       rt.metrics = metrics;
@@ -118,6 +126,7 @@ public final class Engine implements AutoCloseable {
     outbox.replay(); // what the last run committed but did not deliver comes first
     registry.restore();
     autoBooker.reconcile(registry::watchRuntime);
+    resolver.restore(registry.all());
     metrics.bind(this);
     cluster.start();
     dispatcher.start();
@@ -324,7 +333,7 @@ public final class Engine implements AutoCloseable {
     long deadline = System.nanoTime() + closeTimeout.toNanos();
     lookups.close();
     dispatcher.stop(deadline);
-    autoBooker.releaseAll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusSeconds(1));
+    releases.releaseAll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusSeconds(1));
     cluster.releaseAll();
     dispatcher.shutdownNow();
     ctx.bus.close(Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(200), deadline - System.nanoTime())));

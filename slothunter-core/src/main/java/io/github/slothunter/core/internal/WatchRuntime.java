@@ -25,7 +25,8 @@ final class WatchRuntime {
   final java.util.ArrayDeque<BookingRound> waitingRounds = new java.util.ArrayDeque<>();
   /**
    * Bookings made (or possibly made, after a crash); written by the booking poll only (or at
-   * start-up, before any poll), and read by it. Volatile: each booking poll sees the last one's count.
+   * start-up, before any poll, or by the {@code OutcomeResolver} while the watch's booking is paused),
+   * and read by it. Volatile: each booking poll sees the last one's count.
    */
   volatile int bookings;
   final java.util.concurrent.atomic.AtomicLong slotsAnnounced = new java.util.concurrent.atomic.AtomicLong();

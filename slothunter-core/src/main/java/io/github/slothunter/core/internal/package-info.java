@@ -19,7 +19,9 @@
  *   <li>{@code Outbox}: events saved with the state they report, published after, marked delivered,
  *       replayed after a crash; {@link io.github.slothunter.core.internal.EventBus} delivers them.
  *   <li>{@code AutoBooker}: hold, book, release; one booking poll per watch at a time, no lock held
- *       across a provider call; sees watches only through {@code AutoBooker.WatchStates}.
+ *       across a provider call; sees watches only through {@code WatchStates}. {@code HoldReleases}:
+ *       the holds placed and not yet booked or released. {@code OutcomeResolver}: finds out from the
+ *       account's bookings what became of an attempt whose outcome is unknown, and closes it.
  *   <li>{@code HealthTracker}: each watch's health and its events; {@code Health}: the rules and
  *       sentences.
  *   <li>{@code ClusterSync}: leases, takeover and stranded events with a shared store.

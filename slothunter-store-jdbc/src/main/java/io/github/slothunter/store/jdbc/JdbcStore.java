@@ -84,6 +84,24 @@ import org.slf4j.LoggerFactory;
  * are kept (the {@link Store} contract has no call to drop them); heartbeats of long-dead
  * instances are deleted by {@link TargetLeases#claim}.
  *
+ * <p><b>Durability.</b> A write call that returns has committed, and what the engine reports as
+ * done (a watch the host was told is saved, a booking step, an event it publishes) was written by
+ * such a call first. How durable a commit is depends on the database:
+ * <ul>
+ *   <li>Embedded H2 ({@link #h2}, {@link Builder#h2}): the database is opened with
+ *       {@code WRITE_DELAY=0}, so each commit is written to the file before it returns (H2's default
+ *       keeps commits in memory for up to 500 ms, and a process killed within that time lost writes it
+ *       had already confirmed). Commits are not {@code fsync}ed: they survive the process being killed
+ *       ({@code kill -9}, a JVM crash, the OOM killer), not the machine losing power or the operating
+ *       system crashing before it writes its page cache out. Use PostgreSQL where that matters.
+ *   <li>PostgreSQL: durability is the server's. Keep {@code synchronous_commit} on (its default;
+ *       {@code local}, {@code remote_write} and {@code remote_apply} are fine too) and {@code fsync} on,
+ *       for the store's database or role; with {@code synchronous_commit = off} a server crash can lose
+ *       the last commits the store already reported as done.
+ * </ul>
+ * On open the store logs a warning when it sees a data source that can lose confirmed writes (an H2
+ * file database with a {@code WRITE_DELAY} above 0, PostgreSQL with {@code synchronous_commit} off).
+ *
  * <p><b>Cost.</b> Every call is one short transaction of a few statements on a connection from
  * the data source (H2's are kept open for reuse), so start-up time grows with the engine's
  * per-watch reads: measure with {@code PollWriteBenchmark} in the test sources.
@@ -135,6 +153,7 @@ public final class JdbcStore implements Store {
     this.pruneEvery = Math.max(1, b.historyLimit / 10);
     try (Connection c = dataSource.getConnection()) {
       this.dialect = Dialect.of(c);
+      dialect.durabilityProblem(c).ifPresent(problem -> log.warn("the store may lose confirmed writes: {}", problem));
     } catch (SQLException e) {
       throw Sql.failure("open", e);
     }

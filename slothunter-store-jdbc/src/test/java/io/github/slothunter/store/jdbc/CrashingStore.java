@@ -40,6 +40,11 @@ final class CrashingStore implements Store {
       return new Point(call, true, x -> true);
     }
 
+    /** No store call: the kill comes from elsewhere ({@link CrashingStore#kill}). */
+    static Point nowhere() {
+      return new Point("(none)", false, x -> false);
+    }
+
     static Point afterAttempt(BookingAttempt.State state) {
       return new Point("saveAttempt", true, x -> x instanceof BookingAttempt a && a.state() == state);
     }
@@ -147,9 +152,14 @@ final class CrashingStore implements Store {
   }
 
   private void die() {
+    kill(point.toString());
+  }
+
+  /** Kills the "process" now, from anywhere (a provider hook, say): this call and every later one throw. */
+  void kill(String where) {
     crashed = true;
     dead = true;
-    throw new Crash(point.toString());
+    throw new Crash(where);
   }
 
   @Override

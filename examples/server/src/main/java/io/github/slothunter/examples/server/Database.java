@@ -27,9 +27,14 @@ import org.slf4j.LoggerFactory;
  * needed. Thread-safe.
  */
 final class Database implements AutoCloseable {
-  /** The settings {@code JdbcStore.h2} uses too: H2 speaks the store's PostgreSQL-flavoured SQL. */
+  /**
+   * The settings {@code JdbcStore.h2} uses too: H2 speaks the store's PostgreSQL-flavoured SQL, and
+   * writes each commit to the file before the commit returns ({@code WRITE_DELAY=0}; H2's default
+   * delays it up to 500 ms, so a process killed just after the server confirmed a watch or a booking
+   * lost it). No fsync: that survives the process dying, not the machine losing power.
+   */
   static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-      + ";QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
+      + ";QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   private static final int MAX_CONNECTIONS = 32;
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
@@ -121,8 +126,9 @@ final class Database implements AutoCloseable {
       pool = JdbcConnectionPool.create(pg);
       description = "PostgreSQL " + redactUrl(location);
     } else if (location.startsWith("jdbc:h2:")) {
-      pool = JdbcConnectionPool.create(location, user == null ? "sa" : user, password == null ? "" : password);
-      description = "H2 " + redactUrl(location);
+      String url = withoutWriteDelay(location);
+      pool = JdbcConnectionPool.create(url, user == null ? "sa" : user, password == null ? "" : password);
+      description = "H2 " + redactUrl(url);
     } else if (location.startsWith("jdbc:")) {
       throw SlotHunterException.invalid("--db", "supports jdbc:postgresql: and jdbc:h2: URLs or a directory, not "
           + redactUrl(location));
@@ -150,6 +156,29 @@ final class Database implements AutoCloseable {
     }
     log.info("database: {}", description);
     return db;
+  }
+
+  /**
+   * An H2 URL that writes every commit before it returns: {@code ;WRITE_DELAY=0} added when the URL
+   * does not set it. A URL that sets another delay is refused: the server answers "saved" only for
+   * what a crash cannot take back.
+   *
+   * @throws SlotHunterException {@code INVALID_INPUT} for a URL with a {@code WRITE_DELAY} other than 0
+   */
+  static String withoutWriteDelay(String url) {
+    String[] parts = url.split(";");
+    for (int i = 1; i < parts.length; i++) {
+      int eq = parts[i].indexOf('=');
+      if (eq > 0 && parts[i].substring(0, eq).trim().equalsIgnoreCase("WRITE_DELAY")) {
+        if (parts[i].substring(eq + 1).trim().equals("0")) {
+          return url;
+        }
+        throw SlotHunterException.invalid("--db", "sets " + parts[i].trim() + ": H2 would then keep commits in memory"
+            + " that long, and a crash would lose watches and bookings the server already confirmed; remove it or"
+            + " use WRITE_DELAY=0");
+      }
+    }
+    return url + (url.endsWith(";") ? "" : ";") + "WRITE_DELAY=0";
   }
 
   /** The directory {@code 0700}, and with {@code files} every file in it {@code 0600}. */

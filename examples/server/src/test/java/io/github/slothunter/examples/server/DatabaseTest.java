@@ -40,6 +40,46 @@ class DatabaseTest {
   }
 
   @Test
+  void theEmbeddedDatabaseWritesEveryCommitBeforeItReturns() {
+    try (Database db = Database.open(dir.toString(), null, null)) {
+      assertThat(writeDelay(db)).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void anH2UrlWithoutAWriteDelayGetsNone() {
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath().toString().replace('\\', '/') + "/given" + ";MODE=PostgreSQL"
+        + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    try (Database db = Database.open(url, null, null)) {
+      assertThat(writeDelay(db)).isEqualTo("0");
+      assertThat(db.toString()).endsWith(";WRITE_DELAY=0");
+    }
+  }
+
+  @Test
+  void anH2UrlWithAWriteDelayIsRefused() {
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/given;MODE=PostgreSQL;write_delay=500;PASSWORD=secret";
+
+    assertThatThrownBy(() -> Database.open(url, null, null))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+          assertThat(e.getMessage()).contains("write_delay=500").doesNotContain("secret");
+        });
+    assertThat(Database.withoutWriteDelay("jdbc:h2:mem:x;WRITE_DELAY=0")).isEqualTo("jdbc:h2:mem:x;WRITE_DELAY=0");
+  }
+
+  private static String writeDelay(Database db) {
+    return db.run("read WRITE_DELAY", c -> {
+      try (var r = c.createStatement().executeQuery(
+          "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+        r.next();
+        return r.getString(1);
+      }
+    });
+  }
+
+  @Test
   void unsupportedUrlsAreInvalidInput() {
     assertThatThrownBy(() -> Database.open("jdbc:mysql://db/x?password=secret", null, null))
         .isInstanceOfSatisfying(SlotHunterException.class, e -> {

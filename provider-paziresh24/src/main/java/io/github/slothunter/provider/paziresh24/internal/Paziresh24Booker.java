@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * site's booking page. A book answer with {@code payment.reqiure_payment == "1"} (spec 5.6) gives a
  * "pay to confirm" booking with the payment link; the payment endpoints are never called.
  *
+ * <p>No {@link Booker#findBooking} (capability {@code FIND_BOOKING}): the account's bookings list
+ * ({@code GET /V1/patient/visits?return_type=book}, or {@code POST /api/getBooks}) is known by URL
+ * only, its answer was never captured (spec 5.0, 5.7), and the receipt needs the booking id a lost
+ * book answer never gave. A lost book answer therefore stays {@code BookingOutcomeUnknown} here.
+ *
  * <p>Holds last {@code hold-ttl} (default 5 minutes; UNVERIFIED, the site does not say). A booking
  * is made for the logged-in account itself ({@code selected_user_id} = the session's
  * {@code user_id}); booking for a sub-user is not supported.
