@@ -90,7 +90,7 @@ final class AutoBooker {
   private void serve(WatchRuntime wr, WatchRuntime.BookingRound round, Set<String> claimed) {
     synchronized (wr.bookingLock) {
       if (wr.bookingActive) {
-        wr.waitingRounds.addLast(round);
+        wr.leaveRound(round);
         return;
       }
       wr.bookingActive = true;
@@ -103,7 +103,7 @@ final class AutoBooker {
         bookFor(next.target(), wr, next.booker(), next.free(), tried);
         tried = new HashSet<>(); // a round left by another poll: its own claims stayed with that poll
         synchronized (wr.bookingLock) {
-          next = wr.waitingRounds.pollFirst();
+          next = wr.nextRound();
           if (next == null) {
             wr.bookingActive = false;
             done = true;
@@ -114,7 +114,7 @@ final class AutoBooker {
       if (!done) {
         synchronized (wr.bookingLock) {
           wr.bookingActive = false; // failed: the rounds left are served by the next poll's round
-          wr.waitingRounds.clear();
+          wr.dropRounds();
         }
       }
     }

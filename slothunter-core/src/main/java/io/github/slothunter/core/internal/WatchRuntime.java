@@ -22,7 +22,25 @@ final class WatchRuntime {
   /** Whether a poll is booking for this watch now (it owns {@link #bookings} and {@link #attempts}). */
   boolean bookingActive;
   /** Rounds other polls left to the booking poll; guarded by {@link #bookingLock}. */
-  final java.util.ArrayDeque<BookingRound> waitingRounds = new java.util.ArrayDeque<>();
+  private java.util.ArrayDeque<BookingRound> waitingRounds;
+
+  /** Leaves a round to the booking poll. Caller holds {@link #bookingLock}. */
+  void leaveRound(BookingRound round) {
+    if (waitingRounds == null) { // most watches never need one: made on first use (100,000 watches, 8 MB less)
+      waitingRounds = new java.util.ArrayDeque<>(2);
+    }
+    waitingRounds.addLast(round);
+  }
+
+  /** The next round left to the booking poll, or null. Caller holds {@link #bookingLock}. */
+  BookingRound nextRound() {
+    return waitingRounds == null ? null : waitingRounds.pollFirst();
+  }
+
+  /** Forgets the rounds left (the booking poll failed). Caller holds {@link #bookingLock}. */
+  void dropRounds() {
+    waitingRounds = null;
+  }
   /**
    * Bookings made (or possibly made, after a crash); written by the booking poll only (or at
    * start-up, before any poll, or by the {@code OutcomeResolver} while the watch's booking is paused),
