@@ -22,10 +22,17 @@ import io.github.slothunter.api.Watch;
 import io.github.slothunter.api.WatchState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** {@link Store#inMemory()}, the engine's default store. */
@@ -124,6 +131,46 @@ class InMemoryStoreTest {
     assertThat(store.announced("w1")).isEmpty();
     assertThat(store.loadWatch("w2")).isPresent();
     assertThat(store.announced("w2")).containsExactly(s.id());
+  }
+
+  @Test
+  void aWatchDeletedWhileAPollSavesItsIdsKeepsNoIds() throws Exception {
+    Slot s = slot(a, 0);
+    store.saveWatch(watch("w1", "u1", a));
+    ExecutorService canceller = Executors.newSingleThreadExecutor();
+    List<Future<?>> deletion = new ArrayList<>();
+    // the poll's ids for w1: while the store reads them, another thread deletes w1 (as a cancel does)
+    Set<String> ids = new AbstractSet<>() {
+      @Override
+      public Iterator<String> iterator() {
+        if (deletion.isEmpty()) {
+          deletion.add(canceller.submit(() -> store.deleteWatch("w1")));
+          try {
+            deletion.get(0).get(200, TimeUnit.MILLISECONDS);
+          } catch (TimeoutException e) {
+            // the delete waits for the poll to be saved: what an atomic savePoll means
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        }
+        return Set.of(s.id()).iterator();
+      }
+
+      @Override
+      public int size() {
+        return 1;
+      }
+    };
+
+    try {
+      store.savePoll(snapshot(a, T0, s), List.of(), Map.of("w1", ids));
+      deletion.get(0).get(5, TimeUnit.SECONDS);
+    } finally {
+      canceller.shutdownNow();
+    }
+
+    assertThat(store.loadWatch("w1")).isEmpty();
+    assertThat(store.announced("w1")).isEmpty();
   }
 
   @Test
