@@ -37,8 +37,9 @@ final class InMemoryStore implements Store {
     watches.put(watch.id(), watch);
   }
 
+  // Under the lock savePoll holds: a watch deleted while a poll saves its ids must not keep them.
   @Override
-  public void deleteWatch(String watchId) {
+  public synchronized void deleteWatch(String watchId) {
     watches.remove(watchId);
     announced.remove(watchId);
   }

@@ -57,4 +57,12 @@ class EventIdsTest {
         AT.plusSeconds(2));
     assertThat(verified.id()).isEqualTo(provisional.id());
   }
+
+  @Test
+  void anEventMissingAnIdentifyingValueStillHasAStableWellFormedId() {
+    WatchResumed noWatch = new WatchResumed(null, "alice", AT);
+
+    assertThat(noWatch.id()).matches("ev_[A-Za-z0-9_-]{22}").isEqualTo(new WatchResumed(null, "bob", AT).id());
+    assertThat(noWatch.id()).isNotEqualTo(new WatchResumed("w-1", "alice", AT).id());
+  }
 }
