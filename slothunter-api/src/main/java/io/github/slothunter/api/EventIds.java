@@ -10,6 +10,14 @@ import java.util.Base64;
  * same id in every process that makes or replays it. Stateless and thread-safe.
  */
 final class EventIds {
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  });
+
   private EventIds() {}
 
   static String of(SlotEvent event) {
@@ -43,12 +51,7 @@ final class EventIds {
 
   /** {@code ev_} and 22 URL-safe characters: the first 128 bits of SHA-256 over the length-prefixed parts. */
   private static String hash(String... parts) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    MessageDigest sha = SHA_256.get(); // looked up once per thread: getInstance costs more than the digest
     for (String part : parts) {
       byte[] b = (part == null ? "" : part).getBytes(StandardCharsets.UTF_8);
       sha.update((byte) (b.length >>> 24));

@@ -29,8 +29,31 @@ final class InMemoryStore implements Store {
   private final Map<String, Set<String>> announced = new ConcurrentHashMap<>();
   private final Map<String, BookingAttempt> attempts = new ConcurrentHashMap<>();
   private final Map<String, String> ownerPlans = new ConcurrentHashMap<>();
-  /** The outbox: undelivered events by id, in the order saved, with their publisher; guarded by this. */
-  private final Map<String, Map.Entry<SlotEvent, String>> outbox = new java.util.LinkedHashMap<>();
+  /**
+   * The outbox: undelivered events in the order saved, with their publisher; guarded by this. An
+   * event's id is worked out only when needed (a replacement, a delivered mark): polls only append.
+   */
+  private final Map<String, Pending> outbox = new java.util.LinkedHashMap<>();
+  /** Events appended since the outbox last needed ids, newer than every entry of {@link #outbox}. */
+  private final java.util.ArrayDeque<Pending> appended = new java.util.ArrayDeque<>();
+
+  private static final class Pending {
+    final SlotEvent event;
+    final String publisher;
+    private String id;
+
+    Pending(SlotEvent event, String publisher) {
+      this.event = event;
+      this.publisher = publisher == null ? "" : publisher;
+    }
+
+    String id() {
+      if (id == null) {
+        id = event.id();
+      }
+      return id;
+    }
+  }
 
   @Override
   public void saveWatch(Watch watch) {
@@ -86,28 +109,45 @@ final class InMemoryStore implements Store {
   public synchronized void savePoll(TargetSnapshot snapshot, List<SlotChange> changes,
       Map<String, Set<String>> announcedByWatch, List<SlotEvent> events, String publisher) {
     savePoll(snapshot, changes, announcedByWatch);
-    saveEvents(events, publisher);
+    append(events, publisher);
   }
 
   @Override
   public synchronized void saveAttempt(BookingAttempt attempt, List<SlotEvent> events, String publisher) {
     saveAttempt(attempt);
-    saveEvents(events, publisher);
+    append(events, publisher);
+  }
+
+  /** Events that are new by construction (a poll's, an attempt step's): appended without a look for their id. */
+  private void append(List<SlotEvent> events, String publisher) {
+    for (SlotEvent e : events) {
+      appended.addLast(new Pending(e, publisher));
+    }
+  }
+
+  /** Gives the appended events their ids, keeping the order saved. */
+  private void index() {
+    for (Pending p; (p = appended.pollFirst()) != null; ) {
+      outbox.put(p.id(), p);
+    }
   }
 
   @Override
   public synchronized void saveEvents(List<SlotEvent> events, String publisher) {
+    index();
     for (SlotEvent e : events) {
-      outbox.put(e.id(), Map.entry(e, publisher == null ? "" : publisher));
+      Pending next = new Pending(e, publisher);
+      outbox.put(next.id(), next); // a replacement keeps its place
     }
   }
 
   @Override
   public synchronized List<SlotEvent> undelivered(String publisher) {
     List<SlotEvent> out = new ArrayList<>();
-    for (Map.Entry<SlotEvent, String> e : outbox.values()) {
-      if (publisher == null || publisher.equals(e.getValue())) {
-        out.add(e.getKey());
+    index();
+    for (Pending e : outbox.values()) {
+      if (publisher == null || publisher.equals(e.publisher)) {
+        out.add(e.event);
       }
     }
     return out;
@@ -115,6 +155,7 @@ final class InMemoryStore implements Store {
 
   @Override
   public synchronized void markDelivered(java.util.Collection<String> eventIds) {
+    index();
     eventIds.forEach(outbox::remove);
   }
 

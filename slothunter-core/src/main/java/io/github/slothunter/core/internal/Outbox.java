@@ -37,7 +37,10 @@ final class Outbox {
   /** Whose undelivered events this engine publishes at start-up: its own, or all with one instance. */
   private final String replays;
   private final ConcurrentLinkedQueue<String> delivered = new ConcurrentLinkedQueue<>();
-  /** Ids published by this engine and not yet marked delivered in the store: a replay skips them. */
+  /**
+   * Ids published by this engine and not yet marked delivered in the store: a replay skips them.
+   * Kept only with a shared store; a single instance replays at start-up only, before it publishes.
+   */
   private final Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Outbox(Store store, EventBus bus, String publisher, boolean shared) {
@@ -72,7 +75,9 @@ final class Outbox {
   /** Publishes a committed event; it is marked delivered once every listener handled it. */
   void publish(SlotEvent event) {
     String id = event.id();
-    inFlight.add(id);
+    if (replays != null) { // only a shared store replays while running (at each cluster sync)
+      inFlight.add(id);
+    }
     bus.publish(event, () -> delivered.add(id));
   }
 
@@ -110,7 +115,9 @@ final class Outbox {
       }
       try {
         store.markDelivered(ids);
-        ids.forEach(inFlight::remove);
+        if (replays != null) {
+          ids.forEach(inFlight::remove);
+        }
       } catch (RuntimeException e) {
         delivered.addAll(ids);
         log.warn("could not mark {} event(s) delivered; trying again later (a crash now would deliver them again)",
