@@ -46,6 +46,18 @@ class UnknownOutcomeTest {
     }
   }
 
+  /** An auto-booking watch on dr-a whose book call reached the site but whose answer was lost. */
+  private Watch bookWithTheAnswerLost() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.loseAnswers(true);
+    Watch w = f.autoWatch(t, f.autoBook());
+    f.hunter.runDue();
+    f.events.await(BookingOutcomeUnknown.class, 1);
+    f.provider.loseAnswers(false);
+    return w;
+  }
+
   @Test
   void aLostAnswerWhoseBookingWasMadeEndsBookedWithTheProvidersTrackingCode() {
     canFindBookings();
@@ -110,13 +122,7 @@ class UnknownOutcomeTest {
   @Test
   void readingTheBookingsIsRetriedThroughServerErrorsAndRateLimitsUntilItAnswers() {
     canFindBookings();
-    Target t = f.provider.target("dr-a");
-    f.provider.open(t, f.at("06:00", 1));
-    f.provider.loseAnswers(true);
-    Watch w = f.autoWatch(t, f.autoBook());
-    f.hunter.runDue();
-    f.events.await(BookingOutcomeUnknown.class, 1);
-    f.provider.loseAnswers(false);
+    Watch w = bookWithTheAnswerLost();
     f.provider.failNext(Operation.FIND_BOOKING, ErrorCode.PROVIDER_UNAVAILABLE)
         .failNext(Operation.FIND_BOOKING, ErrorCode.PROTOCOL)
         .throttleNext(Operation.FIND_BOOKING, Duration.ofSeconds(90));
@@ -178,13 +184,7 @@ class UnknownOutcomeTest {
   @Test
   void anUnknownOutcomeAnEarlierRunLeftIsFoundOutAfterARestart() {
     canFindBookings();
-    Target t = f.provider.target("dr-a");
-    f.provider.open(t, f.at("06:00", 1));
-    f.provider.loseAnswers(true);
-    Watch w = f.autoWatch(t, f.autoBook());
-    f.hunter.runDue();
-    f.events.await(BookingOutcomeUnknown.class, 1);
-    f.provider.loseAnswers(false);
+    Watch w = bookWithTheAnswerLost();
 
     f.restart(); // before the first look
     run(Duration.ofSeconds(40));
