@@ -227,4 +227,35 @@ class SlotHunterApiTest {
     assertThat(f.provider.count(Operation.RELEASE)).isEqualTo(2);
     assertThat(f.provider.holds().size()).isZero();
   }
+
+  @Test
+  void aReleaseTheProviderRefusesOutrightIsNotRetried() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.failNext(Operation.BOOK, ErrorCode.SLOT_TAKEN);
+    f.provider.failNext(Operation.RELEASE, ErrorCode.INVALID_INPUT); // not retryable: the site drops it at expiry
+    f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
+
+    f.hunter.runDue();
+    f.tick(Duration.ofSeconds(1));
+    f.tick(Duration.ofSeconds(1));
+
+    assertThat(f.provider.count(Operation.RELEASE)).isEqualTo(1);
+  }
+
+  @Test
+  void aQueuedReleaseOfAHoldThatHasLapsedIsDroppedWithoutARequest() {
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.holdTtl(Duration.ofSeconds(30));
+    f.provider.failNext(Operation.BOOK, ErrorCode.SLOT_TAKEN);
+    f.provider.failNext(Operation.RELEASE, ErrorCode.PROVIDER_UNAVAILABLE);
+    f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
+    f.hunter.runDue();
+    assertThat(f.provider.count(Operation.RELEASE)).isEqualTo(1);
+
+    f.tick(Duration.ofMinutes(1)); // past the hold's expiry before the retry
+
+    assertThat(f.provider.count(Operation.RELEASE)).as("a lapsed hold needs no release").isEqualTo(1);
+  }
 }
