@@ -5,8 +5,6 @@ import io.github.slothunter.core.ReleaseForecaster;
 import io.github.slothunter.core.internal.ProviderQueues.Ranking;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.Comparator;
 import java.util.TreeSet;
@@ -42,7 +40,7 @@ final class AdaptivePolicy {
 
   AdaptivePolicy(ReleaseForecaster forecaster) {
     this.forecaster = forecaster;
-    this.forecastHours = forecastZone(forecaster).getRules();
+    this.forecastHours = ReleaseForecaster.zoneOf(forecaster).getRules();
   }
 
 
@@ -143,11 +141,6 @@ final class AdaptivePolicy {
   private long hourStart(long t) {
     long offset = forecastHours.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
     return t - Math.floorMod(t + offset, HOUR_MILLIS);
-  }
-
-  /** See {@link ReleaseForecaster#zoneOf}. */
-  static ZoneId forecastZone(ReleaseForecaster forecaster) {
-    return ReleaseForecaster.zoneOf(forecaster);
   }
 
   /**

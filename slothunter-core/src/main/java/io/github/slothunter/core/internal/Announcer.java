@@ -38,8 +38,6 @@ final class Announcer {
   private static final Logger log = LoggerFactory.getLogger(Announcer.class);
 
   private final Clock clock;
-  private final Store store;
-  private final EventBus bus;
   private final EngineMetrics metrics;
   private final ReleaseForecaster forecaster;
   private final AutoBooker autoBooker;
@@ -48,8 +46,6 @@ final class Announcer {
   Announcer(EngineContext ctx, Outbox outbox, AutoBooker autoBooker) {
     this.outbox = outbox;
     this.clock = ctx.clock;
-    this.store = ctx.store;
-    this.bus = ctx.bus;
     this.metrics = ctx.metrics;
     this.forecaster = ctx.forecaster;
     this.autoBooker = autoBooker;

@@ -141,7 +141,9 @@ final class ClusterSync {
       scheduler.leased(ts, mine);
     }
     runtimes.values().forEach(rt -> rt.gate().share(live));
-    outbox.replay(); // events stranded by an instance that died and did not come back
+    if (!initial) { // the engine replayed at start-up, before this first sync
+      outbox.replay(); // events stranded by an instance that died and did not come back
+    }
   }
 
   /** A target this instance just leased: its snapshot and announcements may have moved on elsewhere. */

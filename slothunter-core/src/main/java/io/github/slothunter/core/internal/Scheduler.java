@@ -16,8 +16,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Owns the poll streams ({@link TargetState}s, one per coalesced target) and decides which is
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * next due time. Lock order: the registry's lock, then this one, then a watch's own lock.
  */
 final class Scheduler {
-  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
   /** The longest the dispatcher sleeps without looking again. */
   static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
   /** How long a calendar whose online booking is switched off waits before it is checked again. */
