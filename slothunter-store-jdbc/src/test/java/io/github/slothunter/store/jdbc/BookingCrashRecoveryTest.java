@@ -120,8 +120,7 @@ class BookingCrashRecoveryTest {
   }
 
   private SlotHunter engine(CrashingStore store) {
-    SlotHunter h = SlotHunter.builder().provider(store.provider(provider.factory())).store(store).clock(clock)
-        .closeTimeout(Duration.ofSeconds(2)).manualScheduling().instanceId("node-1").build();
+    SlotHunter h = store.engine(provider.factory(), clock);
     engines.add(0, h);
     return h;
   }
@@ -165,9 +164,7 @@ class BookingCrashRecoveryTest {
     provider.onAnswer(r -> {});
 
     HeardEvents after = new HeardEvents();
-    try (SlotHunter restarted = SlotHunter.builder().provider(provider.factory())
-        .store(db.open(TestDatabase.KEY, clock)).clock(clock).closeTimeout(Duration.ofSeconds(2)).manualScheduling()
-        .instanceId("node-1").build()) {
+    try (SlotHunter restarted = CrashingStore.node(provider.factory(), db.open(TestDatabase.KEY, clock), clock)) {
       restarted.listen(after::onEvent);
       for (int round = 0; round < 3; round++) { // polls, books or releases what the crash left
         clock.advance(Duration.ofMinutes(1));

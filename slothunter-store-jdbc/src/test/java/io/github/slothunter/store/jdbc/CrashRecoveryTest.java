@@ -70,8 +70,7 @@ class CrashRecoveryTest {
   }
 
   private SlotHunter engine(CrashingStore store) {
-    SlotHunter h = SlotHunter.builder().provider(store.provider(provider.factory())).store(store).clock(clock)
-        .closeTimeout(Duration.ofSeconds(2)).manualScheduling().instanceId("node-1").build();
+    SlotHunter h = store.engine(provider.factory(), clock);
     engines.add(0, h);
     return h;
   }
@@ -105,8 +104,7 @@ class CrashRecoveryTest {
     before.kill();
 
     HeardEvents after = new HeardEvents();
-    try (SlotHunter restarted = SlotHunter.builder().provider(provider.factory()).store(db.open(TestDatabase.KEY, clock))
-        .clock(clock).closeTimeout(Duration.ofSeconds(2)).manualScheduling().instanceId("node-1").build()) {
+    try (SlotHunter restarted = CrashingStore.node(provider.factory(), db.open(TestDatabase.KEY, clock), clock)) {
       restarted.listen(after::onEvent);
       clock.advance(Duration.ofMinutes(10));
       restarted.runDue();

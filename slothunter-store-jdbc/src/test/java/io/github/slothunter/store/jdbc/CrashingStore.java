@@ -65,6 +65,21 @@ final class CrashingStore implements Store {
     this.point = point;
   }
 
+  /**
+   * An engine as both lives of a crash test run it: instance "node-1" (the restart keeps the id),
+   * manual scheduling, a short close timeout.
+   */
+  static io.github.slothunter.core.SlotHunter node(io.github.slothunter.spi.ProviderFactory provider, Store store,
+      java.time.Clock clock) {
+    return io.github.slothunter.core.SlotHunter.builder().provider(provider).store(store).clock(clock)
+        .closeTimeout(java.time.Duration.ofSeconds(2)).manualScheduling().instanceId("node-1").build();
+  }
+
+  /** The engine killed by this store: it sees the provider through {@link #provider}. */
+  io.github.slothunter.core.SlotHunter engine(io.github.slothunter.spi.ProviderFactory provider, java.time.Clock clock) {
+    return node(provider(provider), this, clock);
+  }
+
   boolean crashed() {
     return crashed;
   }
