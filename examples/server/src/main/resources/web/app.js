@@ -6,7 +6,7 @@
   const KEY = 'slothunter.key';
   const LANG = 'slothunter.lang';
   const EVENT_TYPES = ['SlotOpened', 'SlotGone', 'HoldPlaced', 'BookingSucceeded', 'BookingFailed',
-    'BookingOutcomeUnknown', 'WatchPaused', 'WatchResumed', 'WatchHealthChanged', 'ProviderThrottled',
+    'BookingOutcomeUnknown', 'HoldOutcomeUnknown', 'WatchPaused', 'WatchResumed', 'WatchHealthChanged', 'ProviderThrottled',
     'EventsDropped'];
   const MAX_FEED = 100;
 

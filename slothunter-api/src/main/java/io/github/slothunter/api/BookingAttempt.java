@@ -26,10 +26,14 @@ import java.util.Objects;
  * @param payment once booked, whether the booking still needs an online payment ("pay to confirm"),
  *     else {@code null}
  * @param paymentLink once booked and awaiting payment, where to pay (when the provider gave a link), else {@code null}
+ * @param holder who the provider binds the hold to ({@link io.github.slothunter.spi.Booker#holder}, for
+ *     example Paziresh24's terminal id), saved with the hold intent ({@link State#STARTED}) so that a hold
+ *     whose answer was lost can be asked for again as the same holder; {@code null} when the provider
+ *     binds holds to nothing the engine can name
  */
 public record BookingAttempt(String key, String watchId, Slot slot, State state, String holdKey,
     Instant holdExpiresAt, String bookingKey, String trackingCode, ErrorCode error, Instant updatedAt,
-    PaymentState payment, URI paymentLink) {
+    PaymentState payment, URI paymentLink, String holder) {
 
   /** Validates. */
   public BookingAttempt {
@@ -38,6 +42,14 @@ public record BookingAttempt(String key, String watchId, Slot slot, State state,
     Objects.requireNonNull(slot, "slot");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** An attempt without a named holder. */
+  public BookingAttempt(String key, String watchId, Slot slot, State state, String holdKey, Instant holdExpiresAt,
+      String bookingKey, String trackingCode, ErrorCode error, Instant updatedAt, PaymentState payment,
+      URI paymentLink) {
+    this(key, watchId, slot, state, holdKey, holdExpiresAt, bookingKey, trackingCode, error, updatedAt, payment,
+        paymentLink, null);
   }
 
   /** An attempt without payment details (not booked, or booked without online payment). */
@@ -60,17 +72,26 @@ public record BookingAttempt(String key, String watchId, Slot slot, State state,
   /** A copy in a new state. */
   public BookingAttempt with(State newState, Instant at) {
     return new BookingAttempt(key, watchId, slot, newState, holdKey, holdExpiresAt, bookingKey, trackingCode, error, at,
-        payment, paymentLink);
+        payment, paymentLink, holder);
   }
 
-  /** Whether the attempt had not finished when last written (a crash, if found at start-up). */
+  /**
+   * Whether the attempt had not finished when last written (a crash, if found at start-up), or waits
+   * for its hold's outcome ({@link State#HOLD_UNKNOWN}).
+   */
   public boolean open() {
-    return state == State.STARTED || state == State.HELD || state == State.BOOKING;
+    return state == State.STARTED || state == State.HELD || state == State.BOOKING || state == State.HOLD_UNKNOWN;
   }
 
   /** How far an attempt got. Immutable and thread-safe. */
   public enum State {
-    /** Written before the hold request. */
+    /**
+     * The hold intent, written before the hold request, with the {@link #holder()}: until the
+     * provider answers, the engine cannot know whether the slot is held. Found open after a restart, or
+     * left by a hold call whose answer was lost, it is resolved: the engine asks the provider for the
+     * slot again as the same holder, or watches the slot's state on later polls, and releases what it
+     * finds it holds; what cannot be known becomes {@link #HOLD_UNKNOWN}.
+     */
     STARTED,
     /** The provider confirmed the hold; the book call has not been sent. */
     HELD,
@@ -88,6 +109,13 @@ public record BookingAttempt(String key, String watchId, Slot slot, State state,
      * Written just before the book (or move) call: if found open after a restart, the call may have
      * reached the provider, so its hold is not released.
      */
-    BOOKING
+    BOOKING,
+    /**
+     * A hold request whose answer was lost, and whether the provider holds the slot for us cannot be
+     * found out: if it does, the hold lapses at {@link #holdExpiresAt()} (the latest it can). No book
+     * call was sent. Until then the engine does not hold the slot again for the watch's owner; then the
+     * attempt becomes {@link #FAILED}. The host heard {@link HoldOutcomeUnknown}.
+     */
+    HOLD_UNKNOWN
   }
 }

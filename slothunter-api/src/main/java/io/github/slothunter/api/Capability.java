@@ -34,6 +34,12 @@ public enum Capability {
    */
   FIND_BOOKING,
   /**
+   * Answers a repeated hold request for a slot by the same holder so that a hold whose answer was lost
+   * can be found and released ({@link io.github.slothunter.spi.Booker#reclaim}), instead of blocking the
+   * slot for everyone until it lapses.
+   */
+  RECLAIM_HOLD,
+  /**
    * Moves an existing booking onto a newly held slot, keeping its id and tracking code ({@link
    * io.github.slothunter.spi.Booker#move}): replacing a booking with a better slot without cancelling it.
    */

@@ -35,6 +35,8 @@ final class EventIds {
       return hash("failed", e.watchId(), e.slot().id(), String.valueOf(e.code()), e.at().toString());
     } else if (event instanceof BookingOutcomeUnknown e) {
       return hash("unknown", e.watchId(), e.attemptKey());
+    } else if (event instanceof HoldOutcomeUnknown e) {
+      return hash("hold-unknown", e.watchId(), e.attemptKey(), e.lapsesAt().toString());
     } else if (event instanceof WatchPaused e) {
       return hash("paused", e.watchId(), String.valueOf(e.reason()), e.at().toString());
     } else if (event instanceof WatchResumed e) {

@@ -6,8 +6,8 @@ package io.github.slothunter.api;
  * <p>Every event is an immutable record, safe to share between threads.
  */
 public sealed interface WatchEvent extends SlotEvent
-    permits SlotOpened, SlotGone, HoldPlaced, BookingSucceeded, BookingFailed, BookingOutcomeUnknown,
-    WatchPaused, WatchResumed, WatchHealthChanged {
+    permits SlotOpened, SlotGone, HoldPlaced, HoldOutcomeUnknown, BookingSucceeded, BookingFailed,
+    BookingOutcomeUnknown, WatchPaused, WatchResumed, WatchHealthChanged {
   /** The watch the event is about. */
   String watchId();
 

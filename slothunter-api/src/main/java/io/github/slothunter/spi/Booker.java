@@ -8,6 +8,7 @@ import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,47 @@ public interface Booker {
 
   /** Gives a hold back. Idempotent: releasing an expired or released hold succeeds. */
   void release(Hold hold, AccountSession session);
+
+  /**
+   * Who the provider binds this session's holds to, when that is something other than the session
+   * itself (Paziresh24: the terminal id). The engine saves it with the hold intent before each
+   * {@link #hold} call and passes it back to {@link #reclaim}. It may ask the provider for the
+   * identity the hold call would obtain anyway (Paziresh24's setTerminal), never anything about a slot.
+   *
+   * @return the holder's name, or {@code null} (the default) when there is nothing to name
+   */
+  default String holder(AccountSession session) {
+    return null;
+  }
+
+  /**
+   * How long a hold lasts on this provider: what {@link #hold} gives, or what the provider is assumed
+   * to give where it does not say. The engine uses it to know when a hold whose answer was lost has
+   * lapsed for sure. Default: 10 minutes.
+   */
+  default Duration holdLifetime() {
+    return Duration.ofMinutes(10);
+  }
+
+  /**
+   * Asks the provider again for a slot whose {@link #hold} answer was lost (a timeout, a server error,
+   * the process stopped while the call was in flight), as the same {@code holder}, to find out whether
+   * that holder holds it. Optional: a provider that implements it lists
+   * {@link io.github.slothunter.api.Capability#RECLAIM_HOLD}.
+   *
+   * <p>Returns the hold the provider grants now (the lost call's own hold when the provider answers a
+   * repeated request so, or a new one); the engine releases it, so afterwards the slot is not held.
+   * Empty when the provider refuses the slot to this holder: someone holds it (perhaps the lost call
+   * itself, if the provider does not tell its own holder apart) or it is gone; the engine then waits
+   * for later polls or the hold's lapse. Any other failure throws.
+   *
+   * @param holder what {@link #holder} named when the intent was saved, or {@code null}
+   * @throws SlotHunterException {@code UNSUPPORTED} by default; a provider error if the request failed
+   */
+  default Optional<Hold> reclaim(Slot slot, String holder, AccountSession session) {
+    throw SlotHunterException.builder(ErrorCode.UNSUPPORTED)
+        .message("this provider cannot be asked again for a hold whose answer was lost").build();
+  }
 
   /**
    * Cancels a booking.

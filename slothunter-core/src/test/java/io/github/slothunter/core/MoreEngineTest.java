@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.testkit.InMemoryProvider.Operation;
@@ -55,7 +56,7 @@ class MoreEngineTest {
   }
 
   @Test
-  void anInterruptedAttemptBeforeTheHoldIsUnknownWithNothingToRelease() {
+  void anInterruptedHoldIntentIsResolvedByAPollAndTheSlotIsBookedWhileAnInterruptedHeldAttemptIsUnknown() {
     try (EngineFixture f = new EngineFixture()) {
       Target t = f.provider.target("dr-a");
       Watch w = f.hunter.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
@@ -67,9 +68,18 @@ class MoreEngineTest {
 
       f.restart();
 
-      assertThat(f.events.await(BookingOutcomeUnknown.class, 1).get(0).watchId()).isEqualTo(w.id());
+      // the STARTED one never sent a book call: no pause; the watch waits for the intent to settle
+      assertThat(f.store.attempt("gone|x").orElseThrow().state()).isEqualTo(BookingAttempt.State.UNKNOWN);
+      assertThat(f.store.openAttempts()).extracting(BookingAttempt::state).containsExactly(BookingAttempt.State.STARTED);
+      f.tick(Duration.ofSeconds(30));
+      assertThat(f.provider.count(Operation.HOLD)).as("not held again before the intent settles").isZero();
+      f.tick(Duration.ofSeconds(31));
+
+      // a poll after the settle shows the slot free: nobody holds it, so the watch books it
+      assertThat(f.events.await(BookingSucceeded.class, 1).get(0).watchId()).isEqualTo(w.id());
       assertThat(f.provider.count(Operation.RELEASE)).isZero();
       assertThat(f.store.openAttempts()).isEmpty();
+      assertThat(f.events.of(BookingOutcomeUnknown.class)).as("no book call was sent: nothing to pause for").isEmpty();
     }
   }
 
@@ -80,7 +90,7 @@ class MoreEngineTest {
       for (BookingAttempt.State s : BookingAttempt.State.values()) {
         BookingAttempt a = new BookingAttempt("k", "w", slot, s, null, null, null, null, null, java.time.Instant.EPOCH);
         assertThat(a.open()).isEqualTo(EnumSet.of(BookingAttempt.State.STARTED, BookingAttempt.State.HELD,
-            BookingAttempt.State.BOOKING).contains(s));
+            BookingAttempt.State.BOOKING, BookingAttempt.State.HOLD_UNKNOWN).contains(s));
       }
     }
   }

@@ -138,6 +138,40 @@ class Paziresh24EngineTest {
     assertThat(fake.requestCount(FakePaziresh24.BOOK)).isEqualTo(1);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "a repeated suspend answered {0}")
+  @org.junit.jupiter.params.provider.EnumSource(io.github.slothunter.testkit.RepeatedHold.class)
+  void aSuspendWhoseAnswerIsLostLeavesNoHoldBeyondItsResolution(io.github.slothunter.testkit.RepeatedHold answer) {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    fake.repeatedSuspend(answer);
+    var session = fake.login("09121234567").toSession();
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6));
+    fake.faults().next(FakePaziresh24.SUSPEND, Fault.lostAnswer());
+
+    hunter.watch(WatchRequest.of("u1", LINK).autoBook(EngineFixture.patient(), session));
+    hunter.runDue();
+    assertThat(events.await(BookingFailed.class, 1).get(0).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(fake.outstandingHolds()).as("the site holds it; the engine never saw the request code").isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(181));
+    hunter.runDue(); // settled, no poll since: asks again from the same terminal
+    if (answer == io.github.slothunter.testkit.RepeatedHold.REFUSED) {
+      var told = events.await(io.github.slothunter.api.HoldOutcomeUnknown.class, 1).get(0);
+      assertThat(told.lapsesAt()).isEqualTo(Instant.parse("2026-12-05T05:36:00Z"));
+      assertThat(fake.outstandingHolds()).isEqualTo(1);
+      clock.advance(Duration.between(clock.instant(), told.lapsesAt()));
+      hunter.runDue();
+      assertThat(fake.outstandingHolds()).as("lapsed on the site by then").isZero();
+    } else {
+      assertThat(fake.outstandingHolds()).as("found and released").isZero();
+      assertThat(fake.requestCount(FakePaziresh24.UNSUSPEND)).isEqualTo(1);
+    }
+    clock.advance(Duration.ofMinutes(5)); // the next poll shows it free: the watch books it
+    hunter.runDue();
+    assertThat(events.await(BookingSucceeded.class, 1)).hasSize(1);
+    assertThat(fake.bookings()).hasSize(1);
+  }
+
   @Test
   void aSlotTakenBetweenHoldAndBookIsReleasedAndReported() {
     start(0, null, 1);

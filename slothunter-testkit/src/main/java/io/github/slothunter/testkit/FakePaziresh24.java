@@ -553,6 +553,16 @@ public final class FakePaziresh24 implements AutoCloseable {
   }
 
   /**
+   * How a suspend of a slot that the same terminal already holds is answered: the spec does not say
+   * (UNVERIFIED), so each plausible answer is a switch; {@link RepeatedHold#SAME_HOLD} (the same
+   * {@code request_code}) by default. {@link RepeatedHold#NEW_HOLD} releases the old hold and answers a
+   * new code; {@link RepeatedHold#REFUSED} answers status 300 as for anyone else.
+   */
+  public void repeatedSuspend(RepeatedHold answer) {
+    state.repeatedSuspend(answer);
+  }
+
+  /**
    * Turns the Hamdast meta_data check on or off at run time (see {@link Builder#requireWidgetMetaData(boolean)}).
    */
   public void requireWidgetMetaData(boolean require) {

@@ -62,6 +62,22 @@ public sealed interface Fault {
   }
 
   /**
+   * Acts on the request at once (a suspend holds, a book books), then answers only after this delay
+   * (real time): a client with a shorter timeout gives up although the site did what was asked.
+   */
+  static Fault slowAnswer(Duration delay) {
+    return new SlowAnswer(delay);
+  }
+
+  /**
+   * Acts on the request, then closes the connection without answering: the client sees an I/O error
+   * although the site did what was asked (the answer was lost).
+   */
+  static Fault lostAnswer() {
+    return new LostAnswer();
+  }
+
+  /**
    * See {@link Fault#status(int)}.
    *
    * @param httpStatus 100-599
@@ -135,4 +151,21 @@ public sealed interface Fault {
 
   /** See {@link Fault#disconnect()}. */
   record Disconnect() implements Fault {}
+
+  /**
+   * See {@link Fault#slowAnswer(Duration)}.
+   *
+   * @param delay positive
+   */
+  record SlowAnswer(Duration delay) implements Fault {
+    /** Validates the delay. */
+    public SlowAnswer {
+      if (delay == null || delay.isNegative() || delay.isZero()) {
+        throw new IllegalArgumentException("delay must be positive: " + delay);
+      }
+    }
+  }
+
+  /** See {@link Fault#lostAnswer()}. */
+  record LostAnswer() implements Fault {}
 }

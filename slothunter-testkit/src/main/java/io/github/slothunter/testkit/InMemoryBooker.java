@@ -34,12 +34,62 @@ final class InMemoryBooker implements Booker {
         if (!p.free(slot.target()).containsKey(slot.start())) {
           throw p.error(ErrorCode.SLOT_TAKEN, "taken " + slot.id());
         }
-        Hold h = new Hold(slot, "h" + ++p.sequence, p.clock.instant().plus(p.holdTtl));
-        p.holds.put(h.providerHoldKey(), h);
+        Hold h = newHold(slot);
         if (p.takeAfterHold) {
           p.calendars.get(slot.target().id()).remove(slot.start());
         }
+        if (p.loseHoldAnswers) {
+          throw p.error(ErrorCode.PROVIDER_UNAVAILABLE, "answer lost after holding " + slot.id());
+        }
         return h;
+      }
+    });
+  }
+
+  /** Call with the lock held. */
+  private Hold newHold(Slot slot) {
+    Hold h = new Hold(slot, "h" + ++p.sequence, p.clock.instant().plus(p.holdTtl));
+    p.holds.put(h.providerHoldKey(), h);
+    return h;
+  }
+
+  @Override
+  public String holder(AccountSession session) {
+    return InMemoryProvider.HOLDER;
+  }
+
+  @Override
+  public java.time.Duration holdLifetime() {
+    return p.holdTtl;
+  }
+
+  /** A repeated hold request, answered as {@link InMemoryProvider#reclaims} says. */
+  @Override
+  public Optional<Hold> reclaim(Slot slot, String holder, AccountSession session) {
+    RepeatedHold answer = p.repeatedHold;
+    if (answer == null) {
+      return Booker.super.reclaim(slot, holder, session);
+    }
+    return p.call(InMemoryProvider.Operation.HOLD, slot.target().id(), () -> {
+      synchronized (p.lock) {
+        TreeMap<Instant, Slot> calendar = p.calendars.get(slot.target().id());
+        if (calendar == null || !slot.equals(calendar.get(slot.start()))) {
+          return Optional.<Hold>empty(); // gone: booked or taken
+        }
+        Optional<Hold> mine = InMemoryProvider.HOLDER.equals(holder) ? p.holds.values().stream()
+            .filter(h -> h.slot().equals(slot)).findFirst() : Optional.empty();
+        if (mine.isEmpty()) {
+          return p.free(slot.target()).containsKey(slot.start()) ? Optional.of(newHold(slot)) : Optional.<Hold>empty();
+        }
+        switch (answer) {
+          case SAME_HOLD:
+            return mine;
+          case NEW_HOLD:
+            p.holds.remove(mine.get().providerHoldKey());
+            return Optional.of(newHold(slot));
+          default:
+            return Optional.<Hold>empty();
+        }
       }
     });
   }

@@ -106,6 +106,8 @@ public final class InMemoryProvider implements Provider {
   public static final Duration SLOT_LENGTH = Duration.ofMinutes(15);
   /** How long a call waits at a {@link Gate} that is never opened before it goes on anyway. */
   public static final Duration GATE_TIMEOUT = Duration.ofSeconds(10);
+  /** The holder every hold of this provider is bound to ({@link Booker#holder}). */
+  public static final String HOLDER = "mem-terminal-1";
   /** How long an SMS code from the {@linkplain Builder#login(String) login} stays valid. */
   public static final Duration CODE_TTL = Duration.ofMinutes(2);
 
@@ -233,6 +235,8 @@ public final class InMemoryProvider implements Provider {
   volatile boolean moves;
   volatile boolean payToConfirm;
   volatile boolean loseAnswers;
+  volatile boolean loseHoldAnswers;
+  volatile RepeatedHold repeatedHold;
   volatile boolean loseBookings;
   volatile int calendarWindow = -1;
   volatile boolean closed;
@@ -476,6 +480,17 @@ public final class InMemoryProvider implements Provider {
     return this;
   }
 
+  /**
+   * Drops every hold, as a site does when holds lapse: their slots are free again and booking them
+   * fails {@code HOLD_EXPIRED}. The engine is not told.
+   */
+  public InMemoryProvider dropHolds() {
+    synchronized (lock) {
+      holds.clear();
+    }
+    return this;
+  }
+
   /** When on, someone else takes every slot right after it is held, so booking the hold fails {@code SLOT_TAKEN}. */
   public InMemoryProvider takeAfterHold(boolean on) {
     this.takeAfterHold = on;
@@ -518,6 +533,29 @@ public final class InMemoryProvider implements Provider {
    */
   public InMemoryProvider loseAnswers(boolean on) {
     this.loseAnswers = on;
+    return this;
+  }
+
+  /**
+   * When on, the answer of every hold is lost: the slot is held, then the call fails
+   * {@code PROVIDER_UNAVAILABLE}, as a timeout after the fact would, and the engine never learns the
+   * hold key.
+   */
+  public InMemoryProvider loseHoldAnswers(boolean on) {
+    this.loseHoldAnswers = on;
+    return this;
+  }
+
+  /**
+   * Turns asking again for a hold whose answer was lost ({@link Booker#reclaim}, capability
+   * {@link Capability#RECLAIM_HOLD}) on with the given answer to a repeated hold by the same holder,
+   * or off with {@code null} (the default). A reclaim is a hold request ({@link Operation#HOLD}): for a
+   * free slot it places a new hold; for a slot this provider's holder holds it answers as {@code
+   * answer} says; for a slot that is gone it answers empty. Every hold here has the one holder
+   * {@link #HOLDER}.
+   */
+  public InMemoryProvider reclaims(RepeatedHold answer) {
+    this.repeatedHold = answer;
     return this;
   }
 
@@ -613,7 +651,7 @@ public final class InMemoryProvider implements Provider {
    * The id and name from the builder, Tehran's zone, the builder's budget, and the capabilities
    * switched on now: always {@code LOOKUP}, {@code FREE_SLOTS} and {@code BOOKING_LINK}; with booking
    * {@code HOLD}, {@code BOOK}, {@code CANCEL} and, when on, {@code READ_BACK} with {@code FIND_BOOKING},
-   * and {@code MOVE}; with a
+   * {@code MOVE} and {@code RECLAIM_HOLD}; with a
    * login {@code LOGIN}.
    */
   @Override
@@ -627,6 +665,9 @@ public final class InMemoryProvider implements Provider {
       }
       if (moves) {
         caps.add(Capability.MOVE);
+      }
+      if (repeatedHold != null) {
+        caps.add(Capability.RECLAIM_HOLD);
       }
     }
     if (code != null) {

@@ -46,6 +46,17 @@ public final class Paziresh24Config {
   /** How long a hold is assumed to last (the site does not say), default {@code 5m}. */
   public static final String HOLD_TTL = "hold-ttl";
   /**
+   * The whole-call timeout of the calls that change something on the site (suspend, unsuspend, book,
+   * moveBook, deleteBook); default three times {@link ProviderContext#TIMEOUT} (30 s with its default).
+   *
+   * <p>Why longer than for reads: a read that times out costs one poll, but a write that times out
+   * leaves an outcome to find out (a hold the engine does not know the key of, which blocks the slot
+   * until the engine resolves it; a booking that may exist). Waiting longer turns most slow answers
+   * into answers: an orphan then needs an answer slower than 30 s, while a hold lives 5 minutes, so a
+   * hold that arrives after 29 s still leaves the book call most of its life.
+   */
+  public static final String BOOKING_TIMEOUT = "booking-timeout";
+  /**
    * How long a login session is assumed to last (the site does not say), default 24 hours; write
    * it as {@code PT24H} or {@code 1440m} ({@link ProviderContext#duration} has no {@code h} suffix).
    */

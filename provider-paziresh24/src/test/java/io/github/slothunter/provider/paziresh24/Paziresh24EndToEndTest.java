@@ -282,6 +282,54 @@ class Paziresh24EndToEndTest {
         .satisfies(r -> assertThat(r.path()).isEqualTo("/api/book"));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "the site answers a repeated suspend {0}")
+  @org.junit.jupiter.params.provider.EnumSource(io.github.slothunter.testkit.RepeatedHold.class)
+  void reclaimsASuspendWhoseAnswerWasLostAsTheSameTerminal(io.github.slothunter.testkit.RepeatedHold answer) {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+    Slot slot = p.slots().freeSlots(officeTarget(p), DAY).get(1);
+    fake.repeatedSuspend(answer);
+    fake.faults().next(FakePaziresh24.SUSPEND, Fault.lostAnswer());
+    String holder = booker.holder(session);
+
+    assertThat(codeOf(() -> booker.hold(slot, session))).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(fake.outstandingHolds()).isEqualTo(1);
+    java.util.Optional<io.github.slothunter.api.Hold> reclaimed = booker.reclaim(slot, holder, session);
+
+    assertThat(p.info().capabilities()).contains(io.github.slothunter.api.Capability.RECLAIM_HOLD);
+    assertThat(holder).matches("clinic-[0-9a-f]{13}[0-9]\\.[0-9]{8}");
+    assertThat(fake.requests(FakePaziresh24.SUSPEND)).allSatisfy(r -> assertThat(r.field("terminal_id"))
+        .contains(holder));
+    if (answer == io.github.slothunter.testkit.RepeatedHold.REFUSED) {
+      assertThat(reclaimed).isEmpty();
+      assertThat(fake.outstandingHolds()).isEqualTo(1);
+    } else {
+      booker.release(reclaimed.orElseThrow(), session);
+      assertThat(fake.outstandingHolds()).as("nothing left held").isZero();
+    }
+    assertThat(booker.holdLifetime()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void writesWaitTheLongerBookingTimeoutWhileReadsKeepTheirs() {
+    Provider p = provider("timeout", "1s"); // booking-timeout: 3 s
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+    Target target = officeTarget(p);
+    Slot slot = p.slots().freeSlots(target, DAY).get(1);
+    fake.faults().next(FakePaziresh24.SUSPEND, Fault.slowAnswer(Duration.ofMillis(1500)))
+        .next(FakePaziresh24.GET_FREE_DAYS, Fault.slowAnswer(Duration.ofMillis(1500)));
+
+    assertThat(booker.hold(slot, session).providerHoldKey()).isNotBlank();
+    assertThat(codeOf(() -> p.slots().freeDays(target))).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    Provider configured = provider("timeout", "1s", "booking-timeout", "1s");
+    Slot next = configured.slots().freeSlots(officeTarget(configured), DAY).get(2);
+    fake.faults().next(FakePaziresh24.SUSPEND, Fault.slowAnswer(Duration.ofMillis(1500)));
+    assertThat(codeOf(() -> configured.booker().orElseThrow().hold(next, session)))
+        .isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+  }
+
   @Test
   void mapsTheFakesFaultsToTypedErrors() {
     Provider p = provider("timeout", "1s");

@@ -30,10 +30,13 @@ import org.slf4j.LoggerFactory;
  * Auto-booking: hold, then book, and release in a {@code finally} whatever happens in between.
  *
  * <p>Every attempt writes its {@link BookingAttempt} to the store before each provider call
- * (STARTED before the hold, HELD once held, BOOKING before the book or move call), so an attempt found
- * open at start-up is known to be interrupted: it becomes UNKNOWN, the host gets
- * {@link BookingOutcomeUnknown}, its hold is released only if the book call was never sent (HELD), and
- * the watch stops booking instead of booking again, until the {@link OutcomeResolver} finds out.
+ * (STARTED, the hold intent with the provider's holder, before the hold; HELD once held; BOOKING
+ * before the book or move call), so an attempt found open at start-up is known to be interrupted. A
+ * STARTED one never sent a book call: the {@link HoldIntents} find out whether the provider holds the
+ * slot and release it, as they do for a hold call whose answer was lost. A HELD or BOOKING one becomes
+ * UNKNOWN, the host gets {@link BookingOutcomeUnknown}, its hold is released only if the book call was
+ * never sent (HELD), and the watch stops booking instead of booking again, until the
+ * {@link OutcomeResolver} finds out.
  *
  * <p>A hold that became a booking (or that a booking was moved onto) leaves the outstanding set
  * ({@link HoldReleases}) at once and is never released: on the provider the hold key now names the
@@ -55,13 +58,16 @@ final class AutoBooker {
   private final WatchStates watches;
   private final HoldReleases releases;
   private final OutcomeResolver resolver;
+  private final HoldIntents intents;
 
-  AutoBooker(EngineContext ctx, Outbox outbox, WatchStates watches, HoldReleases releases, OutcomeResolver resolver) {
+  AutoBooker(EngineContext ctx, Outbox outbox, WatchStates watches, HoldReleases releases, OutcomeResolver resolver,
+      HoldIntents intents) {
     this.ctx = ctx;
     this.outbox = outbox;
     this.watches = watches;
     this.releases = releases;
     this.resolver = resolver;
+    this.intents = intents;
   }
 
   void run(TargetState ts, List<WatchRuntime> ordered, List<Slot> free) {
@@ -69,6 +75,7 @@ final class AutoBooker {
     if (booker.isEmpty()) {
       return;
     }
+    intents.observed(ts.id, free, ts.lastPollAt);
     Set<String> claimed = new HashSet<>();
     for (WatchRuntime wr : ordered) {
       if (ctx.closed) {
@@ -132,9 +139,8 @@ final class AutoBooker {
       }
       String key = BookingAttempt.keyOf(w.id(), slot);
       Optional<BookingAttempt> prior = ctx.store.attempt(key);
-      if (prior.isPresent() && !(prior.get().state() == BookingAttempt.State.FAILED
-          && prior.get().error() == ErrorCode.RATE_LIMITED)) {
-        continue; // never the same slot twice for a watch, unless only the budget stopped us
+      if (prior.isPresent() && !mayRetry(prior.get()) || intents.blocks(w.owner(), slot.id())) {
+        continue; // never the same slot twice for a watch, unless it was never held; never one maybe held
       }
       if (w.autoBook().session().isExpired(ctx.clock.instant())) {
         pause(wr, slot, ErrorCode.AUTH_REQUIRED, "the account session has expired; log in again");
@@ -165,14 +171,26 @@ final class AutoBooker {
     wr.attempts++;
     long detectedAt = ctx.clock.millis();
     Instant heldAt = null;
+    // the hold intent: saved with the holder before the call, so a lost answer or a crash can be resolved
     BookingAttempt attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.STARTED, null, null, null, null,
-        null, ctx.clock.instant());
+        null, ctx.clock.instant(), null, null, booker.holder(ab.session()));
     ctx.store.saveAttempt(attempt);
     Hold hold = null;
     // true once the hold became a booking, was moved onto, or may have been (a lost answer): never released then
     boolean consumed = false;
     try {
-      hold = rt.callWithToken(() -> booker.hold(slot, ab.session()));
+      Sent holdSent = new Sent();
+      try {
+        hold = rt.callWithToken(() -> {
+          holdSent.value = true;
+          return booker.hold(slot, ab.session());
+        });
+      } catch (SlotHunterException e) {
+        if (holdSent.value && outcomeUnknown(e)) {
+          return holdLost(rt, wr, attempt, e);
+        }
+        throw e;
+      }
       Hold held = hold;
       releases.placed(key, rt, booker, held, ab.session());
       attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.HELD, held.providerHoldKey(), held.expiresAt(),
@@ -289,6 +307,31 @@ final class AutoBooker {
         releases.release(key);
       }
     }
+  }
+
+  /**
+   * Whether an attempt may try its slot again: only when it never held it and only the budget or an
+   * unavailable provider stopped it (a hold request whose answer was lost counts once resolved).
+   */
+  private static boolean mayRetry(BookingAttempt prior) {
+    return prior.state() == BookingAttempt.State.FAILED && prior.holdKey() == null
+        && (prior.error() == ErrorCode.RATE_LIMITED || prior.error() == ErrorCode.PROVIDER_UNAVAILABLE);
+  }
+
+  /**
+   * A hold call whose answer was lost: the provider may hold the slot without the engine knowing the
+   * hold key. The attempt stays STARTED (the intent, with its holder) and the {@link HoldIntents} find
+   * out and release it; the owner hears that this slot was not booked.
+   */
+  private Outcome holdLost(ProviderRuntime rt, WatchRuntime wr, BookingAttempt intent, SlotHunterException e) {
+    log.warn("holding {} for watch {}: the provider's answer was lost ({}); finding out whether it holds the slot",
+        intent.slot().id(), wr.id(), e.code());
+    intents.track(wr, intent);
+    ctx.metrics.booking(rt.id(), "failed", false, null);
+    tell(new BookingFailed(wr.id(), wr.watch.owner(), intent.slot(), e.code(), "the provider did not answer the hold"
+        + " request; any hold it placed is found and released, and the slot may be tried again", true,
+        ctx.clock.instant()));
+    return Outcome.STOP;
   }
 
   /** Whether a provider call was sent (set inside the call, so a budget or breaker refusal leaves it false). */
@@ -508,14 +551,23 @@ final class AutoBooker {
   }
 
   /**
-   * At start-up: attempts left open by a crash become UNKNOWN; holds whose book call was never sent
-   * (HELD) are released, holds of an attempt that was booking are not (the booking may exist); no
-   * rebooking. Each goes to the {@link OutcomeResolver}, which finds out where the provider can tell.
+   * At start-up: hold intents (STARTED: no book call was sent) and holds of unknown outcome go to the
+   * {@link HoldIntents}. Other attempts left open by a crash become UNKNOWN; holds whose book call was
+   * never sent (HELD) are released, holds of an attempt that was booking are not (the booking may
+   * exist); no rebooking. Each goes to the {@link OutcomeResolver}, which finds out where the provider
+   * can tell.
    */
   void reconcile(java.util.function.Function<String, WatchRuntime> registered) {
     for (BookingAttempt a : ctx.store.openAttempts()) {
       Instant now = ctx.clock.instant();
       WatchRuntime wr = registered.apply(a.watchId());
+      boolean intent = a.state() == BookingAttempt.State.STARTED || a.state() == BookingAttempt.State.HOLD_UNKNOWN;
+      if (intent && wr != null) {
+        log.warn("the hold request of attempt {} was interrupted; finding out whether the provider holds the slot",
+            a.key());
+        intents.track(wr, a);
+        continue;
+      }
       log.warn("booking attempt {} was interrupted; its outcome is unknown and it will not be repeated", a.key());
       if (wr == null) {
         ctx.store.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now));

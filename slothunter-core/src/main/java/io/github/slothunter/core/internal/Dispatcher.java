@@ -27,8 +27,8 @@ final class Dispatcher {
   private final Scheduler scheduler;
   private final Poller poller;
   private final ClusterSync cluster;
-  private final HoldReleases releases;
-  private final OutcomeResolver resolver;
+  /** What each round does before polling: hold releases, outcome and hold-intent resolution. */
+  private final Runnable chores;
   private final Lookups lookups;
   private final Outbox outbox;
   private final ExecutorService pollPool;
@@ -37,15 +37,14 @@ final class Dispatcher {
   private final AtomicInteger pollsInFlight = new AtomicInteger();
 
   Dispatcher(EngineContext ctx, ExecutorService executor, int threads, Scheduler scheduler, Poller poller,
-      ClusterSync cluster, HoldReleases releases, OutcomeResolver resolver, Lookups lookups, Outbox outbox) {
+      ClusterSync cluster, Runnable chores, Lookups lookups, Outbox outbox) {
     this.outbox = outbox;
     this.ctx = ctx;
     this.manual = ctx.manual;
     this.scheduler = scheduler;
     this.poller = poller;
     this.cluster = cluster;
-    this.releases = releases;
-    this.resolver = resolver;
+    this.chores = chores;
     this.lookups = lookups;
     if (manual) {
       this.pollPool = null;
@@ -99,8 +98,7 @@ final class Dispatcher {
     while (!ctx.closed) {
       try {
         cluster.maybeSync();
-        releases.retryPending();
-        resolver.resolveDue();
+        chores.run();
         outbox.flush();
         List<TargetState> due = scheduler.takeDue();
         for (TargetState ts : due) {
@@ -138,8 +136,7 @@ final class Dispatcher {
     }
     ctx.ensureOpen();
     cluster.maybeSync();
-    releases.retryPending();
-    resolver.resolveDue();
+    chores.run();
     outbox.flush();
     lookups.drain();
     int n = 0;

@@ -110,15 +110,20 @@ public final class Engine implements AutoCloseable {
     };
     this.releases = new HoldReleases(ctx);
     this.resolver = new OutcomeResolver(ctx, outbox, watchStates, releases);
-    this.autoBooker = new AutoBooker(ctx, outbox, watchStates, releases, resolver);
+    HoldIntents intents = new HoldIntents(ctx, outbox, releases);
+    this.autoBooker = new AutoBooker(ctx, outbox, watchStates, releases, resolver, intents);
     this.health = new HealthTracker(ctx, scheduler, this::registered);
     Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
     cluster.bind(registry, scheduler, outbox);
     Poller poller = new Poller(ctx, scheduler, announcer, health);
     int threads = Math.max(2, Math.min(64, providers.stream().mapToInt(r -> r.gate().budget().maxInFlight()).sum() + 1));
-    this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, releases, resolver, lookups,
-        outbox);
+    Runnable chores = () -> {
+      releases.retryPending();
+      resolver.resolveDue();
+      intents.resolveDue();
+    };
+    this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, chores, lookups, outbox);
     for (ProviderRuntime rt : providers) {
       rt.breaker().getEventPublisher().onStateTransition(e -> health.onBreakerTransition(rt, e.getStateTransition()));
       rt.metrics = metrics;

@@ -77,7 +77,8 @@ import org.slf4j.LoggerFactory;
  * {@link #saveWatch} writes a watch and its secret together; {@link #saveAttempt} writes the
  * attempt and its events together and has committed when it returns. The outbox keeps the events
  * that report stored state ({@code SlotOpened}, {@code SlotGone}, {@code HoldPlaced}, {@code
- * BookingSucceeded}, {@code BookingFailed}, {@code BookingOutcomeUnknown}) until they are marked
+ * HoldOutcomeUnknown}, {@code BookingSucceeded}, {@code BookingFailed}, {@code BookingOutcomeUnknown}) until
+ * they are marked
  * delivered. Times are stored to the microsecond.
  * Slot history keeps the newest {@linkplain Builder#historyLimit(int) history limit} entries per
  * target; older rows are pruned as new ones arrive. Snapshots of targets nobody watches any more

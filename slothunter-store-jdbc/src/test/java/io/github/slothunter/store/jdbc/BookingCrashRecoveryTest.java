@@ -10,6 +10,7 @@ import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.HoldOutcomeUnknown;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotEvent;
@@ -58,8 +59,12 @@ class BookingCrashRecoveryTest {
     BEFORE_THE_ATTEMPT_IS_SAVED(new CrashingStore.Point("saveAttempt", false,
         x -> x instanceof BookingAttempt a && a.state() == BookingAttempt.State.STARTED), Outcome.BOOKED,
         Outcome.BOOKED, false),
-    AFTER_STARTED_BEFORE_THE_HOLD(CrashingStore.Point.afterAttempt(BookingAttempt.State.STARTED), Outcome.UNKNOWN,
-        Outcome.NOT_BOOKED, false),
+    /** The hold intent is saved, the hold call never sent: a poll after the intent settles shows the slot free. */
+    AFTER_STARTED_BEFORE_THE_HOLD(CrashingStore.Point.afterAttempt(BookingAttempt.State.STARTED), Outcome.BOOKED,
+        Outcome.BOOKED, false),
+    /** Killed as the hold's answer came back: the provider holds the slot, the engine never learnt the key. */
+    AFTER_THE_HOLD_CALL_REACHED_THE_PROVIDER(CrashingStore.Point.nowhere(), Outcome.HOLD_UNKNOWN, Outcome.BOOKED,
+        true),
     AFTER_THE_HOLD(CrashingStore.Point.afterAttempt(BookingAttempt.State.HELD), Outcome.UNKNOWN, Outcome.NOT_BOOKED,
         false),
     AFTER_BOOKING_BEFORE_THE_BOOK_CALL(CrashingStore.Point.afterAttempt(BookingAttempt.State.BOOKING),
@@ -98,7 +103,9 @@ class BookingCrashRecoveryTest {
     /** Unknown, then found on the account's bookings: the owner heard both, the success verified. */
     FOUND_BOOKED,
     /** Unknown, then found not to be on the account's bookings: the owner heard both, booking resumed. */
-    NOT_BOOKED
+    NOT_BOOKED,
+    /** Not booked; the owner heard that a hold may be left until it lapses, and the slot is not held again. */
+    HOLD_UNKNOWN
   }
 
   static Stream<Arguments> steps() {
@@ -132,14 +139,17 @@ class BookingCrashRecoveryTest {
     TestDatabase db = kind.create(dir);
     provider.addCalendar(target);
     provider.readBack(lookups);
+    provider.reclaims(lookups ? io.github.slothunter.testkit.RepeatedHold.SAME_HOLD : null);
     Slot slot = provider.open(slot(target, 0));
 
     CrashingStore store = new CrashingStore(db.open(TestDatabase.KEY, clock), step.point);
     crashing.add(store);
-    if (step == Step.AFTER_THE_BOOK_CALL_REACHED_THE_PROVIDER) {
+    if (step == Step.AFTER_THE_BOOK_CALL_REACHED_THE_PROVIDER || step == Step.AFTER_THE_HOLD_CALL_REACHED_THE_PROVIDER) {
+      InMemoryProvider.Operation op = step == Step.AFTER_THE_BOOK_CALL_REACHED_THE_PROVIDER
+          ? InMemoryProvider.Operation.BOOK : InMemoryProvider.Operation.HOLD;
       provider.onAnswer(r -> {
-        if (r.operation() == InMemoryProvider.Operation.BOOK && !store.crashed()) {
-          store.kill("as the book call's answer came back");
+        if (r.operation() == op && !store.crashed()) {
+          store.kill("as the " + op + " call's answer came back");
         }
       });
     }
@@ -173,7 +183,10 @@ class BookingCrashRecoveryTest {
     }
 
     assertThat(provider.bookings()).as("never booked twice").hasSizeLessThanOrEqualTo(1);
-    assertThat(HeardEvents.ids(before, after, SlotOpened.class)).as("one SlotOpened, one id").isNotEmpty()
+    if (step == Step.AFTER_THE_HOLD_CALL_REACHED_THE_PROVIDER && lookups) {
+      // the slot left (our unknown hold) and came back (released): it opened twice, each time under one id
+      assertThat(new java.util.HashSet<>(HeardEvents.ids(before, after, SlotOpened.class))).hasSize(2);
+    } else assertThat(HeardEvents.ids(before, after, SlotOpened.class)).as("one SlotOpened, one id").isNotEmpty()
         .allMatch(id -> id.equals(before.of(SlotOpened.class).isEmpty() ? after.of(SlotOpened.class).get(0).id()
             : before.of(SlotOpened.class).get(0).id()));
     List<String> booked = HeardEvents.ids(before, after, BookingSucceeded.class);
@@ -183,8 +196,16 @@ class BookingCrashRecoveryTest {
     switch (outcome) {
       case BOOKED, FOUND_BOOKED, UNKNOWN_BUT_BOOKED ->
           assertThat(provider.bookings()).extracting(b -> b.slot().id()).containsExactly(slot.id());
-      case UNKNOWN, NOT_BOOKED -> assertThat(provider.bookings()).isEmpty();
+      case UNKNOWN, NOT_BOOKED, HOLD_UNKNOWN -> assertThat(provider.bookings()).isEmpty();
       default -> throw new AssertionError(outcome);
+    }
+    List<String> holdUnknown = HeardEvents.ids(before, after, HoldOutcomeUnknown.class);
+    if (outcome == Outcome.HOLD_UNKNOWN) {
+      assertThat(holdUnknown).as("the owner hears a hold may be left, once per id").isNotEmpty()
+          .containsOnly(holdUnknown.get(0));
+      assertThat(provider.count(InMemoryProvider.Operation.HOLD)).as("the slot is not held again").isEqualTo(1);
+    } else {
+      assertThat(holdUnknown).isEmpty();
     }
     if (outcome == Outcome.BOOKED || outcome == Outcome.FOUND_BOOKED) {
       assertThat(booked).as("the owner hears the booking, every time under one id").isNotEmpty()
@@ -192,7 +213,7 @@ class BookingCrashRecoveryTest {
     } else {
       assertThat(booked).isEmpty();
     }
-    if (outcome == Outcome.BOOKED) {
+    if (outcome == Outcome.BOOKED || outcome == Outcome.HOLD_UNKNOWN) {
       assertThat(unknown).isEmpty();
     } else {
       assertThat(unknown).as("the owner hears the outcome is unknown, once per id").isNotEmpty()
@@ -213,7 +234,7 @@ class BookingCrashRecoveryTest {
       assertThat(failed).isEmpty();
     }
     if (!lookups && step.holdKept) {
-      assertThat(provider.holds()).as("kept: the book call may have reached the provider").hasSize(1);
+      assertThat(provider.holds()).as("kept: the book or hold call may have reached the provider").hasSize(1);
     } else {
       assertThat(provider.holds()).as("no hold left behind").isEmpty();
     }

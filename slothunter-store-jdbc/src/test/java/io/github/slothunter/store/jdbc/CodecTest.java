@@ -163,6 +163,14 @@ class CodecTest {
   }
 
   @Test
+  void aHoldIntentKeepsItsHolder() {
+    BookingAttempt intent = new BookingAttempt("w-1|x", "w-1", slot(a, 0), BookingAttempt.State.STARTED, null, null,
+        null, null, null, T0, null, null, "clinic-686dde06144236.30522977");
+
+    assertThat(codec.readAttempt(codec.writeAttempt(intent)).holder()).isEqualTo("clinic-686dde06144236.30522977");
+  }
+
+  @Test
   void unreadableDocumentsAreProtocolErrorsNamingWhatWasUnreadable() {
     assertThatThrownBy(() -> codec.readSlot("{\"v\":1}"))
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL))

@@ -114,6 +114,7 @@ abstract class StoreContractTest {
         new io.github.slothunter.api.BookingFailed("w-1", "u1", s, io.github.slothunter.api.ErrorCode.SLOT_TAKEN,
             "someone else took it", true, T0),
         new io.github.slothunter.api.BookingOutcomeUnknown("w-1", "u1", s, "w-1|" + s.id(), T0),
+        new io.github.slothunter.api.HoldOutcomeUnknown("w-1", "u1", s, "w-1|" + s.id(), T0.plusSeconds(360), T0),
         new io.github.slothunter.api.BookingSucceeded("w-1", "u1", new Booking(s, "b-9", null, T0,
             io.github.slothunter.api.PaymentState.PAY_TO_CONFIRM, java.net.URI.create("https://pay.example.org/9")),
             true, null, T0));

@@ -206,6 +206,24 @@ public final class FakeServer implements AutoCloseable {
         handedOff = true;
         return;
       }
+      if (fault.isPresent() && fault.get() instanceof Fault.SlowAnswer) {
+        Duration delay = ((Fault.SlowAnswer) fault.get()).delay();
+        FakeResponse acted = handle(endpoint, request);
+        scheduler.schedule(() -> executor.execute(() -> {
+          try {
+            finish(exchange, request, endpoint, client, at, acted);
+          } finally {
+            done(exchange);
+          }
+        }), delay.toNanos(), TimeUnit.NANOSECONDS);
+        handedOff = true;
+        return;
+      }
+      if (fault.isPresent() && fault.get() instanceof Fault.LostAnswer) {
+        handle(endpoint, request);
+        requestLog.add(record(request, endpoint, client, at, 0));
+        return; // acted, then the connection drops before any header was sent
+      }
       if (fault.isPresent() && fault.get() instanceof Fault.Disconnect) {
         requestLog.add(record(request, endpoint, client, at, 0));
         return; // done() closes the exchange before any header was sent: the connection drops

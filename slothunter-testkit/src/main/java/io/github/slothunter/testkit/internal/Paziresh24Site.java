@@ -436,7 +436,16 @@ public final class Paziresh24Site implements Site {
       return status0(MSG_NO_SUCH_SLOT, Map.of("to", "زمان پایان نوبت معتبر نیست."));
     }
     if (e.state() == State.HELD && e.hold().orElseThrow().owner().equals(terminal)) {
-      return FakeResponse.json(200, ok(MSG_OK).put("request_code", e.hold().orElseThrow().code()));
+      // the same terminal asks again: the spec does not say what the site answers, so it is a switch
+      switch (state.repeatedSuspend()) {
+        case SAME_HOLD:
+          return FakeResponse.json(200, ok(MSG_OK).put("request_code", e.hold().orElseThrow().code()));
+        case NEW_HOLD:
+          state.calendars.release(e.hold().orElseThrow(), state.now());
+          return FakeResponse.json(200, ok(MSG_OK).put("request_code", hold(e, r, terminal).code()));
+        default:
+          return status300(MSG_SLOT_GONE);
+      }
     }
     if (e.state() != State.FREE) {
       return status300(MSG_SLOT_GONE);

@@ -132,6 +132,7 @@ public final class Paziresh24State {
   private final Set<String> mintedTerminals = new HashSet<>();
   private final Set<String> uniqids = new HashSet<>();
   private boolean strictTerminals;
+  private io.github.slothunter.testkit.RepeatedHold repeatedSuspend = io.github.slothunter.testkit.RepeatedHold.SAME_HOLD;
   private boolean requireWidgetMetaData;
 
   /** A world with these doctors and no slots yet. */
@@ -164,6 +165,16 @@ public final class Paziresh24State {
   /** Whether a calendar's online booking is switched off. */
   public synchronized boolean isBookingOff(Calendar c) {
     return bookingOff.contains(c.key());
+  }
+
+  /** How a suspend of a slot the same terminal already holds is answered (the spec does not say). */
+  public synchronized void repeatedSuspend(io.github.slothunter.testkit.RepeatedHold value) {
+    this.repeatedSuspend = java.util.Objects.requireNonNull(value, "value");
+  }
+
+  /** See {@link #repeatedSuspend(io.github.slothunter.testkit.RepeatedHold)}. */
+  public synchronized io.github.slothunter.testkit.RepeatedHold repeatedSuspend() {
+    return repeatedSuspend;
   }
 
   /** Whether legacy calls with a terminal id the fake never minted answer status 3. */

@@ -110,6 +110,11 @@ final class EventPrinter {
       body = tag("UNKNOWN", "نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
           + say("a booking attempt was interrupted or its answer was lost; check the account on the site",
               "نتیجه رزرو نامعلوم ماند؛ حساب را در سایت بررسی کنید") + owner(e);
+    } else if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
+      body = tag("HOLD UNKNOWN", "نگه‌داشت نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
+          + say("the hold request's answer was lost; nothing was booked; not tried again before " + e.lapsesAt(),
+              "پاسخ درخواست نگه‌داشتن نوبت نرسید؛ چیزی رزرو نشد؛ تا " + e.lapsesAt() + " دوباره تلاش نمی‌شود")
+          + owner(e);
     } else if (event instanceof WatchPaused e) {
       body = tag("PAUSED", "متوقف", Ansi.MAGENTA) + e.reason() + ": " + e.message() + owner(e);
     } else if (event instanceof WatchResumed e) {
@@ -186,6 +191,10 @@ final class EventPrinter {
     } else if (event instanceof BookingOutcomeUnknown e) {
       slotFields(o, e.slot());
       o.put("attemptKey", e.attemptKey());
+    } else if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
+      slotFields(o, e.slot());
+      o.put("attemptKey", e.attemptKey());
+      o.put("lapsesAt", e.lapsesAt().toString());
     } else if (event instanceof WatchPaused e) {
       o.put("code", e.reason().name());
       o.put("reason", e.message());

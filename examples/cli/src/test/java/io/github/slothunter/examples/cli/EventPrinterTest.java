@@ -72,6 +72,7 @@ class EventPrinterTest {
     p.print(new BookingSucceeded("w1", "ali", booking, true, AT));
     p.print(new BookingFailed("w1", "ali", SLOT, ErrorCode.SLOT_TAKEN, "someone was faster", true, AT));
     p.print(new BookingOutcomeUnknown("w1", "ali", SLOT, "w1|k1", AT));
+    p.print(new io.github.slothunter.api.HoldOutcomeUnknown("w1", "ali", SLOT, "w1|k1", AT.plusSeconds(360), AT));
     p.print(new WatchPaused("w1", "ali", ErrorCode.AUTH_REQUIRED, "session expired", AT));
     p.print(new WatchResumed("w1", "ali", AT));
     p.print(new ProviderThrottled("paziresh24", ErrorCode.RATE_LIMITED, Duration.ofSeconds(30), AT));
@@ -83,6 +84,8 @@ class EventPrinterTest {
         l -> assertThat(l).contains("BOOKED").contains("tracking code b1").contains("(verified)"),
         l -> assertThat(l).contains("BOOK FAILED").contains("SLOT_TAKEN: someone was faster; still trying"),
         l -> assertThat(l).contains("UNKNOWN").contains("interrupted"),
+        l -> assertThat(l).contains("HOLD UNKNOWN").contains("nothing was booked")
+            .contains(AT.plusSeconds(360).toString()),
         l -> assertThat(l).contains("PAUSED").contains("AUTH_REQUIRED: session expired"),
         l -> assertThat(l).contains("RESUMED").contains("w1"),
         l -> assertThat(l).contains("THROTTLED").contains("paziresh24 RATE_LIMITED, pausing 30 s"),
@@ -155,6 +158,7 @@ class EventPrinterTest {
     p.print(new HoldPlaced("w1", "ali", new Hold(SLOT, "h1", AT), AT));
     p.print(new SlotGone("w1", "ali", SLOT, AT));
     p.print(new BookingOutcomeUnknown("w1", "ali", SLOT, "w1|k1", AT));
+    p.print(new io.github.slothunter.api.HoldOutcomeUnknown("w1", "ali", SLOT, "w1|k1", AT.plusSeconds(360), AT));
     p.print(new WatchHealthChanged("w1", "ali", HealthState.ACTIVE, HealthState.PROVIDER_DOWN,
         ErrorCode.PROVIDER_UNAVAILABLE, AT));
 
@@ -180,7 +184,8 @@ class EventPrinterTest {
     assertThat(nodes.get(5).get("count").asLong()).isEqualTo(3);
     assertThat(nodes.get(1).get("verification").asText()).isEqualTo("not verified");
     assertThat(nodes).extracting(n -> n.get("type").asText()).endsWith("hold_placed", "slot_gone",
-        "booking_outcome_unknown", "watch_health_changed");
+        "booking_outcome_unknown", "hold_outcome_unknown", "watch_health_changed");
+    assertThat(nodes.get(nodes.size() - 2).get("lapsesAt").asText()).isEqualTo(AT.plusSeconds(360).toString());
     assertThat(nodes.get(nodes.size() - 1).get("current").asText()).isEqualTo("PROVIDER_DOWN");
     assertThat(nodes.get(nodes.size() - 1).get("code").asText()).isEqualTo("PROVIDER_UNAVAILABLE");
   }

@@ -71,6 +71,9 @@ final class EventJson {
       n.put("willRetry", e.willRetry());
     } else if (event instanceof BookingOutcomeUnknown) {
       n.set("slot", slot(((BookingOutcomeUnknown) event).slot()));
+    } else if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
+      n.set("slot", slot(e.slot()));
+      n.put("lapsesAt", e.lapsesAt().toString());
     } else if (event instanceof WatchPaused) {
       WatchPaused e = (WatchPaused) event;
       n.put("code", e.reason().name());

@@ -82,6 +82,11 @@ class EventJsonTest {
     assertThat(failed.get("code").asText()).isEqualTo("SLOT_TAKEN");
     assertThat(failed.get("willRetry").asBoolean()).isTrue();
     assertThat(unknown.get("slot").get("id").asText()).isEqualTo(SLOT.id());
+    JsonNode holdUnknown = json(new io.github.slothunter.api.HoldOutcomeUnknown("w1", "own_1", SLOT, "w1|x",
+        AT.plusSeconds(360), AT));
+    assertThat(holdUnknown.get("type").asText()).isEqualTo("HoldOutcomeUnknown");
+    assertThat(holdUnknown.get("lapsesAt").asText()).isEqualTo(AT.plusSeconds(360).toString());
+    assertThat(holdUnknown.get("slot").get("id").asText()).isEqualTo(SLOT.id());
     assertThat(held.get("holdExpiresAt").asText()).isEqualTo(AT.plusSeconds(300).toString());
   }
 

@@ -790,6 +790,10 @@ public final class BotConversation {
     if (event instanceof BookingOutcomeUnknown e) {
       return List.of(new Outgoing.Send(chatId, m.bookingUnknown(labelFor(owner, e.slot().target()), e.slot())));
     }
+    if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
+      return List.of(new Outgoing.Send(chatId, m.holdUnknown(labelFor(owner, e.slot().target()), e.slot(),
+          e.lapsesAt())));
+    }
     if (event instanceof WatchPaused e) {
       return List.of(new Outgoing.Send(chatId, m.paused(labelOfWatch(e.watchId()), e.reason())));
     }

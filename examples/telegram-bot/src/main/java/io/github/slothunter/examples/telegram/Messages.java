@@ -635,6 +635,19 @@ public final class Messages {
             + " was interrupted and its result is unknown. Please check your appointments on Paziresh24.");
   }
 
+  /**
+   * A hold request whose answer was lost, and whether the site holds the slot is unknown: the slot
+   * may stay blocked until {@code lapsesAt}; nothing was booked.
+   */
+  public String holdUnknown(WatchLabel label, Slot slot, java.time.Instant lapsesAt) {
+    return t("⚠️ پذیرش۲۴ به درخواست نگه‌داشتن نوبت " + when(slot.start()) + " " + label.doctorName()
+            + " پاسخ نداد. چیزی رزرو نشد؛ اگر نوبت نگه داشته شده باشد تا " + when(lapsesAt)
+            + " آزاد می‌شود و تا آن زمان دوباره برایش تلاش نمی‌کنم.",
+        "⚠️ Paziresh24 did not answer the request to hold " + when(slot.start()) + " with " + label.doctorName()
+            + ". Nothing was booked; if the slot was held, it is freed by " + when(lapsesAt)
+            + " and I will not try it again before then.");
+  }
+
   /** A watch paused, explained by its reason. */
   public String paused(WatchLabel label, ErrorCode reason) {
     String who = label.doctorName();

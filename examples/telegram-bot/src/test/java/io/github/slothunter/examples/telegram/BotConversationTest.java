@@ -672,6 +672,9 @@ class BotConversationTest {
     assertThat(booked).contains("✅ Booked!").contains("Tracking code: TRK-123456").contains("Saturday 1405/01/01");
     assertThat(failed).contains("someone else took it first").contains("keep trying");
     assertThat(unknown).contains("check your appointments");
+    String holdUnknown = lastText(bot.onEvent(new io.github.slothunter.api.HoldOutcomeUnknown(w.id(), "42", slot, "k",
+        now.plusSeconds(360), now)));
+    assertThat(holdUnknown).contains("did not answer the request to hold").contains("Nothing was booked");
   }
 
   @Test

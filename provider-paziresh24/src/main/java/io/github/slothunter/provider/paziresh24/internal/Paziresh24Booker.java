@@ -71,6 +71,38 @@ final class Paziresh24Booker implements Booker {
 
   @Override
   public Hold hold(Slot slot, AccountSession session) {
+    return suspend(slot, null, session);
+  }
+
+  /** The terminal id the session's holds are bound to (spec 2.2: holds are probably bound to it, MED). */
+  @Override
+  public String holder(AccountSession session) {
+    return client.terminalId(session);
+  }
+
+  @Override
+  public java.time.Duration holdLifetime() {
+    return client.settings.holdTtl();
+  }
+
+  /**
+   * Suspends the slot again from the same terminal. What the site answers a terminal that already
+   * holds the slot is not in the spec (UNVERIFIED): the same {@code request_code}, a new one, or
+   * status 300 as for anyone else. The first two give a hold to release; the last gives empty.
+   */
+  @Override
+  public Optional<Hold> reclaim(Slot slot, String holder, AccountSession session) {
+    try {
+      return Optional.of(suspend(slot, holder, session));
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.SLOT_TAKEN) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private Hold suspend(Slot slot, String terminalId, AccountSession session) {
     Objects.requireNonNull(slot, "slot");
     Target target = slot.target();
     Paziresh24Client.requireOwn(target);
@@ -79,6 +111,9 @@ final class Paziresh24Booker implements Booker {
     String from = m.matches() ? m.group(1) : Long.toString(slot.start().getEpochSecond());
     String to = m.matches() ? m.group(2) : Long.toString(slot.end().getEpochSecond());
     FormData form = Paziresh24SlotWatcher.idFields(target).add(Field.FROM, from).add(Field.TO, to);
+    if (terminalId != null) {
+      form.add(Field.TERMINAL_ID, terminalId);
+    }
     JsonNode body = client.postJson(Endpoint.SUSPEND, client.settings.url(Endpoint.SUSPEND).build(), form,
         Paziresh24Client.targetHeaders(target), session);
     ResponseClassifier.requireSuccess(Endpoint.SUSPEND, body);

@@ -38,7 +38,13 @@ final class Paziresh24Http {
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
+  /** The calls that change something on the site: they wait {@code booking-timeout}. */
+  static final java.util.Set<Endpoint> WRITES = java.util.EnumSet.of(Endpoint.SUSPEND, Endpoint.UNSUSPEND, Endpoint.BOOK,
+      Endpoint.MOVE_BOOK, Endpoint.DELETE_BOOK);
+
   private final OkHttpClient client;
+  /** The same client (one pool) with the booking timeout. */
+  private final OkHttpClient writes;
   private final Paziresh24Settings settings;
   private final Clock clock;
   private final String origin;
@@ -59,6 +65,11 @@ final class Paziresh24Http {
         .writeTimeout(settings.timeout())
         // POSTs here are not idempotent (suspend, book): never let OkHttp resend one silently
         .retryOnConnectionFailure(false)
+        .build();
+    this.writes = client.newBuilder()
+        .callTimeout(settings.bookingTimeout())
+        .readTimeout(settings.bookingTimeout())
+        .writeTimeout(settings.bookingTimeout())
         .build();
   }
 
@@ -100,7 +111,7 @@ final class Paziresh24Http {
     }
     long started = System.nanoTime();
     int code = -1;
-    Call call = client.newCall(rb.build());
+    Call call = (WRITES.contains(endpoint) ? writes : client).newCall(rb.build());
     if (timeout != null) {
       call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

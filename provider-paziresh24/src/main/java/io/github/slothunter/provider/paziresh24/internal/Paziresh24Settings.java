@@ -25,13 +25,17 @@ import okhttp3.HttpUrl;
  * @param sessionTtl assumed session lifetime
  * @param otpTtl assumed SMS code lifetime
  * @param hamdast base of the Hamdast widget service (pre-booking widgets, spec 5.9)
+ * @param bookingTimeout whole-call timeout of the calls that change something on the site
  */
 public record Paziresh24Settings(HttpUrl www, HttpUrl apigw, HttpUrl drprofile, HttpUrl api,
     BookingEndpoint bookingEndpoint, TerminalMode terminalMode, FormEncoding formEncoding, boolean profileFallback,
-    Duration timeout, String userAgent, Duration holdTtl, Duration sessionTtl, Duration otpTtl, HttpUrl hamdast) {
+    Duration timeout, String userAgent, Duration holdTtl, Duration sessionTtl, Duration otpTtl, HttpUrl hamdast,
+    Duration bookingTimeout) {
 
   /** Default whole-call timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  /** The default {@code booking-timeout} is this many times {@code timeout} (see {@link Paziresh24Config#BOOKING_TIMEOUT}). */
+  public static final int BOOKING_TIMEOUT_FACTOR = 3;
   /** Default hold lifetime: UNVERIFIED (spec 5 step 4: S2 docs say 300 s, LOW). */
   public static final Duration DEFAULT_HOLD_TTL = Duration.ofMinutes(5);
   /** Default session lifetime: UNVERIFIED (spec 7: token lifetime UNKNOWN). */
@@ -83,6 +87,7 @@ public record Paziresh24Settings(HttpUrl www, HttpUrl apigw, HttpUrl drprofile, 
   }
 
   private static Paziresh24Settings read(ProviderContext context) {
+    Duration timeout = context.duration(ProviderContext.TIMEOUT, DEFAULT_TIMEOUT);
     return new Paziresh24Settings(
         url(context, Paziresh24Config.WWW_URL, Paziresh24Config.DEFAULT_WWW_URL),
         url(context, Paziresh24Config.APIGW_URL, Paziresh24Config.DEFAULT_APIGW_URL),
@@ -92,12 +97,13 @@ public record Paziresh24Settings(HttpUrl www, HttpUrl apigw, HttpUrl drprofile, 
         choice(context, Paziresh24Config.TERMINAL_MODE, TerminalMode.class, TerminalMode.SET_TERMINAL),
         choice(context, Paziresh24Config.FORM_ENCODING, FormEncoding.class, FormEncoding.URLENCODED),
         bool(context, Paziresh24Config.PROFILE_FALLBACK, true),
-        context.duration(ProviderContext.TIMEOUT, DEFAULT_TIMEOUT),
+        timeout,
         userAgent(context),
         context.duration(Paziresh24Config.HOLD_TTL, DEFAULT_HOLD_TTL),
         context.duration(Paziresh24Config.SESSION_TTL, DEFAULT_SESSION_TTL),
         context.duration(Paziresh24Config.OTP_TTL, DEFAULT_OTP_TTL),
-        url(context, Paziresh24Config.HAMDAST_URL, Paziresh24Config.DEFAULT_HAMDAST_URL));
+        url(context, Paziresh24Config.HAMDAST_URL, Paziresh24Config.DEFAULT_HAMDAST_URL),
+        context.duration(Paziresh24Config.BOOKING_TIMEOUT, timeout.multipliedBy(BOOKING_TIMEOUT_FACTOR)));
   }
 
   /** The base URL of a host. */

@@ -9,6 +9,7 @@ import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.HoldOutcomeUnknown;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
@@ -285,6 +286,7 @@ public final class Codec {
     // added fields (no migration: the attempt is one JSON document; older documents lack them)
     putOptional(n, "payment", a.payment() == null ? null : a.payment().name());
     putOptional(n, "paymentLink", a.paymentLink() == null ? null : a.paymentLink().toString());
+    putOptional(n, "holder", a.holder());
     return n.toString();
   }
 
@@ -301,7 +303,7 @@ public final class Codec {
           optText(n, "trackingCode"), error == null ? null : ErrorCode.valueOf(error), Instant.parse(text(n, "updatedAt")),
           n.hasNonNull("payment") ? PaymentState.valueOf(n.get("payment").asText())
               : optText(n, "bookingKey") == null ? null : PaymentState.NOT_REQUIRED,
-          paymentLink(n));
+          paymentLink(n), optText(n, "holder"));
     } catch (RuntimeException e) {
       throw unreadable("booking attempt", e);
     }
@@ -311,7 +313,8 @@ public final class Codec {
 
   /**
    * One outbox event: the kinds that report stored state ({@link SlotOpened}, {@link SlotGone},
-   * {@link HoldPlaced}, {@link BookingSucceeded}, {@link BookingFailed}, {@link BookingOutcomeUnknown}).
+   * {@link HoldPlaced}, {@link HoldOutcomeUnknown}, {@link BookingSucceeded}, {@link BookingFailed},
+   * {@link BookingOutcomeUnknown}).
    *
    * @throws IllegalArgumentException for any other kind
    */
@@ -344,6 +347,10 @@ public final class Codec {
     } else if (event instanceof BookingOutcomeUnknown e) {
       watchEvent(n, "BookingOutcomeUnknown", e.watchId(), e.owner(), e.at()).set("slot", slotNode(e.slot()));
       n.put("attemptKey", e.attemptKey());
+    } else if (event instanceof HoldOutcomeUnknown e) {
+      watchEvent(n, "HoldOutcomeUnknown", e.watchId(), e.owner(), e.at()).set("slot", slotNode(e.slot()));
+      n.put("attemptKey", e.attemptKey());
+      n.put("lapsesAt", e.lapsesAt().toString());
     } else {
       throw new IllegalArgumentException("the outbox does not keep " + event.getClass().getSimpleName() + " events");
     }
@@ -371,6 +378,8 @@ public final class Codec {
         case "BookingFailed" -> new BookingFailed(watchId, owner, slot, ErrorCode.valueOf(text(n, "code")),
             optText(n, "reason"), n.required("willRetry").asBoolean(), at);
         case "BookingOutcomeUnknown" -> new BookingOutcomeUnknown(watchId, owner, slot, text(n, "attemptKey"), at);
+        case "HoldOutcomeUnknown" -> new HoldOutcomeUnknown(watchId, owner, slot, text(n, "attemptKey"),
+            Instant.parse(text(n, "lapsesAt")), at);
         default -> throw new IllegalArgumentException("unknown event type " + text(n, "type"));
       };
     } catch (RuntimeException e) {
