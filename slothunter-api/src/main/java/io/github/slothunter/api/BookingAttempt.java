@@ -76,11 +76,13 @@ public record BookingAttempt(String key, String watchId, Slot slot, State state,
   }
 
   /**
-   * Whether the attempt had not finished when last written (a crash, if found at start-up), or waits
-   * for its hold's outcome ({@link State#HOLD_UNKNOWN}).
+   * Whether the attempt had not finished when last written (a crash, if found at start-up), waits
+   * for its hold's outcome ({@link State#HOLD_UNKNOWN}) or for the booking it replaces to be cancelled
+   * ({@link State#REPLACING}).
    */
   public boolean open() {
-    return state == State.STARTED || state == State.HELD || state == State.BOOKING || state == State.HOLD_UNKNOWN;
+    return state == State.STARTED || state == State.HELD || state == State.BOOKING || state == State.HOLD_UNKNOWN
+        || state == State.REPLACING;
   }
 
   /** How far an attempt got. Immutable and thread-safe. */
@@ -116,6 +118,13 @@ public record BookingAttempt(String key, String watchId, Slot slot, State state,
      * call was sent. Until then the engine does not hold the slot again for the watch's owner; then the
      * attempt becomes {@link #FAILED}. The host heard {@link HoldOutcomeUnknown}.
      */
-    HOLD_UNKNOWN
+    HOLD_UNKNOWN,
+    /**
+     * The provider confirmed the booking ({@link #bookingKey()} is set), and the booking it replaces
+     * ({@link AutoBook#replaces()}) is still to be cancelled: the second step of a book-then-cancel
+     * replacement. Found open after a restart, the engine finishes it (cancels the old booking when the
+     * new one is known to exist), then the attempt is {@link #BOOKED}. Counts as a booking.
+     */
+    REPLACING
   }
 }

@@ -75,10 +75,11 @@ class BookingAttemptTest {
 
   @ParameterizedTest
   @EnumSource(State.class)
-  void onlyStartedHeldAndBookingAttemptsAreOpen(State state) {
+  void onlyAttemptsThatNeverFinishedAreOpen(State state) {
     BookingAttempt a = started().with(state, T0);
 
-    assertThat(a.open()).isEqualTo(EnumSet.of(State.STARTED, State.HELD, State.BOOKING).contains(state));
+    assertThat(a.open()).isEqualTo(EnumSet.of(State.STARTED, State.HELD, State.BOOKING, State.HOLD_UNKNOWN, State.REPLACING)
+        .contains(state));
   }
 
   @Test

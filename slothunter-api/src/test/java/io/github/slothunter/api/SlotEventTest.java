@@ -134,7 +134,7 @@ class SlotEventTest {
         .containsExactlyInAnyOrder(WatchEvent.class, ProviderThrottled.class, EventsDropped.class);
     assertThat(WatchEvent.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
         SlotOpened.class, SlotGone.class, HoldPlaced.class, BookingSucceeded.class, BookingFailed.class,
-        BookingOutcomeUnknown.class, WatchPaused.class, WatchResumed.class, WatchHealthChanged.class);
+        BookingOutcomeUnknown.class, HoldOutcomeUnknown.class, WatchPaused.class, WatchResumed.class, WatchHealthChanged.class);
   }
 
   @Test

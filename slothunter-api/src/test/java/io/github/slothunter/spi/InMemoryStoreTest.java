@@ -365,7 +365,7 @@ class InMemoryStoreTest {
     }
 
     assertThat(store.openAttempts()).extracting(BookingAttempt::state)
-        .containsExactlyInAnyOrder(State.STARTED, State.HELD, State.BOOKING);
+        .containsExactlyInAnyOrder(State.STARTED, State.HELD, State.BOOKING, State.HOLD_UNKNOWN, State.REPLACING);
     assertThat(store.openAttempts()).allMatch(BookingAttempt::open).isSubsetOf(all);
   }
 

@@ -14,7 +14,6 @@ import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,18 +79,6 @@ class MoreEngineTest {
       assertThat(f.provider.count(Operation.RELEASE)).isZero();
       assertThat(f.store.openAttempts()).isEmpty();
       assertThat(f.events.of(BookingOutcomeUnknown.class)).as("no book call was sent: nothing to pause for").isEmpty();
-    }
-  }
-
-  @Test
-  void bookingAttemptsAreOpenOnlyBeforeTheirOutcome() {
-    try (EngineFixture f = new EngineFixture()) {
-      var slot = f.provider.open(f.provider.target("dr-z"), java.time.Instant.parse("2026-12-06T06:00:00Z"));
-      for (BookingAttempt.State s : BookingAttempt.State.values()) {
-        BookingAttempt a = new BookingAttempt("k", "w", slot, s, null, null, null, null, null, java.time.Instant.EPOCH);
-        assertThat(a.open()).isEqualTo(EnumSet.of(BookingAttempt.State.STARTED, BookingAttempt.State.HELD,
-            BookingAttempt.State.BOOKING, BookingAttempt.State.HOLD_UNKNOWN).contains(s));
-      }
     }
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slothunter.api.Booking;
+import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.ErrorCode;
@@ -192,23 +193,103 @@ class TrustFeaturesTest {
     }
 
     @Test
-    void aFailedCancelOfTheOldBookingIsReportedAndBothStand() {
+    void aCancelRefusedForGoodIsReportedAndBothStand() {
       readBack();
       Target t = f.provider.target("dr-a");
       Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
       f.provider.take(current.slot());
-      f.provider.failNext(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
-      f.autoWatch(t, f.autoBook().replacing(current));
+      f.provider.failNext(Operation.CANCEL, ErrorCode.NOT_FOUND);
+      Watch w = f.autoWatch(t, f.autoBook().replacing(current));
       f.provider.open(t, f.at("06:00", 1));
 
       f.hunter.runDue();
 
       assertThat(f.events.await(BookingSucceeded.class, 1).get(0).verification())
-          .contains("could not be cancelled (PROVIDER_UNAVAILABLE)");
+          .contains("could not be cancelled (NOT_FOUND)");
       BookingFailed failed = f.events.await(BookingFailed.class, 1).get(0);
       assertThat(failed.slot()).isEqualTo(current.slot());
       assertThat(failed.reason()).contains("both bookings stand");
       assertThat(f.provider.bookings()).hasSize(2);
+      assertThat(f.store.openAttempts()).as("the job is over").isEmpty();
+      assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKED);
+    }
+
+    @Test
+    void aCancelThatCannotBeSentNowIsRetriedUntilTheOldBookingIsGone() {
+      readBack();
+      Target t = f.provider.target("dr-a");
+      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
+      f.provider.take(current.slot());
+      f.provider.failAlways(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
+      Watch w = f.autoWatch(t, f.autoBook().replacing(current));
+      Slot better = f.provider.open(t, f.at("06:00", 1));
+
+      f.hunter.runDue();
+      BookingSucceeded ok = f.events.await(BookingSucceeded.class, 1).get(0);
+      assertThat(ok.verification()).contains("is being cancelled; you are told if that fails");
+      BookingAttempt job = f.store.openAttempts().get(0);
+      assertThat(job.state()).isEqualTo(BookingAttempt.State.REPLACING);
+      assertThat(f.provider.bookings()).hasSize(2);
+      f.provider.open(t, f.at("05:00", 1)); // even better, but the watch has its booking: no second one
+
+      f.tick(Duration.ofSeconds(20));
+      f.provider.clearFailures(Operation.CANCEL);
+      f.tick(Duration.ofSeconds(40));
+
+      assertThat(f.provider.bookings()).extracting(Booking::slot).containsExactly(better);
+      assertThat(f.store.attempt(job.key()).orElseThrow().state()).isEqualTo(BookingAttempt.State.BOOKED);
+      assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKED);
+      assertThat(f.events.of(BookingSucceeded.class)).as("told once").hasSize(1);
+      assertThat(f.events.of(BookingFailed.class)).isEmpty();
+    }
+
+    @Test
+    void aCancelThatNeverGoesThroughIsGivenUpAndBothStandAreReportedOnce() {
+      readBack();
+      Target t = f.provider.target("dr-a");
+      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
+      f.provider.take(current.slot());
+      f.provider.failAlways(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
+      f.autoWatch(t, f.autoBook().replacing(current));
+      f.provider.open(t, f.at("06:00", 1));
+      f.hunter.runDue();
+      f.events.await(BookingSucceeded.class, 1);
+
+      for (int i = 0; i < 35; i++) {
+        f.tick(Duration.ofMinutes(1));
+      }
+
+      BookingFailed failed = f.events.await(BookingFailed.class, 1).get(0);
+      assertThat(failed.slot()).isEqualTo(current.slot());
+      assertThat(failed.reason()).contains("both bookings stand");
+      assertThat(f.provider.count(Operation.CANCEL)).as("backed off, not hammered").isBetween(5L, 25L);
+      assertThat(f.store.openAttempts()).isEmpty();
+      f.tick(Duration.ofMinutes(5));
+      assertThat(f.events.of(BookingFailed.class)).hasSize(1);
+    }
+
+    @Test
+    void aRestartFinishesTheCancelAndTellsNothingTwice() {
+      readBack();
+      Target t = f.provider.target("dr-a");
+      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
+      f.provider.take(current.slot());
+      f.provider.failAlways(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
+      Watch w = f.autoWatch(t, f.autoBook().replacing(current));
+      Slot better = f.provider.open(t, f.at("06:00", 1));
+      f.hunter.runDue();
+      f.events.await(BookingSucceeded.class, 1);
+
+      f.provider.clearFailures(Operation.CANCEL);
+      f.restart();
+
+      assertThat(f.provider.bookings()).extracting(Booking::slot).containsExactly(better);
+      assertThat(f.store.openAttempts()).isEmpty();
+      assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKED);
+      f.tick(Duration.ofMinutes(1));
+      assertThat(f.events.of(BookingSucceeded.class)).as("told once").hasSize(1);
+      assertThat(f.events.of(BookingFailed.class)).isEmpty();
+      assertThat(f.provider.count(Operation.BOOK)).isEqualTo(1);
     }
 
     @Test

@@ -59,15 +59,17 @@ final class AutoBooker {
   private final HoldReleases releases;
   private final OutcomeResolver resolver;
   private final HoldIntents intents;
+  private final Replacements replacements;
 
   AutoBooker(EngineContext ctx, Outbox outbox, WatchStates watches, HoldReleases releases, OutcomeResolver resolver,
-      HoldIntents intents) {
+      HoldIntents intents, Replacements replacements) {
     this.ctx = ctx;
     this.outbox = outbox;
     this.watches = watches;
     this.releases = releases;
     this.resolver = resolver;
     this.intents = intents;
+    this.replacements = replacements;
   }
 
   void run(TargetState ts, List<WatchRuntime> ordered, List<Slot> free) {
@@ -131,7 +133,7 @@ final class AutoBooker {
     ZoneId zone = ts.runtime.info().zone();
     for (Slot slot : free) {
       Watch w = wr.watch;
-      if (ctx.closed || !w.booking()) {
+      if (ctx.closed || !w.booking() || wr.bookings >= w.autoBook().maxBookings()) {
         return;
       }
       if (claimed.contains(slot.id()) || !w.filter().matches(slot, zone, ts.price) || !guardsAllow(w.autoBook(), slot, ts, booker)) {
@@ -263,31 +265,47 @@ final class AutoBooker {
       // the booking is verified) still tells the owner, and the verified event below replaces it (same id)
       BookingSucceeded provisional = new BookingSucceeded(w.id(), w.owner(), made, false,
           "booked; not yet verified on the provider's records", ctx.clock.instant());
-      outbox.saveAttempt(new BookingAttempt(key, w.id(), slot, BookingAttempt.State.BOOKED, held.providerHoldKey(),
-          held.expiresAt(), made.providerBookingKey(), made.trackingCode(), null, ctx.clock.instant(), made.payment(),
-          made.paymentLink()), List.of(provisional));
+      // book-then-cancel is a two-step job: REPLACING until the old booking is dealt with (Replacements)
+      boolean replacing = old != null && !moved;
+      BookingAttempt booked = new BookingAttempt(key, w.id(), slot, replacing ? BookingAttempt.State.REPLACING
+          : BookingAttempt.State.BOOKED, held.providerHoldKey(), held.expiresAt(), made.providerBookingKey(),
+          made.trackingCode(), null, ctx.clock.instant(), made.payment(), made.paymentLink());
+      outbox.saveAttempt(booked, List.of(provisional));
       wr.bookings++;
       wr.bookingsMade.incrementAndGet();
       ts.bookingsMade.incrementAndGet();
       log.info("{} {} for watch {} (tracking code {}{})", moved ? "moved the booking to" : "booked", slot.id(), w.id(),
           io.github.slothunter.api.Pii.maskCode(made.trackingCode()), made.paymentRequired() ? "; pay to confirm" : "");
-      Verification v = verify(rt, booker, made, ab, wait);
-      String note = v.note;
+      Verifier.Verification v = Verifier.verify(rt, booker, made, ab.session(), wait);
+      String note = v.note();
       if (made.paymentRequired()) {
-        note = (v.verified ? "on the provider's records" : v.note) + "; awaiting online payment: pay to confirm"
+        note = (v.verified() ? "on the provider's records" : v.note()) + "; awaiting online payment: pay to confirm"
             + (made.paymentLink() == null ? " on the provider's site" : " at " + made.paymentLink());
         if (!ab.onlinePaymentAllowed()) {
           note = note + " (the service needed online payment although the watch avoids it; the booking was kept,"
               + " pay or cancel it)";
         }
       }
+      Replacements.Result replaced = null;
       if (moved) {
-        note = note + "; the previous booking (" + code(old) + ") was moved to this slot";
-      } else if (old != null) {
-        note = note + "; " + replace(rt, booker, ab, v, made, wr, wait);
+        note = note + "; the previous booking (" + Replacements.code(old) + ") was moved to this slot";
+      } else if (replacing) {
+        replaced = replacements.cancelReplaced(rt, booker, w, made, v.verified(), wait);
+        note = note + "; " + replaced.note();
       }
-      ctx.metrics.booking(rt.id(), "booked", v.verified, Duration.between(heldAt, ctx.clock.instant()));
-      tell(new BookingSucceeded(w.id(), w.owner(), made, v.verified, note, ctx.clock.instant()), provisional);
+      ctx.metrics.booking(rt.id(), "booked", v.verified(), Duration.between(heldAt, ctx.clock.instant()));
+      BookingSucceeded told = new BookingSucceeded(w.id(), w.owner(), made, v.verified(), note, ctx.clock.instant());
+      if (replacing && replaced.step() == Replacements.Step.RETRY) {
+        tell(told, provisional); // the attempt stays REPLACING: the cancel is retried, the watch stops booking
+        replacements.track(wr, booked, ctx.clock.instant());
+      } else if (replacing) {
+        Instant now = ctx.clock.instant();
+        List<SlotEvent> events = replaced.step() == Replacements.Step.FAILED
+            ? List.of(told, Replacements.bothStand(w, old, replaced.code(), now)) : List.of(told);
+        finish(booked.with(BookingAttempt.State.BOOKED, now), events, provisional);
+      } else {
+        tell(told, provisional);
+      }
       if (wr.bookings >= ab.maxBookings()) {
         watches.save(wr, WatchState.BOOKED);
       }
@@ -378,21 +396,18 @@ final class AutoBooker {
   private Outcome onMoveFailure(WatchRuntime wr, Slot slot, Booking old, SlotHunterException e) {
     if (e.code() == ErrorCode.AUTH_REQUIRED) {
       pause(wr, slot, e.code(), "the provider rejected the account session; log in again (the previous booking ("
-          + code(old) + ") stands)");
+          + Replacements.code(old) + ") stands)");
       return Outcome.STOP;
     }
     boolean nextSlot = e.code() == ErrorCode.SLOT_TAKEN || e.code() == ErrorCode.HOLD_EXPIRED;
     log.info("moving booking {} to {} for watch {} failed: {}", io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()),
         slot.id(), wr.id(), e.code());
     tell(new BookingFailed(wr.id(), wr.watch.owner(), slot, e.code(),
-        "the booking could not be moved to this slot; the previous booking (" + code(old) + ") stands", true,
+        "the booking could not be moved to this slot; the previous booking (" + Replacements.code(old) + ") stands", true,
         ctx.clock.instant()));
     return nextSlot ? Outcome.NEXT_SLOT : Outcome.STOP;
   }
 
-  private static String code(Booking b) {
-    return b.trackingCode() == null || b.trackingCode().isBlank() ? b.providerBookingKey() : b.trackingCode();
-  }
 
   /**
    * The watch's booking guards: lead time, price, online payment, and "strictly better than the
@@ -409,72 +424,6 @@ final class AutoBooker {
       return false;
     }
     return ab.replaces() == null || slot.start().isBefore(ab.replaces().slot().start());
-  }
-
-  private record Verification(boolean verified, String note) {}
-
-  /**
-   * Reads the booking back from the provider (when it can): verified only if the provider's record
-   * shows it at the booked time. A failed read leaves it unverified, never unreported.
-   */
-  private Verification verify(ProviderRuntime rt, Booker booker, Booking booking, AutoBook ab, Duration wait) {
-    if (!rt.info().capabilities().contains(io.github.slothunter.api.Capability.READ_BACK)) {
-      return new Verification(false, "not verified: " + rt.id() + " cannot read bookings back; check it on the"
-          + " provider's site");
-    }
-    try {
-      Optional<Booking> seen = rt.call(BudgetGate.Use.URGENT, wait, () -> booker.readBack(booking, ab.session()));
-      if (seen.isEmpty()) {
-        log.warn("{} answered booked for {} but its records do not show the booking", rt.id(), booking.slot().id());
-        return new Verification(false, "not verified: the provider's records do not show this booking; check"
-            + " your account on its site");
-      }
-      if (!seen.get().slot().start().equals(booking.slot().start())) {
-        return new Verification(false, "not verified: the provider's records show this booking at "
-            + seen.get().slot().start() + " instead of " + booking.slot().start());
-      }
-      return new Verification(true, "confirmed by the provider's records");
-    } catch (ProviderRuntime.BudgetExhausted e) {
-      return new Verification(false, "not verified: no request budget was left to read the booking back");
-    } catch (SlotHunterException e) {
-      return new Verification(false, "not verified: reading the booking back failed (" + e.code() + ")");
-    }
-  }
-
-  /**
-   * After a better slot was booked: cancels the booking it replaces, but only when the new one is
-   * known to exist (verified, or the provider cannot read back), so the patient is never left with none.
-   */
-  private String replace(ProviderRuntime rt, Booker booker, AutoBook ab, Verification v, Booking made,
-      WatchRuntime wr, Duration wait) {
-    Booking old = ab.replaces();
-    boolean canReadBack = rt.info().capabilities().contains(io.github.slothunter.api.Capability.READ_BACK);
-    if (!v.verified && canReadBack) {
-      return "the previous booking was kept because the new one is not confirmed";
-    }
-    if (made.paymentRequired()) {
-      // an unpaid booking may lapse: cancelling the old one could leave the patient with none
-      return "the previous booking was kept because the new one is confirmed only once paid";
-    }
-    try {
-      rt.call(BudgetGate.Use.URGENT, wait, () -> {
-        booker.cancel(old, ab.patient(), ab.session());
-        return null;
-      });
-      log.info("cancelled booking {} replaced for watch {}", io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()),
-          wr.id());
-      String code = old.trackingCode() == null || old.trackingCode().isBlank() ? old.providerBookingKey()
-          : old.trackingCode();
-      return "the previous booking (" + code + ") was cancelled";
-    } catch (ProviderRuntime.BudgetExhausted | SlotHunterException e) {
-      ErrorCode code = e instanceof SlotHunterException she ? she.code() : ErrorCode.RATE_LIMITED;
-      log.warn("could not cancel replaced booking {} for watch {}: {}",
-          io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()), wr.id(), code);
-      tell(new BookingFailed(wr.id(), wr.watch.owner(), old.slot(), code,
-          "the previous booking could not be cancelled; both bookings stand, cancel one on the provider's site", false,
-          ctx.clock.instant()));
-      return "the previous booking could not be cancelled (" + code + ")";
-    }
   }
 
   private Outcome onFailure(WatchRuntime wr, Slot slot, SlotHunterException e, boolean atHold) {
@@ -544,6 +493,22 @@ final class AutoBooker {
     tell(event, null);
   }
 
+  /**
+   * Saves the final state of an attempt with the owner's events (replacing the provisional success
+   * under the same id), then publishes them; if the store fails, tells the owner anyway.
+   */
+  private void finish(BookingAttempt attempt, List<SlotEvent> events, SlotEvent fallback) {
+    try {
+      outbox.saveAttempt(attempt, events);
+    } catch (RuntimeException e) {
+      log.warn("could not save the end of attempt {}; publishing its events unsaved", attempt.key(), e);
+      outbox.publish(fallback);
+      outbox.publish(events.subList(1, events.size()));
+      return;
+    }
+    outbox.publish(events);
+  }
+
   private void fail(BookingAttempt attempt, ErrorCode code) {
     ctx.store.saveAttempt(new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
         BookingAttempt.State.FAILED, attempt.holdKey(), attempt.holdExpiresAt(), null, null, code,
@@ -561,6 +526,12 @@ final class AutoBooker {
     for (BookingAttempt a : ctx.store.openAttempts()) {
       Instant now = ctx.clock.instant();
       WatchRuntime wr = registered.apply(a.watchId());
+      if (a.state() == BookingAttempt.State.REPLACING) {
+        if (wr != null) {
+          replacements.track(wr, a, now); // booked; the cancel of the old one could not be finished at start-up
+        }
+        continue;
+      }
       boolean intent = a.state() == BookingAttempt.State.STARTED || a.state() == BookingAttempt.State.HOLD_UNKNOWN;
       if (intent && wr != null) {
         log.warn("the hold request of attempt {} was interrupted; finding out whether the provider holds the slot",

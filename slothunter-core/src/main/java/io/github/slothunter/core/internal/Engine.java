@@ -111,7 +111,8 @@ public final class Engine implements AutoCloseable {
     this.releases = new HoldReleases(ctx);
     this.resolver = new OutcomeResolver(ctx, outbox, watchStates, releases);
     HoldIntents intents = new HoldIntents(ctx, outbox, releases);
-    this.autoBooker = new AutoBooker(ctx, outbox, watchStates, releases, resolver, intents);
+    Replacements replacements = new Replacements(ctx, outbox, watchStates);
+    this.autoBooker = new AutoBooker(ctx, outbox, watchStates, releases, resolver, intents, replacements);
     this.health = new HealthTracker(ctx, scheduler, this::registered);
     Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
@@ -122,12 +123,14 @@ public final class Engine implements AutoCloseable {
       releases.retryPending();
       resolver.resolveDue();
       intents.resolveDue();
+      replacements.resolveDue();
     };
     this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, chores, lookups, outbox);
     for (ProviderRuntime rt : providers) {
       rt.breaker().getEventPublisher().onStateTransition(e -> health.onBreakerTransition(rt, e.getStateTransition()));
       rt.metrics = metrics;
     }
+    replacements.finishAtStart(); // its final success replaces the provisional one in the outbox, unheard
     outbox.replay(); // what the last run committed but did not deliver comes first
     registry.restore();
     autoBooker.reconcile(registry::watchRuntime);

@@ -252,8 +252,13 @@ final class Registry {
       WatchRuntime wr = watches.get(id);
       List<io.github.slothunter.api.BookingAttempt> attempts = store.attempts(id);
       wr.bookings = (int) attempts.stream()
-          .filter(a -> a.state() == io.github.slothunter.api.BookingAttempt.State.BOOKED).count();
+          .filter(a -> a.state() == io.github.slothunter.api.BookingAttempt.State.BOOKED
+              || a.state() == io.github.slothunter.api.BookingAttempt.State.REPLACING).count();
       wr.attempts = attempts.size();
+      if (wr.watch.state() == WatchState.ACTIVE && wr.bookings >= wr.watch.autoBook().maxBookings()) {
+        // a crash between the booking and the watch's own state: it is done booking
+        saveWatch(wr, WatchState.BOOKED);
+      }
     }
     Set<String> loaded = new HashSet<>();
     for (WatchRuntime wr : watches.values()) {

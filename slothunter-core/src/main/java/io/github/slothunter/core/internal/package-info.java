@@ -22,6 +22,10 @@
  *       across a provider call; sees watches only through {@code WatchStates}. {@code HoldReleases}:
  *       the holds placed and not yet booked or released. {@code OutcomeResolver}: finds out from the
  *       account's bookings what became of an attempt whose outcome is unknown, and closes it.
+ *       {@code HoldIntents}: finds out whether a hold request whose answer was lost holds the slot,
+ *       releases it or reports it with its lapse. {@code Replacements}: the cancel step of a
+ *       book-then-cancel (a persisted job, finished at start-up or retried). {@code Verifier}: reads a
+ *       booking back from the provider.
  *   <li>{@code HealthTracker}: each watch's health and its events; {@code Health}: the rules and
  *       sentences.
  *   <li>{@code ClusterSync}: leases, takeover and stranded events with a shared store.
