@@ -28,6 +28,17 @@ public interface Booker {
   void release(Hold hold, AccountSession session);
 
   /**
+   * Gives back a hold placed as {@code holder} ({@link #holder}), which may be another run's (the
+   * engine releases what a crashed run held). Providers that bind holds to their holder send it; the
+   * default ignores it and calls {@link #release(Hold, AccountSession)}.
+   *
+   * @param holder the holder the hold was asked for as, or {@code null} for this instance's own
+   */
+  default void release(Hold hold, String holder, AccountSession session) {
+    release(hold, session);
+  }
+
+  /**
    * Who the provider binds this session's holds to, when that is something other than the session
    * itself (Paziresh24: the terminal id). The engine saves it with the hold intent before each
    * {@link #hold} call and passes it back to {@link #reclaim}. It may ask the provider for the

@@ -59,6 +59,43 @@ class UnknownOutcomeTest {
   }
 
   @Test
+  void withoutLookupsAHoldTheProviderStillGrantsShowsTheBookCallNeverUsedIt() {
+    f.provider.reclaims(io.github.slothunter.testkit.RepeatedHold.SAME_HOLD);
+    f.restart();
+    Target t = f.provider.target("dr-a");
+    f.provider.open(t, f.at("06:00", 1));
+    f.provider.failNext(Operation.BOOK, ErrorCode.PROVIDER_UNAVAILABLE); // sent, never processed
+    Watch w = f.autoWatch(t, f.autoBook());
+    f.hunter.runDue();
+    f.events.await(BookingOutcomeUnknown.class, 1);
+    assertThat(f.provider.holds()).hasSize(1);
+
+    run(Duration.ofSeconds(40));
+
+    BookingFailed failed = f.events.await(BookingFailed.class, 1).get(0);
+    assertThat(failed.reason()).contains("still held the slot for this account").contains("hold was released");
+    assertThat(f.events.await(WatchResumed.class, 1)).hasSize(1);
+    assertThat(f.provider.holds()).isEmpty();
+    assertThat(f.provider.bookings()).isEmpty();
+    assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.ACTIVE);
+  }
+
+  @Test
+  void withoutLookupsASlotTheProviderShowsTakenLeavesTheOutcomeUnknown() {
+    f.provider.reclaims(io.github.slothunter.testkit.RepeatedHold.SAME_HOLD);
+    f.restart();
+    Watch w = bookWithTheAnswerLost(); // booked on the provider, the answer lost
+
+    run(Duration.ofMinutes(2));
+
+    assertThat(f.provider.count(Operation.HOLD)).as("asked once more, as the same holder").isEqualTo(2);
+    assertThat(f.events.of(BookingFailed.class)).isEmpty();
+    assertThat(f.events.of(BookingSucceeded.class)).isEmpty();
+    assertThat(f.provider.bookings()).hasSize(1);
+    assertThat(f.hunter.find(w.id()).orElseThrow().state()).isEqualTo(WatchState.BOOKING_PAUSED);
+  }
+
+  @Test
   void aLostAnswerWhoseBookingWasMadeEndsBookedWithTheProvidersTrackingCode() {
     canFindBookings();
     Target t = f.provider.target("dr-a");

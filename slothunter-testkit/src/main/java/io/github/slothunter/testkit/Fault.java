@@ -7,10 +7,11 @@ import java.util.Objects;
  * A misbehaviour a fake site shows instead of (or on top of) its normal answer; armed through
  * {@link Faults}.
  *
- * <p>Every fault except {@link Latency} replaces the answer <em>without running the endpoint</em>:
- * nothing is held, booked or counted against a calendar. {@link Latency} delays the request and
- * then handles it normally (so a client that timed out may still have caused a hold, as on the real
- * site). Immutable and thread-safe.
+ * <p>Most faults replace the answer <em>without running the endpoint</em>: nothing is held, booked
+ * or counted against a calendar. {@link Latency} delays the request and then handles it normally (so
+ * a client that timed out may still have caused a hold, as on the real site); {@link SlowAnswer},
+ * {@link LostAnswer} and {@link Interrupt} with {@code acts} run the endpoint and then delay or drop
+ * the answer. Immutable and thread-safe (an {@link Interrupt}'s action is the caller's).
  */
 public sealed interface Fault {
 
@@ -75,6 +76,24 @@ public sealed interface Fault {
    */
   static Fault lostAnswer() {
     return new LostAnswer();
+  }
+
+  /**
+   * Runs {@code action} when the request arrives, then closes the connection without acting or
+   * answering: for a chaos test, {@code action} kills the client while its request is in flight and
+   * never reached the site. The action runs on the fake's request thread; it should return promptly.
+   */
+  static Fault interruptBefore(Runnable action) {
+    return new Interrupt(action, false);
+  }
+
+  /**
+   * Acts on the request (a suspend holds, a book books), runs {@code action}, then closes the
+   * connection without answering: for a chaos test, {@code action} kills the client as the site's
+   * answer would have come back.
+   */
+  static Fault interruptAfter(Runnable action) {
+    return new Interrupt(action, true);
   }
 
   /**
@@ -168,4 +187,17 @@ public sealed interface Fault {
 
   /** See {@link Fault#lostAnswer()}. */
   record LostAnswer() implements Fault {}
+
+  /**
+   * See {@link Fault#interruptBefore(Runnable)} and {@link Fault#interruptAfter(Runnable)}.
+   *
+   * @param action what to run (on the fake's request thread)
+   * @param acts whether the site acts on the request before {@code action} runs
+   */
+  record Interrupt(Runnable action, boolean acts) implements Fault {
+    /** Validates the action. */
+    public Interrupt {
+      Objects.requireNonNull(action, "action");
+    }
+  }
 }

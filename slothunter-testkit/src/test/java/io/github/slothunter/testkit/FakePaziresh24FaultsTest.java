@@ -134,6 +134,36 @@ class FakePaziresh24FaultsTest {
   }
 
   @Test
+  void aLostAnswerActsThenDropsTheConnection() {
+    fake.faults().next(FakePaziresh24.SUSPEND, Fault.lostAnswer());
+
+    assertThatThrownBy(() -> client.postForm("/booking/v2/suspend", Fixtures.slot(NINE, Duration.ofMinutes(15))))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(fake.outstandingHolds()).as("held, the answer lost").isOne();
+  }
+
+  @Test
+  void anInterruptRunsItsActionBeforeOrAfterTheSiteActsAndAnswersNothing() {
+    List<Integer> holdsWhenInterrupted = new ArrayList<>();
+    fake.faults().next(FakePaziresh24.SUSPEND, Fault.interruptBefore(() -> holdsWhenInterrupted.add(
+        fake.outstandingHolds())));
+
+    assertThatThrownBy(() -> client.postForm("/booking/v2/suspend", Fixtures.slot(NINE, Duration.ofMinutes(15))))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(fake.outstandingHolds()).as("never reached the site").isZero();
+
+    fake.faults().next(FakePaziresh24.SUSPEND, Fault.interruptAfter(() -> holdsWhenInterrupted.add(
+        fake.outstandingHolds())));
+    assertThatThrownBy(() -> client.postForm("/booking/v2/suspend", Fixtures.slot(NINE, Duration.ofMinutes(15))))
+        .isInstanceOf(UncheckedIOException.class);
+
+    assertThat(holdsWhenInterrupted).as("the action ran before, then after the site acted").containsExactly(0, 1);
+    assertThat(fake.outstandingHolds()).isOne();
+    assertThat(fake.requests(FakePaziresh24.SUSPEND)).extracting(RecordedRequest::status).containsExactly(0, 0);
+    assertThatThrownBy(() -> Fault.interruptAfter(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void timesAlwaysAnyAndClear() {
     fake.faults().times(FakePaziresh24.GET_FREE_DAYS, 2, Fault.status(500));
     List<Integer> statuses = new ArrayList<>();

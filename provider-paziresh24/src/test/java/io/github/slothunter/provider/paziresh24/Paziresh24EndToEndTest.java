@@ -312,6 +312,28 @@ class Paziresh24EndToEndTest {
   }
 
   @Test
+  void aRestartedRunReleasesTheHoldOfTheRunBeforeItByNamingItsTerminal() {
+    Provider before = provider();
+    AccountSession logged = login(before);
+    java.util.Map<String, String> attributes = new java.util.HashMap<>(logged.attributes());
+    attributes.remove("terminal_id"); // a session that does not carry its terminal: each run mints its own
+    AccountSession session = new AccountSession(logged.providerId(), logged.token(), attributes, logged.expiresAt());
+    Booker dead = before.booker().orElseThrow();
+    Slot slot = before.slots().freeSlots(officeTarget(before), DAY).get(1);
+    io.github.slothunter.api.Hold held = dead.hold(slot, session);
+    String holder = dead.holder(session);
+    Booker restarted = provider().booker().orElseThrow(); // a new run: a terminal of its own
+
+    restarted.release(held, session);
+    assertThat(fake.outstandingHolds()).as("the site ignores another terminal's release").isEqualTo(1);
+    restarted.release(held, holder, session);
+
+    assertThat(fake.outstandingHolds()).as("released as its holder").isZero();
+    assertThat(fake.requests(FakePaziresh24.UNSUSPEND).get(1).field("terminal_id")).contains(holder);
+    assertThat(restarted.holder(session)).isNotEqualTo(holder);
+  }
+
+  @Test
   void writesWaitTheLongerBookingTimeoutWhileReadsKeepTheirs() {
     Provider p = provider("timeout", "1s"); // booking-timeout: 3 s
     AccountSession session = login(p);

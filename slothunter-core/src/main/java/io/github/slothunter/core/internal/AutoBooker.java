@@ -194,9 +194,9 @@ final class AutoBooker {
         throw e;
       }
       Hold held = hold;
-      releases.placed(key, rt, booker, held, ab.session());
+      releases.placed(key, rt, booker, held, attempt.holder(), ab.session());
       attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.HELD, held.providerHoldKey(), held.expiresAt(),
-          null, null, null, ctx.clock.instant());
+          null, null, null, ctx.clock.instant(), null, null, attempt.holder());
       heldAt = ctx.clock.instant();
       HoldPlaced placed = new HoldPlaced(w.id(), w.owner(), held, heldAt);
       outbox.saveAttempt(attempt, List.of(placed));
@@ -378,7 +378,8 @@ final class AutoBooker {
         + " kept and booking pauses", what, attempt.slot().id(), wr.id(), e.code());
     BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now);
     BookingAttempt unknown = new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
-        BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now);
+        BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now, null, null,
+        attempt.holder());
     outbox.saveAttempt(unknown, List.of(told));
     wr.bookings++;
     ctx.metrics.booking(rt.id(), "unknown", false, null);
@@ -558,7 +559,7 @@ final class AutoBooker {
           && rt.provider().booker().isPresent()) {
         Instant expiry = a.holdExpiresAt() != null ? a.holdExpiresAt() : now.plus(Duration.ofMinutes(10));
         releases.releaseLater(a.key(), rt, rt.provider().booker().get(), new Hold(a.slot(), a.holdKey(), expiry),
-            ab.session());
+            a.holder(), ab.session());
       }
       // a HELD attempt's hold is released above; after BOOKING only the resolver may release it
       resolver.track(wr, unknown, a.state() == BookingAttempt.State.BOOKING);

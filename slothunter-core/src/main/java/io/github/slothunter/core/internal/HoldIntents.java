@@ -224,7 +224,7 @@ final class HoldIntents {
       return;
     }
     // released before the attempt ends: a crash in between leaves it STARTED, and the next run asks again
-    releases.placed(a.key(), rt, booker, hold.get(), ab.session());
+    releases.placed(a.key(), rt, booker, hold.get(), a.holder(), ab.session());
     releases.release(a.key());
     end(i, "the provider granted it again and it was released");
   }

@@ -23,9 +23,10 @@ final class HoldReleases {
   private static final Logger log = LoggerFactory.getLogger(HoldReleases.class);
   private static final Duration URGENT_WAIT = Duration.ofSeconds(5);
 
-  private record Outstanding(ProviderRuntime runtime, Booker booker, Hold hold, AccountSession session, String key) {
+  private record Outstanding(ProviderRuntime runtime, Booker booker, Hold hold, String holder,
+      AccountSession session, String key) {
     Void send() {
-      booker.release(hold, session);
+      booker.release(hold, holder, session);
       return null;
     }
   }
@@ -48,9 +49,13 @@ final class HoldReleases {
     return outstanding.containsKey(key);
   }
 
-  /** A hold the provider granted; it is released by {@link #release} unless {@link #consumed}. */
-  void placed(String key, ProviderRuntime rt, Booker booker, Hold hold, AccountSession session) {
-    outstanding.put(key, new Outstanding(rt, booker, hold, session, key));
+  /**
+   * A hold the provider granted; it is released by {@link #release} unless {@link #consumed}.
+   *
+   * @param holder who holds it at the provider ({@link Booker#holder}), or {@code null} for this run's own
+   */
+  void placed(String key, ProviderRuntime rt, Booker booker, Hold hold, String holder, AccountSession session) {
+    outstanding.put(key, new Outstanding(rt, booker, hold, holder, session, key));
   }
 
   /** The hold became a booking, or may have: it must never be released. */
@@ -59,8 +64,9 @@ final class HoldReleases {
   }
 
   /** Queues a hold for release by the dispatcher (a hold found at start-up). */
-  void releaseLater(String key, ProviderRuntime rt, Booker booker, Hold hold, AccountSession session) {
-    Outstanding o = new Outstanding(rt, booker, hold, session, key);
+  void releaseLater(String key, ProviderRuntime rt, Booker booker, Hold hold, String holder,
+      AccountSession session) {
+    Outstanding o = new Outstanding(rt, booker, hold, holder, session, key);
     outstanding.put(key, o);
     pending.add(o);
   }

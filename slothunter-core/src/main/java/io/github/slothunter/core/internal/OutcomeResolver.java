@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * Finds out what became of a booking whose outcome is unknown ({@link BookingOutcomeUnknown}: the
  * process died during the attempt, or the answer to the book or move call was lost) by looking the
  * slot up in the account's own bookings on the provider ({@link Booker#findBooking}, capability
- * {@link Capability#FIND_BOOKING}), and closes the attempt:
+ * {@link Capability#FIND_BOOKING}), or, on a provider that cannot but can be asked for a hold again
+ * as the same holder ({@link Booker#reclaim}, {@link Capability#RECLAIM_HOLD}), by asking: a hold it
+ * still grants shows the book call never used it (not booked); a slot it shows taken leaves the
+ * outcome unknown (booked by this account or by someone else). Then it closes the attempt:
  *
  * <ul>
  *   <li>on record: the attempt becomes BOOKED with the provider's record, saved with a verified
@@ -48,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * fails (rate limit, server error, unreadable answer) or finds no budget is retried, with backoff
  * and the provider's retry-after, until the deadline: the hold's lapse, and at least {@link #WINDOW}
  * after the outcome became unknown. After the deadline, on a failure retrying cannot fix (the
- * session was rejected), or on a provider without {@code FIND_BOOKING}, the outcome stays unknown
+ * session was rejected), on a taken slot the provider cannot look up, or on a provider with neither
+ * capability, the outcome stays unknown
  * and booking stays paused, as the host was told.
  *
  * <p>Pending attempts live in memory; at start-up {@link #restore} picks up the UNKNOWN attempts of
@@ -112,8 +116,8 @@ final class OutcomeResolver {
    */
   boolean track(WatchRuntime wr, BookingAttempt unknown, boolean releaseHold) {
     ProviderRuntime rt = ctx.runtimes.get(unknown.slot().target().providerId());
-    if (rt == null || !rt.info().capabilities().contains(Capability.FIND_BOOKING) || rt.provider().booker().isEmpty()
-        || wr.watch.autoBook() == null) {
+    if (rt == null || rt.provider().booker().isEmpty() || wr.watch.autoBook() == null
+        || !(rt.info().capabilities().contains(Capability.FIND_BOOKING) || probes(rt, unknown))) {
       log.info("attempt {} stays unknown: {} cannot look the account's bookings up; check it on the provider's site",
           unknown.key(), unknown.slot().target().providerId());
       return false;
@@ -140,6 +144,15 @@ final class OutcomeResolver {
         }
       }
     }
+  }
+
+  /**
+   * Whether the attempt's hold can be asked for again (a provider without {@code FIND_BOOKING} but
+   * with {@code RECLAIM_HOLD}, and a hold and holder on record): if the provider still holds the slot
+   * for us, the book call never used the hold, so nothing was booked.
+   */
+  private static boolean probes(ProviderRuntime rt, BookingAttempt a) {
+    return rt.info().capabilities().contains(Capability.RECLAIM_HOLD) && a.holdKey() != null && a.holder() != null;
   }
 
   private static Instant deadline(BookingAttempt a) {
@@ -172,10 +185,17 @@ final class OutcomeResolver {
     ProviderRuntime rt = ctx.runtimes.get(a.slot().target().providerId());
     Booker booker = rt.provider().booker().orElseThrow();
     AutoBook ab = p.wr.watch.autoBook();
-    Optional<Booking> found;
+    boolean lookUp = rt.info().capabilities().contains(Capability.FIND_BOOKING);
+    Optional<Booking> found = Optional.empty();
+    Optional<Hold> stillHeld = Optional.empty();
     try {
       // never waits: this runs on the dispatcher thread; no token now means the next round
-      found = rt.call(BudgetGate.Use.URGENT, Duration.ZERO, () -> booker.findBooking(a.slot(), ab.session()));
+      if (lookUp) {
+        found = rt.call(BudgetGate.Use.URGENT, Duration.ZERO, () -> booker.findBooking(a.slot(), ab.session()));
+      } else {
+        stillHeld = rt.call(BudgetGate.Use.URGENT, Duration.ZERO,
+            () -> booker.reclaim(a.slot(), a.holder(), ab.session()));
+      }
     } catch (ProviderRuntime.BudgetExhausted e) {
       return;
     } catch (SlotHunterException e) {
@@ -193,11 +213,16 @@ final class OutcomeResolver {
       log.debug("reading the bookings for attempt {} failed ({}); trying again at {}", a.key(), e.code(), p.nextTry);
       return;
     }
+    if (!lookUp && stillHeld.isEmpty()) {
+      // the slot is not free: booked by this account or by someone else; the provider cannot say which
+      giveUp(p, rt.id() + " shows the slot taken and cannot look the account's bookings up");
+      return;
+    }
     pending.remove(a.key());
     if (found.isPresent()) {
       booked(p, rt, found.get(), now);
     } else {
-      notBooked(p, rt, booker, now);
+      notBooked(p, rt, booker, stillHeld.orElse(null), now);
     }
   }
 
@@ -250,23 +275,33 @@ final class OutcomeResolver {
     return note;
   }
 
-  /** The provider did not make the booking: the hold goes back, FAILED, and the watch books again. */
-  private void notBooked(Pending p, ProviderRuntime rt, Booker booker, Instant now) {
+  /**
+   * The provider did not make the booking: the hold goes back, FAILED, and the watch books again.
+   *
+   * @param held the hold the provider granted again when asked ({@link Booker#reclaim}), which shows
+   *     the book call never used it; {@code null} when the account's bookings were looked up
+   */
+  private void notBooked(Pending p, ProviderRuntime rt, Booker booker, Hold held, Instant now) {
     WatchRuntime wr = p.wr;
     Watch w = wr.watch;
     BookingAttempt a = p.attempt;
-    boolean live = a.holdKey() != null && (a.holdExpiresAt() == null || a.holdExpiresAt().isAfter(now));
-    if (live && p.releaseHold) {
+    boolean live = held != null || a.holdKey() != null && (a.holdExpiresAt() == null || a.holdExpiresAt().isAfter(now));
+    if (held != null) {
+      releases.placed(a.key(), rt, booker, held, a.holder(), w.autoBook().session()); // the hold the provider says we have
+      releases.release(a.key());
+    } else if (live && p.releaseHold) {
       if (!releases.tracks(a.key())) {
         Instant expiry = a.holdExpiresAt() != null ? a.holdExpiresAt() : now.plus(Duration.ofMinutes(10));
-        releases.placed(a.key(), rt, booker, new Hold(a.slot(), a.holdKey(), expiry), w.autoBook().session());
+        releases.placed(a.key(), rt, booker, new Hold(a.slot(), a.holdKey(), expiry), a.holder(),
+            w.autoBook().session());
       }
       releases.release(a.key()); // before FAILED is saved: a crash in between finds the attempt UNKNOWN again
     }
     ErrorCode code = a.error() != null ? a.error() : ErrorCode.PROVIDER_UNAVAILABLE;
-    BookingFailed failed = new BookingFailed(w.id(), w.owner(), a.slot(), code, "the booking was not made: the"
-        + " provider's records do not show it" + (live ? "; the hold was released" : "") + "; auto-booking goes on",
-        true, now);
+    String evidence = held != null ? "the provider still held the slot for this account, so the book call never"
+        + " used the hold" : "the provider's records do not show it";
+    BookingFailed failed = new BookingFailed(w.id(), w.owner(), a.slot(), code, "the booking was not made: "
+        + evidence + (live ? "; the hold was released" : "") + "; auto-booking goes on", true, now);
     boolean tell = w.state() != WatchState.CANCELLED;
     List<SlotEvent> events = tell ? List.of(failed) : List.of();
     outbox.saveAttempt(new BookingAttempt(a.key(), a.watchId(), a.slot(), BookingAttempt.State.FAILED, a.holdKey(),

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -21,7 +20,19 @@ final class EmbeddedPg {
   private EmbeddedPg() {}
 
   /** A data source on a new, empty schema. */
-  static synchronized DataSource newSchema() {
+  static DataSource newSchema() {
+    return dataSource(newSchemaUrl());
+  }
+
+  /** A data source on the database a {@link #newSchemaUrl} names. */
+  static DataSource dataSource(String url) {
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(url);
+    return ds;
+  }
+
+  /** The JDBC URL (user and schema included) of a new, empty schema; another process can open it. */
+  static synchronized String newSchemaUrl() {
     if (server == null) {
       try {
         server = EmbeddedPostgres.start();
@@ -43,6 +54,6 @@ final class EmbeddedPg {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return server.getDatabase("postgres", "postgres", Map.of("currentSchema", schema));
+    return server.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema;
   }
 }

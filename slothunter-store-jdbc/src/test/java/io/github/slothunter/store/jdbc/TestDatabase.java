@@ -20,7 +20,7 @@ abstract class TestDatabase {
     H2, POSTGRES;
 
     TestDatabase create(Path tempDir) {
-      return this == H2 ? new H2Database(tempDir) : new PgDatabase(EmbeddedPg.newSchema());
+      return this == H2 ? new H2Database(tempDir) : new PgDatabase(EmbeddedPg.newSchemaUrl());
     }
   }
 
@@ -33,6 +33,20 @@ abstract class TestDatabase {
       k[i] = (byte) (seed * 31 + i);
     }
     return k;
+  }
+
+  /** Where this database is, for another process: {@code h2:<dir>} or {@code pg:<jdbc url>} (see {@link #builder(String)}). */
+  abstract String location();
+
+  /** A builder pointed at the database a {@link #location()} names, without key or clock. */
+  static JdbcStore.Builder builder(String location) {
+    if (location.startsWith("h2:")) {
+      return JdbcStore.builder().h2(Path.of(location.substring(3)));
+    }
+    if (location.startsWith("pg:")) {
+      return JdbcStore.builder().dataSource(EmbeddedPg.dataSource(location.substring(3)));
+    }
+    throw new IllegalArgumentException("not a database location: " + location);
   }
 
   /** A builder pointed at this database, without key or clock. */
@@ -111,6 +125,11 @@ abstract class TestDatabase {
     }
 
     @Override
+    String location() {
+      return "h2:" + dir.toAbsolutePath();
+    }
+
+    @Override
     DataSource raw() {
       return raw;
     }
@@ -122,10 +141,17 @@ abstract class TestDatabase {
   }
 
   private static final class PgDatabase extends TestDatabase {
+    private final String url;
     private final DataSource dataSource;
 
-    PgDatabase(DataSource dataSource) {
-      this.dataSource = dataSource;
+    PgDatabase(String url) {
+      this.url = url;
+      this.dataSource = EmbeddedPg.dataSource(url);
+    }
+
+    @Override
+    String location() {
+      return "pg:" + url;
     }
 
     @Override

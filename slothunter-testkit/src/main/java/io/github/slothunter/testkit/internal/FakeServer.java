@@ -224,6 +224,14 @@ public final class FakeServer implements AutoCloseable {
         requestLog.add(record(request, endpoint, client, at, 0));
         return; // acted, then the connection drops before any header was sent
       }
+      if (fault.isPresent() && fault.get() instanceof Fault.Interrupt interrupt) {
+        if (interrupt.acts()) {
+          handle(endpoint, request);
+        }
+        interrupt.action().run();
+        requestLog.add(record(request, endpoint, client, at, 0));
+        return; // the connection drops before any header was sent
+      }
       if (fault.isPresent() && fault.get() instanceof Fault.Disconnect) {
         requestLog.add(record(request, endpoint, client, at, 0));
         return; // done() closes the exchange before any header was sent: the connection drops

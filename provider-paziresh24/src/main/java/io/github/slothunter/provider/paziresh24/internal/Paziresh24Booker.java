@@ -301,6 +301,15 @@ final class Paziresh24Booker implements Booker {
   /** {@inheritDoc} The session may be {@code null} or expired: the release is then sent without the token. */
   @Override
   public void release(Hold hold, AccountSession session) {
+    release(hold, null, session);
+  }
+
+  /**
+   * {@inheritDoc} A hold is bound to the terminal that asked for it (spec 2.2, MED): the release of
+   * another terminal's hold (an earlier run's) names that terminal in {@code terminal_id}.
+   */
+  @Override
+  public void release(Hold hold, String holder, AccountSession session) {
     Objects.requireNonNull(hold, "hold");
     Target target = hold.slot().target();
     Paziresh24Client.requireOwn(target);
@@ -308,6 +317,9 @@ final class Paziresh24Booker implements Booker {
         .add(Field.CENTER_ID, target.centerId())
         .addIfPresent(Field.SERVER_ID, Paziresh24Client.key(target, Field.SERVER_ID))
         .add(Field.REQUEST_CODE, hold.providerHoldKey());
+    if (holder != null && ProfileParser.plausibleId(holder)) {
+      form.add(Field.TERMINAL_ID, holder);
+    }
     // releasing matters more than the session: an expired session still sends the release, without the token
     AccountSession auth = session != null && usable(session) ? session : null;
     JsonNode body;
