@@ -79,6 +79,11 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
     return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value, snoozed);
   }
 
+  /** A copy under another plan (its owner's plan changed). */
+  public Watch withPlanName(String value) {
+    return new Watch(id, owner, doctor, targets, prices, filter, value, autoBook, createdAt, state, snoozed);
+  }
+
   /** Masks auto-book details. */
   @Override
   public String toString() {

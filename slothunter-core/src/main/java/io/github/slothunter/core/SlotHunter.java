@@ -206,7 +206,11 @@ public final class SlotHunter implements AutoCloseable {
   }
 
   /**
-   * Sets an owner's plan for watches registered from now on.
+   * Sets an owner's plan, for the watches they have and those they register from now on. Each
+   * existing watch is saved under the new plan before this returns, then polled at its pace and
+   * priority; watches beyond the new plan's quota stop being announced to, and auto-booking stops
+   * where the plan has none (their health turns {@code QUOTA}, and {@link
+   * io.github.slothunter.api.WatchHealthChanged} tells the owner); an upgrade lifts both.
    *
    * @throws SlotHunterException {@code NOT_FOUND} for an unknown plan name
    */

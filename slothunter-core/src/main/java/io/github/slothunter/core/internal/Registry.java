@@ -168,6 +168,7 @@ final class Registry {
       checkQuota(req, plan);
       if (req.planName().isPresent()) {
         store.saveOwnerPlan(req.owner(), plan.name());
+        moveWatches(req.owner(), plan); // the owner's other watches follow the plan the request set
       }
       w = new Watch(newId(), req.owner(), r.ref(), r.targets(), r.prices(), req.filter(), plan.name(), autoBook,
           clock.instant(), WatchState.ACTIVE);
@@ -224,10 +225,37 @@ final class Registry {
     return store.ownerPlan(owner).flatMap(plans::find).orElse(plans.defaultPlan());
   }
 
+  /**
+   * Sets the owner's plan and applies it to the watches they have: each is saved under the new plan
+   * first, then polled at its pace and priority; quota and auto-booking follow ({@link #applyQuota}),
+   * and health changes tell the owner.
+   */
   void setPlan(String owner, String planName) {
     Plan plan = plans.get(planName);
-    store.saveOwnerPlan(owner, plan.name());
-    applyQuota(owner);
+    synchronized (registration) {
+      store.saveOwnerPlan(owner, plan.name());
+      moveWatches(owner, plan);
+      applyQuota(owner);
+    }
+    log.debug("owner {} is on plan {} now", owner, plan.name());
+  }
+
+  /** Puts the owner's watches on {@code plan}: saved first, then paced. Caller holds {@code registration}. */
+  private void moveWatches(String owner, Plan plan) {
+    for (WatchRuntime wr : of(owner)) {
+      if (wr.watch.planName().equals(plan.name()) && wr.plan.equals(plan)) {
+        continue;
+      }
+      Watch moved = wr.watch.withPlanName(plan.name());
+      store.saveWatch(moved);
+      synchronized (wr) {
+        wr.watch = moved;
+        wr.plan = plan;
+      }
+      for (Target t : moved.targets()) {
+        scheduler.replan(t);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- restore

@@ -114,6 +114,16 @@ final class Scheduler {
     return ts;
   }
 
+  /** Recomputes a target's pace and priority after one of its watches changed plan. */
+  void replan(Target t) {
+    synchronized (lock) {
+      TargetState ts = targets.get(t.id());
+      if (ts != null) {
+        refreshSchedule(ts, false);
+      }
+    }
+  }
+
   /** Takes a watch off a target's poll stream; the stream goes when its last watch does (once its poll ends). */
   void detach(WatchRuntime wr, Target t) {
     TargetState ts = targets.get(t.id());

@@ -11,7 +11,8 @@ import java.util.Set;
 /** A watch as the engine runs it: the stored record plus what it was told, under the watch's own lock. */
 final class WatchRuntime {
   volatile Watch watch;
-  final Plan plan;
+  /** The owner's plan; written by the Registry under its lock (a plan change), read by anyone. */
+  volatile Plan plan;
   /** Slot ids announced and not yet gone; guarded by this. */
   final Set<String> announced;
   /**
