@@ -28,7 +28,7 @@ final class InMemoryStore implements Store {
   private final Map<String, Deque<SlotChange>> history = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> announced = new ConcurrentHashMap<>();
   private final Map<String, BookingAttempt> attempts = new ConcurrentHashMap<>();
-  private final Map<String, String> ownerPlans = new ConcurrentHashMap<>();
+  private final Map<String, io.github.slothunter.api.Subscription> ownerPlans = new ConcurrentHashMap<>();
   /**
    * The outbox: undelivered events in the order saved, with their publisher; guarded by this. An
    * event's id is worked out only when needed (a replacement, a delivered mark): polls only append.
@@ -192,11 +192,26 @@ final class InMemoryStore implements Store {
 
   @Override
   public Optional<String> ownerPlan(String owner) {
-    return Optional.ofNullable(ownerPlans.get(owner));
+    return subscription(owner).map(io.github.slothunter.api.Subscription::planName);
   }
 
   @Override
   public void saveOwnerPlan(String owner, String planName) {
-    ownerPlans.put(owner, planName);
+    saveSubscription(io.github.slothunter.api.Subscription.unlimited(owner, planName));
+  }
+
+  @Override
+  public Optional<io.github.slothunter.api.Subscription> subscription(String owner) {
+    return Optional.ofNullable(ownerPlans.get(owner));
+  }
+
+  @Override
+  public void saveSubscription(io.github.slothunter.api.Subscription subscription) {
+    ownerPlans.put(subscription.owner(), subscription);
+  }
+
+  @Override
+  public List<io.github.slothunter.api.Subscription> endingSubscriptions() {
+    return ownerPlans.values().stream().filter(s -> s.until() != null).toList();
   }
 }

@@ -148,6 +148,33 @@ public interface Store extends AutoCloseable {
   void saveOwnerPlan(String owner, String planName);
 
   /**
+   * The owner's plan with its end, if one was registered. The default reads {@link #ownerPlan}: a
+   * plan without an end.
+   */
+  default Optional<io.github.slothunter.api.Subscription> subscription(String owner) {
+    return ownerPlan(owner).map(p -> io.github.slothunter.api.Subscription.unlimited(owner, p));
+  }
+
+  /**
+   * Registers an owner's plan with its end (durably, before returning). The default keeps plans
+   * without an end through {@link #saveOwnerPlan} and refuses an end it could not keep.
+   *
+   * @throws io.github.slothunter.api.SlotHunterException {@code UNSUPPORTED} for an end this store cannot keep
+   */
+  default void saveSubscription(io.github.slothunter.api.Subscription subscription) {
+    if (subscription.until() != null) {
+      throw new io.github.slothunter.api.SlotHunterException(io.github.slothunter.api.ErrorCode.UNSUPPORTED,
+          "this store keeps plans without an end only; use one that keeps subscriptions (the in-memory or JDBC store)");
+    }
+    saveOwnerPlan(subscription.owner(), subscription.planName());
+  }
+
+  /** Every subscription with an end (lapsed or not), for the engine to follow at start-up. The default has none. */
+  default List<io.github.slothunter.api.Subscription> endingSubscriptions() {
+    return List.of();
+  }
+
+  /**
    * Target leases for several engine instances sharing this store. The default (and the
    * in-memory store) grants every target to the one instance there is.
    */

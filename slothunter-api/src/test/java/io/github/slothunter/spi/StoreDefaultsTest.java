@@ -2,6 +2,7 @@ package io.github.slothunter.spi;
 
 import static io.github.slothunter.api.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.Fixtures;
@@ -95,13 +96,17 @@ class StoreDefaultsTest {
       return List.of();
     }
 
+    final Map<String, String> plans = new java.util.HashMap<>();
+
     @Override
     public Optional<String> ownerPlan(String owner) {
-      return Optional.empty();
+      return Optional.ofNullable(plans.get(owner));
     }
 
     @Override
-    public void saveOwnerPlan(String owner, String planName) {}
+    public void saveOwnerPlan(String owner, String planName) {
+      plans.put(owner, planName);
+    }
   }
 
   private final MinimalStore store = new MinimalStore();
@@ -110,6 +115,25 @@ class StoreDefaultsTest {
   private static Watch watch(String id, WatchState state) {
     return new Watch(id, "u1", Fixtures.ref(), List.of(Fixtures.target()), Map.of(), SlotFilter.ANY, "FREE", null, T0,
         state);
+  }
+
+  @Test
+  void subscriptionsWithoutAnEndGoThroughTheOwnerPlanAndAnEndIsRefused() {
+    io.github.slothunter.api.Subscription ending = new io.github.slothunter.api.Subscription("u1", "PREMIUM",
+        java.time.Instant.parse("2026-12-31T00:00:00Z"));
+
+    assertThatThrownBy(() -> store.saveSubscription(ending))
+        .isInstanceOfSatisfying(io.github.slothunter.api.SlotHunterException.class,
+            e -> assertThat(e.code()).isEqualTo(io.github.slothunter.api.ErrorCode.UNSUPPORTED));
+    store.saveSubscription(io.github.slothunter.api.Subscription.unlimited("u1", "PREMIUM"));
+
+    assertThat(store.plans).containsEntry("u1", "PREMIUM");
+    assertThat(store.subscription("u1")).contains(io.github.slothunter.api.Subscription.unlimited("u1", "PREMIUM"));
+    assertThat(store.subscription("u2")).isEmpty();
+    assertThat(store.endingSubscriptions()).isEmpty();
+    assertThat(ending.lapsed(ending.until().minusSeconds(1), java.time.Duration.ZERO)).isFalse();
+    assertThat(ending.lapsed(ending.until(), java.time.Duration.ZERO)).isTrue();
+    assertThat(ending.lapsed(ending.until(), java.time.Duration.ofDays(1))).isFalse();
   }
 
   @Test

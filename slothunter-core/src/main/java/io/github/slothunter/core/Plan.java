@@ -26,9 +26,11 @@ import java.util.Objects;
  *     to the target expected to show the most releases not yet seen per request, targets a
  *     forecaster has watched for less than a week are explored at about the round-robin pace, and
  *     a predicted calendar opening gets a poll a minute before its hour
+ * @param price what the host charges for it per period, or {@code null} when it is not sold (the
+ *     engine never charges: hosts show it and take the payment, then call {@code setPlan})
  */
 public record Plan(String name, int maxWatches, Duration minInterval, boolean autoBook, int priority,
-    Duration maxInterval, boolean adaptive) {
+    Duration maxInterval, boolean adaptive, Price price) {
   /** {@link #maxWatches()} value meaning no limit. */
   public static final int UNLIMITED = Integer.MAX_VALUE;
 
@@ -55,22 +57,33 @@ public record Plan(String name, int maxWatches, Duration minInterval, boolean au
     }
   }
 
+  /** A plan without a price. */
+  public Plan(String name, int maxWatches, Duration minInterval, boolean autoBook, int priority,
+      Duration maxInterval, boolean adaptive) {
+    this(name, maxWatches, minInterval, autoBook, priority, maxInterval, adaptive, null);
+  }
+
   /**
    * A fixed-interval plan: {@code maxInterval} is six times {@code minInterval} (at least 30 minutes)
    * and adaptive scheduling is off.
    */
   public Plan(String name, int maxWatches, Duration minInterval, boolean autoBook, int priority) {
-    this(name, maxWatches, minInterval, autoBook, priority, defaultMaxInterval(minInterval), false);
+    this(name, maxWatches, minInterval, autoBook, priority, defaultMaxInterval(minInterval), false, null);
   }
 
   /** This plan with adaptive scheduling switched on or off. */
   public Plan withAdaptive(boolean value) {
-    return new Plan(name, maxWatches, minInterval, autoBook, priority, maxInterval, value);
+    return new Plan(name, maxWatches, minInterval, autoBook, priority, maxInterval, value, price);
   }
 
   /** This plan with another {@link #maxInterval()}. */
   public Plan withMaxInterval(Duration value) {
-    return new Plan(name, maxWatches, minInterval, autoBook, priority, value, adaptive);
+    return new Plan(name, maxWatches, minInterval, autoBook, priority, value, adaptive, price);
+  }
+
+  /** This plan with a price (or none, {@code null}). */
+  public Plan withPrice(Price value) {
+    return new Plan(name, maxWatches, minInterval, autoBook, priority, maxInterval, adaptive, value);
   }
 
   private static Duration defaultMaxInterval(Duration minInterval) {

@@ -26,10 +26,12 @@ public final class Plans {
 
   private final Map<String, Plan> byName;
   private final Plan defaultPlan;
+  private final Duration grace;
 
-  private Plans(Map<String, Plan> byName, Plan defaultPlan) {
+  private Plans(Map<String, Plan> byName, Plan defaultPlan, Duration grace) {
     this.byName = byName;
     this.defaultPlan = defaultPlan;
+    this.grace = grace;
   }
 
   /** The product tiers FREE, PREMIUM, PRO, ENTERPRISE; FREE is the default. */
@@ -53,7 +55,25 @@ public final class Plans {
     if (!defaultPlan.equals(map.get(defaultPlan.name()))) {
       throw SlotHunterException.invalid("plans", "must contain the default plan " + defaultPlan.name());
     }
-    return new Plans(java.util.Collections.unmodifiableMap(map), defaultPlan);
+    return new Plans(java.util.Collections.unmodifiableMap(map), defaultPlan, Duration.ZERO);
+  }
+
+  /**
+   * These plans with a grace period: a plan set with an end ({@code SlotHunter.setPlan(owner, plan,
+   * until)}) keeps running this long past it before the owner falls back to the default plan.
+   * Default zero.
+   */
+  public Plans withGrace(Duration value) {
+    Objects.requireNonNull(value, "grace");
+    if (value.isNegative()) {
+      throw SlotHunterException.invalid("plans grace", "must not be negative: " + value);
+    }
+    return new Plans(byName, defaultPlan, value);
+  }
+
+  /** How long a plan keeps running past its end (see {@link #withGrace}). */
+  public Duration grace() {
+    return grace;
   }
 
   /** The plan with this name, if any. */

@@ -217,7 +217,47 @@ public final class SlotHunter implements AutoCloseable {
   public void setPlan(String owner, String planName) {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(planName, "planName");
-    engine.setPlan(owner, planName);
+    engine.setPlan(owner, planName, null);
+  }
+
+  /**
+   * Sets an owner's plan until {@code until} (a subscription), as {@link #setPlan(String, String)}.
+   * When it ends (plus the catalogue's {@linkplain Plans#withGrace grace}) the owner falls back to
+   * the default plan: watches beyond its quota stop being announced to (the newest first), and
+   * auto-booking stops where it has none; their health turns {@code QUOTA}
+   * ({@link io.github.slothunter.api.WatchHealthChanged}) and {@link #explain} names the plan that
+   * ended. Saved in the {@code Store} before this returns; a restart keeps following it.
+   *
+   * @param until when the plan ends; {@code null} for never
+   * @return what was saved
+   * @throws SlotHunterException {@code NOT_FOUND} for an unknown plan; {@code UNSUPPORTED} when the
+   *     store cannot keep an end ({@link io.github.slothunter.spi.Store#saveSubscription})
+   */
+  public io.github.slothunter.api.Subscription setPlan(String owner, String planName, java.time.Instant until) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(planName, "planName");
+    return engine.setPlan(owner, planName, until);
+  }
+
+  /**
+   * Renews an owner's plan for {@code period}: from its current end if the owner is on this plan
+   * and it has not ended, else from now (an owner who changes plan starts afresh). Each verified
+   * payment should call this once (it is not idempotent: twice is two periods).
+   *
+   * @return the subscription saved
+   * @throws SlotHunterException {@code INVALID_INPUT} for a period that is not positive, {@code NOT_FOUND}
+   *     for an unknown plan
+   */
+  public io.github.slothunter.api.Subscription extendPlan(String owner, String planName, java.time.Duration period) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(planName, "planName");
+    return engine.extendPlan(owner, planName, period);
+  }
+
+  /** The owner's stored plan and its end, if one was set. */
+  public Optional<io.github.slothunter.api.Subscription> subscription(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    return engine.subscription(owner);
   }
 
   /**

@@ -84,6 +84,7 @@ public final class Engine implements AutoCloseable {
   final AutoBooker autoBooker;
   private final HoldReleases releases;
   private final OutcomeResolver resolver;
+  private final Subscriptions subscriptions;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
       ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime,
@@ -116,6 +117,8 @@ public final class Engine implements AutoCloseable {
     this.health = new HealthTracker(ctx, scheduler, this::registered);
     Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
+    this.subscriptions = new Subscriptions(ctx, registry);
+    health.lapsedPlans(registry::lapsed);
     cluster.bind(registry, scheduler, outbox);
     Poller poller = new Poller(ctx, scheduler, announcer, health);
     int threads = Math.max(2, Math.min(64, providers.stream().mapToInt(r -> r.gate().budget().maxInFlight()).sum() + 1));
@@ -124,6 +127,7 @@ public final class Engine implements AutoCloseable {
       resolver.resolveDue();
       intents.resolveDue();
       replacements.resolveDue();
+      subscriptions.resolveDue();
     };
     this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, chores, lookups, outbox);
     for (ProviderRuntime rt : providers) {
@@ -133,6 +137,7 @@ public final class Engine implements AutoCloseable {
     replacements.finishAtStart(); // its final success replaces the provisional one in the outbox, unheard
     outbox.replay(); // what the last run committed but did not deliver comes first
     registry.restore();
+    subscriptions.restore();
     autoBooker.reconcile(registry::watchRuntime);
     resolver.restore(registry.all());
     metrics.bind(this);
@@ -206,8 +211,16 @@ public final class Engine implements AutoCloseable {
     return registry.planOf(owner);
   }
 
-  public void setPlan(String owner, String planName) {
-    registry.setPlan(owner, planName);
+  public io.github.slothunter.api.Subscription setPlan(String owner, String planName, java.time.Instant until) {
+    return subscriptions.set(owner, planName, until);
+  }
+
+  public io.github.slothunter.api.Subscription extendPlan(String owner, String planName, Duration period) {
+    return subscriptions.extend(owner, planName, period);
+  }
+
+  public java.util.Optional<io.github.slothunter.api.Subscription> subscription(String owner) {
+    return subscriptions.of(owner);
   }
 
   /** Snoozes a target for one watch; returns the updated watch. */

@@ -109,10 +109,23 @@ final class Health {
    */
   static List<String> explain(WatchHealth h, Watch w, Map<String, Set<DayOfWeek>> rejectedDays,
       ErrorCode bookingPausedBy, boolean fullyBooked, boolean fallback, ZoneId zone, Locale locale) {
+    return explain(h, w, rejectedDays, bookingPausedBy, fullyBooked, fallback, zone, locale, null, null);
+  }
+
+  /**
+   * As above; {@code planEnded} is the owner's subscription that lapsed (or {@code null}), and
+   * {@code nowOn} the plan they fell back to.
+   */
+  static List<String> explain(WatchHealth h, Watch w, Map<String, Set<DayOfWeek>> rejectedDays,
+      ErrorCode bookingPausedBy, boolean fullyBooked, boolean fallback, ZoneId zone, Locale locale,
+      io.github.slothunter.api.Subscription planEnded, String nowOn) {
     boolean fa = locale != null && "fa".equals(locale.getLanguage());
     Text t = fa ? new Persian() : new English();
     List<String> out = new ArrayList<>();
     out.add(t.state(h, zone));
+    if (planEnded != null) {
+      out.add(t.planEnded(planEnded.planName(), planEnded.until().atZone(zone).toLocalDate(), nowOn));
+    }
     if (w.autoBook() != null && bookingPausedBy != null && h.state() != HealthState.PAUSED_AUTH) {
       out.add(t.bookingPaused(bookingPausedBy));
     }
@@ -187,6 +200,8 @@ final class Health {
     String fullyBooked();
 
     String fallback();
+
+    String planEnded(String plan, java.time.LocalDate on, String nowOn);
   }
 
   private static final class English implements Text {
@@ -273,6 +288,11 @@ final class Health {
     public String fallback() {
       return "The site answered the calendar in an unexpected shape, so each free day costs an extra request;"
           + " checks may be slower.";
+    }
+
+    @Override
+    public String planEnded(String plan, java.time.LocalDate on, String nowOn) {
+      return "The owner's plan " + plan + " ended on " + on + "; they are on " + nowOn + " now (renew to restore it).";
     }
 
     private static String appeared(int n, Set<DayOfWeek> days) {
@@ -371,6 +391,12 @@ final class Health {
     public String fallback() {
       return "سایت تقویم را با شکلی غیرمنتظره پاسخ داد و هر روز خالی یک درخواست بیشتر می‌خواهد؛ ممکن است بررسی‌ها کندتر"
           + " شوند.";
+    }
+
+    @Override
+    public String planEnded(String plan, java.time.LocalDate on, String nowOn) {
+      return "اشتراک " + plan + " در تاریخ " + on + " به پایان رسید؛ اکنون طرح " + nowOn
+          + " فعال است (برای بازگرداندن آن تمدید کنید).";
     }
 
     private static String appeared(int n, Set<DayOfWeek> days) {

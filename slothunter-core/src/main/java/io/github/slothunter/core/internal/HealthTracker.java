@@ -42,6 +42,10 @@ final class HealthTracker {
   private final Scheduler scheduler;
   private final Supplier<Collection<WatchRuntime>> watches;
 
+  /** The owner's subscription if it lapsed; set once the Registry exists. */
+  private java.util.function.Function<String, Optional<io.github.slothunter.api.Subscription>> lapsed =
+      owner -> Optional.empty();
+
   HealthTracker(EngineContext ctx, Scheduler scheduler, Supplier<Collection<WatchRuntime>> watches) {
     this.clock = ctx.clock;
     this.bus = ctx.bus;
@@ -213,6 +217,11 @@ final class HealthTracker {
         clock.instant()));
   }
 
+  /** Where {@link #explain} learns that an owner's plan lapsed (the Registry, made after this). */
+  void lapsedPlans(java.util.function.Function<String, Optional<io.github.slothunter.api.Subscription>> source) {
+    this.lapsed = source;
+  }
+
   List<String> explain(WatchRuntime wr, java.util.Locale locale) {
     WatchHealth h = health(wr);
     Map<String, java.util.Set<java.time.DayOfWeek>> days = new TreeMap<>();
@@ -224,6 +233,8 @@ final class HealthTracker {
     List<TargetState> states = statesOf(wr);
     boolean full = !states.isEmpty() && states.stream().allMatch(ts -> ts.fullyBooked);
     boolean fallback = states.stream().anyMatch(ts -> ts.fallback != null);
-    return Health.explain(h, wr.watch, days, wr.bookingPausedBy, full, fallback, zone, locale);
+    io.github.slothunter.api.Subscription ended = lapsed.apply(wr.watch.owner()).orElse(null);
+    return Health.explain(h, wr.watch, days, wr.bookingPausedBy, full, fallback, zone, locale, ended,
+        ended == null ? null : wr.plan.name());
   }
 }

@@ -8,6 +8,7 @@ import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.spi.Store;
+import io.github.slothunter.api.Subscription;
 import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.api.WatchState;
@@ -166,9 +167,9 @@ final class Registry {
     synchronized (registration) {
       ctx.ensureOpen();
       checkQuota(req, plan);
-      if (req.planName().isPresent()) {
-        store.saveOwnerPlan(req.owner(), plan.name());
-        moveWatches(req.owner(), plan); // the owner's other watches follow the plan the request set
+      if (req.planName().isPresent() && !planOf(req.owner()).name().equals(plan.name())) {
+        store.saveOwnerPlan(req.owner(), plan.name()); // a plan the request names runs without an end
+        moveWatches(req.owner(), plan); // the owner's other watches follow it
       }
       w = new Watch(newId(), req.owner(), r.ref(), r.targets(), r.prices(), req.filter(), plan.name(), autoBook,
           clock.instant(), WatchState.ACTIVE);
@@ -221,8 +222,15 @@ final class Registry {
     return wr == null ? Optional.empty() : Optional.of(wr.watch);
   }
 
+  /** The owner's plan now: the one set, or the default plan if none was set or it lapsed (past its grace). */
   Plan planOf(String owner) {
-    return store.ownerPlan(owner).flatMap(plans::find).orElse(plans.defaultPlan());
+    return store.subscription(owner).filter(s -> !s.lapsed(clock.instant(), plans.grace()))
+        .flatMap(s -> plans.find(s.planName())).orElse(plans.defaultPlan());
+  }
+
+  /** The owner's subscription if it lapsed (the owner is on the default plan because of it). */
+  Optional<Subscription> lapsed(String owner) {
+    return store.subscription(owner).filter(s -> s.lapsed(clock.instant(), plans.grace()));
   }
 
   /**
@@ -230,14 +238,26 @@ final class Registry {
    * first, then polled at its pace and priority; quota and auto-booking follow ({@link #applyQuota}),
    * and health changes tell the owner.
    */
-  void setPlan(String owner, String planName) {
+  Subscription setPlan(String owner, String planName, Instant until) {
     Plan plan = plans.get(planName);
+    Subscription sub = new Subscription(owner, plan.name(), until);
     synchronized (registration) {
-      store.saveOwnerPlan(owner, plan.name());
-      moveWatches(owner, plan);
+      store.saveSubscription(sub);
+      moveWatches(owner, planOf(owner)); // an end already past (with its grace) means the default plan
       applyQuota(owner);
     }
-    log.debug("owner {} is on plan {} now", owner, plan.name());
+    log.debug("owner {} is on plan {} now{}", owner, plan.name(), until == null ? "" : " until " + until);
+    return sub;
+  }
+
+  /** The owner's plan lapsed (or was renewed meanwhile): their watches follow the plan they have now. */
+  void replan(String owner) {
+    synchronized (registration) {
+      Plan now = planOf(owner);
+      moveWatches(owner, now);
+      applyQuota(owner);
+      log.info("owner {}'s plan ended; on {} now", owner, now.name());
+    }
   }
 
   /** Puts the owner's watches on {@code plan}: saved first, then paced. Caller holds {@code registration}. */

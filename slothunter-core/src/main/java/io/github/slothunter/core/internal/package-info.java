@@ -28,6 +28,8 @@
  *       booking back from the provider.
  *   <li>{@code HealthTracker}: each watch's health and its events; {@code Health}: the rules and
  *       sentences.
+ *   <li>{@code Subscriptions}: plans with an end: set, renewed, and lapsed to the default plan (the
+ *       Registry moves the owner's watches).
  *   <li>{@code ClusterSync}: leases, takeover and stranded events with a shared store.
  *   <li>{@code Directory}, {@code Lookups}: doctor links, lookups, searches, one-off reads.
  *   <li>{@code EngineContext}: the shared wiring and the closed flag.
