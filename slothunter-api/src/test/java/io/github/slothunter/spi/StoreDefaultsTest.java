@@ -2,6 +2,7 @@ package io.github.slothunter.spi;
 
 import static io.github.slothunter.api.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.Fixtures;
@@ -189,6 +190,22 @@ class StoreDefaultsTest {
 
     assertThat(store.leases()).isSameAs(TargetLeases.SINGLE_INSTANCE);
     assertThat(store.watches).containsOnlyKeys("w1");
+  }
+
+  // ------------------------------------------------------------------ patient book
+
+  @Test
+  void aStoreWithoutAPatientBookRefusesToSaveAndHasNoneToListOrDelete() {
+    io.github.slothunter.api.OwnerPatient mom =
+        new io.github.slothunter.api.OwnerPatient("mom", Fixtures.patient());
+
+    assertThatThrownBy(() -> store.saveOwnerPatient("u1", mom))
+        .isInstanceOfSatisfying(io.github.slothunter.api.SlotHunterException.class,
+            e -> assertThat(e.code()).isEqualTo(io.github.slothunter.api.ErrorCode.UNSUPPORTED));
+    assertThatThrownBy(() -> store.saveOwnerPatients("u1", List.of(mom)))
+        .isInstanceOf(io.github.slothunter.api.SlotHunterException.class);
+    assertThat(store.ownerPatients("u1")).isEmpty();
+    assertThat(store.deleteOwnerPatient("u1", "mom")).isFalse();
   }
 
   // ------------------------------------------------------------------ TargetLeases.SINGLE_INSTANCE
