@@ -591,7 +591,8 @@ public final class InMemoryProvider implements Provider {
    * {@link Authenticator#accountPatients} (capability {@link Capability#ACCOUNT_PATIENTS}), holder first, as
    * given; none (the default, capability off) answers {@code UNSUPPORTED} without a request. Give them
    * {@link io.github.slothunter.api.Patient#withAccountUserId account user ids} to see, with
-   * {@link #patientOf}, whom a booking was made for.
+   * {@link #patientOf}, whom a booking was made for. An engine reads a provider's capabilities once, when
+   * it is built: set this before building one that should import account patients.
    */
   public InMemoryProvider accountPatients(io.github.slothunter.api.Patient... people) {
     this.accountPatients = people.length == 0 ? null : List.of(people);
