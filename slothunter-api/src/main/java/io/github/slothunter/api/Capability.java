@@ -43,5 +43,12 @@ public enum Capability {
    * Moves an existing booking onto a newly held slot, keeping its id and tracking code ({@link
    * io.github.slothunter.spi.Booker#move}): replacing a booking with a better slot without cancelling it.
    */
-  MOVE
+  MOVE,
+  /**
+   * Lists the people a logged-in account books for ({@link
+   * io.github.slothunter.spi.Authenticator#accountPatients}: the account holder and, where the site has
+   * them, family members), each with the {@link Patient#accountUserId()} the provider's booking needs,
+   * and books for the one a {@link Patient} names.
+   */
+  ACCOUNT_PATIENTS
 }

@@ -8,6 +8,12 @@ package io.github.slothunter.api;
  * {@code 912…} or Persian/Arabic digits. {@link #toString()} masks every personal field, so a
  * patient can be logged safely; the accessors return the clear values.
  *
+ * <p><b>Account users.</b> A provider account may book for several people (Paziresh24: the
+ * account holder and the family members of {@code auth/me -> users[]}). {@link #accountUserId()}
+ * names which of the account's users this patient is, as the provider knows them; {@code null} (the
+ * default) means the account holder, as before it existed. Providers list an account's users with
+ * {@link io.github.slothunter.spi.Authenticator#accountPatients}, which fills it in.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param firstName given name
@@ -15,8 +21,15 @@ package io.github.slothunter.api;
  * @param nationalCode 10-digit Iranian national code (ASCII digits after normalisation)
  * @param mobile Iranian mobile number, normalised to {@code 09xxxxxxxxx}
  * @param gender gender, {@link Gender#UNSPECIFIED} when not given
+ * @param accountUserId the provider account's user to book for (an opaque id of 1-{@value #MAX_ACCOUNT_USER_ID}
+ *     ASCII letters, digits, {@code -}, {@code _} or {@code .}; Persian digits are converted), or {@code null}
+ *     for the account holder
  */
-public record Patient(String firstName, String lastName, String nationalCode, String mobile, Gender gender) {
+public record Patient(String firstName, String lastName, String nationalCode, String mobile, Gender gender,
+    String accountUserId) {
+
+  /** The longest {@link #accountUserId()} accepted. */
+  public static final int MAX_ACCOUNT_USER_ID = 64;
 
   /** Validates and normalises; throws {@link ErrorCode#INVALID_INPUT} naming the bad field (never its value). */
   public Patient {
@@ -25,11 +38,58 @@ public record Patient(String firstName, String lastName, String nationalCode, St
     nationalCode = normaliseNationalCode(nationalCode);
     mobile = normaliseMobile(mobile);
     gender = gender == null ? Gender.UNSPECIFIED : gender;
+    accountUserId = accountUserId == null ? null : normaliseAccountUserId(accountUserId);
   }
 
-  /** A patient without a stated gender. */
+  /** A patient booked as the account holder ({@link #accountUserId()} {@code null}). */
+  public Patient(String firstName, String lastName, String nationalCode, String mobile, Gender gender) {
+    this(firstName, lastName, nationalCode, mobile, gender, null);
+  }
+
+  /** A patient without a stated gender, booked as the account holder. */
   public static Patient of(String firstName, String lastName, String nationalCode, String mobile) {
-    return new Patient(firstName, lastName, nationalCode, mobile, Gender.UNSPECIFIED);
+    return new Patient(firstName, lastName, nationalCode, mobile, Gender.UNSPECIFIED, null);
+  }
+
+  /**
+   * This patient as the provider account's user {@code value} ({@code null}: the account holder).
+   *
+   * @throws SlotHunterException {@link ErrorCode#INVALID_INPUT} for a malformed id
+   */
+  public Patient withAccountUserId(String value) {
+    return new Patient(firstName, lastName, nationalCode, mobile, gender, value);
+  }
+
+  /**
+   * Checks a provider account's user id: 1-{@value #MAX_ACCOUNT_USER_ID} ASCII letters, digits,
+   * {@code -}, {@code _} or {@code .} after Persian/Arabic digits are converted and invisible marks
+   * trimmed. An id goes into provider requests as it is, so nothing else is let through.
+   *
+   * @throws SlotHunterException {@link ErrorCode#INVALID_INPUT} if it is not such an id (the message
+   *     never quotes it)
+   */
+  public static String normaliseAccountUserId(String raw) {
+    if (raw == null) {
+      throw SlotHunterException.invalid("patient accountUserId", "is required");
+    }
+    String s = Text.asciiDigits(Text.clean(raw));
+    if (s.isEmpty()) {
+      throw SlotHunterException.invalid("patient accountUserId", "must not be blank");
+    }
+    if (s.length() > MAX_ACCOUNT_USER_ID) {
+      throw SlotHunterException.invalid("patient accountUserId", "is too long (" + s.length() + " > "
+          + MAX_ACCOUNT_USER_ID + " characters)");
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+          || c == '-' || c == '_' || c == '.';
+      if (!ok) {
+        throw SlotHunterException.invalid("patient accountUserId",
+            "must contain only ASCII letters, digits, '-', '_' or '.'");
+      }
+    }
+    return s;
   }
 
   /**
@@ -106,6 +166,7 @@ public record Patient(String firstName, String lastName, String nationalCode, St
   public String toString() {
     return "Patient[firstName=" + Pii.maskName(firstName) + ", lastName=" + Pii.maskName(lastName)
         + ", nationalCode=" + Pii.maskNationalCode(nationalCode) + ", mobile=" + Pii.maskMobile(mobile)
-        + ", gender=" + gender + "]";
+        + ", gender=" + gender + ", accountUserId=" + (accountUserId == null ? "holder" : Pii.maskCode(accountUserId))
+        + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.slothunter.spi;
 
+import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.SlotChange;
@@ -29,6 +30,8 @@ final class InMemoryStore implements Store {
   private final Map<String, Set<String>> announced = new ConcurrentHashMap<>();
   private final Map<String, BookingAttempt> attempts = new ConcurrentHashMap<>();
   private final Map<String, io.github.slothunter.api.Subscription> ownerPlans = new ConcurrentHashMap<>();
+  /** Each owner's patients by label, in the order first saved; guarded by itself. */
+  private final Map<String, java.util.LinkedHashMap<String, OwnerPatient>> ownerPatients = new java.util.HashMap<>();
   /**
    * The outbox: undelivered events in the order saved, with their publisher; guarded by this. An
    * event's id is worked out only when needed (a replacement, a delivered mark): polls only append.
@@ -213,5 +216,46 @@ final class InMemoryStore implements Store {
   @Override
   public List<io.github.slothunter.api.Subscription> endingSubscriptions() {
     return ownerPlans.values().stream().filter(s -> s.until() != null).toList();
+  }
+
+  @Override
+  public void saveOwnerPatient(String owner, OwnerPatient patient) {
+    saveOwnerPatients(owner, List.of(patient));
+  }
+
+  @Override
+  public void saveOwnerPatients(String owner, List<OwnerPatient> patients) {
+    java.util.Objects.requireNonNull(owner, "owner");
+    List<OwnerPatient> copy = List.copyOf(patients);
+    synchronized (ownerPatients) {
+      java.util.LinkedHashMap<String, OwnerPatient> book =
+          ownerPatients.computeIfAbsent(owner, k -> new java.util.LinkedHashMap<>());
+      for (OwnerPatient p : copy) {
+        book.put(p.label(), p); // a replaced label keeps its place
+      }
+    }
+  }
+
+  @Override
+  public List<OwnerPatient> ownerPatients(String owner) {
+    java.util.Objects.requireNonNull(owner, "owner");
+    synchronized (ownerPatients) {
+      java.util.LinkedHashMap<String, OwnerPatient> book = ownerPatients.get(owner);
+      return book == null ? List.of() : List.copyOf(book.values());
+    }
+  }
+
+  @Override
+  public boolean deleteOwnerPatient(String owner, String label) {
+    java.util.Objects.requireNonNull(owner, "owner");
+    java.util.Objects.requireNonNull(label, "label");
+    synchronized (ownerPatients) {
+      java.util.LinkedHashMap<String, OwnerPatient> book = ownerPatients.get(owner);
+      boolean removed = book != null && book.remove(label) != null;
+      if (book != null && book.isEmpty()) {
+        ownerPatients.remove(owner);
+      }
+      return removed;
+    }
   }
 }

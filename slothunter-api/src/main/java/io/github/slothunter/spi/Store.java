@@ -2,6 +2,9 @@ package io.github.slothunter.spi;
 
 import io.github.slothunter.api.Watch;
 import io.github.slothunter.api.BookingAttempt;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.OwnerPatient;
+import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotChange;
 import io.github.slothunter.api.TargetSnapshot;
 import io.github.slothunter.api.SlotEvent;
@@ -12,8 +15,12 @@ import java.util.Set;
 
 /**
  * Where the engine keeps what must survive a restart: watches, per-target snapshots, slot history,
- * which slots each watch was told about, booking attempts, and the outbox of events not yet
- * delivered. Implementations must be thread-safe; each method is atomic on its own.
+ * which slots each watch was told about, booking attempts, the outbox of events not yet
+ * delivered, and each owner's patient book. Implementations must be thread-safe; each method is
+ * atomic on its own.
+ *
+ * <p>Patients (in auto-booking watches and in the patient book) are personal data: a store that writes
+ * them anywhere lasting should encrypt them, labels included (the JDBC store does).
  */
 public interface Store extends AutoCloseable {
 
@@ -172,6 +179,43 @@ public interface Store extends AutoCloseable {
   /** Every subscription with an end (lapsed or not), for the engine to follow at start-up. The default has none. */
   default List<io.github.slothunter.api.Subscription> endingSubscriptions() {
     return List.of();
+  }
+
+  /**
+   * Inserts an owner's patient, or replaces the one under the same {@linkplain OwnerPatient#label()
+   * label} (which keeps its place in {@link #ownerPatients}). Durable before it returns.
+   *
+   * @throws SlotHunterException {@code UNSUPPORTED} by default: a store written before patient books
+   *     existed keeps none
+   */
+  default void saveOwnerPatient(String owner, OwnerPatient patient) {
+    throw SlotHunterException.builder(ErrorCode.UNSUPPORTED).message("this store keeps no patient book").build();
+  }
+
+  /**
+   * Saves several of an owner's patients as {@link #saveOwnerPatient} does, in one atomic step where
+   * the store can (an import from a provider account is saved whole or not at all). The default saves
+   * them one by one.
+   */
+  default void saveOwnerPatients(String owner, List<OwnerPatient> patients) {
+    for (OwnerPatient p : patients) {
+      saveOwnerPatient(owner, p);
+    }
+  }
+
+  /** An owner's patients in the order they were first saved; empty for none (and by default). */
+  default List<OwnerPatient> ownerPatients(String owner) {
+    return List.of();
+  }
+
+  /**
+   * Deletes an owner's patient by label; durable before it returns. Watches that book for the patient
+   * keep their own copy.
+   *
+   * @return whether there was one (by default: {@code false})
+   */
+  default boolean deleteOwnerPatient(String owner, String label) {
+    return false;
   }
 
   /**

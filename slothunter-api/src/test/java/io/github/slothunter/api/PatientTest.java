@@ -220,4 +220,77 @@ class PatientTest {
 
     assertThat(e.getMessage()).doesNotContain("0499370898", MOBILE, "سارا");
   }
+
+  // ------------------------------------------------------------------ account users
+
+  @Test
+  void aPatientIsTheAccountHolderUnlessAnAccountUserIsNamed() {
+    Patient holder = Patient.of("Sara", "Ahmadi", NATIONAL_CODE, MOBILE);
+    Patient fiveArgs = new Patient("Sara", "Ahmadi", NATIONAL_CODE, MOBILE, Gender.FEMALE);
+
+    assertThat(holder.accountUserId()).isNull();
+    assertThat(fiveArgs.accountUserId()).isNull();
+    assertThat(holder.withAccountUserId("6120457").accountUserId()).isEqualTo("6120457");
+  }
+
+  @Test
+  void withAccountUserIdKeepsEveryOtherFieldAndNullGoesBackToTheHolder() {
+    Patient p = new Patient("Sara", "Ahmadi", NATIONAL_CODE, MOBILE, Gender.FEMALE, "6120457");
+
+    Patient member = p.withAccountUserId("7000001");
+    Patient holder = member.withAccountUserId(null);
+
+    assertThat(member).isEqualTo(new Patient("Sara", "Ahmadi", NATIONAL_CODE, MOBILE, Gender.FEMALE, "7000001"));
+    assertThat(holder).isEqualTo(new Patient("Sara", "Ahmadi", NATIONAL_CODE, MOBILE, Gender.FEMALE));
+    assertThat(member).isNotEqualTo(holder);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "6120457, 6120457",
+      "'  6120457 ', 6120457",
+      "۶۱۲۰۴۵۷, 6120457",
+      "'\u200F6120457\u200E', 6120457",
+      "e3b8d6a2-5c1f-11f1-9a4e-0050568a1c2d, e3b8d6a2-5c1f-11f1-9a4e-0050568a1c2d",
+      "user_7.a, user_7.a"
+  })
+  void acceptsAsciiAccountUserIdsAndConvertsPersianDigits(String raw, String expected) {
+    assertThat(Patient.normaliseAccountUserId(raw)).isEqualTo(expected);
+    assertThat(Fixtures.patient().withAccountUserId(raw).accountUserId()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"61 20457", "6120457&x=1", "id\r\nX: y", "سارا", "a/b", "a?b", "%36", "6120457\u0000"})
+  void rejectsAccountUserIdsWithAnythingButAsciiLettersDigitsAndDashes(String raw) {
+    SlotHunterException e = invalidInput(() -> Fixtures.patient().withAccountUserId(raw), "patient accountUserId");
+
+    assertThat(e.getMessage()).contains("only ASCII letters").doesNotContain(raw);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\u200F\u200E"})
+  void rejectsBlankAccountUserIds(String raw) {
+    SlotHunterException e = invalidInput(() -> Fixtures.patient().withAccountUserId(raw), "patient accountUserId");
+
+    assertThat(e.getMessage()).endsWith("must not be blank");
+  }
+
+  @Test
+  void rejectsAnAccountUserIdLongerThanTheBoundWithoutEchoingIt() {
+    String longId = "7".repeat(Patient.MAX_ACCOUNT_USER_ID + 1);
+
+    SlotHunterException e = invalidInput(() -> Fixtures.patient().withAccountUserId(longId), "patient accountUserId");
+
+    assertThat(e.getMessage()).contains("too long").doesNotContain(longId);
+    assertThat(Fixtures.patient().withAccountUserId("7".repeat(Patient.MAX_ACCOUNT_USER_ID)).accountUserId())
+        .hasSize(Patient.MAX_ACCOUNT_USER_ID);
+  }
+
+  @Test
+  void toStringMasksTheAccountUserIdAndCallsNoIdTheHolder() {
+    Patient member = Fixtures.patient().withAccountUserId("6120457");
+
+    assertThat(member.toString()).contains("accountUserId=*****57").doesNotContain("6120457", NATIONAL_CODE, MOBILE);
+    assertThat(Fixtures.patient().toString()).contains("accountUserId=holder");
+  }
 }

@@ -392,6 +392,57 @@ class InMemoryStoreTest {
     assertThat(store.ownerPlan("u3")).isEmpty();
   }
 
+  // ------------------------------------------------------------------ patient book
+
+  private static io.github.slothunter.api.OwnerPatient person(String label, String firstName) {
+    return new io.github.slothunter.api.OwnerPatient(label,
+        io.github.slothunter.api.Patient.of(firstName, "Ahmadi", Fixtures.NATIONAL_CODE, Fixtures.MOBILE));
+  }
+
+  @Test
+  void anOwnersPatientsListInTheOrderFirstSavedAndAReplacedLabelKeepsItsPlace() {
+    store.saveOwnerPatient("u1", person("me", "Sara"));
+    store.saveOwnerPatient("u1", person("mom", "Maryam"));
+    store.saveOwnerPatient("u2", person("me", "Reza"));
+
+    store.saveOwnerPatient("u1", person("me", "Sarah"));
+
+    assertThat(store.ownerPatients("u1")).extracting(p -> p.label() + ":" + p.patient().firstName())
+        .containsExactly("me:Sarah", "mom:Maryam");
+    assertThat(store.ownerPatients("u2")).extracting(p -> p.patient().firstName()).containsExactly("Reza");
+    assertThat(store.ownerPatients("u3")).isEmpty();
+  }
+
+  @Test
+  void savingSeveralPatientsAddsThemInOrder() {
+    store.saveOwnerPatients("u1", List.of(person("me", "Sara"), person("son", "Ali")));
+
+    assertThat(store.ownerPatients("u1")).extracting(io.github.slothunter.api.OwnerPatient::label)
+        .containsExactly("me", "son");
+  }
+
+  @Test
+  void deletingAPatientRemovesOnlyThatOwnersLabel() {
+    store.saveOwnerPatient("u1", person("me", "Sara"));
+    store.saveOwnerPatient("u1", person("mom", "Maryam"));
+    store.saveOwnerPatient("u2", person("mom", "Zahra"));
+
+    boolean removed = store.deleteOwnerPatient("u1", "mom");
+
+    assertThat(removed).isTrue();
+    assertThat(store.deleteOwnerPatient("u1", "mom")).isFalse();
+    assertThat(store.deleteOwnerPatient("u9", "mom")).isFalse();
+    assertThat(store.ownerPatients("u1")).extracting(io.github.slothunter.api.OwnerPatient::label).containsExactly("me");
+    assertThat(store.ownerPatients("u2")).extracting(io.github.slothunter.api.OwnerPatient::label).containsExactly("mom");
+  }
+
+  @Test
+  void theListedPatientsCannotBeChangedByTheCaller() {
+    store.saveOwnerPatient("u1", person("me", "Sara"));
+
+    assertThatThrownBy(() -> store.ownerPatients("u1").clear()).isInstanceOf(UnsupportedOperationException.class);
+  }
+
   // ------------------------------------------------------------------ outbox
 
   @Test

@@ -215,6 +215,22 @@ class StoreDefaultsTest {
     assertThat(store.watches).containsOnlyKeys("w1");
   }
 
+  // ------------------------------------------------------------------ patient book
+
+  @Test
+  void aStoreWithoutAPatientBookRefusesToSaveAndHasNoneToListOrDelete() {
+    io.github.slothunter.api.OwnerPatient mom =
+        new io.github.slothunter.api.OwnerPatient("mom", Fixtures.patient());
+
+    assertThatThrownBy(() -> store.saveOwnerPatient("u1", mom))
+        .isInstanceOfSatisfying(io.github.slothunter.api.SlotHunterException.class,
+            e -> assertThat(e.code()).isEqualTo(io.github.slothunter.api.ErrorCode.UNSUPPORTED));
+    assertThatThrownBy(() -> store.saveOwnerPatients("u1", List.of(mom)))
+        .isInstanceOf(io.github.slothunter.api.SlotHunterException.class);
+    assertThat(store.ownerPatients("u1")).isEmpty();
+    assertThat(store.deleteOwnerPatient("u1", "mom")).isFalse();
+  }
+
   // ------------------------------------------------------------------ TargetLeases.SINGLE_INSTANCE
 
   @Test

@@ -271,6 +271,92 @@ public final class SlotHunter implements AutoCloseable {
     return engine.authenticator(providerId);
   }
 
+  // ------------------------------------------------------------------ patient books
+
+  /**
+   * Saves a person into the owner's patient book under {@code label}, replacing whoever had that label
+   * (who keeps the place in {@link #patients}). The store has the write before this returns. Watches
+   * already booking for someone keep their own copy of the patient: editing or removing a book entry
+   * does not change whom they book for.
+   *
+   * @return the saved entry (a person entered by hand: not tied to a provider account)
+   * @throws SlotHunterException {@code INVALID_INPUT} for a bad owner or label, {@code UNSUPPORTED} when
+   *     the store keeps no patient book, {@code STORE_UNAVAILABLE} when it fails
+   */
+  public io.github.slothunter.api.OwnerPatient savePatient(String owner, String label,
+      io.github.slothunter.api.Patient patient) {
+    Objects.requireNonNull(patient, "patient");
+    io.github.slothunter.api.OwnerPatient entry = new io.github.slothunter.api.OwnerPatient(label, patient);
+    engine.savePatient(owner, entry);
+    return entry;
+  }
+
+  /**
+   * Saves an entry into the owner's patient book as {@link #savePatient(String, String,
+   * io.github.slothunter.api.Patient)} does, keeping the provider it names (use it to edit an entry that
+   * {@link #importAccountPatients} made).
+   */
+  public void savePatient(String owner, io.github.slothunter.api.OwnerPatient patient) {
+    Objects.requireNonNull(patient, "patient");
+    engine.savePatient(owner, patient);
+  }
+
+  /**
+   * The owner's patient book, in the order the entries were first saved; empty for none. Book for one
+   * with {@link io.github.slothunter.api.OwnerPatient#autoBook} and {@link WatchRequest#autoBook(
+   * io.github.slothunter.api.AutoBook)}.
+   *
+   * @throws SlotHunterException {@code INVALID_INPUT} for a bad owner, {@code STORE_UNAVAILABLE}
+   */
+  public List<io.github.slothunter.api.OwnerPatient> patients(String owner) {
+    return engine.patients(owner);
+  }
+
+  /**
+   * One entry of the owner's patient book by label (compared after {@link
+   * io.github.slothunter.api.OwnerPatient#normaliseLabel cleaning}).
+   *
+   * @throws SlotHunterException {@code INVALID_INPUT} for a bad owner or label, {@code STORE_UNAVAILABLE}
+   */
+  public Optional<io.github.slothunter.api.OwnerPatient> patient(String owner, String label) {
+    return engine.patient(owner, label);
+  }
+
+  /**
+   * Removes an entry from the owner's patient book; the store has the write before this returns.
+   * Watches booking for that person go on doing so.
+   *
+   * @return whether there was one
+   * @throws SlotHunterException {@code INVALID_INPUT} for a bad owner or label, {@code STORE_UNAVAILABLE}
+   */
+  public boolean removePatient(String owner, String label) {
+    return engine.removePatient(owner, label);
+  }
+
+  /**
+   * Imports the people a logged-in provider account books for into the owner's patient book: one
+   * request ({@link io.github.slothunter.spi.Authenticator#accountPatients}) from the provider's budget,
+   * then one store write, done before this returns. Each entry names the provider and carries the
+   * person's {@link io.github.slothunter.api.Patient#accountUserId()}, so a watch booking for them books
+   * for that account user. A person imported before from this provider (the same account user) keeps
+   * their label and gets the details the provider has now; a new one is labelled with their name
+   * ({@code "Sara Ahmadi (2)"} when taken). People no longer on the account stay in the book; remove them
+   * with {@link #removePatient}. People whose details the provider has incomplete are left out by the
+   * provider.
+   *
+   * @return the imported entries, in the provider's order (the account holder first)
+   * @throws SlotHunterException {@code INVALID_INPUT} for a bad owner, an unregistered provider or a
+   *     session of another provider; {@code UNSUPPORTED} when the provider cannot list an account's people
+   *     ({@link io.github.slothunter.api.Capability#ACCOUNT_PATIENTS}) or the store keeps no patient book;
+   *     {@code BUDGET_SPENT} in manual mode when no request token is free; the provider's errors
+   *     ({@code AUTH_REQUIRED} for an expired session); {@code STORE_UNAVAILABLE}
+   * @throws IllegalStateException if the engine is closed
+   */
+  public List<io.github.slothunter.api.OwnerPatient> importAccountPatients(String owner, String providerId,
+      io.github.slothunter.api.AccountSession session) {
+    return engine.importAccountPatients(owner, providerId, session);
+  }
+
   /** The plans this engine knows. */
   public Plans plans() {
     return engine.plans();

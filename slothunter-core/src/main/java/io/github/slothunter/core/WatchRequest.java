@@ -141,7 +141,11 @@ public final class WatchRequest {
     return autoBook(AutoBook.of(patient, session));
   }
 
-  /** Book automatically with these settings. */
+  /**
+   * Book automatically with these settings. To book for someone in the owner's patient book, take the
+   * settings from the entry: {@code hunter.patient(owner, "mom").orElseThrow().autoBook(session)} (the
+   * watch keeps that copy of the patient; later edits of the book do not change it).
+   */
   public WatchRequest autoBook(AutoBook value) {
     return new WatchRequest(owner, link, target, centerId, serviceId, filter, planName,
         Objects.requireNonNull(value, "autoBook"));

@@ -138,6 +138,37 @@ class Paziresh24EngineTest {
     assertThat(fake.requestCount(FakePaziresh24.BOOK)).isEqualTo(1);
   }
 
+  @Test
+  void importsAFamilyAccountAndAWatchBooksForTheSecondUser() {
+    start(0, null, 1);
+    hunter.setPlan("u1", "PREMIUM");
+    fake.accountHolder("09121234567", "سارا", "نمونه", "0012345679");
+    io.github.slothunter.testkit.FakeAccountUser son =
+        fake.addAccountUser("09121234567", "علی", "نمونه", "0499370899", "09351234567");
+    var session = fake.login("09121234567").toSession();
+    fake.openSlot("dr-sara-ahmadi", "1001", "2001", tomorrow(6));
+
+    List<io.github.slothunter.api.OwnerPatient> imported = hunter.importAccountPatients("u1", "paziresh24", session);
+    io.github.slothunter.api.OwnerPatient chosen = hunter.patient("u1", "علی نمونه").orElseThrow();
+    hunter.watch(WatchRequest.of("u1", LINK).autoBook(chosen.autoBook(session)));
+    hunter.runDue();
+
+    assertThat(imported).extracting(io.github.slothunter.api.OwnerPatient::label).containsExactly("سارا نمونه", "علی نمونه");
+    assertThat(imported).extracting(p -> p.patient().accountUserId())
+        .containsExactly(session.attributes().get("user_id"), son.id());
+    BookingSucceeded ok = events.await(BookingSucceeded.class, 1).get(0);
+    assertThat(fake.bookings()).singleElement().satisfies(b -> {
+      assertThat(b.bookId()).isEqualTo(ok.booking().providerBookingKey());
+      assertThat(b.selectedUserId()).isEqualTo(son.id());
+      assertThat(b.userId()).as("the account that booked").isEqualTo(session.attributes().get("user_id"));
+      assertThat(b.firstName()).isEqualTo("علی");
+      assertThat(b.lastName()).isEqualTo("نمونه");
+      assertThat(b.nationalCode()).isEqualTo("0499370899");
+      assertThat(b.cell()).isEqualTo("09351234567");
+    });
+    assertThat(fake.requestCount(FakePaziresh24.AUTH_ME)).isEqualTo(1);
+  }
+
   @org.junit.jupiter.params.ParameterizedTest(name = "a repeated suspend answered {0}")
   @org.junit.jupiter.params.provider.EnumSource(io.github.slothunter.testkit.RepeatedHold.class)
   void aSuspendWhoseAnswerIsLostLeavesNoHoldBeyondItsResolution(io.github.slothunter.testkit.RepeatedHold answer) {

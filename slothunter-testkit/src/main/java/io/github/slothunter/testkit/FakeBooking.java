@@ -24,16 +24,27 @@ import java.util.Objects;
  * @param paymentRequired whether the book reply said {@code payment.reqiure_payment} {@code "1"} (a priced
  *     service or the online center {@code 5532}, spec 5.6): such a booking is not final until paid
  * @param paid whether a payment-required booking has been marked paid ({@code FakePaziresh24.markPaid})
+ * @param selectedUserId the book form's {@code selected_user_id} as sent (spec 5.4: the account user or
+ *     family member booked for), empty when the form had none; the fake does not check it against the
+ *     account (what the site answers a foreign id is UNVERIFIED)
  */
 public record FakeBooking(String bookId, String referenceCode, FakeSlot slot, String userId, String terminalId,
     String firstName, String lastName, String nationalCode, String cell, Instant bookedAt, boolean cancelled,
-    boolean paymentRequired, boolean paid) {
+    boolean paymentRequired, boolean paid, String selectedUserId) {
+
+  /** A booking without a recorded {@code selected_user_id}; the constructor before it was recorded. */
+  public FakeBooking(String bookId, String referenceCode, FakeSlot slot, String userId, String terminalId,
+      String firstName, String lastName, String nationalCode, String cell, Instant bookedAt, boolean cancelled,
+      boolean paymentRequired, boolean paid) {
+    this(bookId, referenceCode, slot, userId, terminalId, firstName, lastName, nationalCode, cell, bookedAt, cancelled,
+        paymentRequired, paid, "");
+  }
 
   /** A free booking (no payment required); the constructor before payments existed. */
   public FakeBooking(String bookId, String referenceCode, FakeSlot slot, String userId, String terminalId,
       String firstName, String lastName, String nationalCode, String cell, Instant bookedAt, boolean cancelled) {
     this(bookId, referenceCode, slot, userId, terminalId, firstName, lastName, nationalCode, cell, bookedAt, cancelled,
-        false, false);
+        false, false, "");
   }
 
   /** Whether it still waits for payment ({@code payment_status} {@code paying} on the site). */
@@ -53,6 +64,7 @@ public record FakeBooking(String bookId, String referenceCode, FakeSlot slot, St
     Objects.requireNonNull(nationalCode, "nationalCode");
     Objects.requireNonNull(cell, "cell");
     Objects.requireNonNull(bookedAt, "bookedAt");
+    Objects.requireNonNull(selectedUserId, "selectedUserId");
   }
 
   /** Masks the patient's data. */
@@ -62,6 +74,6 @@ public record FakeBooking(String bookId, String referenceCode, FakeSlot slot, St
         + ", userId=" + userId + ", patient=" + Pii.maskName(firstName) + " " + Pii.maskName(lastName)
         + ", nationalCode=" + Pii.maskNationalCode(nationalCode) + ", cell=" + Pii.maskMobile(cell)
         + ", bookedAt=" + bookedAt + ", cancelled=" + cancelled + ", paymentRequired=" + paymentRequired
-        + ", paid=" + paid + "]";
+        + ", paid=" + paid + ", selectedUserId=" + selectedUserId + "]";
   }
 }

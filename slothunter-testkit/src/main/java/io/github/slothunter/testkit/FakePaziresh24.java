@@ -637,6 +637,54 @@ public final class FakePaziresh24 implements AutoCloseable {
     return state.login(mobile.startsWith("0") ? mobile : "0" + mobile);
   }
 
+  /**
+   * Gives the account with this mobile (created if new) its holder's details, as {@link #AUTH_ME} lists
+   * them in {@code users[0]}: {@code name}, {@code family}, {@code national_code}, and {@code cell}
+   * without its leading 0 (spec 7, 11). Until set they are empty strings, as for an account that never
+   * filled in its profile.
+   *
+   * @param mobile {@code 09xxxxxxxxx} or {@code 9xxxxxxxxx}
+   * @return the holder, with the account's user id
+   * @throws IllegalArgumentException for another mobile form
+   */
+  public FakeAccountUser accountHolder(String mobile, String name, String family, String nationalCode) {
+    return state.accountHolder(cell(mobile, "mobile"), name, family, nationalCode);
+  }
+
+  /**
+   * Adds a family member to the account with this mobile (created if new): {@link #AUTH_ME} then lists
+   * them after the holder, in the order added, in the same {@code users[]} element shape (spec 11), with a
+   * fresh numeric {@code id}. A booking for them sends that id as {@code selected_user_id} (spec 5.4),
+   * which {@link FakeBooking#selectedUserId()} records. Whether the real {@code auth/me} lists family
+   * members is UNVERIFIED (the spec's example has one user); the fake serves no sub-user endpoint
+   * ({@code /api/listSubUser}: its answer is not in the spec).
+   *
+   * @param accountMobile the account's mobile, {@code 09xxxxxxxxx} or {@code 9xxxxxxxxx}
+   * @param cell the member's mobile, {@code 09xxxxxxxxx} or {@code 9xxxxxxxxx} (several people may share one)
+   * @return the member, with its new id
+   * @throws IllegalArgumentException for another mobile form
+   */
+  public FakeAccountUser addAccountUser(String accountMobile, String name, String family, String nationalCode,
+      String cell) {
+    return state.addAccountUser(cell(accountMobile, "accountMobile"), name, family, nationalCode, cell(cell, "cell"));
+  }
+
+  /**
+   * The people of the account with this mobile (created if new) as {@link #AUTH_ME} lists them: the
+   * holder first, then the family members in the order added.
+   */
+  public List<FakeAccountUser> accountUsers(String mobile) {
+    return state.accountUsers(cell(mobile, "mobile"));
+  }
+
+  private static String cell(String mobile, String name) {
+    Objects.requireNonNull(mobile, name);
+    if (!mobile.matches("0?9\\d{9}")) {
+      throw new IllegalArgumentException(name + " must look like 09121234567");
+    }
+    return mobile.startsWith("0") ? mobile : "0" + mobile;
+  }
+
   @Override
   public String toString() {
     return runtime.describe("FakePaziresh24", slugs());

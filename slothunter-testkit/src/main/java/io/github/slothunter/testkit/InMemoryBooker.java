@@ -115,6 +115,7 @@ final class InMemoryBooker implements Booker {
             : new Booking(hold.slot(), key, tracking, p.clock.instant());
         if (!p.loseBookings) {
           p.bookings.add(b);
+          p.bookedFor.put(key, patient);
         }
         if (p.loseAnswers) {
           throw p.error(ErrorCode.PROVIDER_UNAVAILABLE, "answer lost after booking " + key);

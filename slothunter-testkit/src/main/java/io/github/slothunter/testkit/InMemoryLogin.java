@@ -5,12 +5,14 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.OtpChallenge;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.spi.Authenticator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The SMS login of an {@link InMemoryProvider}: any mobile gets a challenge, the builder's code
- * completes it within {@link InMemoryProvider#CODE_TTL}. Thread-safe.
+ * completes it within {@link InMemoryProvider#CODE_TTL}. Every account books for the people
+ * {@link InMemoryProvider#accountPatients} set. Thread-safe.
  */
 final class InMemoryLogin implements Authenticator {
   private final InMemoryProvider p;
@@ -39,5 +41,16 @@ final class InMemoryLogin implements Authenticator {
       }
       return new AccountSession(p.id, "token-" + Integer.toHexString(challenge.mobile().hashCode()), Map.of(), null);
     });
+  }
+
+  /** {@inheritDoc} The provider's {@linkplain InMemoryProvider#accountPatients account patients}, whatever the session. */
+  @Override
+  public List<Patient> accountPatients(AccountSession session) {
+    Objects.requireNonNull(session, "session");
+    List<Patient> people = p.accountPatients;
+    if (people == null) {
+      return Authenticator.super.accountPatients(session);
+    }
+    return p.call(InMemoryProvider.Operation.ACCOUNT_PATIENTS, "", () -> people);
   }
 }

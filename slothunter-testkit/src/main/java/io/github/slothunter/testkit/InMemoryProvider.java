@@ -138,7 +138,9 @@ public final class InMemoryProvider implements Provider {
     /** {@link Authenticator#start}: an SMS code is asked for. */
     LOGIN_START,
     /** {@link Authenticator#complete}: a code is checked. */
-    LOGIN_COMPLETE
+    LOGIN_COMPLETE,
+    /** {@link Authenticator#accountPatients}: the people an account books for are listed. */
+    ACCOUNT_PATIENTS
   }
 
   /**
@@ -215,6 +217,8 @@ public final class InMemoryProvider implements Provider {
   final Map<String, TreeMap<Instant, Slot>> calendars = new HashMap<>();
   final Map<String, Hold> holds = new LinkedHashMap<>();
   final List<Booking> bookings = new ArrayList<>();
+  /** Who each booking was made for, by booking key. */
+  final Map<String, io.github.slothunter.api.Patient> bookedFor = new HashMap<>();
   final List<Request> requests = new ArrayList<>();
   final List<String> releasedHoldKeys = new ArrayList<>();
   final List<String> codesSentTo = new ArrayList<>();
@@ -239,6 +243,7 @@ public final class InMemoryProvider implements Provider {
   volatile RepeatedHold repeatedHold;
   volatile boolean loseBookings;
   volatile int calendarWindow = -1;
+  volatile List<io.github.slothunter.api.Patient> accountPatients;
   volatile boolean closed;
 
   private InMemoryProvider(Builder b) {
@@ -581,7 +586,33 @@ public final class InMemoryProvider implements Provider {
     return this;
   }
 
+  /**
+   * Gives every account of the {@linkplain Builder#login(String) login} these people for
+   * {@link Authenticator#accountPatients} (capability {@link Capability#ACCOUNT_PATIENTS}), holder first, as
+   * given; none (the default, capability off) answers {@code UNSUPPORTED} without a request. Give them
+   * {@link io.github.slothunter.api.Patient#withAccountUserId account user ids} to see, with
+   * {@link #patientOf}, whom a booking was made for. An engine reads a provider's capabilities once, when
+   * it is built: set this before building one that should import account patients.
+   */
+  public InMemoryProvider accountPatients(io.github.slothunter.api.Patient... people) {
+    this.accountPatients = people.length == 0 ? null : List.of(people);
+    return this;
+  }
+
   // ------------------------------------------------------------------ inspection
+
+  /**
+   * The patient a booking was made for through {@link Booker#book} (as it got it, its
+   * {@linkplain io.github.slothunter.api.Patient#accountUserId() account user id} included), by booking
+   * key, also after the booking is cancelled; empty for an unknown key, a booking added with
+   * {@link #addBooking} and one lost by {@link #loseBookings}.
+   */
+  public Optional<io.github.slothunter.api.Patient> patientOf(String providerBookingKey) {
+    Objects.requireNonNull(providerBookingKey, "providerBookingKey");
+    synchronized (lock) {
+      return Optional.ofNullable(bookedFor.get(providerBookingKey));
+    }
+  }
 
   /** Every request received so far, in order of arrival. */
   public List<Request> requests() {
@@ -652,7 +683,7 @@ public final class InMemoryProvider implements Provider {
    * switched on now: always {@code LOOKUP}, {@code FREE_SLOTS} and {@code BOOKING_LINK}; with booking
    * {@code HOLD}, {@code BOOK}, {@code CANCEL} and, when on, {@code READ_BACK} with {@code FIND_BOOKING},
    * {@code MOVE} and {@code RECLAIM_HOLD}; with a
-   * login {@code LOGIN}.
+   * login {@code LOGIN} and, while {@linkplain #accountPatients account patients} are set, {@code ACCOUNT_PATIENTS}.
    */
   @Override
   public ProviderInfo info() {
@@ -672,6 +703,9 @@ public final class InMemoryProvider implements Provider {
     }
     if (code != null) {
       caps.add(Capability.LOGIN);
+      if (accountPatients != null) {
+        caps.add(Capability.ACCOUNT_PATIENTS);
+      }
     }
     return new ProviderInfo(id, name, SlotHunterZones.TEHRAN, caps, budget);
   }

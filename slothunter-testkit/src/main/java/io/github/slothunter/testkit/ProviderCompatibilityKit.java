@@ -388,6 +388,37 @@ public abstract class ProviderCompatibilityKit {
     assertEquals(ErrorCode.UNSUPPORTED, e.code(), () -> "expected UNSUPPORTED but got " + e);
   }
 
+  @Test
+  @DisplayName("accountPatients(): valid patients, each naming a distinct account user (ACCOUNT_PATIENTS providers)")
+  void accountPatientsNameDistinctAccountUsers() {
+    Optional<io.github.slothunter.spi.Authenticator> auth = provider().authenticator();
+    Assumptions.assumeTrue(auth.isPresent(), "provider has no login");
+    Assumptions.assumeTrue(provider().info().can(Capability.ACCOUNT_PATIENTS), "provider does not list ACCOUNT_PATIENTS");
+    Assumptions.assumeTrue(session().isPresent(), "no session() given");
+
+    List<Patient> people = auth.get().accountPatients(session().get());
+
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Patient p : people) {
+      assertTrue(p.accountUserId() != null, () -> "an account patient without an account user id: " + p);
+      assertTrue(ids.add(p.accountUserId()), () -> "two account patients with one account user id: " + p);
+    }
+  }
+
+  @Test
+  @DisplayName("accountPatients(): UNSUPPORTED unless the provider lists ACCOUNT_PATIENTS")
+  void accountPatientsWithoutTheCapabilityIsUnsupported() {
+    Optional<io.github.slothunter.spi.Authenticator> auth = provider().authenticator();
+    Assumptions.assumeTrue(auth.isPresent(), "provider has no login");
+    Assumptions.assumeFalse(provider().info().can(Capability.ACCOUNT_PATIENTS), "provider lists ACCOUNT_PATIENTS");
+    AccountSession session = session().orElseGet(() ->
+        new AccountSession(provider().info().id(), "compat-kit-token", Map.of(), null));
+
+    SlotHunterException e = assertThrows(SlotHunterException.class, () -> auth.get().accountPatients(session),
+        "a provider that does not list ACCOUNT_PATIENTS must answer accountPatients with UNSUPPORTED");
+    assertEquals(ErrorCode.UNSUPPORTED, e.code(), () -> "expected UNSUPPORTED but got " + e);
+  }
+
   private Booker bookerOrSkip() {
     Optional<Booker> booker = provider().booker();
     Assumptions.assumeTrue(booker.isPresent(), "provider cannot book");

@@ -189,11 +189,40 @@ class FakePaziresh24BookingTest {
       assertThat(bk.cell()).isEqualTo(CELL);
       assertThat(bk.bookedAt()).isEqualTo(clock.instant());
       assertThat(bk.cancelled()).isFalse();
+      assertThat(bk.selectedUserId()).isEqualTo("1");
       assertThat(bk.toString()).doesNotContain(Fixtures.NATIONAL_CODE, CELL, "سارا");
     });
     assertThat(fake.freeSlots(SLUG, CENTER, SERVICE)).extracting(FakeSlot::from).doesNotContain(NINE);
     assertThat(P24Client.json(a.postForm("/booking/v2/book", patient(code))).get("status").asInt())
         .as("booking the same hold twice").isEqualTo(300);
+  }
+
+  @Test
+  void bookRecordsTheFamilyMemberItWasMadeFor() {
+    FakeAccountUser son = fake.addAccountUser(CELL, "علی", "احمدی", "0499370899", "09351234567");
+    String code = hold(a, NINE);
+
+    JsonNode body = P24Client.json(a.postForm("/api/book", with(patient(code), "first_name", "علی",
+        "cell", "09351234567", "national_code", "0499370899", "selected_user_id", son.id())));
+
+    assertThat(body.get("status").asInt()).isEqualTo(1);
+    assertThat(fake.bookings()).singleElement().satisfies(bk -> {
+      assertThat(bk.selectedUserId()).isEqualTo(son.id());
+      assertThat(bk.userId()).as("the account that booked").isEqualTo(account.userId());
+      assertThat(bk.firstName()).isEqualTo("علی");
+      assertThat(bk.nationalCode()).isEqualTo("0499370899");
+    });
+  }
+
+  @Test
+  void aBookWithoutSelectedUserIdRecordsNone() {
+    String code = hold(a, NINE);
+    Map<String, String> form = new java.util.LinkedHashMap<>(patient(code));
+    form.remove("selected_user_id");
+
+    assertThat(P24Client.json(a.postForm("/api/book", form)).get("status").asInt()).isEqualTo(1);
+
+    assertThat(fake.bookings()).singleElement().satisfies(bk -> assertThat(bk.selectedUserId()).isEmpty());
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.slothunter.api.AccountSession;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,5 +150,56 @@ class FakePaziresh24LoginTest {
     assertThat(me.at("/users/0/id").asText()).isEqualTo(account.userId());
     assertThat(account.toString()).doesNotContain(account.token(), "09121234567");
     assertThatThrownBy(() -> fake.login("12345")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // ------------------------------------------------------------------ account users
+
+  @Test
+  void authMeListsTheHolderThenTheFamilyMembersInTheSpecsShape() {
+    FakeAccountUser holder = fake.accountHolder("09121234567", "سارا", "نمونه", "0012345679");
+    FakeAccountUser son = fake.addAccountUser("9121234567", "علی", "نمونه", "0499370899", "09351234567");
+    String token = fake.login("09121234567").token();
+
+    JsonNode body = P24Client.json(new P24Client(fake.baseUrl(), null).withToken(token).get("/v1/auth/me"));
+
+    assertThat(body.toString()).isEqualTo("{\"users\":["
+        + "{\"id\":" + holder.id() + ",\"name\":\"سارا\",\"family\":\"نمونه\",\"cell\":\"9121234567\","
+        + "\"national_code\":\"0012345679\",\"vip\":null},"
+        + "{\"id\":" + son.id() + ",\"name\":\"علی\",\"family\":\"نمونه\",\"cell\":\"9351234567\","
+        + "\"national_code\":\"0499370899\",\"vip\":null}]}");
+    assertThat(holder.id()).isEqualTo(fake.login("09121234567").userId());
+    assertThat(son.id()).matches("\\d{7}").isNotEqualTo(holder.id());
+  }
+
+  @Test
+  void accountUsersListTheHolderFirstAndEachAccountKeepsItsOwnMembers() {
+    fake.accountHolder("09121234567", "سارا", "نمونه", "0012345679");
+    FakeAccountUser son = fake.addAccountUser("09121234567", "علی", "نمونه", "0499370899", "09351234567");
+    FakeAccountUser daughter = fake.addAccountUser("09121234567", "زهرا", "نمونه", "0790419904", "09121234567");
+
+    List<FakeAccountUser> users = fake.accountUsers("09121234567");
+
+    assertThat(users).extracting(FakeAccountUser::holder).containsExactly(true, false, false);
+    assertThat(users.subList(1, 3)).containsExactly(son, daughter);
+    assertThat(fake.accountUsers("09351234567")).singleElement()
+        .satisfies(u -> assertThat(u.holder()).isTrue());
+    assertThat(son.toString()).doesNotContain("علی", "0499370899", "09351234567");
+  }
+
+  @Test
+  void anAccountWhoseHolderWasNeverSetListsEmptyDetails() {
+    FakeAccountUser holder = fake.accountUsers("09121234567").get(0);
+
+    assertThat(holder.name()).isEmpty();
+    assertThat(holder.nationalCode()).isEmpty();
+    assertThat(holder.cell()).isEqualTo("09121234567");
+  }
+
+  @Test
+  void accountUserMobilesMustLookLikeMobiles() {
+    assertThatThrownBy(() -> fake.addAccountUser("02112345678", "a", "b", "0499370899", "09351234567"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> fake.addAccountUser("09121234567", "a", "b", "0499370899", "+98935"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -719,6 +719,53 @@ class InMemoryProviderTest {
     assertThat(site.codesSentTo()).containsExactly("09121234567");
   }
 
+  @Test
+  void accountPatientsAreUnsupportedWithoutARequestUntilSet() {
+    InMemoryProvider site = InMemoryProvider.builder().clock(clock).login("1234").build();
+    Authenticator login = site.authenticator().orElseThrow();
+
+    assertFails(ErrorCode.UNSUPPORTED, () -> login.accountPatients(session));
+    assertThat(site.info().can(Capability.ACCOUNT_PATIENTS)).isFalse();
+    assertThat(site.requests()).isEmpty();
+  }
+
+  @Test
+  void everyAccountBooksForTheAccountPatientsSetInOrder() {
+    InMemoryProvider site = InMemoryProvider.builder().clock(clock).login("1234").build();
+    Patient son = Patient.of("Ali", "Ahmadi", "0499370899", "09351234567").withAccountUserId("u-2");
+    site.accountPatients(PATIENT.withAccountUserId("u-1"), son);
+
+    List<Patient> people = site.authenticator().orElseThrow().accountPatients(session);
+
+    assertThat(people).extracting(Patient::accountUserId).containsExactly("u-1", "u-2");
+    assertThat(site.info().can(Capability.ACCOUNT_PATIENTS)).isTrue();
+    assertThat(site.count(Operation.ACCOUNT_PATIENTS)).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureQueuedForAccountPatientsIsThrown() {
+    InMemoryProvider site = InMemoryProvider.builder().clock(clock).login("1234").build()
+        .accountPatients(PATIENT.withAccountUserId("u-1"));
+    site.failNext(Operation.ACCOUNT_PATIENTS, ErrorCode.AUTH_REQUIRED);
+
+    assertFails(ErrorCode.AUTH_REQUIRED, () -> site.authenticator().orElseThrow().accountPatients(session));
+  }
+
+  @Test
+  void patientOfTellsWhomEachBookingWasMadeFor() {
+    Target t = provider.target("dr-a");
+    Patient son = Patient.of("Ali", "Ahmadi", "0499370899", "09351234567").withAccountUserId("u-2");
+    Booking first = booker().book(booker().hold(provider.open(t, SUNDAY_NINE), session), PATIENT, session);
+    Booking second = booker().book(booker().hold(provider.open(t, SUNDAY_NINE.plus(Duration.ofHours(1))), session),
+        son, session);
+
+    booker().cancel(second, son, session);
+
+    assertThat(provider.patientOf(first.providerBookingKey())).contains(PATIENT);
+    assertThat(provider.patientOf(second.providerBookingKey())).contains(son);
+    assertThat(provider.patientOf("b-unknown")).isEmpty();
+  }
+
   // ------------------------------------------------------------------ thread safety
 
   @Test

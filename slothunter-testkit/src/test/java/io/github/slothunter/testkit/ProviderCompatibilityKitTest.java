@@ -232,6 +232,75 @@ class ProviderCompatibilityKitTest {
     assertThat(site.count(Operation.BOOK)).isZero();
   }
 
+  /** The in-memory provider with a login whose accountPatients answers as given, listing ACCOUNT_PATIENTS or not. */
+  private Provider withPeople(boolean listed, List<Patient> people) {
+    return new Delegate() {
+      @Override
+      public ProviderInfo info() {
+        EnumSet<Capability> caps = EnumSet.copyOf(site.info().capabilities());
+        caps.add(Capability.LOGIN);
+        if (listed) {
+          caps.add(Capability.ACCOUNT_PATIENTS);
+        }
+        return new ProviderInfo(site.info().id(), site.info().name(), site.info().zone(), caps,
+            site.info().defaultBudget());
+      }
+
+      @Override
+      public Optional<Authenticator> authenticator() {
+        return Optional.of(new Authenticator() {
+          @Override
+          public io.github.slothunter.api.OtpChallenge start(String mobile) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public AccountSession complete(io.github.slothunter.api.OtpChallenge challenge, String code) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public List<Patient> accountPatients(AccountSession session) {
+            return people;
+          }
+        });
+      }
+    };
+  }
+
+  @Test
+  void failsAnAccountPatientWithoutAnAccountUserId() {
+    Kit kit = bookingKit(withPeople(true, List.of(Patient.of("Sara", "Ahmadi", Fixtures.NATIONAL_CODE, Fixtures.CELL))));
+
+    assertThatThrownBy(kit::accountPatientsNameDistinctAccountUsers).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("without an account user id");
+  }
+
+  @Test
+  void failsTwoAccountPatientsWithOneAccountUserId() {
+    Patient p = Patient.of("Sara", "Ahmadi", Fixtures.NATIONAL_CODE, Fixtures.CELL).withAccountUserId("7");
+    Kit kit = bookingKit(withPeople(true, List.of(p, p)));
+
+    assertThatThrownBy(kit::accountPatientsNameDistinctAccountUsers).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("one account user id");
+  }
+
+  @Test
+  void failsAProviderThatListsAccountPatientsWithoutTheCapability() {
+    Kit kit = kit(withPeople(false, List.of()));
+
+    assertThatThrownBy(kit::accountPatientsWithoutTheCapabilityIsUnsupported).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UNSUPPORTED");
+  }
+
+  @Test
+  void skipsTheAccountPatientTestsForProvidersWithoutALogin() {
+    Kit kit = bookingKit(new Delegate());
+
+    assertThatThrownBy(kit::accountPatientsNameDistinctAccountUsers).isInstanceOf(TestAbortedException.class);
+    assertThatThrownBy(kit::accountPatientsWithoutTheCapabilityIsUnsupported).isInstanceOf(TestAbortedException.class);
+  }
+
   @Test
   void failsAProviderThatThrowsOnGarbage() {
     Kit kit = kit(new Delegate() {

@@ -10,10 +10,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.OtpChallenge;
+import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.spi.Authenticator;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -301,5 +304,92 @@ class Paziresh24AuthenticatorTest extends WireMockSupport {
     assertThatThrownBy(() -> auth.complete(challenge(), "1".repeat(65)))
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
     assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ the account's patients
+
+  private AccountSession loggedIn() {
+    return new AccountSession("paziresh24", TOKEN, Map.of("user_id", "6120457", "terminal_id", CHALLENGE_TERMINAL),
+        NOW.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void listsEveryAccountUserOfAuthMeAsAPatientHolderFirst() {
+    stubGet(ME, 200, "application/json", fixture("me-family.json"));
+
+    List<Patient> patients = auth().accountPatients(loggedIn());
+
+    assertThat(patients).containsExactly(
+        new Patient("سارا", "نمونه", "0012345679", "09121234567", Gender.UNSPECIFIED, "6120457"),
+        new Patient("علی", "نمونه", "0499370899", "09351234567", Gender.UNSPECIFIED, "6120458"));
+    LoggedRequest me = single(ME);
+    assertThat(me.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(me.getHeader("user_id")).isEqualTo("6120457");
+  }
+
+  @Test
+  void listsTheHolderOfTheSpecsOwnExample() {
+    stubGet(ME, 200, "application/json", fixture("me.json"));
+
+    List<Patient> patients = auth().accountPatients(loggedIn());
+
+    assertThat(patients).singleElement().satisfies(p -> {
+      assertThat(p.accountUserId()).isEqualTo("6120457");
+      assertThat(p.mobile()).isEqualTo("09121234567");
+      assertThat(p.firstName()).isEqualTo("سارا");
+    });
+  }
+
+  @Test
+  void leavesOutUsersWhoseDetailsAreNotAValidPatientAndKeepsTheRest() {
+    stubGet(ME, 200, "application/json", "{\"users\":["
+        + "{\"id\":6120457,\"name\":\"سارا\",\"family\":\"نمونه\",\"cell\":\"9121234567\",\"national_code\":\"0012345679\",\"vip\":null},"
+        + "{\"id\":6120458,\"name\":\"علی\",\"family\":\"نمونه\",\"cell\":\"9351234567\",\"national_code\":\"0012345678\",\"vip\":null},"
+        + "{\"id\":6120459,\"name\":\"رضا\",\"family\":\"نمونه\",\"cell\":\"2176543210\",\"national_code\":\"0499370899\",\"vip\":null},"
+        + "{\"id\":6120460,\"name\":\"\",\"family\":\"نمونه\",\"cell\":\"9351234567\",\"national_code\":\"0499370899\",\"vip\":null},"
+        + "{\"name\":\"مریم\",\"family\":\"نمونه\",\"cell\":\"9351234567\",\"national_code\":\"0499370899\",\"vip\":null},"
+        + "{\"id\":\"a b\",\"name\":\"مریم\",\"family\":\"نمونه\",\"cell\":\"9351234567\",\"national_code\":\"0499370899\"},"
+        + "{\"id\":6120461,\"name\":\"مریم\",\"family\":\"نمونه\",\"cell\":\"9351234567\",\"national_code\":\"0499370899\"}"
+        + "]}");
+
+    List<Patient> patients = auth().accountPatients(loggedIn());
+
+    assertThat(patients).extracting(Patient::accountUserId).containsExactly("6120457", "6120461");
+  }
+
+  @Test
+  void anAccountWithoutUsableUsersHasNoPatients() {
+    stubGet(ME, 200, "application/json", "{\"users\":[]}");
+
+    assertThat(auth().accountPatients(loggedIn())).isEmpty();
+  }
+
+  @Test
+  void reportsAnAnswerWithoutAUsersArrayAsProtocolWithoutQuotingIt() {
+    stubGet(ME, 200, "application/json", "{\"id\":6120457,\"cell\":\"9121234567\",\"national_code\":\"0012345679\"}");
+
+    assertThatThrownBy(() -> auth().accountPatients(loggedIn()))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL);
+          assertThat(e.getMessage()).contains("no users array").doesNotContain("9121234567", "0012345679");
+        });
+  }
+
+  @Test
+  void mapsARejectedTokenOnAuthMeToAuthRequired() {
+    stubGet(ME, 401, "application/json", "{\"message\":\"Unauthenticated.\"}");
+
+    assertThatThrownBy(() -> auth().accountPatients(loggedIn()))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED));
+  }
+
+  @Test
+  void refusesAnExpiredSessionBeforeSendingAnything() {
+    AccountSession expired = new AccountSession("paziresh24", TOKEN, Map.of("user_id", "6120457"), NOW.minusSeconds(1));
+    Authenticator auth = auth();
+
+    assertThatThrownBy(() -> auth.accountPatients(expired))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED));
+    assertThat(count(ME)).isZero();
   }
 }

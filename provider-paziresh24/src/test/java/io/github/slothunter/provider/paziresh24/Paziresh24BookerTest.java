@@ -162,6 +162,18 @@ class Paziresh24BookerTest extends WireMockSupport {
   }
 
   @Test
+  void booksForTheAccountUserThePatientNamesWhileTheUserIdHeaderStaysTheAccounts() {
+    stubPost(BOOK, 200, fixture("book-with-reference.json"));
+
+    booker().book(hold(), patient().withAccountUserId("6120458"), session());
+
+    LoggedRequest r = single(BOOK);
+    assertThat(form(r)).containsEntry("selected_user_id", "6120458").containsEntry("first_name", "مریم")
+        .containsEntry("national_code", "0012345679");
+    assertThat(r.getHeader("user_id")).isEqualTo("4242");
+  }
+
+  @Test
   void omitsGenderWhenUnspecifiedAndSendsMale() {
     stubPost(BOOK, 200, fixture("book-with-reference.json"));
     Booker booker = booker();

@@ -36,6 +36,9 @@ class Paziresh24CompatibilityTest extends ProviderCompatibilityKit {
   void openCalendar() {
     site.fake().openSlots(SLUG, "1001", "2001", LocalDate.of(2026, 7, 5), LocalTime.of(9, 0), LocalTime.of(11, 0));
     site.fake().openSlots(SLUG, "1001", "2001", LocalDate.of(2026, 7, 7), LocalTime.of(16, 0), LocalTime.of(17, 0));
+    // the account books for its holder and one family member (auth/me users[])
+    site.fake().accountHolder("09121234567", "سارا", "احمدی", "0012345679");
+    site.fake().addAccountUser("09121234567", "علی", "احمدی", "0499370899", "09351234567");
   }
 
   @AfterEach

@@ -163,6 +163,45 @@ class Paziresh24EndToEndTest {
   }
 
   @Test
+  void listsTheAccountsFamilyAndBooksForTheOneChosen() {
+    fake.accountHolder("09121234567", "سارا", "کریمی", "0012345679");
+    io.github.slothunter.testkit.FakeAccountUser son =
+        fake.addAccountUser("09121234567", "علی", "کریمی", "0499370899", "09351234567");
+    Provider p = provider();
+    AccountSession session = login(p);
+
+    List<Patient> people = p.authenticator().orElseThrow().accountPatients(session);
+    Booker booker = p.booker().orElseThrow();
+    Slot slot = p.slots().freeSlots(officeTarget(p), DAY).get(0);
+    booker.book(booker.hold(slot, session), people.get(1), session);
+
+    assertThat(p.info().capabilities()).contains(io.github.slothunter.api.Capability.ACCOUNT_PATIENTS);
+    assertThat(people).extracting(Patient::accountUserId)
+        .containsExactly(session.attributes().get("user_id"), son.id());
+    assertThat(people.get(1).mobile()).isEqualTo("09351234567");
+    assertThat(fake.bookings()).singleElement().satisfies((FakeBooking b) -> {
+      assertThat(b.selectedUserId()).isEqualTo(son.id());
+      assertThat(b.userId()).as("the account that booked").isEqualTo(session.attributes().get("user_id"));
+      assertThat(b.firstName()).isEqualTo("علی");
+      assertThat(b.nationalCode()).isEqualTo("0499370899");
+      assertThat(b.cell()).isEqualTo("09351234567");
+    });
+  }
+
+  @Test
+  void booksForTheAccountHolderWhenThePatientNamesNoAccountUser() {
+    Provider p = provider();
+    AccountSession session = login(p);
+    Booker booker = p.booker().orElseThrow();
+    Slot slot = p.slots().freeSlots(officeTarget(p), DAY).get(0);
+
+    booker.book(booker.hold(slot, session), patient(), session);
+
+    assertThat(fake.bookings()).singleElement()
+        .satisfies((FakeBooking b) -> assertThat(b.selectedUserId()).isEqualTo(session.attributes().get("user_id")));
+  }
+
+  @Test
   void reportsASlotTakenBetweenHoldAndBookAndReleasesCleanly() {
     Provider p = provider();
     AccountSession session = login(p);

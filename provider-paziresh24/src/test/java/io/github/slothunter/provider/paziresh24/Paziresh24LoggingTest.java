@@ -40,4 +40,26 @@ class Paziresh24LoggingTest extends WireMockSupport {
     assertThat(log).doesNotContain("eyJhbGciOiJIUzI1NiJ9", "9121234567", "0012345679", "مریم", "کریمی", "1234\n",
         "e30.sig", SET_TERMINAL_ID + "&", "b-556677"); // the booking id of the receipt's path
   }
+
+  @Test
+  void logsAnAccountUserLeftOutByPositionAndFieldWithoutItsValues() {
+    stubGet("/v1/auth/me", 200, "application/json", "{\"users\":["
+        + "{\"id\":6120457,\"name\":\"سارا\",\"family\":\"نمونه\",\"cell\":\"9121234567\",\"national_code\":\"0012345679\"},"
+        + "{\"id\":6120458,\"name\":\"علی\",\"family\":\"رضایی\",\"cell\":\"9351234567\",\"national_code\":\"0499370898\"}]}");
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    java.util.List<io.github.slothunter.api.Patient> patients;
+
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      patients = provider().authenticator().orElseThrow().accountPatients(session());
+    } finally {
+      System.setErr(original);
+    }
+
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertThat(patients).hasSize(1);
+    assertThat(log).contains("user 2 of 2", "*****58", "patient nationalCode", "check digit");
+    assertThat(log).doesNotContain("علی", "رضایی", "9351234567", "0499370898", "6120458", "سارا", "0012345679");
+  }
 }

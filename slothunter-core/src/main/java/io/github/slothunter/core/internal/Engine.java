@@ -60,6 +60,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link HealthTracker}: each watch's health and its events ({@link Health}: the rules).
  *   <li>{@link ClusterSync}: leases and takeover with a shared store.
  *   <li>{@link Directory} and {@link Lookups}: doctor links, lookups, searches and one-off reads.
+ *   <li>{@link PatientBook}: each owner's patients in the store, and imports from provider accounts.
  *   <li>{@link EngineContext}: the shared wiring (clock, store, bus, providers) and the closed flag.
  * </ul>
  *
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable {
   private final HoldReleases releases;
   private final OutcomeResolver resolver;
   private final Subscriptions subscriptions;
+  private final PatientBook patients;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
       ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime,
@@ -94,6 +96,7 @@ public final class Engine implements AutoCloseable {
     this.closeTimeout = closeTimeout;
     this.lookups = new Lookups(clock, manual);
     this.directory = new Directory(ctx, lookups);
+    this.patients = new PatientBook(ctx);
     this.cluster = new ClusterSync(ctx, instanceId, leaseTime);
     this.scheduler = new Scheduler(ctx, new AdaptivePolicy(forecaster), leaseTime, cluster::nextSyncAt,
         cluster::onNewTarget);
@@ -261,6 +264,29 @@ public final class Engine implements AutoCloseable {
   public Optional<Authenticator> authenticator(String providerId) {
     ProviderRuntime rt = ctx.runtimes.get(providerId);
     return rt == null ? Optional.empty() : rt.provider().authenticator();
+  }
+
+  // ---------------------------------------------------------------- patient books
+
+  public void savePatient(String owner, io.github.slothunter.api.OwnerPatient patient) {
+    patients.save(owner, patient);
+  }
+
+  public List<io.github.slothunter.api.OwnerPatient> patients(String owner) {
+    return patients.list(owner);
+  }
+
+  public Optional<io.github.slothunter.api.OwnerPatient> patient(String owner, String label) {
+    return patients.find(owner, label);
+  }
+
+  public boolean removePatient(String owner, String label) {
+    return patients.remove(owner, label);
+  }
+
+  public List<io.github.slothunter.api.OwnerPatient> importAccountPatients(String owner, String providerId,
+      io.github.slothunter.api.AccountSession session) {
+    return patients.importAccount(owner, providerId, session);
   }
 
   // ---------------------------------------------------------------- health

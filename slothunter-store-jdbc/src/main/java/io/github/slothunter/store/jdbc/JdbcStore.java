@@ -1,6 +1,7 @@
 package io.github.slothunter.store.jdbc;
 
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.BookingAttempt;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Schema.</b> On start the store brings the schema up to date with its own versioned
  * migrations (tables {@code watches}, {@code watch_secrets}, {@code snapshots},
  * {@code slot_history}, {@code announced}, {@code booking_attempts}, {@code owner_plans},
- * {@code target_leases}, {@code instances}, and {@code slothunter_schema_version} recording what
+ * {@code owner_patients}, {@code target_leases}, {@code instances}, and {@code slothunter_schema_version} recording what
  * was applied). It refuses to start, with {@link ErrorCode#INVALID_INPUT}, when an applied
  * migration was changed or the database was migrated by a newer version of this library. Use a
  * dedicated schema (PostgreSQL {@code currentSchema}) if the database is shared.
@@ -66,7 +67,11 @@ import org.slf4j.LoggerFactory;
  * host's 32-byte key with a fresh random 12-byte IV per write, and stored as
  * {@code [1][IV][ciphertext+tag]} in {@code watch_secrets}; the watch id is the associated data,
  * so a row copied to another watch does not decrypt. The rest of a watch (doctor, targets,
- * filter, plan, state) is plain JSON. Keep the key outside the database (a secret manager, an
+ * filter, plan, state) is plain JSON. Each entry of an owner's patient book (its label, which is
+ * often a name, and the patient) is sealed the same way in {@code owner_patients}; the row is found by
+ * an HMAC-SHA-256 digest of the owner and the label under a key derived from the same key, and the
+ * owner and that digest are the associated data, so neither a name, a national code nor a mobile is
+ * in the database in clear and a row copied to another owner or label does not decrypt. Keep the key outside the database (a secret manager, an
  * owner-only file); {@link #newEncryptionKey()} makes one. Opening a store with a different key
  * works, but loading an auto-booking watch then fails with {@link ErrorCode#INVALID_INPUT}
  * ("the store's encryption key is not the one they were written with") instead of returning
@@ -122,7 +127,7 @@ public final class JdbcStore implements Store {
   static final String MIGRATION_DIRECTORY = "io/github/slothunter/store/jdbc/migration";
   /** The migrations in order; append only. */
   static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__open_attempts.sql", "V3__history_window.sql",
-      "V4__event_outbox.sql");
+      "V4__event_outbox.sql", "V5__owner_patients.sql");
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -668,6 +673,101 @@ public final class JdbcStore implements Store {
         return p.executeUpdate();
       }
     });
+  }
+
+  // ------------------------------------------------------------------ patient books
+
+  @Override
+  public void saveOwnerPatient(String owner, OwnerPatient patient) {
+    Objects.requireNonNull(patient, "patient");
+    saveOwnerPatients(owner, List.of(patient));
+  }
+
+  /** {@inheritDoc} In one transaction: all of them or none. */
+  @Override
+  public void saveOwnerPatients(String owner, List<OwnerPatient> patients) {
+    Objects.requireNonNull(owner, "owner");
+    List<OwnerPatient> entries = List.copyOf(patients);
+    ensureOpen();
+    List<String> keys = new ArrayList<>(entries.size());
+    List<byte[]> sealed = new ArrayList<>(entries.size());
+    for (OwnerPatient p : entries) {
+      String key = box.digest(owner, p.label());
+      byte[] plain = codec.writeOwnerPatient(p);
+      keys.add(key);
+      sealed.add(box.seal(plain, patientData(owner, key)));
+      java.util.Arrays.fill(plain, (byte) 0);
+    }
+    java.time.OffsetDateTime now = Sql.timestamp(clock.instant());
+    transaction("save owner patients", c -> {
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO owner_patients (owner, label_key, sealed, updated_at)"
+          + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+          PreparedStatement update = c.prepareStatement(
+              "UPDATE owner_patients SET sealed = ?, updated_at = ? WHERE owner = ? AND label_key = ?")) {
+        for (int i = 0; i < keys.size(); i++) {
+          insert.setString(1, owner);
+          insert.setString(2, keys.get(i));
+          insert.setBytes(3, sealed.get(i));
+          insert.setObject(4, now);
+          if (insert.executeUpdate() == 0) { // the label is taken: replace it in place (it keeps its seq)
+            update.setBytes(1, sealed.get(i));
+            update.setObject(2, now);
+            update.setString(3, owner);
+            update.setString(4, keys.get(i));
+            update.executeUpdate();
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<OwnerPatient> ownerPatients(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    ensureOpen();
+    List<String> keys = new ArrayList<>();
+    List<byte[]> sealed = new ArrayList<>();
+    query("load owner patients", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT label_key, sealed FROM owner_patients WHERE owner = ? ORDER BY seq")) {
+        p.setString(1, owner);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            keys.add(rs.getString(1));
+            sealed.add(rs.getBytes(2));
+          }
+        }
+      }
+      return null;
+    });
+    List<OwnerPatient> out = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      byte[] plain = box.open(sealed.get(i), patientData(owner, keys.get(i)), "a patient-book entry");
+      out.add(codec.readOwnerPatient(plain));
+      java.util.Arrays.fill(plain, (byte) 0);
+    }
+    return List.copyOf(out);
+  }
+
+  @Override
+  public boolean deleteOwnerPatient(String owner, String label) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(label, "label");
+    ensureOpen();
+    String key = box.digest(owner, label);
+    return transaction("delete owner patient", c -> {
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM owner_patients WHERE owner = ? AND label_key = ?")) {
+        p.setString(1, owner);
+        p.setString(2, key);
+        return p.executeUpdate() > 0;
+      }
+    });
+  }
+
+  /** What a patient-book row is sealed to: its owner and label digest (a copied row does not open). */
+  private static String patientData(String owner, String labelKey) {
+    return "owner-patient\n" + owner + "\n" + labelKey;
   }
 
   /**

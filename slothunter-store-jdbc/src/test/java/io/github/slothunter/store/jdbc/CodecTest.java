@@ -117,6 +117,49 @@ class CodecTest {
   }
 
   @Test
+  void aSecretKeepsTheAccountUserThePatientIsBookedAs() {
+    AutoBook ab = new AutoBook(Fixtures.patient().withAccountUserId("6120458"), Fixtures.session(), 1);
+
+    Codec.Secret secret = codec.readSecret(codec.writeSecret(ab));
+
+    assertThat(secret.patient().accountUserId()).isEqualTo("6120458");
+    assertThat(secret.patient()).isEqualTo(ab.patient());
+  }
+
+  @Test
+  void aSecretWrittenBeforeAccountUsersBooksForTheAccountHolder() {
+    String old = "{\"v\":1,\"patient\":{\"firstName\":\"Sara\",\"lastName\":\"Ahmadi\",\"nationalCode\":\""
+        + Fixtures.NATIONAL_CODE + "\",\"mobile\":\"" + Fixtures.MOBILE + "\",\"gender\":\"FEMALE\"},"
+        + "\"session\":{\"providerId\":\"fake\",\"token\":\"t\",\"expiresAt\":\"2027-01-01T00:00:00Z\","
+        + "\"attributes\":{}}}";
+
+    Codec.Secret secret = codec.readSecret(old.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(secret.patient().accountUserId()).isNull();
+    assertThat(secret.patient().firstName()).isEqualTo("Sara");
+  }
+
+  @Test
+  void aPatientBookEntryRoundTripsWithLabelProviderAndAccountUser() {
+    io.github.slothunter.api.OwnerPatient imported = new io.github.slothunter.api.OwnerPatient("علی (2)",
+        Fixtures.patient().withAccountUserId("6120458"), "paziresh24");
+    io.github.slothunter.api.OwnerPatient byHand = new io.github.slothunter.api.OwnerPatient("me", Fixtures.patient());
+
+    assertThat(codec.readOwnerPatient(codec.writeOwnerPatient(imported))).isEqualTo(imported);
+    assertThat(codec.readOwnerPatient(codec.writeOwnerPatient(byHand))).isEqualTo(byHand);
+  }
+
+  @Test
+  void anUnreadablePatientBookEntryNeverQuotesItsContent() {
+    byte[] broken = ("{\"v\":1,\"label\":\"مامان\",\"patient\":{\"nationalCode\":\"" + Fixtures.NATIONAL_CODE + "\"}}")
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> codec.readOwnerPatient(broken))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL))
+        .hasMessageNotContaining(Fixtures.NATIONAL_CODE).hasMessageNotContaining("مامان");
+  }
+
+  @Test
   void sessionWithoutAKnownExpiryRoundTrips() {
     AccountSession forever = new AccountSession("fake", "t", Map.of(), null);
     AutoBook ab = new AutoBook(Patient.of("Ali", "Rezaei", Fixtures.NATIONAL_CODE, "+98 912 123 4567"), forever, 1);

@@ -1,5 +1,7 @@
 package io.github.slothunter.store.jdbc;
 
+
+
 import static io.github.slothunter.store.jdbc.Fixtures.T0;
 import static io.github.slothunter.store.jdbc.Fixtures.autoBookWatch;
 import static io.github.slothunter.store.jdbc.Fixtures.opened;
@@ -11,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.OwnerPatient;
+import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
@@ -34,8 +39,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** What survives closing and reopening the database, and how patient details are kept at rest. */
 class PersistenceTest {
   private static final List<String> TABLES = List.of("watches", "watch_secrets", "snapshots", "slot_history", "announced",
-      "booking_attempts", "owner_plans", "target_leases", "instances", "slothunter_schema_version");
+      "booking_attempts", "owner_plans", "owner_patients", "target_leases", "instances", "slothunter_schema_version");
   private static final List<String> SECRETS = List.of(Fixtures.NATIONAL_CODE, Fixtures.MOBILE, Fixtures.TOKEN, "سارا", "احمدی");
+  /** What the patient book adds: labels, a second person's name, national code, mobile and account user id. */
+  private static final List<String> BOOK_SECRETS = List.of("مامان", "پسرم", "علی", "رضایی", "0012345679", "09351234567",
+      "9351234567", "6120458");
 
   @TempDir
   Path dir;
@@ -45,6 +53,9 @@ class PersistenceTest {
   private final Watch notify = watch("w-1", "u1", a);
   private final Watch booking = autoBookWatch("w-2", "u2", a);
   private final BookingAttempt attempt = Fixtures.attempt("w-2", s, BookingAttempt.State.HELD, T0);
+  private final OwnerPatient me = new OwnerPatient("مامان", Fixtures.patient());
+  private final OwnerPatient son = new OwnerPatient("پسرم", new Patient("علی", "رضایی", "0012345679", "09351234567",
+      Gender.MALE, "6120458"), "paziresh24");
 
   private void fill(JdbcStore store) {
     store.saveWatch(notify);
@@ -52,6 +63,7 @@ class PersistenceTest {
     store.savePoll(snapshot(a, T0, s), List.of(opened(s, T0)), Map.of("w-1", Set.of(s.id()), "w-2", Set.of(s.id())));
     store.saveAttempt(attempt);
     store.saveOwnerPlan("u2", "PREMIUM");
+    store.saveOwnerPatients("u2", List.of(me, son));
   }
 
   @ParameterizedTest
@@ -69,6 +81,7 @@ class PersistenceTest {
       assertThat(store.announced("w-2")).containsExactly(s.id());
       assertThat(store.openAttempts()).containsExactly(attempt);
       assertThat(store.ownerPlan("u2")).contains("PREMIUM");
+      assertThat(store.ownerPatients("u2")).containsExactly(me, son);
     }
   }
 
@@ -107,9 +120,13 @@ class PersistenceTest {
     }
 
     assertThat(db.rows("SELECT sealed FROM watch_secrets")).hasSize(1);
-    assertThat(everything.toString()).contains("w-2").doesNotContain(SECRETS);
+    assertThat(db.rows("SELECT sealed FROM owner_patients")).hasSize(2);
+    assertThat(everything.toString()).contains("w-2").doesNotContain(SECRETS).doesNotContain(BOOK_SECRETS);
     String asLatin1 = new String(everything.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     assertThat(asLatin1).doesNotContain(new String("سارا".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+    for (String secret : BOOK_SECRETS) {
+      assertThat(asLatin1).doesNotContain(new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+    }
   }
 
   @Test
@@ -121,11 +138,18 @@ class PersistenceTest {
 
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> dbFiles = files.filter(p -> p.getFileName().toString().startsWith("slothunter")).toList();
-      assertThat(dbFiles).isNotEmpty();
+      assertThat(dbFiles).extracting(p -> p.getFileName().toString()).contains("slothunter.mv.db");
       for (Path f : dbFiles) {
         String raw = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-        assertThat(raw).contains("w-2");
+        if (f.getFileName().toString().endsWith(".mv.db")) {
+          assertThat(raw).as("the data file was read").contains("w-2");
+        }
+        // any other file (H2's trace log, written when H2 2.3.232's close-time compaction trips its own
+        // assertion under -ea: h2database#4086, fixed upstream in 8492b8c) must hold no secret either
         for (String secret : SECRETS) {
+          assertThat(raw).doesNotContain(new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        }
+        for (String secret : BOOK_SECRETS) {
           assertThat(raw).doesNotContain(new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
         }
       }
@@ -160,6 +184,60 @@ class PersistenceTest {
       assertThatThrownBy(store::loadWatches)
           .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
           .hasMessageContaining("missing");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aPatientBookRowHoldsTheOwnerAndADigestButNoNameNationalCodeMobileOrLabel(TestDatabase.Kind kind) {
+    TestDatabase db = kind.create(dir);
+    try (JdbcStore store = db.open()) {
+      store.saveOwnerPatient("u2", son);
+    }
+
+    List<Object> row = db.rows("SELECT owner, label_key, sealed FROM owner_patients").get(0);
+
+    assertThat(row.get(0)).isEqualTo("u2");
+    assertThat((String) row.get(1)).matches("[0-9a-f]{64}");
+    String sealed = new String((byte[]) row.get(2), StandardCharsets.ISO_8859_1);
+    String sealedUtf8 = new String((byte[]) row.get(2), StandardCharsets.UTF_8);
+    for (String secret : List.of("پسرم", "علی", "رضایی", "0012345679", "09351234567", "6120458", "paziresh24")) {
+      assertThat(sealed).doesNotContain(secret);
+      assertThat(sealedUtf8).doesNotContain(secret);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aPatientBookRowCopiedToAnotherOwnerDoesNotDecrypt(TestDatabase.Kind kind) {
+    TestDatabase db = kind.create(dir);
+    try (JdbcStore store = db.open()) {
+      store.saveOwnerPatient("u2", son);
+      store.saveOwnerPatient("u3", me);
+    }
+    db.update("UPDATE owner_patients SET sealed = (SELECT sealed FROM owner_patients WHERE owner = 'u2') WHERE owner = 'u3'");
+
+    try (JdbcStore store = db.open()) {
+      assertThat(store.ownerPatients("u2")).containsExactly(son);
+      assertThatThrownBy(() -> store.ownerPatients("u3"))
+          .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+          .hasMessageContaining("patient-book entry").hasMessageNotContaining("علی");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void anotherKeyCannotReadOrEvenFindThePatientBook(TestDatabase.Kind kind) {
+    TestDatabase db = kind.create(dir);
+    try (JdbcStore store = db.open()) {
+      store.saveOwnerPatient("u2", son);
+    }
+
+    try (JdbcStore store = db.open(TestDatabase.OTHER_KEY, java.time.Clock.systemUTC())) {
+      assertThat(store.deleteOwnerPatient("u2", "پسرم")).as("the label digest differs under another key").isFalse();
+      assertThatThrownBy(() -> store.ownerPatients("u2"))
+          .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+          .hasMessageContaining("encryption key");
     }
   }
 }

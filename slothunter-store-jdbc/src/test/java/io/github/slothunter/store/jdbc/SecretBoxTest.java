@@ -66,4 +66,27 @@ class SecretBoxTest {
     assertThatThrownBy(() -> new SecretBox(new byte[16], new SecureRandom()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
   }
+
+  @Test
+  void aDigestIsTheSameForTheSameKeyAndPartsAndDiffersOtherwise() {
+    SecretBox again = new SecretBox(TestDatabase.KEY, new SecureRandom());
+    SecretBox other = new SecretBox(TestDatabase.OTHER_KEY, new SecureRandom());
+
+    String d = box.digest("u1", "مامان");
+
+    assertThat(d).matches("[0-9a-f]{64}").isEqualTo(again.digest("u1", "مامان"));
+    assertThat(other.digest("u1", "مامان")).isNotEqualTo(d);
+    assertThat(box.digest("u2", "مامان")).isNotEqualTo(d);
+    assertThat(box.digest("ab", "c")).as("parts are length-prefixed").isNotEqualTo(box.digest("a", "bc"));
+  }
+
+  @Test
+  void aNamedBlobNamesWhatFailedToOpen() {
+    byte[] sealed = box.seal(plain, "owner-1");
+    SecretBox other = new SecretBox(TestDatabase.OTHER_KEY, new SecureRandom());
+
+    assertThatThrownBy(() -> other.open(sealed, "owner-1", "a patient-book entry"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+        .hasMessageContaining("cannot decrypt a patient-book entry").hasMessageContaining("encryption key");
+  }
 }

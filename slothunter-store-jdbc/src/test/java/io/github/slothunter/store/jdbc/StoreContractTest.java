@@ -456,6 +456,90 @@ abstract class StoreContractTest {
     assertThat(store.ownerPlan("u3")).isEmpty();
   }
 
+  // ------------------------------------------------------------------ patient books
+
+  private static io.github.slothunter.api.OwnerPatient person(String label, String firstName) {
+    return new io.github.slothunter.api.OwnerPatient(label,
+        io.github.slothunter.api.Patient.of(firstName, "احمدی", Fixtures.NATIONAL_CODE, Fixtures.MOBILE));
+  }
+
+  @Test
+  void anOwnersPatientsLoadBackEqualInTheOrderFirstSaved() {
+    io.github.slothunter.api.OwnerPatient imported = new io.github.slothunter.api.OwnerPatient("علی احمدی",
+        Fixtures.patient().withAccountUserId("6120458"), "paziresh24");
+    io.github.slothunter.api.OwnerPatient me = person("me", "سارا");
+
+    store.saveOwnerPatient("u1", me);
+    store.saveOwnerPatient("u1", imported);
+    store.saveOwnerPatient("u2", person("me", "رضا"));
+
+    assertThat(store.ownerPatients("u1")).containsExactly(me, imported);
+    assertThat(store.ownerPatients("u2")).extracting(p -> p.patient().firstName()).containsExactly("رضا");
+    assertThat(store.ownerPatients("u3")).isEmpty();
+  }
+
+  @Test
+  void savingALabelAgainReplacesItsPatientInPlace() {
+    store.saveOwnerPatient("u1", person("me", "سارا"));
+    store.saveOwnerPatient("u1", person("mom", "مریم"));
+
+    store.saveOwnerPatient("u1", person("me", "سارا‌جان"));
+
+    assertThat(store.ownerPatients("u1")).extracting(p -> p.label() + ":" + p.patient().firstName())
+        .containsExactly("me:سارا‌جان", "mom:مریم");
+  }
+
+  @Test
+  void severalPatientsAreSavedTogetherInOrderAndALaterOneOfTheSameLabelWins() {
+    store.saveOwnerPatient("u1", person("mom", "مریم"));
+
+    store.saveOwnerPatients("u1", List.of(person("me", "سارا"), person("son", "علی"), person("me", "سارا‌جان"),
+        person("mom", "زهرا")));
+
+    assertThat(store.ownerPatients("u1")).extracting(p -> p.label() + ":" + p.patient().firstName())
+        .containsExactly("mom:زهرا", "me:سارا‌جان", "son:علی");
+  }
+
+  @Test
+  void deletingAPatientRemovesThatOwnersLabelOnly() {
+    store.saveOwnerPatient("u1", person("me", "سارا"));
+    store.saveOwnerPatient("u1", person("mom", "مریم"));
+    store.saveOwnerPatient("u2", person("mom", "زهرا"));
+
+    boolean removed = store.deleteOwnerPatient("u1", "mom");
+
+    assertThat(removed).isTrue();
+    assertThat(store.deleteOwnerPatient("u1", "mom")).isFalse();
+    assertThat(store.deleteOwnerPatient("u9", "me")).isFalse();
+    assertThat(store.ownerPatients("u1")).extracting(io.github.slothunter.api.OwnerPatient::label).containsExactly("me");
+    assertThat(store.ownerPatients("u2")).extracting(io.github.slothunter.api.OwnerPatient::label).containsExactly("mom");
+  }
+
+  @Test
+  void aDeletedLabelSavedAgainGoesToTheEnd() {
+    store.saveOwnerPatient("u1", person("me", "سارا"));
+    store.saveOwnerPatient("u1", person("mom", "مریم"));
+    store.deleteOwnerPatient("u1", "me");
+
+    store.saveOwnerPatient("u1", person("me", "سارا"));
+
+    assertThat(store.ownerPatients("u1")).extracting(io.github.slothunter.api.OwnerPatient::label)
+        .containsExactly("mom", "me");
+  }
+
+  @Test
+  void anAutoBookWatchKeepsTheAccountUserItBooksFor() {
+    Watch base = autoBookWatch("w-9", "u9", a);
+    AutoBook forSon = new AutoBook(Fixtures.patient().withAccountUserId("6120458"), Fixtures.session(), 1);
+    Watch w = new Watch(base.id(), base.owner(), base.doctor(), base.targets(), base.prices(), base.filter(),
+        base.planName(), forSon, base.createdAt(), base.state());
+
+    store.saveWatch(w);
+
+    assertThat(store.loadWatch("w-9").orElseThrow().autoBook().patient().accountUserId()).isEqualTo("6120458");
+    assertThat(store.loadWatches()).containsExactly(w);
+  }
+
   @Test
   void aSingleInstanceIsGrantedEveryTarget() {
     Set<String> held = store.leases().claim("i-1", List.of(a.id(), b.id()), Duration.ofSeconds(30));

@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * The fake site's SMS-code login (spec 7, 11): {@code gozargah/register}, {@code gozargah/resetpassword},
  * {@code gozargah/v1/login} and {@code v1/auth/me}. Called by {@link Paziresh24Site} under the state's
  * monitor.
+ *
+ * <p>{@code auth/me} lists the account holder and the family members a test added, each in the spec's
+ * {@code users[]} element shape. The site's sub-user endpoints ({@code /api/listSubUser} and the rest,
+ * spec 7) are not served: their answers are not in the spec (UNVERIFIED), and the fake invents no shape.
  */
 final class Paziresh24Login {
   /** A cell as the site sends it to register, resetpassword and login: with or without its leading 0. */
@@ -94,14 +98,18 @@ final class Paziresh24Login {
     if (u.isEmpty()) {
       return unauthenticated();
     }
+    // spec 11's shape, one element per person: the holder first (spec 7: users[0]), then family members
     ObjectNode body = Json.object();
-    body.putArray("users").addObject()
-        .put("id", Long.parseLong(u.get().id))
-        .put("name", u.get().name)
-        .put("family", u.get().family)
-        .put("cell", u.get().cell.substring(1))
-        .put("national_code", u.get().nationalCode)
-        .putNull("vip");
+    com.fasterxml.jackson.databind.node.ArrayNode users = body.putArray("users");
+    for (io.github.slothunter.testkit.FakeAccountUser a : u.get().accountUsers()) {
+      users.addObject()
+          .put("id", Long.parseLong(a.id()))
+          .put("name", a.name())
+          .put("family", a.family())
+          .put("cell", a.cell().substring(1))
+          .put("national_code", a.nationalCode())
+          .putNull("vip");
+    }
     return FakeResponse.json(200, body);
   }
 }

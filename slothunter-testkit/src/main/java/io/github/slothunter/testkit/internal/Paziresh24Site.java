@@ -509,7 +509,7 @@ public final class Paziresh24Site implements Site {
       return status0(MSG_INVALID, Map.of("center_id", "مرکز درمانی با نوبت انتخاب شده مطابقت ندارد."));
     }
     Map<String, String> patient = new LinkedHashMap<>();
-    for (String f : List.of("first_name", "last_name", "cell", "national_code")) {
+    for (String f : List.of("first_name", "last_name", "cell", "national_code", "selected_user_id")) {
       patient.put(f, r.formField(f).orElse(""));
     }
     if (state.settings.rejectDuplicateBookings()

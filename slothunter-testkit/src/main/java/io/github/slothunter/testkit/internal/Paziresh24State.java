@@ -2,6 +2,7 @@ package io.github.slothunter.testkit.internal;
 
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.FakeAccount;
+import io.github.slothunter.testkit.FakeAccountUser;
 import io.github.slothunter.testkit.FakeBooking;
 import io.github.slothunter.testkit.FakeSlot;
 import io.github.slothunter.testkit.internal.Paziresh24Directory.Calendar;
@@ -68,6 +69,7 @@ public final class Paziresh24State {
     final String lastName;
     final String nationalCode;
     final String cell;
+    final String selectedUserId;
     final Instant bookedAt;
     boolean cancelled;
 
@@ -85,12 +87,13 @@ public final class Paziresh24State {
       this.lastName = patient.getOrDefault("last_name", "");
       this.nationalCode = patient.getOrDefault("national_code", "");
       this.cell = patient.getOrDefault("cell", "");
+      this.selectedUserId = patient.getOrDefault("selected_user_id", "");
       this.bookedAt = bookedAt;
     }
 
     FakeBooking snapshot() {
       return new FakeBooking(bookId, referenceCode, slot, userId, terminalId, firstName, lastName, nationalCode, cell,
-          bookedAt, cancelled, paymentRequired, paid);
+          bookedAt, cancelled, paymentRequired, paid, selectedUserId);
     }
   }
 
@@ -104,10 +107,24 @@ public final class Paziresh24State {
     Instant otpIssuedAt;
     Instant otpSentAt;
     boolean registered;
+    /** The account's family members, in the order added (auth/me lists them after the holder). */
+    final List<FakeAccountUser> members = new ArrayList<>();
 
     User(String id, String cell) {
       this.id = id;
       this.cell = cell;
+    }
+
+    FakeAccountUser holder() {
+      return new FakeAccountUser(id, name, family, cell, nationalCode, true);
+    }
+
+    /** The holder, then the family members: what auth/me lists. */
+    List<FakeAccountUser> accountUsers() {
+      List<FakeAccountUser> out = new ArrayList<>();
+      out.add(holder());
+      out.addAll(members);
+      return List.copyOf(out);
     }
   }
 
@@ -124,6 +141,8 @@ public final class Paziresh24State {
   private final Map<String, BookingRecord> bookingsByReference = new HashMap<>();
   private final Map<String, User> usersByCell = new LinkedHashMap<>();
   private final Map<String, User> usersById = new HashMap<>();
+  /** Ids of family members: never reissued to an account or another member. */
+  private final Set<String> memberIds = new HashSet<>();
   private final Map<String, Token> tokens = new HashMap<>();
   /** Every book id and reference code ever answered, kept or lost; never reissued. */
   private final Set<String> issuedIds = new HashSet<>();
@@ -363,12 +382,44 @@ public final class Paziresh24State {
       String id;
       do {
         id = ids.digits(7);
-      } while (usersById.containsKey(id));
+      } while (usersById.containsKey(id) || memberIds.contains(id));
       // ids are numbers on the site (auth/me "id":6120457)
       User u = new User(id, c);
       usersById.put(id, u);
       return u;
     });
+  }
+
+  /** Sets the account holder's details (created if new); returns the holder as auth/me lists it. */
+  public synchronized FakeAccountUser accountHolder(String cell, String name, String family, String nationalCode) {
+    User u = user(cell);
+    u.name = Objects.requireNonNull(name, "name");
+    u.family = Objects.requireNonNull(family, "family");
+    u.nationalCode = Objects.requireNonNull(nationalCode, "nationalCode");
+    return u.holder();
+  }
+
+  /** Adds a family member with a fresh id to the account (created if new); returns the member. */
+  public synchronized FakeAccountUser addAccountUser(String accountCell, String name, String family,
+      String nationalCode, String memberCell) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(family, "family");
+    Objects.requireNonNull(nationalCode, "nationalCode");
+    Objects.requireNonNull(memberCell, "memberCell");
+    User u = user(accountCell);
+    String id;
+    do {
+      id = ids.digits(7);
+    } while (usersById.containsKey(id) || memberIds.contains(id));
+    memberIds.add(id);
+    FakeAccountUser member = new FakeAccountUser(id, name, family, memberCell, nationalCode, false);
+    u.members.add(member);
+    return member;
+  }
+
+  /** The account's people, holder first; the holder alone (created if new) until members are added. */
+  public synchronized List<FakeAccountUser> accountUsers(String cell) {
+    return user(cell).accountUsers();
   }
 
   /** Issues a token for a user. */

@@ -154,6 +154,28 @@ final class Backend implements AutoCloseable {
     String code(OtpChallenge challenge);
   }
 
+  /** The mobile of the sandbox's demo account, whose holder is the demo patient. */
+  static final String SANDBOX_ACCOUNT_MOBILE = "09121234567";
+
+  /**
+   * In the sandbox: gives the fake's demo account a family (the demo patient as holder and a child), as
+   * the site's {@code auth/me} would list them, and logs in to it. Every call in one run adds nothing new
+   * once the family is there.
+   *
+   * @throws IllegalStateException outside the sandbox
+   */
+  AccountSession sandboxFamilyLogin() {
+    if (fake == null) {
+      throw new IllegalStateException("not the sandbox");
+    }
+    io.github.slothunter.api.Patient holder = DemoCommand.TEST_PATIENT;
+    fake.accountHolder(SANDBOX_ACCOUNT_MOBILE, holder.firstName(), holder.lastName(), holder.nationalCode());
+    if (fake.accountUsers(SANDBOX_ACCOUNT_MOBILE).size() < 2) {
+      fake.addAccountUser(SANDBOX_ACCOUNT_MOBILE, "Test", "Child", "0012345679", "09351234567");
+    }
+    return login(Paziresh24ProviderFactory.ID, SANDBOX_ACCOUNT_MOBILE, c -> sandboxOtp());
+  }
+
   /** The sandbox's SMS code. */
   static String sandboxOtp() {
     return FakePaziresh24.DEFAULT_OTP;

@@ -55,6 +55,16 @@ final class SessionFile {
     } catch (JsonProcessingException e) {
       throw new CliException(ExitCodes.FAILURE, "could not encode the session", e);
     }
+    writeOwnerOnly(file, bytes, "the session file");
+  }
+
+  /**
+   * Writes bytes to a file readable by its owner only ({@code rw-------} from the moment it exists, in a
+   * {@code rwx------} directory it creates), replacing an older file atomically.
+   *
+   * @param what the file's name in messages
+   */
+  static void writeOwnerOnly(Path file, byte[] bytes, String what) {
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
     boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -86,7 +96,7 @@ final class SessionFile {
     } catch (FileAlreadyExistsException e) {
       throw new CliException(ExitCodes.BAD_INPUT, "cannot create the directory " + dir + ": a file is in the way", e);
     } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILURE, "cannot write the session file " + abs + ": " + e.getMessage(), e);
+      throw new CliException(ExitCodes.FAILURE, "cannot write " + what + " " + abs + ": " + e.getMessage(), e);
     }
   }
 

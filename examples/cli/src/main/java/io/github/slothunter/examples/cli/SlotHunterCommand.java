@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         "Watches Iranian doctor-booking sites (Paziresh24, Doctoreto) for free appointment slots and books them.",
         "",
         "Start with: slothunter demo"},
-    subcommands = {DemoCommand.class, SlotsCommand.class, WatchCommand.class, LoginCommand.class, CheckCommand.class},
+    subcommands = {DemoCommand.class, SlotsCommand.class, WatchCommand.class, LoginCommand.class, PatientsCommand.class,
+        CheckCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -52,7 +53,7 @@ final class SlotHunterCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "choose a command: demo, slots, watch, login or check");
+    throw new ParameterException(spec.commandLine(), "choose a command: demo, slots, watch, login, patients or check");
   }
 
   /** Reads the version written into the jar at build time. */

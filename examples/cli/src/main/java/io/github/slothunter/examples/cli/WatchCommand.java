@@ -4,6 +4,7 @@ import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.HealthState;
+import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
@@ -60,6 +61,8 @@ import picocli.CommandLine.TypeConversionException;
         "  slothunter watch <link> --days sat,sun --time 08:00-12:00",
         "  slothunter watch <link> --auto-book --patient-file me.json",
         "      (after 'slothunter login paziresh24 <mobile>')",
+        "  slothunter watch <link> --auto-book --patient mom",
+        "      (one of 'slothunter patients list'; an imported family member is booked as the account's user)",
         "  slothunter watch --sandbox dr-sara-ahmadi --auto-book   (the fake)",
         ""})
 final class WatchCommand implements Callable<Integer> {
@@ -97,6 +100,10 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--patient-file", paramLabel = "F",
       description = "JSON or key=value file: firstName, lastName, nationalCode, mobile, gender.")
   Path patientFile;
+
+  @Option(names = "--patient", paramLabel = "LABEL",
+      description = "With --auto-book: book for this one of your patients ('slothunter patients'), not a patient file.")
+  String patientLabel;
 
   @Option(names = "--session-file", paramLabel = "F",
       description = "Session written by 'slothunter login' (default ~/.slothunter/<provider>.session).")
@@ -147,12 +154,17 @@ final class WatchCommand implements Callable<Integer> {
     if (budgetScale != null && !(budgetScale > 0 && budgetScale <= 100)) {
       throw CliException.badInput("--budget-scale must be a number above 0 and at most 100");
     }
-    if (!autoBook && (patientFile != null || sessionFile != null)) {
-      throw CliException.badInput("--patient-file and --session-file only make sense with --auto-book");
+    if (!autoBook && (patientFile != null || sessionFile != null || patientLabel != null)) {
+      throw CliException.badInput("--patient, --patient-file and --session-file only make sense with --auto-book");
     }
+    if (patientFile != null && patientLabel != null) {
+      throw CliException.badInput("give --patient LABEL or --patient-file F, not both");
+    }
+    OwnerPatient chosen = patientLabel == null ? null : chosenPatient(cli);
     SlotFilter filter = new SlotFilter(from, to, days.isEmpty() ? Set.of() : EnumSet.copyOf(days), windows, false,
         null);
     Patient patient = !autoBook ? null
+        : chosen != null ? chosen.patient()
         : patientFile != null ? PatientFile.read(patientFile)
         : sandbox ? DemoCommand.TEST_PATIENT
         : failNoPatient();
@@ -185,7 +197,8 @@ final class WatchCommand implements Callable<Integer> {
           if (autoBook) {
             AccountSession session = sessions.computeIfAbsent(ref.providerId(),
                 id -> session(cli, backend, id, patient));
-            req = req.autoBook(patient, session);
+            // a person imported from one provider's account books with that provider's sessions only
+            req = chosen != null ? req.autoBook(chosen.autoBook(session)) : req.autoBook(patient, session);
           }
           starting.put(link, hunter.watchAsync(req)); // queued inside the budget: many doctors never fail start-up
         }
@@ -294,13 +307,36 @@ final class WatchCommand implements Callable<Integer> {
   }
 
   private static Patient failNoPatient() {
-    throw CliException.badInput("--auto-book needs --patient-file F (firstName, lastName, nationalCode, mobile)");
+    throw CliException.badInput("--auto-book needs --patient LABEL (see 'slothunter patients') or --patient-file F"
+        + " (firstName, lastName, nationalCode, mobile)");
+  }
+
+  /** The patient the label names in the owner's patient book (the sandbox's own with --sandbox); the book is closed after. */
+  private OwnerPatient chosenPatient(Cli cli) {
+    // only the store is read: the real providers are registered (no I/O) and no sandbox is started for this
+    try (Backend books = Backend.real(cli.clock()); PatientBook book = PatientBook.open(cli, sandbox, books)) {
+      OwnerPatient p;
+      try {
+        p = book.hunter().patient(owner, patientLabel).orElse(null);
+      } catch (SlotHunterException e) {
+        throw new CliException(ExitCodes.BAD_INPUT, "--patient: " + Errors.bareMessage(e), e);
+      }
+      if (p == null) {
+        throw CliException.badInput("you have no patient labelled '" + patientLabel.strip() + "'"
+            + (sandbox ? " in the sandbox" : "") + " (see 'slothunter patients list" + (sandbox ? " --sandbox" : "")
+            + "')");
+      }
+      return p;
+    }
   }
 
   private AccountSession session(Cli cli, Backend backend, String providerId, Patient patient) {
     if (sessionFile == null && backend.isSandbox()) {
-      // a sandbox session file cannot outlive its fake: log in to this run's fake instead
-      return backend.login(providerId, patient.mobile(), c -> Backend.sandboxOtp());
+      // a sandbox session file cannot outlive its fake: log in to this run's fake instead (an imported family
+      // member books through the demo account they came from, not as an account of their own)
+      boolean member = patientLabel != null && patient.accountUserId() != null;
+      return member ? backend.sandboxFamilyLogin()
+          : backend.login(providerId, patient.mobile(), c -> Backend.sandboxOtp());
     }
     Path file = sessionFile != null ? sessionFile
         : SessionFile.defaultPath(cli.home(), providerId, backend.isSandbox());

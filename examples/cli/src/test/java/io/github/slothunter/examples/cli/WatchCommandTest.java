@@ -104,8 +104,8 @@ class WatchCommandTest {
     CliRun run = CliRun.run(home, "watch", SARA, "--auto-book");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.errLines()).containsExactly("error: --auto-book needs --patient-file F (firstName, lastName, "
-        + "nationalCode, mobile)");
+    assertThat(run.errLines()).containsExactly("error: --auto-book needs --patient LABEL (see 'slothunter patients')"
+        + " or --patient-file F (firstName, lastName, nationalCode, mobile)");
   }
 
   @Test

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.AutoBook;
@@ -65,6 +67,8 @@ final class Api {
       "GET /api/v1/targets/{targetId}/analytics",
       "GET /api/v1/bookings", "GET /api/v1/bookings/{bookingId}", "GET /api/v1/bookings/{bookingId}.ics",
       "POST /api/v1/logins", "POST /api/v1/logins/{loginId}/complete",
+      "GET /api/v1/patients", "POST /api/v1/patients", "POST /api/v1/patients/import",
+      "GET /api/v1/patients/{patientId}", "DELETE /api/v1/patients/{patientId}",
       "POST /api/v1/webhooks", "GET /api/v1/webhooks", "DELETE /api/v1/webhooks/{webhookId}",
       "POST /api/v1/webhooks/{webhookId}/ping", "GET /api/v1/webhooks/deliveries",
       "POST /api/v1/events/tickets", "GET /api/v1/events", "GET /api/v1/events/recent");
@@ -79,6 +83,7 @@ final class Api {
   private final EventHub hub;
   private final Insights insights;
   private final ProviderLogins logins;
+  private final PatientIds patientIds;
   private final UnaryOperator<String> linkRewriter;
   private final ObjectNode info;
   private final String openApi;
@@ -95,6 +100,7 @@ final class Api {
     this.hub = p.hub;
     this.insights = p.insights;
     this.logins = p.logins;
+    this.patientIds = p.patientIds;
     this.linkRewriter = p.linkRewriter;
     this.info = p.info;
     this.openApi = p.openApi;
@@ -113,6 +119,7 @@ final class Api {
     EventHub hub;
     Insights insights;
     ProviderLogins logins;
+    PatientIds patientIds;
     UnaryOperator<String> linkRewriter = UnaryOperator.identity();
     ObjectNode info;
     String openApi;
@@ -147,6 +154,11 @@ final class Api {
     route(r, "GET /api/v1/bookings/{bookingId}", this::getBooking);
     route(r, "POST /api/v1/logins", this::startLogin);
     route(r, "POST /api/v1/logins/{loginId}/complete", this::completeLogin);
+    route(r, "GET /api/v1/patients", this::listPatients);
+    route(r, "POST /api/v1/patients", this::savePatient);
+    route(r, "POST /api/v1/patients/import", this::importPatients);
+    route(r, "GET /api/v1/patients/{patientId}", this::getPatient);
+    route(r, "DELETE /api/v1/patients/{patientId}", this::deletePatient);
     route(r, "POST /api/v1/webhooks", this::createWebhook);
     route(r, "GET /api/v1/webhooks", this::listWebhooks);
     route(r, "GET /api/v1/webhooks/deliveries", this::deliveries);
@@ -343,7 +355,8 @@ final class Api {
 
   private static final Set<String> WATCH_FIELDS = Set.of("link", "centerId", "serviceId", "from", "to", "daysOfWeek",
       "timesOfDay", "earliestOnly", "maxPrice", "autoBook");
-  private static final Set<String> AUTO_BOOK_FIELDS = Set.of("sessionId", "patient", "maxBookings");
+  private static final Set<String> AUTO_BOOK_FIELDS = Set.of("sessionId", "patient", "patientLabel", "patientId",
+      "maxBookings");
   private static final Set<String> PATIENT_FIELDS = Set.of("firstName", "lastName", "nationalCode", "mobile", "gender");
 
   private void createWatch(Context ctx) {
@@ -391,20 +404,43 @@ final class Api {
 
   private AutoBook autoBook(Owner owner, JsonBody auto) {
     String sessionId = auto.requiredString("sessionId", 100);
-    AccountSession session = logins.session(owner.id(), sessionId).orElseThrow(() -> ApiException.invalid(
-        "field 'autoBook.sessionId' is not a live session of yours; log in again with POST /api/v1/logins"));
-    JsonBody p = auto.requiredObject("patient", PATIENT_FIELDS);
+    AccountSession session = liveSession(owner, sessionId, "autoBook.sessionId");
+    Optional<JsonBody> inline = auto.optionalObject("patient", PATIENT_FIELDS);
+    Optional<String> label = auto.optionalString("patientLabel", OwnerPatient.MAX_LABEL);
+    Optional<String> patientId = auto.optionalString("patientId", 100);
+    if (inline.isPresent() ? label.isPresent() || patientId.isPresent() : label.isPresent() == patientId.isPresent()) {
+      throw ApiException.invalid("field 'autoBook' needs exactly one of 'patient', 'patientLabel' or 'patientId'");
+    }
+    int max = auto.optionalLong("maxBookings", 1, 100).orElse(1L).intValue();
+    if (inline.isPresent()) {
+      return new AutoBook(patient(inline.get(), "autoBook.patient."), session, max);
+    }
+    OwnerPatient chosen = label.isPresent()
+        ? hunter.patient(owner.id(), label.get()).orElseThrow(() -> ApiException.invalid(
+            "field 'autoBook.patientLabel' names none of your patients (see GET /api/v1/patients)"))
+        : ownedPatient(owner, patientId.get()).orElseThrow(() -> ApiException.invalid(
+            "field 'autoBook.patientId' is none of your patients (see GET /api/v1/patients)"));
+    // checks that a person imported from one provider's account is not booked with another provider's session
+    AutoBook ab = chosen.autoBook(session);
+    return new AutoBook(ab.patient(), session, max);
+  }
+
+  private AccountSession liveSession(Owner owner, String sessionId, String field) {
+    return logins.session(owner.id(), sessionId).orElseThrow(() -> ApiException.invalid(
+        "field '" + field + "' is not a live session of yours; log in again with POST /api/v1/logins"));
+  }
+
+  /** A patient's fields; {@code where} names the object in errors. */
+  private static Patient patient(JsonBody p, String where) {
     Gender gender = p.optionalString("gender", 20).map(g -> {
       try {
         return Gender.valueOf(g.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("field 'autoBook.patient.gender' must be MALE, FEMALE or UNSPECIFIED");
+        throw ApiException.invalid("field '" + where + "gender' must be MALE, FEMALE or UNSPECIFIED");
       }
     }).orElse(Gender.UNSPECIFIED);
-    Patient patient = new Patient(p.requiredString("firstName", 100), p.requiredString("lastName", 100),
+    return new Patient(p.requiredString("firstName", 100), p.requiredString("lastName", 100),
         p.requiredString("nationalCode", 20), p.requiredString("mobile", 20), gender);
-    int max = auto.optionalLong("maxBookings", 1, 100).orElse(1L).intValue();
-    return new AutoBook(patient, session, max);
   }
 
   private static LocalDate date(String field, String value) {
@@ -666,6 +702,82 @@ final class Api {
     n.put("provider", s.provider());
     n.put("expiresAt", s.expiresAt().toString());
     json(ctx, 201, n);
+  }
+
+  // ------------------------------------------------------------------ patients
+
+  private static final Set<String> PATIENT_SAVE_FIELDS = Set.of("label", "firstName", "lastName", "nationalCode",
+      "mobile", "gender");
+
+  private void listPatients(Context ctx) {
+    Owner owner = owner(ctx);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (OwnerPatient p : hunter.patients(owner.id())) {
+      out.add(patientView(owner, p));
+    }
+    json(ctx, 200, out);
+  }
+
+  private void savePatient(Context ctx) {
+    Owner owner = owner(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), PATIENT_SAVE_FIELDS);
+    String label = body.requiredString("label", OwnerPatient.MAX_LABEL);
+    Patient patient = patient(body, "");
+    boolean replaced = hunter.patient(owner.id(), label).isPresent();
+    OwnerPatient saved = hunter.savePatient(owner.id(), label, patient);
+    ctx.header("Location", PREFIX + "/patients/" + patientIds.of(owner.id(), saved.label()));
+    json(ctx, replaced ? 200 : 201, patientView(owner, saved));
+  }
+
+  private void importPatients(Context ctx) {
+    Owner owner = owner(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("sessionId"));
+    AccountSession session = liveSession(owner, body.requiredString("sessionId", 100), "sessionId");
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (OwnerPatient p : hunter.importAccountPatients(owner.id(), session.providerId(), session)) {
+      out.add(patientView(owner, p));
+    }
+    json(ctx, 200, out);
+  }
+
+  private Optional<OwnerPatient> ownedPatient(Owner owner, String patientId) {
+    if (!patientId.startsWith(PatientIds.PREFIX)) {
+      return Optional.empty();
+    }
+    return hunter.patients(owner.id()).stream().filter(p -> patientIds.of(owner.id(), p.label()).equals(patientId))
+        .findFirst();
+  }
+
+  private OwnerPatient ownedPatient(Context ctx) {
+    Owner owner = owner(ctx);
+    String id = ctx.pathParam("patientId");
+    return ownedPatient(owner, id).orElseThrow(() -> ApiException.notFound("no patient "
+        + (id.length() > 40 ? "with that id" : id)));
+  }
+
+  private void getPatient(Context ctx) {
+    json(ctx, 200, patientView(owner(ctx), ownedPatient(ctx)));
+  }
+
+  private void deletePatient(Context ctx) {
+    OwnerPatient p = ownedPatient(ctx);
+    hunter.removePatient(owner(ctx).id(), p.label());
+    ctx.status(204);
+  }
+
+  /** A patient as the owner sees it: names in clear, national code and mobile masked. */
+  private ObjectNode patientView(Owner owner, OwnerPatient p) {
+    ObjectNode n = Json.object();
+    n.put("id", patientIds.of(owner.id(), p.label()));
+    n.put("label", p.label());
+    n.put("firstName", p.patient().firstName());
+    n.put("lastName", p.patient().lastName());
+    n.put("nationalCode", Pii.maskNationalCode(p.patient().nationalCode()));
+    n.put("mobile", Pii.maskMobile(p.patient().mobile()));
+    n.put("gender", p.patient().gender().name());
+    n.put("provider", p.providerId());
+    n.put("accountUser", p.patient().accountUserId() != null);
+    return n;
   }
 
   // ------------------------------------------------------------------ webhooks

@@ -105,6 +105,7 @@ public final class SlotHunterServer implements AutoCloseable {
       parts.hub = hub;
       parts.insights = new Insights(hunter);
       parts.logins = new ProviderLogins(hunter, b.clock);
+      parts.patientIds = new PatientIds(b.storeKey);
       parts.linkRewriter = linkRewriter(b.sandbox);
       parts.info = info(b.sandbox, hunter);
       parts.openApi = resource("openapi.json");

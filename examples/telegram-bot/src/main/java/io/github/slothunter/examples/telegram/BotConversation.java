@@ -10,6 +10,7 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.EventsDropped;
 import io.github.slothunter.api.HoldPlaced;
 import io.github.slothunter.api.OtpChallenge;
+import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.ProviderThrottled;
@@ -56,8 +57,11 @@ import org.slf4j.LoggerFactory;
  * no HTTP: the transport moves the values.
  *
  * <p>Each chat is one SlotHunter owner (its chat id as text). Per chat the bot keeps its language,
- * the step of a multi-message flow ({@code /add}, {@code /filter}, {@code /autobook}) and, after
- * {@code /autobook}, the patient and the provider session, in memory only. Plans and quotas are
+ * the step of a multi-message flow ({@code /add}, {@code /filter}, {@code /autobook}, {@code /patients})
+ * and, after a login, the provider session and the chosen patient, in memory only. The people a chat books
+ * for are its patient book in the engine ({@link SlotHunter#patients}): {@code /patients} lists them, adds
+ * one by hand, imports the logged-in account's people (Paziresh24: the account holder and family members)
+ * and removes them; {@code /autobook} asks whom to book for when the book has anyone. Plans and quotas are
  * the engine's: the bot reads {@link SlotHunter#plan(String)} to explain a limit before the engine
  * refuses ({@code QUOTA_EXCEEDED}), and explains the engine's refusal the same way.
  *
@@ -144,6 +148,9 @@ public final class BotConversation {
           log.info("chat {}: {}", in.chatId(), e.getMessage());
         }
         st.step = Step.IDLE;
+        if (e.code() == ErrorCode.AUTH_REQUIRED) {
+          st.session = null; // rejected or expired: the next flow logs in again
+        }
         if (e.code() == ErrorCode.QUOTA_EXCEEDED) {
           r.send(r.m.quotaWatches(hunter.plan(r.owner()), hunter.watches(r.owner()).size()));
         } else {
@@ -180,6 +187,8 @@ public final class BotConversation {
       patientDetail(st, p, text, r);
     } else if (step instanceof AwaitingCode c) {
       code(st, c, text, r);
+    } else if (step instanceof AwaitingAccountMobile a) {
+      accountMobile(st, a, text, r);
     } else if (looksLikeLink(text)) {
       add(st, text, r);
     } else {
@@ -214,6 +223,7 @@ public final class BotConversation {
       case "/remove", "/delete" -> remove(r);
       case "/filter" -> filter(st, args, r);
       case "/autobook" -> autoBook(st, args, r);
+      case "/patients" -> patients(st, r);
       case "/plan" -> r.send(r.m.plan(hunter.plan(r.owner()), hunter.watches(r.owner()).size()));
       case "/stats" -> {
         OwnerStats stats = hunter.ownerStats(r.owner());
@@ -248,6 +258,10 @@ public final class BotConversation {
       case "s" -> chooseService(st, cb, p, r);
       case "rm" -> removeChosen(cb, p.length > 1 ? p[1] : "", r);
       case "f" -> filterChosen(st, cb, p.length > 1 ? p[1] : "", r);
+      case "pb" -> patientChosen(st, cb, p, r);
+      case "pr" -> patientRemoveChosen(st, cb, p, r);
+      case "pa" -> patientAddChosen(st, cb, p, r);
+      case "pi" -> importChosen(st, cb, p, r);
       default -> stale(cb, r);
     }
   }
@@ -551,6 +565,7 @@ public final class BotConversation {
   private void autoBook(ChatState st, String args, Reply r) {
     if (args.equalsIgnoreCase("off") || args.equals("خاموش")) {
       st.autoBook = null;
+      st.session = null;
       for (Watch w : hunter.watches(r.owner())) {
         if (w.autoBook() != null) {
           replace(r.owner(), w, req -> stripAutoBook(req, w));
@@ -569,8 +584,238 @@ public final class BotConversation {
       r.send(r.m.autoBookUnavailable());
       return;
     }
-    st.step = new AwaitingPatient(PatientField.FIRST_NAME, "", "", "");
-    r.send(r.m.autoBookIntro());
+    List<OwnerPatient> book = hunter.patients(r.owner());
+    if (book.isEmpty()) {
+      st.step = new AwaitingPatient(PatientField.FIRST_NAME, "", "", "", Purpose.AUTO_BOOK);
+      r.send(r.m.autoBookIntro());
+      return;
+    }
+    int flow = ++st.flow;
+    st.step = new ChoosingPatient(flow, book);
+    List<Button> buttons = new ArrayList<>();
+    for (int i = 0; i < book.size(); i++) {
+      buttons.add(Button.callback("👤 " + r.m.patientButton(book.get(i)), "pb:" + flow + ":" + i));
+    }
+    buttons.add(Button.callback("➕ " + r.m.someoneElseButton(), "pb:" + flow + ":new"));
+    r.send(r.m.choosePatient(), Keyboard.column(buttons));
+  }
+
+  private void patientChosen(ChatState st, Incoming.Callback cb, String[] p, Reply r) {
+    if (!(st.step instanceof ChoosingPatient c) || p.length < 3 || !p[1].equals(Integer.toString(c.flow()))) {
+      stale(cb, r);
+      return;
+    }
+    r.answer(cb, "");
+    if (p[2].equals("new")) {
+      st.step = new AwaitingPatient(PatientField.FIRST_NAME, "", "", "", Purpose.AUTO_BOOK);
+      r.edit(cb, r.m.autoBookIntro(), Keyboard.NONE);
+      return;
+    }
+    int i = index(p[2], c.book().size());
+    if (i < 0) {
+      stale(cb, r);
+      return;
+    }
+    st.step = Step.IDLE;
+    loginThen(st, Purpose.AUTO_BOOK, c.book().get(i), cb, r);
+  }
+
+  /**
+   * Goes on with the chat's live login, or logs in first: with the chosen person's own mobile when they
+   * were entered by hand (they are the account holder), else with the account's mobile, which the user is
+   * asked for (a family member's own mobile is not the account's login).
+   */
+  private void loginThen(ChatState st, Purpose purpose, OwnerPatient chosen, Incoming.Callback menu, Reply r) {
+    AccountSession session = liveSession(st);
+    if (session != null) {
+      if (menu != null) {
+        r.edit(menu, purpose == Purpose.IMPORT ? r.m.importing() : r.m.chosenPatient(chosen.label()), Keyboard.NONE);
+      }
+      finish(st, purpose, chosen, session, r);
+      return;
+    }
+    if (purpose == Purpose.IMPORT || chosen.patient().accountUserId() != null) {
+      st.step = new AwaitingAccountMobile(purpose, chosen);
+      r.sendOrEdit(menu, r.m.askAccountMobile());
+      return;
+    }
+    if (menu != null) {
+      r.edit(menu, r.m.chosenPatient(chosen.label()), Keyboard.NONE);
+    }
+    startLogin(st, purpose, chosen, chosen.patient().mobile(), r);
+  }
+
+  private AccountSession liveSession(ChatState st) {
+    AccountSession s = st.session;
+    return s != null && !s.isExpired(clock.instant()) ? s : null;
+  }
+
+  /** Sends the SMS code; on a refused number the chat stays in its step so the user can send another. */
+  private void startLogin(ChatState st, Purpose purpose, OwnerPatient chosen, String mobile, Reply r) {
+    OtpChallenge challenge;
+    try {
+      challenge = authenticator.start(mobile);
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.RATE_LIMITED) {
+        r.send(r.m.codeThrottled());
+        return;
+      }
+      if (e.code() == ErrorCode.INVALID_INPUT) {
+        r.send(r.m.badMobile());
+        return;
+      }
+      throw e;
+    }
+    log.info("chat {} started the SMS login for {}", r.chatId, Pii.maskMobile(challenge.mobile()));
+    st.step = new AwaitingCode(purpose, chosen, challenge, 0);
+    String masked = Pii.maskMobile(challenge.mobile());
+    long wait = challenge.resendWait(clock.instant()).toSeconds();
+    r.send(challenge.staticPassword() ? r.m.passwordExpected()
+        : wait > 0 ? r.m.codeSentEarlier(masked, wait)
+        : r.m.codeSent(masked));
+  }
+
+  private void accountMobile(ChatState st, AwaitingAccountMobile a, String text, Reply r) {
+    String mobile;
+    try {
+      mobile = Patient.normaliseMobile(text);
+    } catch (SlotHunterException e) {
+      log.info("chat {} sent an invalid account mobile", r.chatId);
+      r.send(r.m.badMobile());
+      return;
+    }
+    startLogin(st, a.purpose(), a.chosen(), mobile, r);
+  }
+
+  /** After a login (or with a live one): turns auto-booking on for the chosen person, or imports the account. */
+  private void finish(ChatState st, Purpose purpose, OwnerPatient chosen, AccountSession session, Reply r) {
+    if (purpose == Purpose.IMPORT) {
+      importAccount(session, r);
+      return;
+    }
+    if (chosen.providerId() != null && !chosen.providerId().equals(session.providerId())) {
+      r.send(r.m.failure(ErrorCode.UNSUPPORTED)); // imported from another site's account
+      return;
+    }
+    AutoBook ab = chosen.autoBook(session);
+    st.autoBook = ab;
+    log.info("chat {} turned auto-booking on for {}", r.chatId, chosen.patient());
+    int applied = 0;
+    for (Watch w : hunter.watches(r.owner())) {
+      try {
+        replace(r.owner(), w, req -> req.autoBook(ab));
+        applied++;
+      } catch (SlotHunterException e) {
+        if (e.code() == ErrorCode.QUOTA_EXCEEDED) {
+          r.send(r.m.quotaAutoBook(hunter.plan(r.owner())));
+          return;
+        }
+        throw e;
+      }
+    }
+    Patient p = chosen.patient();
+    r.send(r.m.autoBookOn(applied, Pii.maskName(p.firstName()) + " " + Pii.maskName(p.lastName()) + " ("
+        + Pii.maskNationalCode(p.nationalCode()) + ")"));
+  }
+
+  // =================================================================== /patients
+
+  private void patients(ChatState st, Reply r) {
+    List<OwnerPatient> book = hunter.patients(r.owner());
+    int flow = ++st.flow;
+    st.step = new ManagingPatients(flow, book);
+    List<Button> buttons = new ArrayList<>();
+    for (int i = 0; i < book.size(); i++) {
+      buttons.add(Button.callback("🗑 " + book.get(i).label(), "pr:" + flow + ":" + i));
+    }
+    buttons.add(Button.callback("➕ " + r.m.addPatientButton(), "pa:" + flow));
+    if (authenticator != null) {
+      buttons.add(Button.callback("📥 " + r.m.importPatientsButton(), "pi:" + flow));
+    }
+    r.send(book.isEmpty() ? r.m.noPatients() : r.m.patientList(book), Keyboard.column(buttons));
+  }
+
+  private ManagingPatients managing(ChatState st, Incoming.Callback cb, String[] p, Reply r) {
+    if (!(st.step instanceof ManagingPatients m) || p.length < 2 || !p[1].equals(Integer.toString(m.flow()))) {
+      stale(cb, r);
+      return null;
+    }
+    return m;
+  }
+
+  private void patientRemoveChosen(ChatState st, Incoming.Callback cb, String[] p, Reply r) {
+    ManagingPatients m = managing(st, cb, p, r);
+    if (m == null) {
+      return;
+    }
+    int i = p.length < 3 ? -1 : index(p[2], m.book().size());
+    if (i < 0) {
+      stale(cb, r);
+      return;
+    }
+    st.step = Step.IDLE;
+    String label = m.book().get(i).label();
+    hunter.removePatient(r.owner(), label);
+    log.info("chat {} removed a patient", r.chatId);
+    r.answer(cb, "");
+    r.edit(cb, r.m.patientRemoved(label), Keyboard.NONE);
+  }
+
+  private void patientAddChosen(ChatState st, Incoming.Callback cb, String[] p, Reply r) {
+    if (managing(st, cb, p, r) == null) {
+      return;
+    }
+    st.step = new AwaitingPatient(PatientField.FIRST_NAME, "", "", "", Purpose.SAVE);
+    r.answer(cb, "");
+    r.edit(cb, r.m.addPatientIntro(), Keyboard.NONE);
+  }
+
+  private void importChosen(ChatState st, Incoming.Callback cb, String[] p, Reply r) {
+    if (managing(st, cb, p, r) == null) {
+      return;
+    }
+    st.step = Step.IDLE;
+    r.answer(cb, "");
+    if (authenticator == null) {
+      r.edit(cb, r.m.autoBookUnavailable(), Keyboard.NONE);
+      return;
+    }
+    loginThen(st, Purpose.IMPORT, null, cb, r);
+  }
+
+  private void importAccount(AccountSession session, Reply r) {
+    List<OwnerPatient> imported;
+    try {
+      imported = hunter.importAccountPatients(r.owner(), session.providerId(), session);
+    } catch (SlotHunterException e) {
+      if (e.code() == ErrorCode.UNSUPPORTED) {
+        r.send(r.m.importUnsupported());
+        return;
+      }
+      throw e;
+    }
+    log.info("chat {} imported {} people from its {} account", r.chatId, imported.size(), session.providerId());
+    r.send(imported.isEmpty() ? r.m.importedNone() : r.m.imported(imported));
+  }
+
+  /** Saves a person typed in by hand under their name, numbered when another person has that name. */
+  private OwnerPatient saveToBook(Reply r, Patient patient) {
+    List<OwnerPatient> book = hunter.patients(r.owner());
+    String name = patient.firstName() + " " + patient.lastName();
+    String base = name.length() > OwnerPatient.MAX_LABEL - 5 ? name.substring(0, OwnerPatient.MAX_LABEL - 5).strip() : name;
+    String label = base;
+    for (int n = 2; ; n++) {
+      String candidate = label;
+      Optional<OwnerPatient> taken = book.stream().filter(e -> e.label().equals(candidate)).findFirst();
+      if (taken.isEmpty() || (taken.get().providerId() == null
+          && taken.get().patient().nationalCode().equals(patient.nationalCode()))) {
+        break; // free, or the same person typed again: replaced
+      }
+      label = base + " (" + n + ")";
+    }
+    OwnerPatient entry = new OwnerPatient(label, patient);
+    hunter.savePatient(r.owner(), entry);
+    return entry;
   }
 
   private static WatchRequest stripAutoBook(WatchRequest req, Watch w) {
@@ -592,7 +837,7 @@ public final class BotConversation {
           r.send(r.m.badName());
           return;
         }
-        st.step = new AwaitingPatient(PatientField.LAST_NAME, text, "", "");
+        st.step = new AwaitingPatient(PatientField.LAST_NAME, text, "", "", p.purpose());
         r.send(r.m.askLastName());
       }
       case LAST_NAME -> {
@@ -600,7 +845,7 @@ public final class BotConversation {
           r.send(r.m.badName());
           return;
         }
-        st.step = new AwaitingPatient(PatientField.NATIONAL_CODE, p.firstName(), text, "");
+        st.step = new AwaitingPatient(PatientField.NATIONAL_CODE, p.firstName(), text, "", p.purpose());
         r.send(r.m.askNationalCode());
       }
       case NATIONAL_CODE -> {
@@ -612,7 +857,7 @@ public final class BotConversation {
           r.send(r.m.badNationalCode());
           return;
         }
-        st.step = new AwaitingPatient(PatientField.MOBILE, p.firstName(), p.lastName(), code);
+        st.step = new AwaitingPatient(PatientField.MOBILE, p.firstName(), p.lastName(), code, p.purpose());
         r.send(r.m.askMobile());
       }
       case MOBILE -> mobile(st, p, text, r);
@@ -629,26 +874,20 @@ public final class BotConversation {
       r.send(r.m.badMobile());
       return;
     }
-    OtpChallenge challenge;
-    try {
-      challenge = authenticator.start(patient.mobile());
-    } catch (SlotHunterException e) {
-      if (e.code() == ErrorCode.RATE_LIMITED) {
-        r.send(r.m.codeThrottled());
-        return;
-      }
-      if (e.code() == ErrorCode.INVALID_INPUT) {
-        r.send(r.m.badMobile());
-        return;
-      }
-      throw e;
+    // the person goes into the chat's patient book, to be chosen again next time
+    OwnerPatient entry = saveToBook(r, patient);
+    if (p.purpose() == Purpose.SAVE) {
+      st.step = Step.IDLE;
+      r.send(r.m.patientSaved(entry.label()));
+      return;
     }
-    log.info("chat {} started the SMS login for {}", r.chatId, Pii.maskMobile(patient.mobile()));
-    st.step = new AwaitingCode(patient, challenge, 0);
-    long wait = challenge.resendWait(clock.instant()).toSeconds();
-    r.send(challenge.staticPassword() ? r.m.passwordExpected()
-        : wait > 0 ? r.m.codeSentEarlier(Pii.maskMobile(patient.mobile()), wait)
-        : r.m.codeSent(Pii.maskMobile(patient.mobile())));
+    AccountSession session = liveSession(st);
+    if (session != null) {
+      st.step = Step.IDLE;
+      finish(st, Purpose.AUTO_BOOK, entry, session, r);
+      return;
+    }
+    startLogin(st, Purpose.AUTO_BOOK, entry, patient.mobile(), r);
   }
 
   private static boolean validName(String text) {
@@ -667,37 +906,21 @@ public final class BotConversation {
         throw e;
       }
       int attempts = c.attempts() + 1;
-      log.info("chat {}: wrong SMS code for {} ({} of {})", r.chatId, Pii.maskMobile(c.patient().mobile()), attempts,
+      log.info("chat {}: wrong SMS code for {} ({} of {})", r.chatId, Pii.maskMobile(c.challenge().mobile()), attempts,
           MAX_CODE_ATTEMPTS);
       if (attempts >= MAX_CODE_ATTEMPTS) {
         st.step = Step.IDLE;
-        r.send(r.m.tooManyCodes());
+        r.send(c.purpose() == Purpose.IMPORT ? r.m.tooManyCodesImport() : r.m.tooManyCodes());
       } else {
-        st.step = new AwaitingCode(c.patient(), c.challenge(), attempts);
+        st.step = new AwaitingCode(c.purpose(), c.chosen(), c.challenge(), attempts);
         r.send(r.m.badCode());
       }
       return;
     }
     st.step = Step.IDLE;
-    AutoBook ab = AutoBook.of(c.patient(), session);
-    st.autoBook = ab;
-    log.info("chat {} logged in as {}; auto-booking for {}", r.chatId, Pii.maskMobile(c.patient().mobile()), c.patient());
-    int applied = 0;
-    for (Watch w : hunter.watches(r.owner())) {
-      try {
-        replace(r.owner(), w, req -> req.autoBook(ab));
-        applied++;
-      } catch (SlotHunterException e) {
-        if (e.code() == ErrorCode.QUOTA_EXCEEDED) {
-          r.send(r.m.quotaAutoBook(hunter.plan(r.owner())));
-          return;
-        }
-        throw e;
-      }
-    }
-    Patient p = c.patient();
-    r.send(r.m.autoBookOn(applied, Pii.maskName(p.firstName()) + " " + Pii.maskName(p.lastName()) + " ("
-        + Pii.maskNationalCode(p.nationalCode()) + ")"));
+    st.session = session;
+    log.info("chat {} logged in as {}", r.chatId, Pii.maskMobile(c.challenge().mobile()));
+    finish(st, c.purpose(), c.chosen(), session, r);
   }
 
   // =================================================================== /grant
@@ -865,6 +1088,8 @@ public final class BotConversation {
     volatile Lang lang = Lang.DEFAULT;
     /** The patient and the provider session after {@code /autobook}; memory only. */
     volatile AutoBook autoBook;
+    /** The chat's provider login, after an SMS code; memory only, dropped when the provider rejects it. */
+    volatile AccountSession session;
     Step step = Step.IDLE;
     int flow;
   }
@@ -890,16 +1115,35 @@ public final class BotConversation {
 
   private enum PatientField { FIRST_NAME, LAST_NAME, NATIONAL_CODE, MOBILE }
 
+  /** What a login or a typed-in patient is for. */
+  private enum Purpose {
+    /** Auto-booking for the chosen person. */
+    AUTO_BOOK,
+    /** Only saving the person into the patient book. */
+    SAVE,
+    /** Importing the logged-in account's people into the patient book. */
+    IMPORT
+  }
+
   /** Collecting the patient; {@code toString()} masks what was collected. */
-  private record AwaitingPatient(PatientField field, String firstName, String lastName, String nationalCode)
-      implements Step {
+  private record AwaitingPatient(PatientField field, String firstName, String lastName, String nationalCode,
+      Purpose purpose) implements Step {
     @Override
     public String toString() {
-      return "AwaitingPatient[" + field + "]";
+      return "AwaitingPatient[" + field + ", " + purpose + "]";
     }
   }
 
-  private record AwaitingCode(Patient patient, OtpChallenge challenge, int attempts) implements Step {}
+  /** Waiting for the SMS code; {@code chosen} is {@code null} for an import. */
+  private record AwaitingCode(Purpose purpose, OwnerPatient chosen, OtpChallenge challenge, int attempts)
+      implements Step {}
+
+  /** Waiting for the mobile of the provider account to log in to; {@code chosen} is {@code null} for an import. */
+  private record AwaitingAccountMobile(Purpose purpose, OwnerPatient chosen) implements Step {}
+
+  private record ChoosingPatient(int flow, List<OwnerPatient> book) implements Step {}
+
+  private record ManagingPatients(int flow, List<OwnerPatient> book) implements Step {}
 
   /** Collects the replies to one update. */
   private static final class Reply {

@@ -2,6 +2,8 @@ package io.github.slothunter.examples.telegram;
 
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.OwnerPatient;
+import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.Service;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.core.OwnerStats;
@@ -92,6 +94,7 @@ public final class Messages {
         /remove — حذف یک پزشک
         /filter — محدود کردن روزها و ساعت‌ها
         /autobook — رزرو خودکار اولین نوبت مناسب
+        /patients — بیمارهای شما (خودتان و اعضای خانواده)
         /plan — طرح شما و محدودیت‌هایش
         /stats — آمار شما
         /lang — تغییر زبان
@@ -104,6 +107,7 @@ public final class Messages {
         /remove — stop watching a doctor
         /filter — only certain days and hours
         /autobook — book the first matching slot automatically
+        /patients — the people you book for (you and your family)
         /plan — your plan and its limits
         /stats — your numbers
         /lang — change language
@@ -318,11 +322,11 @@ public final class Messages {
   public String autoBookIntro() {
     return t("""
         🤖 رزرو خودکار: اولین نوبت مناسب را خودم برای بیمار رزرو می‌کنم.
-        اطلاعات بیمار فقط در حافظه‌ی ربات می‌ماند و جایی ذخیره نمی‌شود. هر وقت خواستید /cancel بفرستید.
+        بیمار به فهرست بیمارهای شما (/patients) اضافه می‌شود تا دفعه‌ی بعد فقط انتخابش کنید؛ هر وقت خواستید از همان‌جا حذفش کنید. هر وقت خواستید /cancel بفرستید.
 
         نام بیمار را بفرستید:""", """
         🤖 Auto-booking: I book the first matching slot for the patient myself.
-        The patient's details stay in the bot's memory only; nothing is stored. Send /cancel at any time.
+        The patient joins your list of patients (/patients), so next time you only pick them; remove them there at any time. Send /cancel at any time.
 
         Send the patient's first name:""");
   }
@@ -414,8 +418,115 @@ public final class Messages {
 
   /** Auto-booking is off. */
   public String autoBookOff() {
-    return t("رزرو خودکار خاموش شد و اطلاعات بیمار از حافظه پاک شد. پیام نوبت‌های خالی ادامه دارد.",
-        "Auto-booking is off and the patient's details are forgotten. Slot messages continue.");
+    return t("رزرو خودکار خاموش شد و ورود به پذیرش۲۴ فراموش شد. پیام نوبت‌های خالی ادامه دارد؛ بیمارها در /patients می‌مانند.",
+        "Auto-booking is off and the Paziresh24 login is forgotten. Slot messages continue; your patients stay in /patients.");
+  }
+
+  // ------------------------------------------------------------------ patients (the people a chat books for)
+
+  /** {@code /autobook} with patients in the book: whom to book for. */
+  public String choosePatient() {
+    return t("🤖 رزرو خودکار برای چه کسی؟", "🤖 Whom should I book for?");
+  }
+
+  /** The button for someone not in the book yet. */
+  public String someoneElseButton() {
+    return t("شخص دیگر", "Someone else");
+  }
+
+  /** A patient's button: the owner's label and the last digits of the national code. */
+  public String patientButton(OwnerPatient p) {
+    return p.label() + " (" + Pii.maskNationalCode(p.patient().nationalCode()) + ")";
+  }
+
+  /** The chosen patient, in place of the menu. */
+  public String chosenPatient(String label) {
+    return "👤 " + label;
+  }
+
+  /** Asks for the mobile of the provider account (a family member's own mobile is not its login). */
+  public String askAccountMobile() {
+    return t("شماره موبایل حساب پذیرش۲۴ را بفرستید (کد ورود به این شماره پیامک می‌شود):",
+        "Send the mobile number of the Paziresh24 account (the login code is texted to it):");
+  }
+
+  /** {@code /patients} with nobody in the book. */
+  public String noPatients() {
+    return t("👥 هنوز بیماری در فهرست شما نیست. یکی اضافه کنید یا افراد حساب پذیرش۲۴ خود را بیاورید:",
+        "👥 Your list of patients is empty. Add someone, or bring in the people of your Paziresh24 account:");
+  }
+
+  /** {@code /patients}: the book, national codes and mobiles masked. */
+  public String patientList(List<OwnerPatient> book) {
+    StringBuilder s = new StringBuilder(t("👥 بیمارهای شما (" + n(book.size()) + "):", "👥 Your patients (" + n(book.size()) + "):"));
+    int i = 1;
+    for (OwnerPatient p : book) {
+      s.append("\n").append(n(i++)).append(". ").append(p.label())
+          .append(" — ").append(Pii.maskNationalCode(p.patient().nationalCode()))
+          .append(", ").append(Pii.maskMobile(p.patient().mobile()));
+      if (p.patient().accountUserId() != null) {
+        s.append(t(" (از حساب پذیرش۲۴)", " (from your Paziresh24 account)"));
+      }
+    }
+    s.append(t("\n\nبرای حذف، روی نام بزنید:", "\n\nTap a name to remove it:"));
+    return s.toString();
+  }
+
+  /** The add-by-hand button. */
+  public String addPatientButton() {
+    return t("افزودن بیمار", "Add a patient");
+  }
+
+  /** The import button. */
+  public String importPatientsButton() {
+    return t("آوردن افراد حساب پذیرش۲۴", "Import my Paziresh24 account's people");
+  }
+
+  /** Starts typing in a patient to save. */
+  public String addPatientIntro() {
+    return t("➕ بیمار تازه. نام بیمار را بفرستید (یا /cancel):", "➕ A new patient. Send their first name (or /cancel):");
+  }
+
+  /** A patient was saved. */
+  public String patientSaved(String label) {
+    return t("✅ «" + label + "» به بیمارهای شما اضافه شد. /autobook", "✅ " + label + " is in your patients now. /autobook");
+  }
+
+  /** A patient was removed. */
+  public String patientRemoved(String label) {
+    return t("🗑 «" + label + "» از فهرست حذف شد. رزروهای خودکاری که برایش روشن است ادامه دارند تا /autobook off.",
+        "🗑 " + label + " is off your list. Auto-booking already on for them goes on until /autobook off.");
+  }
+
+  /** Reading the account's people. */
+  public String importing() {
+    return t("📥 در حال آوردن افراد حساب…", "📥 Reading your account's people…");
+  }
+
+  /** The provider cannot list an account's people. */
+  public String importUnsupported() {
+    return t("این سایت فهرست افراد حساب را نمی‌دهد؛ بیمارها را دستی اضافه کنید.",
+        "This site does not list an account's people; add your patients by hand.");
+  }
+
+  /** The account had nobody with complete details. */
+  public String importedNone() {
+    return t("در حساب شما کسی با اطلاعات کامل (نام، کد ملی، موبایل) پیدا نشد.",
+        "Nobody with complete details (name, national code, mobile) was found on your account.");
+  }
+
+  /** The imported people, by label. */
+  public String imported(List<OwnerPatient> people) {
+    String names = people.stream().map(OwnerPatient::label).collect(Collectors.joining(t("، ", ", ")));
+    return t("✅ " + n(people.size()) + " نفر از حساب شما در فهرست بیمارها است: " + names + "\nبا /autobook انتخاب کنید.",
+        "✅ " + n(people.size()) + (people.size() == 1 ? " person" : " people") + " from your account in your patients: "
+            + names + "\nPick one with /autobook.");
+  }
+
+  /** Too many wrong codes while importing. */
+  public String tooManyCodesImport() {
+    return t("⛔️ کد چند بار اشتباه وارد شد. دوباره با /patients شروع کنید.",
+        "⛔️ Too many wrong codes. Start again with /patients.");
   }
 
   // ------------------------------------------------------------------ plan, stats, grant

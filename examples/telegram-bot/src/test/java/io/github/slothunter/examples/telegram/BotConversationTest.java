@@ -512,6 +512,178 @@ class BotConversationTest {
     assertThat(lastText(out)).contains("در دسترس نیست");
   }
 
+  // ------------------------------------------------------------------ patients
+
+  private static final io.github.slothunter.api.Patient HOLDER =
+      io.github.slothunter.api.Patient.of("Sara", "Ahmadi", "0499370899", "09121234567").withAccountUserId("u-1");
+  private static final io.github.slothunter.api.Patient SON =
+      io.github.slothunter.api.Patient.of("Ali", "Ahmadi", "0012345679", "09351234567").withAccountUserId("u-2");
+
+  private static List<String> buttonData(List<Outgoing> out) {
+    return lastKeyboard(out).buttons().stream().map(Keyboard.Button::data).toList();
+  }
+
+  private static List<String> buttonTexts(List<Outgoing> out) {
+    return lastKeyboard(out).buttons().stream().map(Keyboard.Button::text).toList();
+  }
+
+  private void autobookTyped(long chat) {
+    text(chat, "/autobook");
+    text(chat, "Sara");
+    text(chat, "Ahmadi");
+    text(chat, "0499370899");
+    text(chat, "09121234567");
+    text(chat, "1234");
+  }
+
+  @Test
+  void aPatientTypedForAutobookIsKeptAndOfferedNextTimeWithoutAnotherCode() {
+    english(ALI);
+    hunter.setPlan("42", "PREMIUM");
+    autobookTyped(ALI);
+    watchReza(ALI);
+
+    List<Outgoing> choice = text(ALI, "/autobook");
+    List<Outgoing> on = press(ALI, buttonData(choice).get(0));
+
+    assertThat(lastText(choice)).isEqualTo("🤖 Whom should I book for?");
+    assertThat(buttonTexts(choice)).containsExactly("👤 Sara Ahmadi (********99)", "➕ Someone else");
+    assertThat(lastText(on)).contains("Auto-booking is on for 1 doctor").doesNotContain("0499370899");
+    assertThat(site.codesSentTo()).as("the chat's login is reused").containsExactly("09121234567");
+    assertThat(hunter.patients("42")).extracting(io.github.slothunter.api.OwnerPatient::label)
+        .containsExactly("Sara Ahmadi");
+  }
+
+  @Test
+  void someoneElseIsTypedInAndJoinsTheBookUnderANumberedLabelWhenTheNameIsTaken() {
+    english(ALI);
+    hunter.setPlan("42", "PREMIUM");
+    hunter.savePatient("42", "Sara Ahmadi", io.github.slothunter.api.Patient.of("Sara", "Ahmadi", "0012345679",
+        "09351234567"));
+    List<Outgoing> choice = text(ALI, "/autobook");
+    press(ALI, buttonData(choice).get(1));
+    text(ALI, "Sara");
+    text(ALI, "Ahmadi");
+    text(ALI, "0499370899");
+
+    List<Outgoing> sent = text(ALI, "09121234567");
+
+    assertThat(lastText(sent)).contains("0912***4567");
+    assertThat(hunter.patients("42")).extracting(io.github.slothunter.api.OwnerPatient::label)
+        .containsExactly("Sara Ahmadi", "Sara Ahmadi (2)");
+  }
+
+  @Test
+  void patientsListsTheBookMaskedAndRemovesTheOneTapped() {
+    english(ALI);
+    hunter.savePatient("42", "me", HOLDER);
+    hunter.savePatient("42", "son", SON);
+
+    List<Outgoing> list = text(ALI, "/patients");
+    List<Outgoing> removed = press(ALI, buttonData(list).get(1));
+
+    assertThat(lastText(list)).contains("Your patients (2)", "1. me — ********99, 0912***4567", "2. son — ********79")
+        .doesNotContain("0499370899", "09121234567", "0012345679", "09351234567");
+    assertThat(buttonTexts(list)).containsExactly("🗑 me", "🗑 son", "➕ Add a patient",
+        "📥 Import my Paziresh24 account's people");
+    assertThat(lastText(removed)).contains("son is off your list");
+    assertThat(hunter.patients("42")).extracting(io.github.slothunter.api.OwnerPatient::label).containsExactly("me");
+    assertThat(press(ALI, buttonData(list).get(0))).singleElement().isInstanceOf(Outgoing.Answer.class);
+  }
+
+  @Test
+  void patientsAddsSomeoneByHandWithoutALogin() {
+    List<Outgoing> list = text(ALI, "/patients");
+    press(ALI, buttonData(list).get(0));
+    text(ALI, "علی");
+    text(ALI, "احمدی");
+    text(ALI, "0012345679");
+
+    List<Outgoing> saved = text(ALI, "09351234567");
+
+    assertThat(lastText(list)).contains("هنوز بیماری");
+    assertThat(lastText(saved)).contains("«علی احمدی»");
+    assertThat(hunter.patients("42")).singleElement().satisfies(p -> {
+      assertThat(p.patient().mobile()).isEqualTo("09351234567");
+      assertThat(p.providerId()).isNull();
+    });
+    assertThat(site.codesSentTo()).isEmpty();
+  }
+
+  @Test
+  void importLogsInWithTheAccountsMobileAndAutobookThenBooksForTheChosenFamilyMember() {
+    // an engine over a site whose accounts list their people (a capability the engine reads once, at start)
+    InMemoryProvider family = TestDoctors.provider(clock).accountPatients(HOLDER, SON);
+    try (SlotHunter engine = SlotHunter.builder().provider(family.factory()).clock(clock).manualScheduling()
+        .plans(Plans.defaults()).closeTimeout(Duration.ofSeconds(1)).build()) {
+      BotConversation familyBot = BotConversation.builder(engine).authenticator(family.authenticator().orElseThrow())
+          .clock(clock).build();
+      java.util.function.BiFunction<String, Boolean, List<Outgoing>> say = (msg, button) -> familyBot.handle(button
+          ? new Incoming.Callback(ALI, 77, "cb" + (++update), msg) : new Incoming.Text(ALI, msg));
+      say.apply("/start", false);
+      say.apply("lang:en", true);
+      engine.setPlan("42", "PREMIUM");
+      say.apply("/add " + TestDoctors.link("dr-reza"), false);
+      List<Outgoing> list = say.apply("/patients", false);
+      List<Outgoing> ask = say.apply(buttonData(list).get(1), true);
+      say.apply("09121234567", false);
+
+      List<Outgoing> imported = say.apply("1234", false);
+      List<Outgoing> choice = say.apply("/autobook", false);
+      List<Outgoing> on = say.apply(buttonData(choice).get(1), true);
+
+      assertThat(lastText(ask)).contains("mobile number of the Paziresh24 account");
+      assertThat(lastText(imported)).contains("2 people from your account", "Sara Ahmadi, Ali Ahmadi");
+      assertThat(buttonTexts(choice)).startsWith("👤 Sara Ahmadi (********99)", "👤 Ali Ahmadi (********79)");
+      assertThat(lastText(on)).contains("Auto-booking is on for 1 doctor");
+      assertThat(family.codesSentTo()).containsExactly("09121234567");
+      assertThat(engine.watches("42")).singleElement()
+          .satisfies(w -> assertThat(w.autoBook().patient().accountUserId()).isEqualTo("u-2"));
+    }
+  }
+
+  @Test
+  void choosingAnImportedPersonWithoutALoginAsksForTheAccountsMobileNotTheirs() {
+    english(ALI);
+    hunter.setPlan("42", "PREMIUM");
+    hunter.savePatient("42", new io.github.slothunter.api.OwnerPatient("son", SON, TestDoctors.ID));
+    List<Outgoing> choice = text(ALI, "/autobook");
+
+    List<Outgoing> ask = press(ALI, buttonData(choice).get(0));
+    text(ALI, "0912 123 4567");
+    List<Outgoing> on = text(ALI, "1234");
+
+    assertThat(lastText(ask)).contains("mobile number of the Paziresh24 account");
+    assertThat(site.codesSentTo()).containsExactly("09121234567");
+    assertThat(lastText(on)).contains("Auto-booking is on");
+  }
+
+  @Test
+  void importFromASiteThatCannotListAnAccountsPeopleSaysSo() {
+    english(ALI);
+    List<Outgoing> list = text(ALI, "/patients");
+    press(ALI, buttonData(list).get(1));
+    text(ALI, "09121234567");
+
+    List<Outgoing> out = text(ALI, "1234");
+
+    assertThat(lastText(out)).contains("does not list an account's people");
+    assertThat(hunter.patients("42")).isEmpty();
+  }
+
+  @Test
+  void autobookOffForgetsTheLoginButKeepsThePatients() {
+    hunter.setPlan("42", "PREMIUM");
+    autobookTyped(ALI);
+
+    text(ALI, "/autobook off");
+    List<Outgoing> choice = text(ALI, "/autobook");
+    press(ALI, buttonData(choice).get(0));
+
+    assertThat(hunter.patients("42")).hasSize(1);
+    assertThat(site.codesSentTo()).as("a new login after off").containsExactly("09121234567", "09121234567");
+  }
+
   // ------------------------------------------------------------------ plan, stats, grant
 
   @Test

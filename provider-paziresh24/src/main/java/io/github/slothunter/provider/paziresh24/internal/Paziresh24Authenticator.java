@@ -3,6 +3,7 @@ package io.github.slothunter.provider.paziresh24.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.OtpChallenge;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Pii;
@@ -14,6 +15,7 @@ import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Val
 import io.github.slothunter.spi.Authenticator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@code v1/auth/me} gives the account's user id. All of them carry the instance's terminal id, which
  * the session then keeps ({@link Paziresh24Client#SESSION_TERMINAL_ID}) for its booking calls.
  * Thread-safe.
+ *
+ * <p>{@link #accountPatients} reads the account's people from the same {@code v1/auth/me} answer
+ * ({@code users[]}, spec 7 step 4 and 11).
  *
  * <p>resetpassword status 39 (a code was sent recently) is not an error: the challenge goes on to
  * code entry with the server's message as its notice and a resend wait. Session lifetime is
@@ -177,6 +182,61 @@ final class Paziresh24Authenticator implements Authenticator {
     JsonNode first = users != null && users.isArray() && users.size() > 0 ? users.get(0) : me;
     return Json.text(first, "id").or(() -> Json.findText(me, "id", 2)).filter(ProfileParser::plausibleId)
         .orElseThrow(() -> ResponseClassifier.protocol(Endpoint.ME, "no user id in auth/me", body));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Paziresh24: {@code GET v1/auth/me} with the session (spec 7 step 4), one request; each element of
+   * {@code users[]} (spec 11: {@code {id, name, family, cell, national_code, vip}}, {@code cell} without its
+   * leading 0) becomes a patient with {@code accountUserId} = its {@code id}, in the answer's order
+   * ({@code users[0]} is the account holder, spec 7). The answer carries no gender, so every patient is
+   * {@link Gender#UNSPECIFIED}. A user without a plausible id, or whose name, national code or mobile does
+   * not make a valid patient, is left out with a WARN line naming its position and the failed field only
+   * (never a value); the others are returned.
+   *
+   * <p>UNVERIFIED: whether {@code users[]} lists the account's sub-users (family members added with
+   * {@code /api/addSubUser}) beside the holder. The spec's example shows one user and says to use
+   * {@code users[0]}; the site's own sub-user list ({@code POST <www>/api/listSubUser}, spec 7) is known by
+   * URL only, its answer was never captured, so it is not read here. Family members show up exactly when
+   * {@code auth/me} lists them.
+   *
+   * @throws SlotHunterException {@code AUTH_REQUIRED} for an unusable session (nothing sent) or a 401/403;
+   *     {@code PROTOCOL} when the answer has no {@code users} array; transport errors as usual
+   */
+  @Override
+  public List<Patient> accountPatients(AccountSession session) {
+    client.requireUsable(session);
+    String body = client.get(Endpoint.ME, client.settings.url(Endpoint.ME).build(), session).body();
+    JsonNode me = ResponseClassifier.json(Endpoint.ME, body);
+    JsonNode users = me.get("users");
+    if (users == null || !users.isArray()) {
+      // no excerpt: the answer carries names, mobiles and national codes
+      List<String> keys = new ArrayList<>();
+      me.fieldNames().forEachRemaining(keys::add);
+      throw ResponseClassifier.error(ErrorCode.PROTOCOL, Endpoint.ME,
+          "no users array in auth/me (top-level keys " + keys + ")").build();
+    }
+    List<Patient> out = new ArrayList<>();
+    for (int i = 0; i < users.size(); i++) {
+      JsonNode u = users.get(i);
+      Optional<String> id = Json.text(u, "id").filter(ProfileParser::plausibleId);
+      if (id.isEmpty()) {
+        log.warn("paziresh24 auth/me: user {} of {} left out: no usable id", i + 1, users.size());
+        continue;
+      }
+      try {
+        out.add(new Patient(Json.text(u, "name").orElse(null), Json.text(u, "family").orElse(null),
+            Json.text(u, "national_code").orElse(null), Json.text(u, "cell").orElse(null), Gender.UNSPECIFIED,
+            id.get()));
+      } catch (SlotHunterException e) {
+        // the message names the field and why, never its value
+        log.warn("paziresh24 auth/me: user {} of {} ({}) left out: {}", i + 1, users.size(), Pii.maskCode(id.get()),
+            e.getMessage());
+      }
+    }
+    log.debug("paziresh24 auth/me: {} of {} account users usable", out.size(), users.size());
+    return List.copyOf(out);
   }
 
   private static Optional<String> cookie(List<String> setCookies, String name) {

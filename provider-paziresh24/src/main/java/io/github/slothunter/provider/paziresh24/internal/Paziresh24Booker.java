@@ -43,8 +43,11 @@ import org.slf4j.LoggerFactory;
  * book answer never gave. A lost book answer therefore stays {@code BookingOutcomeUnknown} here.
  *
  * <p>Holds last {@code hold-ttl} (default 5 minutes; UNVERIFIED, the site does not say). A booking
- * is made for the logged-in account itself ({@code selected_user_id} = the session's
- * {@code user_id}); booking for a sub-user is not supported.
+ * is made for the patient's {@link Patient#accountUserId()} when it names one of the account's users
+ * ({@code selected_user_id}, spec 5.4: "id of the account user or sub-user being booked"; the ids come
+ * from {@link Paziresh24Authenticator#accountPatients}), else for the logged-in account itself
+ * ({@code selected_user_id} = the session's {@code user_id}). The {@code user_id} header is always the
+ * session's account id (spec 5.4).
  */
 final class Paziresh24Booker implements Booker {
   private static final Logger log = LoggerFactory.getLogger(Paziresh24Booker.class);
@@ -138,6 +141,8 @@ final class Paziresh24Booker implements Booker {
     Paziresh24Client.requireOwn(target);
     client.requireUsable(session);
     String userId = session.attributes().get(Paziresh24Client.SESSION_USER_ID);
+    // spec 5.4: selected_user_id is the person booked for; the user_id header stays the account's
+    String selectedUserId = patient.accountUserId() != null ? patient.accountUserId() : userId;
     FormData form = new FormData()
         .add(Field.REQUEST_CODE, hold.providerHoldKey())
         .add(Field.CENTER_ID, target.centerId())
@@ -147,7 +152,7 @@ final class Paziresh24Booker implements Booker {
         .add(Field.LAST_NAME, patient.lastName())
         .add(Field.CELL, patient.mobile())
         .add(Field.NATIONAL_CODE, patient.nationalCode())
-        .add(Field.SELECTED_USER_ID, userId);
+        .add(Field.SELECTED_USER_ID, selectedUserId);
     if (patient.gender() == Gender.MALE) {
       form.add(Field.GENDER, "male");
     } else if (patient.gender() == Gender.FEMALE) {

@@ -134,8 +134,10 @@ public final class Paziresh24Endpoints {
     LOGIN("login", "POST", Host.APIGW, "gozargah/v1/login", ErrorCode.HOLD_EXPIRED, true),
     /**
      * GET with the bearer token; response {@code {users:[{id, name, family, cell, national_code, vip}]}},
-     * {@code users[0].id} a number (read as number or string). verified-against: spec 7 step 4 and 11
-     * (HIGH); fixture me.json.
+     * {@code users[0].id} a number (read as number or string): the session's account id. Every element
+     * of {@code users[]} is read for the account's patients ({@code cell} without its leading 0); whether
+     * it lists sub-users beside the holder is UNVERIFIED (the spec's example has one user).
+     * verified-against: spec 7 step 4 and 11 (HIGH); fixture me.json.
      */
     ME("me", "GET", Host.APIGW, "v1/auth/me", ErrorCode.HOLD_EXPIRED, false),
     /**

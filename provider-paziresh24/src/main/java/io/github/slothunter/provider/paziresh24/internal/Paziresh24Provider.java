@@ -58,7 +58,7 @@ public final class Paziresh24Provider implements Provider {
     this.info = new ProviderInfo(ResponseClassifier.PROVIDER, "Paziresh24", SlotHunterZones.TEHRAN,
         EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.HOLD, Capability.BOOK, Capability.CANCEL,
             Capability.LOGIN, Capability.SEARCH, Capability.BOOKING_LINK, Capability.READ_BACK,
-            Capability.MOVE, Capability.RECLAIM_HOLD),
+            Capability.MOVE, Capability.RECLAIM_HOLD, Capability.ACCOUNT_PATIENTS),
         context.budget(DEFAULT_BUDGET));
     // links to the configured website (a mirror, a local fake) parse too
     HttpUrl www = settings.www();

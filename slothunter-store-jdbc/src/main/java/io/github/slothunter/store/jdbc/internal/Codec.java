@@ -16,6 +16,7 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.Hold;
 import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.Slot;
@@ -169,13 +170,7 @@ public final class Codec {
   /** The patient and session of an auto-booking watch, as UTF-8 JSON to be encrypted. */
   public byte[] writeSecret(AutoBook autoBook) {
     ObjectNode n = doc();
-    Patient p = autoBook.patient();
-    n.putObject("patient")
-        .put("firstName", p.firstName())
-        .put("lastName", p.lastName())
-        .put("nationalCode", p.nationalCode())
-        .put("mobile", p.mobile())
-        .put("gender", p.gender().name());
+    putPatient(n.putObject("patient"), autoBook.patient());
     AccountSession s = autoBook.session();
     ObjectNode session = n.putObject("session")
         .put("providerId", s.providerId())
@@ -203,12 +198,62 @@ public final class Codec {
       Map<String, String> attributes = new HashMap<>();
       s.required("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
       return new Secret(
-          new Patient(text(p, "firstName"), text(p, "lastName"), text(p, "nationalCode"), text(p, "mobile"),
-              Gender.valueOf(text(p, "gender"))),
+          patient(p),
           new AccountSession(text(s, "providerId"), text(s, "token"), attributes, Instant.parse(text(s, "expiresAt"))));
     } catch (IOException | RuntimeException e) {
       // no cause: a parser message could quote personal data
       throw new SlotHunterException(ErrorCode.PROTOCOL, "the store holds unreadable auto-book details ("
+          + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** A patient's fields; {@code accountUserId} only when it names an account user. */
+  private static void putPatient(ObjectNode n, Patient p) {
+    n.put("firstName", p.firstName())
+        .put("lastName", p.lastName())
+        .put("nationalCode", p.nationalCode())
+        .put("mobile", p.mobile())
+        .put("gender", p.gender().name());
+    if (p.accountUserId() != null) {
+      n.put("accountUserId", p.accountUserId());
+    }
+  }
+
+  /** Reads {@link #putPatient}; a document written before account users has none (the account holder). */
+  private static Patient patient(JsonNode p) {
+    return new Patient(text(p, "firstName"), text(p, "lastName"), text(p, "nationalCode"), text(p, "mobile"),
+        Gender.valueOf(text(p, "gender")), optText(p, "accountUserId"));
+  }
+
+  // ------------------------------------------------------------------ patient books
+
+  /** One entry of an owner's patient book, label included, as UTF-8 JSON to be encrypted. */
+  public byte[] writeOwnerPatient(OwnerPatient entry) {
+    ObjectNode n = doc();
+    n.put("label", entry.label());
+    if (entry.providerId() != null) {
+      n.put("providerId", entry.providerId());
+    }
+    putPatient(n.putObject("patient"), entry.patient());
+    try {
+      return mapper.writeValueAsBytes(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  /**
+   * Reads what {@link #writeOwnerPatient} wrote. Failures never carry the document's text.
+   *
+   * @throws SlotHunterException {@code PROTOCOL} for an unreadable document
+   */
+  public OwnerPatient readOwnerPatient(byte[] json) {
+    try {
+      JsonNode n = mapper.readTree(json);
+      return new OwnerPatient(text(n, "label"), patient(n.required("patient")), optText(n, "providerId"));
+    } catch (IOException | RuntimeException e) {
+      // no cause: a parser message could quote personal data
+      throw new SlotHunterException(ErrorCode.PROTOCOL, "the store holds an unreadable patient-book entry ("
           + e.getClass().getSimpleName() + ")");
     }
   }

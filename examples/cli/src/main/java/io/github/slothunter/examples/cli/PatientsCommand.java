@@ -1,0 +1,185 @@
+package io.github.slothunter.examples.cli;
+
+import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.OwnerPatient;
+import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.Pii;
+import io.github.slothunter.api.SlotHunterException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code slothunter patients list|add|remove|import}: the people you book for. */
+@Command(name = "patients", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "The people you book for: list, add, remove, import from your account.",
+    description = {
+        "Keeps the people you book for (you, your children, your parents) under labels you choose, so that",
+        "'watch --auto-book --patient LABEL' books for one of them. 'import' brings in the people your provider",
+        "account books for (Paziresh24: the account holder and the family members the site lists), and a booking",
+        "for one of them is made for that person of the account. Kept in ~/.slothunter/patients/, encrypted, with",
+        "its key in ~/.slothunter/patients.key (owner-only). National codes and mobiles are shown masked.",
+        "",
+        "Examples:",
+        "  slothunter patients list",
+        "  slothunter patients add mom --patient-file mom.json",
+        "  slothunter patients import paziresh24          (after 'slothunter login paziresh24 <mobile>')",
+        "  slothunter patients remove mom",
+        ""},
+    subcommands = {PatientsCommand.ListPatients.class, PatientsCommand.Add.class, PatientsCommand.Remove.class,
+        PatientsCommand.Import.class})
+final class PatientsCommand implements Runnable {
+  @ParentCommand
+  SlotHunterCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "choose: list, add, remove or import");
+  }
+
+  /** What every subcommand shares. */
+  abstract static class Sub implements Callable<Integer> {
+    @ParentCommand
+    PatientsCommand parent;
+
+    @Option(names = "--owner", defaultValue = "me", paramLabel = "NAME",
+        description = "Whose patients (default ${DEFAULT-VALUE}); 'watch --owner' must match.")
+    String owner;
+
+    @Option(names = "--sandbox", description = "The sandbox's own patients (for 'watch --sandbox').")
+    boolean sandbox;
+
+    Cli cli() {
+      return parent.root.cli();
+    }
+
+    @Override
+    public Integer call() {
+      Cli cli = cli();
+      try (Backend backend = Backend.of(cli.clock(), sandbox); PatientBook book = PatientBook.open(cli, backend)) {
+        return run(cli, backend, book);
+      }
+    }
+
+    abstract Integer run(Cli cli, Backend backend, PatientBook book);
+  }
+
+  /** One line per patient: label, name, masked national code and mobile, and where it came from. */
+  static String line(OwnerPatient p) {
+    Patient patient = p.patient();
+    String from = p.providerId() == null ? "entered by hand"
+        : "from your " + p.providerId() + " account" + (patient.accountUserId() != null ? " (books as its user)" : "");
+    return p.label() + "  " + patient.firstName() + " " + patient.lastName() + "  national code "
+        + Pii.maskNationalCode(patient.nationalCode()) + "  mobile " + Pii.maskMobile(patient.mobile()) + "  " + from;
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, header = "Lists your patients.")
+  static final class ListPatients extends Sub {
+    @Override
+    Integer run(Cli cli, Backend backend, PatientBook book) {
+      List<OwnerPatient> patients = book.hunter().patients(owner);
+      PrintWriter out = cli.out();
+      if (patients.isEmpty()) {
+        out.println("No patients yet: 'slothunter patients add LABEL --patient-file F' or 'slothunter patients import"
+            + " paziresh24'.");
+      }
+      patients.forEach(p -> out.println(line(p)));
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      header = "Adds a patient (or replaces the one with that label) from a patient file.")
+  static final class Add extends Sub {
+    @Parameters(index = "0", paramLabel = "LABEL", description = "Your name for this person, e.g. mom.")
+    String label;
+
+    @Option(names = "--patient-file", required = true, paramLabel = "F",
+        description = "JSON or key=value file: firstName, lastName, nationalCode, mobile, gender (as for watch).")
+    Path patientFile;
+
+    @Override
+    Integer run(Cli cli, Backend backend, PatientBook book) {
+      Patient patient = PatientFile.read(patientFile);
+      OwnerPatient saved;
+      try {
+        saved = book.hunter().savePatient(owner, label, patient);
+      } catch (SlotHunterException e) {
+        throw new CliException(ExitCodes.BAD_INPUT, Errors.bareMessage(e), e);
+      }
+      cli.out().println("saved: " + line(saved));
+      cli.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, header = "Removes a patient.")
+  static final class Remove extends Sub {
+    @Parameters(index = "0", paramLabel = "LABEL", description = "The label to remove.")
+    String label;
+
+    @Override
+    Integer run(Cli cli, Backend backend, PatientBook book) {
+      if (!book.hunter().removePatient(owner, label)) {
+        throw CliException.badInput("you have no patient labelled '" + label + "' (see 'slothunter patients list')");
+      }
+      cli.out().println("removed " + label.strip());
+      cli.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      header = "Imports the people your provider account books for.")
+  static final class Import extends Sub {
+    @Parameters(index = "0", paramLabel = "<provider>", description = "paziresh24.")
+    String provider;
+
+    @Option(names = "--session-file", paramLabel = "F",
+        description = "Session written by 'slothunter login' (default ~/.slothunter/<provider>.session).")
+    Path sessionFile;
+
+    @Override
+    Integer run(Cli cli, Backend backend, PatientBook book) {
+      AccountSession session = session(cli, backend);
+      List<OwnerPatient> imported = book.hunter().importAccountPatients(owner, provider, session);
+      PrintWriter out = cli.out();
+      out.println(imported.isEmpty() ? "The account lists nobody with complete details (name, national code, mobile)."
+          : "Imported " + imported.size() + (imported.size() == 1 ? " person" : " people") + " from your " + provider
+              + " account:");
+      imported.forEach(p -> out.println(line(p)));
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private AccountSession session(Cli cli, Backend backend) {
+      if (sessionFile == null && backend.isSandbox()) {
+        // the fake lives as long as this command: log in to its demo account, which has a family
+        return backend.sandboxFamilyLogin();
+      }
+      Path file = sessionFile != null ? sessionFile : SessionFile.defaultPath(cli.home(), provider, backend.isSandbox());
+      if (!Files.exists(file)) {
+        throw CliException.badInput("no " + provider + " session at " + file + "; run 'slothunter login " + provider
+            + " <mobile>' first");
+      }
+      AccountSession s = SessionFile.read(file, provider);
+      if (s.isExpired(cli.clock().instant())) {
+        throw CliException.badInput("the " + provider + " session in " + file + " has expired; run 'slothunter login "
+            + provider + " <mobile>' again");
+      }
+      return s;
+    }
+  }
+}
