@@ -4,6 +4,7 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Subscription;
 import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.SlotChange;
 import io.github.slothunter.spi.Store;
@@ -127,7 +128,7 @@ public final class JdbcStore implements Store {
   static final String MIGRATION_DIRECTORY = "io/github/slothunter/store/jdbc/migration";
   /** The migrations in order; append only. */
   static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__open_attempts.sql", "V3__history_window.sql",
-      "V4__event_outbox.sql", "V5__owner_patients.sql");
+      "V4__event_outbox.sql", "V5__owner_patients.sql", "V6__plan_ends.sql");
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -173,7 +174,7 @@ public final class JdbcStore implements Store {
     this.outbox = new Outbox(codec, dialect);
     this.upsertAttempt = dialect.upsert("booking_attempts", List.of("attempt_key"),
         List.of("attempt_key", "watch_id", "state", "is_open", "body", "updated_at"));
-    this.upsertPlan = dialect.upsert("owner_plans", List.of("owner"), List.of("owner", "plan_name"));
+    this.upsertPlan = dialect.upsert("owner_plans", List.of("owner"), List.of("owner", "plan_name", "plan_until"));
     log.info("JdbcStore opened on {} (schema version {})", dialect, version);
   }
 
@@ -649,28 +650,58 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<String> ownerPlan(String owner) {
+    return subscription(owner).map(Subscription::planName);
+  }
+
+  @Override
+  public void saveOwnerPlan(String owner, String planName) {
+    saveSubscription(Subscription.unlimited(owner, planName));
+  }
+
+  @Override
+  public Optional<Subscription> subscription(String owner) {
     Objects.requireNonNull(owner, "owner");
     ensureOpen();
     return query("load owner plan", c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT plan_name FROM owner_plans WHERE owner = ?")) {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT plan_name, plan_until FROM owner_plans WHERE owner = ?")) {
         p.setString(1, owner);
         try (ResultSet rs = p.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+          return rs.next() ? Optional.of(new Subscription(owner, rs.getString(1), Sql.instantOrNull(rs, 2)))
+              : Optional.empty();
         }
       }
     });
   }
 
+  /** {@inheritDoc} Committed before it returns. */
   @Override
-  public void saveOwnerPlan(String owner, String planName) {
-    Objects.requireNonNull(owner, "owner");
-    Objects.requireNonNull(planName, "planName");
+  public void saveSubscription(Subscription subscription) {
+    Objects.requireNonNull(subscription, "subscription");
     ensureOpen();
     query("save owner plan", c -> {
       try (PreparedStatement p = c.prepareStatement(upsertPlan)) {
-        p.setString(1, owner);
-        p.setString(2, planName);
+        p.setString(1, subscription.owner());
+        p.setString(2, subscription.planName());
+        p.setObject(3, subscription.until() == null ? null : Sql.timestamp(subscription.until()));
         return p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public List<Subscription> endingSubscriptions() {
+    ensureOpen();
+    return query("load plan ends", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT owner, plan_name, plan_until FROM owner_plans WHERE plan_until IS NOT NULL ORDER BY owner")) {
+        List<Subscription> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Subscription(rs.getString(1), rs.getString(2), Sql.instant(rs, 3)));
+          }
+        }
+        return List.copyOf(out);
       }
     });
   }

@@ -541,6 +541,26 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void subscriptionsKeepTheirEndAndAPlainPlanHasNone() {
+    io.github.slothunter.api.Subscription month = new io.github.slothunter.api.Subscription("u1", "PREMIUM",
+        T0.plus(Duration.ofDays(30)));
+    store.saveSubscription(month);
+    store.saveOwnerPlan("u2", "PRO");
+    store.saveSubscription(new io.github.slothunter.api.Subscription("u3", "PRO", T0.plus(Duration.ofDays(1))));
+
+    assertThat(store.subscription("u1")).contains(month);
+    assertThat(store.ownerPlan("u1")).contains("PREMIUM");
+    assertThat(store.subscription("u2")).contains(io.github.slothunter.api.Subscription.unlimited("u2", "PRO"));
+    assertThat(store.endingSubscriptions()).extracting(io.github.slothunter.api.Subscription::owner)
+        .containsExactly("u1", "u3");
+
+    store.saveOwnerPlan("u3", "FREE"); // a plan without an end replaces one with an end
+
+    assertThat(store.subscription("u3").orElseThrow().until()).isNull();
+    assertThat(store.endingSubscriptions()).containsExactly(month);
+  }
+
+  @Test
   void aSingleInstanceIsGrantedEveryTarget() {
     Set<String> held = store.leases().claim("i-1", List.of(a.id(), b.id()), Duration.ofSeconds(30));
 
