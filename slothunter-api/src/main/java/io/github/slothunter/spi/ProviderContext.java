@@ -55,10 +55,12 @@ public final class ProviderContext {
   private final Clock clock;
   private final UnaryOperator<String> systemProperties;
   private final UnaryOperator<String> environment;
+  private final Map<Class<?>, Object> extensions;
 
   private ProviderContext(Builder b) {
     this.providerId = b.providerId;
     this.config = Map.copyOf(b.config);
+    this.extensions = Map.copyOf(b.extensions);
     this.clock = b.clock;
     this.systemProperties = b.systemProperties;
     this.environment = b.environment;
@@ -67,6 +69,17 @@ public final class ProviderContext {
   /** A context for the provider with the given id, reading the real system properties and environment. */
   public static Builder builder(String providerId) {
     return new Builder(providerId);
+  }
+
+  /**
+   * An object the host handed to this provider, by type: for the providers built on OkHttp,
+   * {@code okhttp3.OkHttpClient.class} is the host's client (its proxy, interceptors, pool, DNS and
+   * TLS settings), from which they derive their own with their configured timeouts. A provider
+   * ignores types it does not know.
+   */
+  public <T> Optional<T> extension(Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    return Optional.ofNullable(type.cast(extensions.get(type)));
   }
 
   /** A context with no explicit configuration and the system clock. */
@@ -236,6 +249,7 @@ public final class ProviderContext {
     private Clock clock = Clock.systemUTC();
     private UnaryOperator<String> systemProperties = System::getProperty;
     private UnaryOperator<String> environment = System::getenv;
+    private final Map<Class<?>, Object> extensions = new HashMap<>();
 
     private Builder(String providerId) {
       this.providerId = new io.github.slothunter.api.DoctorRef(providerId, "x").providerId();
@@ -250,6 +264,13 @@ public final class ProviderContext {
     /** Sets several explicit configuration values. */
     public Builder config(Map<String, String> values) {
       values.forEach(this::config);
+      return this;
+    }
+
+    /** Hands the provider an object by type (see {@link ProviderContext#extension}); replaces one of the same type. */
+    public <T> Builder extension(Class<T> type, T value) {
+      Objects.requireNonNull(type, "type");
+      extensions.put(type, type.cast(Objects.requireNonNull(value, "value")));
       return this;
     }
 

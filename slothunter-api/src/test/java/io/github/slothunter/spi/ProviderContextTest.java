@@ -36,6 +36,21 @@ class ProviderContextTest {
   }
 
   @Test
+  void extensionsAreFoundByTheirTypeAndTheLastOneWins() {
+    StringBuilder first = new StringBuilder("a");
+    StringBuilder second = new StringBuilder("b");
+
+    ProviderContext c = builder("paziresh24").extension(StringBuilder.class, first)
+        .extension(StringBuilder.class, second).extension(Integer.class, 7).build();
+
+    assertThat(c.extension(StringBuilder.class)).containsSame(second);
+    assertThat(c.extension(Integer.class)).contains(7);
+    assertThat(c.extension(Long.class)).as("a type nobody gave").isEmpty();
+    assertThat(builder("paziresh24").build().extension(StringBuilder.class)).isEmpty();
+    assertThatThrownBy(() -> builder("x").extension(StringBuilder.class, null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void explicitConfigWinsOverSystemPropertyAndEnvironment() {
     systemProperties.setProperty("slothunter.paziresh24.timeout", "20s");
     environment.put("SLOTHUNTER_PAZIRESH24_TIMEOUT", "30s");

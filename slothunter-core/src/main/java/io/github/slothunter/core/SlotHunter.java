@@ -493,6 +493,8 @@ public final class SlotHunter implements AutoCloseable {
     private Providers providers;
     private final Map<String, ProviderFactory> explicit = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> config = new HashMap<>();
+    /** Objects for providers by type: under "*" for every provider, else by provider id. */
+    private final Map<String, Map<Class<?>, Object>> extensions = new HashMap<>();
     private final Map<String, RequestBudget> budgets = new HashMap<>();
     private Store store = Store.inMemory();
     private Plans plans = Plans.defaults();
@@ -565,6 +567,41 @@ public final class SlotHunter implements AutoCloseable {
       config.computeIfAbsent(Objects.requireNonNull(providerId, "providerId"), k -> new HashMap<>())
           .put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
+    }
+
+    /**
+     * Sets several configuration values of a provider, e.g. from a typed builder such as
+     * {@code Paziresh24Config.builder()...build()}.
+     */
+    public Builder providerConfig(String providerId, Map<String, String> values) {
+      Objects.requireNonNull(values, "values").forEach((k, v) -> providerConfig(providerId, k, v));
+      return this;
+    }
+
+    /**
+     * Hands every provider an object by type ({@link ProviderContext#extension}); a provider ignores
+     * types it does not know. The providers built on OkHttp take {@code okhttp3.OkHttpClient.class}:
+     * they derive their client from the host's (proxy, interceptors, connection pool, DNS, TLS),
+     * keeping their own timeouts and never retrying a POST on their own.
+     */
+    public <T> Builder extension(Class<T> type, T value) {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(value, "value");
+      extensions.computeIfAbsent("*", k -> new HashMap<>()).put(type, value);
+      return this;
+    }
+
+    /** As {@link #extension(Class, Object)}, for one provider only (it wins over one given to all). */
+    public <T> Builder providerExtension(String providerId, Class<T> type, T value) {
+      Objects.requireNonNull(providerId, "providerId");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(value, "value");
+      extensions.computeIfAbsent(providerId, k -> new HashMap<>()).put(type, value);
+      return this;
+    }
+
+    private static <T> void extend(ProviderContext.Builder b, Class<T> type, Object value) {
+      b.extension(type, type.cast(value));
     }
 
     /** Overrides a provider's request budget (default: the provider's own {@code defaultBudget}). */
@@ -680,8 +717,11 @@ public final class SlotHunter implements AutoCloseable {
       List<ProviderRuntime> runtimes = new ArrayList<>();
       try {
         for (ProviderFactory f : factories.values()) {
-          ProviderContext ctx = ProviderContext.builder(f.id()).config(config.getOrDefault(f.id(), Map.of()))
-              .clock(clock).build();
+          ProviderContext.Builder cb = ProviderContext.builder(f.id()).config(config.getOrDefault(f.id(), Map.of()))
+              .clock(clock);
+          extensions.getOrDefault("*", Map.of()).forEach((type, value) -> extend(cb, type, value));
+          extensions.getOrDefault(f.id(), Map.of()).forEach((type, value) -> extend(cb, type, value));
+          ProviderContext ctx = cb.build();
           Provider p;
           try {
             p = f.create(ctx);

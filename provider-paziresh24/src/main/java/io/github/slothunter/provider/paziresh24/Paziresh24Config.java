@@ -1,6 +1,13 @@
 package io.github.slothunter.provider.paziresh24;
 
+import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.spi.ProviderContext;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The configuration keys the Paziresh24 provider reads from its
@@ -56,10 +63,7 @@ public final class Paziresh24Config {
    * hold that arrives after 29 s still leaves the book call most of its life.
    */
   public static final String BOOKING_TIMEOUT = "booking-timeout";
-  /**
-   * How long a login session is assumed to last (the site does not say), default 24 hours; write
-   * it as {@code PT24H} or {@code 1440m} ({@link ProviderContext#duration} has no {@code h} suffix).
-   */
+  /** How long a login session is assumed to last (the site does not say), default {@code 24h}. */
   public static final String SESSION_TTL = "session-ttl";
   /** How long an SMS code is assumed to be accepted (the site does not say), default {@code 2m}. */
   public static final String OTP_TTL = "otp-ttl";
@@ -83,4 +87,105 @@ public final class Paziresh24Config {
   public static final String DEFAULT_HAMDAST_URL = "https://hamdast.paziresh24.com";
 
   private Paziresh24Config() {}
+
+  /**
+   * Typed configuration beside the string keys: {@code SlotHunter.builder().providerConfig("paziresh24",
+   * Paziresh24Config.builder().timeout(Duration.ofSeconds(5)).build())}. Each setter validates at once
+   * ({@code INVALID_INPUT} naming the field), so a typo fails where it is written, not at start-up.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds the provider's configuration map; not thread-safe. */
+  public static final class Builder {
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Every host at one base URL ({@link ProviderContext#BASE_URL}), e.g. a mirror or the testkit's fake. */
+    public Builder baseUrl(String url) {
+      return url(ProviderContext.BASE_URL, url);
+    }
+
+    /** The website host ({@link #WWW_URL}). */
+    public Builder wwwUrl(String url) {
+      return url(WWW_URL, url);
+    }
+
+    /** The API gateway host ({@link #APIGW_URL}). */
+    public Builder apigwUrl(String url) {
+      return url(APIGW_URL, url);
+    }
+
+    /** The read timeout of every call ({@link ProviderContext#TIMEOUT}, default 10 s). */
+    public Builder timeout(Duration value) {
+      return duration(ProviderContext.TIMEOUT, value);
+    }
+
+    /** The timeout of the calls that change something ({@link #BOOKING_TIMEOUT}, default 3x the timeout). */
+    public Builder bookingTimeout(Duration value) {
+      return duration(BOOKING_TIMEOUT, value);
+    }
+
+    /** How long a hold is assumed to last ({@link #HOLD_TTL}, default 5 minutes). */
+    public Builder holdTtl(Duration value) {
+      return duration(HOLD_TTL, value);
+    }
+
+    /** How long a login session is assumed to last ({@link #SESSION_TTL}, default 24 hours). */
+    public Builder sessionTtl(Duration value) {
+      return duration(SESSION_TTL, value);
+    }
+
+    /** The User-Agent header ({@link ProviderContext#USER_AGENT}). */
+    public Builder userAgent(String value) {
+      Objects.requireNonNull(value, "userAgent");
+      if (value.isBlank() || value.length() > 200 || value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw SlotHunterException.invalid("paziresh24 userAgent", "must be 1-200 printable ASCII characters");
+      }
+      values.put(ProviderContext.USER_AGENT, value);
+      return this;
+    }
+
+    /** Whether lookups fall back to the profile page ({@link #PROFILE_FALLBACK}, default {@code true}). */
+    public Builder profileFallback(boolean value) {
+      values.put(PROFILE_FALLBACK, Boolean.toString(value));
+      return this;
+    }
+
+    /** Any other key of this class, as a string (read and checked by the provider at start-up). */
+    public Builder set(String key, String value) {
+      values.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** The keys and values set, for {@code SlotHunter.Builder.providerConfig(String, Map)}. */
+    public Map<String, String> build() {
+      return Map.copyOf(values);
+    }
+
+    private Builder url(String key, String url) {
+      Objects.requireNonNull(url, "url");
+      try {
+        URI u = new URI(url);
+        if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null) {
+          throw SlotHunterException.invalid("paziresh24 " + key, "must be an http(s) URL: '" + url + "'");
+        }
+      } catch (URISyntaxException e) {
+        throw SlotHunterException.invalid("paziresh24 " + key, "must be an http(s) URL: '" + url + "'");
+      }
+      values.put(key, url);
+      return this;
+    }
+
+    private Builder duration(String key, Duration value) {
+      Objects.requireNonNull(value, key);
+      if (value.isNegative() || value.isZero()) {
+        throw SlotHunterException.invalid("paziresh24 " + key, "must be positive: " + value);
+      }
+      values.put(key, value.toString());
+      return this;
+    }
+  }
 }

@@ -373,6 +373,51 @@ class Paziresh24EndToEndTest {
   }
 
   @Test
+  void aHostsOkHttpClientCarriesTheCallsWithTheProvidersOwnTimeouts() {
+    java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+    okhttp3.OkHttpClient host = new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          seen.incrementAndGet();
+          return chain.proceed(chain.request().newBuilder().header("X-Host-Proxy", "corp-1").build());
+        })
+        .callTimeout(Duration.ofMillis(1)) // the provider's timeouts replace the host's
+        .build();
+    Map<String, String> config = Paziresh24Config.builder().baseUrl(fake.baseUrl()).timeout(Duration.ofSeconds(5))
+        .build();
+    Provider p = new Paziresh24ProviderFactory().create(ProviderContext.builder("paziresh24").clock(clock)
+        .systemProperties(new Properties()).environment(Map.of()).config(config)
+        .extension(okhttp3.OkHttpClient.class, host).build());
+    providers.add(p);
+    ((Paziresh24Provider) p).terminalId();
+
+    assertThat(p.slots().freeSlots(officeTarget(p), DAY)).isNotEmpty();
+
+    assertThat(seen.get()).as("every call went through the host's interceptor").isPositive();
+    assertThat(fake.requests()).hasSize(seen.get())
+        .allSatisfy(r -> assertThat(r.header("X-Host-Proxy")).contains("corp-1"));
+  }
+
+  @Test
+  void theTypedConfigValidatesWhereItIsWritten() {
+    Map<String, String> c = Paziresh24Config.builder().baseUrl("http://127.0.0.1:8080").timeout(Duration.ofSeconds(3))
+        .bookingTimeout(Duration.ofSeconds(9)).holdTtl(Duration.ofMinutes(4)).sessionTtl(Duration.ofHours(12))
+        .userAgent("clinic-bot/1.0").profileFallback(false).set(Paziresh24Config.TERMINAL_MODE, "fresh").build();
+
+    assertThat(c).containsEntry(ProviderContext.BASE_URL, "http://127.0.0.1:8080")
+        .containsEntry(ProviderContext.TIMEOUT, "PT3S").containsEntry(Paziresh24Config.BOOKING_TIMEOUT, "PT9S")
+        .containsEntry(Paziresh24Config.HOLD_TTL, "PT4M").containsEntry(Paziresh24Config.SESSION_TTL, "PT12H")
+        .containsEntry(ProviderContext.USER_AGENT, "clinic-bot/1.0")
+        .containsEntry(Paziresh24Config.PROFILE_FALLBACK, "false").containsEntry(Paziresh24Config.TERMINAL_MODE, "fresh");
+    assertThat(ProviderContext.builder("paziresh24").config(c).build().duration(ProviderContext.TIMEOUT, null))
+        .isEqualTo(Duration.ofSeconds(3));
+    assertThat(codeOf(() -> Paziresh24Config.builder().baseUrl("ftp://x"))).isEqualTo(ErrorCode.INVALID_INPUT);
+    assertThat(codeOf(() -> Paziresh24Config.builder().wwwUrl("not a url"))).isEqualTo(ErrorCode.INVALID_INPUT);
+    assertThat(codeOf(() -> Paziresh24Config.builder().apigwUrl("https://"))).isEqualTo(ErrorCode.INVALID_INPUT);
+    assertThat(codeOf(() -> Paziresh24Config.builder().timeout(Duration.ZERO))).isEqualTo(ErrorCode.INVALID_INPUT);
+    assertThat(codeOf(() -> Paziresh24Config.builder().userAgent("bad\nagent"))).isEqualTo(ErrorCode.INVALID_INPUT);
+  }
+
+  @Test
   void writesWaitTheLongerBookingTimeoutWhileReadsKeepTheirs() {
     Provider p = provider("timeout", "1s"); // booking-timeout: 3 s
     AccountSession session = login(p);

@@ -35,7 +35,12 @@ final class DoctoretoHttp {
   private final Clock clock;
 
   DoctoretoHttp(Duration timeout, Clock clock) {
-    this.client = new OkHttpClient.Builder()
+    this(timeout, clock, null);
+  }
+
+  /** @param base the host's client to derive this one from, or {@code null}; the timeouts are this provider's */
+  DoctoretoHttp(Duration timeout, Clock clock, OkHttpClient base) {
+    this.client = (base == null ? new OkHttpClient.Builder() : base.newBuilder())
         .callTimeout(timeout)
         .connectTimeout(timeout)
         .readTimeout(timeout)

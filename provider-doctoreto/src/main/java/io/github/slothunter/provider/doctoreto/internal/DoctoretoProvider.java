@@ -78,7 +78,8 @@ public final class DoctoretoProvider implements Provider {
     this.info = new ProviderInfo(DoctoretoProviderFactory.ID, "Doctoreto", SlotHunterZones.TEHRAN,
         EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.BOOKING_LINK),
         context.budget(DEFAULT_BUDGET));
-    this.http = new DoctoretoHttp(context.duration(ProviderContext.TIMEOUT, DEFAULT_TIMEOUT), context.clock());
+    this.http = new DoctoretoHttp(context.duration(ProviderContext.TIMEOUT, DEFAULT_TIMEOUT), context.clock(),
+        context.extension(okhttp3.OkHttpClient.class).orElse(null));
     this.pageHeaders = new Headers.Builder()
         .add("User-Agent", userAgent)
         .add("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")

@@ -53,12 +53,21 @@ final class Paziresh24Http {
   record Reply(int code, String body, Headers headers) {}
 
   Paziresh24Http(Paziresh24Settings settings, Clock clock) {
+    this(settings, clock, null);
+  }
+
+  /**
+   * @param base the host's client to derive this one from (its proxy, interceptors, pool, DNS, TLS),
+   *     or {@code null} for a client of its own; the timeouts and the no-retry rule are always this
+   *     provider's
+   */
+  Paziresh24Http(Paziresh24Settings settings, Clock clock, OkHttpClient base) {
     this.settings = settings;
     this.clock = clock;
     // an Origin is scheme, host and port only, even when www-url has a path
     String root = settings.www().resolve("/").toString();
     this.origin = root.substring(0, root.length() - 1);
-    this.client = new OkHttpClient.Builder()
+    this.client = (base == null ? new OkHttpClient.Builder() : base.newBuilder())
         .callTimeout(settings.timeout())
         .connectTimeout(settings.timeout())
         .readTimeout(settings.timeout())

@@ -63,7 +63,8 @@ public final class Paziresh24Provider implements Provider {
     // links to the configured website (a mirror, a local fake) parse too
     HttpUrl www = settings.www();
     this.links = DoctorLinkParser.alsoAccepting(www.host() + ":" + www.port());
-    Paziresh24Http http = new Paziresh24Http(settings, context.clock());
+    Paziresh24Http http = new Paziresh24Http(settings, context.clock(),
+        context.extension(okhttp3.OkHttpClient.class).orElse(null));
     this.client = new Paziresh24Client(settings, http, new Terminal(settings, http, context.clock()), context.clock());
     this.slots = new Paziresh24SlotWatcher(client);
     this.booker = new Paziresh24Booker(client, this::bookingLink);
