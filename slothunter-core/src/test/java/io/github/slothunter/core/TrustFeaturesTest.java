@@ -38,6 +38,13 @@ class TrustFeaturesTest {
     assertThat(f.provider.holds().size()).isZero();
   }
 
+  /** The patient's current booking on {@code t}: 09:00 in three days, taken off the calendar. */
+  private Booking booked(Target t) {
+    Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
+    f.provider.take(current.slot());
+    return current;
+  }
+
   /** Capabilities are read when the engine starts. */
   private void readBack() {
     f.provider.readBack(true);
@@ -151,8 +158,7 @@ class TrustFeaturesTest {
     void aStrictlyBetterSlotReplacesTheCurrentBookingAndTheOldOneIsCancelledAfter() {
       readBack();
       Target t = f.provider.target("dr-a");
-      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
-      f.provider.take(current.slot());
+      Booking current = booked(t);
       f.autoWatch(t, f.autoBook().replacing(current));
       Slot later = f.provider.open(t, f.at("10:00", 4));
 
@@ -177,8 +183,7 @@ class TrustFeaturesTest {
     void theOldBookingIsKeptWhenTheNewOneIsNotConfirmed() {
       readBack();
       Target t = f.provider.target("dr-a");
-      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
-      f.provider.take(current.slot());
+      Booking current = booked(t);
       f.provider.loseBookings(true);
       f.autoWatch(t, f.autoBook().replacing(current));
       f.provider.open(t, f.at("06:00", 1));
@@ -196,8 +201,7 @@ class TrustFeaturesTest {
     void aCancelRefusedForGoodIsReportedAndBothStand() {
       readBack();
       Target t = f.provider.target("dr-a");
-      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
-      f.provider.take(current.slot());
+      Booking current = booked(t);
       f.provider.failNext(Operation.CANCEL, ErrorCode.NOT_FOUND);
       Watch w = f.autoWatch(t, f.autoBook().replacing(current));
       f.provider.open(t, f.at("06:00", 1));
@@ -218,8 +222,7 @@ class TrustFeaturesTest {
     void aCancelThatCannotBeSentNowIsRetriedUntilTheOldBookingIsGone() {
       readBack();
       Target t = f.provider.target("dr-a");
-      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
-      f.provider.take(current.slot());
+      Booking current = booked(t);
       f.provider.failAlways(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
       Watch w = f.autoWatch(t, f.autoBook().replacing(current));
       Slot better = f.provider.open(t, f.at("06:00", 1));
@@ -247,8 +250,7 @@ class TrustFeaturesTest {
     void aCancelThatNeverGoesThroughIsGivenUpAndBothStandAreReportedOnce() {
       readBack();
       Target t = f.provider.target("dr-a");
-      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
-      f.provider.take(current.slot());
+      Booking current = booked(t);
       f.provider.failAlways(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
       f.autoWatch(t, f.autoBook().replacing(current));
       f.provider.open(t, f.at("06:00", 1));
@@ -272,8 +274,7 @@ class TrustFeaturesTest {
     void aRestartFinishesTheCancelAndTellsNothingTwice() {
       readBack();
       Target t = f.provider.target("dr-a");
-      Booking current = f.provider.addBooking(f.provider.open(t, f.at("09:00", 3)));
-      f.provider.take(current.slot());
+      Booking current = booked(t);
       f.provider.failAlways(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
       Watch w = f.autoWatch(t, f.autoBook().replacing(current));
       Slot better = f.provider.open(t, f.at("06:00", 1));

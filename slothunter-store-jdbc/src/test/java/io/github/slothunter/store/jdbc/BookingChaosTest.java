@@ -20,7 +20,6 @@ import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
 import io.github.slothunter.testkit.Fault;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,13 +106,7 @@ class BookingChaosTest {
   enum Kill { BY_FAKE, ON_WATCH, ON_BOOKED }
 
   static Stream<Arguments> steps() {
-    List<Arguments> out = new ArrayList<>();
-    for (TestDatabase.Kind kind : TestDatabase.Kind.values()) {
-      for (Step step : Step.values()) {
-        out.add(Arguments.of(kind, step));
-      }
-    }
-    return out.stream();
+    return TestDatabase.cases(Step.values());
   }
 
   @AfterEach
@@ -303,9 +295,10 @@ class BookingChaosTest {
     private Process process;
 
     void start(TestDatabase db, FakeAccount account, String mode, Predicate<String> killOn) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Path err = dir.resolve("node.err");
-      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-cp", childClassPath(),
+      ProcessBuilder pb = new ProcessBuilder(ForkedJvm.java(), "-Xmx192m", "-XX:TieredStopAtLevel=1", "-cp",
+          ForkedJvm.classPath(ChaosNode.class, JdbcStore.class, SlotHunter.class, FakePaziresh24.class,
+              io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory.class),
           ChaosNode.class.getName(), db.location(), fake.baseUrl(), clock.instant().toString(), account.token(),
           account.userId(), mode).redirectError(err.toFile());
       process = pb.start();
@@ -348,7 +341,6 @@ class BookingChaosTest {
         process.destroyForcibly();
         throw new AssertionError("never killed; output " + lines + "; stderr " + stderr());
       }
-      Thread.sleep(0);
     }
 
     List<String> events() {
@@ -359,25 +351,5 @@ class BookingChaosTest {
       Path err = dir.resolve("node.err");
       return Files.exists(err) ? Files.readString(err) : "";
     }
-  }
-
-  /** This JVM's class path for the child (see {@code KillNineTest}). */
-  private static String childClassPath() {
-    Set<String> entries = new LinkedHashSet<>();
-    try {
-      for (Class<?> c : List.of(ChaosNode.class, JdbcStore.class, SlotHunter.class, FakePaziresh24.class,
-          io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory.class)) {
-        entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-      }
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    for (String property : List.of("java.class.path", "jdk.module.path")) {
-      String value = System.getProperty(property);
-      if (value != null && !value.isBlank()) {
-        entries.addAll(Arrays.asList(value.split(File.pathSeparator)));
-      }
-    }
-    return String.join(File.pathSeparator, entries);
   }
 }

@@ -109,15 +109,7 @@ class BookingCrashRecoveryTest {
   }
 
   static Stream<Arguments> steps() {
-    List<Arguments> out = new ArrayList<>();
-    for (boolean lookups : new boolean[] {false, true}) {
-      for (TestDatabase.Kind kind : TestDatabase.Kind.values()) {
-        for (Step step : Step.values()) {
-          out.add(Arguments.of(kind, step, lookups));
-        }
-      }
-    }
-    return out.stream();
+    return TestDatabase.cases(Step.values(), false, true);
   }
 
   @AfterEach

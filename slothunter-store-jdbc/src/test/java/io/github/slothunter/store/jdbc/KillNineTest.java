@@ -6,7 +6,6 @@ import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.Watch;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -74,8 +70,8 @@ class KillNineTest {
   /** Forks the writer, waits for its line, kills it at once; returns how long the fork took to say it saved. */
   private Duration writeAndKill(Path db, int round) throws Exception {
     Path err = dir.resolve("writer-" + round + ".err");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", childClassPath(),
+    ProcessBuilder pb = new ProcessBuilder(ForkedJvm.java(), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
+        ForkedJvm.classPath(KilledWriter.class, JdbcStore.class),
         KilledWriter.class.getName(), db.toString(), Integer.toString(round))
         .redirectError(err.toFile());
     long started = System.nanoTime();
@@ -93,25 +89,6 @@ class KillNineTest {
     } finally {
       p.destroyForcibly();
     }
-  }
-
-  /**
-   * This JVM's class path for the child, run on the class path alone: the test's own class path,
-   * its module path when the tests run as a module, and where the writer and the store were loaded
-   * from (test classes patched into a module are on neither path).
-   */
-  private static String childClassPath() throws Exception {
-    Set<String> entries = new LinkedHashSet<>();
-    for (Class<?> c : List.of(KilledWriter.class, JdbcStore.class)) {
-      entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-    }
-    for (String property : List.of("java.class.path", "jdk.module.path")) {
-      String value = System.getProperty(property);
-      if (value != null && !value.isBlank()) {
-        entries.addAll(Arrays.asList(value.split(File.pathSeparator)));
-      }
-    }
-    return String.join(File.pathSeparator, entries);
   }
 
   private static String readLine(BufferedReader out) {

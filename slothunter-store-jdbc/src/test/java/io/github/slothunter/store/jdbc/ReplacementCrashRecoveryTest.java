@@ -63,15 +63,7 @@ class ReplacementCrashRecoveryTest {
   }
 
   static Stream<Arguments> steps() {
-    List<Arguments> out = new ArrayList<>();
-    for (boolean readBack : new boolean[] {false, true}) {
-      for (TestDatabase.Kind kind : TestDatabase.Kind.values()) {
-        for (Step step : Step.values()) {
-          out.add(Arguments.of(kind, step, readBack));
-        }
-      }
-    }
-    return out.stream();
+    return TestDatabase.cases(Step.values(), false, true);
   }
 
   @AfterEach

@@ -24,6 +24,24 @@ abstract class TestDatabase {
     }
   }
 
+  /**
+   * The cases of a crash test: every step on every kind of database, and with each of {@code flags}
+   * (outermost) when there are any: arguments {@code (kind, step)} or {@code (kind, step, flag)}.
+   */
+  static <E extends Enum<E>> java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases(E[] steps,
+      boolean... flags) {
+    List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+    for (int f = 0; f < Math.max(1, flags.length); f++) {
+      for (Kind kind : Kind.values()) {
+        for (E step : steps) {
+          out.add(flags.length == 0 ? org.junit.jupiter.params.provider.Arguments.of(kind, step)
+              : org.junit.jupiter.params.provider.Arguments.of(kind, step, flags[f]));
+        }
+      }
+    }
+    return out.stream();
+  }
+
   static final byte[] KEY = key(1);
   static final byte[] OTHER_KEY = key(2);
 
