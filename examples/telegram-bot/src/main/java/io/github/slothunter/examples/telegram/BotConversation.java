@@ -955,7 +955,9 @@ public final class BotConversation {
     log.info("admin set the plan of chat {} to {}", target, planName);
     r.send(r.m.granted(target, planName));
     if (target != r.chatId) {
-      r.out.add(new Outgoing.Send(target, Messages.of(lang(target)).planChanged(plan.get())));
+      // the doctors the user already watches count against the new plan, as /plan and /stats say
+      r.out.add(new Outgoing.Send(target, Messages.of(lang(target)).planChanged(plan.get(),
+          hunter.watches(owner(target)).size())));
     }
   }
 

@@ -588,9 +588,9 @@ public final class Messages {
   }
 
   /** Tells a user their plan changed. */
-  public String planChanged(Plan plan) {
+  public String planChanged(Plan plan, int used) {
     return t("🎉 طرح شما به " + planName(plan.name()) + " تغییر کرد.\n\n", "🎉 Your plan is now " + planName(plan.name())
-        + ".\n\n") + plan(plan, 0).lines().skip(1).collect(Collectors.joining("\n")).strip();
+        + ".\n\n") + plan(plan, used).lines().skip(1).collect(Collectors.joining("\n")).strip();
   }
 
   // ------------------------------------------------------------------ errors

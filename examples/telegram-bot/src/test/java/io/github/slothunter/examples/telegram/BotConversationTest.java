@@ -730,6 +730,7 @@ class BotConversationTest {
   @Test
   void grantByTheAdminSetsThePlanAndTellsTheUser() {
     english(NEDA);
+    watchReza(NEDA); // one doctor on FREE already
 
     List<Outgoing> out = text(ADMIN, "/grant 43 premium");
 
@@ -738,9 +739,13 @@ class BotConversationTest {
     assertThat(out.get(0)).isInstanceOfSatisfying(Outgoing.Send.class, s -> assertThat(s.chatId()).isEqualTo(ADMIN));
     assertThat(out.get(1)).isInstanceOfSatisfying(Outgoing.Send.class, s -> {
       assertThat(s.chatId()).isEqualTo(NEDA);
-      assertThat(s.text()).contains("Your plan is now PREMIUM").contains("Auto-booking: included");
+      assertThat(s.text()).contains("Your plan is now PREMIUM").contains("Auto-booking: included")
+          .contains("Doctors: 1 of 10");
     });
-    assertThat(lastText(text(NEDA, "/add " + TestDoctors.link("dr-reza")))).contains("every 1 minute");
+    assertThat(lastText(text(NEDA, "/stats"))).contains("Doctors watched: 1");
+    assertThat(lastText(text(NEDA, "/plan"))).contains("Doctors: 1 of 10");
+    assertThat(hunter.watches(BotConversation.owner(NEDA)).get(0).planName()).as("the doctor already watched moves too")
+        .isEqualTo("PREMIUM");
   }
 
   @Test

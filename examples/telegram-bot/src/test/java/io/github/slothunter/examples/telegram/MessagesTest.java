@@ -117,7 +117,7 @@ class MessagesTest {
     assertThat(summary).contains("3 more free slots").contains("Saturday 1405/01/01 09:30").contains("and 2 more");
     assertThat(FA.autoBookOn(2, "S***")).contains("۲ پزشک");
     assertThat(EN.autoBookOn(1, "S***")).contains("1 doctor.");
-    assertThat(EN.planChanged(new Plan("GOLD", 3, Duration.ofSeconds(20), true, 3))).contains("GOLD")
-        .contains("every 20 seconds").doesNotContain("Your plan: GOLD");
+    assertThat(EN.planChanged(new Plan("GOLD", 3, Duration.ofSeconds(20), true, 3), 2)).contains("GOLD")
+        .contains("every 20 seconds").contains("Doctors: 2 of 3").doesNotContain("Your plan: GOLD");
   }
 }
