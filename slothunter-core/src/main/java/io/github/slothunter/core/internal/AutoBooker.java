@@ -264,7 +264,7 @@ final class AutoBooker {
       // the success goes into the outbox with the booked state: a crash before it is published (even before
       // the booking is verified) still tells the owner, and the verified event below replaces it (same id)
       BookingSucceeded provisional = new BookingSucceeded(w.id(), w.owner(), made, false,
-          "booked; not yet verified on the provider's records", ctx.clock.instant());
+          UnheardBookings.PROVISIONAL, ctx.clock.instant());
       // book-then-cancel is a two-step job: REPLACING until the old booking is dealt with (Replacements)
       boolean replacing = old != null && !moved;
       BookingAttempt booked = new BookingAttempt(key, w.id(), slot, replacing ? BookingAttempt.State.REPLACING

@@ -138,6 +138,7 @@ public final class Engine implements AutoCloseable {
       rt.metrics = metrics;
     }
     replacements.finishAtStart(); // its final success replaces the provisional one in the outbox, unheard
+    new UnheardBookings(ctx, outbox).verifyAtStart(); // a booking killed before its read-back is read back now
     outbox.replay(); // what the last run committed but did not deliver comes first
     registry.restore();
     subscriptions.restore();

@@ -81,6 +81,11 @@ final class Outbox {
     bus.publish(event, () -> delivered.add(id));
   }
 
+  /** The events {@link #replay} would publish now: this engine's undelivered ones (every one with a single instance). */
+  List<SlotEvent> undelivered() {
+    return store.undelivered(replays);
+  }
+
   /**
    * Publishes what a crash left undelivered, under the same ids, and returns how many: at start-up
    * this engine's own events (every event with a single instance), and with a shared store, at each

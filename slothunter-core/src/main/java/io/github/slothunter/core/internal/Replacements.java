@@ -166,7 +166,7 @@ final class Replacements {
       return;
     }
     java.util.Set<String> unheard = new java.util.HashSet<>();
-    ctx.store.undelivered(null).forEach(e -> unheard.add(e.id()));
+    outbox.undelivered().forEach(e -> unheard.add(e.id()));
     for (BookingAttempt a : replacing) {
       Optional<Watch> w = ctx.store.loadWatch(a.watchId());
       // told already if its success left the outbox (the cancel was being retried when the engine stopped)

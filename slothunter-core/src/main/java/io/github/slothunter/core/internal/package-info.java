@@ -25,7 +25,8 @@
  *       {@code HoldIntents}: finds out whether a hold request whose answer was lost holds the slot,
  *       releases it or reports it with its lapse. {@code Replacements}: the cancel step of a
  *       book-then-cancel (a persisted job, finished at start-up or retried). {@code Verifier}: reads a
- *       booking back from the provider.
+ *       booking back from the provider; {@code UnheardBookings}: at start-up, reads back a booking a
+ *       crash left unheard and unread.
  *   <li>{@code HealthTracker}: each watch's health and its events; {@code Health}: the rules and
  *       sentences.
  *   <li>{@code Subscriptions}: plans with an end: set, renewed, and lapsed to the default plan (the

@@ -198,6 +198,8 @@ class BookingChaosTest {
     boolean newOneStands = active.stream().anyMatch(b -> b.slot().from().equals(tomorrow(6)));
     if (newOneStands && unknown.isEmpty()) {
       assertThat(booked).as("the owner hears the booking once, under one id").hasSize(1);
+      List<String> successes = heard.stream().filter(l -> l.startsWith("event BookingSucceeded ")).toList();
+      assertThat(successes.get(successes.size() - 1)).as("read back, at the latest by the restart").endsWith(" verified");
       assertThat(watch.state()).isEqualTo(WatchState.BOOKED);
     } else if (newOneStands) {
       // booked on the site, its answer lost: Paziresh24 cannot look the account's bookings up (no
