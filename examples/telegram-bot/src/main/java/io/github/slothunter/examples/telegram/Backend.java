@@ -3,6 +3,7 @@ package io.github.slothunter.examples.telegram;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
+import io.github.slothunter.core.Price;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.spi.Provider;
@@ -85,10 +86,17 @@ public final class Backend implements AutoCloseable {
   /** The product's plans, or their faster sandbox twins. */
   public Plans plans() {
     if (fake == null) {
-      return Plans.defaults();
+      return Plans.of(Plans.FREE, List.of(Plans.FREE, Plans.PREMIUM.withPrice(PREMIUM_STARS),
+          Plans.PRO.withPrice(PRO_STARS), Plans.ENTERPRISE.withPrice(ENTERPRISE_STARS)));
     }
-    return Plans.of(SANDBOX_FREE, List.of(SANDBOX_FREE, SANDBOX_PREMIUM, SANDBOX_PRO, SANDBOX_ENTERPRISE));
+    return Plans.of(SANDBOX_FREE, List.of(SANDBOX_FREE, SANDBOX_PREMIUM.withPrice(PREMIUM_STARS),
+        SANDBOX_PRO.withPrice(PRO_STARS), SANDBOX_ENTERPRISE.withPrice(ENTERPRISE_STARS)));
   }
+
+  /** What 30 days of each plan cost in Telegram Stars (about the seed's $9.99 / $19.99 / $99). */
+  static final Price PREMIUM_STARS = new Price(500, BotPayments.STARS);
+  static final Price PRO_STARS = new Price(1000, BotPayments.STARS);
+  static final Price ENTERPRISE_STARS = new Price(5000, BotPayments.STARS);
 
   /** An engine builder with this backend's providers, clock and plans. */
   public SlotHunter.Builder hunter() {

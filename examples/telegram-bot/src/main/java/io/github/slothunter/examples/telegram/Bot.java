@@ -22,6 +22,8 @@ public final class Bot implements AutoCloseable {
   private final BotConversation conversation;
   private final TelegramTransport transport;
   private final Subscription subscription;
+  /** Sends the "your plan ends soon" reminders, hourly. */
+  private final java.util.concurrent.ScheduledExecutorService reminders;
 
   private Bot(SlotHunter hunter, Provider loginProvider, BotConversation conversation, TelegramTransport transport,
       Subscription subscription) {
@@ -30,6 +32,20 @@ public final class Bot implements AutoCloseable {
     this.conversation = conversation;
     this.transport = transport;
     this.subscription = subscription;
+    this.reminders = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bot-plan-reminders");
+      t.setDaemon(true);
+      return t;
+    });
+    reminders.scheduleWithFixedDelay(this::remind, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+  }
+
+  private void remind() {
+    try {
+      transport.deliver(conversation.planReminders());
+    } catch (RuntimeException e) {
+      log.warn("could not send the plan reminders; trying again in an hour", e);
+    }
   }
 
   /**
@@ -82,6 +98,7 @@ public final class Bot implements AutoCloseable {
   /** Stops polling, the engine (releasing any hold) and the login provider. */
   @Override
   public void close() {
+    reminders.shutdownNow();
     transport.close();
     subscription.close();
     hunter.close();

@@ -87,6 +87,7 @@ public final class BotConversation {
   private final UnaryOperator<String> linkRewriter;
   private final List<String> exampleLinks;
   private final SlotNotices notices;
+  private final BotPayments payments;
   private final Clock clock;
   private final Map<Long, ChatState> chats = new ConcurrentHashMap<>();
   private final Map<String, WatchLabel> labels = new ConcurrentHashMap<>();
@@ -99,6 +100,7 @@ public final class BotConversation {
     this.linkRewriter = b.linkRewriter;
     this.exampleLinks = List.copyOf(b.exampleLinks);
     this.notices = new SlotNotices(b.clock, b.slotsPerBurst, b.burstWindow);
+    this.payments = new BotPayments(hunter, b.plans, b.clock);
     this.clock = b.clock;
   }
 
@@ -139,6 +141,10 @@ public final class BotConversation {
           onText(st, text.text().strip(), r);
         } else if (in instanceof Incoming.Callback cb) {
           onCallback(st, cb, r);
+        } else if (in instanceof Incoming.PreCheckout q) {
+          r.out.add(payments.preCheckout(q, r.m));
+        } else if (in instanceof Incoming.Paid paid) {
+          r.out.addAll(payments.paid(paid, r.m));
         }
       } catch (SlotHunterException e) {
         // the user is told; the log keeps the code and the (PII-free) message, a stack only for surprises
@@ -225,6 +231,7 @@ public final class BotConversation {
       case "/autobook" -> autoBook(st, args, r);
       case "/patients" -> patients(st, r);
       case "/plan" -> r.send(r.m.plan(hunter.plan(r.owner()), hunter.watches(r.owner()).size()));
+      case "/plans", "/buy" -> plansForSale(r);
       case "/stats" -> {
         OwnerStats stats = hunter.ownerStats(r.owner());
         r.send(r.m.stats(stats));
@@ -262,8 +269,36 @@ public final class BotConversation {
       case "pr" -> patientRemoveChosen(st, cb, p, r);
       case "pa" -> patientAddChosen(st, cb, p, r);
       case "pi" -> importChosen(st, cb, p, r);
+      case "buy" -> {
+        Optional<Outgoing.Invoice> invoice = payments.invoice(cb.chatId(), p.length > 1 ? p[1] : "", r.m);
+        if (invoice.isEmpty()) {
+          stale(cb, r);
+          return;
+        }
+        r.answer(cb, "");
+        r.out.add(invoice.get());
+      }
       default -> stale(cb, r);
     }
+  }
+
+  /** The plans on sale in Stars, a button each. */
+  private void plansForSale(Reply r) {
+    List<Plan> onSale = payments.onSale();
+    if (onSale.isEmpty()) {
+      r.send(r.m.nothingForSale());
+      return;
+    }
+    List<Button> buttons = new ArrayList<>();
+    for (Plan p : onSale) {
+      buttons.add(Button.callback(r.m.planName(p.name()) + " — " + p.price().amount() + " ⭐", "buy:" + p.name()));
+    }
+    r.send(r.m.plansForSale(onSale, hunter.plan(r.owner())), Keyboard.column(buttons));
+  }
+
+  /** Reminders for the chats whose plan ends within a few days, once per end date (see {@link BotPayments}). */
+  public List<Outgoing> planReminders() {
+    return payments.remindDue(List.copyOf(chats.keySet()), chat -> Messages.of(lang(chat)));
   }
 
   private static void stale(Incoming.Callback cb, Reply r) {

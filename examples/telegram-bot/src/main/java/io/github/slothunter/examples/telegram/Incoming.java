@@ -35,4 +35,40 @@ public sealed interface Incoming {
       Objects.requireNonNull(data, "data");
     }
   }
+
+  /**
+   * Telegram asks whether it may charge for an invoice the bot sent (answer within 10 seconds).
+   *
+   * @param chatId the payer's chat (the private chat's id is the user's id)
+   * @param queryId Telegram's id of the query, to answer it
+   * @param payload the invoice's payload, as the bot wrote it
+   * @param currency ISO 4217 code, {@code XTR} for Telegram Stars
+   * @param amount the total in the currency's smallest unit (Stars are whole)
+   */
+  record PreCheckout(long chatId, String queryId, String payload, String currency, long amount) implements Incoming {
+    /** Validates. */
+    public PreCheckout {
+      Objects.requireNonNull(queryId, "queryId");
+      Objects.requireNonNull(payload, "payload");
+      Objects.requireNonNull(currency, "currency");
+    }
+  }
+
+  /**
+   * A payment went through.
+   *
+   * @param chatId the payer's chat
+   * @param payload the invoice's payload
+   * @param currency ISO 4217 code
+   * @param amount the total paid
+   * @param chargeId Telegram's charge id: one per payment (the key that makes applying it idempotent)
+   */
+  record Paid(long chatId, String payload, String currency, long amount, String chargeId) implements Incoming {
+    /** Validates. */
+    public Paid {
+      Objects.requireNonNull(payload, "payload");
+      Objects.requireNonNull(currency, "currency");
+      Objects.requireNonNull(chargeId, "chargeId");
+    }
+  }
 }

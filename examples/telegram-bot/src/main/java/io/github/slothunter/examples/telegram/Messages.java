@@ -96,6 +96,7 @@ public final class Messages {
         /autobook — رزرو خودکار اولین نوبت مناسب
         /patients — بیمارهای شما (خودتان و اعضای خانواده)
         /plan — طرح شما و محدودیت‌هایش
+        /plans — خرید یا تمدید طرح با ستاره‌ی تلگرام
         /stats — آمار شما
         /lang — تغییر زبان
         /cancel — لغو کار در جریان""", """
@@ -109,6 +110,7 @@ public final class Messages {
         /autobook — book the first matching slot automatically
         /patients — the people you book for (you and your family)
         /plan — your plan and its limits
+        /plans — buy or renew a plan with Telegram Stars
         /stats — your numbers
         /lang — change language
         /cancel — cancel what is in progress""");
@@ -591,6 +593,57 @@ public final class Messages {
   public String planChanged(Plan plan, int used) {
     return t("🎉 طرح شما به " + planName(plan.name()) + " تغییر کرد.\n\n", "🎉 Your plan is now " + planName(plan.name())
         + ".\n\n") + plan(plan, used).lines().skip(1).collect(Collectors.joining("\n")).strip();
+  }
+
+  // ------------------------------------------------------------------ buying a plan
+
+  /** The plans on sale, one line each; the buttons buy them. */
+  public String plansForSale(List<Plan> onSale, Plan current) {
+    StringBuilder b = new StringBuilder(t("💳 طرح‌ها (پرداخت با ستاره‌ی تلگرام، هر ۳۰ روز):",
+        "💳 Plans (paid in Telegram Stars, per 30 days):"));
+    for (Plan p : onSale) {
+      String max = p.maxWatches() == Plan.UNLIMITED ? t("نامحدود", "unlimited") : n(p.maxWatches());
+      b.append("\n• ").append(planName(p.name())).append(": ").append(n(p.price().amount())).append(" ⭐ — ")
+          .append(t(max + " پزشک، هر " + interval(p.minInterval()), max + " doctors, every " + interval(p.minInterval())))
+          .append(p.autoBook() ? t("، رزرو خودکار", ", auto-booking") : "");
+    }
+    b.append("\n\n").append(t("طرح فعلی شما: ", "Your plan now: ")).append(planName(current.name()));
+    return b.toString();
+  }
+
+  /** No plan is on sale (no prices configured). */
+  public String nothingForSale() {
+    return t("در حال حاضر طرحی برای خرید در ربات نیست؛ با پشتیبانی تماس بگیرید.",
+        "No plan can be bought in the bot right now; contact support.");
+  }
+
+  /** The invoice's title. */
+  public String invoiceTitle(Plan plan) {
+    return t("طرح ", "Plan ") + planName(plan.name());
+  }
+
+  /** The invoice's description. */
+  public String invoiceDescription(Plan plan, int days) {
+    return t(n(days) + " روز طرح " + planName(plan.name()) + " برای پیگیری نوبت‌ها",
+        n(days) + " days of " + planName(plan.name()) + " for slot hunting");
+  }
+
+  /** The payment is refused before it is charged. */
+  public String paymentRefused() {
+    return t("این صورتحساب دیگر معتبر نیست؛ لطفاً دوباره /plans را بزنید.",
+        "This invoice is no longer valid; please send /plans again.");
+  }
+
+  /** The plan runs now, until {@code until}. */
+  public String planBought(Plan plan, Instant until) {
+    return t("✅ پرداخت انجام شد. طرح " + planName(plan.name()) + " تا " + fmt.date(until) + " فعال است.",
+        "✅ Paid. " + planName(plan.name()) + " runs until " + fmt.date(until) + ".");
+  }
+
+  /** The plan ends soon. */
+  public String planEndsSoon(String plan, Instant until) {
+    return t("⏰ طرح " + planName(plan) + " شما در " + fmt.date(until) + " تمام می‌شود. برای تمدید /plans را بزنید.",
+        "⏰ Your " + planName(plan) + " plan ends on " + fmt.date(until) + ". Send /plans to renew.");
   }
 
   // ------------------------------------------------------------------ errors

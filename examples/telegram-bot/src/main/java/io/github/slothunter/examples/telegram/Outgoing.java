@@ -53,4 +53,38 @@ public sealed interface Outgoing {
       Objects.requireNonNull(text, "text");
     }
   }
+
+  /**
+   * An invoice (Telegram's payment flow; {@code XTR} Stars need no payment provider).
+   *
+   * @param chatId the chat
+   * @param title shown as the invoice's title (1-32 characters)
+   * @param description shown under it (1-255 characters)
+   * @param payload what the bot gets back with the payment (1-128 bytes, not shown)
+   * @param currency ISO 4217 code
+   * @param amount the price in the currency's smallest unit
+   */
+  record Invoice(long chatId, String title, String description, String payload, String currency, long amount)
+      implements Outgoing {
+    /** Validates. */
+    public Invoice {
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(payload, "payload");
+      Objects.requireNonNull(currency, "currency");
+    }
+  }
+
+  /**
+   * Answers a pre-checkout query: go ahead ({@code error == null}) or refuse with a reason the user sees.
+   *
+   * @param queryId the query
+   * @param error why the payment is refused, or {@code null} to accept it
+   */
+  record AnswerPreCheckout(String queryId, String error) implements Outgoing {
+    /** Validates. */
+    public AnswerPreCheckout {
+      Objects.requireNonNull(queryId, "queryId");
+    }
+  }
 }

@@ -4,14 +4,19 @@ import com.pengrad.telegrambot.TelegramBot;
 import com.pengrad.telegrambot.model.CallbackQuery;
 import com.pengrad.telegrambot.model.LinkPreviewOptions;
 import com.pengrad.telegrambot.model.Message;
+import com.pengrad.telegrambot.model.PreCheckoutQuery;
+import com.pengrad.telegrambot.model.SuccessfulPayment;
 import com.pengrad.telegrambot.model.Update;
 import com.pengrad.telegrambot.model.message.MaybeInaccessibleMessage;
 import com.pengrad.telegrambot.model.request.InlineKeyboardButton;
 import com.pengrad.telegrambot.model.request.InlineKeyboardMarkup;
+import com.pengrad.telegrambot.model.request.LabeledPrice;
 import com.pengrad.telegrambot.request.AnswerCallbackQuery;
+import com.pengrad.telegrambot.request.AnswerPreCheckoutQuery;
 import com.pengrad.telegrambot.request.BaseRequest;
 import com.pengrad.telegrambot.request.EditMessageText;
 import com.pengrad.telegrambot.request.GetUpdates;
+import com.pengrad.telegrambot.request.SendInvoice;
 import com.pengrad.telegrambot.request.SendMessage;
 import com.pengrad.telegrambot.response.BaseResponse;
 import com.pengrad.telegrambot.response.GetUpdatesResponse;
@@ -149,7 +154,7 @@ public final class TelegramTransport implements AutoCloseable {
       GetUpdatesResponse r;
       try {
         r = bot.execute(new GetUpdates().offset(offset).limit(100).timeout(pollTimeoutSeconds)
-            .allowedUpdates("message", "callback_query"));
+            .allowedUpdates("message", "callback_query", "pre_checkout_query"));
       } catch (RuntimeException e) {
         if (stopping.getCount() == 0) {
           return;
@@ -191,8 +196,19 @@ public final class TelegramTransport implements AutoCloseable {
   /** The update as a plain value, or {@code null} for kinds the bot ignores. */
   static Incoming toIncoming(Update u) {
     Message msg = u.message();
+    if (msg != null && msg.successfulPayment() != null && msg.chat() != null && msg.chat().id() != null) {
+      SuccessfulPayment p = msg.successfulPayment();
+      return new Incoming.Paid(msg.chat().id(), String.valueOf(p.invoicePayload()), String.valueOf(p.currency()),
+          p.totalAmount(), String.valueOf(p.telegramPaymentChargeId()));
+    }
     if (msg != null && msg.text() != null && msg.chat() != null && msg.chat().id() != null) {
       return new Incoming.Text(msg.chat().id(), msg.text());
+    }
+    PreCheckoutQuery pq = u.preCheckoutQuery();
+    if (pq != null && pq.from() != null && pq.from().id() != null && pq.id() != null) {
+      // a private chat's id is its user's id: the invoice went there
+      return new Incoming.PreCheckout(pq.from().id(), pq.id(), String.valueOf(pq.invoicePayload()),
+          String.valueOf(pq.currency()), pq.totalAmount() == null ? -1 : pq.totalAmount());
     }
     CallbackQuery cq = u.callbackQuery();
     if (cq != null && cq.data() != null) {
@@ -245,6 +261,15 @@ public final class TelegramTransport implements AutoCloseable {
         return;
       }
       logFailure("editMessageText", r);
+    } else if (o instanceof Outgoing.Invoice i) {
+      // Stars (XTR) need no payment provider: the token is empty
+      SendInvoice req = new SendInvoice(i.chatId(), i.title(), i.description(), i.payload(), i.currency(),
+          List.of(new LabeledPrice(i.title(), Math.toIntExact(i.amount())))).providerToken("");
+      logFailure("sendInvoice", call(req));
+    } else if (o instanceof Outgoing.AnswerPreCheckout a) {
+      AnswerPreCheckoutQuery req = a.error() == null ? new AnswerPreCheckoutQuery(a.queryId())
+          : new AnswerPreCheckoutQuery(a.queryId(), a.error());
+      logFailure("answerPreCheckoutQuery", call(req));
     } else if (o instanceof Outgoing.Answer a) {
       AnswerCallbackQuery req = new AnswerCallbackQuery(a.callbackId());
       if (!a.text().isEmpty()) {

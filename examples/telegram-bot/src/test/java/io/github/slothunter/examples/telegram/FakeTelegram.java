@@ -100,6 +100,10 @@ final class FakeTelegram implements AutoCloseable {
         "{\"ok\":true,\"result\":{\"message_id\":501,\"date\":0,\"chat\":{\"id\":1,\"type\":\"private\"},"
             + "\"text\":\"ok\"}}")));
     server.stubFor(api("answerCallbackQuery").atPriority(10).willReturn(okJson("{\"ok\":true,\"result\":true}")));
+    server.stubFor(api("answerPreCheckoutQuery").atPriority(10).willReturn(okJson("{\"ok\":true,\"result\":true}")));
+    // an invoice is a message too
+    server.stubFor(api("sendInvoice").atPriority(10).willReturn(okJson(
+        "{\"ok\":true,\"result\":{\"message_id\":502,\"date\":0,\"chat\":{\"id\":1,\"type\":\"private\"}}}")));
   }
 
   static MappingBuilder api(String method) {
@@ -136,6 +140,33 @@ final class FakeTelegram implements AutoCloseable {
     cq.set("message", msg);
     ObjectNode update = JSON.createObjectNode();
     update.set("callback_query", cq);
+    enqueue(update);
+  }
+
+  /** Scripts Telegram's pre-checkout query for an invoice the user is about to pay. */
+  void userChecksOut(long chatId, String queryId, String payload, String currency, long amount) {
+    ObjectNode q = JSON.createObjectNode();
+    q.put("id", queryId);
+    q.putObject("from").put("id", chatId).put("is_bot", false).put("first_name", "User");
+    q.put("currency", currency);
+    q.put("total_amount", amount);
+    q.put("invoice_payload", payload);
+    ObjectNode update = JSON.createObjectNode();
+    update.set("pre_checkout_query", q);
+    enqueue(update);
+  }
+
+  /** Scripts the service message of a payment that went through. */
+  void userPaid(long chatId, String payload, String currency, long amount, String chargeId) {
+    ObjectNode msg = message(chatId, messageIds.incrementAndGet());
+    ObjectNode p = msg.putObject("successful_payment");
+    p.put("currency", currency);
+    p.put("total_amount", amount);
+    p.put("invoice_payload", payload);
+    p.put("telegram_payment_charge_id", chargeId);
+    p.put("provider_payment_charge_id", "");
+    ObjectNode update = JSON.createObjectNode();
+    update.set("message", msg);
     enqueue(update);
   }
 

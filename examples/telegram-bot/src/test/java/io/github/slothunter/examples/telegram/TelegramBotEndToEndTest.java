@@ -196,6 +196,30 @@ class TelegramBotEndToEndTest {
   }
 
   @Test
+  void aUserBuysPremiumWithStarsThroughTheBotApi() {
+    telegram.userSends(REZA_FAN, "/plans");
+    FakeTelegram.Call menu = telegram.awaitMessage(REZA_FAN, "⭐");
+    assertThat(menu.text()).contains("PREMIUM");
+    telegram.userPresses(REZA_FAN, 501, "buy:PREMIUM");
+
+    FakeTelegram.Call invoice = telegram.await("sendInvoice", c -> c.chatId() == REZA_FAN);
+    assertThat(invoice.form()).containsEntry("currency", "XTR").containsEntry("provider_token", "");
+    assertThat(invoice.form().get("prices")).contains("500");
+    String payload = invoice.form().get("payload");
+
+    telegram.userChecksOut(REZA_FAN, "pcq-1", payload, "XTR", 500);
+    FakeTelegram.Call ok = telegram.await("answerPreCheckoutQuery", c -> "pcq-1".equals(c.form().get("pre_checkout_query_id")));
+    assertThat(ok.form()).containsEntry("ok", "true");
+    java.time.Instant before = clock.instant();
+    telegram.userPaid(REZA_FAN, payload, "XTR", 500, "tg-charge-1");
+
+    telegram.awaitMessage(REZA_FAN, "✅");
+    assertThat(bot.hunter().plan(BotConversation.owner(REZA_FAN)).name()).isEqualTo("PREMIUM");
+    assertThat(bot.hunter().subscription(BotConversation.owner(REZA_FAN)).orElseThrow().until())
+        .isBetween(before.plus(Duration.ofDays(30)), clock.instant().plus(Duration.ofDays(30)));
+  }
+
+  @Test
   void aSecondDoctorOnTheFreePlanIsRefusedUntilTheAdminGrantsPremium() {
     telegram.userSends(REZA_FAN, "/add https://www.paziresh24.com/dr/dr-reza-test/");
     telegram.awaitMessage(REZA_FAN, "از حالا نوبت‌های خالی");
