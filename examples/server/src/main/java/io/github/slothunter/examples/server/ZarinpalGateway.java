@@ -37,11 +37,15 @@ import okhttp3.ResponseBody;
  *       amount differs from the payment's), -51 (the payment failed), -54 (invalid authority).
  *   <li><b>Sandbox</b>: the same paths on {@code https://sandbox.zarinpal.com}; any 36-character merchant
  *       id is accepted there and no money moves.
- *   <li><b>Refunds</b> are not part of this REST API: Zarinpal refunds through its separate GraphQL API
- *       ({@code https://next.zarinpal.com/api/v4/graphql}, mutation {@code AddRefund} with the session id of
- *       the payment) authorised by an access token from the merchant panel. This class does not implement
- *       it; see the server README's "Payments (Zarinpal)". A payment that is paid but never verified is
- *       returned to the payer by Zarinpal on its own.
+ *   <li><b>Unverified payments</b>: {@code POST {base}/pg/v4/payment/unVerified.json} {@code {merchant_id}}
+ *       lists the last 100 payments that succeeded but were never verified
+ *       (https://next.zarinpal.com/paymentGateway/other/); this class does not call it.
+ *   <li><b>Refunds</b> are not part of this REST API: Zarinpal refunds through its GraphQL API, authorised
+ *       by an access token from the merchant panel, with the transaction's {@code session_id}, the amount in
+ *       rials (at least 20,000), a description, {@code method} {@code CARD} or {@code PAYA} and a
+ *       {@code reason} such as {@code CUSTOMER_REQUEST} (its SDKs' refund method,
+ *       https://zarinpal.com/docs/sdk/php/method/refund.html). This class does not implement it; see the
+ *       server README's "Payments (Zarinpal)".
  * </ol>
  *
  * <p>Every call is bounded by the configured timeout; an I/O failure, a timeout, a 5xx answer or a body
