@@ -130,6 +130,38 @@ class PaymentsTest {
   }
 
   @Test
+  void aForgedCancelCannotCancelAPaidPayment() {
+    TestServer.Created o = s.owner("paid but told NOK", "FREE");
+    String authority = zarinpal.nextAuthority();
+    zarinpal.verify(authority, 200, "verify-ok.json");
+    String paymentId = checkout(o, "PREMIUM");
+
+    TestServer.Response forgedNok = callbackJson(authority, "NOK");
+
+    assertThat(forgedNok.json().get("state").asText()).isEqualTo("PAID");
+    assertThat(state(o, paymentId)).isEqualTo("PAID");
+    assertThat(zarinpal.verifies(authority)).hasSize(1);
+    assertThat(until(o)).isEqualTo(s.clock.instant().plus(MONTH));
+  }
+
+  @Test
+  void aSettledFailureIsNotVerifiedAgain() {
+    TestServer.Created o = s.owner("failed once", "FREE");
+    String authority = zarinpal.nextAuthority();
+    zarinpal.verify(authority, 200, "verify-invalid-authority.json");
+    String paymentId = checkout(o, "PREMIUM");
+    assertThat(callbackJson(authority, "OK").json().get("failureCode").asInt()).isEqualTo(-54);
+    zarinpal.verify(authority, 200, "verify-ok.json");
+
+    TestServer.Response replay = callbackJson(authority, "OK");
+
+    assertThat(replay.json().get("state").asText()).isEqualTo("FAILED");
+    assertThat(state(o, paymentId)).isEqualTo("FAILED");
+    assertThat(zarinpal.verifies(authority)).hasSize(1);
+    assertThat(until(o)).isNull();
+  }
+
+  @Test
   void anAmountMismatchFailsThePayment() {
     TestServer.Created o = s.owner("mismatch", "FREE");
     String authority = zarinpal.nextAuthority();
