@@ -183,7 +183,8 @@ final class Payments {
    * @param status {@code OK} or {@code NOK}, as the gateway sent it (anything else counts as {@code NOK})
    * @throws ApiException 422 for a malformed authority, 404 for one that is not ours (the gateway is not
    *     asked), 503 when the gateway is unavailable (the payment stays {@code CREATED}: a later callback
-   *     verifies it)
+   *     verifies it), 500 {@code PLAN_NOT_APPLIED} when the payment is paid but its plan could not be
+   *     applied (the next callback or start applies it)
    */
   Payment callback(String authority, String status) {
     if (authority == null || !AUTHORITY.matcher(authority).matches()) {
@@ -198,7 +199,14 @@ final class Payments {
         p = verify(p, "OK".equals(status));
       }
       if (p.state() == State.PAID && !p.planApplied()) {
-        p = apply(p.id());
+        try {
+          p = apply(p.id());
+        } catch (RuntimeException e) {
+          // the payer paid and the gateway said so: tell them that, not "internal error"
+          log.error("payment {} is paid (ref {}) but its plan could not be applied yet", p.id(), p.refId(), e);
+          throw new ApiException(500, "PLAN_NOT_APPLIED", "the payment is verified (reference " + p.refId()
+              + ") but the plan could not be applied yet; it is applied at the next callback or server start");
+        }
       }
       return p;
     } finally {

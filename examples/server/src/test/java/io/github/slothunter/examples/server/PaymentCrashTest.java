@@ -50,6 +50,10 @@ class PaymentCrashTest {
       crashed = callback(first, authority);
 
       assertThat(crashed.status()).isEqualTo(500);
+      if (!step.equals("paid")) {
+        assertThat(crashed.json().get("code").asText()).isEqualTo("PLAN_NOT_APPLIED");
+        assertThat(crashed.json().get("message").asText()).contains("reference 201");
+      }
       Payments.Payment p = first.server.payments().find(paymentId).orElseThrow();
       assertThat(p.state()).isEqualTo(Payments.State.PAID);
       assertThat(p.planApplied()).isFalse();
