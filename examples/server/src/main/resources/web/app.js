@@ -114,7 +114,7 @@
     if (state.key && !$('#app').hidden) {
       renderWatches();
       renderFeed();
-      await Promise.all([loadBookings(), loadStats(), state.selected ? loadDetail(state.selected) : null]);
+      await Promise.all([loadBookings(), loadStats(), loadPayments(), state.selected ? loadDetail(state.selected) : null]);
     }
   }
 
@@ -128,7 +128,7 @@
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#logout').hidden = false;
-    await Promise.all([loadInfo(), loadWatches(), loadBookings(), loadStats(), loadRecent()]);
+    await Promise.all([loadInfo(), loadWatches(), loadBookings(), loadStats(), loadRecent(), loadPayments()]);
     connect();
   }
 
@@ -466,6 +466,57 @@
     for (const [label, value] of [[t('plan'), s.plan], [t('statWatches'), number(s.watches)],
       [t('slotsAnnounced'), number(s.slotsAnnounced)], [t('statBookings'), number(s.bookings)]]) {
       dl.append(el('dt', { text: label }), el('dd', { text: value }));
+    }
+  }
+
+  // ---------------------------------------------------------------- payments (plans bought through the gateway)
+
+  function rials(n) {
+    return t('rials', { n: number(n) });
+  }
+
+  /** Buy buttons for the plans on sale, and the receipts; quiet when the server sells nothing. */
+  async function loadPayments() {
+    const [plans, receipts] = await Promise.all([api('GET', '/plans'), api('GET', '/payments')]);
+    const onSale = plans.filter((p) => p.forSale);
+    $('#payments').hidden = onSale.length === 0 && receipts.length === 0;
+    const buy = $('#buy');
+    buy.replaceChildren();
+    for (const p of onSale) {
+      const b = el('button', { type: 'button', class: 'buy-plan', 'data-plan': p.name,
+        text: t('buyPlan', { plan: p.name, amount: rials(p.price.amount) }) });
+      b.addEventListener('click', () => checkout(p.name, b));
+      buy.append(b, ' ');
+    }
+    const body = $('#receipts tbody');
+    body.replaceChildren();
+    for (const r of receipts) {
+      body.append(el('tr', { 'data-payment-id': r.id },
+        el('td', { text: r.plan }),
+        el('td', { text: rials(r.amountRials) }),
+        el('td', { class: 'payment-state', text: t('payment.' + r.state) }),
+        el('td', {}, r.refId ? el('code', { dir: 'ltr', text: r.refId }) : null),
+        el('td', {}, r.cardPan ? el('code', { dir: 'ltr', text: r.cardPan }) : null),
+        el('td', { text: r.planUntil ? when(r.planUntil) : '' })));
+    }
+    $('#no-receipts').hidden = receipts.length > 0;
+    // back from the gateway: /?payment=ID&state=STATE#payments
+    const back = new URLSearchParams(window.location.search);
+    if (back.get('payment') && back.get('state')) {
+      $('#payment-result').textContent = t('paymentResult.' + back.get('state'));
+    }
+  }
+
+  async function checkout(plan, button) {
+    $('#payments-error').textContent = '';
+    button.disabled = true;
+    try {
+      const c = await api('POST', '/checkout', { plan });
+      if (!/^https?:\/\//.test(c.redirectUrl)) throw new Error('unexpected payment address');
+      window.location.assign(c.redirectUrl);
+    } catch (e) {
+      $('#payments-error').textContent = e.message;
+      button.disabled = false;
     }
   }
 

@@ -71,7 +71,8 @@ final class Api {
       "GET /api/v1/patients/{patientId}", "DELETE /api/v1/patients/{patientId}",
       "POST /api/v1/webhooks", "GET /api/v1/webhooks", "DELETE /api/v1/webhooks/{webhookId}",
       "POST /api/v1/webhooks/{webhookId}/ping", "GET /api/v1/webhooks/deliveries",
-      "POST /api/v1/events/tickets", "GET /api/v1/events", "GET /api/v1/events/recent");
+      "POST /api/v1/events/tickets", "GET /api/v1/events", "GET /api/v1/events/recent",
+      "POST /api/v1/checkout", "GET /api/v1/payments", "GET /api/v1/payments/zarinpal/callback");
 
   private final SlotHunter hunter;
   private final Clock clock;
@@ -88,6 +89,7 @@ final class Api {
   private final ObjectNode info;
   private final String openApi;
   private final long maxBodyBytes;
+  private final Payments payments;
 
   Api(Parts p) {
     this.hunter = p.hunter;
@@ -105,6 +107,7 @@ final class Api {
     this.info = p.info;
     this.openApi = p.openApi;
     this.maxBodyBytes = p.maxBodyBytes;
+    this.payments = p.payments;
   }
 
   /** What the API is made of; filled by {@link SlotHunterServer}. */
@@ -124,6 +127,8 @@ final class Api {
     ObjectNode info;
     String openApi;
     long maxBodyBytes;
+    /** {@code null} when no payment gateway is configured. */
+    Payments payments;
   }
 
   // ------------------------------------------------------------------ wiring
@@ -167,6 +172,9 @@ final class Api {
     route(r, "POST /api/v1/events/tickets", this::ticket);
     route(r, "GET /api/v1/events", this::stream);
     route(r, "GET /api/v1/events/recent", this::recentEvents);
+    route(r, "POST /api/v1/checkout", this::checkout);
+    route(r, "GET /api/v1/payments", this::listPayments);
+    route(r, "GET /api/v1/payments/zarinpal/callback", this::paymentCallback);
   }
 
   private static void route(RoutesConfig r, String route, Handler handler) {
@@ -236,6 +244,15 @@ final class Api {
     n.put("autoBook", p.autoBook());
     n.put("priority", p.priority());
     n.put("default", p.equals(hunter.plans().defaultPlan()));
+    if (p.price() == null) {
+      n.putNull("price");
+    } else {
+      ObjectNode price = n.putObject("price");
+      price.put("amount", p.price().amount());
+      price.put("currency", p.price().currency());
+    }
+    n.put("forSale", payments != null && p.price() != null && p.price().amount() > 0
+        && p.price().currency().equals("IRR"));
     return n;
   }
 
@@ -897,6 +914,74 @@ final class Api {
     Owner owner = owner(ctx);
     List<String> events = hub.recent(owner.id(), limit(ctx, 50, 100));
     ctx.contentType("application/json").result("{\"events\":[" + String.join(",", events) + "]}");
+  }
+
+  // ------------------------------------------------------------------ payments
+
+  private Payments payments() {
+    if (payments == null) {
+      throw ApiException.notImplemented("payments are not configured on this server");
+    }
+    return payments;
+  }
+
+  private void checkout(Context ctx) {
+    Owner owner = owner(ctx);
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("plan"));
+    String plan = body.requiredString("plan", 64);
+    Payments.Checkout c = payments().checkout(owner.id(), plan);
+    ObjectNode n = Json.object();
+    n.put("paymentId", c.payment().id());
+    n.put("redirectUrl", c.redirectUrl());
+    n.set("payment", paymentView(c.payment()));
+    json(ctx, 201, n);
+  }
+
+  private void listPayments(Context ctx) {
+    Owner owner = owner(ctx);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    if (payments != null) {
+      payments.list(owner.id(), limit(ctx, 50, 500)).forEach(p -> out.add(paymentView(p)));
+    }
+    json(ctx, 200, out);
+  }
+
+  /**
+   * The gateway sends the payer's browser here: verified, then a redirect to the dashboard's receipts;
+   * a client that asks for JSON ({@code Accept: application/json}) gets the receipt instead.
+   */
+  private void paymentCallback(Context ctx) {
+    Payments.Payment p = payments().callback(ctx.queryParam("Authority"), ctx.queryParam("Status"));
+    String accept = ctx.header("Accept");
+    if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
+      json(ctx, 200, paymentView(p));
+      return;
+    }
+    ctx.status(303).header("Location", "/?payment=" + p.id() + "&state=" + p.state() + "#payments");
+  }
+
+  /** A receipt: what was bought, for how much, and what the gateway said; the card masked. */
+  static ObjectNode paymentView(Payments.Payment p) {
+    ObjectNode n = Json.object();
+    n.put("id", p.id());
+    n.put("plan", p.plan());
+    n.put("amountRials", p.amountRials());
+    n.put("state", p.state().name());
+    n.put("gateway", p.gateway());
+    n.put("authority", p.authority());
+    n.put("periodDays", p.period().toDays());
+    n.put("refId", p.refId());
+    n.put("cardPan", p.cardPan());
+    if (p.failureCode() == null) {
+      n.putNull("failureCode");
+    } else {
+      n.put("failureCode", p.failureCode());
+    }
+    n.put("planUntil", p.planUntil() == null ? null : p.planUntil().toString());
+    n.put("planApplied", p.planApplied());
+    n.put("createdAt", p.createdAt().toString());
+    n.put("verifiedAt", p.verifiedAt() == null ? null : p.verifiedAt().toString());
+    return n;
   }
 
   // ------------------------------------------------------------------ helpers

@@ -14,7 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>{@code /health}, {@code /info} and {@code /openapi.json} need no key and count against no
  *       limit: they are constant answers without data, and a load balancer's checks must keep working
- *       however many bad keys arrive through the same proxy address.
+ *       however many bad keys arrive through the same proxy address. The payment gateway's callback
+ *       needs none either (the payer's browser brings it); it proves nothing by itself and is only
+ *       believed after the gateway verified the payment ({@link Payments}).
  *   <li>Failed authentications are limited per client address and, for well-formed owner keys, per
  *       key id, each on its own; only failures use them up. They guard the work a failure can cause:
  *       before an owner key is looked up past the in-memory cache (the database) and before the admin
@@ -34,7 +36,8 @@ final class Authenticator {
   /** The least time a failed authentication takes; longer than a key lookup in the database. */
   static final Duration FAILURE_FLOOR = Duration.ofMillis(10);
   /** Routes anyone may call, without a key and outside every limit. */
-  static final Set<String> PUBLIC = Set.of(Api.PREFIX + "/health", Api.PREFIX + "/info", Api.PREFIX + "/openapi.json");
+  static final Set<String> PUBLIC = Set.of(Api.PREFIX + "/health", Api.PREFIX + "/info", Api.PREFIX + "/openapi.json",
+      Payments.CALLBACK_PATH);
 
   private final ApiKeys.AdminKey adminKey;
   private final Owners owners;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's database: one connection pool shared by the engine's {@code JdbcStore} and the
  * server's own tables ({@code server_owners}, {@code server_watches}, {@code server_webhooks},
- * {@code server_deliveries}, {@code server_bookings}), created idempotently at start with plain
+ * {@code server_deliveries}, {@code server_bookings}, {@code server_payments}), created idempotently at start with plain
  * JDBC. An embedded H2 file by default; PostgreSQL (or any H2 URL) by JDBC URL. An embedded
  * database's directory is made owner-only ({@code 0700}) and the files in it {@code 0600}.
  *
@@ -89,7 +89,28 @@ final class Database implements AutoCloseable {
       "CREATE INDEX IF NOT EXISTS server_bookings_owner ON server_bookings (owner_id, booked_at)",
       // added later: "pay to confirm" bookings (existing rows need no payment)
       "ALTER TABLE server_bookings ADD COLUMN IF NOT EXISTS payment_required BOOLEAN DEFAULT FALSE NOT NULL",
-      "ALTER TABLE server_bookings ADD COLUMN IF NOT EXISTS payment_link VARCHAR(2000)");
+      "ALTER TABLE server_bookings ADD COLUMN IF NOT EXISTS payment_link VARCHAR(2000)",
+      // plans bought through a payment gateway (Payments): one row per gateway authority
+      "CREATE TABLE IF NOT EXISTS server_payments ("
+          + " id VARCHAR(40) PRIMARY KEY,"
+          + " owner_id VARCHAR(40) NOT NULL,"
+          + " plan VARCHAR(64) NOT NULL,"
+          + " amount_rials BIGINT NOT NULL,"
+          + " period_seconds BIGINT NOT NULL,"
+          + " gateway VARCHAR(20) NOT NULL,"
+          + " authority VARCHAR(64) NOT NULL,"
+          + " state VARCHAR(12) NOT NULL,"
+          + " ref_id VARCHAR(64),"
+          + " card_pan VARCHAR(32),"
+          + " failure_code INT,"
+          + " failure_message VARCHAR(300),"
+          + " plan_until BIGINT,"
+          + " plan_applied BOOLEAN DEFAULT FALSE NOT NULL,"
+          + " created_at BIGINT NOT NULL,"
+          + " verified_at BIGINT,"
+          + " CONSTRAINT server_payments_authority UNIQUE (gateway, authority))",
+      "CREATE INDEX IF NOT EXISTS server_payments_owner ON server_payments (owner_id, created_at)",
+      "CREATE INDEX IF NOT EXISTS server_payments_unapplied ON server_payments (state, plan_applied)");
 
   private final JdbcConnectionPool pool;
   private final String description;

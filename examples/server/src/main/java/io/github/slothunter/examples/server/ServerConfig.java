@@ -1,6 +1,7 @@
 package io.github.slothunter.examples.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,11 +23,12 @@ import java.util.Objects;
  * @param rateLimit requests per second per API key
  * @param streams the live stream and ticket limits
  * @param dedupIds event ids remembered per owner to drop an event the engine publishes twice
+ * @param payments how plans are sold through Zarinpal, or {@code null} when they are not
  * @param help whether only the usage was asked for
  */
 record ServerConfig(int port, String host, String db, Path dataDir, boolean sandbox, long seed, Keys keys,
     String instanceId, String dbUser, String dbPassword, boolean allowPrivateWebhooks, double rateLimit,
-    Streams streams, int dedupIds, boolean help) {
+    Streams streams, int dedupIds, PaymentOptions payments, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: slothunter-server [options]",
@@ -57,10 +59,20 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
       "  --max-tickets N           unused stream tickets of all owners together (default 10000)",
       "  --dedup-ids N             event ids remembered per owner so an event the engine publishes again is",
       "                            not sent twice (default 10000, about 120 bytes each; within one run)",
+      "  --zarinpal-merchant-id-file FILE  sell the priced plans through Zarinpal with the merchant id in FILE",
+      "                            (or SLOTHUNTER_ZARINPAL_MERCHANT_ID); never logged",
+      "  --zarinpal-sandbox        sell through Zarinpal's sandbox (no money moves; any 36-character merchant id,",
+      "                            a dummy one when none is given)",
+      "  --zarinpal-url URL        the gateway's address (default https://payment.zarinpal.com, or",
+      "                            https://sandbox.zarinpal.com with --zarinpal-sandbox)",
+      "  --zarinpal-timeout N      seconds one call to the gateway may take (default 10)",
+      "  --public-url URL          this server's address as payers' browsers reach it, for the gateway's",
+      "                            callback (default http://HOST:PORT)",
+      "  --payment-period-days N   what one payment adds to a plan (default 30)",
       "  --help                    this text",
       "environment: SLOTHUNTER_ADMIN_KEY, SLOTHUNTER_ADMIN_KEY_FILE, SLOTHUNTER_STORE_KEY (base64 of 32 bytes),",
       "             SLOTHUNTER_STORE_KEY_FILE, SLOTHUNTER_STORE_KEY_COMMAND, SLOTHUNTER_DB_USER,",
-      "             SLOTHUNTER_DB_PASSWORD; options win over the environment",
+      "             SLOTHUNTER_DB_PASSWORD, SLOTHUNTER_ZARINPAL_MERCHANT_ID; options win over the environment",
       "without an admin key the server generates one into KEY_DIR/admin.key; without a store key source it",
       "uses KEY_DIR/store.key, created on first start");
 
@@ -95,6 +107,12 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
     double rate = 20;
     Streams streams = Streams.DEFAULTS;
     int dedupIds = EventHub.Settings.DEFAULTS.dedupIds();
+    Path merchantIdFile = null;
+    boolean zarinpalSandbox = false;
+    String zarinpalUrl = null;
+    int zarinpalTimeout = (int) ZarinpalGateway.DEFAULT_TIMEOUT.toSeconds();
+    String publicUrl = null;
+    int periodDays = (int) Payments.DEFAULT_PERIOD.toDays();
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -169,6 +187,24 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
         case "--dedup-ids":
           dedupIds = intValue(a, value(args, ++i, a), 1, 10_000_000);
           break;
+        case "--zarinpal-merchant-id-file":
+          merchantIdFile = Path.of(value(args, ++i, a));
+          break;
+        case "--zarinpal-sandbox":
+          zarinpalSandbox = true;
+          break;
+        case "--zarinpal-url":
+          zarinpalUrl = httpUrl(a, value(args, ++i, a));
+          break;
+        case "--zarinpal-timeout":
+          zarinpalTimeout = intValue(a, value(args, ++i, a), 1, 120);
+          break;
+        case "--public-url":
+          publicUrl = httpUrl(a, value(args, ++i, a));
+          break;
+        case "--payment-period-days":
+          periodDays = intValue(a, value(args, ++i, a), 1, 3660);
+          break;
         case "--help":
         case "-h":
           help = true;
@@ -183,8 +219,17 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
     streams.check();
     Keys keys = Keys.of(env, adminKeyArg, adminKeyFileArg, storeKeyFileArg, storeKeyCommandArg, keyInDataDir, keyDir);
     boolean sb = sandbox != null ? sandbox : db == null;
+    PaymentOptions payments = PaymentOptions.of(env, merchantIdFile, zarinpalSandbox, zarinpalUrl, zarinpalTimeout, publicUrl,
+        periodDays);
     return new ServerConfig(port, host, db, dataDir, sb, seed, keys, instanceId, blankToNull(env.get("SLOTHUNTER_DB_USER")),
-        blankToNull(env.get("SLOTHUNTER_DB_PASSWORD")), allowPrivate, rate, streams, dedupIds, help);
+        blankToNull(env.get("SLOTHUNTER_DB_PASSWORD")), allowPrivate, rate, streams, dedupIds, payments, help);
+  }
+
+  private static String httpUrl(String option, String v) {
+    if (!v.startsWith("https://") && !v.startsWith("http://")) {
+      throw new IllegalArgumentException(option + " must be an http:// or https:// URL");
+    }
+    return v;
   }
 
   /** Where the database is: the URL or the embedded directory. */
@@ -241,7 +286,60 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
   public String toString() {
     return "ServerConfig[port=" + port + ", host=" + host + ", db=" + (db == null ? "embedded" : Database.redactUrl(db))
         + ", dataDir=" + dataDir + ", sandbox=" + sandbox + (instanceId != null ? ", instanceId=" + instanceId : "")
-        + ", " + keys + "]";
+        + ", " + keys + (payments != null ? ", " + payments : "") + "]";
+  }
+
+  /**
+   * Selling plans through Zarinpal.
+   *
+   * @param baseUrl the gateway's address
+   * @param merchantId the merchant id from the environment or the sandbox's dummy, or {@code null} when in a file
+   * @param merchantIdFile a file holding the merchant id, or {@code null}
+   * @param timeout the limit on one call to the gateway
+   * @param publicUrl this server's address for payers' browsers, or {@code null} for its own
+   * @param period what one payment adds to a plan
+   */
+  record PaymentOptions(String baseUrl, String merchantId, Path merchantIdFile, Duration timeout, String publicUrl,
+      Duration period) {
+    /** Any 36 characters do in Zarinpal's sandbox. */
+    static final String SANDBOX_MERCHANT = "00000000-0000-0000-0000-000000000000";
+
+    static PaymentOptions of(Map<String, String> env, Path merchantIdFile, boolean sandbox, String url, int timeoutSeconds,
+        String publicUrl, int periodDays) {
+      String merchantId = merchantIdFile == null ? blankToNull(env.get("SLOTHUNTER_ZARINPAL_MERCHANT_ID")) : null;
+      if (merchantIdFile == null && merchantId == null && !sandbox) {
+        if (url != null) {
+          throw new IllegalArgumentException("--zarinpal-url needs a merchant id (--zarinpal-merchant-id-file or"
+              + " SLOTHUNTER_ZARINPAL_MERCHANT_ID) or --zarinpal-sandbox");
+        }
+        return null;
+      }
+      if (merchantIdFile == null && merchantId == null) {
+        merchantId = SANDBOX_MERCHANT;
+      }
+      String base = url != null ? url : sandbox ? ZarinpalGateway.SANDBOX : ZarinpalGateway.PRODUCTION;
+      return new PaymentOptions(base, merchantId, merchantIdFile, Duration.ofSeconds(timeoutSeconds), publicUrl,
+          Duration.ofDays(periodDays));
+    }
+
+    /** The merchant id, read from its file when it is in one. */
+    String readMerchantId() {
+      if (merchantIdFile == null) {
+        return merchantId;
+      }
+      try {
+        return java.nio.file.Files.readString(merchantIdFile, java.nio.charset.StandardCharsets.US_ASCII).strip();
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read the Zarinpal merchant id file " + merchantIdFile + ": "
+            + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "PaymentOptions[zarinpal " + baseUrl + ", merchantId=" + (merchantIdFile != null ? merchantIdFile : "<set>")
+          + (publicUrl != null ? ", publicUrl=" + publicUrl : "") + ", period=" + period.toDays() + "d]";
+    }
   }
 
   /**

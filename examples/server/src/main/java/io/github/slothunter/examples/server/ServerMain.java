@@ -98,6 +98,13 @@ public final class ServerMain {
       if (fake != null) {
         b.sandbox(fake);
       }
+      ServerConfig.PaymentOptions payments = config.payments();
+      if (payments != null) {
+        b.zarinpal(payments.baseUrl(), payments.readMerchantId(), payments.timeout()).paymentPeriod(payments.period());
+        if (payments.publicUrl() != null) {
+          b.publicUrl(payments.publicUrl());
+        }
+      }
       server = b.start();
     } catch (RuntimeException e) {
       if (fake != null) {

@@ -6,6 +6,7 @@ import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
+import io.github.slothunter.core.Price;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.Subscription;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,7 @@ public final class SlotHunterServer implements AutoCloseable {
   private final Webhooks webhooks;
   private final Authenticator authenticator;
   private final Owners owners;
+  private final Payments payments;
   private final Javalin app;
   private final ScheduledExecutorService maintenance;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -110,6 +113,16 @@ public final class SlotHunterServer implements AutoCloseable {
       parts.info = info(b.sandbox, hunter);
       parts.openApi = resource("openapi.json");
       parts.maxBodyBytes = b.maxBodyBytes;
+      if (b.paymentGateway != null) {
+        String publicUrl = b.publicUrl;
+        this.payments = new Payments(database, hunter, b.clock, b.paymentGateway,
+            () -> publicUrl != null ? publicUrl : baseUrl(), b.paymentPeriod, b.paymentFaults);
+        // a crash may have left paid payments whose plan was not applied yet: finish them before serving
+        payments.applyPending();
+      } else {
+        this.payments = null;
+      }
+      parts.payments = payments;
       Api api = new Api(parts);
 
       this.host = b.host;
@@ -150,8 +163,9 @@ public final class SlotHunterServer implements AutoCloseable {
       maintenance.scheduleWithFixedDelay(guard(authenticator::evictIdle), 10, 10, TimeUnit.MINUTES);
       maintenance.scheduleWithFixedDelay(guard(() -> webhooks.prune(b.clock.instant().minus(Duration.ofDays(7)))),
           1, 60, TimeUnit.MINUTES);
-      log.info("SlotHunter server listening on {} ({}{})", baseUrl(), database,
-          b.sandbox != null ? ", sandbox " + b.sandbox.baseUrl() : "");
+      log.info("SlotHunter server listening on {} ({}{}{})", baseUrl(), database,
+          b.sandbox != null ? ", sandbox " + b.sandbox.baseUrl() : "",
+          b.paymentGateway != null ? ", payments through " + b.paymentGateway : "");
     } catch (RuntimeException e) {
       for (AutoCloseable c : opened) {
         try {
@@ -183,12 +197,15 @@ public final class SlotHunterServer implements AutoCloseable {
     return h;
   }
 
-  /** The product's plans with the sandbox's fast polling: FREE every 2 s, the others every second or faster. */
+  /**
+   * The product's plans with the sandbox's fast polling: FREE every 2 s, the others every second or
+   * faster; the paid ones priced in rials, so the sandbox can sell them (through Zarinpal's sandbox).
+   */
   static Plans sandboxPlans() {
     return Plans.of(SANDBOX_FREE, List.of(SANDBOX_FREE,
-        new Plan("PREMIUM", 10, Duration.ofSeconds(1), true, 2),
-        new Plan("PRO", Plan.UNLIMITED, Duration.ofSeconds(1), true, 4),
-        new Plan("ENTERPRISE", Plan.UNLIMITED, Duration.ofMillis(500), true, 8)));
+        new Plan("PREMIUM", 10, Duration.ofSeconds(1), true, 2).withPrice(Price.rials(2_000_000)),
+        new Plan("PRO", Plan.UNLIMITED, Duration.ofSeconds(1), true, 4).withPrice(Price.rials(5_000_000)),
+        new Plan("ENTERPRISE", Plan.UNLIMITED, Duration.ofMillis(500), true, 8).withPrice(Price.rials(20_000_000))));
   }
 
   private static UnaryOperator<String> linkRewriter(FakePaziresh24 fake) {
@@ -302,6 +319,11 @@ public final class SlotHunterServer implements AutoCloseable {
     return owners.list().size();
   }
 
+  /** The payments, or {@code null} without a gateway. */
+  Payments payments() {
+    return payments;
+  }
+
   /** The webhook sender. */
   Webhooks webhooks() {
     return webhooks;
@@ -358,8 +380,62 @@ public final class SlotHunterServer implements AutoCloseable {
     private AddressPolicy.Resolver webhookResolver = AddressPolicy.SYSTEM;
     private Webhooks.Settings webhookSettings = Webhooks.Settings.DEFAULTS;
     private EventHub.Settings eventSettings = EventHub.Settings.DEFAULTS;
+    private PaymentGateway paymentGateway;
+    private String publicUrl;
+    private Duration paymentPeriod = Payments.DEFAULT_PERIOD;
+    private Consumer<String> paymentFaults = step -> {};
 
     private Builder() {}
+
+    /**
+     * Sells the priced plans ({@link Plan#price()} in rials) through Zarinpal: {@code POST /api/v1/checkout},
+     * receipts at {@code GET /api/v1/payments}, and the gateway's callback. Without this the server sells
+     * nothing.
+     *
+     * @param baseUrl {@code https://payment.zarinpal.com}, or {@code https://sandbox.zarinpal.com} where no money moves
+     * @param merchantId the merchant's 36-character code (a credential: never logged)
+     * @param timeout the limit on one call to the gateway
+     * @throws IllegalArgumentException for a bad URL, merchant id or timeout
+     */
+    public Builder zarinpal(String baseUrl, String merchantId, Duration timeout) {
+      this.paymentGateway = new ZarinpalGateway(baseUrl, merchantId, timeout);
+      return this;
+    }
+
+    /** Sells the priced plans through this gateway (tests). */
+    Builder paymentGateway(PaymentGateway value) {
+      this.paymentGateway = Objects.requireNonNull(value, "paymentGateway");
+      return this;
+    }
+
+    /**
+     * This server's address as payers' browsers reach it ({@code https://slots.example.com}), for the
+     * payment gateway's callback (default: {@link #baseUrl()}, right only when browsers reach it there).
+     */
+    public Builder publicUrl(String value) {
+      Objects.requireNonNull(value, "publicUrl");
+      if (!value.startsWith("https://") && !value.startsWith("http://")) {
+        throw new IllegalArgumentException("the public URL must start with https:// or http://: " + value);
+      }
+      this.publicUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+      return this;
+    }
+
+    /** What one payment adds to the owner's plan (default 30 days). */
+    public Builder paymentPeriod(Duration value) {
+      Objects.requireNonNull(value, "paymentPeriod");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("the payment period must be positive: " + value);
+      }
+      this.paymentPeriod = value;
+      return this;
+    }
+
+    /** Called after each committed step of applying a payment; tests throw to stop there, as a crash would. */
+    Builder paymentFaults(Consumer<String> value) {
+      this.paymentFaults = Objects.requireNonNull(value, "paymentFaults");
+      return this;
+    }
 
     /** A JDBC URL ({@code jdbc:postgresql:...}, {@code jdbc:h2:...}) or a directory for embedded H2. */
     public Builder database(String value) {
