@@ -33,10 +33,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -58,19 +63,22 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeSnippetsTest {
   private static final Path README = Path.of("..", "README.md");
 
+  /** A README block this test knows: how it begins, and the test that runs it. */
+  private record Known(String begins, String runBy) {}
+
   /**
-   * The README's blocks in order, by how each begins. A block added, removed or reordered fails
-   * {@link #everyJavaBlockOfTheReadmeIsOneThisTestRuns} until this test runs it too.
+   * The README's blocks in order. A block added, removed or reordered fails
+   * {@link #everyJavaBlockOfTheReadmeIsOneThisTestRuns} until it is listed here with the test that runs it.
    */
-  private static final List<String> BLOCKS = List.of(
-      "import ",                                   // 1: the imports
-      "try (FakePaziresh24 fake",                  // 2: a watch on the fake
-      "Store store = JdbcStore.h2",                // 3: the JDBC store, H2 and PostgreSQL
-      "Authenticator login",                       // 4: login, plan, auto-booking
-      "hunter.importAccountPatients",              // 5: family members
-      "SlotHunter hunter = SlotHunter.builder()",  // 6: typed provider config, the host's OkHttp client
-      "WatchHealth h =",                           // 7: health, explain, snooze, guards, .ics, metrics
-      "SlotAnalytics analytics");                  // 8: analytics
+  private static final List<Known> BLOCKS = List.of(
+      new Known("import ", "compileTheReadme"),  // 1: the imports, the harness's imports
+      new Known("try (FakePaziresh24 fake", "theFakeWatchPrintsTheFirstFreeSlotAndEnds"),
+      new Known("Store store = JdbcStore.h2", "theStoreSnippetOpensEmbeddedH2AndAnEngineOnPostgres"),
+      new Known("Authenticator login", "loginFamilyTrustAndAnalyticsSnippetsRunInOrderOnOneEngine"),
+      new Known("hunter.importAccountPatients", "loginFamilyTrustAndAnalyticsSnippetsRunInOrderOnOneEngine"),
+      new Known("SlotHunter hunter = SlotHunter.builder()", "theProviderConfigSnippetBuildsAnEngineOnTheHostsClient"),
+      new Known("WatchHealth h =", "loginFamilyTrustAndAnalyticsSnippetsRunInOrderOnOneEngine"),
+      new Known("SlotAnalytics analytics", "loginFamilyTrustAndAnalyticsSnippetsRunInOrderOnOneEngine"));
 
   /** Locals each snippet hands to the test after it ran (harness code, appended after the snippet). */
   private static final Map<Integer, List<String>> KEPT = Map.of(
@@ -104,18 +112,17 @@ class ReadmeSnippetsTest {
   }
 
   @Test
-  void everyJavaBlockOfTheReadmeIsOneThisTestRuns() {
-    assertThat(blocks).as("```java blocks in README.md (update BLOCKS and run the new one)").hasSize(BLOCKS.size());
+  void everyJavaBlockOfTheReadmeIsOneThisTestRuns() throws Exception {
+    assertThat(blocks).as("```java blocks in README.md (list a new one in BLOCKS and run it)").hasSize(BLOCKS.size());
     for (int i = 0; i < BLOCKS.size(); i++) {
       assertThat(blocks.get(i).text()).as("block %d (README.md line %d)", i + 1, blocks.get(i).line())
-          .startsWith(BLOCKS.get(i));
+          .startsWith(BLOCKS.get(i).begins());
+      java.lang.reflect.Method runBy = ReadmeSnippetsTest.class.getDeclaredMethod(BLOCKS.get(i).runBy());
+      assertThat(runBy.isAnnotationPresent(Test.class) || runBy.isAnnotationPresent(BeforeAll.class))
+          .as("%s runs block %d", runBy.getName(), i + 1).isTrue();
     }
     assertThat(blocks.get(0).text().lines().filter(l -> !l.isBlank() && !l.startsWith("//")))
         .as("the first block holds imports only").allMatch(l -> l.startsWith("import "));
-    for (int i = 2; i <= BLOCKS.size(); i++) {
-      assertThat(Arrays.stream(harness.getMethods()).map(java.lang.reflect.Method::getName))
-          .contains("snippet" + i);
-    }
   }
 
   @Test
@@ -277,39 +284,78 @@ class ReadmeSnippetsTest {
     return f;
   }
 
+  /** Generated Java source, remembering which README line each of its lines came from (0: the harness's). */
+  static final class Source {
+    private final StringBuilder text = new StringBuilder();
+    private final List<Integer> readmeLines = new ArrayList<>();
+
+    Source harness(String line) {
+      text.append(line).append('\n');
+      readmeLines.add(0);
+      return this;
+    }
+
+    Source readme(Block block) {
+      int at = block.line();
+      for (String line : block.text().lines().toList()) {
+        text.append(line).append('\n');
+        readmeLines.add(at++);
+      }
+      return this;
+    }
+
+    String text() {
+      return text.toString();
+    }
+
+    /** Where a diagnostic on this source's line points in the README, or in the harness. */
+    String where(long line) {
+      int readme = line >= 1 && line <= readmeLines.size() ? readmeLines.get((int) line - 1) : 0;
+      return readme > 0 ? "README.md:" + readme : "harness line " + line;
+    }
+  }
+
   /** The generated class: the README's imports, the context as fields, a method per snippet. */
-  static String harnessSource(List<Block> blocks) {
-    StringBuilder src = new StringBuilder("package readme;\n\n");
-    src.append("// README.md line ").append(blocks.get(0).line()).append(": the imports\n");
-    src.append(blocks.get(0).text()).append('\n');
-    src.append("public class ReadmeSnippets {\n");
-    FIELDS.forEach((name, type) -> src.append("  public ").append(type).append(' ').append(name).append(";\n"));
-    src.append("  public final java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();\n\n");
-    src.append("  private void keep(String name, Object value) { kept.put(name, value); }\n");
+  static Source harnessSource(List<Block> blocks) {
+    Source src = new Source().harness("package readme;").harness("");
+    src.readme(blocks.get(0)).harness("");
+    src.harness("public class ReadmeSnippets {");
+    FIELDS.forEach((name, type) -> src.harness("  public " + type + " " + name + ";"));
+    src.harness("  public final java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();");
+    src.harness("");
+    src.harness("  private void keep(String name, Object value) { kept.put(name, value); }");
     for (int i = 1; i < blocks.size(); i++) {
       int n = i + 1;
-      src.append("\n  public void snippet").append(n).append("() throws Exception {\n");
-      src.append("// README.md line ").append(blocks.get(i).line()).append(", verbatim\n");
-      src.append(blocks.get(i).text());
-      src.append("// harness: locals the test checks\n");
+      src.harness("").harness("  public void snippet" + n + "() throws Exception {");
+      src.readme(blocks.get(i));
+      src.harness("    // harness: locals the test checks");
       for (String local : KEPT.getOrDefault(n, List.of())) {
-        src.append("    keep(\"").append(local).append("\", ").append(local).append(");\n");
+        src.harness("    keep(\"" + local + "\", " + local + ");");
       }
-      src.append("  }\n");
+      src.harness("  }");
     }
-    return src.append("}\n").toString();
+    return src.harness("}");
   }
 
   private static Class<?> compile(List<Block> blocks) throws Exception {
-    Path src = tmp.resolve("src/readme/ReadmeSnippets.java");
+    Source source = harnessSource(blocks);
+    Path src = Files.createDirectories(tmp.resolve("src/readme")).resolve("ReadmeSnippets.java");
     Path out = Files.createDirectories(tmp.resolve("classes"));
-    Files.createDirectories(src.getParent());
-    Files.writeString(src, harnessSource(blocks), StandardCharsets.UTF_8);
+    Files.writeString(src, source.text(), StandardCharsets.UTF_8);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    int rc = javac.run(null, null, diagnostics, "-proc:none", "-encoding", "UTF-8", "-d", out.toString(), "-cp", compileClassPath(), src.toString());
-    assertThat(rc).as("javac on the README's snippets (%s):%n%s", src, diagnostics.toString(StandardCharsets.UTF_8))
-        .isZero();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean compiled;
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      compiled = javac.getTask(null, files, diagnostics,
+          List.of("-proc:none", "-d", out.toString(), "-cp", compileClassPath()), null,
+          files.getJavaFileObjects(src)).call();
+    }
+    List<String> errors = diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .map(d -> source.where(d.getLineNumber()) + ": " + d.getMessage(Locale.ROOT))
+        .toList();
+    assertThat(errors).as("javac on the README's snippets (generated: %s)", src).isEmpty();
+    assertThat(compiled).isTrue();
     loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, ReadmeSnippetsTest.class.getClassLoader());
     return loader.loadClass("readme.ReadmeSnippets");
   }
