@@ -3,6 +3,7 @@ package io.github.slothunter.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.Doctor;
@@ -226,7 +227,12 @@ class ReadmeSnippetsTest {
       context.put("center", doctor.centers().get(0));
       context.put("prometheusRegistry", new SimpleMeterRegistry());
       Map<String, Object> trust = run(7, context);
-      assertThat(((WatchHealth) trust.get("h")).state()).isNotNull();
+      assertThat(((WatchHealth) trust.get("h")).watchId()).isEqualTo(watch.id());
+      assertThat((AutoBook) trust.get("guarded")).satisfies(guarded -> {
+        assertThat(guarded.maxAttempts()).isEqualTo(5);
+        assertThat(guarded.replaces()).isEqualTo(booking);
+        assertThat(guarded.onlinePaymentAllowed()).isFalse();
+      });
       assertThat((String) trust.get("ics")).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT");
       assertThat(hunter.watches("user-42").get(0).snoozed()).isNotEmpty();
 
