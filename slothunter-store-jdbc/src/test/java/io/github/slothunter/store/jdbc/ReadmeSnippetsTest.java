@@ -17,7 +17,6 @@ import io.github.slothunter.testkit.FakePaziresh24;
 import io.github.slothunter.testkit.Sandbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -30,13 +29,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -366,24 +362,11 @@ class ReadmeSnippetsTest {
     return loader.loadClass("readme.ReadmeSnippets");
   }
 
-  /**
-   * This JVM's class path, its module path (surefire runs these tests as a module), and where the
-   * types the snippets use were loaded from (test classes patched into a module are on neither path).
-   */
-  private static String compileClassPath() throws Exception {
-    Set<String> entries = new LinkedHashSet<>();
-    for (Class<?> c : List.of(JdbcStore.class, SlotHunter.class, FakePaziresh24.class, Patient.class,
+  /** What javac sees: where the types the snippets use were loaded from, then this JVM's paths (see {@link ForkedJvm}). */
+  private static String compileClassPath() {
+    return ForkedJvm.classPath(JdbcStore.class, SlotHunter.class, FakePaziresh24.class, Patient.class,
         OkHttpClient.class, SimpleMeterRegistry.class, ReadmeSnippetsTest.class,
-        io.github.slothunter.provider.paziresh24.Paziresh24Config.class)) {
-      entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-    }
-    for (String property : List.of("java.class.path", "jdk.module.path")) {
-      String value = System.getProperty(property);
-      if (value != null && !value.isBlank()) {
-        entries.addAll(Arrays.asList(value.split(File.pathSeparator)));
-      }
-    }
-    return String.join(File.pathSeparator, entries);
+        io.github.slothunter.provider.paziresh24.Paziresh24Config.class);
   }
 
   /** Runs snippet {@code n} (1-based README block number) with this context; returns what it kept. */
