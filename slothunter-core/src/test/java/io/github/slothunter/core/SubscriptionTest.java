@@ -109,6 +109,19 @@ class SubscriptionTest {
   }
 
   @Test
+  void aPlanThatLapsedWhileTheEngineWasDownIsAppliedAtStartUp() {
+    f.hunter.setPlan("u1", "PREMIUM", f.clock.instant().plus(Duration.ofDays(2)));
+    Watch w = f.hunter.watch(WatchRequest.of("u1", f.provider.target("dr-a")));
+    f.hunter.close();
+    f.clock.advance(Duration.ofDays(3));
+
+    f.hunter = f.start(); // no dispatcher round yet
+
+    assertThat(f.hunter.find(w.id()).orElseThrow().planName()).isEqualTo("FREE");
+    assertThat(f.hunter.health(w.id()).pace()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
   void aPlanSetWithoutAnEndRunsUntilChangedAndAChangeOfPlanStartsAfresh() {
     f.hunter.setPlan("u1", "PREMIUM");
     days(400);

@@ -324,8 +324,12 @@ final class Registry {
       }
       attach(wr, false);
     }
-    for (String owner : byOwner.keySet()) {
-      applyQuota(owner); // the plan may have changed while the engine was down
+    synchronized (registration) {
+      for (String owner : byOwner.keySet()) {
+        // the plan may have changed, or lapsed, while the engine was down
+        moveWatches(owner, planOf(owner));
+        applyQuota(owner);
+      }
     }
   }
 
