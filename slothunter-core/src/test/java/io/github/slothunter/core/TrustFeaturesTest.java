@@ -247,6 +247,49 @@ class TrustFeaturesTest {
     }
 
     @Test
+    void anOldBookingAlreadyGoneAtTheRestartIsNotCancelledAgain() {
+      readBack();
+      Target t = f.provider.target("dr-a");
+      Booking current = booked(t);
+      f.provider.failAlways(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
+      f.autoWatch(t, f.autoBook().replacing(current));
+      Slot better = f.provider.open(t, f.at("06:00", 1));
+      f.hunter.runDue();
+      f.events.await(BookingSucceeded.class, 1);
+      f.provider.clearFailures(Operation.CANCEL);
+      f.provider.booker().orElseThrow().cancel(current, EngineFixture.patient(), f.session()); // by hand, on the site
+      long cancels = f.provider.count(Operation.CANCEL);
+
+      f.restart();
+
+      assertThat(f.provider.count(Operation.CANCEL)).as("read back first: already gone").isEqualTo(cancels);
+      assertThat(f.provider.bookings()).extracting(Booking::slot).containsExactly(better);
+      assertThat(f.store.openAttempts()).isEmpty();
+      assertThat(f.events.settle()).filteredOn(e -> e instanceof BookingFailed).isEmpty();
+    }
+
+    @Test
+    void aReplacementWhoseWatchWasCancelledEndsWithoutTellingAnyone() {
+      readBack();
+      Target t = f.provider.target("dr-a");
+      Booking current = booked(t);
+      f.provider.failAlways(Operation.CANCEL, ErrorCode.PROVIDER_UNAVAILABLE);
+      Watch w = f.autoWatch(t, f.autoBook().replacing(current));
+      f.provider.open(t, f.at("06:00", 1));
+      f.hunter.runDue();
+      f.events.await(BookingSucceeded.class, 1);
+      BookingAttempt job = f.store.openAttempts().get(0);
+      f.hunter.cancel(w.id());
+      f.provider.clearFailures(Operation.CANCEL);
+
+      f.restart();
+
+      assertThat(f.store.attempt(job.key()).orElseThrow().state()).isEqualTo(BookingAttempt.State.BOOKED);
+      assertThat(f.provider.bookings()).as("nothing cancelled for a watch that is gone").hasSize(2);
+      assertThat(f.events.settle()).filteredOn(e -> e instanceof BookingSucceeded).hasSize(1);
+    }
+
+    @Test
     void aCancelThatNeverGoesThroughIsGivenUpAndBothStandAreReportedOnce() {
       readBack();
       Target t = f.provider.target("dr-a");
