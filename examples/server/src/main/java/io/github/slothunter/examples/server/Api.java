@@ -7,7 +7,6 @@ import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
-import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.AutoBook;
@@ -90,6 +89,8 @@ final class Api {
   private final String openApi;
   private final long maxBodyBytes;
   private final Payments payments;
+  private final PatientsApi patientsApi;
+  private final PaymentsApi paymentsApi;
 
   Api(Parts p) {
     this.hunter = p.hunter;
@@ -108,6 +109,8 @@ final class Api {
     this.openApi = p.openApi;
     this.maxBodyBytes = p.maxBodyBytes;
     this.payments = p.payments;
+    this.patientsApi = new PatientsApi(p.hunter, p.patientIds, p.logins);
+    this.paymentsApi = new PaymentsApi(p.payments);
   }
 
   /** What the API is made of; filled by {@link SlotHunterServer}. */
@@ -159,11 +162,11 @@ final class Api {
     route(r, "GET /api/v1/bookings/{bookingId}", this::getBooking);
     route(r, "POST /api/v1/logins", this::startLogin);
     route(r, "POST /api/v1/logins/{loginId}/complete", this::completeLogin);
-    route(r, "GET /api/v1/patients", this::listPatients);
-    route(r, "POST /api/v1/patients", this::savePatient);
-    route(r, "POST /api/v1/patients/import", this::importPatients);
-    route(r, "GET /api/v1/patients/{patientId}", this::getPatient);
-    route(r, "DELETE /api/v1/patients/{patientId}", this::deletePatient);
+    route(r, "GET /api/v1/patients", patientsApi::list);
+    route(r, "POST /api/v1/patients", patientsApi::save);
+    route(r, "POST /api/v1/patients/import", patientsApi::importFromAccount);
+    route(r, "GET /api/v1/patients/{patientId}", patientsApi::get);
+    route(r, "DELETE /api/v1/patients/{patientId}", patientsApi::delete);
     route(r, "POST /api/v1/webhooks", this::createWebhook);
     route(r, "GET /api/v1/webhooks", this::listWebhooks);
     route(r, "GET /api/v1/webhooks/deliveries", this::deliveries);
@@ -172,9 +175,9 @@ final class Api {
     route(r, "POST /api/v1/events/tickets", this::ticket);
     route(r, "GET /api/v1/events", this::stream);
     route(r, "GET /api/v1/events/recent", this::recentEvents);
-    route(r, "POST /api/v1/checkout", this::checkout);
-    route(r, "GET /api/v1/payments", this::listPayments);
-    route(r, "GET /api/v1/payments/zarinpal/callback", this::paymentCallback);
+    route(r, "POST /api/v1/checkout", paymentsApi::checkout);
+    route(r, "GET /api/v1/payments", paymentsApi::list);
+    route(r, "GET /api/v1/payments/zarinpal/callback", paymentsApi::callback);
   }
 
   private static void route(RoutesConfig r, String route, Handler handler) {
@@ -207,7 +210,7 @@ final class Api {
     return p;
   }
 
-  private static Owner owner(Context ctx) {
+  static Owner owner(Context ctx) {
     Authenticator.Principal p = principal(ctx, true);
     if (p.admin()) {
       throw ApiException.forbidden("this endpoint acts for an owner: use the owner's API key, not the admin key");
@@ -421,7 +424,7 @@ final class Api {
 
   private AutoBook autoBook(Owner owner, JsonBody auto) {
     String sessionId = auto.requiredString("sessionId", 100);
-    AccountSession session = liveSession(owner, sessionId, "autoBook.sessionId");
+    AccountSession session = logins.live(owner.id(), sessionId, "autoBook.sessionId");
     Optional<JsonBody> inline = auto.optionalObject("patient", PATIENT_FIELDS);
     Optional<String> label = auto.optionalString("patientLabel", OwnerPatient.MAX_LABEL);
     Optional<String> patientId = auto.optionalString("patientId", 100);
@@ -435,20 +438,15 @@ final class Api {
     OwnerPatient chosen = label.isPresent()
         ? hunter.patient(owner.id(), label.get()).orElseThrow(() -> ApiException.invalid(
             "field 'autoBook.patientLabel' names none of your patients (see GET /api/v1/patients)"))
-        : ownedPatient(owner, patientId.get()).orElseThrow(() -> ApiException.invalid(
+        : patientsApi.owned(owner, patientId.get()).orElseThrow(() -> ApiException.invalid(
             "field 'autoBook.patientId' is none of your patients (see GET /api/v1/patients)"));
     // checks that a person imported from one provider's account is not booked with another provider's session
     AutoBook ab = chosen.autoBook(session);
     return new AutoBook(ab.patient(), session, max);
   }
 
-  private AccountSession liveSession(Owner owner, String sessionId, String field) {
-    return logins.session(owner.id(), sessionId).orElseThrow(() -> ApiException.invalid(
-        "field '" + field + "' is not a live session of yours; log in again with POST /api/v1/logins"));
-  }
-
   /** A patient's fields; {@code where} names the object in errors. */
-  private static Patient patient(JsonBody p, String where) {
+  static Patient patient(JsonBody p, String where) {
     Gender gender = p.optionalString("gender", 20).map(g -> {
       try {
         return Gender.valueOf(g.toUpperCase(Locale.ROOT));
@@ -721,82 +719,6 @@ final class Api {
     json(ctx, 201, n);
   }
 
-  // ------------------------------------------------------------------ patients
-
-  private static final Set<String> PATIENT_SAVE_FIELDS = Set.of("label", "firstName", "lastName", "nationalCode",
-      "mobile", "gender");
-
-  private void listPatients(Context ctx) {
-    Owner owner = owner(ctx);
-    ArrayNode out = Json.MAPPER.createArrayNode();
-    for (OwnerPatient p : hunter.patients(owner.id())) {
-      out.add(patientView(owner, p));
-    }
-    json(ctx, 200, out);
-  }
-
-  private void savePatient(Context ctx) {
-    Owner owner = owner(ctx);
-    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), PATIENT_SAVE_FIELDS);
-    String label = body.requiredString("label", OwnerPatient.MAX_LABEL);
-    Patient patient = patient(body, "");
-    boolean replaced = hunter.patient(owner.id(), label).isPresent();
-    OwnerPatient saved = hunter.savePatient(owner.id(), label, patient);
-    ctx.header("Location", PREFIX + "/patients/" + patientIds.of(owner.id(), saved.label()));
-    json(ctx, replaced ? 200 : 201, patientView(owner, saved));
-  }
-
-  private void importPatients(Context ctx) {
-    Owner owner = owner(ctx);
-    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("sessionId"));
-    AccountSession session = liveSession(owner, body.requiredString("sessionId", 100), "sessionId");
-    ArrayNode out = Json.MAPPER.createArrayNode();
-    for (OwnerPatient p : hunter.importAccountPatients(owner.id(), session.providerId(), session)) {
-      out.add(patientView(owner, p));
-    }
-    json(ctx, 200, out);
-  }
-
-  private Optional<OwnerPatient> ownedPatient(Owner owner, String patientId) {
-    if (!patientId.startsWith(PatientIds.PREFIX)) {
-      return Optional.empty();
-    }
-    return hunter.patients(owner.id()).stream().filter(p -> patientIds.of(owner.id(), p.label()).equals(patientId))
-        .findFirst();
-  }
-
-  private OwnerPatient ownedPatient(Context ctx) {
-    Owner owner = owner(ctx);
-    String id = ctx.pathParam("patientId");
-    return ownedPatient(owner, id).orElseThrow(() -> ApiException.notFound("no patient "
-        + (id.length() > 40 ? "with that id" : id)));
-  }
-
-  private void getPatient(Context ctx) {
-    json(ctx, 200, patientView(owner(ctx), ownedPatient(ctx)));
-  }
-
-  private void deletePatient(Context ctx) {
-    OwnerPatient p = ownedPatient(ctx);
-    hunter.removePatient(owner(ctx).id(), p.label());
-    ctx.status(204);
-  }
-
-  /** A patient as the owner sees it: names in clear, national code and mobile masked. */
-  private ObjectNode patientView(Owner owner, OwnerPatient p) {
-    ObjectNode n = Json.object();
-    n.put("id", patientIds.of(owner.id(), p.label()));
-    n.put("label", p.label());
-    n.put("firstName", p.patient().firstName());
-    n.put("lastName", p.patient().lastName());
-    n.put("nationalCode", Pii.maskNationalCode(p.patient().nationalCode()));
-    n.put("mobile", Pii.maskMobile(p.patient().mobile()));
-    n.put("gender", p.patient().gender().name());
-    n.put("provider", p.providerId());
-    n.put("accountUser", p.patient().accountUserId() != null);
-    return n;
-  }
-
   // ------------------------------------------------------------------ webhooks
 
   private void createWebhook(Context ctx) {
@@ -916,77 +838,9 @@ final class Api {
     ctx.contentType("application/json").result("{\"events\":[" + String.join(",", events) + "]}");
   }
 
-  // ------------------------------------------------------------------ payments
-
-  private Payments payments() {
-    if (payments == null) {
-      throw ApiException.notImplemented("payments are not configured on this server");
-    }
-    return payments;
-  }
-
-  private void checkout(Context ctx) {
-    Owner owner = owner(ctx);
-    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("plan"));
-    String plan = body.requiredString("plan", 64);
-    Payments.Checkout c = payments().checkout(owner.id(), plan);
-    ObjectNode n = Json.object();
-    n.put("paymentId", c.payment().id());
-    n.put("redirectUrl", c.redirectUrl());
-    n.set("payment", paymentView(c.payment()));
-    json(ctx, 201, n);
-  }
-
-  private void listPayments(Context ctx) {
-    Owner owner = owner(ctx);
-    ArrayNode out = Json.MAPPER.createArrayNode();
-    if (payments != null) {
-      payments.list(owner.id(), limit(ctx, 50, 500)).forEach(p -> out.add(paymentView(p)));
-    }
-    json(ctx, 200, out);
-  }
-
-  /**
-   * The gateway sends the payer's browser here: verified, then a redirect to the dashboard's receipts;
-   * a client that asks for JSON ({@code Accept: application/json}) gets the receipt instead.
-   */
-  private void paymentCallback(Context ctx) {
-    Payments.Payment p = payments().callback(ctx.queryParam("Authority"), ctx.queryParam("Status"));
-    String accept = ctx.header("Accept");
-    if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
-      json(ctx, 200, paymentView(p));
-      return;
-    }
-    ctx.status(303).header("Location", "/?payment=" + p.id() + "&state=" + p.state() + "#payments");
-  }
-
-  /** A receipt: what was bought, for how much, and what the gateway said; the card masked. */
-  static ObjectNode paymentView(Payments.Payment p) {
-    ObjectNode n = Json.object();
-    n.put("id", p.id());
-    n.put("plan", p.plan());
-    n.put("amountRials", p.amountRials());
-    n.put("state", p.state().name());
-    n.put("gateway", p.gateway());
-    n.put("authority", p.authority());
-    n.put("periodDays", p.period().toDays());
-    n.put("refId", p.refId());
-    n.put("cardPan", p.cardPan());
-    if (p.failureCode() == null) {
-      n.putNull("failureCode");
-    } else {
-      n.put("failureCode", p.failureCode());
-    }
-    n.put("planUntil", p.planUntil() == null ? null : p.planUntil().toString());
-    n.put("planApplied", p.planApplied());
-    n.put("createdAt", p.createdAt().toString());
-    n.put("verifiedAt", p.verifiedAt() == null ? null : p.verifiedAt().toString());
-    return n;
-  }
-
   // ------------------------------------------------------------------ helpers
 
-  private static int limit(Context ctx, int dflt, int max) {
+  static int limit(Context ctx, int dflt, int max) {
     String v = ctx.queryParam("limit");
     if (v == null) {
       return dflt;

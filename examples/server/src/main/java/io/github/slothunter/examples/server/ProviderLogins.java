@@ -84,6 +84,16 @@ final class ProviderLogins {
     return Optional.of(h.session);
   }
 
+  /**
+   * The owner's live session with this id, for an API request naming it in {@code field}.
+   *
+   * @throws ApiException 400 naming the field when there is none (unknown, another owner's, or expired)
+   */
+  AccountSession live(String ownerId, String sessionId, String field) {
+    return session(ownerId, sessionId).orElseThrow(() -> ApiException.invalid(
+        "field '" + field + "' is not a live session of yours; log in again with POST /api/v1/logins"));
+  }
+
   private void sweep() {
     Instant now = clock.instant();
     pending.values().removeIf(p -> !p.challenge.expiresAt().isAfter(now));
