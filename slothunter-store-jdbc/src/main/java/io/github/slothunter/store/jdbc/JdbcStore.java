@@ -17,6 +17,7 @@ import io.github.slothunter.store.jdbc.internal.EmbeddedH2;
 import io.github.slothunter.store.jdbc.internal.JdbcLeases;
 import io.github.slothunter.store.jdbc.internal.MigrationRunner;
 import io.github.slothunter.store.jdbc.internal.Outbox;
+import io.github.slothunter.store.jdbc.internal.OwnerPatients;
 import io.github.slothunter.store.jdbc.internal.SecretBox;
 import io.github.slothunter.store.jdbc.internal.Sql;
 import java.nio.file.Path;
@@ -150,6 +151,7 @@ public final class JdbcStore implements Store {
   private final String upsertAttempt;
   private final String upsertPlan;
   private final Outbox outbox;
+  private final OwnerPatients ownerPatients;
 
   private JdbcStore(Builder b, EmbeddedH2 embedded) {
     this.embedded = embedded;
@@ -172,6 +174,7 @@ public final class JdbcStore implements Store {
     this.upsertSecret = dialect.upsert("watch_secrets", List.of("watch_id"), List.of("watch_id", "sealed"));
     this.upsertSnapshot = dialect.upsert("snapshots", List.of("target_id"), List.of("target_id", "slots", "polled_at"));
     this.outbox = new Outbox(codec, dialect);
+    this.ownerPatients = new OwnerPatients(codec, box);
     this.upsertAttempt = dialect.upsert("booking_attempts", List.of("attempt_key"),
         List.of("attempt_key", "watch_id", "state", "is_open", "body", "updated_at"));
     this.upsertPlan = dialect.upsert("owner_plans", List.of("owner"), List.of("owner", "plan_name", "plan_until"));
@@ -718,37 +721,11 @@ public final class JdbcStore implements Store {
   @Override
   public void saveOwnerPatients(String owner, List<OwnerPatient> patients) {
     Objects.requireNonNull(owner, "owner");
-    List<OwnerPatient> entries = List.copyOf(patients);
     ensureOpen();
-    List<String> keys = new ArrayList<>(entries.size());
-    List<byte[]> sealed = new ArrayList<>(entries.size());
-    for (OwnerPatient p : entries) {
-      String key = box.digest(owner, p.label());
-      byte[] plain = codec.writeOwnerPatient(p);
-      keys.add(key);
-      sealed.add(box.seal(plain, patientData(owner, key)));
-      java.util.Arrays.fill(plain, (byte) 0);
-    }
-    java.time.OffsetDateTime now = Sql.timestamp(clock.instant());
+    OwnerPatients.Sealed sealed = ownerPatients.seal(owner, List.copyOf(patients));
+    java.time.Instant now = clock.instant();
     transaction("save owner patients", c -> {
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO owner_patients (owner, label_key, sealed, updated_at)"
-          + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-          PreparedStatement update = c.prepareStatement(
-              "UPDATE owner_patients SET sealed = ?, updated_at = ? WHERE owner = ? AND label_key = ?")) {
-        for (int i = 0; i < keys.size(); i++) {
-          insert.setString(1, owner);
-          insert.setString(2, keys.get(i));
-          insert.setBytes(3, sealed.get(i));
-          insert.setObject(4, now);
-          if (insert.executeUpdate() == 0) { // the label is taken: replace it in place (it keeps its seq)
-            update.setBytes(1, sealed.get(i));
-            update.setObject(2, now);
-            update.setString(3, owner);
-            update.setString(4, keys.get(i));
-            update.executeUpdate();
-          }
-        }
-      }
+      ownerPatients.save(c, owner, sealed, now);
       return null;
     });
   }
@@ -757,28 +734,7 @@ public final class JdbcStore implements Store {
   public List<OwnerPatient> ownerPatients(String owner) {
     Objects.requireNonNull(owner, "owner");
     ensureOpen();
-    List<String> keys = new ArrayList<>();
-    List<byte[]> sealed = new ArrayList<>();
-    query("load owner patients", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT label_key, sealed FROM owner_patients WHERE owner = ? ORDER BY seq")) {
-        p.setString(1, owner);
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            keys.add(rs.getString(1));
-            sealed.add(rs.getBytes(2));
-          }
-        }
-      }
-      return null;
-    });
-    List<OwnerPatient> out = new ArrayList<>(keys.size());
-    for (int i = 0; i < keys.size(); i++) {
-      byte[] plain = box.open(sealed.get(i), patientData(owner, keys.get(i)), "a patient-book entry");
-      out.add(codec.readOwnerPatient(plain));
-      java.util.Arrays.fill(plain, (byte) 0);
-    }
-    return List.copyOf(out);
+    return ownerPatients.open(owner, query("load owner patients", c -> ownerPatients.load(c, owner)));
   }
 
   @Override
@@ -786,19 +742,8 @@ public final class JdbcStore implements Store {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(label, "label");
     ensureOpen();
-    String key = box.digest(owner, label);
-    return transaction("delete owner patient", c -> {
-      try (PreparedStatement p = c.prepareStatement("DELETE FROM owner_patients WHERE owner = ? AND label_key = ?")) {
-        p.setString(1, owner);
-        p.setString(2, key);
-        return p.executeUpdate() > 0;
-      }
-    });
-  }
-
-  /** What a patient-book row is sealed to: its owner and label digest (a copied row does not open). */
-  private static String patientData(String owner, String labelKey) {
-    return "owner-patient\n" + owner + "\n" + labelKey;
+    String key = ownerPatients.key(owner, label);
+    return transaction("delete owner patient", c -> ownerPatients.delete(c, owner, key));
   }
 
   /**
