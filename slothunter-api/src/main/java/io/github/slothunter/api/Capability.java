@@ -20,6 +20,11 @@ public enum Capability {
   LOGIN,
   /** Searches doctors by name, expertise or city. */
   SEARCH,
+  /**
+   * Searches a specialty in a city page by page with each center's first free slot ({@link
+   * io.github.slothunter.spi.Provider#areaSearch()}), so area watches can look at many doctors per request.
+   */
+  AREA_SEARCH,
   /** Offers a link where a person can finish booking a slot by hand. */
   BOOKING_LINK,
   /**

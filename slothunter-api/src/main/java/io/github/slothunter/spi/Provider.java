@@ -48,6 +48,11 @@ public interface Provider extends AutoCloseable {
   /** Doctor search; empty when the provider has none. */
   Optional<DoctorSearch> search();
 
+  /** Area search (a specialty in a city, with first free slots); empty when the provider has none. */
+  default Optional<AreaSearch> areaSearch() {
+    return Optional.empty();
+  }
+
   /**
    * A link where a person can finish booking this slot by hand (a deep link into the site).
    * The default offers none.
