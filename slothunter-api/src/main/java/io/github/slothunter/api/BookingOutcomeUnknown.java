@@ -24,6 +24,19 @@ import java.time.Instant;
  * @param slot the slot the attempt was for
  * @param attemptKey the idempotency key of the attempt
  * @param at when the engine found it
+ * @param label the slot's doctor, center, service, price and distance for display ({@link SlotLabel#UNKNOWN}
+ *     when the engine has not looked the doctor up)
  */
-public record BookingOutcomeUnknown(String watchId, String owner, Slot slot, String attemptKey, Instant at)
-    implements WatchEvent {}
+public record BookingOutcomeUnknown(String watchId, String owner, Slot slot, String attemptKey, Instant at,
+    SlotLabel label) implements WatchEvent {
+
+  /** Defaults a missing label to {@link SlotLabel#UNKNOWN}. */
+  public BookingOutcomeUnknown {
+    label = label == null ? SlotLabel.UNKNOWN : label;
+  }
+
+  /** An event without a label ({@link SlotLabel#UNKNOWN}). */
+  public BookingOutcomeUnknown(String watchId, String owner, Slot slot, String attemptKey, Instant at) {
+    this(watchId, owner, slot, attemptKey, at, SlotLabel.UNKNOWN);
+  }
+}

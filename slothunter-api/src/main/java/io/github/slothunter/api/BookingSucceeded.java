@@ -26,13 +26,32 @@ import java.time.Instant;
  * @param verified whether the booking was read back from the provider after it was made
  * @param verification a short sentence on how the booking was (or could not be) verified, free of personal data
  * @param at when the provider answered
+ * @param label the slot's doctor, center, service, price and distance for display ({@link SlotLabel#UNKNOWN}
+ *     when the engine has not looked the doctor up)
  */
 public record BookingSucceeded(String watchId, String owner, Booking booking, boolean verified, String verification,
-    Instant at) implements WatchEvent {
+    Instant at, SlotLabel label) implements WatchEvent {
 
-  /** An event with a default verification sentence. */
+  /** Defaults a missing label to {@link SlotLabel#UNKNOWN}. */
+  public BookingSucceeded {
+    label = label == null ? SlotLabel.UNKNOWN : label;
+  }
+
+  /** An event without a label ({@link SlotLabel#UNKNOWN}). */
+  public BookingSucceeded(String watchId, String owner, Booking booking, boolean verified, String verification,
+      Instant at) {
+    this(watchId, owner, booking, verified, verification, at, SlotLabel.UNKNOWN);
+  }
+
+  /** An event with a default verification sentence and no label. */
   public BookingSucceeded(String watchId, String owner, Booking booking, boolean verified, Instant at) {
     this(watchId, owner, booking, verified, defaultVerification(booking, verified), at);
+  }
+
+  /** An event with a default verification sentence. */
+  public BookingSucceeded(String watchId, String owner, Booking booking, boolean verified, Instant at,
+      SlotLabel label) {
+    this(watchId, owner, booking, verified, defaultVerification(booking, verified), at, label);
   }
 
   /** Whether the patient must still pay online for the booking to be confirmed ("pay to confirm"). */

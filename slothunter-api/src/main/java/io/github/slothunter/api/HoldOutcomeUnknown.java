@@ -22,6 +22,20 @@ import java.time.Instant;
  * @param attemptKey the idempotency key of the attempt
  * @param lapsesAt the latest time a hold the request may have placed lapses
  * @param at when the engine gave up finding out
+ * @param label the slot's doctor, center, service, price and distance for display ({@link SlotLabel#UNKNOWN}
+ *     when the engine has not looked the doctor up)
  */
 public record HoldOutcomeUnknown(String watchId, String owner, Slot slot, String attemptKey, Instant lapsesAt,
-    Instant at) implements WatchEvent {}
+    Instant at, SlotLabel label) implements WatchEvent {
+
+  /** Defaults a missing label to {@link SlotLabel#UNKNOWN}. */
+  public HoldOutcomeUnknown {
+    label = label == null ? SlotLabel.UNKNOWN : label;
+  }
+
+  /** An event without a label ({@link SlotLabel#UNKNOWN}). */
+  public HoldOutcomeUnknown(String watchId, String owner, Slot slot, String attemptKey, Instant lapsesAt,
+      Instant at) {
+    this(watchId, owner, slot, attemptKey, lapsesAt, at, SlotLabel.UNKNOWN);
+  }
+}

@@ -11,5 +11,18 @@ import java.time.Instant;
  * @param owner the watch's owner
  * @param hold the hold
  * @param at when the provider confirmed the hold
+ * @param label the slot's doctor, center, service, price and distance for display ({@link SlotLabel#UNKNOWN}
+ *     when the engine has not looked the doctor up)
  */
-public record HoldPlaced(String watchId, String owner, Hold hold, Instant at) implements WatchEvent {}
+public record HoldPlaced(String watchId, String owner, Hold hold, Instant at, SlotLabel label) implements WatchEvent {
+
+  /** Defaults a missing label to {@link SlotLabel#UNKNOWN}. */
+  public HoldPlaced {
+    label = label == null ? SlotLabel.UNKNOWN : label;
+  }
+
+  /** An event without a label ({@link SlotLabel#UNKNOWN}). */
+  public HoldPlaced(String watchId, String owner, Hold hold, Instant at) {
+    this(watchId, owner, hold, at, SlotLabel.UNKNOWN);
+  }
+}

@@ -22,10 +22,21 @@ import java.util.Objects;
  * @param state where it is in its life
  * @param snoozed per target id, until when the owner asked not to be told about it (see
  *     {@code SlotHunter.snooze}); expired entries are harmless
+ * @param labels per target id, what its events show (doctor, center, service, price) as the doctor's
+ *     profile said when the watch was registered; a target without one is shown with {@link
+ *     SlotLabel#UNKNOWN}
  */
 public record Watch(String id, String owner, DoctorRef doctor, List<Target> targets,
     java.util.Map<String, Long> prices, SlotFilter filter, String planName, AutoBook autoBook,
-    Instant createdAt, WatchState state, java.util.Map<String, Instant> snoozed) {
+    Instant createdAt, WatchState state, java.util.Map<String, Instant> snoozed,
+    java.util.Map<String, SlotLabel> labels) {
+
+  /** A watch without labels. */
+  public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
+      SlotFilter filter, String planName, AutoBook autoBook, Instant createdAt, WatchState state,
+      java.util.Map<String, Instant> snoozed) {
+    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, snoozed, java.util.Map.of());
+  }
 
   /** A watch with nothing snoozed. */
   public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
@@ -45,6 +56,17 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(state, "state");
     snoozed = java.util.Map.copyOf(snoozed);
+    labels = java.util.Map.copyOf(labels);
+  }
+
+  /** What events about the target show ({@link SlotLabel#UNKNOWN} when nothing is known). */
+  public SlotLabel label(Target target) {
+    SlotLabel l = labels.get(target.id());
+    if (l != null) {
+      return l;
+    }
+    Long price = prices.get(target.id());
+    return price == null ? SlotLabel.UNKNOWN : new SlotLabel("", "", "", price, null);
   }
 
   /** Whether the target is snoozed at {@code now}. */
@@ -66,7 +88,7 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
     } else {
       m.remove(targetId);
     }
-    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, m);
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, m, labels);
   }
 
   /** Whether the watch auto-books and may still book. */
@@ -76,12 +98,12 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
 
   /** A copy in another state. */
   public Watch withState(WatchState value) {
-    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value, snoozed);
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value, snoozed, labels);
   }
 
   /** A copy under another plan (its owner's plan changed). */
   public Watch withPlanName(String value) {
-    return new Watch(id, owner, doctor, targets, prices, filter, value, autoBook, createdAt, state, snoozed);
+    return new Watch(id, owner, doctor, targets, prices, filter, value, autoBook, createdAt, state, snoozed, labels);
   }
 
   /** Masks auto-book details. */

@@ -31,7 +31,6 @@ public record TargetAnalytics(String targetId, List<Integer> releasesByHourOfWee
     Optional<Duration> medianFreeTime, Optional<LatencySummary> detectionLatency, List<ForecastWindow> next24h,
     Optional<ForecastWindow> bestWindow) {
 
-  private static final String[] PERSIAN_DAYS = {"دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"};
   private static final String[] ENGLISH_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
       "Sunday"};
 
@@ -70,7 +69,7 @@ public record TargetAnalytics(String targetId, List<Integer> releasesByHourOfWee
     ZonedDateTime to = bestWindow.get().to().atZone(SlotHunterZones.TEHRAN);
     DayOfWeek day = from.getDayOfWeek();
     if (persian) {
-      return "بیشترین احتمال نوبت خالی: " + PERSIAN_DAYS[day.getValue() - 1] + " " + persianDigits(clock(from))
+      return "بیشترین احتمال نوبت خالی: " + io.github.slothunter.api.JalaliFormat.PERSIAN.weekday(day) + " " + persianDigits(clock(from))
           + " تا " + persianDigits(clock(to));
     }
     return "Slots most likely " + ENGLISH_DAYS[day.getValue() - 1] + " " + clock(from) + "–" + clock(to);
@@ -81,10 +80,6 @@ public record TargetAnalytics(String targetId, List<Integer> releasesByHourOfWee
   }
 
   private static String persianDigits(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      b.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
-    }
-    return b.toString();
+    return io.github.slothunter.api.JalaliFormat.persianDigits(s);
   }
 }

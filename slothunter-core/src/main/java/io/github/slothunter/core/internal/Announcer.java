@@ -277,7 +277,7 @@ final class Announcer {
         changed = true;
         wr.slotsAnnounced.incrementAndGet();
         URI link = links.computeIfAbsent(s.id(), k -> bookingLink(ts.runtime, s));
-        events.add(new SlotOpened(w.id(), w.owner(), s, link, now));
+        events.add(new SlotOpened(w.id(), w.owner(), s, link, now, w.label(s.target())));
       }
     }
     for (java.util.Iterator<String> it = wr.announced.iterator(); it.hasNext(); ) {

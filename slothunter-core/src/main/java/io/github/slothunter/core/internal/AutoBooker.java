@@ -198,7 +198,7 @@ final class AutoBooker {
       attempt = new BookingAttempt(key, w.id(), slot, BookingAttempt.State.HELD, held.providerHoldKey(), held.expiresAt(),
           null, null, null, ctx.clock.instant(), null, null, attempt.holder());
       heldAt = ctx.clock.instant();
-      HoldPlaced placed = new HoldPlaced(w.id(), w.owner(), held, heldAt);
+      HoldPlaced placed = new HoldPlaced(w.id(), w.owner(), held, heldAt, w.label(held.slot().target()));
       outbox.saveAttempt(attempt, List.of(placed));
       ctx.metrics.held(rt.id(), Duration.ofMillis(Math.max(0, heldAt.toEpochMilli() - detectedAt)));
       outbox.publish(placed);
@@ -264,7 +264,7 @@ final class AutoBooker {
       // the success goes into the outbox with the booked state: a crash before it is published (even before
       // the booking is verified) still tells the owner, and the verified event below replaces it (same id)
       BookingSucceeded provisional = new BookingSucceeded(w.id(), w.owner(), made, false,
-          UnheardBookings.PROVISIONAL, ctx.clock.instant());
+          UnheardBookings.PROVISIONAL, ctx.clock.instant(), w.label(made.slot().target()));
       // book-then-cancel is a two-step job: REPLACING until the old booking is dealt with (Replacements)
       boolean replacing = old != null && !moved;
       BookingAttempt booked = new BookingAttempt(key, w.id(), slot, replacing ? BookingAttempt.State.REPLACING
@@ -294,7 +294,8 @@ final class AutoBooker {
         note = note + "; " + replaced.note();
       }
       ctx.metrics.booking(rt.id(), "booked", v.verified(), Duration.between(heldAt, ctx.clock.instant()));
-      BookingSucceeded told = new BookingSucceeded(w.id(), w.owner(), made, v.verified(), note, ctx.clock.instant());
+      BookingSucceeded told = new BookingSucceeded(w.id(), w.owner(), made, v.verified(), note, ctx.clock.instant(),
+          w.label(made.slot().target()));
       if (replacing && replaced.step() == Replacements.Step.RETRY) {
         tell(told, provisional); // the attempt stays REPLACING: the cancel is retried, the watch stops booking
         replacements.track(wr, booked, ctx.clock.instant());
@@ -312,7 +313,7 @@ final class AutoBooker {
       return Outcome.BOOKED;
     } catch (ProviderRuntime.BudgetExhausted e) {
       fail(attempt, ErrorCode.RATE_LIMITED);
-      tell(new BookingFailed(w.id(), w.owner(), slot, ErrorCode.RATE_LIMITED,
+      tell(failed(w, slot, ErrorCode.RATE_LIMITED,
           "the request budget ran out between hold and booking", true, ctx.clock.instant()));
       return Outcome.STOP;
     } catch (SlotHunterException e) {
@@ -346,7 +347,7 @@ final class AutoBooker {
         intent.slot().id(), wr.id(), e.code());
     intents.track(wr, intent);
     ctx.metrics.booking(rt.id(), "failed", false, null);
-    tell(new BookingFailed(wr.id(), wr.watch.owner(), intent.slot(), e.code(), "the provider did not answer the hold"
+    tell(failed(wr.watch, intent.slot(), e.code(), "the provider did not answer the hold"
         + " request; any hold it placed is found and released, and the slot may be tried again", true,
         ctx.clock.instant()));
     return Outcome.STOP;
@@ -376,7 +377,8 @@ final class AutoBooker {
     Instant now = ctx.clock.instant();
     log.warn("{} the slot {} for watch {}: the provider's answer was lost ({}); its outcome is unknown, the hold is"
         + " kept and booking pauses", what, attempt.slot().id(), wr.id(), e.code());
-    BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now);
+    BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), attempt.slot(), attempt.key(), now,
+        wr.watch.label(attempt.slot().target()));
     BookingAttempt unknown = new BookingAttempt(attempt.key(), attempt.watchId(), attempt.slot(),
         BookingAttempt.State.UNKNOWN, attempt.holdKey(), attempt.holdExpiresAt(), null, null, e.code(), now, null, null,
         attempt.holder());
@@ -403,7 +405,7 @@ final class AutoBooker {
     boolean nextSlot = e.code() == ErrorCode.SLOT_TAKEN || e.code() == ErrorCode.HOLD_EXPIRED;
     log.info("moving booking {} to {} for watch {} failed: {}", io.github.slothunter.api.Pii.maskCode(old.providerBookingKey()),
         slot.id(), wr.id(), e.code());
-    tell(new BookingFailed(wr.id(), wr.watch.owner(), slot, e.code(),
+    tell(failed(wr.watch, slot, e.code(),
         "the booking could not be moved to this slot; the previous booking (" + Replacements.code(old) + ") stands", true,
         ctx.clock.instant()));
     return nextSlot ? Outcome.NEXT_SLOT : Outcome.STOP;
@@ -434,7 +436,7 @@ final class AutoBooker {
     switch (e.code()) {
       case SLOT_TAKEN:
       case HOLD_EXPIRED:
-        tell(new BookingFailed(w.id(), w.owner(), slot, e.code(), atHold
+        tell(failed(w, slot, e.code(), atHold
             ? "someone else took the slot before we could hold it" : "the slot was lost between hold and booking",
             true, now));
         return Outcome.NEXT_SLOT;
@@ -451,11 +453,11 @@ final class AutoBooker {
           pause(wr, slot, e.code(), "the provider rejected the patient details; check them and add the watch again");
           return Outcome.STOP;
         }
-        tell(new BookingFailed(w.id(), w.owner(), slot, e.code(), "the provider refused to hold the slot",
+        tell(failed(w, slot, e.code(), "the provider refused to hold the slot",
             true, now));
         return Outcome.NEXT_SLOT;
       default:
-        tell(new BookingFailed(w.id(), w.owner(), slot, e.code(), switch (e.code()) {
+        tell(failed(w, slot, e.code(), switch (e.code()) {
           case RATE_LIMITED -> "the provider rate-limited us; retrying after its pause";
           case PROVIDER_UNAVAILABLE -> "the provider is unavailable; the booking was not confirmed";
           default -> "the provider answered unexpectedly; the booking was not confirmed";
@@ -470,7 +472,7 @@ final class AutoBooker {
     wr.bookingPausedBy = code;
     watches.save(wr, WatchState.BOOKING_PAUSED);
     watches.updateHealth(wr);
-    tell(new BookingFailed(w.id(), w.owner(), slot, code, reason, false, now));
+    tell(failed(w, slot, code, reason, false, now));
     ctx.bus.publish(new WatchPaused(w.id(), w.owner(), code, "auto-booking paused: " + reason
         + "; the watch keeps notifying", now));
   }
@@ -488,6 +490,11 @@ final class AutoBooker {
           ((io.github.slothunter.api.WatchEvent) event).watchId(), e);
       outbox.publish(fallback != null ? fallback : event);
     }
+  }
+
+  /** A failure event, labelled for display. */
+  private static BookingFailed failed(Watch w, Slot slot, ErrorCode code, String reason, boolean willRetry, Instant at) {
+    return new BookingFailed(w.id(), w.owner(), slot, code, reason, willRetry, at, w.label(slot.target()));
   }
 
   private void tell(SlotEvent event) {
@@ -545,7 +552,8 @@ final class AutoBooker {
         ctx.store.saveAttempt(a.with(BookingAttempt.State.UNKNOWN, now));
         continue;
       }
-      BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now);
+      BookingOutcomeUnknown told = new BookingOutcomeUnknown(wr.id(), wr.watch.owner(), a.slot(), a.key(), now,
+          wr.watch.label(a.slot().target()));
       BookingAttempt unknown = a.with(BookingAttempt.State.UNKNOWN, now);
       outbox.saveAttempt(unknown, List.of(told));
       wr.bookings++; // at start-up, before any poll books

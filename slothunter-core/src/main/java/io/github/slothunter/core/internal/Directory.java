@@ -7,6 +7,7 @@ import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Service;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.spi.FreeCalendar;
@@ -47,7 +48,8 @@ final class Directory {
   }
 
 
-  record Resolved(ProviderRuntime runtime, DoctorRef ref, List<Target> targets, Map<String, Long> prices) {}
+  record Resolved(ProviderRuntime runtime, DoctorRef ref, List<Target> targets, Map<String, Long> prices,
+      Map<String, SlotLabel> labels) {}
 
   Resolved resolveTarget(Target t) {
     ProviderRuntime rt = runtimes.get(t.providerId());
@@ -55,13 +57,14 @@ final class Directory {
       throw SlotHunterException.invalid("target", "is on provider '" + t.providerId() + "', which is not registered; known: "
           + runtimes.keySet());
     }
-    return new Resolved(rt, t.ref(), List.of(t), Map.of());
+    return new Resolved(rt, t.ref(), List.of(t), Map.of(), Map.of());
   }
 
   /** The watch's targets: the doctor's bookable services, narrowed to the request's center and service. */
   static Resolved resolve(WatchRequest req, ProviderRuntime runtime, Doctor doctor) {
     List<Target> list = new ArrayList<>();
     Map<String, Long> prices = new HashMap<>();
+    Map<String, SlotLabel> labels = new HashMap<>();
     for (Center center : doctor.centers()) {
       if (req.centerId().isPresent() && !req.centerId().get().equals(center.id())) {
         continue;
@@ -76,6 +79,7 @@ final class Directory {
           if (service.price() != null) {
             prices.put(t.id(), service.price());
           }
+          labels.put(t.id(), label(doctor, center, service));
         }
       }
     }
@@ -83,7 +87,16 @@ final class Directory {
       throw new SlotHunterException(ErrorCode.NOT_FOUND, "doctor " + doctor.ref() + " has no bookable service"
           + req.centerId().map(c -> " at center " + c).orElse("") + req.serviceId().map(s -> " with service " + s).orElse(""));
     }
-    return new Resolved(runtime, doctor.ref(), list, prices);
+    return new Resolved(runtime, doctor.ref(), list, prices, labels);
+  }
+
+  /** What events about one of the doctor's calendars show; names cut to what a label holds. */
+  static SlotLabel label(Doctor doctor, Center center, Service service) {
+    return new SlotLabel(cut(doctor.displayName()), cut(center.name()), cut(service.title()), service.price(), null);
+  }
+
+  private static String cut(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 199) + "…";
   }
 
   /** A link parsed by one provider. */

@@ -313,7 +313,6 @@ final class Health {
   }
 
   private static final class Persian implements Text {
-    private static final String[] DAYS = {"دوشنبه", "سه‌شنبه", "چهارشنبه", "پنج‌شنبه", "جمعه", "شنبه", "یکشنبه"};
 
     @Override
     public String state(WatchHealth h, ZoneId zone) {
@@ -402,7 +401,7 @@ final class Health {
     private static String appeared(int n, Set<DayOfWeek> days) {
       List<String> names = new ArrayList<>();
       for (DayOfWeek d : iranianOrder(days)) {
-        names.add(DAYS[d.getValue() - 1]);
+        names.add(io.github.slothunter.api.JalaliFormat.PERSIAN.weekday(d));
       }
       return digits(String.valueOf(n)) + " نوبت خالی" + (names.isEmpty() ? "" : " در روز " + join(names, " و "))
           + " پیدا شد";
@@ -435,10 +434,6 @@ final class Health {
 
   /** Latin digits to Persian digits. */
   static String digits(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      b.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
-    }
-    return b.toString();
+    return io.github.slothunter.api.JalaliFormat.persianDigits(s);
   }
 }

@@ -236,7 +236,7 @@ final class HoldIntents {
         null, i.lapsesAt, null, null, ErrorCode.PROVIDER_UNAVAILABLE, now, null, null, a.holder());
     boolean tell = i.wr.watch.state() != WatchState.CANCELLED;
     HoldOutcomeUnknown told = new HoldOutcomeUnknown(a.watchId(), i.wr.watch.owner(), a.slot(), a.key(), i.lapsesAt,
-        now);
+        now, i.wr.watch.label(a.slot().target()));
     try {
       outbox.saveAttempt(unknown, tell ? List.of(told) : List.of());
     } catch (RuntimeException e) {

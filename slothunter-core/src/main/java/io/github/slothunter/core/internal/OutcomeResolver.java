@@ -238,7 +238,8 @@ final class OutcomeResolver {
     Watch w = wr.watch;
     BookingAttempt a = p.attempt;
     releases.consumed(a.key()); // the hold is the booking: a release queued at start-up must not undo it
-    BookingSucceeded ok = new BookingSucceeded(w.id(), w.owner(), b, true, note(b, w.autoBook()), now);
+    BookingSucceeded ok = new BookingSucceeded(w.id(), w.owner(), b, true, note(b, w.autoBook()), now,
+        w.label(b.slot().target()));
     boolean tell = w.state() != WatchState.CANCELLED;
     outbox.saveAttempt(new BookingAttempt(a.key(), a.watchId(), a.slot(), BookingAttempt.State.BOOKED, a.holdKey(),
         a.holdExpiresAt(), b.providerBookingKey(), b.trackingCode(), null, now, b.payment(), b.paymentLink()),
@@ -301,7 +302,8 @@ final class OutcomeResolver {
     String evidence = held != null ? "the provider still held the slot for this account, so the book call never"
         + " used the hold" : "the provider's records do not show it";
     BookingFailed failed = new BookingFailed(w.id(), w.owner(), a.slot(), code, "the booking was not made: "
-        + evidence + (live ? "; the hold was released" : "") + "; auto-booking goes on", true, now);
+        + evidence + (live ? "; the hold was released" : "") + "; auto-booking goes on", true, now,
+        w.label(a.slot().target()));
     boolean tell = w.state() != WatchState.CANCELLED;
     List<SlotEvent> events = tell ? List.of(failed) : List.of();
     outbox.saveAttempt(new BookingAttempt(a.key(), a.watchId(), a.slot(), BookingAttempt.State.FAILED, a.holdKey(),

@@ -172,7 +172,7 @@ final class Registry {
         moveWatches(req.owner(), plan); // the owner's other watches follow it
       }
       w = new Watch(newId(), req.owner(), r.ref(), r.targets(), r.prices(), req.filter(), plan.name(), autoBook,
-          clock.instant(), WatchState.ACTIVE);
+          clock.instant(), WatchState.ACTIVE, Map.of(), r.labels());
       store.saveWatch(w);
       WatchRuntime wr = new WatchRuntime(w, plan, Set.of());
       register(wr);

@@ -144,7 +144,7 @@ final class Replacements {
   /** The event that tells the owner the old booking could not be cancelled: both stand. */
   static BookingFailed bothStand(Watch w, Booking old, ErrorCode code, Instant now) {
     return new BookingFailed(w.id(), w.owner(), old.slot(), code, "the previous booking could not be cancelled;"
-        + " both bookings stand, cancel one on the provider's site", false, now);
+        + " both bookings stand, cancel one on the provider's site", false, now, w.label(old.slot().target()));
   }
 
   /** Retries the cancel step of {@code replacing} (a REPLACING attempt) from the dispatcher. */
@@ -260,7 +260,7 @@ final class Replacements {
     if (w.state() != WatchState.CANCELLED) {
       if (!told) {
         events.add(new BookingSucceeded(w.id(), w.owner(), made, v.verified(), v.note() + "; " + r.note(),
-            now));
+            now, w.label(made.slot().target())));
       }
       if (r.step() == Step.FAILED) {
         events.add(bothStand(w, old, r.code(), now));

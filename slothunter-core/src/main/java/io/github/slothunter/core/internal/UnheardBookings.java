@@ -60,7 +60,8 @@ final class UnheardBookings {
       return;
     }
     String note = v.note() + s.verification().substring(PROVISIONAL.length());
-    BookingSucceeded told = new BookingSucceeded(s.watchId(), s.owner(), s.booking(), v.verified(), note, s.at());
+    BookingSucceeded told = new BookingSucceeded(s.watchId(), s.owner(), s.booking(), v.verified(), note, s.at(),
+        s.label());
     outbox.saveAttempt(attempt.get(), List.of(told)); // same id: replaces the provisional success, unheard
     log.info("read back the booking of watch {} a crash left unheard: {}", s.watchId(),
         v.verified() ? "verified" : "not on the provider's records");

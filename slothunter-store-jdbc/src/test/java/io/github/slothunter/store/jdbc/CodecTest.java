@@ -13,6 +13,11 @@ import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.PaymentState;
 import io.github.slothunter.api.Slot;
@@ -254,5 +259,30 @@ class CodecTest {
     assertThatThrownBy(() -> codec.readSlot(json))
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL));
     assertThat(new DoctorRef("fake", "dr-a")).isEqualTo(a.ref());
+  }
+
+  @Test
+  void labelsOfWatchesAndEventsRoundTripAndOldDocumentsReadAsUnknown() {
+    SlotLabel label = new SlotLabel("دکتر نمونه", "مطب", "ویزیت", 450_000L, 3.25);
+    Watch w = watch("w-1", "u1", a);
+    Watch labelled = new Watch(w.id(), w.owner(), w.doctor(), w.targets(), w.prices(), w.filter(), w.planName(),
+        w.autoBook(), w.createdAt(), w.state(), w.snoozed(), java.util.Map.of(a.id(), label));
+    assertThat(codec.readWatch(codec.writeWatch(labelled), null)).isEqualTo(labelled);
+    assertThat(codec.writeWatch(w)).doesNotContain("labels");
+
+    Slot s = slot(a, 60);
+    java.util.List<io.github.slothunter.api.SlotEvent> events = java.util.List.of(
+        new SlotOpened("w-1", "u1", s, null, T0, label),
+        new HoldPlaced("w-1", "u1", new io.github.slothunter.api.Hold(s, "h1", T0.plusSeconds(300)), T0, label),
+        new BookingSucceeded("w-1", "u1", new io.github.slothunter.api.Booking(s, "b1", "TRK", T0), true, T0, label),
+        new BookingFailed("w-1", "u1", s, ErrorCode.SLOT_TAKEN, "taken", true, T0, new SlotLabel("Dr", "", "", null, null)),
+        new io.github.slothunter.api.BookingOutcomeUnknown("w-1", "u1", s, "k1", T0, label),
+        new io.github.slothunter.api.HoldOutcomeUnknown("w-1", "u1", s, "k1", T0.plusSeconds(300), T0, label));
+    for (io.github.slothunter.api.SlotEvent e : events) {
+      assertThat(codec.readEvent(codec.writeEvent(e))).isEqualTo(e);
+    }
+    String unlabelled = codec.writeEvent(new SlotOpened("w-1", "u1", s, null, T0));
+    assertThat(unlabelled).doesNotContain("label");
+    assertThat(((SlotOpened) codec.readEvent(unlabelled)).label()).isEqualTo(SlotLabel.UNKNOWN);
   }
 }

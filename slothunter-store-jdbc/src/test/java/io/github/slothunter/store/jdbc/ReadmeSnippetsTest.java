@@ -139,7 +139,8 @@ class ReadmeSnippetsTest {
     original.print(printed);
     assertThat(printed.lines().filter(l -> l.startsWith("free: ")))
         .isNotEmpty()
-        .allSatisfy(l -> assertThat(l).contains("[Asia/Tehran]").contains(" http://127.0.0.1:"));
+        // a Persian weekday, a Jalali date and time in Persian digits, then the label: doctor · center · service · price
+        .allSatisfy(l -> assertThat(l).matches("free: \\S+ ۱۴۰[۰-۹]/[۰-۹]{2}/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2} .+ · .+ · .+ · .+ ریال http://127\\.0\\.0\\.1:.*"));
     assertThat(System.nanoTime() - started).as("waited for the first slot, not a minute").isLessThan(30_000_000_000L);
   }
 

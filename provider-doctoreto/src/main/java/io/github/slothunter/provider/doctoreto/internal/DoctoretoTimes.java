@@ -1,6 +1,8 @@
 package io.github.slothunter.provider.doctoreto.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.slothunter.api.JalaliFormat;
+import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -138,7 +140,23 @@ final class DoctoretoTimes {
     int y = Integer.parseInt(m.group(1));
     int mo = Integer.parseInt(m.group(2));
     int d = Integer.parseInt(m.group(3));
-    return y < 1700 ? Jalali.toGregorian(y, mo, d) : LocalDate.of(y, mo, d);
+    return y < 1700 ? jalaliToGregorian(y, mo, d) : LocalDate.of(y, mo, d);
+  }
+
+  /**
+   * The Gregorian date of a Jalali date, for the years Doctoreto can plausibly send (1300..1499).
+   *
+   * @throws DateTimeException for a year outside that range or a month or day that does not exist
+   */
+  static LocalDate jalaliToGregorian(int year, int month, int day) {
+    if (year < 1300 || year > 1499) {
+      throw new DateTimeException("Jalali year out of range: " + year);
+    }
+    try {
+      return new JalaliFormat.JalaliDate(year, month, day).toGregorian();
+    } catch (SlotHunterException e) {
+      throw new DateTimeException("no such Jalali date: " + year + "/" + month + "/" + day);
+    }
   }
 
   private static LocalTime time(Matcher m) {
@@ -172,18 +190,6 @@ final class DoctoretoTimes {
 
   /** Persian (U+06F0..) and Arabic-Indic (U+0660..) digits to ASCII. */
   static String asciiDigits(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      char ascii = c >= '\u06F0' && c <= '\u06F9' ? (char) ('0' + c - '\u06F0')
-          : c >= '\u0660' && c <= '\u0669' ? (char) ('0' + c - '\u0660') : c;
-      if (ascii != c && b == null) {
-        b = new StringBuilder(s.length()).append(s, 0, i);
-      }
-      if (b != null) {
-        b.append(ascii);
-      }
-    }
-    return b == null ? s : b.toString();
+    return JalaliFormat.asciiDigits(s);
   }
 }

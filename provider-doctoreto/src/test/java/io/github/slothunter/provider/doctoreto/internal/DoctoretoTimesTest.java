@@ -95,26 +95,24 @@ class DoctoretoTimesTest {
 
   @Test
   void convertsJalaliDatesAcrossLeapYears() {
-    assertThat(Jalali.toGregorian(1403, 1, 1)).isEqualTo(LocalDate.of(2024, 3, 20));
-    assertThat(Jalali.toGregorian(1403, 8, 7)).isEqualTo(LocalDate.of(2024, 10, 28));
-    assertThat(Jalali.toGregorian(1403, 12, 30)).isEqualTo(LocalDate.of(2025, 3, 20));
-    assertThat(Jalali.toGregorian(1404, 1, 1)).isEqualTo(LocalDate.of(2025, 3, 21));
-    assertThat(Jalali.toGregorian(1402, 12, 29)).isEqualTo(LocalDate.of(2024, 3, 19));
-    assertThat(Jalali.toGregorian(1399, 12, 30)).isEqualTo(LocalDate.of(2021, 3, 20));
-    assertThat(Jalali.toGregorian(1357, 11, 22)).isEqualTo(LocalDate.of(1979, 2, 11));
-    assertThat(Jalali.toGregorian(1408, 12, 30)).isEqualTo(LocalDate.of(2030, 3, 20));
-    assertThat(Jalali.isLeap(1403)).isTrue();
-    assertThat(Jalali.isLeap(1404)).isFalse();
+    assertThat(DoctoretoTimes.jalaliToGregorian(1403, 1, 1)).isEqualTo(LocalDate.of(2024, 3, 20));
+    assertThat(DoctoretoTimes.jalaliToGregorian(1403, 8, 7)).isEqualTo(LocalDate.of(2024, 10, 28));
+    assertThat(DoctoretoTimes.jalaliToGregorian(1403, 12, 30)).isEqualTo(LocalDate.of(2025, 3, 20));
+    assertThat(DoctoretoTimes.jalaliToGregorian(1404, 1, 1)).isEqualTo(LocalDate.of(2025, 3, 21));
+    assertThat(DoctoretoTimes.jalaliToGregorian(1402, 12, 29)).isEqualTo(LocalDate.of(2024, 3, 19));
+    assertThat(DoctoretoTimes.jalaliToGregorian(1399, 12, 30)).isEqualTo(LocalDate.of(2021, 3, 20));
+    assertThat(DoctoretoTimes.jalaliToGregorian(1357, 11, 22)).isEqualTo(LocalDate.of(1979, 2, 11));
+    assertThat(DoctoretoTimes.jalaliToGregorian(1408, 12, 30)).isEqualTo(LocalDate.of(2030, 3, 20));
   }
 
   @Test
   void rejectsJalaliDatesThatDoNotExist() {
-    assertThatThrownBy(() -> Jalali.toGregorian(1404, 12, 30)).isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> Jalali.toGregorian(1403, 7, 31)).isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> Jalali.toGregorian(1403, 13, 1)).isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> Jalali.toGregorian(1403, 0, 1)).isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> Jalali.toGregorian(1403, 1, 0)).isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> Jalali.toGregorian(1299, 1, 1)).isInstanceOf(DateTimeException.class);
-    assertThatThrownBy(() -> Jalali.toGregorian(1500, 1, 1)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> DoctoretoTimes.jalaliToGregorian(1404, 12, 30)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> DoctoretoTimes.jalaliToGregorian(1403, 7, 31)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> DoctoretoTimes.jalaliToGregorian(1403, 13, 1)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> DoctoretoTimes.jalaliToGregorian(1403, 0, 1)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> DoctoretoTimes.jalaliToGregorian(1403, 1, 0)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> DoctoretoTimes.jalaliToGregorian(1299, 1, 1)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> DoctoretoTimes.jalaliToGregorian(1500, 1, 1)).isInstanceOf(DateTimeException.class);
   }
 }

@@ -23,6 +23,7 @@ import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotGone;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.AutoBook;
@@ -110,6 +111,10 @@ public final class Codec {
       ObjectNode sn = n.putObject("snoozed");
       w.snoozed().forEach((k, v) -> sn.put(k, v.toString()));
     }
+    if (!w.labels().isEmpty()) { // added field: absent in documents written before labels
+      ObjectNode ln = n.putObject("labels");
+      w.labels().forEach((k, v) -> ln.set(k, label(v)));
+    }
     return n.toString();
   }
 
@@ -139,9 +144,11 @@ public final class Codec {
       n.required("targets").forEach(t -> targets.add(target(t)));
       Map<String, Long> prices = new HashMap<>();
       n.required("prices").properties().forEach(e -> prices.put(e.getKey(), e.getValue().longValue()));
+      Map<String, SlotLabel> labels = new HashMap<>();
+      n.path("labels").properties().forEach(e -> labels.put(e.getKey(), label(e.getValue())));
       return new Watch(text(n, "id"), text(n, "owner"), ref(n.required("doctor")), targets, prices,
           filter(n.required("filter")), text(n, "plan"), autoBook, Instant.parse(text(n, "createdAt")),
-          WatchState.valueOf(text(n, "state")), snoozed);
+          WatchState.valueOf(text(n, "state")), snoozed, labels);
     } catch (RuntimeException e) {
       throw unreadable("watch", e);
     }
@@ -399,6 +406,10 @@ public final class Codec {
     } else {
       throw new IllegalArgumentException("the outbox does not keep " + event.getClass().getSimpleName() + " events");
     }
+    SlotLabel label = labelOf(event);
+    if (label != null && !label.equals(SlotLabel.UNKNOWN)) { // added field: absent before labels
+      n.set("label", label(label));
+    }
     return n.toString();
   }
 
@@ -411,25 +422,64 @@ public final class Codec {
       Instant at = Instant.parse(text(n, "at"));
       JsonNode s = n.required("slot");
       Slot slot = slot(s, target(s.required("target")));
+      SlotLabel label = n.has("label") ? label(n.get("label")) : SlotLabel.UNKNOWN;
       return switch (text(n, "type")) {
         case "SlotOpened" -> new SlotOpened(watchId, owner, slot,
-            n.hasNonNull("bookingLink") ? URI.create(n.get("bookingLink").asText()) : null, at);
+            n.hasNonNull("bookingLink") ? URI.create(n.get("bookingLink").asText()) : null, at, label);
         case "SlotGone" -> new SlotGone(watchId, owner, slot, at);
         case "HoldPlaced" -> new HoldPlaced(watchId, owner,
-            new Hold(slot, text(n, "holdKey"), Instant.parse(text(n, "expiresAt"))), at);
+            new Hold(slot, text(n, "holdKey"), Instant.parse(text(n, "expiresAt"))), at, label);
         case "BookingSucceeded" -> new BookingSucceeded(watchId, owner, new Booking(slot, text(n, "bookingKey"),
             optText(n, "trackingCode"), Instant.parse(text(n, "bookedAt")), payment(n), paymentLink(n)),
-            n.required("verified").asBoolean(), optText(n, "verification"), at);
+            n.required("verified").asBoolean(), optText(n, "verification"), at, label);
         case "BookingFailed" -> new BookingFailed(watchId, owner, slot, ErrorCode.valueOf(text(n, "code")),
-            optText(n, "reason"), n.required("willRetry").asBoolean(), at);
-        case "BookingOutcomeUnknown" -> new BookingOutcomeUnknown(watchId, owner, slot, text(n, "attemptKey"), at);
+            optText(n, "reason"), n.required("willRetry").asBoolean(), at, label);
+        case "BookingOutcomeUnknown" -> new BookingOutcomeUnknown(watchId, owner, slot, text(n, "attemptKey"), at,
+            label);
         case "HoldOutcomeUnknown" -> new HoldOutcomeUnknown(watchId, owner, slot, text(n, "attemptKey"),
-            Instant.parse(text(n, "lapsesAt")), at);
+            Instant.parse(text(n, "lapsesAt")), at, label);
         default -> throw new IllegalArgumentException("unknown event type " + text(n, "type"));
       };
     } catch (RuntimeException e) {
       throw unreadable("event", e);
     }
+  }
+
+  private static SlotLabel labelOf(SlotEvent event) {
+    if (event instanceof SlotOpened e) {
+      return e.label();
+    } else if (event instanceof HoldPlaced e) {
+      return e.label();
+    } else if (event instanceof BookingSucceeded e) {
+      return e.label();
+    } else if (event instanceof BookingFailed e) {
+      return e.label();
+    } else if (event instanceof BookingOutcomeUnknown e) {
+      return e.label();
+    } else if (event instanceof HoldOutcomeUnknown e) {
+      return e.label();
+    }
+    return null;
+  }
+
+  private static ObjectNode label(SlotLabel l) {
+    ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    putOptional(n, "doctor", l.doctor().isEmpty() ? null : l.doctor());
+    putOptional(n, "center", l.center().isEmpty() ? null : l.center());
+    putOptional(n, "service", l.service().isEmpty() ? null : l.service());
+    if (l.price() != null) {
+      n.put("price", l.price());
+    }
+    if (l.distanceKm() != null) {
+      n.put("distanceKm", l.distanceKm());
+    }
+    return n;
+  }
+
+  private static SlotLabel label(JsonNode n) {
+    return new SlotLabel(optText(n, "doctor"), optText(n, "center"), optText(n, "service"),
+        n.hasNonNull("price") ? n.get("price").longValue() : null,
+        n.hasNonNull("distanceKm") ? n.get("distanceKm").doubleValue() : null);
   }
 
   private static ObjectNode watchEvent(ObjectNode n, String type, String watchId, String owner, Instant at) {
