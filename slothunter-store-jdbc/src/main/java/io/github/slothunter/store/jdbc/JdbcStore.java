@@ -18,6 +18,7 @@ import io.github.slothunter.store.jdbc.internal.JdbcLeases;
 import io.github.slothunter.store.jdbc.internal.MigrationRunner;
 import io.github.slothunter.store.jdbc.internal.Outbox;
 import io.github.slothunter.store.jdbc.internal.OwnerPatients;
+import io.github.slothunter.store.jdbc.internal.Polls;
 import io.github.slothunter.store.jdbc.internal.SecretBox;
 import io.github.slothunter.store.jdbc.internal.Sql;
 import java.nio.file.Path;
@@ -141,25 +142,20 @@ public final class JdbcStore implements Store {
   private final SecretBox box;
   private final Codec codec = new Codec();
   private final JdbcLeases leases;
-  private final int historyLimit;
-  private final int pruneEvery;
-  private final Map<String, AtomicInteger> historyWrites = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String upsertWatch;
   private final String upsertSecret;
-  private final String upsertSnapshot;
   private final String upsertAttempt;
   private final String upsertPlan;
   private final Outbox outbox;
   private final OwnerPatients ownerPatients;
+  private final Polls polls;
 
   private JdbcStore(Builder b, EmbeddedH2 embedded) {
     this.embedded = embedded;
     this.dataSource = embedded != null ? embedded.dataSource() : b.dataSource;
     this.clock = b.clock;
     this.box = new SecretBox(b.encryptionKey, RANDOM);
-    this.historyLimit = b.historyLimit;
-    this.pruneEvery = Math.max(1, b.historyLimit / 10);
     try (Connection c = dataSource.getConnection()) {
       this.dialect = Dialect.of(c);
       dialect.durabilityProblem(c).ifPresent(problem -> log.warn("the store may lose confirmed writes: {}", problem));
@@ -172,7 +168,7 @@ public final class JdbcStore implements Store {
     this.upsertWatch = dialect.upsert("watches", List.of("id"),
         List.of("id", "owner", "state", "body", "created_at", "updated_at"));
     this.upsertSecret = dialect.upsert("watch_secrets", List.of("watch_id"), List.of("watch_id", "sealed"));
-    this.upsertSnapshot = dialect.upsert("snapshots", List.of("target_id"), List.of("target_id", "slots", "polled_at"));
+    this.polls = new Polls(codec, dialect, b.historyLimit);
     this.outbox = new Outbox(codec, dialect);
     this.ownerPatients = new OwnerPatients(codec, box);
     this.upsertAttempt = dialect.upsert("booking_attempts", List.of("attempt_key"),
@@ -292,17 +288,7 @@ public final class JdbcStore implements Store {
   public Optional<TargetSnapshot> loadSnapshot(String targetId) {
     Objects.requireNonNull(targetId, "targetId");
     ensureOpen();
-    return query("load snapshot", c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT slots, polled_at FROM snapshots WHERE target_id = ?")) {
-        p.setString(1, targetId);
-        try (ResultSet rs = p.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          return Optional.of(new TargetSnapshot(targetId, codec.readSlots(rs.getString(1)), Sql.instant(rs, 2)));
-        }
-      }
-    });
+    return query("load snapshot", c -> polls.loadSnapshot(c, targetId));
   }
 
   /**
@@ -325,112 +311,13 @@ public final class JdbcStore implements Store {
     Objects.requireNonNull(changes, "changes");
     Objects.requireNonNull(announcedByWatch, "announcedByWatch");
     ensureOpen();
-    String targetId = snapshot.targetId();
-    String slots = codec.writeSlots(snapshot.slots());
-    List<String> history = new ArrayList<>(changes.size());
-    for (SlotChange change : changes) {
-      history.add(codec.writeSlot(change.slot()));
-    }
-    AtomicInteger writes = historyWrites.computeIfAbsent(targetId, k -> new AtomicInteger(pruneEvery));
-    boolean prune = !changes.isEmpty() && writes.addAndGet(changes.size()) >= pruneEvery;
+    Polls.Encoded poll = polls.encode(snapshot, changes);
     transaction("save poll", c -> {
-      try (PreparedStatement p = c.prepareStatement(upsertSnapshot)) {
-        p.setString(1, targetId);
-        p.setString(2, slots);
-        p.setObject(3, Sql.timestamp(snapshot.polledAt()));
-        p.executeUpdate();
-      }
-      if (!changes.isEmpty()) {
-        try (PreparedStatement p = c.prepareStatement(
-            "INSERT INTO slot_history (target_id, slot_id, kind, changed_at, slot, since_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-          for (int i = 0; i < changes.size(); i++) {
-            SlotChange change = changes.get(i);
-            p.setString(1, targetId);
-            p.setString(2, change.slot().id());
-            p.setString(3, change.kind().name());
-            p.setObject(4, Sql.timestamp(change.at()));
-            p.setString(5, history.get(i));
-            p.setObject(6, change.since() == null ? null : Sql.timestamp(change.since()));
-            p.addBatch();
-          }
-          p.executeBatch();
-        }
-      }
-      if (prune) {
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM slot_history WHERE target_id = ? AND id < (SELECT MIN(id)"
-            + " FROM (SELECT id FROM slot_history WHERE target_id = ? ORDER BY id DESC LIMIT ?) newest)")) {
-          p.setString(1, targetId);
-          p.setString(2, targetId);
-          p.setInt(3, historyLimit);
-          p.executeUpdate();
-        }
-      }
-      if (!announcedByWatch.isEmpty()) {
-        replaceAnnounced(c, targetId, announcedByWatch);
-      }
+      polls.save(c, poll, announcedByWatch);
       outbox.insert(c, rows, publisher);
       return null;
     });
-    if (prune) {
-      writes.set(0);
-    }
-  }
-
-  private static void replaceAnnounced(Connection c, String targetId, Map<String, Set<String>> byWatch)
-      throws SQLException {
-    // one round trip: which of the watches are stored, and what each was told about this target
-    Map<String, Set<String>> current = new HashMap<>();
-    try (PreparedStatement p = c.prepareStatement("SELECT w.id, a.slot_id FROM watches w"
-        + " LEFT JOIN announced a ON a.watch_id = w.id AND a.target_id = ? WHERE w.id = ANY(?)")) {
-      p.setString(1, targetId);
-      p.setArray(2, Sql.varchars(c, byWatch.keySet()));
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          Set<String> ids = current.computeIfAbsent(rs.getString(1), k -> new HashSet<>());
-          String slotId = rs.getString(2);
-          if (slotId != null) {
-            ids.add(slotId);
-          }
-        }
-      }
-    }
-    if (current.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement delete = c.prepareStatement("DELETE FROM announced WHERE watch_id = ? AND slot_id = ?");
-        PreparedStatement insert = c.prepareStatement(
-            "INSERT INTO announced (watch_id, target_id, slot_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-      int deletes = 0;
-      int inserts = 0;
-      for (Map.Entry<String, Set<String>> stored : current.entrySet()) {
-        String watchId = stored.getKey();
-        Set<String> want = byWatch.get(watchId);
-        Set<String> have = stored.getValue();
-        for (String slotId : have) {
-          if (!want.contains(slotId)) {
-            delete.setString(1, watchId);
-            delete.setString(2, slotId);
-            delete.addBatch();
-            deletes++;
-          }
-        }
-        for (String slotId : want) {
-          if (!have.contains(slotId)) {
-            insert.setString(1, watchId);
-            insert.setString(2, targetId);
-            insert.setString(3, slotId);
-            insert.addBatch();
-            inserts++;
-          }
-        }
-      }
-      if (deletes > 0) {
-        delete.executeBatch();
-      }
-      if (inserts > 0) {
-        insert.executeBatch();
-      }
-    }
+    polls.saved(poll);
   }
 
   @Override
@@ -488,43 +375,14 @@ public final class JdbcStore implements Store {
     Objects.requireNonNull(watchIds, "watchIds");
     ensureOpen();
     Set<String> wanted = new HashSet<>(watchIds);
-    Map<String, Set<String>> out = new java.util.HashMap<>();
-    query("load announced (all)", c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT watch_id, slot_id FROM announced")) {
-        p.setFetchSize(5000);
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            String w = rs.getString(1);
-            if (wanted.contains(w)) {
-              out.computeIfAbsent(w, k -> new HashSet<>()).add(rs.getString(2));
-            }
-          }
-        }
-      }
-      return null;
-    });
-    for (String id : wanted) {
-      out.putIfAbsent(id, Set.of());
-    }
-    return out;
+    return query("load announced (all)", c -> polls.announced(c, wanted));
   }
 
   @Override
   public Set<String> announced(String watchId) {
     Objects.requireNonNull(watchId, "watchId");
     ensureOpen();
-    return query("load announced", c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT slot_id FROM announced WHERE watch_id = ?")) {
-        p.setString(1, watchId);
-        Set<String> out = new HashSet<>();
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
-        }
-        return Set.copyOf(out);
-      }
-    });
+    return query("load announced", c -> polls.announced(c, watchId));
   }
 
   /** {@inheritDoc} At most the {@linkplain Builder#historyLimit(int) history limit} newest entries. */
@@ -532,22 +390,7 @@ public final class JdbcStore implements Store {
   public List<SlotChange> history(String targetId) {
     Objects.requireNonNull(targetId, "targetId");
     ensureOpen();
-    return query("load history", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT slot, kind, changed_at, since_at FROM slot_history WHERE target_id = ? ORDER BY id DESC LIMIT ?")) {
-        p.setString(1, targetId);
-        p.setInt(2, historyLimit);
-        List<SlotChange> out = new ArrayList<>();
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            out.add(new SlotChange(codec.readSlot(rs.getString(1)), SlotChange.Kind.valueOf(rs.getString(2)),
-                Sql.instant(rs, 3), Sql.instantOrNull(rs, 4)));
-          }
-        }
-        Collections.reverse(out);
-        return List.copyOf(out);
-      }
-    });
+    return query("load history", c -> polls.history(c, targetId));
   }
 
   // ------------------------------------------------------------------ booking attempts
