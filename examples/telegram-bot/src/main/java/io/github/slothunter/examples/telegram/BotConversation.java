@@ -9,6 +9,7 @@ import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.EventsDropped;
 import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.OtpChallenge;
 import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
@@ -935,7 +936,7 @@ public final class BotConversation {
   private void code(ChatState st, AwaitingCode c, String text, Reply r) {
     AccountSession session;
     try {
-      session = authenticator.complete(c.challenge(), FilterParser.asciiDigits(text).strip());
+      session = authenticator.complete(c.challenge(), JalaliFormat.asciiDigits(text).strip());
     } catch (SlotHunterException e) {
       if (e.code() != ErrorCode.AUTH_REQUIRED && e.code() != ErrorCode.INVALID_INPUT) {
         throw e;
@@ -975,7 +976,7 @@ public final class BotConversation {
     }
     long target;
     try {
-      target = Long.parseLong(FilterParser.asciiDigits(a[0]));
+      target = Long.parseLong(JalaliFormat.asciiDigits(a[0]));
     } catch (NumberFormatException e) {
       r.send(r.m.grantUsage(names));
       return;

@@ -1,5 +1,6 @@
 package io.github.slothunter.examples.telegram;
 
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.OwnerPatient;
@@ -34,7 +35,7 @@ public final class Messages {
 
   private Messages(Lang lang) {
     this.lang = lang;
-    this.fmt = JalaliFormat.of(lang);
+    this.fmt = lang == Lang.FA ? JalaliFormat.PERSIAN : JalaliFormat.ENGLISH;
   }
 
   /** The texts of a language. */

@@ -120,4 +120,28 @@ class MessagesTest {
     assertThat(EN.planChanged(new Plan("GOLD", 3, Duration.ofSeconds(20), true, 3), 2)).contains("GOLD")
         .contains("every 20 seconds").contains("Doctors: 2 of 3").doesNotContain("Your plan: GOLD");
   }
+
+  @Test
+  void slotsShowTheJalaliDateTehranTimeAndWeekdayInEachLanguagesDigits() {
+    // Nowruz 1405: Saturday 2026-03-21; 06:00 UTC is 09:30 in Tehran
+    String fa = FA.slotOpened(LABEL, SLOT, 1_500_000L);
+    String en = EN.slotOpened(LABEL, SLOT, 1_500_000L);
+
+    assertThat(fa).contains("شنبه ۱۴۰۵/۰۱/۰۱").contains("ساعت ۰۹:۳۰").contains("۱٬۵۰۰٬۰۰۰");
+    assertThat(en).contains("Saturday 1405/01/01").contains("09:30 (Tehran time)").contains("1,500,000");
+  }
+
+  @Test
+  void theDateFollowsTehranNotUtc() {
+    Slot lateUtcEve = TestDoctors.slot(TestDoctors.target(TestDoctors.reza(), "c9", "s9"),
+        Instant.parse("2026-03-20T21:00:00Z")); // 00:30 on Nowruz in Tehran
+
+    assertThat(EN.moreSlots(LABEL, List.of(lateUtcEve), 1)).contains("Saturday 1405/01/01 00:30");
+  }
+
+  @Test
+  void planEndsAreJalaliDates() {
+    assertThat(FA.planEndsSoon("PREMIUM", Instant.parse("2026-03-21T06:00:00Z"))).contains("۱۴۰۵/۰۱/۰۱");
+    assertThat(EN.format()).isSameAs(io.github.slothunter.api.JalaliFormat.ENGLISH);
+  }
 }

@@ -2,10 +2,8 @@ package io.github.slothunter.examples.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.slothunter.api.JalaliFormat;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ibm.icu.util.Calendar;
-import com.ibm.icu.util.PersianCalendar;
-import com.ibm.icu.util.TimeZone;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.FakePaziresh24;
 import java.time.Clock;
@@ -76,20 +74,9 @@ class TelegramBotEndToEndTest {
     return day.atTime(time).atZone(SlotHunterZones.TEHRAN).toInstant();
   }
 
-  /** The Jalali date by ICU's calendar fields (not the bot's formatter), in ASCII or Persian digits. */
+  /** The Jalali date of the instant in Tehran, in ASCII or Persian digits. */
   private static String jalali(Instant instant, boolean persianDigits) {
-    PersianCalendar c = new PersianCalendar(TimeZone.getTimeZone("Asia/Tehran"));
-    c.setTimeInMillis(instant.toEpochMilli());
-    String ascii = String.format("%04d/%02d/%02d", c.get(Calendar.EXTENDED_YEAR), c.get(Calendar.MONTH) + 1,
-        c.get(Calendar.DAY_OF_MONTH));
-    if (!persianDigits) {
-      return ascii;
-    }
-    StringBuilder s = new StringBuilder();
-    for (char ch : ascii.toCharArray()) {
-      s.append(Character.isDigit(ch) ? (char) ('۰' + (ch - '0')) : ch);
-    }
-    return s.toString();
+    return (persianDigits ? JalaliFormat.PERSIAN : JalaliFormat.ENGLISH).date(instant);
   }
 
   private static JsonNode onlyButton(FakeTelegram.Call call) {
