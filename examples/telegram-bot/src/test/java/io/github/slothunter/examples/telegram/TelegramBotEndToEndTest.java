@@ -2,10 +2,11 @@ package io.github.slothunter.examples.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.slothunter.api.JalaliFormat;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.FakePaziresh24;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole bot, end to end on 127.0.0.1: pengrad's client over OkHttp 5 long-polls a fake Telegram
@@ -27,6 +29,8 @@ class TelegramBotEndToEndTest {
   private static final long REZA_FAN = 1_002L;
 
   private final Clock clock = Clock.systemUTC();
+  @TempDir
+  Path dir;
   private FakePaziresh24 site;
   private FakeTelegram telegram;
   private Backend backend;
@@ -52,7 +56,8 @@ class TelegramBotEndToEndTest {
         .build().start();
     telegram = new FakeTelegram();
     backend = Backend.fake(clock, site);
-    bot = Bot.start(new BotConfig(FakeTelegram.TOKEN, telegram.apiUrl(), ADMIN, true, 1, Duration.ZERO, false), backend);
+    bot = Bot.start(new BotConfig(FakeTelegram.TOKEN, telegram.apiUrl(), ADMIN, true, 1, Duration.ZERO, false,
+        BotConfig.Storage.embedded(dir.resolve("db"), dir.resolve("keys/store.key"))), backend);
   }
 
   @AfterEach
