@@ -65,7 +65,7 @@ final class BotPayments {
   /** The invoice for a plan, or empty when it is not on sale. */
   Optional<Outgoing.Invoice> invoice(long chatId, String planName, Messages m) {
     Optional<Plan> plan = onSale().stream().filter(p -> p.name().equals(planName)).findFirst();
-    return plan.map(p -> new Outgoing.Invoice(chatId, m.invoiceTitle(p), m.invoiceDescription(p, (int) PERIOD.toDays()),
+    return plan.map(p -> new Outgoing.Invoice(chatId, m.plans().invoiceTitle(p), m.plans().invoiceDescription(p, (int) PERIOD.toDays()),
         payload(chatId, p), STARS, p.price().amount()));
   }
 
@@ -85,7 +85,7 @@ final class BotPayments {
     if (!ok) {
       log.warn("chat {}: refused a pre-checkout for an invoice that does not match what is on sale", q.chatId());
     }
-    return new Outgoing.AnswerPreCheckout(q.queryId(), ok ? null : m.paymentRefused());
+    return new Outgoing.AnswerPreCheckout(q.queryId(), ok ? null : m.plans().paymentRefused());
   }
 
   /**
@@ -107,7 +107,7 @@ final class BotPayments {
       // money's trail in the log for a refund by hand, tell the user
       log.warn("chat {}: a payment of {} {} does not match a plan on sale; refund it by hand (charge id kept in the"
           + " bot's records)", p.chatId(), p.amount(), p.currency());
-      out.add(new Outgoing.Send(p.chatId(), m.paymentRefused()));
+      out.add(new Outgoing.Send(p.chatId(), m.plans().paymentRefused()));
       return out;
     }
     String owner = BotConversation.owner(p.chatId());
@@ -118,7 +118,7 @@ final class BotPayments {
       // recorded before a crash, and the plan's end moved since: it was applied, only not marked
       store.chargeApplied(p.chargeId());
       log.info("chat {}: payment was applied before a restart", p.chatId());
-      out.add(new Outgoing.Send(p.chatId(), m.planBought(plan.get(), until)));
+      out.add(new Outgoing.Send(p.chatId(), m.plans().planBought(plan.get(), until)));
       return out;
     }
     if (seen.isEmpty() && !store.chargeReceived(p.chargeId(), p.chatId(), plan.get().name(), until)) {
@@ -129,7 +129,7 @@ final class BotPayments {
     store.chargeApplied(p.chargeId());
     store.forgetReminded(p.chatId());
     log.info("chat {}: paid for {} until {}", p.chatId(), plan.get().name(), s.until());
-    out.add(new Outgoing.Send(p.chatId(), m.planBought(plan.get(), s.until())));
+    out.add(new Outgoing.Send(p.chatId(), m.plans().planBought(plan.get(), s.until())));
     return out;
   }
 
@@ -145,7 +145,7 @@ final class BotPayments {
         continue;
       }
       store.saveReminded(chat, s.get().until()); // persist, then publish
-      out.add(new Outgoing.Send(chat, messages.apply(chat).planEndsSoon(s.get().planName(), s.get().until())));
+      out.add(new Outgoing.Send(chat, messages.apply(chat).plans().planEndsSoon(s.get().planName(), s.get().until())));
     }
     return out;
   }

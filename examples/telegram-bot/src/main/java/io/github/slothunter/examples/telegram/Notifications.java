@@ -80,27 +80,27 @@ final class Notifications {
     }
     if (event instanceof HoldPlaced e) {
       Slot slot = e.hold().slot();
-      return List.of(new Outgoing.Send(chatId, m.holdPlaced(labels.of(owner, slot.target()), slot)));
+      return List.of(new Outgoing.Send(chatId, m.notices().holdPlaced(labels.of(owner, slot.target()), slot)));
     }
     if (event instanceof BookingSucceeded e) {
       return booked(chatId, m, owner, e);
     }
     if (event instanceof BookingFailed e) {
-      return List.of(new Outgoing.Send(chatId, m.bookingFailed(labels.of(owner, e.slot().target()), e.slot(),
+      return List.of(new Outgoing.Send(chatId, m.notices().bookingFailed(labels.of(owner, e.slot().target()), e.slot(),
           e.code(), e.reason(), e.willRetry())));
     }
     if (event instanceof BookingOutcomeUnknown e) {
-      return List.of(new Outgoing.Send(chatId, m.bookingUnknown(labels.of(owner, e.slot().target()), e.slot())));
+      return List.of(new Outgoing.Send(chatId, m.notices().bookingUnknown(labels.of(owner, e.slot().target()), e.slot())));
     }
     if (event instanceof HoldOutcomeUnknown e) {
-      return List.of(new Outgoing.Send(chatId, m.holdUnknown(labels.of(owner, e.slot().target()), e.slot(),
+      return List.of(new Outgoing.Send(chatId, m.notices().holdUnknown(labels.of(owner, e.slot().target()), e.slot(),
           e.lapsesAt())));
     }
     if (event instanceof WatchPaused e) {
-      return List.of(new Outgoing.Send(chatId, m.paused(labels.ofWatch(e.watchId()), e.reason())));
+      return List.of(new Outgoing.Send(chatId, m.notices().paused(labels.ofWatch(e.watchId()), e.reason())));
     }
     if (event instanceof WatchResumed e) {
-      return List.of(new Outgoing.Send(chatId, m.resumed(labels.ofWatch(e.watchId()))));
+      return List.of(new Outgoing.Send(chatId, m.notices().resumed(labels.ofWatch(e.watchId()))));
     }
     return List.of();
   }
@@ -110,11 +110,11 @@ final class Notifications {
     log.info("chat {}: booked {} for watch {}", chatId, slot.id(), e.watchId());
     WatchLabel label = labels.of(owner, slot.target());
     Outgoing booked = new Outgoing.Send(chatId, e.paymentRequired()
-        ? m.bookedPayToConfirm(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey(),
+        ? m.notices().bookedPayToConfirm(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey(),
             e.paymentLink())
-        : m.booked(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey()));
+        : m.notices().booked(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey()));
     store.add(chatId, BotStore.BOOKINGS, 1);
-    return e.verified() ? List.of(booked) : List.of(booked, new Outgoing.Send(chatId, m.unverified()));
+    return e.verified() ? List.of(booked) : List.of(booked, new Outgoing.Send(chatId, m.notices().unverified()));
   }
 
   private Outgoing slotMessage(long chatId, Messages m, WatchLabel label, String watchId, Slot slot, URI link) {
@@ -122,11 +122,11 @@ final class Notifications {
     if (price == null) {
       price = hunter.find(watchId).map(w -> w.prices().get(slot.target().id())).orElse(null);
     }
-    return new Outgoing.Send(chatId, m.slotOpened(label, slot, price), bookButton(m, link));
+    return new Outgoing.Send(chatId, m.notices().slotOpened(label, slot, price), bookButton(m, link));
   }
 
   private static Keyboard bookButton(Messages m, URI link) {
-    return link == null ? Keyboard.NONE : Keyboard.row(Button.link(m.bookButton(), link));
+    return link == null ? Keyboard.NONE : Keyboard.row(Button.link(m.notices().bookButton(), link));
   }
 
   /** Summaries of the slots the burst limit held back since the last flush; every slot in one is counted. */
@@ -142,7 +142,7 @@ final class Notifications {
       Messages m = messagesOf.apply(chatId);
       WatchLabel label = labels.of(held.owner(), held.slots().get(0).target());
       List<Slot> shown = held.slots().subList(0, Math.min(held.slots().size(), SlotNotices.MAX_LISTED));
-      Outgoing summary = new Outgoing.Send(chatId, m.moreSlots(label, shown, held.slots().size()),
+      Outgoing summary = new Outgoing.Send(chatId, m.notices().moreSlots(label, shown, held.slots().size()),
           bookButton(m, held.firstLink()));
       try {
         store.add(chatId, BotStore.SLOTS_ANNOUNCED, held.slots().size());

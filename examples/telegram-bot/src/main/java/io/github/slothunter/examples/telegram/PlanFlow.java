@@ -46,12 +46,12 @@ final class PlanFlow {
 
   /** {@code /plan}. */
   void plan(Reply r) {
-    r.send(r.m.plan(hunter.plan(r.owner()), watching(r.owner())));
+    r.send(r.m.plans().plan(hunter.plan(r.owner()), watching(r.owner())));
   }
 
   /** {@code /stats}. */
   void stats(Reply r) {
-    r.send(r.m.stats(stats(r.chatId)));
+    r.send(r.m.plans().stats(stats(r.chatId)));
   }
 
   /** A chat's numbers as {@code /stats} shows them. */
@@ -65,14 +65,14 @@ final class PlanFlow {
   void forSale(Reply r) {
     List<Plan> onSale = payments.onSale();
     if (onSale.isEmpty()) {
-      r.send(r.m.nothingForSale());
+      r.send(r.m.plans().nothingForSale());
       return;
     }
     List<Button> buttons = new ArrayList<>();
     for (Plan p : onSale) {
       buttons.add(Button.callback(r.m.planName(p.name()) + " — " + p.price().amount() + " ⭐", "buy:" + p.name()));
     }
-    r.send(r.m.plansForSale(onSale, hunter.plan(r.owner())), Keyboard.column(buttons));
+    r.send(r.m.plans().plansForSale(onSale, hunter.plan(r.owner())), Keyboard.column(buttons));
   }
 
   /** A press on a buy button: the invoice. */
@@ -90,35 +90,35 @@ final class PlanFlow {
   void grant(String args, Reply r, LongFunction<Messages> messagesOf) {
     if (adminChatId == null || adminChatId != r.chatId) {
       log.warn("chat {} tried /grant without being the admin", r.chatId);
-      r.send(r.m.grantDenied());
+      r.send(r.m.plans().grantDenied());
       return;
     }
     List<String> names = plans.all().stream()
         .sorted(Comparator.comparingInt(Plan::priority).thenComparing(Plan::name)).map(Plan::name).toList();
     String[] a = args.split("\\s+");
     if (a.length != 2) {
-      r.send(r.m.grantUsage(names));
+      r.send(r.m.plans().grantUsage(names));
       return;
     }
     long target;
     try {
       target = Long.parseLong(JalaliFormat.asciiDigits(a[0]));
     } catch (NumberFormatException e) {
-      r.send(r.m.grantUsage(names));
+      r.send(r.m.plans().grantUsage(names));
       return;
     }
     String planName = a[1].toUpperCase(Locale.ROOT);
     Optional<Plan> plan = plans.find(planName);
     if (plan.isEmpty()) {
-      r.send(r.m.grantUsage(names));
+      r.send(r.m.plans().grantUsage(names));
       return;
     }
     hunter.setPlan(BotConversation.owner(target), planName);
     log.info("admin set the plan of chat {} to {}", target, planName);
-    r.send(r.m.granted(target, planName));
+    r.send(r.m.plans().granted(target, planName));
     if (target != r.chatId) {
       // the doctors the user already watches count against the new plan, as /plan and /stats say
-      r.out.add(new Outgoing.Send(target, messagesOf.apply(target).planChanged(plan.get(),
+      r.out.add(new Outgoing.Send(target, messagesOf.apply(target).plans().planChanged(plan.get(),
           watching(BotConversation.owner(target)))));
     }
   }
