@@ -81,10 +81,10 @@ final class AutoBookFlow {
     st.step = new Step.ChoosingPatient(flow, people);
     List<Button> buttons = new ArrayList<>();
     for (int i = 0; i < people.size(); i++) {
-      buttons.add(Button.callback("👤 " + r.m.patientButton(people.get(i)), "pb:" + flow + ":" + i));
+      buttons.add(Button.callback("👤 " + r.m.patients().patientButton(people.get(i)), "pb:" + flow + ":" + i));
     }
-    buttons.add(Button.callback("➕ " + r.m.someoneElseButton(), "pb:" + flow + ":new"));
-    r.send(r.m.choosePatient(), Keyboard.column(buttons));
+    buttons.add(Button.callback("➕ " + r.m.patients().someoneElseButton(), "pb:" + flow + ":new"));
+    r.send(r.m.patients().choosePatient(), Keyboard.column(buttons));
   }
 
   /** A press on the "whom to book for" menu. */
@@ -118,7 +118,7 @@ final class AutoBookFlow {
     AccountSession session = liveSession(st);
     if (session != null) {
       if (menu != null) {
-        r.edit(menu, purpose == Step.Purpose.IMPORT ? r.m.importing() : r.m.chosenPatient(chosen.label()),
+        r.edit(menu, purpose == Step.Purpose.IMPORT ? r.m.patients().importing() : r.m.patients().chosenPatient(chosen.label()),
             Keyboard.NONE);
       }
       finish(st, purpose, chosen, session, r);
@@ -126,11 +126,11 @@ final class AutoBookFlow {
     }
     if (purpose == Step.Purpose.IMPORT || chosen.patient().accountUserId() != null) {
       st.step = new Step.AwaitingAccountMobile(purpose, chosen);
-      r.sendOrEdit(menu, r.m.askAccountMobile());
+      r.sendOrEdit(menu, r.m.patients().askAccountMobile());
       return;
     }
     if (menu != null) {
-      r.edit(menu, r.m.chosenPatient(chosen.label()), Keyboard.NONE);
+      r.edit(menu, r.m.patients().chosenPatient(chosen.label()), Keyboard.NONE);
     }
     startLogin(st, purpose, chosen, chosen.patient().mobile(), r);
   }
@@ -193,7 +193,7 @@ final class AutoBookFlow {
           BotConversation.MAX_CODE_ATTEMPTS);
       if (attempts >= BotConversation.MAX_CODE_ATTEMPTS) {
         st.step = Step.IDLE;
-        r.send(c.purpose() == Step.Purpose.IMPORT ? r.m.tooManyCodesImport() : r.m.tooManyCodes());
+        r.send(c.purpose() == Step.Purpose.IMPORT ? r.m.patients().tooManyCodesImport() : r.m.tooManyCodes());
       } else {
         st.step = new Step.AwaitingCode(c.purpose(), c.chosen(), c.challenge(), attempts);
         r.send(r.m.badCode());

@@ -52,12 +52,12 @@ final class PatientBook {
       imported = hunter.importAccountPatients(r.owner(), session.providerId(), session);
     } catch (SlotHunterException e) {
       if (e.code() == ErrorCode.UNSUPPORTED) {
-        r.send(r.m.importUnsupported());
+        r.send(r.m.patients().importUnsupported());
         return;
       }
       throw e;
     }
     log.info("chat {} imported {} people from its {} account", r.chatId, imported.size(), session.providerId());
-    r.send(imported.isEmpty() ? r.m.importedNone() : r.m.imported(imported));
+    r.send(imported.isEmpty() ? r.m.patients().importedNone() : r.m.patients().imported(imported));
   }
 }

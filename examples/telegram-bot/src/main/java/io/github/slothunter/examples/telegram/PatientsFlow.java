@@ -39,11 +39,11 @@ final class PatientsFlow {
     for (int i = 0; i < people.size(); i++) {
       buttons.add(Button.callback("🗑 " + people.get(i).label(), "pr:" + flow + ":" + i));
     }
-    buttons.add(Button.callback("➕ " + r.m.addPatientButton(), "pa:" + flow));
+    buttons.add(Button.callback("➕ " + r.m.patients().addPatientButton(), "pa:" + flow));
     if (autoBook.canLogIn()) {
-      buttons.add(Button.callback("📥 " + r.m.importPatientsButton(), "pi:" + flow));
+      buttons.add(Button.callback("📥 " + r.m.patients().importPatientsButton(), "pi:" + flow));
     }
-    r.send(people.isEmpty() ? r.m.noPatients() : r.m.patientList(people), Keyboard.column(buttons));
+    r.send(people.isEmpty() ? r.m.patients().noPatients() : r.m.patients().patientList(people), Keyboard.column(buttons));
   }
 
   private Step.ManagingPatients managing(ChatState st, Press p, Reply r) {
@@ -70,7 +70,7 @@ final class PatientsFlow {
     hunter.removePatient(r.owner(), label);
     log.info("chat {} removed a patient", r.chatId);
     r.answer(p.cb(), "");
-    r.edit(p.cb(), r.m.patientRemoved(label), Keyboard.NONE);
+    r.edit(p.cb(), r.m.patients().patientRemoved(label), Keyboard.NONE);
   }
 
   /** A press on "add someone". */
@@ -80,7 +80,7 @@ final class PatientsFlow {
     }
     st.step = Step.AwaitingPatient.start(Step.Purpose.SAVE);
     r.answer(p.cb(), "");
-    r.edit(p.cb(), r.m.addPatientIntro(), Keyboard.NONE);
+    r.edit(p.cb(), r.m.patients().addPatientIntro(), Keyboard.NONE);
   }
 
   /** A press on "import from my account". */
@@ -146,7 +146,7 @@ final class PatientsFlow {
     OwnerPatient entry = book.save(r, patient);
     if (p.purpose() == Step.Purpose.SAVE) {
       st.step = Step.IDLE;
-      r.send(r.m.patientSaved(entry.label()));
+      r.send(r.m.patients().patientSaved(entry.label()));
       return;
     }
     AccountSession session = autoBook.liveSession(st);
