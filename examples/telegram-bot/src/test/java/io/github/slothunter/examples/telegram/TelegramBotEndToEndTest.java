@@ -34,6 +34,7 @@ class TelegramBotEndToEndTest {
   private FakePaziresh24 site;
   private FakeTelegram telegram;
   private Backend backend;
+  private BotConfig config;
   private Bot bot;
 
   @BeforeEach
@@ -56,8 +57,9 @@ class TelegramBotEndToEndTest {
         .build().start();
     telegram = new FakeTelegram();
     backend = Backend.fake(clock, site);
-    bot = Bot.start(new BotConfig(FakeTelegram.TOKEN, telegram.apiUrl(), ADMIN, true, 1, Duration.ZERO, false,
-        BotConfig.Storage.embedded(dir.resolve("db"), dir.resolve("keys/store.key"))), backend);
+    config = new BotConfig(FakeTelegram.TOKEN, telegram.apiUrl(), ADMIN, true, 1, Duration.ZERO, false,
+        BotConfig.Storage.embedded(dir.resolve("db"), dir.resolve("keys/store.key")));
+    bot = Bot.start(config, backend);
   }
 
   @AfterEach
@@ -130,6 +132,29 @@ class TelegramBotEndToEndTest {
     assertThat(button.path("text").asText()).isEqualTo("📲 رزرو این نوبت");
     assertThat(button.path("url").asText()).startsWith(site.baseUrl() + "/booking/dr-sara-test")
         .contains("centerId=1001").contains("serviceId=2002");
+  }
+
+  @Test
+  void aRestartedBotRemembersTheLanguageTheWatchItsNameAndAFilterAskedFor() {
+    telegram.userSends(REZA_FAN, "/start");
+    telegram.awaitMessage(REZA_FAN, "choose your language");
+    telegram.userPresses(REZA_FAN, 501, "lang:en");
+    telegram.awaitEdit(REZA_FAN, "Language: English");
+    telegram.userSends(REZA_FAN, "/add " + site.doctorUrl("dr-reza-test"));
+    telegram.awaitMessage(REZA_FAN, "I am now watching for free slots");
+    telegram.userSends(REZA_FAN, "/filter");
+    telegram.awaitMessage(REZA_FAN, "Send the days and hours you want for دکتر رضا آزمون");
+
+    bot.close();
+    bot = Bot.start(config, backend);
+    telegram.userSends(REZA_FAN, "sat 08-12");
+
+    assertThat(telegram.awaitMessage(REZA_FAN, "Filter for دکتر رضا آزمون").text()).contains("Saturday");
+    telegram.userSends(REZA_FAN, "/list");
+    assertThat(telegram.awaitMessage(REZA_FAN, "1. 👨‍⚕️").text()).contains("دکتر رضا آزمون")
+        .contains("کلینیک کریمی — ویزیت حضوری").contains("Saturday, 08:00–12:00");
+    assertThat(bot.hunter().watches("1002")).singleElement()
+        .satisfies(w -> assertThat(w.filter().days()).containsExactly(java.time.DayOfWeek.SATURDAY));
   }
 
   @Test
