@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot's own state in its database ({@link BotDatabase}), so a restart forgets nobody: each chat's
@@ -37,6 +39,7 @@ final class BotStore {
   static final String BOOKINGS = "bookings";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger log = LoggerFactory.getLogger(BotStore.class);
 
   private final BotDatabase db;
   private final Sealer sealer;
@@ -62,7 +65,18 @@ final class BotStore {
             st.flow = rs.getInt(2);
             String sealed = rs.getString(3);
             if (sealed != null) {
-              ChatStateCodec.read(sealer.open(sealed, rowId(chatId)), st);
+              // a key that does not open it throws: the operator must bring the right key back
+              String plain = sealer.open(sealed, rowId(chatId));
+              try {
+                ChatStateCodec.read(plain, st);
+              } catch (RuntimeException e) {
+                // written by another version, or a person no longer valid: the chat starts afresh, keeping its language
+                log.warn("chat {}: its stored flow and login cannot be read ({}); the chat starts idle", chatId,
+                    e.getClass().getSimpleName());
+                st.step = Step.IDLE;
+                st.autoBook = null;
+                st.session = null;
+              }
             }
           }
           return st;

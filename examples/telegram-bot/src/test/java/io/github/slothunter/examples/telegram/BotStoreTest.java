@@ -110,6 +110,24 @@ class BotStoreTest {
   }
 
   @Test
+  void aStoredStateThatNoLongerReadsStartsIdleButKeepsTheLanguage() {
+    Sealer sealer = new Sealer(key, "slothunter-bot chat state");
+    db.run("write", c -> {
+      try (java.sql.PreparedStatement s = c.prepareStatement(
+          "INSERT INTO bot_chats (chat_id, lang, flow, sealed, updated_at) VALUES (5, 'en', 3, ?, 0)")) {
+        s.setString(1, sealer.seal("{\"step\":{\"type\":\"filter\"}}", "chat:5")); // no watch id
+        return s.executeUpdate();
+      }
+    });
+
+    ChatState st = store.loadChat(5L);
+
+    assertThat(st.lang).isEqualTo(Lang.EN);
+    assertThat(st.flow).isEqualTo(3);
+    assertThat(st.step).isEqualTo(Step.IDLE);
+  }
+
+  @Test
   void countersAddUpPerChatAndName() {
     store.add(1L, BotStore.SLOTS_ANNOUNCED, 5);
     store.add(1L, BotStore.SLOTS_ANNOUNCED, 7);
