@@ -3,6 +3,7 @@ package io.github.slothunter.examples.telegram;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.core.OwnerStats;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.examples.telegram.Keyboard.Button;
@@ -109,7 +110,7 @@ public final class BotConversation {
   }
 
   /** What {@code /stats} shows a chat: the doctors it watches, and the slots and bookings the bot told it about. */
-  public io.github.slothunter.core.OwnerStats stats(long chatId) {
+  public OwnerStats stats(long chatId) {
     return plans.stats(chatId);
   }
 

@@ -106,8 +106,7 @@ final class BotDatabase implements AutoCloseable {
       pool = JdbcConnectionPool.create(pg);
       description = "PostgreSQL " + redactUrl(location);
     } else if (location.startsWith("jdbc:h2:")) {
-      String url = location.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? location
-          : location + (location.endsWith(";") ? "" : ";") + "WRITE_DELAY=0";
+      String url = withoutWriteDelay(location);
       pool = JdbcConnectionPool.create(url, user == null ? "sa" : user, password == null ? "" : password);
       description = "H2 " + redactUrl(url);
     } else if (location.startsWith("jdbc:")) {
@@ -133,6 +132,26 @@ final class BotDatabase implements AutoCloseable {
     }
     log.info("database: {}", description);
     return db;
+  }
+
+  /**
+   * An H2 URL that writes every commit before it returns: {@code ;WRITE_DELAY=0} added when the URL does
+   * not set it; another delay is refused (a crash would lose what the bot already told users).
+   *
+   * @throws SlotHunterException {@code INVALID_INPUT} for a URL with a {@code WRITE_DELAY} other than 0
+   */
+  static String withoutWriteDelay(String url) {
+    for (String part : url.split(";")) {
+      String[] kv = part.split("=", 2);
+      if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("WRITE_DELAY")) {
+        if (kv[1].strip().equals("0")) {
+          return url;
+        }
+        throw SlotHunterException.invalid("--db", "sets " + part.strip() + ": H2 would keep commits in memory that"
+            + " long and a crash would lose them; remove it or use WRITE_DELAY=0");
+      }
+    }
+    return url + (url.endsWith(";") ? "" : ";") + "WRITE_DELAY=0";
   }
 
   /** A private in-memory H2 database, gone when closed: for tests and throw-away runs. */

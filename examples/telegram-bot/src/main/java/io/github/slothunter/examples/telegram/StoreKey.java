@@ -14,7 +14,7 @@ import java.util.Base64;
  * The store key: 32 bytes sealing the personal data in the bot's database (the engine's patient rows
  * and the bot's chat state). From {@code SLOTHUNTER_STORE_KEY} (base64) or a key file, created
  * owner-only ({@code 0600}, in a {@code 0700} directory) on first start: written to a temporary file
- * and moved into place, so a crash never leaves half a key. A key file inside the embedded database's
+ * and linked into place, so a crash never leaves half a key and a key file is never replaced. A key file inside the embedded database's
  * directory is refused: a copy of that directory would decrypt itself. Stateless.
  */
 final class StoreKey {
@@ -55,9 +55,13 @@ final class StoreKey {
       ownerOnly(tmp, "rw-------");
       Files.writeString(tmp, Base64.getEncoder().encodeToString(Sealer.newKey()), StandardCharsets.US_ASCII);
       try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        Files.createLink(file, tmp); // publishes the whole file under its name, never replacing one
       } catch (FileAlreadyExistsException e) {
         // another start made it meanwhile: use that one
+      } catch (UnsupportedOperationException | IOException e) {
+        if (!Files.exists(file)) { // no hard links here: an atomic rename (which could replace a racing one)
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        }
       }
     } finally {
       Files.deleteIfExists(tmp);

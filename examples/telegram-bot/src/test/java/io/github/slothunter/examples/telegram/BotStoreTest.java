@@ -128,6 +128,14 @@ class BotStoreTest {
   }
 
   @Test
+  void h2UrlsWriteEveryCommitBeforeItReturns() {
+    assertThat(BotDatabase.withoutWriteDelay("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x;WRITE_DELAY=0");
+    assertThat(BotDatabase.withoutWriteDelay("jdbc:h2:mem:x;write_delay=0")).isEqualTo("jdbc:h2:mem:x;write_delay=0");
+    assertThatThrownBy(() -> BotDatabase.withoutWriteDelay("jdbc:h2:mem:x;WRITE_DELAY=500"))
+        .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+  }
+
+  @Test
   void countersAddUpPerChatAndName() {
     store.add(1L, BotStore.SLOTS_ANNOUNCED, 5);
     store.add(1L, BotStore.SLOTS_ANNOUNCED, 7);
