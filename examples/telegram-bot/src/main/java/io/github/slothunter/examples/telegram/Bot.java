@@ -3,6 +3,7 @@ package io.github.slothunter.examples.telegram;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.Subscription;
 import io.github.slothunter.spi.Provider;
+import io.github.slothunter.store.jdbc.JdbcStore;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class Bot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
+  private final BotDatabase database;
   private final SlotHunter hunter;
   private final Provider loginProvider;
   private final BotConversation conversation;
@@ -25,8 +27,9 @@ public final class Bot implements AutoCloseable {
   /** Sends the "your plan ends soon" reminders, hourly. */
   private final java.util.concurrent.ScheduledExecutorService reminders;
 
-  private Bot(SlotHunter hunter, Provider loginProvider, BotConversation conversation, TelegramTransport transport,
-      Subscription subscription) {
+  private Bot(BotDatabase database, SlotHunter hunter, Provider loginProvider, BotConversation conversation,
+      TelegramTransport transport, Subscription subscription) {
+    this.database = database;
     this.hunter = hunter;
     this.loginProvider = loginProvider;
     this.conversation = conversation;
@@ -49,18 +52,34 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
-   * Builds the engine on the backend, starts long polling and returns the running bot.
+   * Opens the database (creating or migrating its tables), builds the engine on it and the backend,
+   * starts long polling and returns the running bot. Watches, filters, plans and patient books come
+   * back from the engine's store; chats, their flows, labels, counters and charges from the bot's tables.
    *
-   * @throws io.github.slothunter.api.SlotHunterException when the engine or the provider cannot be built
+   * @throws io.github.slothunter.api.SlotHunterException when the database, the engine or the provider
+   *     cannot be built
+   * @throws IllegalArgumentException for a malformed store key
    */
   public static Bot start(BotConfig config, Backend backend) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(backend, "backend");
-    SlotHunter hunter = backend.hunter().build();
+    BotConfig.Storage storage = config.storage();
+    byte[] key = StoreKey.load(storage);
+    BotDatabase database = BotDatabase.open(storage.db(), storage.dbUser(), storage.dbPassword());
+    SlotHunter hunter;
+    try {
+      JdbcStore store = JdbcStore.builder().dataSource(database.dataSource()).encryptionKey(key)
+          .clock(backend.clock()).build();
+      hunter = backend.hunter().store(store).build();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     Provider login = null;
     try {
       login = backend.loginProvider();
       BotConversation.Builder b = BotConversation.builder(hunter)
+          .store(new BotStore(database, key, backend.clock()))
           .plans(backend.plans())
           .clock(backend.clock())
           .linkRewriter(backend::link)
@@ -75,12 +94,14 @@ public final class Bot implements AutoCloseable {
       Subscription sub = hunter.listen(event -> transport.deliver(conversation.onEvent(event)));
       transport.start();
       log.info("bot started on {} (admin chat {})", backend, config.adminChatId() == null ? "none" : config.adminChatId());
-      return new Bot(hunter, login, conversation, transport, sub);
+      log.info("bot state in {}", database);
+      return new Bot(database, hunter, login, conversation, transport, sub);
     } catch (RuntimeException e) {
       if (login != null) {
         login.close();
       }
       hunter.close();
+      database.close();
       throw e;
     }
   }
@@ -95,7 +116,7 @@ public final class Bot implements AutoCloseable {
     return conversation;
   }
 
-  /** Stops polling, the engine (releasing any hold) and the login provider. */
+  /** Stops polling, the engine (releasing any hold), the login provider and the database. */
   @Override
   public void close() {
     reminders.shutdownNow();
@@ -103,5 +124,6 @@ public final class Bot implements AutoCloseable {
     subscription.close();
     hunter.close();
     loginProvider.close();
+    database.close();
   }
 }

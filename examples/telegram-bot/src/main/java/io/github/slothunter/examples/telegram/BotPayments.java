@@ -7,13 +7,12 @@ import io.github.slothunter.core.SlotHunter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * {@link #PERIOD} ({@link SlotHunter#extendPlan}), exactly once per Telegram charge id. A few days
  * before a plan ends the chat is told ({@link #remindDue}).
  *
- * <p>The charge ids applied and the reminders sent are kept in memory: Telegram hands each update
- * out once, so a running bot applies each payment once; a payment that arrives while the bot is down
- * is applied when it comes back. Thread-safe.
+ * <p>The charges and the reminders sent are kept in the bot's database ({@link BotStore}), so a charge
+ * is applied once across restarts: it is recorded (with the plan's end at that moment) before the plan
+ * is extended and marked applied after. A charge delivered again after a crash between the two is
+ * applied only if the plan's end has not moved since it was recorded. A payment that arrives while the
+ * bot is down is applied when it comes back. Thread-safe.
  */
 final class BotPayments {
   private static final Logger log = LoggerFactory.getLogger(BotPayments.class);
@@ -41,14 +42,13 @@ final class BotPayments {
   private final SlotHunter hunter;
   private final Plans plans;
   private final Clock clock;
-  private final Set<String> applied = ConcurrentHashMap.newKeySet();
-  /** Chat -> the plan end it was last reminded of. */
-  private final Map<Long, Instant> reminded = new ConcurrentHashMap<>();
+  private final BotStore store;
 
-  BotPayments(SlotHunter hunter, Plans plans, Clock clock) {
+  BotPayments(SlotHunter hunter, Plans plans, Clock clock, BotStore store) {
     this.hunter = hunter;
     this.plans = plans;
     this.clock = clock;
+    this.store = store;
   }
 
   /** The plans sold in Stars, cheapest first. */
@@ -65,7 +65,7 @@ final class BotPayments {
   /** The invoice for a plan, or empty when it is not on sale. */
   Optional<Outgoing.Invoice> invoice(long chatId, String planName, Messages m) {
     Optional<Plan> plan = onSale().stream().filter(p -> p.name().equals(planName)).findFirst();
-    return plan.map(p -> new Outgoing.Invoice(chatId, m.invoiceTitle(p), m.invoiceDescription(p, (int) PERIOD.toDays()),
+    return plan.map(p -> new Outgoing.Invoice(chatId, m.plans().invoiceTitle(p), m.plans().invoiceDescription(p, (int) PERIOD.toDays()),
         payload(chatId, p), STARS, p.price().amount()));
   }
 
@@ -85,7 +85,7 @@ final class BotPayments {
     if (!ok) {
       log.warn("chat {}: refused a pre-checkout for an invoice that does not match what is on sale", q.chatId());
     }
-    return new Outgoing.AnswerPreCheckout(q.queryId(), ok ? null : m.paymentRefused());
+    return new Outgoing.AnswerPreCheckout(q.queryId(), ok ? null : m.plans().paymentRefused());
   }
 
   /**
@@ -96,7 +96,8 @@ final class BotPayments {
    */
   List<Outgoing> paid(Incoming.Paid p, Messages m) {
     List<Outgoing> out = new ArrayList<>();
-    if (!applied.add(p.chargeId())) {
+    Optional<BotStore.Charge> seen = store.charge(p.chargeId());
+    if (seen.isPresent() && seen.get().applied()) {
       log.info("chat {}: payment already applied", p.chatId());
       return out;
     }
@@ -106,13 +107,29 @@ final class BotPayments {
       // money's trail in the log for a refund by hand, tell the user
       log.warn("chat {}: a payment of {} {} does not match a plan on sale; refund it by hand (charge id kept in the"
           + " bot's records)", p.chatId(), p.amount(), p.currency());
-      out.add(new Outgoing.Send(p.chatId(), m.paymentRefused()));
+      out.add(new Outgoing.Send(p.chatId(), m.plans().paymentRefused()));
       return out;
     }
-    Subscription s = hunter.extendPlan(BotConversation.owner(p.chatId()), plan.get().name(), PERIOD);
-    reminded.remove(p.chatId());
+    String owner = BotConversation.owner(p.chatId());
+    // as stored: to the millisecond
+    Instant until = hunter.subscription(owner).map(Subscription::until).map(u -> u.truncatedTo(ChronoUnit.MILLIS))
+        .orElse(null);
+    if (seen.isPresent() && !Objects.equals(seen.get().untilBefore(), until)) {
+      // recorded before a crash, and the plan's end moved since: it was applied, only not marked
+      store.chargeApplied(p.chargeId());
+      log.info("chat {}: payment was applied before a restart", p.chatId());
+      out.add(new Outgoing.Send(p.chatId(), m.plans().planBought(plan.get(), until)));
+      return out;
+    }
+    if (seen.isEmpty() && !store.chargeReceived(p.chargeId(), p.chatId(), plan.get().name(), until)) {
+      log.info("chat {}: payment already being applied", p.chatId());
+      return out;
+    }
+    Subscription s = hunter.extendPlan(owner, plan.get().name(), PERIOD);
+    store.chargeApplied(p.chargeId());
+    store.forgetReminded(p.chatId());
     log.info("chat {}: paid for {} until {}", p.chatId(), plan.get().name(), s.until());
-    out.add(new Outgoing.Send(p.chatId(), m.planBought(plan.get(), s.until())));
+    out.add(new Outgoing.Send(p.chatId(), m.plans().planBought(plan.get(), s.until())));
     return out;
   }
 
@@ -123,11 +140,12 @@ final class BotPayments {
     for (long chat : chats) {
       Optional<Subscription> s = hunter.subscription(BotConversation.owner(chat));
       if (s.isEmpty() || s.get().until() == null || !s.get().until().isAfter(now)
-          || s.get().until().isAfter(now.plus(REMIND_BEFORE)) || s.get().until().equals(reminded.get(chat))) {
+          || s.get().until().isAfter(now.plus(REMIND_BEFORE))
+          || store.reminded(chat).filter(s.get().until()::equals).isPresent()) {
         continue;
       }
-      reminded.put(chat, s.get().until());
-      out.add(new Outgoing.Send(chat, messages.apply(chat).planEndsSoon(s.get().planName(), s.get().until())));
+      store.saveReminded(chat, s.get().until()); // persist, then publish
+      out.add(new Outgoing.Send(chat, messages.apply(chat).plans().planEndsSoon(s.get().planName(), s.get().until())));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.github.slothunter.examples.telegram;
 
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.TimeWindow;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -87,7 +88,7 @@ public final class FilterParser {
    */
   public static DaysAndHours parse(String text) {
     Objects.requireNonNull(text, "text");
-    String s = asciiDigits(text).strip().toLowerCase(Locale.ROOT)
+    String s = JalaliFormat.asciiDigits(text).strip().toLowerCase(Locale.ROOT)
         .replace("سه شنبه", "سه\u200cشنبه").replace("پنج شنبه", "پنج\u200cشنبه")
         .replace('ي', 'ی').replace('ك', 'ک');
     // "08:00 - 12:00" and "sat - wed" become one token each; Persian "تا" ("to") works as a dash
@@ -156,21 +157,5 @@ public final class FilterParser {
       }
       d = d.plus(1);
     }
-  }
-
-  /** Persian and Arabic-Indic digits to ASCII. */
-  static String asciiDigits(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '\u06F0' && c <= '\u06F9') {
-        b.append((char) ('0' + (c - '\u06F0')));
-      } else if (c >= '\u0660' && c <= '\u0669') {
-        b.append((char) ('0' + (c - '\u0660')));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

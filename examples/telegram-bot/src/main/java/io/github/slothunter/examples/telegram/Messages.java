@@ -2,15 +2,11 @@ package io.github.slothunter.examples.telegram;
 
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.ErrorCode;
-import io.github.slothunter.api.OwnerPatient;
-import io.github.slothunter.api.Pii;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Service;
-import io.github.slothunter.api.Slot;
-import io.github.slothunter.core.OwnerStats;
-import io.github.slothunter.core.Plan;
 import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.api.TimeWindow;
-import java.net.URI;
+import io.github.slothunter.core.Plan;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +19,11 @@ import java.util.stream.Collectors;
  * Every text the bot sends, in Persian and English side by side: one instance per language.
  * Plain text (the bot sends no Markdown), Jalali dates and Tehran times.
  *
+ * <p>The texts about plans are in {@link PlanMessages} ({@link #plans()}), those about engine events
+ * in {@link NoticeMessages} ({@link #notices()}), those about the patient book in
+ * {@link PatientMessages} ({@link #patients()}); this class keeps the rest and what they share
+ * (plan names, intervals, slot times, error texts).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Messages {
@@ -31,10 +32,16 @@ public final class Messages {
 
   private final Lang lang;
   private final JalaliFormat fmt;
+  private final PlanMessages plans;
+  private final NoticeMessages notices;
+  private final PatientMessages patients;
 
   private Messages(Lang lang) {
     this.lang = lang;
-    this.fmt = JalaliFormat.of(lang);
+    this.fmt = lang == Lang.FA ? JalaliFormat.PERSIAN : JalaliFormat.ENGLISH;
+    this.plans = new PlanMessages(this);
+    this.notices = new NoticeMessages(this);
+    this.patients = new PatientMessages(this);
   }
 
   /** The texts of a language. */
@@ -52,11 +59,28 @@ public final class Messages {
     return fmt;
   }
 
-  private String t(String fa, String en) {
+  /** The texts about plans: {@code /plan}, {@code /stats}, {@code /grant}, buying and reminders. */
+  public PlanMessages plans() {
+    return plans;
+  }
+
+  /** The texts about engine events: slots, holds, bookings, pauses. */
+  public NoticeMessages notices() {
+    return notices;
+  }
+
+  /** The texts about the patient book: {@code /patients}, choosing whom to book for, importing. */
+  public PatientMessages patients() {
+    return patients;
+  }
+
+  /** {@code fa} in Persian, {@code en} in English. */
+  String t(String fa, String en) {
     return lang == Lang.FA ? fa : en;
   }
 
-  private String n(long value) {
+  /** A whole number in the language's digits. */
+  String n(long value) {
     return fmt.number(value);
   }
 
@@ -424,114 +448,7 @@ public final class Messages {
         "Auto-booking is off and the Paziresh24 login is forgotten. Slot messages continue; your patients stay in /patients.");
   }
 
-  // ------------------------------------------------------------------ patients (the people a chat books for)
-
-  /** {@code /autobook} with patients in the book: whom to book for. */
-  public String choosePatient() {
-    return t("🤖 رزرو خودکار برای چه کسی؟", "🤖 Whom should I book for?");
-  }
-
-  /** The button for someone not in the book yet. */
-  public String someoneElseButton() {
-    return t("شخص دیگر", "Someone else");
-  }
-
-  /** A patient's button: the owner's label and the last digits of the national code. */
-  public String patientButton(OwnerPatient p) {
-    return p.label() + " (" + Pii.maskNationalCode(p.patient().nationalCode()) + ")";
-  }
-
-  /** The chosen patient, in place of the menu. */
-  public String chosenPatient(String label) {
-    return "👤 " + label;
-  }
-
-  /** Asks for the mobile of the provider account (a family member's own mobile is not its login). */
-  public String askAccountMobile() {
-    return t("شماره موبایل حساب پذیرش۲۴ را بفرستید (کد ورود به این شماره پیامک می‌شود):",
-        "Send the mobile number of the Paziresh24 account (the login code is texted to it):");
-  }
-
-  /** {@code /patients} with nobody in the book. */
-  public String noPatients() {
-    return t("👥 هنوز بیماری در فهرست شما نیست. یکی اضافه کنید یا افراد حساب پذیرش۲۴ خود را بیاورید:",
-        "👥 Your list of patients is empty. Add someone, or bring in the people of your Paziresh24 account:");
-  }
-
-  /** {@code /patients}: the book, national codes and mobiles masked. */
-  public String patientList(List<OwnerPatient> book) {
-    StringBuilder s = new StringBuilder(t("👥 بیمارهای شما (" + n(book.size()) + "):", "👥 Your patients (" + n(book.size()) + "):"));
-    int i = 1;
-    for (OwnerPatient p : book) {
-      s.append("\n").append(n(i++)).append(". ").append(p.label())
-          .append(" — ").append(Pii.maskNationalCode(p.patient().nationalCode()))
-          .append(", ").append(Pii.maskMobile(p.patient().mobile()));
-      if (p.patient().accountUserId() != null) {
-        s.append(t(" (از حساب پذیرش۲۴)", " (from your Paziresh24 account)"));
-      }
-    }
-    s.append(t("\n\nبرای حذف، روی نام بزنید:", "\n\nTap a name to remove it:"));
-    return s.toString();
-  }
-
-  /** The add-by-hand button. */
-  public String addPatientButton() {
-    return t("افزودن بیمار", "Add a patient");
-  }
-
-  /** The import button. */
-  public String importPatientsButton() {
-    return t("آوردن افراد حساب پذیرش۲۴", "Import my Paziresh24 account's people");
-  }
-
-  /** Starts typing in a patient to save. */
-  public String addPatientIntro() {
-    return t("➕ بیمار تازه. نام بیمار را بفرستید (یا /cancel):", "➕ A new patient. Send their first name (or /cancel):");
-  }
-
-  /** A patient was saved. */
-  public String patientSaved(String label) {
-    return t("✅ «" + label + "» به بیمارهای شما اضافه شد. /autobook", "✅ " + label + " is in your patients now. /autobook");
-  }
-
-  /** A patient was removed. */
-  public String patientRemoved(String label) {
-    return t("🗑 «" + label + "» از فهرست حذف شد. رزروهای خودکاری که برایش روشن است ادامه دارند تا /autobook off.",
-        "🗑 " + label + " is off your list. Auto-booking already on for them goes on until /autobook off.");
-  }
-
-  /** Reading the account's people. */
-  public String importing() {
-    return t("📥 در حال آوردن افراد حساب…", "📥 Reading your account's people…");
-  }
-
-  /** The provider cannot list an account's people. */
-  public String importUnsupported() {
-    return t("این سایت فهرست افراد حساب را نمی‌دهد؛ بیمارها را دستی اضافه کنید.",
-        "This site does not list an account's people; add your patients by hand.");
-  }
-
-  /** The account had nobody with complete details. */
-  public String importedNone() {
-    return t("در حساب شما کسی با اطلاعات کامل (نام، کد ملی، موبایل) پیدا نشد.",
-        "Nobody with complete details (name, national code, mobile) was found on your account.");
-  }
-
-  /** The imported people, by label. */
-  public String imported(List<OwnerPatient> people) {
-    String names = people.stream().map(OwnerPatient::label).collect(Collectors.joining(t("، ", ", ")));
-    return t("✅ " + n(people.size()) + " نفر از حساب شما در فهرست بیمارها است: " + names + "\nبا /autobook انتخاب کنید.",
-        "✅ " + n(people.size()) + (people.size() == 1 ? " person" : " people") + " from your account in your patients: "
-            + names + "\nPick one with /autobook.");
-  }
-
-  /** Too many wrong codes while importing. */
-  public String tooManyCodesImport() {
-    return t("⛔️ کد چند بار اشتباه وارد شد. دوباره با /patients شروع کنید.",
-        "⛔️ Too many wrong codes. Start again with /patients.");
-  }
-
-  // ------------------------------------------------------------------ plan, stats, grant
+  // ------------------------------------------------------------------ shared by the texts
 
   /** A plan's name as users know it. */
   public String planName(String name) {
@@ -542,108 +459,6 @@ public final class Messages {
       case "ENTERPRISE" -> t("سازمانی (ENTERPRISE)", "ENTERPRISE");
       default -> name;
     };
-  }
-
-  /** {@code /plan}. */
-  public String plan(Plan plan, int used) {
-    String max = plan.maxWatches() == Plan.UNLIMITED ? t("نامحدود", "unlimited") : n(plan.maxWatches());
-    return t("📋 طرح شما: " + planName(plan.name())
-            + "\n• پزشک‌ها: " + n(used) + " از " + max
-            + "\n• بررسی نوبت‌ها: هر " + interval(plan.minInterval())
-            + "\n• رزرو خودکار: " + (plan.autoBook() ? "دارد ✅" : "ندارد")
-            + "\n\nبرای ارتقای طرح با پشتیبانی تماس بگیرید.",
-        "📋 Your plan: " + planName(plan.name())
-            + "\n• Doctors: " + n(used) + " of " + max
-            + "\n• Checks: every " + interval(plan.minInterval())
-            + "\n• Auto-booking: " + (plan.autoBook() ? "included ✅" : "not included")
-            + "\n\nContact support to upgrade.");
-  }
-
-  /** {@code /stats}. */
-  public String stats(OwnerStats stats) {
-    return t("📊 آمار شما"
-            + "\n• طرح: " + planName(stats.plan())
-            + "\n• پزشک‌های در حال پیگیری: " + n(stats.watches())
-            + "\n• نوبت‌های خالی اعلام‌شده: " + n(stats.slotsAnnounced())
-            + "\n• رزروهای خودکار: " + n(stats.bookings()),
-        "📊 Your numbers"
-            + "\n• Plan: " + planName(stats.plan())
-            + "\n• Doctors watched: " + n(stats.watches())
-            + "\n• Free slots announced: " + n(stats.slotsAnnounced())
-            + "\n• Auto-bookings: " + n(stats.bookings()));
-  }
-
-  /** {@code /grant} by someone who is not the admin. */
-  public String grantDenied() {
-    return t("⛔️ این دستور فقط برای مدیر ربات است.", "⛔️ Only the bot's admin may do that.");
-  }
-
-  /** {@code /grant} with wrong arguments. */
-  public String grantUsage(Collection<String> plans) {
-    return t("استفاده: /grant شناسه‌ی‌چت طرح\nطرح‌ها: ", "Usage: /grant <chatId> <PLAN>\nPlans: ") + String.join(", ", plans);
-  }
-
-  /** {@code /grant} done. */
-  public String granted(long chatId, String plan) {
-    return t("✅ طرح " + chatId + " اکنون " + planName(plan) + " است (برای پزشک‌هایی که از این به بعد اضافه شوند).",
-        "✅ " + chatId + " is now on " + planName(plan) + " (for doctors added from now on).");
-  }
-
-  /** Tells a user their plan changed. */
-  public String planChanged(Plan plan, int used) {
-    return t("🎉 طرح شما به " + planName(plan.name()) + " تغییر کرد.\n\n", "🎉 Your plan is now " + planName(plan.name())
-        + ".\n\n") + plan(plan, used).lines().skip(1).collect(Collectors.joining("\n")).strip();
-  }
-
-  // ------------------------------------------------------------------ buying a plan
-
-  /** The plans on sale, one line each; the buttons buy them. */
-  public String plansForSale(List<Plan> onSale, Plan current) {
-    StringBuilder b = new StringBuilder(t("💳 طرح‌ها (پرداخت با ستاره‌ی تلگرام، هر ۳۰ روز):",
-        "💳 Plans (paid in Telegram Stars, per 30 days):"));
-    for (Plan p : onSale) {
-      String max = p.maxWatches() == Plan.UNLIMITED ? t("نامحدود", "unlimited") : n(p.maxWatches());
-      b.append("\n• ").append(planName(p.name())).append(": ").append(n(p.price().amount())).append(" ⭐ — ")
-          .append(t(max + " پزشک، هر " + interval(p.minInterval()), max + " doctors, every " + interval(p.minInterval())))
-          .append(p.autoBook() ? t("، رزرو خودکار", ", auto-booking") : "");
-    }
-    b.append("\n\n").append(t("طرح فعلی شما: ", "Your plan now: ")).append(planName(current.name()));
-    return b.toString();
-  }
-
-  /** No plan is on sale (no prices configured). */
-  public String nothingForSale() {
-    return t("در حال حاضر طرحی برای خرید در ربات نیست؛ با پشتیبانی تماس بگیرید.",
-        "No plan can be bought in the bot right now; contact support.");
-  }
-
-  /** The invoice's title. */
-  public String invoiceTitle(Plan plan) {
-    return t("طرح ", "Plan ") + planName(plan.name());
-  }
-
-  /** The invoice's description. */
-  public String invoiceDescription(Plan plan, int days) {
-    return t(n(days) + " روز طرح " + planName(plan.name()) + " برای پیگیری نوبت‌ها",
-        n(days) + " days of " + planName(plan.name()) + " for slot hunting");
-  }
-
-  /** The payment is refused before it is charged. */
-  public String paymentRefused() {
-    return t("این صورتحساب دیگر معتبر نیست؛ لطفاً دوباره /plans را بزنید.",
-        "This invoice is no longer valid; please send /plans again.");
-  }
-
-  /** The plan runs now, until {@code until}. */
-  public String planBought(Plan plan, Instant until) {
-    return t("✅ پرداخت انجام شد. طرح " + planName(plan.name()) + " تا " + fmt.date(until) + " فعال است.",
-        "✅ Paid. " + planName(plan.name()) + " runs until " + fmt.date(until) + ".");
-  }
-
-  /** The plan ends soon. */
-  public String planEndsSoon(String plan, Instant until) {
-    return t("⏰ طرح " + planName(plan) + " شما در " + fmt.date(until) + " تمام می‌شود. برای تمدید /plans را بزنید.",
-        "⏰ Your " + planName(plan) + " plan ends on " + fmt.date(until) + ". Send /plans to renew.");
   }
 
   // ------------------------------------------------------------------ errors
@@ -684,164 +499,9 @@ public final class Messages {
     return t("⚠️ خطای غیرمنتظره‌ای رخ داد. لطفاً دوباره امتحان کنید.", "⚠️ Something unexpected went wrong. Please try again.");
   }
 
-  // ------------------------------------------------------------------ notifications
-
-  /** A free slot. */
-  public String slotOpened(WatchLabel label, Slot slot, Long price) {
-    Instant start = slot.start();
-    StringBuilder s = new StringBuilder();
-    s.append(t("🔔 نوبت خالی پیدا شد!", "🔔 A free slot just opened!"));
-    s.append("\n👨‍⚕️ ").append(label.doctorName());
-    s.append("\n🏥 ").append(label.place());
-    s.append("\n📅 ").append(fmt.weekday(start)).append(' ').append(fmt.date(start));
-    s.append("\n🕘 ").append(t("ساعت " + fmt.time(start) + " (به وقت تهران)", fmt.time(start) + " (Tehran time)"));
-    if (price != null && price > 0) { // 0: paid at the office, nothing to show
-      s.append("\n💰 ").append(price(price));
-    }
-    s.append(t("\n\nزود اقدام کنید؛ نوبت‌های خالی سریع پر می‌شوند.", "\n\nBe quick: free slots go fast."));
-    return s.toString();
-  }
-
-  /** The booking link button. */
-  public String bookButton() {
-    return t("📲 رزرو این نوبت", "📲 Book this slot");
-  }
-
-  /** Slots that were not announced one by one, in one message. */
-  public String moreSlots(WatchLabel label, List<Slot> slots, int total) {
-    StringBuilder s = new StringBuilder(t("🔔 " + n(total) + " نوبت خالی دیگر برای " + label.doctorName() + ":",
-        "🔔 " + n(total) + " more free slot" + (total == 1 ? "" : "s") + " for " + label.doctorName() + ":"));
-    s.append("\n🏥 ").append(label.place());
-    for (Slot slot : slots) {
-      s.append("\n• ").append(when(slot.start()));
-    }
-    if (total > slots.size()) {
-      s.append(t("\n• و " + n(total - slots.size()) + " نوبت دیگر", "\n• and " + n(total - slots.size()) + " more"));
-    }
-    return s.toString();
-  }
-
   /** {@code Saturday 1405/01/01 09:30}. */
   public String when(Instant instant) {
     return fmt.weekday(instant) + " " + fmt.date(instant) + t(" ساعت ", " ") + fmt.time(instant);
-  }
-
-  /** The engine holds a slot and is booking it. */
-  public String holdPlaced(WatchLabel label, Slot slot) {
-    return t("⏳ نوبت " + when(slot.start()) + " " + label.doctorName() + " برایتان نگه داشته شد؛ در حال رزرو…",
-        "⏳ Holding " + when(slot.start()) + " with " + label.doctorName() + " for you; booking now…");
-  }
-
-  /** A booking succeeded. */
-  public String booked(WatchLabel label, Slot slot, String trackingCode, String bookingKey) {
-    String code = trackingCode.isBlank() ? bookingKey : trackingCode;
-    return t("✅ نوبت رزرو شد!", "✅ Booked!")
-        + "\n👨‍⚕️ " + label.doctorName()
-        + "\n🏥 " + label.place()
-        + "\n📅 " + fmt.weekday(slot.start()) + " " + fmt.date(slot.start())
-        + "\n🕘 " + t("ساعت " + fmt.time(slot.start()) + " (به وقت تهران)", fmt.time(slot.start()) + " (Tehran time)")
-        + "\n🔖 " + t("کد رهگیری: ", "Tracking code: ") + code
-        + t("\n\nکد رهگیری را نگه دارید و سر وقت در مطب باشید.", "\n\nKeep the tracking code and be there on time.");
-  }
-
-  /**
-   * A booking was made but is confirmed only once paid online ("pay to confirm"): never "booked!"
-   * alone, and the payment link when the site gave one.
-   */
-  public String bookedPayToConfirm(WatchLabel label, Slot slot, String trackingCode, String bookingKey, URI payAt) {
-    String code = trackingCode.isBlank() ? bookingKey : trackingCode;
-    String where = payAt == null ? t("در سایت پذیرش۲۴", "on the Paziresh24 site") : payAt.toString();
-    return t("💳 نوبت ثبت شد اما هنوز قطعی نیست: برای قطعی شدن باید پرداخت کنید.",
-        "💳 Booked, but not final yet: pay to confirm.")
-        + "\n👨‍⚕️ " + label.doctorName()
-        + "\n🏥 " + label.place()
-        + "\n📅 " + fmt.weekday(slot.start()) + " " + fmt.date(slot.start())
-        + "\n🕘 " + t("ساعت " + fmt.time(slot.start()) + " (به وقت تهران)", fmt.time(slot.start()) + " (Tehran time)")
-        + "\n🔖 " + t("کد رهگیری: ", "Tracking code: ") + code
-        + "\n💳 " + t("پرداخت: ", "Pay here: ") + where
-        + t("\n\nتا پرداخت نکنید نوبت قطعی نیست و ممکن است لغو شود.",
-            "\n\nUntil it is paid the booking is not final and may lapse.");
-  }
-
-  /** The booking could not be confirmed by reading it back from the site. */
-  public String unverified() {
-    return t("⚠️ سایت هنوز این رزرو را در سوابق حساب نشان نمی‌دهد؛ لطفاً در سایت بررسی کنید.",
-        "⚠️ The site's records do not confirm this booking yet; please check your account on the site.");
-  }
-
-  /** A booking failed. */
-  public String bookingFailed(WatchLabel label, Slot slot, ErrorCode code, String reason, boolean willRetry) {
-    String why = switch (code) {
-      case SLOT_TAKEN -> t("کس دیگری زودتر رزرو کرد", "someone else took it first");
-      case HOLD_EXPIRED -> t("زمان نگه‌داشتن نوبت تمام شد", "the hold expired");
-      case AUTH_REQUIRED -> t("ورود به پذیرش۲۴ منقضی شده؛ با /autobook دوباره وارد شوید",
-          "the Paziresh24 login expired; log in again with /autobook");
-      case INVALID_INPUT -> t("پذیرش۲۴ اطلاعات بیمار را نپذیرفت؛ با /autobook اصلاح کنید",
-          "Paziresh24 rejected the patient's details; fix them with /autobook");
-      case RATE_LIMITED, PROVIDER_UNAVAILABLE -> t("پذیرش۲۴ در دسترس نبود", "Paziresh24 was not reachable");
-      case MANUAL_ACTION_REQUIRED -> t("پزشک پیش از رزرو فرمی می‌خواهد که باید خودتان در سایت پر کنید",
-          "the doctor asks for a form before booking that you must fill in on the site")
-          + (reason.isBlank() ? "" : " (" + reason + ")");
-      default -> t("خطای سایت", "a site error") + (reason.isBlank() ? "" : " (" + reason + ")");
-    };
-    String next = willRetry ? t("\nبرای نوبت‌های بعدی دوباره تلاش می‌کنم.", "\nI will keep trying for the next slots.")
-        : t("\nرزرو خودکار برای این پزشک متوقف شد؛ پیام نوبت‌های خالی ادامه دارد.",
-            "\nAuto-booking stopped for this doctor; slot messages continue.");
-    return t("❌ رزرو خودکار نوبت " + when(slot.start()) + " " + label.doctorName() + " انجام نشد: " + why + "." + next,
-        "❌ Could not book " + when(slot.start()) + " with " + label.doctorName() + ": " + why + "." + next);
-  }
-
-  /** An interrupted booking attempt whose result is unknown. */
-  public String bookingUnknown(WatchLabel label, Slot slot) {
-    return t("⚠️ رزرو نوبت " + when(slot.start()) + " " + label.doctorName()
-            + " نیمه‌کاره ماند و نتیجه‌اش معلوم نیست. لطفاً نوبت‌های خود را در پذیرش۲۴ بررسی کنید.",
-        "⚠️ Booking " + when(slot.start()) + " with " + label.doctorName()
-            + " was interrupted and its result is unknown. Please check your appointments on Paziresh24.");
-  }
-
-  /**
-   * A hold request whose answer was lost, and whether the site holds the slot is unknown: the slot
-   * may stay blocked until {@code lapsesAt}; nothing was booked.
-   */
-  public String holdUnknown(WatchLabel label, Slot slot, java.time.Instant lapsesAt) {
-    return t("⚠️ پذیرش۲۴ به درخواست نگه‌داشتن نوبت " + when(slot.start()) + " " + label.doctorName()
-            + " پاسخ نداد. چیزی رزرو نشد؛ اگر نوبت نگه داشته شده باشد تا " + when(lapsesAt)
-            + " آزاد می‌شود و تا آن زمان دوباره برایش تلاش نمی‌کنم.",
-        "⚠️ Paziresh24 did not answer the request to hold " + when(slot.start()) + " with " + label.doctorName()
-            + ". Nothing was booked; if the slot was held, it is freed by " + when(lapsesAt)
-            + " and I will not try it again before then.");
-  }
-
-  /** A watch paused, explained by its reason. */
-  public String paused(WatchLabel label, ErrorCode reason) {
-    String who = label.doctorName();
-    return switch (reason) {
-      case UNSUPPORTED -> t("ℹ️ رزرو خودکار برای " + who + " ممکن نیست؛ به جایش لینک رزرو نوبت‌های خالی را می‌فرستم.",
-          "ℹ️ Auto-booking is not possible for " + who + "; I will send booking links instead.");
-      case AUTH_REQUIRED -> t("🔑 ورود به پذیرش۲۴ منقضی شده و رزرو خودکار " + who
-              + " متوقف شد. با /autobook دوباره وارد شوید. پیام نوبت‌های خالی ادامه دارد.",
-          "🔑 The Paziresh24 login expired, so auto-booking for " + who
-              + " is paused. Log in again with /autobook. Slot messages continue.");
-      case INVALID_INPUT -> t("⏸ پذیرش۲۴ اطلاعات بیمار را نپذیرفت و رزرو خودکار " + who
-              + " متوقف شد. با /autobook اطلاعات را اصلاح کنید.",
-          "⏸ Paziresh24 rejected the patient's details, so auto-booking for " + who
-              + " is paused. Fix them with /autobook.");
-      case RATE_LIMITED, PROVIDER_UNAVAILABLE -> t("⏸ پذیرش۲۴ فعلاً در دسترس نیست؛ پیگیری " + who
-              + " کمی متوقف شد و خودکار ادامه پیدا می‌کند.",
-          "⏸ Paziresh24 is not reachable right now; watching " + who + " is paused and resumes by itself.");
-      case QUOTA_EXCEEDED -> t("⏸ پیگیری " + who + " به خاطر محدودیت طرح شما متوقف شد. (/plan)",
-          "⏸ Watching " + who + " is paused by your plan's limits. (/plan)");
-      case BOOKING_OFF -> t("⛔ نوبت‌دهی اینترنتی " + who + " در پذیرش۲۴ خاموش است؛ روزی یک بار بررسی می‌کنم و اگر روشن شد"
-              + " پیگیری خودکار ادامه پیدا می‌کند.",
-          "⛔ " + who + " has online booking switched off on Paziresh24; I check once a day and resume by myself"
-              + " when it is back.");
-      default -> t("⏸ پیگیری " + who + " موقتاً متوقف شد.", "⏸ Watching " + who + " is paused for now.");
-    };
-  }
-
-  /** A paused watch runs again. */
-  public String resumed(WatchLabel label) {
-    return t("▶️ پیگیری " + label.doctorName() + " دوباره ادامه دارد.", "▶️ Watching " + label.doctorName() + " again.");
   }
 
   /** {@code 5 minutes} / {@code ۵ دقیقه}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class BotConfigTest {
 
     assertThat(fromEnv.adminChatId()).isEqualTo(5L);
     assertThat(fromEnv.apiUrl()).isEqualTo("http://127.0.0.1:1/bot");
-    assertThat(c).isEqualTo(new BotConfig("1:t", "http://127.0.0.1:2/bot", -100L, true, 7, Duration.ofSeconds(3), false));
+    assertThat(c).isEqualTo(new BotConfig("1:t", "http://127.0.0.1:2/bot", -100L, true, 7, Duration.ofSeconds(3), false,
+        c.storage()));
   }
 
   @Test
@@ -48,6 +50,30 @@ class BotConfigTest {
     assertThatThrownBy(() -> BotConfig.parse(new String[] {"--poll-timeout", "90"}, ENV)).hasMessageContaining("0-50");
     assertThatThrownBy(() -> BotConfig.parse(new String[0], Map.of("TELEGRAM_BOT_TOKEN", "a b")))
         .hasMessageContaining("spaces");
+  }
+
+  @Test
+  void storageDefaultsToAnEmbeddedDatabaseAndAKeyFileOutsideIt() {
+    BotConfig c = BotConfig.parse(new String[0], Map.of("TELEGRAM_BOT_TOKEN", "1:t", "XDG_CONFIG_HOME", "/cfg"));
+
+    assertThat(c.storage().db()).isEqualTo(BotConfig.DEFAULT_DB);
+    assertThat(c.storage().storeKeyFile()).isEqualTo(Path.of("/cfg/slothunter-bot/store.key"));
+    assertThat(c.storage().storeKeyBase64()).isNull();
+  }
+
+  @Test
+  void storageFlagsWinAndSecretsComeOnlyFromTheEnvironmentAndAreNeverPrinted() {
+    Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", "1:t", "SLOTHUNTER_BOT_DB", "/from-env",
+        "SLOTHUNTER_DB_USER", "bot", "SLOTHUNTER_DB_PASSWORD", "pw-secret", "SLOTHUNTER_STORE_KEY", "a2V5LXNlY3JldA==");
+
+    BotConfig c = BotConfig.parse(new String[] {"--db", "jdbc:postgresql://db/bot?password=url-secret",
+        "--store-key-file", "/keys/bot.key"}, env);
+
+    assertThat(c.storage().db()).isEqualTo("jdbc:postgresql://db/bot?password=url-secret");
+    assertThat(c.storage().dbUser()).isEqualTo("bot");
+    assertThat(c.storage().storeKeyFile()).isEqualTo(Path.of("/keys/bot.key"));
+    assertThat(c.toString()).doesNotContain("pw-secret").doesNotContain("url-secret").doesNotContain("a2V5");
+    assertThat(BotConfig.parse(new String[0], env).storage().db()).isEqualTo("/from-env");
   }
 
   @Test

@@ -78,7 +78,7 @@ class FilterParserTest {
   }
 
   @Test
-  void turnsPersianAndArabicIndicDigitsIntoAscii() {
-    assertThat(FilterParser.asciiDigits("۰۹۱۲ ٠٩١٢ 0912")).isEqualTo("0912 0912 0912");
+  void readsPersianAndArabicIndicDigitsAsAscii() {
+    assertThat(FilterParser.parse("شنبه ۰۸:۳۰-١٢")).isEqualTo(FilterParser.parse("sat 08:30-12"));
   }
 }

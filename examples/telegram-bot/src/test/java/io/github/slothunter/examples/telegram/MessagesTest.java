@@ -42,8 +42,8 @@ class MessagesTest {
   void aBookingAwaitingPaymentSaysPayToConfirmWithTheLinkInBothLanguages() {
     java.net.URI pay = java.net.URI.create("https://www.paziresh24.com/factor/5532/b1");
 
-    String fa = FA.bookedPayToConfirm(LABEL, SLOT, "48214102", "b1", pay);
-    String en = EN.bookedPayToConfirm(LABEL, SLOT, "48214102", "b1", pay);
+    String fa = FA.notices().bookedPayToConfirm(LABEL, SLOT, "48214102", "b1", pay);
+    String en = EN.notices().bookedPayToConfirm(LABEL, SLOT, "48214102", "b1", pay);
 
     assertThat(fa).contains("برای قطعی شدن باید پرداخت کنید", pay.toString(), "48214102").doesNotContain("رزرو شد!");
     assertThat(en).contains("pay to confirm", pay.toString(), "48214102").doesNotContain("Booked!");
@@ -51,12 +51,12 @@ class MessagesTest {
 
   @Test
   void aBookingAwaitingPaymentWithoutALinkPointsToTheSite() {
-    assertThat(EN.bookedPayToConfirm(LABEL, SLOT, "", "b1", null)).contains("Pay here: on the Paziresh24 site", "b1");
+    assertThat(EN.notices().bookedPayToConfirm(LABEL, SLOT, "", "b1", null)).contains("Pay here: on the Paziresh24 site", "b1");
   }
 
   @Test
   void aBookingThatNeedsAPersonSaysSoAndKeepsTheLink() {
-    String en = EN.bookingFailed(LABEL, SLOT, ErrorCode.MANUAL_ACTION_REQUIRED,
+    String en = EN.notices().bookingFailed(LABEL, SLOT, ErrorCode.MANUAL_ACTION_REQUIRED,
         "book it by hand at https://www.paziresh24.com/booking/x", false);
 
     assertThat(en).contains("form before booking", "https://www.paziresh24.com/booking/x");
@@ -82,7 +82,7 @@ class MessagesTest {
     assertThat(EN.planName("CUSTOM")).isEqualTo("CUSTOM");
     assertThat(FA.quotaWatches(Plans.PRO, 3)).contains("نامحدود");
     assertThat(EN.quotaWatches(Plans.PREMIUM, 10)).contains("10 doctors");
-    assertThat(FA.plan(Plans.PREMIUM, 2)).contains("دارد ✅").contains("۲ از ۱۰");
+    assertThat(FA.plans().plan(Plans.PREMIUM, 2)).contains("دارد ✅").contains("۲ از ۱۰");
   }
 
   @Test
@@ -99,25 +99,49 @@ class MessagesTest {
   @Test
   void everyPauseReasonAndBookingFailureIsExplained() {
     for (ErrorCode code : ErrorCode.values()) {
-      assertThat(FA.paused(LABEL, code)).contains("دکتر سارا");
-      assertThat(EN.paused(LABEL, code)).contains("دکتر سارا");
-      assertThat(EN.bookingFailed(LABEL, SLOT, code, "why", false)).contains("Could not book").contains("stopped");
-      assertThat(FA.bookingFailed(LABEL, SLOT, code, "", true)).contains("دوباره تلاش");
+      assertThat(FA.notices().paused(LABEL, code)).contains("دکتر سارا");
+      assertThat(EN.notices().paused(LABEL, code)).contains("دکتر سارا");
+      assertThat(EN.notices().bookingFailed(LABEL, SLOT, code, "why", false)).contains("Could not book").contains("stopped");
+      assertThat(FA.notices().bookingFailed(LABEL, SLOT, code, "", true)).contains("دوباره تلاش");
     }
-    assertThat(EN.bookingFailed(LABEL, SLOT, ErrorCode.PROTOCOL, "odd answer", true)).contains("(odd answer)");
-    assertThat(EN.paused(LABEL, ErrorCode.QUOTA_EXCEEDED)).contains("/plan");
+    assertThat(EN.notices().bookingFailed(LABEL, SLOT, ErrorCode.PROTOCOL, "odd answer", true)).contains("(odd answer)");
+    assertThat(EN.notices().paused(LABEL, ErrorCode.QUOTA_EXCEEDED)).contains("/plan");
   }
 
   @Test
   void placesAndSummariesHandleMissingParts() {
     assertThat(new WatchLabel("d", "", "ویزیت", null, "l", "c", "s").place()).isEqualTo("ویزیت");
     assertThat(new WatchLabel("d", "مطب", "", null, "l", "c", "s").place()).isEqualTo("مطب");
-    String summary = EN.moreSlots(LABEL, List.of(SLOT), 3);
+    String summary = EN.notices().moreSlots(LABEL, List.of(SLOT), 3);
 
     assertThat(summary).contains("3 more free slots").contains("Saturday 1405/01/01 09:30").contains("and 2 more");
     assertThat(FA.autoBookOn(2, "S***")).contains("۲ پزشک");
     assertThat(EN.autoBookOn(1, "S***")).contains("1 doctor.");
-    assertThat(EN.planChanged(new Plan("GOLD", 3, Duration.ofSeconds(20), true, 3), 2)).contains("GOLD")
+    assertThat(EN.plans().planChanged(new Plan("GOLD", 3, Duration.ofSeconds(20), true, 3), 2)).contains("GOLD")
         .contains("every 20 seconds").contains("Doctors: 2 of 3").doesNotContain("Your plan: GOLD");
+  }
+
+  @Test
+  void slotsShowTheJalaliDateTehranTimeAndWeekdayInEachLanguagesDigits() {
+    // Nowruz 1405: Saturday 2026-03-21; 06:00 UTC is 09:30 in Tehran
+    String fa = FA.notices().slotOpened(LABEL, SLOT, 1_500_000L);
+    String en = EN.notices().slotOpened(LABEL, SLOT, 1_500_000L);
+
+    assertThat(fa).contains("شنبه ۱۴۰۵/۰۱/۰۱").contains("ساعت ۰۹:۳۰").contains("۱٬۵۰۰٬۰۰۰");
+    assertThat(en).contains("Saturday 1405/01/01").contains("09:30 (Tehran time)").contains("1,500,000");
+  }
+
+  @Test
+  void theDateFollowsTehranNotUtc() {
+    Slot lateUtcEve = TestDoctors.slot(TestDoctors.target(TestDoctors.reza(), "c9", "s9"),
+        Instant.parse("2026-03-20T21:00:00Z")); // 00:30 on Nowruz in Tehran
+
+    assertThat(EN.notices().moreSlots(LABEL, List.of(lateUtcEve), 1)).contains("Saturday 1405/01/01 00:30");
+  }
+
+  @Test
+  void planEndsAreJalaliDates() {
+    assertThat(FA.plans().planEndsSoon("PREMIUM", Instant.parse("2026-03-21T06:00:00Z"))).contains("۱۴۰۵/۰۱/۰۱");
+    assertThat(EN.format()).isSameAs(io.github.slothunter.api.JalaliFormat.ENGLISH);
   }
 }

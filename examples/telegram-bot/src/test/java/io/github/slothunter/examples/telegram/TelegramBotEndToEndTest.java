@@ -3,11 +3,10 @@ package io.github.slothunter.examples.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ibm.icu.util.Calendar;
-import com.ibm.icu.util.PersianCalendar;
-import com.ibm.icu.util.TimeZone;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.FakePaziresh24;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole bot, end to end on 127.0.0.1: pengrad's client over OkHttp 5 long-polls a fake Telegram
@@ -29,9 +29,12 @@ class TelegramBotEndToEndTest {
   private static final long REZA_FAN = 1_002L;
 
   private final Clock clock = Clock.systemUTC();
+  @TempDir
+  Path dir;
   private FakePaziresh24 site;
   private FakeTelegram telegram;
   private Backend backend;
+  private BotConfig config;
   private Bot bot;
 
   @BeforeEach
@@ -54,7 +57,9 @@ class TelegramBotEndToEndTest {
         .build().start();
     telegram = new FakeTelegram();
     backend = Backend.fake(clock, site);
-    bot = Bot.start(new BotConfig(FakeTelegram.TOKEN, telegram.apiUrl(), ADMIN, true, 1, Duration.ZERO, false), backend);
+    config = new BotConfig(FakeTelegram.TOKEN, telegram.apiUrl(), ADMIN, true, 1, Duration.ZERO, false,
+        BotConfig.Storage.embedded(dir.resolve("db"), dir.resolve("keys/store.key")));
+    bot = Bot.start(config, backend);
   }
 
   @AfterEach
@@ -76,20 +81,9 @@ class TelegramBotEndToEndTest {
     return day.atTime(time).atZone(SlotHunterZones.TEHRAN).toInstant();
   }
 
-  /** The Jalali date by ICU's calendar fields (not the bot's formatter), in ASCII or Persian digits. */
+  /** The Jalali date of the instant in Tehran, in ASCII or Persian digits. */
   private static String jalali(Instant instant, boolean persianDigits) {
-    PersianCalendar c = new PersianCalendar(TimeZone.getTimeZone("Asia/Tehran"));
-    c.setTimeInMillis(instant.toEpochMilli());
-    String ascii = String.format("%04d/%02d/%02d", c.get(Calendar.EXTENDED_YEAR), c.get(Calendar.MONTH) + 1,
-        c.get(Calendar.DAY_OF_MONTH));
-    if (!persianDigits) {
-      return ascii;
-    }
-    StringBuilder s = new StringBuilder();
-    for (char ch : ascii.toCharArray()) {
-      s.append(Character.isDigit(ch) ? (char) ('۰' + (ch - '0')) : ch);
-    }
-    return s.toString();
+    return (persianDigits ? JalaliFormat.PERSIAN : JalaliFormat.ENGLISH).date(instant);
   }
 
   private static JsonNode onlyButton(FakeTelegram.Call call) {
@@ -138,6 +132,29 @@ class TelegramBotEndToEndTest {
     assertThat(button.path("text").asText()).isEqualTo("📲 رزرو این نوبت");
     assertThat(button.path("url").asText()).startsWith(site.baseUrl() + "/booking/dr-sara-test")
         .contains("centerId=1001").contains("serviceId=2002");
+  }
+
+  @Test
+  void aRestartedBotRemembersTheLanguageTheWatchItsNameAndAFilterAskedFor() {
+    telegram.userSends(REZA_FAN, "/start");
+    telegram.awaitMessage(REZA_FAN, "choose your language");
+    telegram.userPresses(REZA_FAN, 501, "lang:en");
+    telegram.awaitEdit(REZA_FAN, "Language: English");
+    telegram.userSends(REZA_FAN, "/add " + site.doctorUrl("dr-reza-test"));
+    telegram.awaitMessage(REZA_FAN, "I am now watching for free slots");
+    telegram.userSends(REZA_FAN, "/filter");
+    telegram.awaitMessage(REZA_FAN, "Send the days and hours you want for دکتر رضا آزمون");
+
+    bot.close();
+    bot = Bot.start(config, backend);
+    telegram.userSends(REZA_FAN, "sat 08-12");
+
+    assertThat(telegram.awaitMessage(REZA_FAN, "Filter for دکتر رضا آزمون").text()).contains("Saturday");
+    telegram.userSends(REZA_FAN, "/list");
+    assertThat(telegram.awaitMessage(REZA_FAN, "1. 👨‍⚕️").text()).contains("دکتر رضا آزمون")
+        .contains("کلینیک کریمی — ویزیت حضوری").contains("Saturday, 08:00–12:00");
+    assertThat(bot.hunter().watches("1002")).singleElement()
+        .satisfies(w -> assertThat(w.filter().days()).containsExactly(java.time.DayOfWeek.SATURDAY));
   }
 
   @Test

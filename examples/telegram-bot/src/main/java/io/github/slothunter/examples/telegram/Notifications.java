@@ -1,0 +1,159 @@
+package io.github.slothunter.examples.telegram;
+
+import io.github.slothunter.api.BookingFailed;
+import io.github.slothunter.api.BookingOutcomeUnknown;
+import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.EventsDropped;
+import io.github.slothunter.api.HoldOutcomeUnknown;
+import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.ProviderThrottled;
+import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotEvent;
+import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotOpened;
+import io.github.slothunter.api.WatchEvent;
+import io.github.slothunter.api.WatchPaused;
+import io.github.slothunter.api.WatchResumed;
+import io.github.slothunter.core.SlotHunter;
+import io.github.slothunter.examples.telegram.Keyboard.Button;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Engine events as chat messages: new slots (one message each up to the burst limit of
+ * {@link SlotNotices}, the rest summarised by {@link #flush()}), holds, bookings and their failures,
+ * pauses. Persist, then publish: the slots and bookings a message reports are added to the chat's
+ * {@code /stats} counters in {@link BotStore} before the message is returned for sending.
+ * Thread-safe.
+ */
+final class Notifications {
+  private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+  private final SlotHunter hunter;
+  private final WatchLabels labels;
+  private final SlotNotices notices;
+  private final BotStore store;
+  private final LongFunction<Messages> messagesOf;
+
+  Notifications(SlotHunter hunter, WatchLabels labels, SlotNotices notices, BotStore store,
+      LongFunction<Messages> messagesOf) {
+    this.hunter = hunter;
+    this.labels = labels;
+    this.notices = notices;
+    this.store = store;
+    this.messagesOf = messagesOf;
+  }
+
+  /** The messages for one engine event (often none). */
+  List<Outgoing> onEvent(SlotEvent event) {
+    if (event instanceof ProviderThrottled e) {
+      log.info("provider {} throttled ({}), pausing {}", e.providerId(), e.code(), e.pause());
+      return List.of();
+    }
+    if (event instanceof EventsDropped e) {
+      log.warn("the engine dropped {} events because the bot fell behind", e.count());
+      return List.of();
+    }
+    WatchEvent we = (WatchEvent) event;
+    long chatId;
+    try {
+      chatId = Long.parseLong(we.owner());
+    } catch (NumberFormatException e) {
+      return List.of(); // a watch some other host registered on the same engine
+    }
+    Messages m = messagesOf.apply(chatId);
+    String owner = we.owner();
+    if (event instanceof SlotOpened e) {
+      return notices.opened(e).map(slot -> {
+        Outgoing message = slotMessage(chatId, m, labels.of(owner, slot.target()), e.watchId(), slot, e.bookingLink());
+        store.add(chatId, BotStore.SLOTS_ANNOUNCED, 1);
+        return List.of(message);
+      }).orElse(List.of());
+    }
+    if (event instanceof SlotGone e) {
+      notices.gone(e);
+      return List.of();
+    }
+    if (event instanceof HoldPlaced e) {
+      Slot slot = e.hold().slot();
+      return List.of(new Outgoing.Send(chatId, m.notices().holdPlaced(labels.of(owner, slot.target()), slot)));
+    }
+    if (event instanceof BookingSucceeded e) {
+      return booked(chatId, m, owner, e);
+    }
+    if (event instanceof BookingFailed e) {
+      return List.of(new Outgoing.Send(chatId, m.notices().bookingFailed(labels.of(owner, e.slot().target()), e.slot(),
+          e.code(), e.reason(), e.willRetry())));
+    }
+    if (event instanceof BookingOutcomeUnknown e) {
+      return List.of(new Outgoing.Send(chatId, m.notices().bookingUnknown(labels.of(owner, e.slot().target()), e.slot())));
+    }
+    if (event instanceof HoldOutcomeUnknown e) {
+      return List.of(new Outgoing.Send(chatId, m.notices().holdUnknown(labels.of(owner, e.slot().target()), e.slot(),
+          e.lapsesAt())));
+    }
+    if (event instanceof WatchPaused e) {
+      return List.of(new Outgoing.Send(chatId, m.notices().paused(labels.ofWatch(e.watchId()), e.reason())));
+    }
+    if (event instanceof WatchResumed e) {
+      return List.of(new Outgoing.Send(chatId, m.notices().resumed(labels.ofWatch(e.watchId()))));
+    }
+    return List.of();
+  }
+
+  private List<Outgoing> booked(long chatId, Messages m, String owner, BookingSucceeded e) {
+    Slot slot = e.booking().slot();
+    log.info("chat {}: booked {} for watch {}", chatId, slot.id(), e.watchId());
+    WatchLabel label = labels.of(owner, slot.target());
+    Outgoing booked = new Outgoing.Send(chatId, e.paymentRequired()
+        ? m.notices().bookedPayToConfirm(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey(),
+            e.paymentLink())
+        : m.notices().booked(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey()));
+    store.add(chatId, BotStore.BOOKINGS, 1);
+    return e.verified() ? List.of(booked) : List.of(booked, new Outgoing.Send(chatId, m.notices().unverified()));
+  }
+
+  private Outgoing slotMessage(long chatId, Messages m, WatchLabel label, String watchId, Slot slot, URI link) {
+    Long price = label.price();
+    if (price == null) {
+      price = hunter.find(watchId).map(w -> w.prices().get(slot.target().id())).orElse(null);
+    }
+    return new Outgoing.Send(chatId, m.notices().slotOpened(label, slot, price), bookButton(m, link));
+  }
+
+  private static Keyboard bookButton(Messages m, URI link) {
+    return link == null ? Keyboard.NONE : Keyboard.row(Button.link(m.notices().bookButton(), link));
+  }
+
+  /** Summaries of the slots the burst limit held back since the last flush; every slot in one is counted. */
+  List<Outgoing> flush() {
+    List<Outgoing> out = new ArrayList<>();
+    for (SlotNotices.Held held : notices.drain()) {
+      long chatId;
+      try {
+        chatId = Long.parseLong(held.owner());
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      Messages m = messagesOf.apply(chatId);
+      WatchLabel label = labels.of(held.owner(), held.slots().get(0).target());
+      List<Slot> shown = held.slots().subList(0, Math.min(held.slots().size(), SlotNotices.MAX_LISTED));
+      Outgoing summary = new Outgoing.Send(chatId, m.notices().moreSlots(label, shown, held.slots().size()),
+          bookButton(m, held.firstLink()));
+      try {
+        store.add(chatId, BotStore.SLOTS_ANNOUNCED, held.slots().size());
+      } catch (RuntimeException e) {
+        // not counted, so not sent: the other chats' summaries still go
+        log.warn("chat {}: a summary of {} slots is dropped, the database did not count it", chatId,
+            held.slots().size(), e);
+        continue;
+      }
+      out.add(summary);
+    }
+    return out;
+  }
+}
