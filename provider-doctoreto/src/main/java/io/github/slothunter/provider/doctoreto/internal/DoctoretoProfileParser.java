@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.slothunter.api.Center;
+import io.github.slothunter.api.GeoPoint;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.Service;
@@ -159,7 +160,10 @@ final class DoctoretoProfileParser {
     String title = DoctoretoAssumptions.firstText(c, DoctoretoAssumptions.TITLE_FIELDS).orElse(centerName);
     Long price = DoctoretoAssumptions.firstAmount(c, DoctoretoAssumptions.PRICE_FIELDS).orElse(null);
     Service service = new Service(id, title, price, null, true, Map.of(CONSULTATION_ID, id));
-    return new Center(id, centerName, address, cityName, List.of(service));
+    JsonNode coordinates = place.path("coordinates");
+    GeoPoint location = online ? null
+        : DoctoretoCities.point(coordinates.get("latitude"), coordinates.get("longitude"));
+    return new Center(id, centerName, address, cityName, List.of(service), location);
   }
 
   /**
