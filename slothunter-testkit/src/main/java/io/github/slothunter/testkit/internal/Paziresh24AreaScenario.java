@@ -26,7 +26,7 @@ import java.util.Random;
  * priced in about half the cases (rials). Calendars are open a week ahead with most slots taken; a new
  * day opens each midnight, and cancellations and other patients follow the fake's usual release machinery
  * ({@link FakePaziresh24#scheduleCancellations}, {@link FakePaziresh24#scheduleOtherPatients}). The same
- * clock, seed and size give the same fake.
+ * clock, seed and size give the same fake. Stateless and thread-safe: each {@link #start} builds a new fake.
  */
 public final class Paziresh24AreaScenario {
   /**
