@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Turns a doctor's profile page into a {@link Doctor}: the {@code __NEXT_DATA__} script, the React
  * Query entry keyed {@code ["consultations","doctors",code]} (found by key, never by position),
- * one {@link Center} and one {@link Service} per consultation. Stateless and thread-safe.
+ * one {@link Center} and one {@link Service} per consultation. A consultation's
+ * {@code place.coordinates{latitude, longitude}} (spec 3a, HIGH) becomes {@link Center#location()}
+ * ({@code null} for online consultations, missing or odd coordinates, or 0,0). Stateless and thread-safe.
  */
 final class DoctoretoProfileParser {
   static final String CONSULTATION_ID = "consultation_id";
