@@ -78,6 +78,11 @@ public final class FakeDoctoreto implements AutoCloseable {
   public static final String RESERVE_PAGE = DoctoretoSite.RESERVE_PAGE;
   /** Any path the fake does not serve (answered with the 404 page). */
   public static final String UNKNOWN = DoctoretoSite.UNKNOWN;
+  /**
+   * {@code GET /api/web/patient/v1/regions/cities/available} (spec 8, 11): {@code {"items":[{name, slug,
+   * latitude, longitude, priority, is_center, province{...}}]}}, five major cities then the consultations'.
+   */
+  public static final String CITIES = DoctoretoSite.CITIES;
 
   /** Default seed. */
   public static final long DEFAULT_SEED = 7L;

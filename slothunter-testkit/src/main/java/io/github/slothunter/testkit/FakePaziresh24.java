@@ -3,6 +3,7 @@ package io.github.slothunter.testkit;
 import static io.github.slothunter.testkit.internal.Checks.requirePositive;
 import static io.github.slothunter.testkit.internal.Checks.requireText;
 
+import io.github.slothunter.api.GeoPoint;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.internal.FakeSiteRuntime;
 import io.github.slothunter.testkit.internal.FakeSiteSettings;
@@ -896,6 +897,7 @@ public final class FakePaziresh24 implements AutoCloseable {
      *     "widget": {"app": "insurance-check", "captcha": false, "metaData": {"insurance_id": "12"}},
      *     "centers": [{
      *       "id": "1001", "name": "مطب", "city": "تهران", "citySlug": "tehran", "address": "...", "serverId": "1",
+     *       "location": "35.7601,51.4102",
      *       "services": [{
      *         "id": "2001", "title": "ویزیت حضوری", "price": 1500000, "duration": "PT15M", "userCenterId": "3001",
      *         "bookingOff": false,
@@ -1218,6 +1220,7 @@ public final class FakePaziresh24 implements AutoCloseable {
     private Integer centerType;
     private String userCenterId;
     private String phone = "";
+    private GeoPoint location;
     private final List<ServiceBuilder> services = new ArrayList<>();
 
     private CenterBuilder(String id) {
@@ -1278,6 +1281,15 @@ public final class FakePaziresh24 implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The center's map pin, served as the profile's {@code map{lat,lon}} (spec 3B); default none (the
+     * profile then has no {@code map}).
+     */
+    public CenterBuilder location(double lat, double lon) {
+      this.location = new GeoPoint(lat, lon);
+      return this;
+    }
+
     /** Adds a service. */
     public CenterBuilder service(String serviceId, Consumer<ServiceBuilder> spec) {
       ServiceBuilder s = new ServiceBuilder(requireText(serviceId, "serviceId"));
@@ -1297,7 +1309,7 @@ public final class FakePaziresh24 implements AutoCloseable {
       int type = centerType != null ? centerType : id.equals(ONLINE_CENTER_ID) ? 3 : 1;
       return new CenterSpec(id, name, city, citySlug != null ? citySlug : guessCitySlug(city),
           province != null ? province : city, address, serverId != null ? serverId : doctor.serverId, type, ucid, phone,
-          ss);
+          ss, location);
     }
 
     Paziresh24ScenarioReader.CenterTarget asTarget() {
@@ -1315,6 +1327,11 @@ public final class FakePaziresh24 implements AutoCloseable {
             case "centerType": self.centerType(Integer.parseInt(value)); break;
             case "userCenterId": self.userCenterId(value); break;
             case "phone": self.phone(value); break;
+            case "location": {
+              GeoPoint p = GeoPoint.parse(value);
+              self.location(p.lat(), p.lon());
+              break;
+            }
             default: throw new IllegalArgumentException("unknown center key '" + key + "'");
           }
         }

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.AreaHit;
+import io.github.slothunter.api.AreaPage;
+import io.github.slothunter.api.AreaPageRequest;
 import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.Capability;
 import io.github.slothunter.api.Doctor;
@@ -21,13 +24,16 @@ import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.spi.AreaSearch;
 import io.github.slothunter.spi.Booker;
 import io.github.slothunter.spi.Provider;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -114,6 +120,14 @@ public abstract class ProviderCompatibilityKit {
     return List.of("", "   ", "not a link", "https://example.com/some/path", "mailto:someone@example.com",
         "http://", "://", "javascript:alert(1)", "https://www.google.com/search?q=doctor", "%E0%A4%A",
         "x".repeat(10_000), "\u0000\u0001\u0002");
+  }
+
+  /**
+   * A city and specialty with doctors, for the area-search paging check; empty (the default) skips it.
+   * The AREA_SEARCH checks run only when the provider offers {@link Provider#areaSearch()}.
+   */
+  protected Optional<AreaPageRequest> areaQuery() {
+    return Optional.empty();
   }
 
   private DoctorRef ownRef() {
@@ -417,6 +431,53 @@ public abstract class ProviderCompatibilityKit {
     SlotHunterException e = assertThrows(SlotHunterException.class, () -> auth.get().accountPatients(session),
         "a provider that does not list ACCOUNT_PATIENTS must answer accountPatients with UNSUPPORTED");
     assertEquals(ErrorCode.UNSUPPORTED, e.code(), () -> "expected UNSUPPORTED but got " + e);
+  }
+
+  @Test
+  @DisplayName("areaSearch(): offered exactly when AREA_SEARCH is listed, with a positive page size")
+  void areaSearchMatchesItsCapability() {
+    Optional<AreaSearch> area = provider().areaSearch();
+
+    assertEquals(area.isPresent(), provider().info().can(Capability.AREA_SEARCH), "AREA_SEARCH vs areaSearch()");
+    area.ifPresent(a -> assertTrue(a.pageSize() >= 1, "pageSize " + a.pageSize()));
+  }
+
+  @Test
+  @DisplayName("areaSearch(): walking the pages sees total distinct doctors, at most a page size each")
+  void areaPagesAddUpToTheTotal() {
+    Optional<AreaSearch> area = provider().areaSearch();
+    Assumptions.assumeTrue(area.isPresent(), "provider has no area search");
+    Assumptions.assumeTrue(areaQuery().isPresent(), "no areaQuery() given");
+    AreaPageRequest first = areaQuery().get();
+    int limit = Math.min(first.limit(), area.get().pageSize());
+    Set<DoctorRef> seen = new HashSet<>();
+    AreaPage page;
+    int n = first.page();
+    do {
+      page = area.get().search(new AreaPageRequest(first.city(), first.specialty(), first.gender(), first.visitType(),
+          first.earliestFirst(), n++, limit));
+      assertTrue(page.hits().size() <= limit, "page " + page.page() + " has " + page.hits().size() + " hits");
+      for (AreaHit hit : page.hits()) {
+        assertEquals(provider().info().id(), hit.ref().providerId());
+        assertTrue(seen.add(hit.ref()), "doctor " + hit.ref() + " on two pages");
+      }
+    } while (page.more() && n < first.page() + 1000);
+
+    assertFalse(seen.isEmpty(), "areaQuery() found nobody");
+    assertEquals(page.total(), seen.size(), "total vs doctors seen");
+  }
+
+  @Test
+  @DisplayName("areaSearch(): an unknown city fails with NOT_FOUND")
+  void unknownAreaIsNotFound() {
+    Optional<AreaSearch> area = provider().areaSearch();
+    Assumptions.assumeTrue(area.isPresent(), "provider has no area search");
+    String specialty = areaQuery().map(AreaPageRequest::specialty)
+        .orElseGet(() -> area.get().specialties().isEmpty() ? "no-such-specialty-404"
+            : area.get().specialties().get(0).slug());
+
+    expectCode(ErrorCode.NOT_FOUND, () -> area.get().search(
+        new AreaPageRequest("no-such-city-404", specialty, null, null, true, 1, area.get().pageSize())));
   }
 
   private Booker bookerOrSkip() {

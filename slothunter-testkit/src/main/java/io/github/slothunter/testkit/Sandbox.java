@@ -1,6 +1,7 @@
 package io.github.slothunter.testkit;
 
 import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.testkit.internal.Paziresh24AreaScenario;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -33,6 +34,14 @@ public final class Sandbox {
 
   /** Mean time between two other patients taking a free slot. */
   public static final Duration MEAN_OTHER_PATIENT_INTERVAL = Duration.ofSeconds(6);
+
+  /** The city slugs of {@link #area}'s doctors, Tehran first (UNVERIFIED as the live site's full list). */
+  public static final List<String> AREA_CITIES =
+      Paziresh24AreaScenario.CITIES.stream().map(Paziresh24AreaScenario.City::slug).toList();
+
+  /** The specialty (search category) slugs of {@link #area}'s doctors. */
+  public static final List<String> AREA_SPECIALTIES =
+      Paziresh24AreaScenario.SPECIALTIES.stream().map(Paziresh24AreaScenario.Specialty::slug).toList();
 
   private static final int DAYS_AHEAD = 7;
   private static final double INITIALLY_TAKEN = 0.85;
@@ -101,6 +110,22 @@ public final class Sandbox {
     fake.scheduleCancellations(now, Instant.MAX, MEAN_CANCELLATION_INTERVAL);
     fake.scheduleOtherPatients(now, Instant.MAX, MEAN_OTHER_PATIENT_INTERVAL);
     return fake.start();
+  }
+
+  /**
+   * A started fake for area searches: {@code doctors} doctors ({@code dr-area-0}, {@code dr-area-1}, ...)
+   * over {@link #AREA_CITIES} and {@link #AREA_SPECIALTIES}, with map pins spread over each city (about one
+   * in ten centers has none), drawn genders and prices, about a third with a priced online visit, a week of
+   * mostly booked calendars, and slots released and taken at the demo's rates ({@link
+   * #MEAN_CANCELLATION_INTERVAL}, {@link #MEAN_OTHER_PATIENT_INTERVAL}) across all of them. Deterministic for
+   * a given clock, seed and size.
+   *
+   * @param clock the clock everything follows
+   * @param seed seeds the directory, the calendars and the random events
+   * @param doctors how many doctors, at least 1 (a few hundred is typical)
+   */
+  public static FakePaziresh24 area(Clock clock, long seed, int doctors) {
+    return Paziresh24AreaScenario.start(clock, seed, doctors, 0);
   }
 
   private static void openDay(FakePaziresh24 fake, LocalDate day, Random random) {

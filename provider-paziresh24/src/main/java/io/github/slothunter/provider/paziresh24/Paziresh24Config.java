@@ -74,6 +74,15 @@ public final class Paziresh24Config {
    */
   public static final String HAMDAST_URL = "hamdast-url";
 
+  /**
+   * A JSON file replacing the area search's built-in cities and/or specialties (their slugs, the names
+   * people type, city centre points): {@code {"cities":[{"slug":"tehran","names":["تهران","Tehran"],
+   * "lat":35.69,"lon":51.39}], "specialties":[{"slug":"dermatology","names":["پوست و مو","Dermatology"]}]}};
+   * a list left out keeps the built-in one. The built-in lists are UNVERIFIED (the site publishes none):
+   * see the README. Read once when the provider is created.
+   */
+  public static final String AREA_VOCABULARY = "area-vocabulary";
+
   /** Default for {@link #WWW_URL}. */
   public static final String DEFAULT_WWW_URL = "https://www.paziresh24.com";
   /** Default for {@link #APIGW_URL}. */
@@ -151,6 +160,12 @@ public final class Paziresh24Config {
     /** Whether lookups fall back to the profile page ({@link #PROFILE_FALLBACK}, default {@code true}). */
     public Builder profileFallback(boolean value) {
       values.put(PROFILE_FALLBACK, Boolean.toString(value));
+      return this;
+    }
+
+    /** The area search's cities and specialties from this JSON file ({@link #AREA_VOCABULARY}). */
+    public Builder areaVocabulary(java.nio.file.Path file) {
+      values.put(AREA_VOCABULARY, Objects.requireNonNull(file, "file").toString());
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.github.slothunter.provider.paziresh24;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.AreaPageRequest;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Provider;
 import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
@@ -79,5 +80,10 @@ class Paziresh24CompatibilityTest extends ProviderCompatibilityKit {
   @Override
   protected int outstandingHolds() {
     return site.fake().outstandingHolds();
+  }
+
+  @Override
+  protected Optional<AreaPageRequest> areaQuery() {
+    return Optional.of(new AreaPageRequest("tehran", "cardiovascular", null, null, false, 1, 1));
   }
 }

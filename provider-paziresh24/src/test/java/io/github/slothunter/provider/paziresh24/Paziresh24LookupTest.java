@@ -122,6 +122,18 @@ class Paziresh24LookupTest extends WireMockSupport {
   }
 
   @Test
+  void readsEachCentersMapPinLeniently() {
+    stubGet(FULL_PROFILE_PATH, 200, "application/json", "{\"status\":\"SUCCESS\",\"data\":{\"display_name\":\"الف\","
+        + "\"centers\":[{\"id\":\"c1\",\"map\":{\"lat\":\"35.7601\",\"lon\":51.4102}},"
+        + "{\"id\":\"c2\",\"map\":{\"lat\":0,\"lon\":0}},{\"id\":\"c3\",\"map\":{\"lat\":\"x\"}},{\"id\":\"5532\"}]}}");
+
+    Doctor doctor = provider().lookup(ref());
+
+    assertThat(doctor.centers()).extracting(c -> c.location())
+        .containsExactly(new io.github.slothunter.api.GeoPoint(35.7601, 51.4102), null, null, null);
+  }
+
+  @Test
   void readsFullProfileVariantsAndOnlyWatchesServicesBookableOnline() {
     stubGet(FULL_PROFILE_PATH, 200, "application/json", fixture("full-profile-variants.json"));
 

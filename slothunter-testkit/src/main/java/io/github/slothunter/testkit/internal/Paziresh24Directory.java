@@ -1,5 +1,6 @@
 package io.github.slothunter.testkit.internal;
 
+import io.github.slothunter.api.GeoPoint;
 import io.github.slothunter.testkit.internal.SlotCalendars.CalendarKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,9 +49,11 @@ public final class Paziresh24Directory {
    * @param userCenterId {@code user_center_id} of the doctor at this center
    * @param phone display phone number, may be empty
    * @param services services offered
+   * @param location the center's map pin (profile {@code map{lat,lon}}), or {@code null} for none
    */
   public record CenterSpec(String id, String name, String city, String citySlug, String province, String address,
-      String serverId, int centerType, String userCenterId, String phone, List<ServiceSpec> services) {
+      String serverId, int centerType, String userCenterId, String phone, List<ServiceSpec> services,
+      GeoPoint location) {
     /** Copies. */
     public CenterSpec {
       services = List.copyOf(services);

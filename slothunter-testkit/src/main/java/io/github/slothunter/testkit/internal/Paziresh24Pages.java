@@ -151,7 +151,7 @@ final class Paziresh24Pages {
     return c.service().bookable() && !state.isBookingOff(c);
   }
 
-  private static void gender(ObjectNode node, DoctorSpec d) {
+  static void gender(ObjectNode node, DoctorSpec d) {
     if (d.gender().matches("\\d{1,2}")) {
       node.put("gender", Integer.parseInt(d.gender()));
     } else {
@@ -245,7 +245,9 @@ final class Paziresh24Pages {
         .put("city", c.city())
         .put("province", c.province())
         .put("city_en_slug", c.citySlug());
-    center.putObject("map").put("lat", 35.6892).put("lon", 51.389);
+    if (c.location() != null) {
+      center.putObject("map").put("lat", c.location().lat()).put("lon", c.location().lon());
+    }
     center.put("tell", c.phone()).put("display_number", c.phone());
     ArrayNode numbers = center.putArray("display_number_array");
     ArrayNode tells = center.putArray("tell_array");
@@ -297,17 +299,7 @@ final class Paziresh24Pages {
     Entry online = null;
     ArrayNode centers = Json.array();
     for (CenterSpec c : d.centers()) {
-      Entry first = null;
-      for (ServiceSpec s : c.services()) {
-        Calendar cal = state.directory().require(d.slug(), c.id(), s.id());
-        if (!bookable(state, cal)) {
-          continue;
-        }
-        List<Entry> free = state.calendars.free(cal.key(), state.now());
-        if (!free.isEmpty() && (first == null || free.get(0).from().isBefore(first.from()))) {
-          first = free.get(0);
-        }
-      }
+      Entry first = firstFree(state, d, c);
       if (c.id().equals(ONLINE_CENTER)) {
         online = earlier(online, first);
       } else {
@@ -321,7 +313,26 @@ final class Paziresh24Pages {
     return body;
   }
 
-  private static Entry earlier(Entry a, Entry b) {
+  /**
+   * The center's first free slot over its bookable services, or {@code null}; the caller holds the
+   * state's monitor. Profile, availability status and search agree on it.
+   */
+  static Entry firstFree(Paziresh24State state, DoctorSpec d, CenterSpec c) {
+    Entry first = null;
+    for (ServiceSpec s : c.services()) {
+      Calendar cal = state.directory().require(d.slug(), c.id(), s.id());
+      if (!bookable(state, cal)) {
+        continue;
+      }
+      List<Entry> free = state.calendars.free(cal.key(), state.now());
+      if (!free.isEmpty() && (first == null || free.get(0).from().isBefore(first.from()))) {
+        first = free.get(0);
+      }
+    }
+    return first;
+  }
+
+  static Entry earlier(Entry a, Entry b) {
     if (a == null) {
       return b;
     }

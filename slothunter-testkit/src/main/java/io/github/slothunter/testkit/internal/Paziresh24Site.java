@@ -65,7 +65,6 @@ public final class Paziresh24Site implements Site {
   private static final Pattern CLINIC_UNIQID = Pattern.compile("clinic-[0-9a-f]{13}[0-9]\\.[0-9]{8}");
   private static final Pattern CELL = Pattern.compile("09\\d{9}");
   static final Pattern DIGITS = Pattern.compile("-?\\d{1,12}");
-  private static final int SEARCH_PAGE_SIZE = 10;
 
   static final String MSG_OK = "درخواست شما با موفقیت انجام شد";
   static final String MSG_NO_FREE_SLOT = "عدم وجود نوبت خالی (تکمیل ظرفیت)";
@@ -203,7 +202,7 @@ public final class Paziresh24Site implements Site {
         case PROFILE_PAGE: return get(r).orElseGet(() -> profilePage(r));
         case DOCTOR_PROFILE: return get(r).orElseGet(() -> doctorProfile(r));
         case FULL_PROFILE: return get(r).orElseGet(() -> fullProfile(r));
-        case SEARCH: return get(r).orElseGet(() -> search(r));
+        case SEARCH: return get(r).orElseGet(() -> Paziresh24SearchPages.search(state, r));
         case RECEIPT: return get(r).orElseGet(() -> receipt(r));
         case AUTH_ME: return get(r).orElseGet(() -> login.me(r));
         case REGISTER: return post(r).orElseGet(() -> login.register(r));
@@ -765,46 +764,6 @@ public final class Paziresh24Site implements Site {
     // "</" inside a script would end it early; the site escapes it the same way.
     return "<script id=\"__NEXT_DATA__\" type=\"application/json\">" + Json.string(next).replace("</", "<\\/")
         + "</script>";
-  }
-
-  private FakeResponse search(IncomingRequest r) {
-    List<String> s = r.segments();
-    String city = s.get(3);
-    String category = s.size() == 5 ? s.get(4) : "";
-    String text = r.query().getOrDefault("text", "");
-    int page = 1;
-    String p = r.query().getOrDefault("page", "1");
-    if (p.matches("\\d{1,6}") && Integer.parseInt(p) > 0) {
-      page = Integer.parseInt(p);
-    }
-    List<DoctorSpec> hits = state.directory().search(city, category, text);
-    ObjectNode body = Json.object();
-    ObjectNode search = body.putObject("search");
-    ArrayNode result = search.putArray("result");
-    int from = (page - 1) * SEARCH_PAGE_SIZE;
-    for (int i = from; i < Math.min(hits.size(), from + SEARCH_PAGE_SIZE); i++) {
-      DoctorSpec d = hits.get(i);
-      ObjectNode item = result.addObject()
-          .put("id", d.id())
-          .put("type", "doctor")
-          .put("title", d.displayName())
-          .put("slug", d.slug())
-          .put("url", "/dr/" + d.slug() + "/")
-          .put("display_expertise", d.displayExpertise())
-          .put("image", "")
-          .put("experience", d.experience())
-          .put("rates_count", 0)
-          .put("satisfaction", 0)
-          .put("server_id", d.serverId())
-          .put("city", d.centers().isEmpty() ? "" : d.centers().get(0).city());
-      item.putArray("actions").addObject().put("title", "نوبت بگیرید").put("outline", false)
-          .put("url", "/dr/" + d.slug() + "/");
-    }
-    search.put("total", hits.size());
-    search.putObject("pagination").put("page", page).put("limit", SEARCH_PAGE_SIZE)
-        .put("total_pages", (hits.size() + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE);
-    search.put("is_landing", false);
-    return FakeResponse.json(200, body);
   }
 
   private FakeResponse home() {

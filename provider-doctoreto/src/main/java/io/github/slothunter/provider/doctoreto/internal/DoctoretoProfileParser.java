@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.slothunter.api.Center;
+import io.github.slothunter.api.GeoPoint;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.Service;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Turns a doctor's profile page into a {@link Doctor}: the {@code __NEXT_DATA__} script, the React
  * Query entry keyed {@code ["consultations","doctors",code]} (found by key, never by position),
- * one {@link Center} and one {@link Service} per consultation. Stateless and thread-safe.
+ * one {@link Center} and one {@link Service} per consultation. A consultation's
+ * {@code place.coordinates{latitude, longitude}} (spec 3a, HIGH) becomes {@link Center#location()}
+ * ({@code null} for online consultations, missing or odd coordinates, or 0,0). Stateless and thread-safe.
  */
 final class DoctoretoProfileParser {
   static final String CONSULTATION_ID = "consultation_id";
@@ -159,7 +162,10 @@ final class DoctoretoProfileParser {
     String title = DoctoretoAssumptions.firstText(c, DoctoretoAssumptions.TITLE_FIELDS).orElse(centerName);
     Long price = DoctoretoAssumptions.firstAmount(c, DoctoretoAssumptions.PRICE_FIELDS).orElse(null);
     Service service = new Service(id, title, price, null, true, Map.of(CONSULTATION_ID, id));
-    return new Center(id, centerName, address, cityName, List.of(service));
+    JsonNode coordinates = place.path("coordinates");
+    GeoPoint location = online ? null
+        : DoctoretoCities.point(coordinates.get("latitude"), coordinates.get("longitude"));
+    return new Center(id, centerName, address, cityName, List.of(service), location);
   }
 
   /**

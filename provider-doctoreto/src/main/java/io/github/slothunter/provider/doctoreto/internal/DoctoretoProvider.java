@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.slothunter.api.Capability;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.Place;
 import io.github.slothunter.api.ProviderInfo;
 import io.github.slothunter.api.RequestBudget;
 import io.github.slothunter.api.Slot;
@@ -61,6 +62,9 @@ public final class DoctoretoProvider implements Provider {
   private final DoctoretoAssumptions assumptions;
   private final DoctoretoProfileParser profiles;
   private final DoctoretoSlotWatcher slots;
+  private final HttpUrl api;
+  private final Headers apiHeaders;
+  private final ObjectMapper json;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -95,6 +99,9 @@ public final class DoctoretoProvider implements Provider {
     this.profiles = new DoctoretoProfileParser(json);
     this.slots = new DoctoretoSlotWatcher(http, api, apiHeaders, json, assumptions, context.clock(), cacheTtl,
         DoctoretoSlotWatcher.MAX_CACHED);
+    this.api = api;
+    this.apiHeaders = apiHeaders;
+    this.json = json;
   }
 
   private static Duration cacheTtl(ProviderContext context) {
@@ -184,6 +191,20 @@ public final class DoctoretoProvider implements Provider {
 
   private static List<String> nonEmpty(List<String> segments) {
     return segments.stream().filter(s -> !s.isEmpty()).toList();
+  }
+
+  /**
+   * The cities Doctoreto lists, with their centre points, from {@code GET <api>/api/web/patient/v1/regions/
+   * cities/available} (spec 8, MED): one request per call (cache it). Not an {@code AreaSearch}: the spec
+   * shows no JSON doctor search, and the HTML listing's {@code __NEXT_DATA__} query (key, paging, filters)
+   * is not documented, so {@link #areaSearch()} stays empty.
+   *
+   * @throws io.github.slothunter.api.SlotHunterException {@code PROTOCOL} for another shape, and the usual
+   *     HTTP codes (429 {@code RATE_LIMITED}, 5xx {@code PROVIDER_UNAVAILABLE}, 404 {@code NOT_FOUND})
+   */
+  public List<Place> cities() {
+    HttpUrl url = api.newBuilder().addPathSegments(DoctoretoCities.PATH).build();
+    return DoctoretoCities.parse(http.get(url, apiHeaders, "city list").body(), json);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.github.slothunter.provider.paziresh24.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.slothunter.api.GeoPoint;
+import io.github.slothunter.api.SlotHunterException;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -130,5 +132,39 @@ final class Json {
       level = next;
     }
     return Optional.empty();
+  }
+
+  /**
+   * A map pin {@code {lat, lon}} (spec 3B {@code map}) as numbers or numeric strings; {@code null} when
+   * absent, odd, 0,0 or out of range.
+   */
+  static GeoPoint point(JsonNode map) {
+    if (map == null || !map.isObject()) {
+      return null;
+    }
+    Optional<Double> lat = decimal(map.get("lat"));
+    Optional<Double> lon = decimal(map.get("lon")).or(() -> decimal(map.get("lng")));
+    if (lat.isEmpty() || lon.isEmpty() || lat.get() == 0 && lon.get() == 0) {
+      return null; // 0,0 is "no pin", not the Gulf of Guinea
+    }
+    try {
+      return new GeoPoint(lat.get(), lon.get());
+    } catch (SlotHunterException e) {
+      return null;
+    }
+  }
+
+  private static Optional<Double> decimal(JsonNode node) {
+    if (node != null && node.isNumber()) {
+      return Optional.of(node.doubleValue());
+    }
+    return Json.text(node).flatMap(s -> {
+      try {
+        double d = Double.parseDouble(s);
+        return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    });
   }
 }

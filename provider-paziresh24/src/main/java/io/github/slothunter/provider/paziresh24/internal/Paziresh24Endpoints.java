@@ -141,8 +141,10 @@ public final class Paziresh24Endpoints {
      */
     ME("me", "GET", Host.APIGW, "v1/auth/me", ErrorCode.HOLD_EXPIRED, false),
     /**
-     * GET {@code <city or ir>[/<expertise>]?text=&page=}; response {@code search.result[]}.
-     * verified-against: spec 9 (URL HIGH, item fields MED); fixture search.json.
+     * GET {@code <city or ir>[/<expertise>]?text=&page=} (doctor search) or
+     * {@code <city>/<category>?page=&limit=&sortBy=clinic_first_freeturn[&gender=][&turn_type=]} (area
+     * search); response {@code search.result[]}, {@code total}, {@code pagination}; 404 = unknown city or
+     * category. verified-against: spec 9 (URL and params HIGH, item fields HIGH); fixtures search*.json.
      */
     SEARCH("search", "GET", Host.APIGW, "seapi/v1/search", ErrorCode.HOLD_EXPIRED, false),
     /**
@@ -266,6 +268,12 @@ public final class Paziresh24Endpoints {
     public static final String VERSION = "version";
     public static final String TEXT = "text";
     public static final String PAGE = "page";
+    /** Search: doctors per page, at most {@link Value#SEARCH_MAX_LIMIT} (spec 9, HIGH). */
+    public static final String LIMIT = "limit";
+    /** Search: the order (spec 9, HIGH). */
+    public static final String SORT_BY = "sortBy";
+    /** Search: {@code consult} (online) or {@code non-consult} (in person) (spec 9, HIGH). */
+    public static final String TURN_TYPE = "turn_type";
     /** Receipt: the booking id ({@code book_info.id} of the book answer). */
     public static final String BOOK_ID = "book_id";
     /** Receipt: the appointment time, unix seconds. */
@@ -371,6 +379,19 @@ public final class Paziresh24Endpoints {
     public static final java.time.Duration WIDGETS_TIMEOUT = java.time.Duration.ofSeconds(5);
     /** Timeout of an addon call (spec 5.9: 10 s). */
     public static final java.time.Duration ADDON_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+    /** Search: the most doctors one page holds (spec 9, HIGH). */
+    public static final int SEARCH_MAX_LIMIT = 50;
+    /** Search: {@code sortBy} value ordering by each doctor's first free turn (spec 9, HIGH). */
+    public static final String SORT_FIRST_FREETURN = "clinic_first_freeturn";
+    /** Search: {@code turn_type} of online visits (spec 9, HIGH). */
+    public static final String TURN_CONSULT = "consult";
+    /** Search: {@code turn_type} of in-person visits (spec 9, HIGH). */
+    public static final String TURN_NON_CONSULT = "non-consult";
+    /** Search: {@code gender} values (MCP {@code search.py}: {@code male}/{@code female}; MED). */
+    public static final String GENDER_MALE = "male";
+    /** Search: {@code gender} of female doctors. */
+    public static final String GENDER_FEMALE = "female";
 
     private Value() {}
   }

@@ -11,6 +11,8 @@ import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Endpoint;
+import io.github.slothunter.provider.paziresh24.Paziresh24Config;
+import io.github.slothunter.spi.AreaSearch;
 import io.github.slothunter.spi.Authenticator;
 import io.github.slothunter.spi.Booker;
 import io.github.slothunter.spi.DoctorSearch;
@@ -18,6 +20,7 @@ import io.github.slothunter.spi.Provider;
 import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.spi.SlotWatcher;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,12 +48,14 @@ public final class Paziresh24Provider implements Provider {
   private final Paziresh24Booker booker;
   private final Paziresh24Authenticator authenticator;
   private final Paziresh24Search search;
+  private final Paziresh24AreaSearch areaSearch;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
-   * Creates a provider from a context (no I/O).
+   * Creates a provider from a context (no network I/O).
    *
-   * @throws SlotHunterException {@code INVALID_INPUT} for a malformed configuration value
+   * @throws SlotHunterException {@code INVALID_INPUT} for a malformed configuration value or an
+   *     unreadable {@code area-vocabulary} file (the one local file read here)
    */
   public Paziresh24Provider(ProviderContext context) {
     Objects.requireNonNull(context, "context");
@@ -58,7 +63,7 @@ public final class Paziresh24Provider implements Provider {
     this.info = new ProviderInfo(ResponseClassifier.PROVIDER, "Paziresh24", SlotHunterZones.TEHRAN,
         EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.HOLD, Capability.BOOK, Capability.CANCEL,
             Capability.LOGIN, Capability.SEARCH, Capability.BOOKING_LINK, Capability.READ_BACK,
-            Capability.MOVE, Capability.RECLAIM_HOLD, Capability.ACCOUNT_PATIENTS),
+            Capability.MOVE, Capability.RECLAIM_HOLD, Capability.ACCOUNT_PATIENTS, Capability.AREA_SEARCH),
         context.budget(DEFAULT_BUDGET));
     // links to the configured website (a mirror, a local fake) parse too
     HttpUrl www = settings.www();
@@ -70,6 +75,9 @@ public final class Paziresh24Provider implements Provider {
     this.booker = new Paziresh24Booker(client, this::bookingLink);
     this.authenticator = new Paziresh24Authenticator(client);
     this.search = new Paziresh24Search(client);
+    this.areaSearch = new Paziresh24AreaSearch(client, context.config(Paziresh24Config.AREA_VOCABULARY)
+        .map(file -> Paziresh24Vocabulary.from(Path.of(file))).orElseGet(Paziresh24Vocabulary::builtIn),
+        context.clock());
   }
 
   @Override
@@ -146,6 +154,15 @@ public final class Paziresh24Provider implements Provider {
   @Override
   public Optional<DoctorSearch> search() {
     return Optional.of(search);
+  }
+
+  /**
+   * {@inheritDoc} Spec 9's search, sorted by first free turn, up to 50 doctors a request; cities and
+   * specialties from a built-in table (UNVERIFIED) or {@link Paziresh24Config#AREA_VOCABULARY}.
+   */
+  @Override
+  public Optional<AreaSearch> areaSearch() {
+    return Optional.of(areaSearch);
   }
 
   /** {@code <www>/booking/<slug>?centerId=..&serviceId=..}, the site's own booking page (spec 3). */

@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * {@link Service#bookable()} false, so they are never watch targets. The provider keys are the
  * center's {@code server_id} (else the doctor's) and the service's {@code user_center_id} (else the
  * center's). Centers or services without an id are skipped; any other missing field becomes empty.
- * {@code freeturn} and {@code hours_of_work[].day} (1 = Monday .. 7 = Sunday, unlike getFreeDays'
+ * A center's {@code map{lat,lon}} (spec 3B, HIGH) becomes {@link Center#location()} (null when absent,
+ * 0,0 or odd). {@code freeturn} and {@code hours_of_work[].day} (1 = Monday .. 7 = Sunday, unlike getFreeDays'
  * {@code non_workdays}) are not read. Never throws {@code NullPointerException} on odd JSON.
  */
 public final class ProfileParser {
@@ -201,7 +202,7 @@ public final class ProfileParser {
         ? Value.ONLINE_CENTER_NAME : "")).filter(n -> !n.isEmpty())
         .or(() -> Json.text(c, "center_type_name")).orElse("");
     return Optional.of(new Center(id.get(), cut(name, 200), cut(Json.text(c, "address").orElse(""), 1000),
-        cut(city(c.path("city")), 200), services));
+        cut(city(c.path("city")), 200), services, Json.point(c.get("map"))));
   }
 
   private static Optional<Service> service(JsonNode s, String serverId, String centerUserCenterId, boolean active) {

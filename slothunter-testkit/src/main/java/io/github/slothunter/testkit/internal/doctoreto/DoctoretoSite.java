@@ -59,8 +59,11 @@ public final class DoctoretoSite implements Site {
   public static final String RESERVE_PAGE = "reservePage";
   /** See {@link #PROFILE_PAGE}. */
   public static final String UNKNOWN = "unknown";
+  /** {@code GET /api/web/patient/v1/regions/cities/available} (spec 8, 11). */
+  public static final String CITIES = "cities";
 
   static final String DAYS_PATH = "/api/web/patient/v1/consultation-times/days";
+  static final String CITIES_PATH = "/api/web/patient/v1/regions/cities/available";
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   /**
@@ -105,6 +108,9 @@ public final class DoctoretoSite implements Site {
     if (r.path().equals(DAYS_PATH) || r.path().equals(DAYS_PATH + "/")) {
       return CONSULTATION_DAYS;
     }
+    if (r.path().equals(CITIES_PATH) || r.path().equals(CITIES_PATH + "/")) {
+      return CITIES;
+    }
     if (s.size() == 2 && s.get(0).equals("reserve") && s.get(1).equals("consultation")) {
       return RESERVE_PAGE;
     }
@@ -145,6 +151,7 @@ public final class DoctoretoSite implements Site {
         case SHORT_LINK: return shortLink(r.segments().get(1));
         case CONSULTATION_DAYS: return days(r);
         case RESERVE_PAGE: return reservePage(r);
+        case CITIES: return DoctoretoCities.available(state.directory());
         default: return notFoundPage();
       }
     }
