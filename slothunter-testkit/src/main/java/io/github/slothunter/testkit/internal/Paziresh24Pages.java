@@ -2,6 +2,7 @@ package io.github.slothunter.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.internal.Paziresh24Directory.CenterSpec;
 import io.github.slothunter.testkit.internal.Paziresh24Directory.DoctorSpec;
@@ -238,7 +239,7 @@ final class Paziresh24Pages {
       center.putNull("freeturn").put("freeturn_text", "");
     } else {
       center.put("freeturn", first.from().getEpochSecond())
-          .put("freeturn_text", Jalali.longDateTime(first.from().atZone(SlotHunterZones.TEHRAN)));
+          .put("freeturn_text", JalaliFormat.PERSIAN.dateTime(first.from()));
     }
     center.set("freeturns_info", freeturns);
     center.put("address", c.address())

@@ -2,6 +2,7 @@ package io.github.slothunter.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.internal.Paziresh24Directory.Calendar;
 import io.github.slothunter.testkit.internal.Paziresh24Directory.DoctorSpec;
@@ -388,16 +389,16 @@ public final class Paziresh24Site implements Site {
     java.time.ZonedDateTime at = h.entry().from().atZone(SlotHunterZones.TEHRAN);
     LocalDate today = now.atZone(SlotHunterZones.TEHRAN).toLocalDate();
     String hhmm = String.format(java.util.Locale.ROOT, "%02d:%02d", at.getHour(), at.getMinute());
-    String dayText = at.toLocalDate().equals(today) ? "امروز (" + Jalali.weekday(at.getDayOfWeek()) + ")"
-        : at.toLocalDate().equals(today.plusDays(1)) ? "فردا (" + Jalali.weekday(at.getDayOfWeek()) + ")"
-        : Jalali.longDate(at.toLocalDate());
-    String full = dayText + "  - ساعت: " + Jalali.persianDigits(hhmm);
+    String dayText = at.toLocalDate().equals(today) ? "امروز (" + JalaliFormat.PERSIAN.weekday(at.getDayOfWeek()) + ")"
+        : at.toLocalDate().equals(today.plusDays(1)) ? "فردا (" + JalaliFormat.PERSIAN.weekday(at.getDayOfWeek()) + ")"
+        : JalaliFormat.PERSIAN.weekday(at.toLocalDate()) + " " + JalaliFormat.PERSIAN.longDate(at.toLocalDate());
+    String full = dayText + "  - ساعت: " + JalaliFormat.persianDigits(hhmm);
     long todayKey = Paziresh24Calendars.dayKey(today);
     ObjectNode body = ok(MSG_OK);
     ObjectNode result = body.putObject("result")
         .put("message", "")
         .put("timestamp", h.entry().from().getEpochSecond())
-        .put("date", Jalali.numeric(at.toLocalDate()).replace('/', '-'))
+        .put("date", JalaliFormat.toJalali(at.toLocalDate()).toString().replace('/', '-'))
         .put("time", hhmm)
         .put("request_code", h.code())
         .put("from", h.entry().from().getEpochSecond())
@@ -405,7 +406,7 @@ public final class Paziresh24Site implements Site {
     ObjectNode av = result.putObject("availibility");
     av.putObject("free_turn").put("from", h.entry().from().getEpochSecond());
     av.putObject("range_date").put("from_hour", "00:00").put("from_date", todayKey).put("is_allow", true)
-        .put("from_timestamp", todayKey).put("from_jalali", Jalali.numeric(today) + " 00:00");
+        .put("from_timestamp", todayKey).put("from_jalali", JalaliFormat.toJalali(today).toString() + " 00:00");
     av.put("booking_hours", "00:00-23:59");
     av.putObject("range").put("from", "0").put("to", Integer.toString(state.settings.bookingWindowDays()));
     av.put("now", now.getEpochSecond());
@@ -674,7 +675,7 @@ public final class Paziresh24Site implements Site {
     ObjectNode body = wrapper.putObject("data")
         .put("book_id", b.bookId)
         .put("book_time", b.entry.from().getEpochSecond())
-        .put("book_time_string", Jalali.longDateTime(at))
+        .put("book_time_string", JalaliFormat.PERSIAN.dateTime(at.toInstant()))
         .put("reference_code", b.referenceCode)
         .put("book_status", status)
         .put("is_deleted", b.cancelled)

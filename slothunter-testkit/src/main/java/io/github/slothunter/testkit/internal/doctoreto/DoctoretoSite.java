@@ -3,11 +3,11 @@ package io.github.slothunter.testkit.internal.doctoreto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.FakeDoctoreto.TimeFormat;
 import io.github.slothunter.testkit.internal.FakeResponse;
 import io.github.slothunter.testkit.internal.IncomingRequest;
-import io.github.slothunter.testkit.internal.Jalali;
 import io.github.slothunter.testkit.internal.Json;
 import io.github.slothunter.testkit.internal.Site;
 import io.github.slothunter.testkit.internal.doctoreto.DoctoretoDirectory.Calendar;
@@ -262,7 +262,7 @@ public final class DoctoretoSite implements Site {
     next.put("isAvailable", free.isPresent());
     if (free.isPresent()) {
       ZonedDateTime t = free.get().from().atZone(SlotHunterZones.TEHRAN);
-      next.put("shamsiDate", Jalali.numeric(t.toLocalDate())).put("shamsiTime", HH_MM.format(t))
+      next.put("shamsiDate", JalaliFormat.toJalali(t.toLocalDate()).toString()).put("shamsiTime", HH_MM.format(t))
           .put("datetime", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.toOffsetDateTime()));
     } else {
       next.putNull("shamsiDate").putNull("shamsiTime").putNull("datetime");
@@ -359,8 +359,9 @@ public final class DoctoretoSite implements Site {
     }
     ArrayNode days = Json.array();
     for (DayView day : state.days(calendar.get(), first, settings.daysPerResponse())) {
-      ObjectNode d = days.addObject().put("date", day.date().toString()).put("shamsi_date", Jalali.numeric(day.date()))
-          .put("weekday", Jalali.weekday(day.date().getDayOfWeek()));
+      ObjectNode d = days.addObject().put("date", day.date().toString())
+          .put("shamsi_date", JalaliFormat.toJalali(day.date()).toString())
+          .put("weekday", JalaliFormat.PERSIAN.weekday(day.date().getDayOfWeek()));
       ArrayNode times = d.putArray("times");
       for (TimeView t : day.times()) {
         ObjectNode time = times.addObject().put("id", t.id()).put("status", t.status());
