@@ -1,5 +1,6 @@
 package io.github.slothunter.examples.cli;
 
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.DoctorSummary;
@@ -141,7 +142,7 @@ final class CheckCommand implements Callable<Integer> {
       LocalDate day = days.filter(d -> !d.isEmpty()).map(d -> d.get(0))
           .orElseGet(() -> cli.clock().instant().atZone(JalaliFormat.ZONE).toLocalDate());
       step(cli, "free-slots", () -> provider.slots().freeSlots(target.get(), day),
-          (List<Slot> s) -> plural(s.size(), "free slot") + " on " + JalaliFormat.of(Lang.EN).date(day));
+          (List<Slot> s) -> plural(s.size(), "free slot") + " on " + JalaliFormat.ENGLISH.date(day));
       return exitCode();
     }
   }

@@ -1,5 +1,6 @@
 package io.github.slothunter.examples.cli;
 
+import io.github.slothunter.api.JalaliFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,15 +36,15 @@ final class EventPrinter {
 
   private final PrintWriter out;
   private final JalaliFormat jalali;
-  private final JalaliFormat fa = JalaliFormat.of(Lang.FA);
-  private final JalaliFormat en = JalaliFormat.of(Lang.EN);
+  private final JalaliFormat fa = JalaliFormat.PERSIAN;
+  private final JalaliFormat en = JalaliFormat.ENGLISH;
   private final boolean json;
   private final boolean color;
   private final Labels labels;
 
   EventPrinter(PrintWriter out, Lang lang, boolean json, boolean color, Labels labels) {
     this.out = out;
-    this.jalali = JalaliFormat.of(lang);
+    this.jalali = lang.format();
     this.json = json;
     this.color = color && !json;
     this.labels = labels;
@@ -136,12 +137,12 @@ final class EventPrinter {
   }
 
   private String tag(String en, String fa, Ansi paint) {
-    String label = jalali.lang() == Lang.FA ? fa : en;
+    String label = jalali.persian() ? fa : en;
     return paint.paint(String.format(Locale.ROOT, "%-11s", label), color) + "  ";
   }
 
   private String say(String en, String fa) {
-    return jalali.lang() == Lang.FA ? fa : en;
+    return jalali.persian() ? fa : en;
   }
 
   private String slot(Slot slot) {

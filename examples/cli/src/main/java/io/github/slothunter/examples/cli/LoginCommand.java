@@ -1,5 +1,6 @@
 package io.github.slothunter.examples.cli;
 
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.OtpChallenge;
@@ -69,7 +70,7 @@ final class LoginCommand implements Callable<Integer> {
     }
     SessionFile.write(file, session);
     String until = session.expiresAt().equals(Instant.MAX) ? "until the site ends it"
-        : "until " + JalaliFormat.of(Lang.EN).slot(session.expiresAt()) + " Tehran time";
+        : "until " + JalaliFormat.ENGLISH.slot(session.expiresAt()) + " Tehran time";
     cli.out().println("Logged in to " + provider + " as " + Pii.maskMobile(normalised) + "; session saved to "
         + file + " (owner-only), valid " + until + ".");
     cli.out().flush();

@@ -1,5 +1,6 @@
 package io.github.slothunter.examples.cli;
 
+import io.github.slothunter.api.JalaliFormat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.Doctor;
@@ -64,7 +65,7 @@ final class SlotsCommand implements Callable<Integer> {
       Doctor doctor = hunter.lookup(backend.link(link));
       Labels labels = new Labels();
       labels.add(doctor);
-      JalaliFormat jf = JalaliFormat.of(lang);
+      JalaliFormat jf = lang.format();
       if (!json) {
         out.println(Ansi.BOLD.paint(doctor.displayName(), cli.color()) + "  (" + doctor.ref() + ")"
             + (doctor.expertises().isEmpty() ? "" : " · " + String.join("، ", doctor.expertises())));
@@ -118,8 +119,8 @@ final class SlotsCommand implements Callable<Integer> {
       out.println("    no free slots");
       return;
     }
-    JalaliFormat fa = JalaliFormat.of(Lang.FA);
-    JalaliFormat en = JalaliFormat.of(Lang.EN);
+    JalaliFormat fa = JalaliFormat.PERSIAN;
+    JalaliFormat en = JalaliFormat.ENGLISH;
     out.println(Ansi.DIM.paint(String.format(Locale.ROOT, "    %-12s %-22s %-7s %s", "JALALI", "WEEKDAY", "TEHRAN",
         "ISO INSTANT"), cli.color()));
     LocalDate lastDay = null;

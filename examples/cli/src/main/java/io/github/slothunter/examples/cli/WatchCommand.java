@@ -1,5 +1,6 @@
 package io.github.slothunter.examples.cli;
 
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;

@@ -62,6 +62,19 @@ class EventPrinterTest {
   }
 
   @Test
+  void slotLinesUseTheTehranJalaliDateAcrossMidnightInBothLanguages() {
+    Instant lateUtc = Instant.parse("2026-03-20T21:00:00Z"); // 00:30 on 21 March (Nowruz 1405) in Tehran
+    Slot late = new Slot(TARGET, lateUtc, lateUtc.plus(Duration.ofMinutes(15)), "k2");
+
+    printer(Lang.EN, false, false).print(new SlotOpened("w1", "ali", late, null, AT));
+    printer(Lang.FA, false, false).print(new SlotOpened("w1", "ali", late, null, AT));
+
+    assertThat(buffer.toString().lines().toList()).satisfiesExactly(
+        en -> assertThat(en).contains("Sat 1405/01/01 00:30"),
+        fa -> assertThat(fa).contains("شنبه ۱۴۰۵/۰۱/۰۱ ۰۰:۳۰").doesNotContain("Sat").doesNotContain("1405"));
+  }
+
+  @Test
   void everyEventKindHasAReadableLine() {
     EventPrinter p = printer(Lang.EN, false, false);
     Hold hold = new Hold(SLOT, "h1", AT.plus(Duration.ofMinutes(5)));
