@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         "",
         "Start with: slothunter demo"},
     subcommands = {DemoCommand.class, SlotsCommand.class, WatchCommand.class, LoginCommand.class, PatientsCommand.class,
-        CheckCommand.class},
+        CheckCommand.class, CompletionCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -53,7 +53,7 @@ final class SlotHunterCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "choose a command: demo, slots, watch, login, patients or check");
+    throw new ParameterException(spec.commandLine(), "choose a command: demo, slots, watch, login, patients, check or completion");
   }
 
   /** Reads the version written into the jar at build time. */
