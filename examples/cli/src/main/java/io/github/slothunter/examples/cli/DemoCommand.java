@@ -71,10 +71,6 @@ final class DemoCommand implements Callable<Integer> {
       description = "How long to run (1-3600, default ${DEFAULT-VALUE}).")
   int seconds;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "fa|en",
-      description = "Language of dates, weekdays and labels (default ${DEFAULT-VALUE}).")
-  Lang lang;
-
   @Option(names = "--json", description = "One JSON object per event line (and a final summary object).")
   boolean json;
 
@@ -85,7 +81,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (seconds < 1 || seconds > 3600) {
-      throw CliException.badInput("--seconds must be 1-3600, not " + seconds);
+      throw CliException.badInput("--seconds must be 1-3600, not " + seconds, "--seconds باید از ۱ تا ۳۶۰۰ باشد، نه "
+          + io.github.slothunter.api.JalaliFormat.PERSIAN.number(seconds));
     }
     Cli cli = root.cli();
     PrintWriter out = cli.out();
@@ -93,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
     try (Backend backend = Backend.sandbox(cli.clock(), seed); Stopper stopper = new Stopper(cli.hooks())) {
       FakePaziresh24 fake = backend.fake().orElseThrow();
       Labels labels = new Labels();
-      EventPrinter printer = new EventPrinter(out, lang, json, cli.color(), labels);
+      EventPrinter printer = new EventPrinter(out, root.lang(), json, cli.color(), labels);
       Tally tally = new Tally(fake);
       if (!json) {
         out.println(Ansi.BOLD.paint("SlotHunter demo", cli.color()) + ": a fake Paziresh24 runs in this process at "

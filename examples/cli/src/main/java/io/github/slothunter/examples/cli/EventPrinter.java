@@ -19,6 +19,8 @@ import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.api.WatchResumed;
 import io.github.slothunter.api.WatchHealthChanged;
 import io.github.slothunter.api.HealthState;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.SlotHunterException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -78,7 +80,7 @@ final class EventPrinter {
   // ---- text -----------------------------------------------------------------------------------
 
   String text(SlotEvent event) {
-    String ts = Ansi.DIM.paint(CLOCK.format(event.at()), color);
+    String ts = Ansi.DIM.paint(jalali.digits(CLOCK.format(event.at())), color);
     String body;
     if (event instanceof SlotOpened e) {
       body = tag("SLOT OPEN", "نوبت آزاد", Ansi.BOLD_GREEN) + slot(e.slot()) + owner(e);
@@ -105,7 +107,8 @@ final class EventPrinter {
                 : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
       }
     } else if (event instanceof BookingFailed e) {
-      body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  " + e.code() + ": " + e.reason()
+      body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  "
+          + say(e.code() + ": " + e.reason(), Errors.sentence(error(e.code(), e.reason()), Lang.FA))
           + (e.willRetry() ? say("; still trying", "؛ ادامه می‌دهد") : "") + owner(e);
     } else if (event instanceof BookingOutcomeUnknown e) {
       body = tag("UNKNOWN", "نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
@@ -114,22 +117,26 @@ final class EventPrinter {
     } else if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
       body = tag("HOLD UNKNOWN", "نگه‌داشت نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
           + say("the hold request's answer was lost; nothing was booked; not tried again before " + e.lapsesAt(),
-              "پاسخ درخواست نگه‌داشتن نوبت نرسید؛ چیزی رزرو نشد؛ تا " + e.lapsesAt() + " دوباره تلاش نمی‌شود")
+              "پاسخ درخواست نگه‌داشتن نوبت نرسید؛ چیزی رزرو نشد؛ تا " + jalali.time(e.lapsesAt())
+                  + " دوباره تلاش نمی‌شود")
           + owner(e);
     } else if (event instanceof WatchPaused e) {
-      body = tag("PAUSED", "متوقف", Ansi.MAGENTA) + e.reason() + ": " + e.message() + owner(e);
+      body = tag("PAUSED", "متوقف", Ansi.MAGENTA)
+          + say(e.reason() + ": " + e.message(), Errors.sentence(error(e.reason(), e.message()), Lang.FA)) + owner(e);
     } else if (event instanceof WatchResumed e) {
       body = tag("RESUMED", "ادامه", Ansi.CYAN)
           + say("watch " + e.watchId() + " polls again", "پایش ادامه یافت") + owner(e);
     } else if (event instanceof WatchHealthChanged e) {
-      body = tag("HEALTH", "وضعیت", e.current() == HealthState.ACTIVE ? Ansi.CYAN : Ansi.MAGENTA) + e.previous()
-          + " -> " + e.current() + (e.reason() == null ? "" : " (" + e.reason() + ")") + owner(e);
+      body = tag("HEALTH", "وضعیت", e.current() == HealthState.ACTIVE ? Ansi.CYAN : Ansi.MAGENTA)
+          + say(e.previous() + " -> " + e.current() + (e.reason() == null ? "" : " (" + e.reason() + ")"),
+              health(e.previous()) + " ← " + health(e.current())) + owner(e);
     } else if (event instanceof ProviderThrottled e) {
-      body = tag("THROTTLED", "محدودیت", Ansi.MAGENTA) + e.providerId() + " " + e.code() + ", "
-          + say("pausing ", "توقف ") + Errors.seconds(e.pause());
+      body = tag("THROTTLED", "محدودیت", Ansi.MAGENTA) + say(e.providerId() + " " + e.code() + ", pausing "
+          + Errors.seconds(e.pause()), Errors.siteName(e.providerId()) + " درخواست‌ها را محدود کرد؛ "
+          + Errors.seconds(e.pause(), Lang.FA) + " مکث");
     } else if (event instanceof EventsDropped e) {
-      body = tag("DROPPED", "جاافتاده", Ansi.RED) + e.count()
-          + say(" events (the printer fell behind)", " رویداد");
+      body = tag("DROPPED", "جاافتاده", Ansi.RED) + say(e.count() + " events (the printer fell behind)",
+          jalali.number(e.count()) + " رویداد چاپ نشد (چاپ عقب ماند)");
     } else {
       body = event.toString();
     }
@@ -150,7 +157,27 @@ final class EventPrinter {
   }
 
   private String owner(WatchEvent e) {
-    return Ansi.DIM.paint("  [" + e.owner() + "]", color);
+    // "me" is the default owner's key, not a word the user chose: it is shown in their language
+    String name = jalali.persian() && "me".equals(e.owner()) ? "من" : e.owner();
+    return Ansi.DIM.paint("  [" + name + "]", color);
+  }
+
+  private static SlotHunterException error(ErrorCode code, String reason) {
+    return SlotHunterException.builder(code).message(reason == null || reason.isBlank() ? code.name() : reason).build();
+  }
+
+  private static String health(HealthState state) {
+    return switch (state) {
+      case ACTIVE -> "فعال";
+      case BUDGET_SHORT -> "سهمیهٔ کم";
+      case PAUSED_BUDGET -> "توقف برای سهمیه";
+      case PAUSED_AUTH -> "توقف برای ورود";
+      case PROVIDER_DOWN -> "سایت در دسترس نیست";
+      case STORE_DOWN -> "انباره در دسترس نیست";
+      case SCHEMA_CHANGED -> "پاسخ سایت تغییر کرده";
+      case BOOKING_OFF -> "نوبت‌دهی خاموش";
+      case QUOTA -> "سقف حساب";
+    };
   }
 
   // ---- JSON -----------------------------------------------------------------------------------

@@ -6,14 +6,12 @@ import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.SlotHunterException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -45,7 +43,8 @@ final class PatientsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "choose: list, add, remove or import");
+    throw new UsageErrors.UsageError(spec.commandLine(), "choose: list, add, remove or import",
+        "یکی را انتخاب کنید: list، add، remove یا import");
   }
 
   /** What every subcommand shares. */
@@ -117,7 +116,7 @@ final class PatientsCommand implements Runnable {
       try {
         saved = book.hunter().savePatient(owner, label, patient);
       } catch (SlotHunterException e) {
-        throw new CliException(ExitCodes.BAD_INPUT, Errors.bareMessage(e), e);
+        throw new CliException(ExitCodes.BAD_INPUT, Errors.bareMessage(e), "بیمار ذخیره نشد؛ برچسب را بررسی کنید", e);
       }
       cli.out().println("saved: " + line(saved));
       cli.out().flush();
@@ -133,7 +132,8 @@ final class PatientsCommand implements Runnable {
     @Override
     Integer run(Cli cli, Backend backend, PatientBook book) {
       if (!book.hunter().removePatient(owner, label)) {
-        throw CliException.badInput("you have no patient labelled '" + label + "' (see 'slothunter patients list')");
+        throw CliException.badInput("you have no patient labelled '" + label + "' (see 'slothunter patients list')",
+            "بیماری با برچسب «" + label + "» ندارید (فهرست: 'slothunter patients list')");
       }
       cli.out().println("removed " + label.strip());
       cli.out().flush();
@@ -170,16 +170,7 @@ final class PatientsCommand implements Runnable {
         return backend.sandboxFamilyLogin();
       }
       Path file = sessionFile != null ? sessionFile : SessionFile.defaultPath(cli.home(), provider, backend.isSandbox());
-      if (!Files.exists(file)) {
-        throw CliException.badInput("no " + provider + " session at " + file + "; run 'slothunter login " + provider
-            + " <mobile>' first");
-      }
-      AccountSession s = SessionFile.read(file, provider);
-      if (s.isExpired(cli.clock().instant())) {
-        throw CliException.badInput("the " + provider + " session in " + file + " has expired; run 'slothunter login "
-            + provider + " <mobile>' again");
-      }
-      return s;
+      return SessionFile.readLive(cli, file, provider);
     }
   }
 }

@@ -25,13 +25,13 @@ class LoginCommandTest {
     OtpChallenge password = new OtpChallenge("paziresh24", "09121234567", Map.of(), now.plusSeconds(120), "",
         Instant.MIN, true);
 
-    String line = LoginCommand.codeSentLine(throttled, now, null);
+    String line = LoginCommand.codeSentLine(throttled, now, null, Lang.EN);
 
     assertThat(line).contains("45 s").contains("already received").contains("0912***4567")
         .doesNotContain("09121234567").doesNotContainPattern("[\\u0600-\\u06FF]");
-    assertThat(LoginCommand.codeSentLine(sent, now, "1234")).isEqualTo(
+    assertThat(LoginCommand.codeSentLine(sent, now, "1234", Lang.EN)).isEqualTo(
         "An SMS code was sent to 0912***4567. (sandbox: the code is 1234)");
-    assertThat(LoginCommand.codeSentLine(password, now, null)).contains("password");
+    assertThat(LoginCommand.codeSentLine(password, now, null, Lang.EN)).contains("password");
   }
 
   @Test
