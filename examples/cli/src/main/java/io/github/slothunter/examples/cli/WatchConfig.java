@@ -2,10 +2,12 @@ package io.github.slothunter.examples.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.TimeWindow;
 import io.github.slothunter.examples.cli.UsageErrors.BadValue;
@@ -161,7 +163,7 @@ record WatchConfig(List<String> doctors, LocalDate from, LocalDate to, List<DayO
     try {
       shape = YAML.readValue(text, FileShape.class);
     } catch (UnrecognizedPropertyException e) {
-      String where = path(e);
+      String where = path(e.getPath().subList(0, e.getPath().size() - 1)); // where the key is, not the key
       String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
       String under = where.isEmpty() ? "" : " under '" + where + "'";
       String underFa = where.isEmpty() ? "" : " در «" + where + "»";
@@ -169,16 +171,16 @@ record WatchConfig(List<String> doctors, LocalDate from, LocalDate to, List<DayO
           + "'" + under + " (known: " + known + ")", "پروندهٔ تنظیمات " + file + " کلید ناشناختهٔ «"
           + e.getPropertyName() + "»" + underFa + " دارد (شناخته‌ها: " + known + ")", e);
     } catch (JsonMappingException e) {
-      String where = path(e);
+      StreamReadException syntax = syntaxError(e);
+      if (syntax != null) {
+        throw notYaml(file, syntax); // a record's deserializer met a YAML error while reading its value
+      }
+      String where = path(e.getPath());
       throw new CliException(ExitCodes.BAD_INPUT, "config file " + file + ": '" + where
           + "' has the wrong kind of value (a list, a text or a number is expected there)", "در پروندهٔ تنظیمات "
           + file + " مقدار «" + where + "» از نوع درست نیست (فهرست، متن یا عدد)", e);
     } catch (JacksonException e) {
-      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      String at = line > 0 ? " (line " + line + ")" : "";
-      String atFa = line > 0 ? " (سطر " + io.github.slothunter.api.JalaliFormat.PERSIAN.number(line) + ")" : "";
-      throw new CliException(ExitCodes.BAD_INPUT, "config file " + file + " is not valid YAML" + at,
-          "پروندهٔ تنظیمات " + file + " YAML درستی نیست" + atFa, e);
+      throw notYaml(file, e);
     }
     if (shape == null) {
       throw CliException.badInput("config file " + file + " is empty", "پروندهٔ تنظیمات " + file + " خالی است");
@@ -186,8 +188,25 @@ record WatchConfig(List<String> doctors, LocalDate from, LocalDate to, List<DayO
     return shape;
   }
 
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+  private static StreamReadException syntaxError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof StreamReadException e) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static CliException notYaml(Path file, JacksonException e) {
+    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    String at = line > 0 ? " (line " + line + ")" : "";
+    String atFa = line > 0 ? " (سطر " + JalaliFormat.PERSIAN.number(line) + ")" : "";
+    return new CliException(ExitCodes.BAD_INPUT, "config file " + file + " is not valid YAML" + at,
+        "پروندهٔ تنظیمات " + file + " YAML درستی نیست" + atFa, e);
+  }
+
+  private static String path(List<JsonMappingException.Reference> path) {
+    return path.stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
   }
 

@@ -3,10 +3,13 @@ package io.github.slothunter.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.OtpChallenge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,39 @@ class LoginCommandTest {
     assertThat(LoginCommand.codeSentLine(sent, now, "1234", Lang.EN)).isEqualTo(
         "An SMS code was sent to 0912***4567. (sandbox: the code is 1234)");
     assertThat(LoginCommand.codeSentLine(password, now, null, Lang.EN)).contains("password");
+  }
+
+  @Test
+  void aThrottledCodeIsReportedOnceInPersianWithOneWait() {
+    Instant now = Instant.parse("2026-12-07T08:00:00Z");
+    OtpChallenge throttled = new OtpChallenge("paziresh24", "09121234567", Map.of(), now.plusSeconds(120),
+        "کد تایید به تازگی ارسال شده است، لطفا ۴۵ ثانیه صبر کنید.", now.plusSeconds(60), false);
+
+    String line = LoginCommand.codeSentLine(throttled, now, null, Lang.FA);
+
+    assertThat(line).contains("۶۰ ثانیه").doesNotContain("۴۵ ثانیه").doesNotContain("لطفا")
+        .doesNotContainPattern("[A-Za-z0-9]");
+  }
+
+  /**
+   * A second login within the site's wait can also end in a status-39 error (spec 2.1) whose text
+   * carries the site's own Persian wait: the sentence names one wait, the retry-after, in the
+   * chosen language only.
+   */
+  @Test
+  void aSecondLoginRefusedByTheSitesThrottleNamesOneWaitInTheChosenLanguage() {
+    SlotHunterException throttled = SlotHunterException.builder(ErrorCode.RATE_LIMITED).providerId("paziresh24")
+        .retryAfter(Duration.ofSeconds(60))
+        .message("resetpassword: status 39 (throttled): کد تایید به تازگی ارسال شده است، لطفا ۴۵ ثانیه صبر کنید.")
+        .build();
+
+    String en = Errors.line(throttled, Lang.EN);
+    String fa = Errors.line(throttled, Lang.FA);
+
+    assertThat(en).isEqualTo("error: paziresh24 is rate-limiting us; try again in 60 s")
+        .doesNotContainPattern("[\\u0600-\\u06FF]");
+    assertThat(fa).isEqualTo("خطا: پذیرش۲۴ فعلاً درخواست‌های ما را محدود کرده است؛ ۶۰ ثانیه دیگر دوباره امتحان کنید.")
+        .doesNotContainPattern("[A-Za-z0-9]");
   }
 
   @Test
