@@ -69,6 +69,11 @@ final class EventPrinter {
     }
   }
 
+  /** The language the lines are written in. */
+  Lang lang() {
+    return jalali.persian() ? Lang.FA : Lang.EN;
+  }
+
   boolean json() {
     return json;
   }

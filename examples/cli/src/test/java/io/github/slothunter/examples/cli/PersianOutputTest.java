@@ -61,6 +61,16 @@ class PersianOutputTest {
   }
 
   @Test
+  void demoInPersianHasNoLatinLetterOutsideTheFakesLink() {
+    CliRun run = CliRun.run(home, "demo", "--lang", "fa", "--seconds", "4");
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(latinOutsideLinksAndSlugs(run.all())).as(run.all()).isEmpty();
+    assertThat(run.out()).contains("نمایش اسلات‌هانتر").contains("علی ").contains("خلاصه")
+        .contains("نگه‌داشت باقی‌مانده");
+  }
+
+  @Test
   void errorsInPersianAreOnePersianSentence() {
     CliRun run = CliRun.run(home, "--lang", "fa", "watch", "--sandbox", "dr-reza-karimi", "--for", "0");
 
