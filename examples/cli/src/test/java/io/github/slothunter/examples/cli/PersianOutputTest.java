@@ -71,6 +71,21 @@ class PersianOutputTest {
   }
 
   @Test
+  void patientsImportAndListInPersianShowMaskedPersianDigitsAndPersianLabels() {
+    CliRun imported = CliRun.run(home, "patients", "import", "paziresh24", "--sandbox", "--lang", "fa");
+    CliRun listed = CliRun.run(home, "patients", "list", "--sandbox", "--lang", "fa");
+
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    // the people's labels and names are the user's (the sandbox's family is "Test Patient" and "Test Child")
+    String words = listed.out().replaceAll("Test (Patient|Child)", "");
+    assertThat(latinOutsideLinksAndSlugs(imported.out().replaceAll("Test (Patient|Child)", ""))).isEmpty();
+    assertThat(latinOutsideLinksAndSlugs(words)).as(listed.out()).isEmpty();
+    assertThat(listed.out()).contains("کد ملی").contains("همراه ۰۹").contains("از حساب پذیرش۲۴ شما")
+        .doesNotContain("0499370899");
+  }
+
+  @Test
   void errorsInPersianAreOnePersianSentence() {
     CliRun run = CliRun.run(home, "--lang", "fa", "watch", "--sandbox", "dr-reza-karimi", "--for", "0");
 
