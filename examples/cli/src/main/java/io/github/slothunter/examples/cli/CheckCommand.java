@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -55,10 +54,6 @@ import picocli.CommandLine.Spec;
         "  slothunter check paziresh24 --sandbox",
         ""})
 final class CheckCommand implements Callable<Integer> {
-  /** Links that exercise each provider's parser when no {@code --doctor} is given (no I/O). */
-  static final Map<String, String> SAMPLE_LINKS = Map.of(
-      "paziresh24", "https://www.paziresh24.com/dr/dr-ali-rezaei-0/",
-      "doctoreto", "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ");
   /** How many search hits to try before giving up on finding a doctor with an online calendar. */
   static final int MAX_CANDIDATES = 5;
 
@@ -115,8 +110,8 @@ final class CheckCommand implements Callable<Integer> {
             + providerId + " has no doctor search to find one", "check " + providerId + " به --doctor <link> نیاز"
             + " دارد: " + Errors.siteName(providerId) + " جست‌وجوی پزشک ندارد");
       }
-      String link = typed != null ? backend.link(typed)
-          : sandbox ? backend.sandboxDoctorLinks().get(0) : SAMPLE_LINKS.get(providerId);
+      // without --doctor, a provider with a search checks its first hits (no parse step)
+      String link = typed != null ? backend.link(typed) : sandbox ? backend.sandboxDoctorLinks().get(0) : null;
       Optional<DoctorRef> parsed = link == null ? Optional.empty()
           : step(cli, "parse", () -> provider.parse(link).orElseThrow(() -> DoctorInput.notUnderstood(link)));
 

@@ -24,7 +24,6 @@ import io.github.slothunter.provider.doctoreto.DoctoretoProviderFactory;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.spi.ProviderContext;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;

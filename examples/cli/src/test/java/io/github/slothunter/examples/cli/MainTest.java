@@ -45,6 +45,21 @@ class MainTest {
   }
 
   @Test
+  void usageErrorsArePersianUnderLangFaWhereverItIsGiven() {
+    CliRun missing = CliRun.run(home, "--lang", "fa", "login", "paziresh24");
+    CliRun unknown = CliRun.run(home, "slots", "--sandbox", "dr-sara-ahmadi", "--colour", "--lang=fa");
+    CliRun badNumber = CliRun.run(home, "slots", "--lang", "fa", "dr-sara-ahmadi", "--days", "three");
+
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(missing.errLines()).containsExactly("خطا: این ورودی لازم است و داده نشده: <mobile>",
+        "طرز استفاده: slothunter login [OPTIONS] <provider> <mobile>  (راهنما: slothunter login --help)");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknown.errLines().get(0)).isEqualTo("خطا: این ورودی شناخته نیست: --colour");
+    assertThat(badNumber.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(badNumber.errLines().get(0)).isEqualTo("خطا: --days: «three» عدد صحیح نیست");
+  }
+
+  @Test
   void verboseWorksAfterTheSubcommandToo() {
     CliRun run = CliRun.run(home, "slots", "--sandbox", "https://example.com/x", "--verbose");
 
