@@ -82,7 +82,8 @@ final class Errors {
           + " دوباره امتحان کنید.";
       case PROVIDER_UNAVAILABLE -> who + " اکنون در دسترس نیست؛ کمی بعد دوباره امتحان کنید.";
       case STORE_UNAVAILABLE -> "انبارهٔ محلی اسلات‌هانتر خطا داد.";
-      case AUTH_REQUIRED -> "باید دوباره وارد حساب " + who + " شوید (فرمان login).";
+      case AUTH_REQUIRED -> "باید دوباره وارد حساب " + who + " شوید ('slothunter login "
+          + e.providerId().orElse("<provider>") + " <mobile>').";
       case PROTOCOL -> who + " پاسخی داد که اسلات‌هانتر آن را نمی‌فهمد.";
       case NOT_FOUND -> "چنین پزشک یا نوبتی در " + who + " پیدا نشد.";
       case INVALID_INPUT -> "ورودی پذیرفته نشد؛ نشانی، تاریخ یا ساعت را بررسی کنید.";

@@ -101,19 +101,19 @@ final class EventPrinter {
         // an unpaid booking is not final: never "BOOKED" or "verified" alone
         String link = e.paymentLink() == null ? say("on the provider's site", "در سایت") : e.paymentLink().toString();
         body = tag("PAY TO CONFIRM", "پرداخت برای قطعی شدن", Ansi.YELLOW) + slot(e.booking().slot()) + "  "
-            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
+            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + jalali.digits(code), color)
             + say("  booked, not final until paid: pay at " + link,
                 "  نوبت ثبت شد اما تا پرداخت قطعی نیست: پرداخت در " + link)
             + (e.verified() ? "" : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
       } else {
         body = tag("BOOKED", "رزرو شد", Ansi.BOLD_GREEN) + slot(e.booking().slot()) + "  "
-            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
+            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + jalali.digits(code), color)
             + (e.verified() ? say(" (verified)", " (تأیید شد)")
                 : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
       }
     } else if (event instanceof BookingFailed e) {
       body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  "
-          + say(e.code() + ": " + e.reason(), Errors.sentence(error(e.code(), e.reason()), Lang.FA))
+          + say(e.code() + ": " + e.reason(), persianReason(e.code(), e.reason()))
           + (e.willRetry() ? say("; still trying", "؛ ادامه می‌دهد") : "") + owner(e);
     } else if (event instanceof BookingOutcomeUnknown e) {
       body = tag("UNKNOWN", "نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
@@ -127,7 +127,7 @@ final class EventPrinter {
           + owner(e);
     } else if (event instanceof WatchPaused e) {
       body = tag("PAUSED", "متوقف", Ansi.MAGENTA)
-          + say(e.reason() + ": " + e.message(), Errors.sentence(error(e.reason(), e.message()), Lang.FA)) + owner(e);
+          + say(e.reason() + ": " + e.message(), persianReason(e.reason(), e.message())) + owner(e);
     } else if (event instanceof WatchResumed e) {
       body = tag("RESUMED", "ادامه", Ansi.CYAN)
           + say("watch " + e.watchId() + " polls again", "پایش ادامه یافت") + owner(e);
@@ -167,8 +167,12 @@ final class EventPrinter {
     return Ansi.DIM.paint("  [" + name + "]", color);
   }
 
-  private static SlotHunterException error(ErrorCode code, String reason) {
-    return SlotHunterException.builder(code).message(reason == null || reason.isBlank() ? code.name() : reason).build();
+  /** The Persian sentence for an error code, without its full stop (more follows on the line). */
+  private static String persianReason(ErrorCode code, String reason) {
+    SlotHunterException e = SlotHunterException.builder(code)
+        .message(reason == null || reason.isBlank() ? code.name() : reason).build();
+    String sentence = Errors.sentence(e, Lang.FA);
+    return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
   }
 
   private static String health(HealthState state) {
