@@ -1,9 +1,9 @@
 package io.github.slothunter.examples.cli;
 
-import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.DoctorSummary;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.SearchQuery;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;

@@ -1,8 +1,8 @@
 package io.github.slothunter.examples.cli;
 
-import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.OtpChallenge;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Pii;

@@ -1,9 +1,9 @@
 package io.github.slothunter.examples.cli;
 
-import io.github.slothunter.api.JalaliFormat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Service;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;

@@ -1,23 +1,23 @@
 package io.github.slothunter.examples.cli;
 
-import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.HealthState;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.api.TimeWindow;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.EngineStats;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.ProviderStats;
-import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.TargetStats;
-import io.github.slothunter.api.TimeWindow;
-import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchHealth;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.provider.doctoreto.DoctoretoProviderFactory;
