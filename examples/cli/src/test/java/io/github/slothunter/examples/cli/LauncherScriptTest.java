@@ -59,6 +59,33 @@ class LauncherScriptTest {
   }
 
   @Test
+  void ctrlCDuringTheBuildStopsMavenToo() throws Exception {
+    Path bin = fakeTools("echo $$ > mvn.pid\necho '[INFO] Building SlotHunter API 0.1.0-SNAPSHOT   [1/3]'\n"
+        + "while :; do sleep 0.2; done\n");
+    ProcessBuilder pb = launcher(bin, "demo");
+    Path err = repo.resolve("err.txt");
+    pb.redirectOutput(repo.resolve("out.txt").toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    awaitCondition(() -> Files.exists(repo.resolve("mvn.pid")) && Files.readString(err).contains("[1/3]"));
+    long mvn = Long.parseLong(Files.readString(repo.resolve("mvn.pid")).strip());
+
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(err)).contains("build interrupted");
+    awaitCondition(() -> ProcessHandle.of(mvn).map(h -> !h.isAlive()).orElse(true));
+  }
+
+  private static void awaitCondition(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+
+  @Test
   void aBuiltJarRunsWithoutBuilding() throws Exception {
     Path bin = fakeTools("echo 'mvn must not run' >&2\nexit 1\n");
     Files.createDirectories(repo.resolve("examples/cli/target"));
@@ -85,7 +112,7 @@ class LauncherScriptTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
   }
 
-  private Result launch(Path bin, String... args) throws Exception {
+  private ProcessBuilder launcher(Path bin, String... args) {
     ProcessBuilder pb = new ProcessBuilder();
     pb.command().add("sh");
     pb.command().add(repo.resolve("slothunter").toString());
@@ -93,6 +120,11 @@ class LauncherScriptTest {
     pb.environment().put("PATH", bin + ":/usr/bin:/bin");
     pb.environment().put("MAVEN_LOG", MAVEN_LOG);
     pb.environment().put("TMPDIR", repo.toString());
+    return pb;
+  }
+
+  private Result launch(Path bin, String... args) throws Exception {
+    ProcessBuilder pb = launcher(bin, args);
     Path out = repo.resolve("out.txt");
     Path err = repo.resolve("err.txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
