@@ -103,8 +103,9 @@ final class LoginCommand implements Callable<Integer> {
       return lang.pick("This account has a password: type it instead of an SMS code.",
           "این حساب گذرواژه دارد: به جای کد پیامکی، گذرواژه را بنویسید.");
     }
+    // every challenge carries the site's 60 s resend timer; only a throttled one (status 39) has a notice
     Duration wait = challenge.resendWait(now);
-    if (!wait.isZero()) {
+    if (!challenge.notice().isEmpty() && !wait.isZero()) {
       return lang.pick("A code was sent to " + who + " a moment ago and the site will not send another for "
           + wait.toSeconds() + " s: type the code you already received.",
           "کدی همین چند لحظه پیش به " + who + " فرستاده شد و سایت تا " + Errors.seconds(wait, lang)

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.Sandbox;
 import io.github.slothunter.api.OtpChallenge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +72,43 @@ class LoginCommandTest {
         .doesNotContainPattern("[\\u0600-\\u06FF]");
     assertThat(fa).isEqualTo("خطا: پذیرش۲۴ فعلاً درخواست‌های ما را محدود کرده است؛ ۶۰ ثانیه دیگر دوباره امتحان کنید.")
         .doesNotContainPattern("[A-Za-z0-9]");
+  }
+
+  @Test
+  void aFreshCodeIsNotCalledThrottledThoughTheSiteKeepsAResendTimer() {
+    Instant now = Instant.parse("2026-12-07T08:00:00Z");
+    OtpChallenge fresh = new OtpChallenge("paziresh24", "09121234567", Map.of(), now.plusSeconds(120), "",
+        now.plusSeconds(60), false);
+
+    assertThat(LoginCommand.codeSentLine(fresh, now, null, Lang.EN)).isEqualTo("An SMS code was sent to 0912***4567.");
+    assertThat(LoginCommand.codeSentLine(fresh, now, null, Lang.FA)).isEqualTo("کد پیامکی به ۰۹۱۲***۴۵۶۷ فرستاده شد.");
+  }
+
+  /** Two logins in a row against a fake Paziresh24 on localhost (one fake, as the real site is one). */
+  @Test
+  void aSecondLoginWithinTheWaitPrintsOneWaitInTheChosenLanguage() {
+    String key = "slothunter.paziresh24.base-url";
+    try (FakePaziresh24 fake = Sandbox.demo(Clock.systemUTC(), 3)) {
+      System.setProperty(key, fake.baseUrl());
+      CliRun first;
+      CliRun second;
+      CliRun third;
+      try {
+        first = CliRun.withInput(home, "1234\n", "login", "paziresh24", "09121234567");
+        second = CliRun.withInput(home, "1234\n", "login", "paziresh24", "09121234567");
+        third = CliRun.withInput(home, "1234\n", "login", "paziresh24", "09121234567", "--lang", "fa");
+      } finally {
+        System.clearProperty(key);
+      }
+
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      assertThat(first.err()).contains("An SMS code was sent to 0912***4567.").doesNotContain("a moment ago");
+      assertThat(second.err()).contains("a moment ago and the site will not send another for")
+          .doesNotContainPattern("[\\u0600-\\u06FF]");
+      assertThat(Pattern.compile("\\d+(\\.\\d)? s\\b").matcher(second.err()).results().count()).isOne();
+      assertThat(third.err()).contains("همین چند لحظه پیش").doesNotContainPattern("[A-Za-z]{2,}");
+      assertThat(Pattern.compile("ثانیه").matcher(third.err()).results().count()).isOne();
+    }
   }
 
   @Test
