@@ -132,7 +132,8 @@ final class Backend implements AutoCloseable {
 
   private static String checkId(String providerId) {
     if (providerId == null || !providerId.matches("[a-z0-9][a-z0-9-]{0,31}")) {
-      throw CliException.badInput("'" + providerId + "' is not a provider id (try paziresh24 or doctoreto)");
+      throw CliException.badInput("'" + providerId + "' is not a provider id (try paziresh24 or doctoreto)",
+          "«" + providerId + "» نام سایت نوبت‌دهی نیست (paziresh24 یا doctoreto را امتحان کنید)");
     }
     return providerId;
   }

@@ -3,6 +3,7 @@ package io.github.slothunter.examples.cli;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.DoctorSummary;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.SearchQuery;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -23,9 +23,11 @@ import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code slothunter check <provider>}: a read-only live self-check. For Paziresh24, one line per
@@ -43,6 +45,8 @@ import picocli.CommandLine.ParentCommand;
         "are there; then a summary line. Paste the output into a bug report.",
         "Other providers: 'OK <step> <millis>ms' or 'FAIL <step>: <why>' per SDK step.",
         "Never holds, books, logs in or sends an SMS. Exits non-zero if anything failed or differed.",
+        "Doctoreto has no doctor search: 'check doctoreto' needs --doctor <link> (or --sandbox).",
+        "The lines stay English (they are for bug reports); errors follow --lang.",
         "",
         "Examples:",
         "  slothunter check paziresh24",
@@ -50,15 +54,14 @@ import picocli.CommandLine.ParentCommand;
         "  slothunter check paziresh24 --sandbox",
         ""})
 final class CheckCommand implements Callable<Integer> {
-  /** Links that exercise each provider's parser when no {@code --doctor} is given (no I/O). */
-  static final Map<String, String> SAMPLE_LINKS = Map.of(
-      "paziresh24", "https://www.paziresh24.com/dr/dr-ali-rezaei-0/",
-      "doctoreto", "https://doctoreto.com/doctor/dr-vida-imani/ZaEBBZ");
   /** How many search hits to try before giving up on finding a doctor with an online calendar. */
   static final int MAX_CANDIDATES = 5;
 
   @ParentCommand
   SlotHunterCommand root;
+
+  @Spec
+  CommandSpec spec;
 
   @Parameters(paramLabel = "<provider>", description = "paziresh24 or doctoreto.")
   String providerId;
@@ -94,15 +97,23 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Cli cli = root.cli();
     PrintWriter out = cli.out();
+    String typed = doctor == null ? null : DoctorInput.check(doctor, sandbox); // before any request
     try (Backend backend = Backend.of(cli.clock(), sandbox); Provider provider = backend.provider(providerId)) {
+      if (typed != null && provider.parse(backend.link(typed)).isEmpty()) {
+        throw DoctorInput.notUnderstood(typed);
+      }
       if (Paziresh24ProviderFactory.ID.equals(providerId)) {
         return endpoints(cli, backend, provider);
       }
-      String link = doctor != null ? backend.link(doctor)
-          : sandbox ? backend.sandboxDoctorLinks().get(0) : SAMPLE_LINKS.get(providerId);
+      if (typed == null && !sandbox && provider.search().isEmpty()) {
+        throw new UsageErrors.UsageError(spec.commandLine(), "check " + providerId + " needs --doctor <link>: "
+            + providerId + " has no doctor search to find one", "check " + providerId + " به --doctor <link> نیاز"
+            + " دارد: " + Errors.siteName(providerId) + " جست‌وجوی پزشک ندارد");
+      }
+      // without --doctor, a provider with a search checks its first hits (no parse step)
+      String link = typed != null ? backend.link(typed) : sandbox ? backend.sandboxDoctorLinks().get(0) : null;
       Optional<DoctorRef> parsed = link == null ? Optional.empty()
-          : step(cli, "parse", () -> provider.parse(link).orElseThrow(() -> CliException.badInput(
-              "'" + link + "' is not a " + providerId + " doctor link")));
+          : step(cli, "parse", () -> provider.parse(link).orElseThrow(() -> DoctorInput.notUnderstood(link)));
 
       List<DoctorRef> candidates = new ArrayList<>();
       if (doctor != null || sandbox) {
@@ -123,8 +134,8 @@ final class CheckCommand implements Callable<Integer> {
         if (searchFailed || (doctor != null && parsed.isEmpty())) {
           skip(out, "lookup", "free-days", "free-slots");
         } else {
-          fail(cli, "lookup", CliException.badInput(provider.search().isPresent()
-              ? "the search found no doctor to look up; pass --doctor <link>" : "pass --doctor <link> to look one up"));
+          fail(cli, "lookup", CliException.badInput("the search found no doctor to look up; pass --doctor <link>",
+              "جست‌وجو پزشکی برای بررسی پیدا نکرد؛ با --doctor <link> یکی را بدهید"));
           skip(out, "free-days", "free-slots");
         }
         return exitCode();
@@ -141,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
       LocalDate day = days.filter(d -> !d.isEmpty()).map(d -> d.get(0))
           .orElseGet(() -> cli.clock().instant().atZone(JalaliFormat.ZONE).toLocalDate());
       step(cli, "free-slots", () -> provider.slots().freeSlots(target.get(), day),
-          (List<Slot> s) -> plural(s.size(), "free slot") + " on " + JalaliFormat.of(Lang.EN).date(day));
+          (List<Slot> s) -> plural(s.size(), "free slot") + " on " + JalaliFormat.ENGLISH.date(day));
       return exitCode();
     }
   }
@@ -150,14 +161,10 @@ final class CheckCommand implements Callable<Integer> {
   private int endpoints(Cli cli, Backend backend, Provider provider) {
     PrintWriter out = cli.out();
     Optional<String> slug = Optional.empty();
-    String link = doctor != null ? backend.link(doctor) : sandbox ? backend.sandboxDoctorLinks().get(0) : null;
+    String link = doctor != null ? backend.link(doctor.strip()) : sandbox ? backend.sandboxDoctorLinks().get(0) : null;
     if (link != null) {
-      Optional<DoctorRef> ref = provider.parse(link);
-      if (ref.isEmpty()) {
-        fail(cli, "parse", CliException.badInput("'" + link + "' is not a " + providerId + " doctor link"));
-        return exitCode();
-      }
-      slug = Optional.of(ref.get().key());
+      // parsed before: call() refuses a link the provider does not understand
+      slug = provider.parse(link).map(DoctorRef::key);
     }
     ProviderContext.Builder b = backend.context(providerId);
     if (baseUrl != null) {
@@ -202,7 +209,8 @@ final class CheckCommand implements Callable<Integer> {
         if (!targets.isEmpty()) {
           return targets.get(0);
         }
-        last = CliException.badInput("doctor " + ref + " has no online-bookable service; pass --doctor <link>");
+        last = CliException.badInput("doctor " + ref + " has no online-bookable service; pass --doctor <link>",
+            "پزشک " + ref.key() + " خدمتی با نوبت‌دهی اینترنتی ندارد؛ با --doctor <link> پزشک دیگری بدهید");
       } catch (RuntimeException e) {
         last = e;
         if (candidates.size() == 1) {

@@ -7,6 +7,7 @@ import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.RequestBudget;
@@ -15,11 +16,11 @@ import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotGone;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.ProviderStats;
 import io.github.slothunter.core.SlotHunter;
-import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.testkit.FakePaziresh24;
@@ -71,10 +72,6 @@ final class DemoCommand implements Callable<Integer> {
       description = "How long to run (1-3600, default ${DEFAULT-VALUE}).")
   int seconds;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "fa|en",
-      description = "Language of dates, weekdays and labels (default ${DEFAULT-VALUE}).")
-  Lang lang;
-
   @Option(names = "--json", description = "One JSON object per event line (and a final summary object).")
   boolean json;
 
@@ -85,27 +82,41 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (seconds < 1 || seconds > 3600) {
-      throw CliException.badInput("--seconds must be 1-3600, not " + seconds);
+      throw CliException.badInput("--seconds must be 1-3600, not " + seconds, "--seconds باید از ۱ تا ۳۶۰۰ باشد، نه "
+          + io.github.slothunter.api.JalaliFormat.PERSIAN.number(seconds));
     }
     Cli cli = root.cli();
+    Lang lang = root.lang();
+    JalaliFormat fa = JalaliFormat.PERSIAN;
     PrintWriter out = cli.out();
     Instant began = cli.clock().instant();
+    // the owners are names the demo makes up: Persian names in Persian
+    String ali = lang.pick("ali", "علی");
+    String neda = lang.pick("neda", "ندا");
+    String omid = lang.pick("omid", "امید");
     try (Backend backend = Backend.sandbox(cli.clock(), seed); Stopper stopper = new Stopper(cli.hooks())) {
       FakePaziresh24 fake = backend.fake().orElseThrow();
       Labels labels = new Labels();
-      EventPrinter printer = new EventPrinter(out, lang, json, cli.color(), labels);
+      EventPrinter printer = new EventPrinter(out, root.lang(), json, cli.color(), labels);
       Tally tally = new Tally(fake);
       if (!json) {
-        out.println(Ansi.BOLD.paint("SlotHunter demo", cli.color()) + ": a fake Paziresh24 runs in this process at "
-            + fake.baseUrl() + " (no network; nothing real is booked).");
-        out.println("3 owners watch " + Sandbox.DOCTORS.size() + " doctors for " + seconds
-            + " s while fake patients cancel and book; 'ali' auto-books for a test patient. Ctrl-C stops early.");
+        out.println(lang.pick(Ansi.BOLD.paint("SlotHunter demo", cli.color()) + ": a fake Paziresh24 runs in this"
+            + " process at " + fake.baseUrl() + " (no network; nothing real is booked).",
+            Ansi.BOLD.paint("نمایش اسلات‌هانتر", cli.color()) + ": یک پذیرش۲۴ ساختگی در همین برنامه روی "
+            + fake.baseUrl() + " اجرا می‌شود (بی‌نیاز از شبکه؛ هیچ نوبت واقعی رزرو نمی‌شود)."));
+        out.println(lang.pick("3 owners watch " + Sandbox.DOCTORS.size() + " doctors for " + seconds
+            + " s while fake patients cancel and book; 'ali' auto-books for a test patient. Ctrl-C stops early.",
+            "۳ نفر " + fa.number(Sandbox.DOCTORS.size()) + " پزشک را " + Errors.seconds(Duration.ofSeconds(seconds), lang)
+            + " پایش می‌کنند و بیماران ساختگی نوبت می‌گیرند و لغو می‌کنند؛ «علی» برای یک بیمار آزمایشی خودکار رزرو"
+            + " می‌کند. با Ctrl-C زودتر می‌ایستد."));
         out.flush();
       }
       AccountSession session = backend.login(Paziresh24ProviderFactory.ID, TEST_PATIENT.mobile(),
           challenge -> Backend.sandboxOtp());
-      note(cli, printer, "logged in to the fake as " + Pii.maskMobile(TEST_PATIENT.mobile())
-          + " through its SMS-code login (code " + Backend.sandboxOtp() + ")");
+      String masked = Pii.maskMobile(TEST_PATIENT.mobile());
+      note(cli, printer, lang.pick("logged in to the fake as " + masked + " through its SMS-code login (code "
+          + Backend.sandboxOtp() + ")", "با " + fa.digits(masked) + " و کد پیامکی " + fa.digits(Backend.sandboxOtp())
+          + " وارد سایت ساختگی شد"));
 
       SlotHunter hunter = backend.hunter()
           .plans(Plans.of(DEMO_PLAN, List.of(DEMO_PLAN)))
@@ -118,8 +129,9 @@ final class DemoCommand implements Callable<Integer> {
           if (json || v == Visibility.SHOW) {
             printer.print(event);
           } else if (v == Visibility.FIRST_HIDDEN && event instanceof SlotOpened e) {
-            note(printer, e.at(), "... more slots already free for " + e.owner()
-                + " on this doctor are counted, not printed");
+            note(printer, e.at(), lang.pick("... more slots already free for " + e.owner()
+                + " on this doctor are counted, not printed", "... نوبت‌های آزاد دیگرِ این پزشک برای " + e.owner()
+                + " شمرده می‌شوند، نه چاپ"));
           }
         });
         Map<String, Doctor> doctors = new LinkedHashMap<>();
@@ -129,21 +141,23 @@ final class DemoCommand implements Callable<Integer> {
           doctors.put(slug, d);
         }
         tally.watchingSince(cli.clock().instant());
-        watch(cli, printer, hunter, doctors.get("dr-sara-ahmadi"),
-            WatchRequest.of("ali", Backend.doctorLink("dr-sara-ahmadi")).center("1001")
+        String notifyOnly = lang.pick("notify only", "فقط خبر می‌دهد");
+        watch(cli, lang, printer, hunter, doctors.get("dr-sara-ahmadi"),
+            WatchRequest.of(ali, Backend.doctorLink("dr-sara-ahmadi")).center("1001")
                 .autoBook(TEST_PATIENT, session),
-            "auto-books the first free in-person slot");
-        watch(cli, printer, hunter, doctors.get("dr-sara-ahmadi"),
-            WatchRequest.of("neda", Backend.doctorLink("dr-sara-ahmadi")), "notify only");
-        watch(cli, printer, hunter, doctors.get("dr-reza-karimi"),
-            WatchRequest.of("neda", Backend.doctorLink("dr-reza-karimi")).timeOfDay(LocalTime.of(16, 0),
-                LocalTime.of(18, 0)), "notify, 16:00-18:00 only");
-        watch(cli, printer, hunter, doctors.get("dr-maryam-hosseini"),
-            WatchRequest.of("omid", Backend.doctorLink("dr-maryam-hosseini")), "notify only");
+            lang.pick("auto-books the first free in-person slot", "نخستین نوبت حضوری آزاد را خودکار رزرو می‌کند"));
+        watch(cli, lang, printer, hunter, doctors.get("dr-sara-ahmadi"),
+            WatchRequest.of(neda, Backend.doctorLink("dr-sara-ahmadi")), notifyOnly);
+        watch(cli, lang, printer, hunter, doctors.get("dr-reza-karimi"),
+            WatchRequest.of(neda, Backend.doctorLink("dr-reza-karimi")).timeOfDay(LocalTime.of(16, 0),
+                LocalTime.of(18, 0)), lang.pick("notify, 16:00-18:00 only", "فقط ساعت ۱۶:۰۰ تا ۱۸:۰۰ خبر می‌دهد"));
+        watch(cli, lang, printer, hunter, doctors.get("dr-maryam-hosseini"),
+            WatchRequest.of(omid, Backend.doctorLink("dr-maryam-hosseini")), notifyOnly);
 
         stopper.await(Duration.ofSeconds(seconds).minus(Duration.between(began, cli.clock().instant())));
         if (stopper.interrupted()) {
-          note(cli, printer, "interrupted (Ctrl-C): shutting down cleanly");
+          note(cli, printer, lang.pick("interrupted (Ctrl-C): shutting down cleanly",
+              "با Ctrl-C قطع شد: با نظم بسته می‌شود"));
         }
         // stats before close: close() stops the providers
         List<ProviderStats> providers = hunter.stats().providers();
@@ -151,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
         int outstanding = fake.outstandingHolds();
         Duration ran = Duration.between(began, cli.clock().instant());
         synchronized (tally) {
-          summary(cli, printer, tally, providers, outstanding, ran, fake);
+          summary(cli, lang, printer, tally, providers, outstanding, ran, fake);
         }
         return outstanding == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
       } finally {
@@ -160,11 +174,13 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static Watch watch(Cli cli, EventPrinter printer, SlotHunter hunter, Doctor doctor, WatchRequest req,
-      String what) {
+  private static Watch watch(Cli cli, Lang lang, EventPrinter printer, SlotHunter hunter, Doctor doctor,
+      WatchRequest req, String what) {
     Watch w = hunter.watch(req);
-    note(cli, printer, String.format(Locale.ROOT, "%-5s watches %s (%d %s): %s", w.owner(), doctor.displayName(),
-        w.targets().size(), w.targets().size() == 1 ? "calendar" : "calendars", what));
+    int n = w.targets().size();
+    note(cli, printer, lang.pick(String.format(Locale.ROOT, "%-5s watches %s (%d %s): %s", w.owner(),
+        doctor.displayName(), n, n == 1 ? "calendar" : "calendars", what), String.format(Locale.ROOT,
+        "%-5s %s را پایش می‌کند (%s تقویم): %s", w.owner(), doctor.displayName(), JalaliFormat.PERSIAN.number(n), what)));
     return w;
   }
 
@@ -173,6 +189,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void note(EventPrinter printer, Instant at, String text) {
+    String clock = WatchCommand.CLOCK.format(at);
     if (printer.json()) {
       ObjectNode o = EventPrinter.JSON.createObjectNode();
       o.put("type", "note");
@@ -180,11 +197,11 @@ final class DemoCommand implements Callable<Integer> {
       o.put("text", text);
       printer.printRaw(EventPrinter.encode(o));
     } else {
-      printer.printRaw(Ansi.DIM.paint(WatchCommand.CLOCK.format(at) + "  " + text, printer.color()));
+      printer.printRaw(Ansi.DIM.paint(printer.lang().format().digits(clock) + "  " + text, printer.color()));
     }
   }
 
-  private void summary(Cli cli, EventPrinter printer, Tally t, List<ProviderStats> providers, int outstanding,
+  private void summary(Cli cli, Lang lang, EventPrinter printer, Tally t, List<ProviderStats> providers, int outstanding,
       Duration ran, FakePaziresh24 fake) {
     Optional<Duration> median = t.medianLatency();
     if (json) {
@@ -219,27 +236,50 @@ final class DemoCommand implements Callable<Integer> {
     }
     boolean c = cli.color();
     PrintWriter out = cli.out();
+    JalaliFormat f = lang.format();
+    String secs = String.format(Locale.ROOT, "%.1f", ran.toMillis() / 1000.0);
     out.println();
-    out.println(Ansi.BOLD.paint("SUMMARY", c) + String.format(Locale.ROOT, " (%.1f s on the fake Paziresh24)",
-        ran.toMillis() / 1000.0));
-    out.println(row("slots seen", t.openedEvents + " slot-opened events for " + t.distinct.size() + " distinct slots ("
-        + t.initial.size() + " already free at start, " + t.latencies.size() + " released during the demo)"));
-    out.println(row("detection latency", median.map(m -> "median " + Errors.seconds(m)
-        + " from release on the fake to SlotOpened (n=" + t.latencies.size() + ", max "
-        + Errors.seconds(t.latencies.stream().max(Duration::compareTo).orElseThrow()) + ")")
-        .orElse("n/a: no slot was released while watching (try --seconds 40)")));
-    out.println(row("holds / bookings", t.holds + (t.holds == 1 ? " hold, " : " holds, ") + t.bookings
-        + (t.bookings == 1 ? " booking" : " bookings") + (t.trackingCodes.isEmpty() ? ""
-        : " (tracking " + String.join(", ", t.trackingCodes) + ")") + ", " + t.failures + " failed"));
+    out.println(lang.pick(Ansi.BOLD.paint("SUMMARY", c) + " (" + secs + " s on the fake Paziresh24)",
+        Ansi.BOLD.paint("خلاصه", c) + " (" + f.digits(secs.replace('.', '\u066B')) + " ثانیه روی پذیرش۲۴ ساختگی)"));
+    out.println(row(lang.pick("slots seen", "نوبت‌های دیده‌شده"), lang.pick(t.openedEvents
+        + " slot-opened events for " + t.distinct.size() + " distinct slots (" + t.initial.size()
+        + " already free at start, " + t.latencies.size() + " released during the demo)",
+        f.number(t.openedEvents) + " رویداد باز شدن نوبت برای " + f.number(t.distinct.size()) + " نوبت متمایز ("
+            + f.number(t.initial.size()) + " از آغاز آزاد، " + f.number(t.latencies.size()) + " آزادشده در نمایش)")));
+    String latency = median.map(m -> {
+      Duration max = t.latencies.stream().max(Duration::compareTo).orElseThrow();
+      return lang.pick("median " + Errors.seconds(m) + " from release on the fake to SlotOpened (n="
+          + t.latencies.size() + ", max " + Errors.seconds(max) + ")", "میانه " + persianSeconds(m)
+          + " از آزاد شدن در سایت ساختگی تا خبر باز شدن نوبت (" + f.number(t.latencies.size()) + " نمونه، بیشینه "
+          + persianSeconds(max) + ")");
+    }).orElse(lang.pick("n/a: no slot was released while watching (try --seconds 40)",
+        "ندارد: در زمان پایش نوبتی آزاد نشد (--seconds 40 را امتحان کنید)"));
+    out.println(row(lang.pick("detection latency", "تأخیر تشخیص"), latency));
+    out.println(row(lang.pick("holds / bookings", "نگه‌داشت / رزرو"), lang.pick(t.holds
+        + (t.holds == 1 ? " hold, " : " holds, ") + t.bookings + (t.bookings == 1 ? " booking" : " bookings")
+        + (t.trackingCodes.isEmpty() ? "" : " (tracking " + String.join(", ", t.trackingCodes) + ")") + ", "
+        + t.failures + " failed", f.number(t.holds) + " نگه‌داشت، " + f.number(t.bookings) + " رزرو"
+        + (t.trackingCodes.isEmpty() ? "" : " (کد پیگیری " + f.digits(String.join("، ", t.trackingCodes)) + ")")
+        + "، " + f.number(t.failures) + " ناموفق")));
     for (ProviderStats p : providers) {
-      out.println(row("requests", p.providerId() + ": " + p.requestsSent() + " sent, budget " + p.budget().perMinute()
-          + "/min and " + p.budget().perHour() + "/h, " + p.usedLastMinute() + " in the last minute, "
-          + p.rateLimited() + " rate-limited, " + p.failures() + " failed"));
+      out.println(row(lang.pick("requests", "درخواست‌ها"), lang.pick(p.providerId() + ": " + p.requestsSent()
+          + " sent, budget " + p.budget().perMinute() + "/min and " + p.budget().perHour() + "/h, "
+          + p.usedLastMinute() + " in the last minute, " + p.rateLimited() + " rate-limited, " + p.failures()
+          + " failed", Errors.siteName(p.providerId()) + ": " + f.number(p.requestsSent()) + " فرستاده، سهمیهٔ "
+          + f.number(p.budget().perMinute()) + " در دقیقه و " + f.number(p.budget().perHour()) + " در ساعت، "
+          + f.number(p.usedLastMinute()) + " در دقیقهٔ گذشته، " + f.number(p.rateLimited()) + " محدودشده، "
+          + f.number(p.failures()) + " ناموفق")));
     }
-    String holds = outstanding + " on the fake after close";
-    out.println(row("outstanding holds", outstanding == 0 ? Ansi.GREEN.paint(holds + " ✓", c)
-        : Ansi.RED.paint(holds + " ✗", c)));
+    String holds = lang.pick(outstanding + " on the fake after close",
+        f.number(outstanding) + " روی سایت ساختگی پس از بستن");
+    out.println(row(lang.pick("outstanding holds", "نگه‌داشت باقی‌مانده"), outstanding == 0
+        ? Ansi.GREEN.paint(holds + " ✓", c) : Ansi.RED.paint(holds + " ✗", c)));
     out.flush();
+  }
+
+  /** {@code ۱٫۲ ثانیه}: a latency in Persian, one decimal under ten seconds, as {@link Errors#seconds(Duration)}. */
+  private static String persianSeconds(Duration d) {
+    return JalaliFormat.PERSIAN.digits(Errors.seconds(d).replace(" s", "").replace('.', '\u066B')) + " ثانیه";
   }
 
   private static String row(String label, String value) {

@@ -6,18 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingOutcomeUnknown;
 import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.EventsDropped;
+import io.github.slothunter.api.HealthState;
 import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.ProviderThrottled;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.WatchEvent;
+import io.github.slothunter.api.WatchHealthChanged;
 import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.api.WatchResumed;
-import io.github.slothunter.api.WatchHealthChanged;
-import io.github.slothunter.api.HealthState;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -35,15 +38,15 @@ final class EventPrinter {
 
   private final PrintWriter out;
   private final JalaliFormat jalali;
-  private final JalaliFormat fa = JalaliFormat.of(Lang.FA);
-  private final JalaliFormat en = JalaliFormat.of(Lang.EN);
+  private final JalaliFormat fa = JalaliFormat.PERSIAN;
+  private final JalaliFormat en = JalaliFormat.ENGLISH;
   private final boolean json;
   private final boolean color;
   private final Labels labels;
 
   EventPrinter(PrintWriter out, Lang lang, boolean json, boolean color, Labels labels) {
     this.out = out;
-    this.jalali = JalaliFormat.of(lang);
+    this.jalali = lang.format();
     this.json = json;
     this.color = color && !json;
     this.labels = labels;
@@ -66,6 +69,11 @@ final class EventPrinter {
     }
   }
 
+  /** The language the lines are written in. */
+  Lang lang() {
+    return jalali.persian() ? Lang.FA : Lang.EN;
+  }
+
   boolean json() {
     return json;
   }
@@ -77,7 +85,7 @@ final class EventPrinter {
   // ---- text -----------------------------------------------------------------------------------
 
   String text(SlotEvent event) {
-    String ts = Ansi.DIM.paint(CLOCK.format(event.at()), color);
+    String ts = Ansi.DIM.paint(jalali.digits(CLOCK.format(event.at())), color);
     String body;
     if (event instanceof SlotOpened e) {
       body = tag("SLOT OPEN", "نوبت آزاد", Ansi.BOLD_GREEN) + slot(e.slot()) + owner(e);
@@ -93,18 +101,19 @@ final class EventPrinter {
         // an unpaid booking is not final: never "BOOKED" or "verified" alone
         String link = e.paymentLink() == null ? say("on the provider's site", "در سایت") : e.paymentLink().toString();
         body = tag("PAY TO CONFIRM", "پرداخت برای قطعی شدن", Ansi.YELLOW) + slot(e.booking().slot()) + "  "
-            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
+            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + jalali.digits(code), color)
             + say("  booked, not final until paid: pay at " + link,
                 "  نوبت ثبت شد اما تا پرداخت قطعی نیست: پرداخت در " + link)
             + (e.verified() ? "" : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
       } else {
         body = tag("BOOKED", "رزرو شد", Ansi.BOLD_GREEN) + slot(e.booking().slot()) + "  "
-            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + code, color)
+            + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + jalali.digits(code), color)
             + (e.verified() ? say(" (verified)", " (تأیید شد)")
                 : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
       }
     } else if (event instanceof BookingFailed e) {
-      body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  " + e.code() + ": " + e.reason()
+      body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  "
+          + say(e.code() + ": " + e.reason(), persianReason(e.code(), e.reason()))
           + (e.willRetry() ? say("; still trying", "؛ ادامه می‌دهد") : "") + owner(e);
     } else if (event instanceof BookingOutcomeUnknown e) {
       body = tag("UNKNOWN", "نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
@@ -113,22 +122,26 @@ final class EventPrinter {
     } else if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
       body = tag("HOLD UNKNOWN", "نگه‌داشت نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
           + say("the hold request's answer was lost; nothing was booked; not tried again before " + e.lapsesAt(),
-              "پاسخ درخواست نگه‌داشتن نوبت نرسید؛ چیزی رزرو نشد؛ تا " + e.lapsesAt() + " دوباره تلاش نمی‌شود")
+              "پاسخ درخواست نگه‌داشتن نوبت نرسید؛ چیزی رزرو نشد؛ تا " + jalali.time(e.lapsesAt())
+                  + " دوباره تلاش نمی‌شود")
           + owner(e);
     } else if (event instanceof WatchPaused e) {
-      body = tag("PAUSED", "متوقف", Ansi.MAGENTA) + e.reason() + ": " + e.message() + owner(e);
+      body = tag("PAUSED", "متوقف", Ansi.MAGENTA)
+          + say(e.reason() + ": " + e.message(), persianReason(e.reason(), e.message())) + owner(e);
     } else if (event instanceof WatchResumed e) {
       body = tag("RESUMED", "ادامه", Ansi.CYAN)
           + say("watch " + e.watchId() + " polls again", "پایش ادامه یافت") + owner(e);
     } else if (event instanceof WatchHealthChanged e) {
-      body = tag("HEALTH", "وضعیت", e.current() == HealthState.ACTIVE ? Ansi.CYAN : Ansi.MAGENTA) + e.previous()
-          + " -> " + e.current() + (e.reason() == null ? "" : " (" + e.reason() + ")") + owner(e);
+      body = tag("HEALTH", "وضعیت", e.current() == HealthState.ACTIVE ? Ansi.CYAN : Ansi.MAGENTA)
+          + say(e.previous() + " -> " + e.current() + (e.reason() == null ? "" : " (" + e.reason() + ")"),
+              health(e.previous()) + " ← " + health(e.current())) + owner(e);
     } else if (event instanceof ProviderThrottled e) {
-      body = tag("THROTTLED", "محدودیت", Ansi.MAGENTA) + e.providerId() + " " + e.code() + ", "
-          + say("pausing ", "توقف ") + Errors.seconds(e.pause());
+      body = tag("THROTTLED", "محدودیت", Ansi.MAGENTA) + say(e.providerId() + " " + e.code() + ", pausing "
+          + Errors.seconds(e.pause()), Errors.siteName(e.providerId()) + " درخواست‌ها را محدود کرد؛ "
+          + Errors.seconds(e.pause(), Lang.FA) + " مکث");
     } else if (event instanceof EventsDropped e) {
-      body = tag("DROPPED", "جاافتاده", Ansi.RED) + e.count()
-          + say(" events (the printer fell behind)", " رویداد");
+      body = tag("DROPPED", "جاافتاده", Ansi.RED) + say(e.count() + " events (the printer fell behind)",
+          jalali.number(e.count()) + " رویداد چاپ نشد (چاپ عقب ماند)");
     } else {
       body = event.toString();
     }
@@ -136,12 +149,12 @@ final class EventPrinter {
   }
 
   private String tag(String en, String fa, Ansi paint) {
-    String label = jalali.lang() == Lang.FA ? fa : en;
+    String label = jalali.persian() ? fa : en;
     return paint.paint(String.format(Locale.ROOT, "%-11s", label), color) + "  ";
   }
 
   private String say(String en, String fa) {
-    return jalali.lang() == Lang.FA ? fa : en;
+    return jalali.persian() ? fa : en;
   }
 
   private String slot(Slot slot) {
@@ -149,7 +162,31 @@ final class EventPrinter {
   }
 
   private String owner(WatchEvent e) {
-    return Ansi.DIM.paint("  [" + e.owner() + "]", color);
+    // "me" is the default owner's key, not a word the user chose: it is shown in their language
+    String name = jalali.persian() && "me".equals(e.owner()) ? "من" : e.owner();
+    return Ansi.DIM.paint("  [" + name + "]", color);
+  }
+
+  /** The Persian sentence for an error code, without its full stop (more follows on the line). */
+  private static String persianReason(ErrorCode code, String reason) {
+    SlotHunterException e = SlotHunterException.builder(code)
+        .message(reason == null || reason.isBlank() ? code.name() : reason).build();
+    String sentence = Errors.sentence(e, Lang.FA);
+    return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+  }
+
+  private static String health(HealthState state) {
+    return switch (state) {
+      case ACTIVE -> "فعال";
+      case BUDGET_SHORT -> "سهمیهٔ کم";
+      case PAUSED_BUDGET -> "توقف برای سهمیه";
+      case PAUSED_AUTH -> "توقف برای ورود";
+      case PROVIDER_DOWN -> "سایت در دسترس نیست";
+      case STORE_DOWN -> "انباره در دسترس نیست";
+      case SCHEMA_CHANGED -> "پاسخ سایت تغییر کرده";
+      case BOOKING_OFF -> "نوبت‌دهی خاموش";
+      case QUOTA -> "سقف حساب";
+    };
   }
 
   // ---- JSON -----------------------------------------------------------------------------------

@@ -39,11 +39,12 @@ public final class Main {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setColorScheme(CommandLine.Help.defaultColorScheme(cli.color() ? CommandLine.Help.Ansi.ON
         : CommandLine.Help.Ansi.OFF));
+    InputConverters.register(cmd);
     cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (root.verbose()) {
         ex.printStackTrace(cli.err());
       }
-      cli.err().println("error: " + Errors.sentence(ex));
+      cli.err().println(Errors.line(ex, root.lang()));
       cli.err().flush();
       return Errors.exitCode(ex);
     });
@@ -51,9 +52,8 @@ public final class Main {
       if (root.verbose()) {
         ex.printStackTrace(cli.err());
       }
-      String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
-      cli.err().println("error: " + Errors.sentence(new CliException(ExitCodes.BAD_INPUT, ex.getMessage()))
-          + " (see '" + help + "')");
+      // the error may come before picocli reached --lang: read it from the arguments
+      cli.err().println(UsageErrors.lines(ex, Lang.fromArgs(args).orElse(root.lang())));
       cli.err().flush();
       return ExitCodes.BAD_INPUT;
     });

@@ -69,16 +69,19 @@ final class PatientBook implements AutoCloseable {
     try {
       text = Files.readString(file, StandardCharsets.US_ASCII).strip();
     } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILURE, "cannot read the patient-book key file " + file + ": " + e.getMessage(), e);
+      throw new CliException(ExitCodes.FAILURE, "cannot read the patient-book key file " + file + ": " + e.getMessage(),
+          "پروندهٔ کلید دفتر بیماران (" + file + ") خوانده نشد", e);
     }
     byte[] key;
     try {
       key = Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCodes.BAD_INPUT, "the patient-book key file " + file + " is not base64", e);
+      throw new CliException(ExitCodes.BAD_INPUT, "the patient-book key file " + file + " is not base64",
+          "پروندهٔ کلید دفتر بیماران (" + file + ") base64 نیست", e);
     }
     if (key.length != 32) {
-      throw CliException.badInput("the patient-book key file " + file + " does not hold a 32-byte key");
+      throw CliException.badInput("the patient-book key file " + file + " does not hold a 32-byte key",
+          "پروندهٔ کلید دفتر بیماران (" + file + ") کلید ۳۲ بایتی ندارد");
     }
     return key;
   }

@@ -44,10 +44,25 @@ final class PatientFile {
     String start = text.stripLeading();
     Map<String, String> fields = start.startsWith("{") || start.startsWith("[") ? fromJson(file, text)
         : fromProperties(file, text);
+    return patient(file, fields);
+  }
+
+  /**
+   * A patient from fields written elsewhere (a --config file's {@code patient:}), validated as a
+   * patient file's.
+   *
+   * @param source the file the fields came from, for the error sentences
+   */
+  static Patient of(Path source, Map<String, String> raw) {
+    return patient(source, canonical(source, raw));
+  }
+
+  private static Patient patient(Path file, Map<String, String> fields) {
     for (String required : List.of("firstName", "lastName", "nationalCode", "mobile")) {
       if (!fields.containsKey(required) || fields.get(required).isBlank()) {
         throw CliException.badInput("patient file " + file + " has no '" + required + "' (it needs "
-            + String.join(", ", FIELDS.subList(0, 4)) + ", and optionally gender)");
+            + String.join(", ", FIELDS.subList(0, 4)) + ", and optionally gender)", "پروندهٔ بیمار " + file
+            + " فیلد «" + required + "» را ندارد (لازم‌ها: " + String.join("، ", FIELDS.subList(0, 4)) + ")");
       }
     }
     Gender gender = gender(file, fields.getOrDefault("gender", ""));
@@ -56,22 +71,27 @@ final class PatientFile {
           fields.get("mobile"), gender);
     } catch (SlotHunterException e) {
       // the record's message names the field and the rule, never the value
-      throw new CliException(ExitCodes.BAD_INPUT, "patient file " + file + ": " + Errors.bareMessage(e), e);
+      throw new CliException(ExitCodes.BAD_INPUT, "patient file " + file + ": " + Errors.bareMessage(e),
+          "اطلاعات پروندهٔ بیمار " + file + " درست نیست (کد ملی، شمارهٔ همراه و نام را بررسی کنید)", e);
     }
   }
 
   static String readText(Path file, String what) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw CliException.badInput(what + " " + file + " is larger than " + MAX_BYTES / 1024 + " KB");
+        throw CliException.badInput(what + " " + file + " is larger than " + MAX_BYTES / 1024 + " KB",
+            "پروندهٔ " + file + " بزرگ‌تر از " + MAX_BYTES / 1024 + " کیلوبایت است");
       }
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     } catch (NoSuchFileException e) {
-      throw new CliException(ExitCodes.BAD_INPUT, what + " " + file + " does not exist", e);
+      throw new CliException(ExitCodes.BAD_INPUT, what + " " + file + " does not exist", "پروندهٔ " + file
+          + " وجود ندارد", e);
     } catch (CharacterCodingException e) {
-      throw new CliException(ExitCodes.BAD_INPUT, what + " " + file + " is not UTF-8 text", e);
+      throw new CliException(ExitCodes.BAD_INPUT, what + " " + file + " is not UTF-8 text", "پروندهٔ " + file
+          + " متن UTF-8 نیست", e);
     } catch (IOException e) {
-      throw new CliException(ExitCodes.BAD_INPUT, what + " " + file + " cannot be read: " + e.getMessage(), e);
+      throw new CliException(ExitCodes.BAD_INPUT, what + " " + file + " cannot be read: " + e.getMessage(),
+          "پروندهٔ " + file + " خوانده نشد", e);
     }
   }
 
@@ -82,16 +102,19 @@ final class PatientFile {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-      throw new CliException(ExitCodes.BAD_INPUT, "patient file " + file + " is not valid JSON" + where, e);
+      throw new CliException(ExitCodes.BAD_INPUT, "patient file " + file + " is not valid JSON" + where,
+          "پروندهٔ بیمار " + file + " JSON درستی نیست", e);
     }
     if (root == null || !root.isObject()) {
-      throw CliException.badInput("patient file " + file + " must hold one JSON object");
+      throw CliException.badInput("patient file " + file + " must hold one JSON object",
+          "پروندهٔ بیمار " + file + " باید یک شیء JSON باشد");
     }
     Map<String, String> raw = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.properties()) {
       JsonNode v = e.getValue();
       if (!v.isTextual() && !v.isNumber() && !v.isNull()) {
-        throw CliException.badInput("patient file " + file + ": '" + e.getKey() + "' must be a string");
+        throw CliException.badInput("patient file " + file + ": '" + e.getKey() + "' must be a string",
+            "در پروندهٔ بیمار " + file + " مقدار «" + e.getKey() + "» باید متن باشد");
       }
       raw.put(e.getKey(), v.isNull() ? "" : v.asText());
     }
@@ -104,12 +127,14 @@ final class PatientFile {
       p.load(new StringReader(text));
     } catch (IOException | IllegalArgumentException e) {
       throw new CliException(ExitCodes.BAD_INPUT, "patient file " + file
-          + " is neither a JSON object nor key=value lines", e);
+          + " is neither a JSON object nor key=value lines", "پروندهٔ بیمار " + file
+          + " نه JSON است و نه سطرهای key=value", e);
     }
     Map<String, String> raw = new LinkedHashMap<>();
     p.stringPropertyNames().forEach(k -> raw.put(k, p.getProperty(k)));
     if (raw.isEmpty()) {
-      throw CliException.badInput("patient file " + file + " is empty; it needs " + String.join(", ", FIELDS));
+      throw CliException.badInput("patient file " + file + " is empty; it needs " + String.join(", ", FIELDS),
+          "پروندهٔ بیمار " + file + " خالی است؛ این‌ها لازم است: " + String.join("، ", FIELDS));
     }
     return canonical(file, raw);
   }
@@ -121,9 +146,11 @@ final class PatientFile {
       String squashed = e.getKey().replace("_", "").replace("-", "").strip().toLowerCase(Locale.ROOT);
       String key = FIELDS.stream().filter(f -> f.toLowerCase(Locale.ROOT).equals(squashed)).findFirst()
           .orElseThrow(() -> CliException.badInput("patient file " + file + " has an unknown field '" + e.getKey()
-              + "' (known: " + String.join(", ", FIELDS) + ")"));
+              + "' (known: " + String.join(", ", FIELDS) + ")", "پروندهٔ بیمار " + file + " فیلد ناشناختهٔ «"
+              + e.getKey() + "» دارد (شناخته‌ها: " + String.join("، ", FIELDS) + ")"));
       if (out.put(key, e.getValue() == null ? "" : e.getValue().strip()) != null) {
-        throw CliException.badInput("patient file " + file + " gives '" + key + "' twice");
+        throw CliException.badInput("patient file " + file + " gives '" + key + "' twice",
+            "پروندهٔ بیمار " + file + " فیلد «" + key + "» را دو بار دارد");
       }
     }
     return out;
@@ -143,7 +170,8 @@ final class PatientFile {
       case "زن":
         return Gender.FEMALE;
       default:
-        throw CliException.badInput("patient file " + file + ": gender must be male, female or unspecified");
+        throw CliException.badInput("patient file " + file + ": gender must be male, female or unspecified",
+            "در پروندهٔ بیمار " + file + " جنسیت باید male، female یا unspecified باشد");
     }
   }
 }

@@ -1,19 +1,18 @@
 package io.github.slothunter.examples.cli;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.Pii;
 import io.github.slothunter.api.SlotHunterException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -45,7 +44,8 @@ final class PatientsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "choose: list, add, remove or import");
+    throw new UsageErrors.UsageError(spec.commandLine(), "choose: list, add, remove or import",
+        "یکی را انتخاب کنید: list، add، remove یا import");
   }
 
   /** What every subcommand shares. */
@@ -64,6 +64,10 @@ final class PatientsCommand implements Runnable {
       return parent.root.cli();
     }
 
+    Lang lang() {
+      return parent.root.lang();
+    }
+
     @Override
     public Integer call() {
       Cli cli = cli();
@@ -76,12 +80,16 @@ final class PatientsCommand implements Runnable {
   }
 
   /** One line per patient: label, name, masked national code and mobile, and where it came from. */
-  static String line(OwnerPatient p) {
+  static String line(OwnerPatient p, Lang lang) {
     Patient patient = p.patient();
-    String from = p.providerId() == null ? "entered by hand"
-        : "from your " + p.providerId() + " account" + (patient.accountUserId() != null ? " (books as its user)" : "");
-    return p.label() + "  " + patient.firstName() + " " + patient.lastName() + "  national code "
-        + Pii.maskNationalCode(patient.nationalCode()) + "  mobile " + Pii.maskMobile(patient.mobile()) + "  " + from;
+    boolean member = patient.accountUserId() != null;
+    String from = p.providerId() == null ? lang.pick("entered by hand", "واردشده با دست")
+        : lang.pick("from your " + p.providerId() + " account" + (member ? " (books as its user)" : ""),
+            "از حساب " + Errors.siteName(p.providerId()) + " شما" + (member ? " (به نام کاربر همان حساب رزرو می‌شود)" : ""));
+    String digits = lang.format().digits(Pii.maskNationalCode(patient.nationalCode()));
+    String mobile = lang.format().digits(Pii.maskMobile(patient.mobile()));
+    return p.label() + "  " + patient.firstName() + " " + patient.lastName() + lang.pick("  national code ", "  کد ملی ")
+        + digits + lang.pick("  mobile ", "  همراه ") + mobile + "  " + from;
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, header = "Lists your patients.")
@@ -91,10 +99,11 @@ final class PatientsCommand implements Runnable {
       List<OwnerPatient> patients = book.hunter().patients(owner);
       PrintWriter out = cli.out();
       if (patients.isEmpty()) {
-        out.println("No patients yet: 'slothunter patients add LABEL --patient-file F' or 'slothunter patients import"
-            + " paziresh24'.");
+        out.println(lang().pick("No patients yet: 'slothunter patients add LABEL --patient-file F' or"
+            + " 'slothunter patients import paziresh24'.", "هنوز بیماری ندارید: 'slothunter patients add LABEL"
+            + " --patient-file F' یا 'slothunter patients import paziresh24'."));
       }
-      patients.forEach(p -> out.println(line(p)));
+      patients.forEach(p -> out.println(line(p, lang())));
       out.flush();
       return ExitCodes.OK;
     }
@@ -117,9 +126,9 @@ final class PatientsCommand implements Runnable {
       try {
         saved = book.hunter().savePatient(owner, label, patient);
       } catch (SlotHunterException e) {
-        throw new CliException(ExitCodes.BAD_INPUT, Errors.bareMessage(e), e);
+        throw new CliException(ExitCodes.BAD_INPUT, Errors.bareMessage(e), "بیمار ذخیره نشد؛ برچسب را بررسی کنید", e);
       }
-      cli.out().println("saved: " + line(saved));
+      cli.out().println(lang().pick("saved: ", "ذخیره شد: ") + line(saved, lang()));
       cli.out().flush();
       return ExitCodes.OK;
     }
@@ -133,9 +142,10 @@ final class PatientsCommand implements Runnable {
     @Override
     Integer run(Cli cli, Backend backend, PatientBook book) {
       if (!book.hunter().removePatient(owner, label)) {
-        throw CliException.badInput("you have no patient labelled '" + label + "' (see 'slothunter patients list')");
+        throw CliException.badInput("you have no patient labelled '" + label + "' (see 'slothunter patients list')",
+            "بیماری با برچسب «" + label + "» ندارید (فهرست: 'slothunter patients list')");
       }
-      cli.out().println("removed " + label.strip());
+      cli.out().println(lang().pick("removed ", "حذف شد: ") + label.strip());
       cli.out().flush();
       return ExitCodes.OK;
     }
@@ -156,10 +166,12 @@ final class PatientsCommand implements Runnable {
       AccountSession session = session(cli, backend);
       List<OwnerPatient> imported = book.hunter().importAccountPatients(owner, provider, session);
       PrintWriter out = cli.out();
-      out.println(imported.isEmpty() ? "The account lists nobody with complete details (name, national code, mobile)."
-          : "Imported " + imported.size() + (imported.size() == 1 ? " person" : " people") + " from your " + provider
-              + " account:");
-      imported.forEach(p -> out.println(line(p)));
+      int n = imported.size();
+      out.println(n == 0 ? lang().pick("The account lists nobody with complete details (name, national code, mobile).",
+          "حساب کسی با مشخصات کامل (نام، کد ملی، همراه) ندارد.")
+          : lang().pick("Imported " + n + (n == 1 ? " person" : " people") + " from your " + provider + " account:",
+              JalaliFormat.PERSIAN.number(n) + " نفر از حساب " + Errors.siteName(provider) + " شما آمد:"));
+      imported.forEach(p -> out.println(line(p, lang())));
       out.flush();
       return ExitCodes.OK;
     }
@@ -170,16 +182,7 @@ final class PatientsCommand implements Runnable {
         return backend.sandboxFamilyLogin();
       }
       Path file = sessionFile != null ? sessionFile : SessionFile.defaultPath(cli.home(), provider, backend.isSandbox());
-      if (!Files.exists(file)) {
-        throw CliException.badInput("no " + provider + " session at " + file + "; run 'slothunter login " + provider
-            + " <mobile>' first");
-      }
-      AccountSession s = SessionFile.read(file, provider);
-      if (s.isExpired(cli.clock().instant())) {
-        throw CliException.badInput("the " + provider + " session in " + file + " has expired; run 'slothunter login "
-            + provider + " <mobile>' again");
-      }
-      return s;
+      return SessionFile.readLive(cli, file, provider);
     }
   }
 }

@@ -53,7 +53,7 @@ final class SessionFile {
     try {
       bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
-      throw new CliException(ExitCodes.FAILURE, "could not encode the session", e);
+      throw new CliException(ExitCodes.FAILURE, "could not encode the session", "نشست ذخیره نشد", e);
     }
     writeOwnerOnly(file, bytes, "the session file");
   }
@@ -94,9 +94,11 @@ final class SessionFile {
         abs.toFile().setWritable(true, true);
       }
     } catch (FileAlreadyExistsException e) {
-      throw new CliException(ExitCodes.BAD_INPUT, "cannot create the directory " + dir + ": a file is in the way", e);
+      throw new CliException(ExitCodes.BAD_INPUT, "cannot create the directory " + dir + ": a file is in the way",
+          "پوشهٔ " + dir + " ساخته نشد: پرونده‌ای هم‌نام سر راه است", e);
     } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILURE, "cannot write " + what + " " + abs + ": " + e.getMessage(), e);
+      throw new CliException(ExitCodes.FAILURE, "cannot write " + what + " " + abs + ": " + e.getMessage(),
+          "پروندهٔ " + abs + " نوشته نشد", e);
     }
   }
 
@@ -112,14 +114,17 @@ final class SessionFile {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw new CliException(ExitCodes.BAD_INPUT, "session file " + file + " is not valid JSON; run 'slothunter login "
-          + expectedProvider + " <mobile>' again", e);
+          + expectedProvider + " <mobile>' again", "پروندهٔ نشست " + file + " JSON درستی نیست؛ دوباره با"
+          + " 'slothunter login " + expectedProvider + " <mobile>' وارد شوید", e);
     }
     if (root == null || !root.isObject() || !root.path("token").isTextual() || !root.path("provider").isTextual()) {
-      throw CliException.badInput("session file " + file + " is not a SlotHunter session (want provider and token)");
+      throw CliException.badInput("session file " + file + " is not a SlotHunter session (want provider and token)",
+          "پروندهٔ " + file + " نشست اسلات‌هانتر نیست");
     }
     String provider = root.get("provider").asText();
     if (!provider.equals(expectedProvider)) {
-      throw CliException.badInput("session file " + file + " is for " + provider + ", not " + expectedProvider);
+      throw CliException.badInput("session file " + file + " is for " + provider + ", not " + expectedProvider,
+          "پروندهٔ نشست " + file + " برای " + Errors.siteName(provider) + " است، نه " + Errors.siteName(expectedProvider));
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     JsonNode attrs = root.path("attributes");
@@ -134,13 +139,36 @@ final class SessionFile {
       try {
         expiresAt = Instant.parse(exp.asText());
       } catch (DateTimeParseException e) {
-        throw new CliException(ExitCodes.BAD_INPUT, "session file " + file + " has an unreadable expiresAt", e);
+        throw new CliException(ExitCodes.BAD_INPUT, "session file " + file + " has an unreadable expiresAt",
+            "زمان پایان نشست در پروندهٔ " + file + " خوانا نیست", e);
       }
     }
     try {
       return new AccountSession(provider, root.get("token").asText(), attributes, expiresAt);
     } catch (SlotHunterException e) {
-      throw new CliException(ExitCodes.BAD_INPUT, "session file " + file + ": " + Errors.bareMessage(e), e);
+      throw new CliException(ExitCodes.BAD_INPUT, "session file " + file + ": " + Errors.bareMessage(e),
+          "پروندهٔ نشست " + file + " درست نیست؛ دوباره وارد شوید", e);
     }
+  }
+
+  /**
+   * The session in the file, for a command that needs a live one.
+   *
+   * @throws CliException bad input: no file (log in first), an expired session (log in again), or
+   *     a file that is not a session for the provider
+   */
+  static AccountSession readLive(Cli cli, Path file, String providerId) {
+    String login = "'slothunter login " + providerId + " <mobile>'";
+    if (!Files.exists(file)) {
+      throw CliException.badInput("no " + providerId + " session at " + file + "; run " + login + " first",
+          "نشستی برای " + Errors.siteName(providerId) + " در " + file + " نیست؛ اول با " + login + " وارد شوید");
+    }
+    AccountSession s = read(file, providerId);
+    if (s.isExpired(cli.clock().instant())) {
+      throw CliException.badInput("the " + providerId + " session in " + file + " has expired; run " + login
+          + " again", "نشست " + Errors.siteName(providerId) + " در " + file + " منقضی شده است؛ دوباره با " + login
+          + " وارد شوید");
+    }
+    return s;
   }
 }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
         "",
         "Start with: slothunter demo"},
     subcommands = {DemoCommand.class, SlotsCommand.class, WatchCommand.class, LoginCommand.class, PatientsCommand.class,
-        CheckCommand.class},
+        CheckCommand.class, CompletionCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -39,6 +38,13 @@ final class SlotHunterCommand implements Runnable {
       description = "Show stack traces and library logs (INFO) on errors.")
   boolean verbose;
 
+  @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "fa|en",
+      description = "Language of all output and errors: en (default) or fa (Persian words and digits).")
+  Lang lang;
+
+  /** Set by a command from its --config file when --lang is not given. */
+  private Lang configured;
+
   SlotHunterCommand(Cli cli) {
     this.cli = cli;
   }
@@ -51,9 +57,21 @@ final class SlotHunterCommand implements Runnable {
     return verbose;
   }
 
+  /** The language: --lang, else a --config file's, else English. */
+  Lang lang() {
+    return lang != null ? lang : configured != null ? configured : Lang.EN;
+  }
+
+  /** A --config file's language, used when --lang is not given. */
+  void configuredLang(Lang value) {
+    configured = value;
+  }
+
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "choose a command: demo, slots, watch, login, patients or check");
+    throw new UsageErrors.UsageError(spec.commandLine(),
+        "choose a command: demo, slots, watch, login, patients, check or completion",
+        "یک فرمان انتخاب کنید: demo، slots، watch، login، patients، check یا completion");
   }
 
   /** Reads the version written into the jar at build time. */

@@ -3,12 +3,12 @@ package io.github.slothunter.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Service;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.core.SlotHunter;
 import java.io.PrintWriter;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
     header = "Lists a doctor's free slots, once.",
     description = {
         "Looks a doctor up and lists the free slots of each center and service over the next free days.",
-        "Dates are Jalali, times are Tehran time; the ISO column is the exact instant.",
+        "Dates are Jalali, times are Tehran time; the ISO column is the exact instant (English only).",
+        "With --lang fa everything is Persian: headers, weekdays, digits and amounts.",
         "",
         "Examples:",
         "  slothunter slots https://www.paziresh24.com/dr/<slug>/",
@@ -42,10 +43,6 @@ final class SlotsCommand implements Callable<Integer> {
       description = "How many free days to list per calendar (1-30, default ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "fa|en",
-      description = "Language of dates and weekdays (default ${DEFAULT-VALUE}).")
-  Lang lang;
-
   @Option(names = "--json", description = "One JSON object per slot instead of a table.")
   boolean json;
 
@@ -54,19 +51,25 @@ final class SlotsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Lang lang = root.lang();
     if (days < 1 || days > 30) {
-      throw CliException.badInput("--days must be 1-30, not " + days);
+      throw CliException.badInput("--days must be 1-30, not " + days, "--days باید از ۱ تا ۳۰ باشد، نه "
+          + JalaliFormat.PERSIAN.number(days));
     }
+    String typed = DoctorInput.check(link, sandbox); // before the backend: a bad input makes no request
     Cli cli = root.cli();
     PrintWriter out = cli.out();
     try (Backend backend = Backend.of(cli.clock(), sandbox);
         SlotHunter hunter = backend.hunter().build()) {
-      Doctor doctor = hunter.lookup(backend.link(link));
+      String canonical = backend.link(typed);
+      hunter.parse(canonical).orElseThrow(() -> DoctorInput.notUnderstood(typed));
+      Doctor doctor = hunter.lookup(canonical);
       Labels labels = new Labels();
       labels.add(doctor);
-      JalaliFormat jf = JalaliFormat.of(lang);
       if (!json) {
-        out.println(Ansi.BOLD.paint(doctor.displayName(), cli.color()) + "  (" + doctor.ref() + ")"
+        String ref = lang.pick(doctor.ref().toString(),
+            Errors.siteName(doctor.ref().providerId()) + ": " + doctor.ref().key());
+        out.println(Ansi.BOLD.paint(doctor.displayName(), cli.color()) + "  (" + ref + ")"
             + (doctor.expertises().isEmpty() ? "" : " · " + String.join("، ", doctor.expertises())));
       }
       int total = 0;
@@ -83,17 +86,20 @@ final class SlotsCommand implements Callable<Integer> {
           if (json) {
             printJson(out, labels, target, service, slots);
           } else {
-            printTable(cli, jf, center, service, slots);
+            printTable(cli, lang, center, service, slots);
           }
         }
       }
       if (!json) {
         if (!any) {
-          out.println("  this doctor has no service that can be booked online");
+          out.println(lang.pick("  this doctor has no service that can be booked online",
+              "  این پزشک خدمتی با نوبت‌دهی اینترنتی ندارد"));
         } else {
           out.println();
-          out.println(total + (total == 1 ? " free slot" : " free slots") + " over the next " + days
-              + (days == 1 ? " free day" : " free days") + " of each calendar (Tehran time).");
+          JalaliFormat fa = JalaliFormat.PERSIAN;
+          out.println(lang.pick(total + (total == 1 ? " free slot" : " free slots") + " over the next " + days
+              + (days == 1 ? " free day" : " free days") + " of each calendar (Tehran time).",
+              fa.number(total) + " نوبت آزاد در " + fa.number(days) + " روز آزاد پیش روی هر تقویم (به وقت تهران)."));
         }
       }
       out.flush();
@@ -101,39 +107,44 @@ final class SlotsCommand implements Callable<Integer> {
     }
   }
 
-  private void printTable(Cli cli, JalaliFormat jf, Center center, Service service, List<Slot> slots) {
+  private static void printTable(Cli cli, Lang lang, Center center, Service service, List<Slot> slots) {
     PrintWriter out = cli.out();
+    JalaliFormat jf = lang.format();
     StringBuilder head = new StringBuilder("\n  ")
-        .append(center.name().isEmpty() ? "center " + center.id() : center.name());
+        .append(center.name().isEmpty() ? lang.pick("center ", "مرکز ") + jf.digits(center.id()) : center.name());
     if (!center.city().isEmpty()) {
-      head.append(", ").append(center.city());
+      head.append(lang.pick(", ", "، ")).append(center.city());
     }
-    head.append(" · ").append(service.title().isEmpty() ? "service " + service.id() : service.title());
+    head.append(" · ").append(service.title().isEmpty()
+        ? lang.pick("service ", "خدمت ") + jf.digits(service.id()) : service.title());
     if (service.price() != null) {
-      head.append(" · ").append(NumberFormat.getIntegerInstance(Locale.ROOT).format(service.price())).append(" rials");
+      head.append(" · ").append(jf.rials(service.price()));
     }
-    head.append("  [center ").append(center.id()).append(", service ").append(service.id()).append(']');
+    head.append(lang.pick("  [center " + center.id() + ", service " + service.id() + "]",
+        "  [مرکز " + jf.digits(center.id()) + "، خدمت " + jf.digits(service.id()) + "]"));
     out.println(Ansi.CYAN.paint(head.toString(), cli.color()));
     if (slots.isEmpty()) {
-      out.println("    no free slots");
+      out.println(lang.pick("    no free slots", "    نوبت آزادی نیست"));
       return;
     }
-    JalaliFormat fa = JalaliFormat.of(Lang.FA);
-    JalaliFormat en = JalaliFormat.of(Lang.EN);
-    out.println(Ansi.DIM.paint(String.format(Locale.ROOT, "    %-12s %-22s %-7s %s", "JALALI", "WEEKDAY", "TEHRAN",
-        "ISO INSTANT"), cli.color()));
+    boolean en = lang == Lang.EN;
+    // the exact instant is for scripts and bug reports: English only, as Persian has no Latin in it
+    String row = en ? "    %-12s %-10s %-7s %s" : "    %-12s %-10s %s";
+    out.println(Ansi.DIM.paint(en ? String.format(Locale.ROOT, row, "JALALI", "WEEKDAY", "TEHRAN", "ISO INSTANT")
+        : String.format(Locale.ROOT, row, "تاریخ", "روز", "ساعت"), cli.color()));
     LocalDate lastDay = null;
     for (Slot s : slots) {
       Instant start = s.start();
       LocalDate day = start.atZone(JalaliFormat.ZONE).toLocalDate();
-      String weekday = en.weekday(start) + " " + fa.weekday(start);
       String date = jf.date(start);
+      String weekday = jf.weekday(start);
       if (day.equals(lastDay)) {
         date = "";
         weekday = "";
       }
       lastDay = day;
-      out.println(String.format(Locale.ROOT, "    %-12s %-22s %-7s %s", date, weekday, jf.time(start), start));
+      out.println(en ? String.format(Locale.ROOT, row, date, weekday, jf.time(start), start)
+          : String.format(Locale.ROOT, row, date, weekday, jf.time(start)).stripTrailing());
     }
   }
 

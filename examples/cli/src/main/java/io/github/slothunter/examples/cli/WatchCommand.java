@@ -4,26 +4,26 @@ import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.HealthState;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.api.TimeWindow;
+import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.EngineStats;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.ProviderStats;
-import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.core.TargetStats;
-import io.github.slothunter.api.TimeWindow;
-import io.github.slothunter.api.Watch;
 import io.github.slothunter.core.WatchHealth;
 import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.provider.doctoreto.DoctoretoProviderFactory;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.spi.ProviderContext;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -43,11 +43,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Spec;
 
 /** {@code slothunter watch <doctor-link>...}: long-running; prints slots as they open, can book. */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
@@ -64,6 +64,8 @@ import picocli.CommandLine.TypeConversionException;
         "  slothunter watch <link> --auto-book --patient mom",
         "      (one of 'slothunter patients list'; an imported family member is booked as the account's user)",
         "  slothunter watch --sandbox dr-sara-ahmadi --auto-book   (the fake)",
+        "  slothunter watch --config watch.yaml            (doctors, filters, patient, notify; options override it)",
+        "Dates may be Gregorian (2026-03-21) or Jalali (1405/01/01); Persian digits are fine everywhere.",
         ""})
 final class WatchCommand implements Callable<Integer> {
   /** The least poll interval on the real sites: be a polite client. */
@@ -76,22 +78,33 @@ final class WatchCommand implements Callable<Integer> {
   @ParentCommand
   SlotHunterCommand root;
 
-  @Parameters(arity = "1..*", paramLabel = "<doctor-link>", description = "Doctor profile links or slugs.")
-  List<String> links;
+  @Spec
+  CommandSpec spec;
 
-  @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First day of interest (Gregorian date).")
+  @Parameters(arity = "0..*", paramLabel = "<doctor-link>",
+      description = "Doctor profile links or slugs (or 'doctors:' in --config).")
+  List<String> links = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML file with doctors, filters, patient and notify settings; options given here override it.")
+  Path configFile;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First day of interest: 2026-03-21 or Jalali 1405/01/01.")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Last day of interest, included.")
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day of interest, included.")
   LocalDate to;
 
-  @Option(names = "--days", split = ",", paramLabel = "DAY", converter = DayConverter.class,
-      description = "Weekdays of interest (sat sun mon tue wed thu fri).")
+  @Option(names = "--days", split = ",", paramLabel = "DAY",
+      description = "Weekdays of interest (sat sun mon tue wed thu fri, or their Persian names).")
   List<DayOfWeek> days = new ArrayList<>();
 
-  @Option(names = "--time", paramLabel = "HH:mm-HH:mm", converter = WindowConverter.class,
-      description = "Time-of-day window in Tehran time; repeatable.")
+  @Option(names = "--time", paramLabel = "HH:mm-HH:mm", description = "Time-of-day window in Tehran time; repeatable.")
   List<TimeWindow> windows = new ArrayList<>();
+
+  @Option(names = "--max-price", paramLabel = "RIALS",
+      description = "Only slots whose service costs at most this many rials (a slot of unknown price does not match).")
+  Long maxPrice;
 
   @Option(names = "--auto-book",
       description = "Book the first matching slot of each doctor (needs --patient-file and a login).")
@@ -112,21 +125,16 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per event line.")
   boolean json;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "fa|en",
-      description = "Language of event lines (default ${DEFAULT-VALUE}).")
-  Lang lang;
-
-  @Option(names = "--owner", defaultValue = "me", paramLabel = "NAME",
-      description = "Owner name shown on events (default ${DEFAULT-VALUE}).")
+  @Option(names = "--owner", paramLabel = "NAME", description = "Owner name shown on events (default me).")
   String owner;
 
   @Option(names = "--interval", paramLabel = "SECONDS",
       description = "Poll each calendar at most this often (default 60 on real sites, at least 15; 2 in the sandbox).")
   Integer interval;
 
-  @Option(names = "--status-every", defaultValue = "30", paramLabel = "SECONDS",
-      description = "Status line to stderr this often; 0 turns it off (default ${DEFAULT-VALUE}).")
-  int statusEvery;
+  @Option(names = "--status-every", paramLabel = "SECONDS",
+      description = "Status line to stderr this often; 0 turns it off (default 30).")
+  Integer statusEvery;
 
   @Option(names = "--for", paramLabel = "SECONDS",
       description = "Stop after this many seconds (default: run until Ctrl-C).")
@@ -144,28 +152,43 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Cli cli = root.cli();
+    Patient configPatient = applyConfig(configFile == null ? WatchConfig.NONE : WatchConfig.read(configFile, cli.home()));
+    Lang lang = root.lang();
+    JalaliFormat fa = JalaliFormat.PERSIAN;
+    if (links.isEmpty()) {
+      throw new UsageErrors.UsageError(spec.commandLine(), "give at least one <doctor-link>, here or under 'doctors:'"
+          + " in --config", "دست‌کم یک <doctor-link> بدهید، همین‌جا یا زیر 'doctors:' در --config");
+    }
+    List<String> typed = links.stream().map(l -> DoctorInput.check(l, sandbox)).toList(); // before any request
     Duration pollEvery = pollInterval();
     if (statusEvery < 0) {
-      throw CliException.badInput("--status-every must not be negative");
+      throw CliException.badInput("--status-every must not be negative", "--status-every نباید منفی باشد");
     }
     if (runFor != null && runFor < 1) {
-      throw CliException.badInput("--for must be at least 1 second");
+      throw CliException.badInput("--for must be at least 1 second", "--for باید دست‌کم ۱ ثانیه باشد");
     }
     if (budgetScale != null && !(budgetScale > 0 && budgetScale <= 100)) {
-      throw CliException.badInput("--budget-scale must be a number above 0 and at most 100");
+      throw CliException.badInput("--budget-scale must be a number above 0 and at most 100",
+          "--budget-scale باید عددی بزرگ‌تر از ۰ و حداکثر ۱۰۰ باشد");
     }
-    if (!autoBook && (patientFile != null || sessionFile != null || patientLabel != null)) {
-      throw CliException.badInput("--patient, --patient-file and --session-file only make sense with --auto-book");
+    if (maxPrice != null && maxPrice < 0) {
+      throw CliException.badInput("--max-price must not be negative", "--max-price نباید منفی باشد");
+    }
+    if (!autoBook && (patientFile != null || sessionFile != null || patientLabel != null || configPatient != null)) {
+      throw CliException.badInput("--patient, --patient-file and --session-file only make sense with --auto-book",
+          "--patient، --patient-file و --session-file فقط همراه --auto-book معنا دارند");
     }
     if (patientFile != null && patientLabel != null) {
-      throw CliException.badInput("give --patient LABEL or --patient-file F, not both");
+      throw CliException.badInput("give --patient LABEL or --patient-file F, not both",
+          "یا --patient LABEL بدهید یا --patient-file F، نه هر دو");
     }
     OwnerPatient chosen = patientLabel == null ? null : chosenPatient(cli);
     SlotFilter filter = new SlotFilter(from, to, days.isEmpty() ? Set.of() : EnumSet.copyOf(days), windows, false,
-        null);
+        maxPrice);
     Patient patient = !autoBook ? null
         : chosen != null ? chosen.patient()
         : patientFile != null ? PatientFile.read(patientFile)
+        : configPatient != null ? configPatient
         : sandbox ? DemoCommand.TEST_PATIENT
         : failNoPatient();
 
@@ -183,16 +206,16 @@ final class WatchCommand implements Callable<Integer> {
       }
       Labels labels = new Labels();
       EventPrinter printer = new EventPrinter(cli.out(), lang, json, cli.color(), labels);
+      JalaliFormat jf = lang.format();
       List<Watch> watches = new ArrayList<>();
       SlotHunter hunter = builder.build();
       try {
         hunter.listen(printer::print);
         Map<String, AccountSession> sessions = new HashMap<>();
         Map<String, CompletableFuture<Watch>> starting = new LinkedHashMap<>();
-        for (String raw : links) {
+        for (String raw : typed) {
           String link = backend.link(raw);
-          DoctorRef ref = hunter.parse(link).orElseThrow(() -> CliException.badInput("'" + raw
-              + "' is not a doctor link or slug of a supported site"));
+          DoctorRef ref = hunter.parse(link).orElseThrow(() -> DoctorInput.notUnderstood(raw));
           WatchRequest req = WatchRequest.of(owner, link).filter(filter);
           if (autoBook) {
             AccountSession session = sessions.computeIfAbsent(ref.providerId(),
@@ -202,27 +225,32 @@ final class WatchCommand implements Callable<Integer> {
           }
           starting.put(link, hunter.watchAsync(req)); // queued inside the budget: many doctors never fail start-up
         }
-        awaitStart(cli, hunter, starting, err, PROGRESS_EVERY);
+        awaitStart(cli, lang, hunter, starting, err, PROGRESS_EVERY);
         for (Map.Entry<String, CompletableFuture<Watch>> e : starting.entrySet()) {
           Watch w;
           try {
             w = e.getValue().join();
           } catch (java.util.concurrent.CompletionException failed) {
-            err.println("not watching " + e.getKey() + ": " + Errors.sentence(failed.getCause()));
+            err.println(lang.pick("not watching ", "پایش نشد: ") + e.getKey() + lang.pick(": ", "؛ ")
+                + Errors.sentence(failed.getCause(), lang));
             continue;
           }
           Doctor doctor = hunter.lookup(e.getKey()); // cached by the watch's own lookup: no request
           labels.add(doctor);
           watches.add(w);
-          err.println("watching " + doctor.displayName() + " (" + doctor.ref() + "): " + w.targets().size()
-              + (w.targets().size() == 1 ? " calendar" : " calendars") + (autoBook ? ", auto-booking" : "")
-              + ", " + pace(hunter, w, pollEvery));
+          int n = w.targets().size();
+          err.println(lang.pick("watching " + doctor.displayName() + " (" + doctor.ref() + "): " + n
+              + (n == 1 ? " calendar" : " calendars") + (autoBook ? ", auto-booking" : "") + ", ",
+              "پایش " + doctor.displayName() + " (" + doctor.ref().key() + "): " + fa.number(n) + " تقویم"
+                  + (autoBook ? "، با رزرو خودکار" : "") + "، ") + pace(hunter, lang, w, pollEvery));
         }
         if (watches.isEmpty()) {
           err.flush();
           return ExitCodes.BAD_INPUT;
         }
-        err.println("Ctrl-C stops" + (runFor != null ? "; stopping by itself after " + runFor + " s" : "") + ".");
+        err.println(lang.pick("Ctrl-C stops" + (runFor != null ? "; stopping by itself after " + runFor + " s" : "") + ".",
+            "با Ctrl-C متوقف می‌شود" + (runFor != null ? "؛ پس از " + Errors.seconds(Duration.ofSeconds(runFor), lang)
+                + " خودش می‌ایستد" : "") + "."));
         err.flush();
         Instant deadline = runFor == null ? null : cli.clock().instant().plusSeconds(runFor);
         while (true) {
@@ -235,13 +263,14 @@ final class WatchCommand implements Callable<Integer> {
             break;
           }
           if (statusEvery > 0 && (deadline == null || cli.clock().instant().isBefore(deadline))) {
-            err.println(status(cli, hunter, watches));
+            err.println(status(cli, lang, hunter, watches));
             err.flush();
           }
         }
-        err.println("stopping" + (stopper.interrupted() ? " (Ctrl-C)" : "") + "; releasing any hold...");
+        err.println(lang.pick("stopping" + (stopper.interrupted() ? " (Ctrl-C)" : "") + "; releasing any hold...",
+            "در حال توقف؛ نوبت‌های نگه‌داشته آزاد می‌شوند..."));
         err.flush();
-        String finalStatus = status(cli, hunter, watches);
+        String finalStatus = status(cli, lang, hunter, watches);
         hunter.close();
         err.println(finalStatus);
         err.flush();
@@ -253,9 +282,10 @@ final class WatchCommand implements Callable<Integer> {
   }
 
   /** Waits for the watches' lookups, telling how far they are while the budget spaces them out. */
-  static void awaitStart(Cli cli, SlotHunter hunter, Map<String, CompletableFuture<Watch>> starting,
+  static void awaitStart(Cli cli, Lang lang, SlotHunter hunter, Map<String, CompletableFuture<Watch>> starting,
       PrintWriter err, Duration every) {
     CompletableFuture<Void> all = CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new));
+    JalaliFormat jf = lang.format();
     long shown = -1;
     while (true) {
       try {
@@ -270,45 +300,89 @@ final class WatchCommand implements Callable<Integer> {
         }
         if (done != shown) {
           shown = done;
-          err.println(CLOCK.format(cli.clock().instant()) + "  looked up " + done + " of " + starting.size()
-              + " doctors; the rest wait for the request budget (" + hunter.lookupProgress().waiting() + " queued)");
+          int queued = hunter.lookupProgress().waiting();
+          err.println(clock(cli, lang) + "  " + lang.pick("looked up " + done + " of " + starting.size()
+              + " doctors; the rest wait for the request budget (" + queued + " queued)",
+              jf.number(done) + " پزشک از " + jf.number(starting.size()) + " پزشک بررسی شد؛ بقیه در نوبت سهمیهٔ"
+                  + " درخواست‌اند (" + jf.number(queued) + " در صف)"));
           err.flush();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw CliException.badInput("interrupted while starting");
+        throw CliException.badInput("interrupted while starting", "شروع پایش قطع شد");
       }
     }
   }
 
+  /** The wall clock, {@code 09:30:00} in the language's digits. */
+  static String clock(Cli cli, Lang lang) {
+    return lang.format().digits(CLOCK.format(cli.clock().instant()));
+  }
+
   /** "polling every 60 s at most", or the slower pace the budget gives and why. */
-  static String pace(SlotHunter hunter, Watch w, Duration planned) {
+  static String pace(SlotHunter hunter, Lang lang, Watch w, Duration planned) {
     WatchHealth h = hunter.health(w.id());
     Duration pace = h.pace();
     if (h.state() != HealthState.BUDGET_SHORT || pace == null) {
-      return "polling every " + Errors.seconds(planned) + " at most";
+      return lang.pick("polling every " + Errors.seconds(planned) + " at most",
+          "هر " + Errors.seconds(planned, lang) + " یک بار بررسی می‌شود");
     }
-    return "polling about every " + Errors.seconds(pace.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-        + " (not every " + Errors.seconds(planned) + ": the site's request budget is shared by all calendars;"
-        + " --budget-scale raises it)";
+    Duration actual = pace.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return lang.pick("polling about every " + Errors.seconds(actual) + " (not every " + Errors.seconds(planned)
+        + ": the site's request budget is shared by all calendars; --budget-scale raises it)",
+        "حدود هر " + Errors.seconds(actual, lang) + " یک بار بررسی می‌شود (نه هر " + Errors.seconds(planned, lang)
+            + ": سهمیهٔ درخواست سایت میان همهٔ تقویم‌ها تقسیم می‌شود؛ --budget-scale آن را بالا می‌برد)");
+  }
+
+  /** Fills what the command line left out from the config file; returns the file's own patient, if any. */
+  private Patient applyConfig(WatchConfig c) {
+    if (c.lang() != null) {
+      root.configuredLang(c.lang());
+    }
+    if (links.isEmpty()) {
+      links = new ArrayList<>(c.doctors());
+    }
+    from = from != null ? from : c.from();
+    to = to != null ? to : c.to();
+    if (days.isEmpty()) {
+      days = new ArrayList<>(c.days());
+    }
+    if (windows.isEmpty()) {
+      windows = new ArrayList<>(c.windows());
+    }
+    maxPrice = maxPrice != null ? maxPrice : c.maxPrice();
+    autoBook = autoBook || Boolean.TRUE.equals(c.autoBook());
+    json = json || Boolean.TRUE.equals(c.json());
+    owner = owner != null ? owner : c.owner() != null ? c.owner() : "me";
+    statusEvery = statusEvery != null ? statusEvery : c.statusEvery() != null ? c.statusEvery() : 30;
+    interval = interval != null ? interval : c.interval();
+    sessionFile = sessionFile != null ? sessionFile : c.sessionFile();
+    if (patientLabel != null || patientFile != null) {
+      return null; // the command line names the patient: the file's is not used
+    }
+    patientLabel = c.patientLabel();
+    patientFile = c.patientFile();
+    return c.patient();
   }
 
   private Duration pollInterval() {
     int seconds = interval != null ? interval : sandbox ? 2 : 60;
     Duration d = Duration.ofSeconds(seconds);
     if (seconds < 1) {
-      throw CliException.badInput("--interval must be at least 1 second");
+      throw CliException.badInput("--interval must be at least 1 second", "--interval باید دست‌کم ۱ ثانیه باشد");
     }
     if (!sandbox && d.compareTo(MIN_REAL_INTERVAL) < 0) {
-      throw CliException.badInput("--interval must be at least " + MIN_REAL_INTERVAL.toSeconds()
-          + " seconds on the real sites (be kind to them)");
+      long least = MIN_REAL_INTERVAL.toSeconds();
+      throw CliException.badInput("--interval must be at least " + least + " seconds on the real sites (be kind to them)",
+          "--interval در سایت‌های واقعی باید دست‌کم " + JalaliFormat.PERSIAN.number(least) + " ثانیه باشد");
     }
     return d;
   }
 
   private static Patient failNoPatient() {
     throw CliException.badInput("--auto-book needs --patient LABEL (see 'slothunter patients') or --patient-file F"
-        + " (firstName, lastName, nationalCode, mobile)");
+        + " (firstName, lastName, nationalCode, mobile)", "--auto-book بیمار می‌خواهد: --patient LABEL (فهرست:"
+        + " 'slothunter patients') یا --patient-file F یا 'patient:' در --config");
   }
 
   /** The patient the label names in the owner's patient book (the sandbox's own with --sandbox); the book is closed after. */
@@ -319,12 +393,14 @@ final class WatchCommand implements Callable<Integer> {
       try {
         p = book.hunter().patient(owner, patientLabel).orElse(null);
       } catch (SlotHunterException e) {
-        throw new CliException(ExitCodes.BAD_INPUT, "--patient: " + Errors.bareMessage(e), e);
+        throw new CliException(ExitCodes.BAD_INPUT, "--patient: " + Errors.bareMessage(e),
+            "برچسب --patient پذیرفته نشد", e);
       }
       if (p == null) {
+        String list = "'slothunter patients list" + (sandbox ? " --sandbox" : "") + "'";
         throw CliException.badInput("you have no patient labelled '" + patientLabel.strip() + "'"
-            + (sandbox ? " in the sandbox" : "") + " (see 'slothunter patients list" + (sandbox ? " --sandbox" : "")
-            + "')");
+            + (sandbox ? " in the sandbox" : "") + " (see " + list + ")", "بیماری با برچسب «" + patientLabel.strip()
+            + "»" + (sandbox ? " در محیط آزمایشی" : "") + " ندارید (فهرست: " + list + ")");
       }
       return p;
     }
@@ -340,19 +416,10 @@ final class WatchCommand implements Callable<Integer> {
     }
     Path file = sessionFile != null ? sessionFile
         : SessionFile.defaultPath(cli.home(), providerId, backend.isSandbox());
-    if (!Files.exists(file)) {
-      throw CliException.badInput("no " + providerId + " session at " + file + "; run 'slothunter login " + providerId
-          + " <mobile>' first");
-    }
-    AccountSession s = SessionFile.read(file, providerId);
-    if (s.isExpired(cli.clock().instant())) {
-      throw CliException.badInput("the " + providerId + " session in " + file + " has expired; run 'slothunter login "
-          + providerId + " <mobile>' again");
-    }
-    return s;
+    return SessionFile.readLive(cli, file, providerId);
   }
 
-  static String status(Cli cli, SlotHunter hunter, List<Watch> watches) {
+  static String status(Cli cli, Lang lang, SlotHunter hunter, List<Watch> watches) {
     Set<Target> targets = new LinkedHashSet<>();
     Set<String> owners = new LinkedHashSet<>();
     for (Watch w : watches) {
@@ -370,45 +437,31 @@ final class WatchCommand implements Callable<Integer> {
     }
     long bookings = owners.stream().mapToLong(o -> hunter.ownerStats(o).bookings()).sum();
     EngineStats engine = hunter.stats();
-    String requests = engine.providers().stream().map(WatchCommand::requests).collect(Collectors.joining(", "));
-    return CLOCK.format(cli.clock().instant()) + "  status: " + watches.size()
+    String requests = engine.providers().stream().map(p -> requests(lang, p)).collect(Collectors.joining(", "));
+    if (lang == Lang.FA) {
+      JalaliFormat fa = lang.format();
+      return clock(cli, lang) + "  وضعیت: " + fa.number(watches.size()) + " پایش · " + fa.number(targets.size())
+          + " تقویم · " + fa.number(polls) + " بررسی · " + fa.number(freeNow) + " نوبت آزاد اکنون · "
+          + fa.number(opened) + " نوبت باز شده · " + fa.number(bookings) + " رزرو · درخواست‌ها: " + requests;
+    }
+    return clock(cli, lang) + "  status: " + watches.size()
         + (watches.size() == 1 ? " watch" : " watches") + " · " + targets.size() + " calendars · " + polls
-        + " polls · " + freeNow + " free now · " + opened + " slots opened · " + bookings + (bookings == 1 ? " booking" : " bookings") + " · requests " + requests;
+        + " polls · " + freeNow + " free now · " + opened + " slots opened · " + bookings
+        + (bookings == 1 ? " booking" : " bookings") + " · requests " + requests;
   }
 
-  static String requests(ProviderStats p) {
+  static String requests(Lang lang, ProviderStats p) {
+    if (lang == Lang.FA) {
+      JalaliFormat fa = lang.format();
+      return Errors.siteName(p.providerId()) + " " + fa.number(p.requestsSent()) + " فرستاده، "
+          + fa.number(p.usedLastMinute()) + "/" + fa.number(p.effectivePerMinute()) + " در دقیقهٔ گذشته"
+          + (p.rateLimited() > 0 ? "، " + fa.number(p.rateLimited()) + " محدودشده" : "");
+    }
     return p.providerId() + " " + p.requestsSent() + " sent, " + p.usedLastMinute() + "/" + p.effectivePerMinute()
         + " in the last minute" + (p.rateLimited() > 0 ? ", " + p.rateLimited() + " rate-limited" : "");
   }
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  /** {@code sat}, {@code saturday}, {@code Sat} ... to {@link DayOfWeek}. */
-  static final class DayConverter implements ITypeConverter<DayOfWeek> {
-    @Override
-    public DayOfWeek convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      for (DayOfWeek d : DayOfWeek.values()) {
-        String name = d.name().toLowerCase(Locale.ROOT);
-        if (v.length() >= 2 && name.startsWith(v)) {
-          return d;
-        }
-      }
-      throw new TypeConversionException("'" + value + "' is not a weekday (sat, sun, mon, tue, wed, thu, fri)");
-    }
-  }
-
-  /** {@code 08:00-12:00} to {@link TimeWindow}. */
-  static final class WindowConverter implements ITypeConverter<TimeWindow> {
-    @Override
-    public TimeWindow convert(String value) {
-      try {
-        return TimeWindow.parse(value);
-      } catch (SlotHunterException e) {
-        throw new TypeConversionException("'" + value + "' is not a time window like 08:00-12:00");
-      }
-    }
   }
 }

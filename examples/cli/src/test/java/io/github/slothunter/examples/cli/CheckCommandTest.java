@@ -38,19 +38,35 @@ class CheckCommandTest {
   }
 
   @Test
-  void doctoretoStillChecksItsSdkSteps() {
-    CliRun run = CliRun.run(home, "check", "doctoreto", "--doctor", "https://example.com/x");
+  void doctoretoWithoutItsRequiredDoctorIsAUsageErrorNotAFail() {
+    CliRun run = CliRun.run(home, "check", "doctoreto");
 
-    assertThat(run.exitCode()).isNotZero();
-    assertThat(run.outLines()).anyMatch(l -> l.startsWith("FAIL parse: "));
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.out()).isEmpty(); // no "FAIL" line: nothing was checked
+    assertThat(run.errLines()).hasSize(2);
+    assertThat(run.errLines().get(0)).isEqualTo(
+        "error: check doctoreto needs --doctor <link>: doctoreto has no doctor search to find one");
+    assertThat(run.errLines().get(1)).startsWith("usage: slothunter check [OPTIONS] <provider>");
   }
 
   @Test
-  void aLinkOfAnotherSiteFailsTheParseStep() {
+  void doctoretoWithoutItsRequiredDoctorIsAUsageErrorInPersianToo() {
+    CliRun run = CliRun.run(home, "--lang", "fa", "check", "doctoreto");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines().get(0)).startsWith("خطا: ").contains("--doctor").contains("دکترتو")
+        .doesNotContain("needs");
+    assertThat(run.errLines().get(1)).startsWith("طرز استفاده: slothunter check");
+  }
+
+  @Test
+  void aLinkOfAnotherSiteIsBadInputBeforeAnyRequest() {
     CliRun run = CliRun.run(home, "check", "paziresh24", "--sandbox", "--doctor", "https://example.com/x");
 
-    assertThat(run.exitCode()).isNotZero();
-    assertThat(run.outLines()).anyMatch(l -> l.startsWith("FAIL parse: "));
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.out()).isEmpty(); // not one endpoint line: no request was made
+    assertThat(run.errLines()).containsExactly("error: 'https://example.com/x' is a link to example.com, not to a doctor"
+        + " on Paziresh24 or Doctoreto: give " + DoctorInput.EXPECTED_EN);
   }
 
   @Test

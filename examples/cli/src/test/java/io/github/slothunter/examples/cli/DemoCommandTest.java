@@ -58,11 +58,12 @@ class DemoCommandTest {
   }
 
   @Test
-  void demoRejectsAnUnknownLanguageInOneSentence() {
+  void demoRejectsAnUnknownLanguageInOneSentenceAndTheUsageLine() {
     CliRun run = CliRun.run(home, "demo", "--lang", "de");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.errLines()).hasSize(2);
+    assertThat(run.errLines().get(1)).startsWith("usage: slothunter demo");
     assertThat(run.err()).contains("--lang").contains("de");
   }
 }

@@ -62,6 +62,19 @@ class EventPrinterTest {
   }
 
   @Test
+  void slotLinesUseTheTehranJalaliDateAcrossMidnightInBothLanguages() {
+    Instant lateUtc = Instant.parse("2026-03-20T21:00:00Z"); // 00:30 on 21 March (Nowruz 1405) in Tehran
+    Slot late = new Slot(TARGET, lateUtc, lateUtc.plus(Duration.ofMinutes(15)), "k2");
+
+    printer(Lang.EN, false, false).print(new SlotOpened("w1", "ali", late, null, AT));
+    printer(Lang.FA, false, false).print(new SlotOpened("w1", "ali", late, null, AT));
+
+    assertThat(buffer.toString().lines().toList()).satisfiesExactly(
+        en -> assertThat(en).contains("Sat 1405/01/01 00:30"),
+        fa -> assertThat(fa).contains("شنبه ۱۴۰۵/۰۱/۰۱ ۰۰:۳۰").doesNotContain("Sat").doesNotContain("1405"));
+  }
+
+  @Test
   void everyEventKindHasAReadableLine() {
     EventPrinter p = printer(Lang.EN, false, false);
     Hold hold = new Hold(SLOT, "h1", AT.plus(Duration.ofMinutes(5)));
@@ -90,6 +103,34 @@ class EventPrinterTest {
         l -> assertThat(l).contains("RESUMED").contains("w1"),
         l -> assertThat(l).contains("THROTTLED").contains("paziresh24 RATE_LIMITED, pausing 30 s"),
         l -> assertThat(l).contains("DROPPED").contains("7 events"));
+  }
+
+  @Test
+  void everyEventKindIsPersianUnderFaWithoutLatinLettersOrEnumNames() {
+    EventPrinter p = printer(Lang.FA, false, false);
+    Hold hold = new Hold(SLOT, "h1", AT.plus(Duration.ofMinutes(5)));
+    Booking booking = new Booking(SLOT, "b1", "48214102", AT);
+
+    p.print(new SlotOpened("w1", "me", SLOT, null, AT));
+    p.print(new HoldPlaced("w1", "me", hold, AT));
+    p.print(new BookingSucceeded("w1", "me", booking, false, AT));
+    p.print(new BookingFailed("w1", "me", SLOT, ErrorCode.SLOT_TAKEN, "someone was faster", true, AT));
+    p.print(new io.github.slothunter.api.HoldOutcomeUnknown("w1", "me", SLOT, "w1|k1", AT.plusSeconds(360), AT));
+    p.print(new WatchPaused("w1", "me", ErrorCode.AUTH_REQUIRED, "session expired", AT));
+    p.print(new WatchResumed("w1", "me", AT));
+    p.print(new WatchHealthChanged("w1", "me", HealthState.ACTIVE, HealthState.PROVIDER_DOWN,
+        ErrorCode.PROVIDER_UNAVAILABLE, AT));
+    p.print(new ProviderThrottled("paziresh24", ErrorCode.RATE_LIMITED, Duration.ofSeconds(30), AT));
+    p.print(new EventsDropped(7, AT));
+
+    // the doctor's, center's and service's names are the provider's data (English in this test)
+    // and a command to type stays as it is typed
+    String shown = buffer.toString().replace("Dr. Sara Ahmadi · Mehr Clinic · Visit", "")
+        .replace("'slothunter login <provider> <mobile>'", "");
+    assertThat(shown.lines()).hasSize(10).allSatisfy(l -> assertThat(l).doesNotContainPattern("[A-Za-z0-9]"));
+    assertThat(shown).contains("۰۹:۰۰:۰۰  نوبت آزاد", "[من]", "کد پیگیری ۴۸۲۱۴۱۰۲", "این نوبت را کس دیگری گرفت؛ ادامه می‌دهد",
+        "تا ۰۹:۰۶", "فعال ← سایت در دسترس نیست", "پذیرش۲۴ درخواست‌ها را محدود کرد؛ ۳۰ ثانیه مکث",
+        "۷ رویداد چاپ نشد");
   }
 
   @Test

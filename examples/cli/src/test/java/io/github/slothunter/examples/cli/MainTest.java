@@ -36,11 +36,27 @@ class MainTest {
     CliRun unknown = CliRun.run(home, "hunt");
 
     assertThat(none.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(none.errLines()).hasSize(1);
-    assertThat(none.err()).contains("choose a command");
+    assertThat(none.errLines()).hasSize(2);
+    assertThat(none.errLines().get(0)).startsWith("error: choose a command");
+    assertThat(none.errLines().get(1)).startsWith("usage: slothunter [OPTIONS] [COMMAND]");
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(unknown.errLines()).hasSize(1);
-    assertThat(unknown.err()).contains("hunt");
+    assertThat(unknown.errLines()).hasSize(2);
+    assertThat(unknown.errLines().get(0)).contains("hunt");
+  }
+
+  @Test
+  void usageErrorsArePersianUnderLangFaWhereverItIsGiven() {
+    CliRun missing = CliRun.run(home, "--lang", "fa", "login", "paziresh24");
+    CliRun unknown = CliRun.run(home, "slots", "--sandbox", "dr-sara-ahmadi", "--colour", "--lang=fa");
+    CliRun badNumber = CliRun.run(home, "slots", "--lang", "fa", "dr-sara-ahmadi", "--days", "three");
+
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(missing.errLines()).containsExactly("خطا: این ورودی لازم است و داده نشده: <mobile>",
+        "طرز استفاده: slothunter login [OPTIONS] <provider> <mobile>  (راهنما: slothunter login --help)");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknown.errLines().get(0)).isEqualTo("خطا: این ورودی شناخته نیست: --colour");
+    assertThat(badNumber.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(badNumber.errLines().get(0)).isEqualTo("خطا: --days: «three» عدد صحیح نیست");
   }
 
   @Test
@@ -70,7 +86,7 @@ class MainTest {
     SlotHunterException auth = SlotHunterException.builder(ErrorCode.AUTH_REQUIRED).providerId("paziresh24")
         .message("the session expired").build();
 
-    assertThat(Errors.sentence(limited)).isEqualTo("paziresh24 is rate-limiting us (retry in 30 s): too many requests");
+    assertThat(Errors.sentence(limited)).isEqualTo("paziresh24 is rate-limiting us; try again in 30 s");
     assertThat(Errors.exitCode(limited)).isEqualTo(3);
     assertThat(Errors.sentence(down)).isEqualTo("doctoreto is unreachable right now: connect timed out after 10 s");
     assertThat(Errors.sentence(auth)).contains("run 'slothunter login paziresh24 <mobile>'");

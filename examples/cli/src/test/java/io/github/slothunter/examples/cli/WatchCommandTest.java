@@ -79,7 +79,7 @@ class WatchCommandTest {
       });
       done.start();
 
-      WatchCommand.awaitStart(cli, hunter, starting, new java.io.PrintWriter(err, true), java.time.Duration.ofMillis(50));
+      WatchCommand.awaitStart(cli, Lang.EN, hunter, starting, new java.io.PrintWriter(err, true), java.time.Duration.ofMillis(50));
       done.join();
     }
 
@@ -117,13 +117,15 @@ class WatchCommandTest {
   }
 
   @Test
-  void aBadTimeWindowOrWeekdayIsAUsageErrorInOneLine() {
+  void aBadTimeWindowOrWeekdayIsAUsageErrorInOneSentenceAndTheUsageLine() {
     CliRun time = CliRun.run(home, "watch", SARA, "--time", "8-12");
     CliRun day = CliRun.run(home, "watch", SARA, "--days", "funday");
 
     assertThat(time.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(time.errLines()).hasSize(1);
-    assertThat(time.err()).contains("'8-12' is not a time window like 08:00-12:00").contains("slothunter watch --help");
+    assertThat(time.errLines()).hasSize(2);
+    assertThat(time.errLines().get(0)).isEqualTo("error: --time: '8-12' is not a time window like 08:00-12:00");
+    assertThat(time.errLines().get(1)).startsWith("usage: slothunter watch [OPTIONS]")
+        .contains("slothunter watch --help");
     assertThat(day.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(day.err()).contains("'funday' is not a weekday");
   }
@@ -149,11 +151,11 @@ class WatchCommandTest {
   }
 
   @Test
-  void weekdaysParseFromShortAndLongNames() {
-    WatchCommand.DayConverter c = new WatchCommand.DayConverter();
-
-    assertThat(c.convert("sat")).isEqualTo(DayOfWeek.SATURDAY);
-    assertThat(c.convert("Thursday")).isEqualTo(DayOfWeek.THURSDAY);
-    assertThat(c.convert("tu")).isEqualTo(DayOfWeek.TUESDAY);
+  void weekdaysParseFromShortLongAndPersianNames() {
+    assertThat(InputConverters.day("sat")).isEqualTo(DayOfWeek.SATURDAY);
+    assertThat(InputConverters.day("Thursday")).isEqualTo(DayOfWeek.THURSDAY);
+    assertThat(InputConverters.day("tu")).isEqualTo(DayOfWeek.TUESDAY);
+    assertThat(InputConverters.day("شنبه")).isEqualTo(DayOfWeek.SATURDAY);
+    assertThat(InputConverters.day("پنج شنبه")).isEqualTo(DayOfWeek.THURSDAY);
   }
 }
