@@ -22,15 +22,25 @@ import java.util.Objects;
  * @param state where it is in its life
  * @param snoozed per target id, until when the owner asked not to be told about it (see
  *     {@code SlotHunter.snooze}); expired entries are harmless
+ * @param area for an area watch, its query and members ({@code doctor} is then the area's own
+ *     reference, {@code targets} the members' calendars polled now, across doctors); {@code null}
+ *     for a doctor watch
  */
 public record Watch(String id, String owner, DoctorRef doctor, List<Target> targets,
     java.util.Map<String, Long> prices, SlotFilter filter, String planName, AutoBook autoBook,
-    Instant createdAt, WatchState state, java.util.Map<String, Instant> snoozed) {
+    Instant createdAt, WatchState state, java.util.Map<String, Instant> snoozed, WatchArea area) {
+
+  /** A doctor watch (no area). */
+  public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
+      SlotFilter filter, String planName, AutoBook autoBook, Instant createdAt, WatchState state,
+      java.util.Map<String, Instant> snoozed) {
+    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, snoozed, null);
+  }
 
   /** A watch with nothing snoozed. */
   public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
       SlotFilter filter, String planName, AutoBook autoBook, Instant createdAt, WatchState state) {
-    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, java.util.Map.of());
+    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, java.util.Map.of(), null);
   }
 
   /** Validates and copies. */
@@ -66,7 +76,7 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
     } else {
       m.remove(targetId);
     }
-    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, m);
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, m, area);
   }
 
   /** Whether the watch auto-books and may still book. */
@@ -76,18 +86,28 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
 
   /** A copy in another state. */
   public Watch withState(WatchState value) {
-    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value, snoozed);
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value, snoozed, area);
   }
 
   /** A copy under another plan (its owner's plan changed). */
   public Watch withPlanName(String value) {
-    return new Watch(id, owner, doctor, targets, prices, filter, value, autoBook, createdAt, state, snoozed);
+    return new Watch(id, owner, doctor, targets, prices, filter, value, autoBook, createdAt, state, snoozed, area);
+  }
+
+  /**
+   * A copy polling other calendars with their prices, with this area (an area watch's members and
+   * candidates changed).
+   */
+  public Watch withTargets(List<Target> value, java.util.Map<String, Long> valuePrices, WatchArea valueArea) {
+    return new Watch(id, owner, doctor, value, valuePrices, filter, planName, autoBook, createdAt, state, snoozed,
+        valueArea);
   }
 
   /** Masks auto-book details. */
   @Override
   public String toString() {
     return "Watch[" + id + ", owner=" + owner + ", doctor=" + doctor + ", targets=" + targets.size()
-        + ", plan=" + planName + ", autoBook=" + (autoBook != null) + ", state=" + state + "]";
+        + ", plan=" + planName + ", autoBook=" + (autoBook != null) + ", state=" + state
+        + (area == null ? "" : ", area=" + area) + "]";
   }
 }
