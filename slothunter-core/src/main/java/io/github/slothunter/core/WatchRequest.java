@@ -92,6 +92,12 @@ public final class WatchRequest {
     return new WatchRequest(checkOwner(owner), null, null, null, null, SlotFilter.ANY, null, null, query);
   }
 
+  private void notArea(String field) {
+    if (area != null) {
+      throw SlotHunterException.invalid(field, "does not apply to an area watch (narrow its AreaQuery instead)");
+    }
+  }
+
   private static String checkOwner(String owner) {
     Objects.requireNonNull(owner, "owner");
     if (owner.isBlank() || owner.length() > 200) {
@@ -100,14 +106,16 @@ public final class WatchRequest {
     return owner;
   }
 
-  /** Only this center of the doctor (default: every center). */
+  /** Only this center of the doctor (default: every center). Not for an area watch. */
   public WatchRequest center(String value) {
+    notArea("center");
     return new WatchRequest(owner, link, target, Objects.requireNonNull(value, "centerId"), serviceId, filter,
         planName, autoBook, area);
   }
 
-  /** Only this service (default: every bookable service). */
+  /** Only this service (default: every bookable service). Not for an area watch. */
   public WatchRequest service(String value) {
+    notArea("service");
     return new WatchRequest(owner, link, target, centerId, Objects.requireNonNull(value, "serviceId"), filter,
         planName, autoBook, area);
   }

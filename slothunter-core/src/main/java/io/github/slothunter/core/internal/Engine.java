@@ -60,6 +60,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link HealthTracker}: each watch's health and its events ({@link Health}: the rules).
  *   <li>{@link ClusterSync}: leases and takeover with a shared store.
  *   <li>{@link Directory} and {@link Lookups}: doctor links, lookups, searches and one-off reads.
+ *   <li>{@link Vocabulary}, {@link AreaWatches} and {@link AreaSweeps}: area watches (words to slugs,
+ *       membership, sweeps and the calendars they point the watch at).
  *   <li>{@link PatientBook}: each owner's patients in the store, and imports from provider accounts.
  *   <li>{@link EngineContext}: the shared wiring (clock, store, bus, providers) and the closed flag.
  * </ul>
