@@ -220,4 +220,42 @@ class AreaWatchTest {
 
     assertThat(f.events.await(BookingSucceeded.class, 1).get(0).booking().slot().id()).isEqualTo(released.id());
   }
+
+  @Test
+  void replacesTheOwnersBookingOnlyWithAStrictlyEarlierSlotAnywhere() {
+    f.provider.calendarWindow(30);
+    Target a = area.add("dr-a", "tehran", "dermatology", TEHRAN, 1000L);
+    Target b = area.add("dr-b", "tehran", "dermatology", TEHRAN, 1000L);
+    io.github.slothunter.api.Booking current = f.provider.addBooking(new Slot(a, f.at("06:00", 4),
+        f.at("06:15", 4), "k-current"));
+    f.hunter.watch(nextWeek(AreaQuery.builder("mem", "dermatology", "tehran").build())
+        .autoBook(f.autoBook().replacing(current)));
+
+    f.provider.open(b, f.at("06:00", 5)); // later than the current booking: not worth a calendar read
+    run(Duration.ofMinutes(10));
+    assertThat(f.provider.count(Operation.FREE_CALENDAR, b)).isZero();
+
+    Slot earlier = f.provider.open(b, f.at("06:00", 2));
+    run(Duration.ofMinutes(10));
+
+    assertThat(f.events.await(BookingSucceeded.class, 1).get(0).booking().slot().id()).isEqualTo(earlier.id());
+    assertThat(f.provider.bookings()).extracting(x -> x.slot().id()).containsExactly(earlier.id()); // the old one cancelled
+  }
+
+  @Test
+  void aFreePlanSweepsLessOften() {
+    twoHundredDoctors();
+    f.hunter.watch(WatchRequest.area("free-user", AreaQuery.builder("mem", "dermatology", "tehran").build()));
+    long afterListing = f.provider.count(Operation.AREA_SEARCH);
+    run(Duration.ofMinutes(30));
+    long free = f.provider.count(Operation.AREA_SEARCH) - afterListing;
+
+    f.hunter.watch(nextWeek(AreaQuery.builder("mem", "dermatology", "tehran").build()));
+    long before = f.provider.count(Operation.AREA_SEARCH);
+    run(Duration.ofMinutes(30));
+    long both = f.provider.count(Operation.AREA_SEARCH) - before;
+
+    assertThat(free).isBetween(5L, 7L); // every 5 minutes, the FREE plan's interval
+    assertThat(both - free).isGreaterThanOrEqualTo(50L); // every 30 seconds on FIXED_PRO
+  }
 }

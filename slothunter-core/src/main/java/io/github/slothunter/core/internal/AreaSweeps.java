@@ -171,8 +171,11 @@ final class AreaSweeps implements AutoCloseable {
       Instant horizon = horizon(w, rt.info().zone());
       List<AreaHit> hits;
       try {
-        hits = areas.scan(r, BudgetGate.Use.LOOKUP,
-            h -> !refresh && beyond(first(h), horizon), false);
+        // sorted earliest first: a later page holds nothing earlier than the last hit, so stop once
+        // the last hit is past what the watch wants, or the hits so far give all the candidates polled
+        hits = areas.scan(r, BudgetGate.Use.LOOKUP, so -> !refresh
+            && (beyond(first(so.get(so.size() - 1)), horizon) || candidates(w, area, so, rt.info().zone()).size() >= MAX_POLLED),
+            false);
       } catch (ProviderRuntime.BudgetExhausted e) {
         reschedule(s, now.plus(RETRY));
         return;
@@ -211,20 +214,7 @@ final class AreaSweeps implements AutoCloseable {
       Watch w = wr.watch;
       Instant now = ctx.clock.instant();
       WatchArea area = refresh ? areas.refreshed(w.area(), r, hits, now) : w.area();
-      ZoneId zone = r.runtime().info().zone();
-      List<Candidate> candidates = new ArrayList<>();
-      for (AreaHit h : hits) {
-        AreaMember m = area.member(h.ref());
-        if (m == null) {
-          continue; // not a member (joined since the last refresh, or outside the radius)
-        }
-        for (AreaCenter c : h.centers()) {
-          if (m.center(c.centerId()) != null && candidate(w, area.query(), m, c, zone)) {
-            candidates.add(new Candidate(m.ref(), c.centerId(), c.firstFree()));
-          }
-        }
-      }
-      candidates.sort(Comparator.comparing(Candidate::firstFree));
+      List<Candidate> candidates = candidates(w, area, hits, r.runtime().info().zone());
       s.candidates = List.copyOf(candidates.subList(0, Math.min(MAX_POLLED, candidates.size())));
       List<Target> targets = targets(area, s.candidates, toLookUp);
       registry.retarget(s.watchId, targets, AreaWatches.prices(area, targets), area);
@@ -241,6 +231,24 @@ final class AreaSweeps implements AutoCloseable {
         }
       });
     }
+  }
+
+  /** The members' centers among the hits whose first free slot may match the watch, earliest first. */
+  private static List<Candidate> candidates(Watch w, WatchArea area, List<AreaHit> hits, ZoneId zone) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (AreaHit h : hits) {
+      AreaMember m = area.member(h.ref());
+      if (m == null) {
+        continue; // not a member (joined since the last refresh, or outside the radius)
+      }
+      for (AreaCenter c : h.centers()) {
+        if (m.center(c.centerId()) != null && candidate(w, area.query(), m, c, zone)) {
+          candidates.add(new Candidate(m.ref(), c.centerId(), c.firstFree()));
+        }
+      }
+    }
+    candidates.sort(Comparator.comparing(Candidate::firstFree));
+    return candidates;
   }
 
   /** The calendars of the candidates whose member's are known; the others are added to {@code toLookUp}. */

@@ -133,13 +133,13 @@ final class AreaWatches {
 
   /**
    * Reads the area's pages, earliest first slot first, until the last page, {@link #MAX_SCAN} hits,
-   * or a page whose last hit satisfies {@code enough} (later pages can hold nothing wanted).
+   * or {@code enough} says the hits so far are enough (later pages can hold nothing wanted).
    *
    * @param strict with {@code true}, an area larger than the cap (without a radius, known from the
    *     first page's total) or than {@link #MAX_SCAN} is refused at once
    * @throws ProviderRuntime.BudgetExhausted when the budget refuses a page (only with {@code Use.LOOKUP})
    */
-  List<AreaHit> scan(Resolved r, BudgetGate.Use use, Predicate<AreaHit> enough, boolean strict) {
+  List<AreaHit> scan(Resolved r, BudgetGate.Use use, Predicate<List<AreaHit>> enough, boolean strict) {
     AreaQuery q = r.query();
     int size = Math.max(1, r.search().pageSize());
     List<AreaHit> hits = new ArrayList<>();
@@ -156,7 +156,7 @@ final class AreaWatches {
         }
       }
       hits.addAll(p.hits());
-      if (!p.more() || p.hits().isEmpty() || hits.size() >= MAX_SCAN || enough.test(p.hits().get(p.hits().size() - 1))) {
+      if (!p.more() || p.hits().isEmpty() || hits.size() >= MAX_SCAN || enough.test(hits)) {
         return hits;
       }
     }
