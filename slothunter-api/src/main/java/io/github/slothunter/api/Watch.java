@@ -22,26 +22,46 @@ import java.util.Objects;
  * @param state where it is in its life
  * @param snoozed per target id, until when the owner asked not to be told about it (see
  *     {@code SlotHunter.snooze}); expired entries are harmless
+ * @param area for an area watch, its query and members ({@code doctor} is then the area's own
+ *     reference, {@code targets} the members' calendars polled now, across doctors); {@code null}
+ *     for a doctor watch
  * @param labels per target id, what its events show (doctor, center, service, price) as the doctor's
- *     profile said when the watch was registered; a target without one is shown with {@link
- *     SlotLabel#UNKNOWN}
+ *     profile said when the watch was registered; a target without one is shown with what the area's
+ *     member says of it, else {@link SlotLabel#UNKNOWN}
  */
 public record Watch(String id, String owner, DoctorRef doctor, List<Target> targets,
     java.util.Map<String, Long> prices, SlotFilter filter, String planName, AutoBook autoBook,
-    Instant createdAt, WatchState state, java.util.Map<String, Instant> snoozed,
+    Instant createdAt, WatchState state, java.util.Map<String, Instant> snoozed, WatchArea area,
     java.util.Map<String, SlotLabel> labels) {
+
+  /** A doctor watch (no area), without labels. */
+  public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
+      SlotFilter filter, String planName, AutoBook autoBook, Instant createdAt, WatchState state,
+      java.util.Map<String, Instant> snoozed) {
+    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, snoozed, null,
+        java.util.Map.of());
+  }
 
   /** A watch without labels. */
   public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
       SlotFilter filter, String planName, AutoBook autoBook, Instant createdAt, WatchState state,
-      java.util.Map<String, Instant> snoozed) {
-    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, snoozed, java.util.Map.of());
+      java.util.Map<String, Instant> snoozed, WatchArea area) {
+    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, snoozed, area,
+        java.util.Map.of());
+  }
+
+  /** A doctor watch (no area) with labels. */
+  public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
+      SlotFilter filter, String planName, AutoBook autoBook, Instant createdAt, WatchState state,
+      java.util.Map<String, Instant> snoozed, java.util.Map<String, SlotLabel> labels) {
+    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, snoozed, null, labels);
   }
 
   /** A watch with nothing snoozed. */
   public Watch(String id, String owner, DoctorRef doctor, List<Target> targets, java.util.Map<String, Long> prices,
       SlotFilter filter, String planName, AutoBook autoBook, Instant createdAt, WatchState state) {
-    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, java.util.Map.of());
+    this(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, java.util.Map.of(), null,
+        java.util.Map.of());
   }
 
   /** Validates and copies. */
@@ -59,14 +79,29 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
     labels = java.util.Map.copyOf(labels);
   }
 
-  /** What events about the target show ({@link SlotLabel#UNKNOWN} when nothing is known). */
+  /**
+   * What events about the target show: its label; for an area watch, the member's name, center,
+   * price and the center's distance from the query's point; {@link SlotLabel#UNKNOWN} when nothing is
+   * known.
+   */
   public SlotLabel label(Target target) {
     SlotLabel l = labels.get(target.id());
-    if (l != null) {
-      return l;
-    }
     Long price = prices.get(target.id());
-    return price == null ? SlotLabel.UNKNOWN : new SlotLabel("", "", "", price, null);
+    AreaMember member = area == null ? null : area.member(target.ref());
+    if (member == null) {
+      if (l != null) {
+        return l;
+      }
+      return price == null ? SlotLabel.UNKNOWN : new SlotLabel("", "", "", price, null);
+    }
+    AreaCenter center = member.center(target.centerId());
+    Double km = center != null && center.location() != null && area.query().point() != null
+        ? area.query().distanceKm(center.location()) : member.distanceKm();
+    if (l != null) {
+      return l.withDistanceKm(km);
+    }
+    Long shown = price != null ? price : center == null ? null : center.price();
+    return new SlotLabel(member.displayName(), center == null ? "" : center.name(), "", shown, km);
   }
 
   /** Whether the target is snoozed at {@code now}. */
@@ -88,7 +123,7 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
     } else {
       m.remove(targetId);
     }
-    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, m, labels);
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, state, m, area, labels);
   }
 
   /** Whether the watch auto-books and may still book. */
@@ -98,18 +133,28 @@ public record Watch(String id, String owner, DoctorRef doctor, List<Target> targ
 
   /** A copy in another state. */
   public Watch withState(WatchState value) {
-    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value, snoozed, labels);
+    return new Watch(id, owner, doctor, targets, prices, filter, planName, autoBook, createdAt, value, snoozed, area, labels);
   }
 
   /** A copy under another plan (its owner's plan changed). */
   public Watch withPlanName(String value) {
-    return new Watch(id, owner, doctor, targets, prices, filter, value, autoBook, createdAt, state, snoozed, labels);
+    return new Watch(id, owner, doctor, targets, prices, filter, value, autoBook, createdAt, state, snoozed, area, labels);
+  }
+
+  /**
+   * A copy polling other calendars with their prices, with this area (an area watch's members and
+   * candidates changed).
+   */
+  public Watch withTargets(List<Target> value, java.util.Map<String, Long> valuePrices, WatchArea valueArea) {
+    return new Watch(id, owner, doctor, value, valuePrices, filter, planName, autoBook, createdAt, state, snoozed,
+        valueArea, labels);
   }
 
   /** Masks auto-book details. */
   @Override
   public String toString() {
     return "Watch[" + id + ", owner=" + owner + ", doctor=" + doctor + ", targets=" + targets.size()
-        + ", plan=" + planName + ", autoBook=" + (autoBook != null) + ", state=" + state + "]";
+        + ", plan=" + planName + ", autoBook=" + (autoBook != null) + ", state=" + state
+        + (area == null ? "" : ", area=" + area) + "]";
   }
 }

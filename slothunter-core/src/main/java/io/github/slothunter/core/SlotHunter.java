@@ -108,6 +108,13 @@ public final class SlotHunter implements AutoCloseable {
    *     {@code NOT_FOUND} for an unknown doctor or one without bookable services,
    *     {@code QUOTA_EXCEEDED} when the owner's plan does not allow it, and provider errors from the lookup
    * @throws IllegalStateException if the engine is closed (also while waiting)
+   *
+   * <p>An {@linkplain WatchRequest#area(String, io.github.slothunter.api.AreaQuery) area watch} is listed
+   * now instead (the provider's cities and specialties, cached for a day, and the area's search pages):
+   * {@code NOT_FOUND} names the closest cities or specialties when a word matches none,
+   * {@code INVALID_INPUT} names the count when the area has more doctors than the query's cap,
+   * {@code UNSUPPORTED} when the provider has no area search. The watch returned has the area
+   * ({@link Watch#area()}) and, as targets, the members' calendars polled now.
    */
   public Watch watch(WatchRequest request) {
     Objects.requireNonNull(request, "request");
@@ -429,6 +436,21 @@ public final class SlotHunter implements AutoCloseable {
   public Doctor lookup(DoctorRef ref) {
     Objects.requireNonNull(ref, "ref");
     return engine.lookup(ref);
+  }
+
+  /**
+   * One page of an area (the query's provider; one request from its budget, plus the provider's
+   * cities and specialties unless read in the last day): its doctors as members, earliest first free
+   * slot first, each with the centers the query keeps (first free slot, price, pin) and the distance
+   * from the query's point. For apps that show an area before watching it.
+   *
+   * @throws SlotHunterException {@code NOT_FOUND} with the closest names for an unknown city or
+   *     specialty, {@code UNSUPPORTED} if the provider has no area search, {@code BUDGET_SPENT}, and
+   *     provider errors
+   */
+  public List<io.github.slothunter.api.AreaMember> areaSearch(io.github.slothunter.api.AreaQuery query) {
+    Objects.requireNonNull(query, "query");
+    return engine.areaSearch(query);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.slothunter.core;
 import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.api.TimeWindow;
 import io.github.slothunter.api.AutoBook;
+import io.github.slothunter.api.AreaQuery;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.Patient;
 import io.github.slothunter.api.SlotHunterException;
@@ -38,9 +39,10 @@ public final class WatchRequest {
   private final SlotFilter filter;
   private final String planName;
   private final AutoBook autoBook;
+  private final AreaQuery area;
 
   private WatchRequest(String owner, String link, Target target, String centerId, String serviceId,
-      SlotFilter filter, String planName, AutoBook autoBook) {
+      SlotFilter filter, String planName, AutoBook autoBook, AreaQuery area) {
     this.owner = owner;
     this.link = link;
     this.target = target;
@@ -49,6 +51,7 @@ public final class WatchRequest {
     this.filter = filter;
     this.planName = planName;
     this.autoBook = autoBook;
+    this.area = area;
   }
 
   /**
@@ -62,13 +65,37 @@ public final class WatchRequest {
     if (doctorLink.isBlank() || doctorLink.length() > 2048) {
       throw SlotHunterException.invalid("doctor link", "must be 1-2048 characters");
     }
-    return new WatchRequest(checkOwner(owner), doctorLink.strip(), null, null, null, SlotFilter.ANY, null, null);
+    return new WatchRequest(checkOwner(owner), doctorLink.strip(), null, null, null, SlotFilter.ANY, null, null, null);
   }
 
   /** Watch one known calendar; no lookup is needed. */
   public static WatchRequest of(String owner, Target target) {
     Objects.requireNonNull(target, "target");
-    return new WatchRequest(checkOwner(owner), null, target, null, null, SlotFilter.ANY, null, null);
+    return new WatchRequest(checkOwner(owner), null, target, null, null, SlotFilter.ANY, null, null, null);
+  }
+
+  /**
+   * Watch an area: every doctor of a specialty in a city that the query keeps, as one watch (one id,
+   * one quota slot). The engine resolves the query's words to the provider's slugs, lists the doctors
+   * (refused with the count when more than {@link AreaQuery#maxMembers()}), sweeps the area's search
+   * pages through the provider's budget and polls a doctor's calendar only while its first free slot
+   * may match the filter. With {@link #autoBook}, the watch books the first matching slot any member
+   * shows, once ({@link AutoBook#maxBookings()}, default 1); a deadline is the filter's
+   * {@link #between} end, and {@link AutoBook#replacing} books only strictly earlier than a current
+   * booking (moving it where the provider can). {@link #center} and {@link #service} do not apply.
+   *
+   * @param owner the host's user id (1-200 characters)
+   * @param query the area
+   */
+  public static WatchRequest area(String owner, AreaQuery query) {
+    Objects.requireNonNull(query, "query");
+    return new WatchRequest(checkOwner(owner), null, null, null, null, SlotFilter.ANY, null, null, query);
+  }
+
+  private void notArea(String field) {
+    if (area != null) {
+      throw SlotHunterException.invalid(field, "does not apply to an area watch (narrow its AreaQuery instead)");
+    }
   }
 
   private static String checkOwner(String owner) {
@@ -79,22 +106,24 @@ public final class WatchRequest {
     return owner;
   }
 
-  /** Only this center of the doctor (default: every center). */
+  /** Only this center of the doctor (default: every center). Not for an area watch. */
   public WatchRequest center(String value) {
+    notArea("center");
     return new WatchRequest(owner, link, target, Objects.requireNonNull(value, "centerId"), serviceId, filter,
-        planName, autoBook);
+        planName, autoBook, area);
   }
 
-  /** Only this service (default: every bookable service). */
+  /** Only this service (default: every bookable service). Not for an area watch. */
   public WatchRequest service(String value) {
+    notArea("service");
     return new WatchRequest(owner, link, target, centerId, Objects.requireNonNull(value, "serviceId"), filter,
-        planName, autoBook);
+        planName, autoBook, area);
   }
 
   /** Replaces the whole filter. */
   public WatchRequest filter(SlotFilter value) {
     return new WatchRequest(owner, link, target, centerId, serviceId, Objects.requireNonNull(value, "filter"),
-        planName, autoBook);
+        planName, autoBook, area);
   }
 
   /** Only slots on days from {@code from} to {@code to}, both included. */
@@ -133,7 +162,7 @@ public final class WatchRequest {
   /** Run the watch under this plan (and register it as the owner's plan); default: the owner's plan. */
   public WatchRequest plan(String value) {
     return new WatchRequest(owner, link, target, centerId, serviceId, filter, Objects.requireNonNull(value, "plan"),
-        autoBook);
+        autoBook, area);
   }
 
   /** Book the first matching slot for the patient. The owner's plan must allow auto-booking. */
@@ -148,7 +177,7 @@ public final class WatchRequest {
    */
   public WatchRequest autoBook(AutoBook value) {
     return new WatchRequest(owner, link, target, centerId, serviceId, filter, planName,
-        Objects.requireNonNull(value, "autoBook"));
+        Objects.requireNonNull(value, "autoBook"), area);
   }
 
   /** The owner. */
@@ -186,6 +215,11 @@ public final class WatchRequest {
     return Optional.ofNullable(planName);
   }
 
+  /** The area, when the request was made for one ({@link #area(String, AreaQuery)}). */
+  public Optional<AreaQuery> area() {
+    return Optional.ofNullable(area);
+  }
+
   /** The auto-book settings, if any. */
   public Optional<AutoBook> autoBook() {
     return Optional.ofNullable(autoBook);
@@ -193,7 +227,7 @@ public final class WatchRequest {
 
   @Override
   public String toString() {
-    return "WatchRequest[owner=" + owner + ", " + (link != null ? "link=" + link : "target=" + target.id())
+    return "WatchRequest[owner=" + owner + ", " + (link != null ? "link=" + link : target != null ? "target=" + target.id() : "area=" + area)
         + ", filter=" + filter + (autoBook != null ? ", autoBook" : "") + "]";
   }
 }

@@ -140,7 +140,11 @@ public final class InMemoryProvider implements Provider {
     /** {@link Authenticator#complete}: a code is checked. */
     LOGIN_COMPLETE,
     /** {@link Authenticator#accountPatients}: the people an account books for are listed. */
-    ACCOUNT_PATIENTS
+    ACCOUNT_PATIENTS,
+    /** {@link io.github.slothunter.spi.AreaSearch#search}: one page of an area (see {@link #area()}). */
+    AREA_SEARCH,
+    /** {@link io.github.slothunter.spi.AreaSearch#cities} or {@code specialties}: a vocabulary is listed. */
+    AREA_VOCABULARY
   }
 
   /**
@@ -211,6 +215,7 @@ public final class InMemoryProvider implements Provider {
   private final InMemoryWatcher watcher = new InMemoryWatcher(this);
   private final InMemoryBooker booker = new InMemoryBooker(this);
   private final InMemoryLogin login = new InMemoryLogin(this);
+  private final InMemoryArea area = new InMemoryArea(this);
 
   final Object lock = new Object();
   final Map<String, Doctor> doctors = new HashMap<>();
@@ -680,14 +685,15 @@ public final class InMemoryProvider implements Provider {
 
   /**
    * The id and name from the builder, Tehran's zone, the builder's budget, and the capabilities
-   * switched on now: always {@code LOOKUP}, {@code FREE_SLOTS} and {@code BOOKING_LINK}; with booking
+   * switched on now: always {@code LOOKUP}, {@code FREE_SLOTS}, {@code BOOKING_LINK} and {@code AREA_SEARCH}; with booking
    * {@code HOLD}, {@code BOOK}, {@code CANCEL} and, when on, {@code READ_BACK} with {@code FIND_BOOKING},
    * {@code MOVE} and {@code RECLAIM_HOLD}; with a
    * login {@code LOGIN} and, while {@linkplain #accountPatients account patients} are set, {@code ACCOUNT_PATIENTS}.
    */
   @Override
   public ProviderInfo info() {
-    Set<Capability> caps = EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.BOOKING_LINK);
+    Set<Capability> caps = EnumSet.of(Capability.LOOKUP, Capability.FREE_SLOTS, Capability.BOOKING_LINK,
+        Capability.AREA_SEARCH);
     if (canBook) {
       caps.addAll(EnumSet.of(Capability.HOLD, Capability.BOOK, Capability.CANCEL));
       if (readBack) {
@@ -771,6 +777,17 @@ public final class InMemoryProvider implements Provider {
   @Override
   public Optional<DoctorSearch> search() {
     return Optional.empty();
+  }
+
+  /** The area search; see {@link InMemoryArea}. Always present. */
+  @Override
+  public Optional<io.github.slothunter.spi.AreaSearch> areaSearch() {
+    return Optional.of(area);
+  }
+
+  /** The area search's set-up: its cities, specialties and the doctors it finds. */
+  public InMemoryArea area() {
+    return area;
   }
 
   /** {@code https://<id>.example/book/<slot key>}. */

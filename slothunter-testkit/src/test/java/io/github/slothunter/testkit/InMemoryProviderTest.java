@@ -101,7 +101,7 @@ class InMemoryProviderTest {
     assertThat(info.zone()).isEqualTo(SlotHunterZones.TEHRAN);
     assertThat(info.defaultBudget()).isEqualTo(InMemoryProvider.DEFAULT_BUDGET);
     assertThat(info.capabilities()).containsExactlyInAnyOrder(Capability.LOOKUP, Capability.FREE_SLOTS,
-        Capability.BOOKING_LINK, Capability.HOLD, Capability.BOOK, Capability.CANCEL);
+        Capability.BOOKING_LINK, Capability.AREA_SEARCH, Capability.HOLD, Capability.BOOK, Capability.CANCEL);
     assertThat(provider.booker()).isPresent();
     assertThat(provider.authenticator()).isEmpty();
     assertThat(provider.search()).isEmpty();
@@ -138,7 +138,7 @@ class InMemoryProviderTest {
 
     assertThat(readOnly.booker()).isEmpty();
     assertThat(readOnly.info().capabilities()).containsExactlyInAnyOrder(Capability.LOOKUP, Capability.FREE_SLOTS,
-        Capability.BOOKING_LINK);
+        Capability.BOOKING_LINK, Capability.AREA_SEARCH);
   }
 
   @Test

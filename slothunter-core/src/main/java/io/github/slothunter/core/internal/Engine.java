@@ -60,6 +60,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link HealthTracker}: each watch's health and its events ({@link Health}: the rules).
  *   <li>{@link ClusterSync}: leases and takeover with a shared store.
  *   <li>{@link Directory} and {@link Lookups}: doctor links, lookups, searches and one-off reads.
+ *   <li>{@link Vocabulary}, {@link AreaWatches} and {@link AreaSweeps}: area watches (words to slugs,
+ *       membership, sweeps and the calendars they point the watch at).
  *   <li>{@link PatientBook}: each owner's patients in the store, and imports from provider accounts.
  *   <li>{@link EngineContext}: the shared wiring (clock, store, bus, providers) and the closed flag.
  * </ul>
@@ -87,6 +89,8 @@ public final class Engine implements AutoCloseable {
   private final OutcomeResolver resolver;
   private final Subscriptions subscriptions;
   private final PatientBook patients;
+  private final AreaWatches areas;
+  private final AreaSweeps sweeps;
 
   public Engine(Clock clock, Store store, Plans plans, List<ProviderRuntime> providers, int eventCapacity,
       ExecutorService executor, boolean manual, Duration closeTimeout, String instanceId, Duration leaseTime,
@@ -121,6 +125,8 @@ public final class Engine implements AutoCloseable {
     Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
     this.subscriptions = new Subscriptions(ctx, registry);
+    this.areas = new AreaWatches(ctx, new Vocabulary(clock));
+    this.sweeps = new AreaSweeps(ctx, areas, registry, lookups);
     health.lapsedPlans(registry::lapsed);
     cluster.bind(registry, scheduler, outbox);
     Poller poller = new Poller(ctx, scheduler, announcer, health);
@@ -131,6 +137,7 @@ public final class Engine implements AutoCloseable {
       intents.resolveDue();
       replacements.resolveDue();
       subscriptions.resolveDue();
+      sweeps.runDue();
     };
     this.dispatcher = new Dispatcher(ctx, executor, threads, scheduler, poller, cluster, chores, lookups, outbox);
     for (ProviderRuntime rt : providers) {
@@ -141,6 +148,7 @@ public final class Engine implements AutoCloseable {
     new UnheardBookings(ctx, outbox).verifyAtStart(); // a booking killed before its read-back is read back now
     outbox.replay(); // what the last run committed but did not deliver comes first
     registry.restore();
+    sweeps.restore(registry.all());
     subscriptions.restore();
     autoBooker.reconcile(registry::watchRuntime);
     resolver.restore(registry.all());
@@ -160,12 +168,42 @@ public final class Engine implements AutoCloseable {
   public Watch watch(WatchRequest req) {
     ctx.ensureOpen();
     Plan plan = planFor(req);
+    if (req.area().isPresent()) {
+      return watchArea(req, plan);
+    }
     if (req.target().isPresent()) {
       return registry.register(req, plan, directory.resolveTarget(req.target().get()));
     }
     Directory.ParsedLink parsed = directory.parseOrThrow(req.link().orElseThrow());
     return registry.register(req, plan, Directory.resolve(req, parsed.runtime(), lookups.lookup(parsed.runtime(),
         parsed.ref())));
+  }
+
+  /** An area watch: listed (the cap enforced), registered, pointed at its first candidates. */
+  private Watch watchArea(WatchRequest req, Plan plan) {
+    AreaWatches.Listed l = areas.prepare(req, plan);
+    Watch w = registry.register(req, plan, new Directory.Resolved(l.resolved().runtime(), l.resolved().ref(), List.of(),
+        java.util.Map.of(), java.util.Map.of()), l.area());
+    sweeps.started(w.id(), l.resolved(), l.hits());
+    return registry.find(w.id()).orElse(w);
+  }
+
+  /** One page of an area as members with distances, earliest first free slot first. */
+  public List<io.github.slothunter.api.AreaMember> areaSearch(io.github.slothunter.api.AreaQuery query) {
+    return areas.search(query);
+  }
+
+  /**
+   * What the member owning a calendar of an area watch is to an event (name, center, price,
+   * distance); empty for another watch or calendar. For the slot labels.
+   */
+  public Optional<AreaWatches.MemberInfo> areaMember(String watchId, String targetId) {
+    return AreaWatches.member(registry.find(watchId).orElse(null), targetId);
+  }
+
+  /** When an area watch's next sweep is due; empty for another watch. */
+  public Optional<java.time.Instant> nextSweep(String watchId) {
+    return Optional.ofNullable(sweeps.nextSweep(watchId));
   }
 
   /**
@@ -175,6 +213,13 @@ public final class Engine implements AutoCloseable {
   public CompletableFuture<Watch> watchAsync(WatchRequest req) {
     ctx.ensureOpen();
     Plan plan = planFor(req);
+    if (req.area().isPresent()) {
+      try {
+        return CompletableFuture.completedFuture(watchArea(req, plan));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
     if (req.target().isPresent()) {
       Directory.Resolved r = directory.resolveTarget(req.target().get());
       return CompletableFuture.supplyAsync(() -> registry.register(req, plan, r), Runnable::run);
@@ -380,6 +425,7 @@ public final class Engine implements AutoCloseable {
     }
     long deadline = System.nanoTime() + closeTimeout.toNanos();
     lookups.close();
+    sweeps.close();
     dispatcher.stop(deadline);
     releases.releaseAll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusSeconds(1));
     cluster.releaseAll();

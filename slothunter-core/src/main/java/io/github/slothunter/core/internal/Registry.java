@@ -112,17 +112,66 @@ final class Registry {
 
   /** Adds a watch to its targets; with {@code announce}, tells it about matching slots already known. */
   private void attach(WatchRuntime wr, boolean announce) {
+    for (Target t : wr.watch.targets()) {
+      attach(wr, t, announce);
+    }
+  }
+
+  private void attach(WatchRuntime wr, Target t, boolean announce) {
     Watch w = wr.watch;
-    for (Target t : w.targets()) {
-      ProviderRuntime rt = runtimes.get(t.providerId());
-      if (rt == null) {
-        log.warn("watch {} is on provider {}, which is not registered; it will not be polled", w.id(), t.providerId());
-        continue;
+    ProviderRuntime rt = runtimes.get(t.providerId());
+    if (rt == null) {
+      log.warn("watch {} is on provider {}, which is not registered; it will not be polled", w.id(), t.providerId());
+      return;
+    }
+    TargetState ts = scheduler.attach(wr, t, rt, w.prices().get(t.id()));
+    if (announce && ts.everPolled && ts.leased) {
+      announcer.announceKnown(wr, ts);
+    }
+  }
+
+  /**
+   * Points a registered watch at other calendars (an area watch's candidates or members changed):
+   * saved first, then the added calendars attached (told what is already known to match) and the
+   * dropped ones detached. A cancelled or unknown watch is left alone.
+   *
+   * @return whether the watch was updated
+   */
+  boolean retarget(String watchId, List<Target> targets, Map<String, Long> prices,
+      io.github.slothunter.api.WatchArea area) {
+    synchronized (registration) {
+      WatchRuntime wr = watches.get(watchId);
+      if (wr == null || wr.watch.state() == WatchState.CANCELLED) {
+        return false;
       }
-      TargetState ts = scheduler.attach(wr, t, rt, w.prices().get(t.id()));
-      if (announce && ts.everPolled && ts.leased) {
-        announcer.announceKnown(wr, ts);
+      Watch before = wr.watch;
+      Watch after = before.withTargets(targets, prices, area);
+      if (after.equals(before)) {
+        return true;
       }
+      store.saveWatch(after);
+      synchronized (wr) {
+        wr.watch = after;
+      }
+      Set<String> kept = new HashSet<>();
+      for (Target t : after.targets()) {
+        kept.add(t.id());
+      }
+      for (Target t : before.targets()) {
+        if (!kept.contains(t.id())) {
+          scheduler.detach(wr, t);
+        }
+      }
+      Set<String> had = new HashSet<>();
+      for (Target t : before.targets()) {
+        had.add(t.id());
+      }
+      for (Target t : after.targets()) {
+        if (!had.contains(t.id())) {
+          attach(wr, t, true);
+        }
+      }
+      return true;
     }
   }
 
@@ -150,6 +199,11 @@ final class Registry {
 
 
   Watch register(WatchRequest req, Plan plan, Directory.Resolved r) {
+    return register(req, plan, r, null);
+  }
+
+  /** Registers a watch; {@code area} is an area watch's query and members, or {@code null}. */
+  Watch register(WatchRequest req, Plan plan, Directory.Resolved r, io.github.slothunter.api.WatchArea area) {
     ctx.ensureOpen();
     AutoBook autoBook = req.autoBook().orElse(null);
     boolean fallback = false;
@@ -172,7 +226,7 @@ final class Registry {
         moveWatches(req.owner(), plan); // the owner's other watches follow it
       }
       w = new Watch(newId(), req.owner(), r.ref(), r.targets(), r.prices(), req.filter(), plan.name(), autoBook,
-          clock.instant(), WatchState.ACTIVE, Map.of(), r.labels());
+          clock.instant(), WatchState.ACTIVE, Map.of(), area, r.labels());
       store.saveWatch(w);
       WatchRuntime wr = new WatchRuntime(w, plan, Set.of());
       register(wr);

@@ -33,11 +33,20 @@
  *       Registry moves the owner's watches).
  *   <li>{@code ClusterSync}: leases, takeover and stranded events with a shared store.
  *   <li>{@code Directory}, {@code Lookups}: doctor links, lookups, searches, one-off reads.
+ *   <li>{@code Vocabulary}: each provider's cities and specialties (cached a day) and the words people
+ *       type resolved to its slugs, with suggestions for unknown ones.
+ *   <li>{@code AreaWatches}: area watches' membership: a query resolved and listed from the search
+ *       pages, the member cap, the daily refresh, what a member is to an event
+ *       ({@code member(watch, targetId)}: name, center, price, distance).
+ *   <li>{@code AreaSweeps}: each area watch's periodic sweep of its search pages through the budget,
+ *       and the candidate calendars it points the watch at ({@code Registry.retarget}); members are
+ *       looked up only when they become candidates.
  *   <li>{@code EngineContext}: the shared wiring and the closed flag.
  * </ul>
  *
  * <p>A slot's path runs one way: Dispatcher, Poller, Announcer (then AutoBooker), Outbox, EventBus;
- * the Scheduler and HealthTracker hear how the poll went. Lock order: Registry, then Scheduler, then
- * a watch's own lock.
+ * the Scheduler and HealthTracker hear how the poll went. An area watch's calendars come from its
+ * sweeps (AreaSweeps, Registry) and then take the same path. Lock order: AreaSweeps, then Registry,
+ * then Scheduler, then a watch's own lock.
  */
 package io.github.slothunter.core.internal;

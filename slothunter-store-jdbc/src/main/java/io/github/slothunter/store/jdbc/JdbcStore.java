@@ -126,7 +126,8 @@ public final class JdbcStore implements Store {
   static final String MIGRATION_DIRECTORY = "io/github/slothunter/store/jdbc/migration";
   /** The migrations in order; append only. */
   static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__open_attempts.sql", "V3__history_window.sql",
-      "V4__event_outbox.sql", "V5__owner_patients.sql", "V6__plan_ends.sql");
+      "V4__event_outbox.sql", "V5__owner_patients.sql", "V6__plan_ends.sql",
+      "V7__area_watches.sql");
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -162,7 +163,7 @@ public final class JdbcStore implements Store {
         MIGRATION_DIRECTORY, MIGRATIONS), clock).migrate(dataSource);
     this.leases = new JdbcLeases(dataSource, dialect, clock);
     this.upsertWatch = dialect.upsert("watches", List.of("id"),
-        List.of("id", "owner", "state", "body", "created_at", "updated_at"));
+        List.of("id", "owner", "state", "body", "created_at", "updated_at", "area"));
     this.upsertSecret = dialect.upsert("watch_secrets", List.of("watch_id"), List.of("watch_id", "sealed"));
     this.polls = new Polls(codec, dialect, b.historyLimit);
     this.outbox = new Outbox(codec, dialect);
@@ -223,6 +224,8 @@ public final class JdbcStore implements Store {
         p.setString(4, body);
         p.setObject(5, Sql.timestamp(watch.createdAt()));
         p.setObject(6, Sql.timestamp(clock.instant()));
+        p.setString(7, watch.area() == null ? null : watch.area().query().providerId() + ":" + watch.area().city() + "/"
+            + watch.area().specialty());
         p.executeUpdate();
       }
       if (secret != null) {

@@ -51,7 +51,8 @@ class MigrationTest {
 
     assertThat(db.rows("SELECT version, description FROM slothunter_schema_version ORDER BY version"))
         .containsExactly(version(1, "init"), version(2, "open attempts"), version(3, "history window"),
-            version(4, "event outbox"), version(5, "owner patients"), version(6, "plan ends"));
+            version(4, "event outbox"), version(5, "owner patients"), version(6, "plan ends"),
+            version(7, "area watches"));
     assertThat(db.count("watches")).isZero();
   }
 
@@ -108,12 +109,12 @@ class MigrationTest {
   void refusesToStartOnADatabaseMigratedByANewerLibrary(TestDatabase.Kind kind) {
     TestDatabase db = kind.create(dir);
     db.open().close();
-    db.update("INSERT INTO slothunter_schema_version (version, description, checksum, applied_at) VALUES (7, 'future', 'x', ?)",
+    db.update("INSERT INTO slothunter_schema_version (version, description, checksum, applied_at) VALUES (8, 'future', 'x', ?)",
         T0.atOffset(ZoneOffset.UTC));
 
     assertThatThrownBy(db::open)
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
-        .hasMessageContaining("at version 7").hasMessageContaining("up to 6");
+        .hasMessageContaining("at version 8").hasMessageContaining("up to 7");
   }
 
   @ParameterizedTest

@@ -31,6 +31,13 @@ import io.github.slothunter.api.BookingAttempt;
 import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.api.TimeWindow;
 import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.AreaCenter;
+import io.github.slothunter.api.AreaMember;
+import io.github.slothunter.api.AreaQuery;
+import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.GeoPoint;
+import io.github.slothunter.api.VisitType;
+import io.github.slothunter.api.WatchArea;
 import io.github.slothunter.api.WatchState;
 import java.io.IOException;
 import java.net.URI;
@@ -115,6 +122,9 @@ public final class Codec {
       ObjectNode ln = n.putObject("labels");
       w.labels().forEach((k, v) -> ln.set(k, label(v)));
     }
+    if (w.area() != null) { // added field: absent in documents of doctor watches and those written before areas
+      n.set("area", area(w.area()));
+    }
     return n.toString();
   }
 
@@ -148,7 +158,7 @@ public final class Codec {
       n.path("labels").properties().forEach(e -> labels.put(e.getKey(), label(e.getValue())));
       return new Watch(text(n, "id"), text(n, "owner"), ref(n.required("doctor")), targets, prices,
           filter(n.required("filter")), text(n, "plan"), autoBook, Instant.parse(text(n, "createdAt")),
-          WatchState.valueOf(text(n, "state")), snoozed, labels);
+          WatchState.valueOf(text(n, "state")), snoozed, n.hasNonNull("area") ? area(n.get("area")) : null, labels);
     } catch (RuntimeException e) {
       throw unreadable("watch", e);
     }
@@ -510,6 +520,92 @@ public final class Codec {
 
   private static SlotHunterException unreadable(String what, Exception e) {
     return new SlotHunterException(ErrorCode.PROTOCOL, "the store holds an unreadable " + what + ": " + e.getMessage(), e);
+  }
+
+  // ------------------------------------------------------------------ areas
+
+  private ObjectNode area(WatchArea a) {
+    ObjectNode n = mapper.createObjectNode();
+    AreaQuery q = a.query();
+    ObjectNode qn = n.putObject("query").put("providerId", q.providerId()).put("specialty", q.specialty())
+        .put("city", q.city()).put("keepUnlocated", q.keepUnlocated()).put("maxMembers", q.maxMembers());
+    if (q.point() != null) {
+      qn.put("lat", q.point().lat()).put("lon", q.point().lon());
+    }
+    if (q.radiusKm() != null) {
+      qn.put("radiusKm", q.radiusKm());
+    }
+    if (q.maxPrice() != null) {
+      qn.put("maxPrice", q.maxPrice());
+    }
+    putOptional(qn, "gender", q.gender() == null ? null : q.gender().name());
+    putOptional(qn, "visitType", q.visitType() == null ? null : q.visitType().name());
+    n.put("city", a.city()).put("specialty", a.specialty()).put("refreshedAt", a.refreshedAt().toString());
+    ArrayNode members = n.putArray("members");
+    for (AreaMember m : a.members()) {
+      ObjectNode mn = members.addObject();
+      mn.set("doctor", ref(m.ref()));
+      mn.put("name", m.displayName());
+      if (m.distanceKm() != null) {
+        mn.put("distanceKm", m.distanceKm());
+      }
+      ArrayNode centers = mn.putArray("centers");
+      for (AreaCenter c : m.centers()) {
+        ObjectNode cn = centers.addObject().put("id", c.centerId()).put("name", c.name());
+        if (c.location() != null) {
+          cn.put("lat", c.location().lat()).put("lon", c.location().lon());
+        }
+        putOptional(cn, "firstFree", c.firstFree() == null ? null : c.firstFree().toString());
+        if (c.price() != null) {
+          cn.put("price", c.price());
+        }
+      }
+      ArrayNode targets = mn.putArray("targets");
+      m.targets().forEach(t -> targets.add(target(t)));
+    }
+    return n;
+  }
+
+  private static WatchArea area(JsonNode n) {
+    JsonNode qn = n.required("query");
+    AreaQuery.Builder b = AreaQuery.builder(text(qn, "providerId"), text(qn, "specialty"), text(qn, "city"))
+        .keepUnlocated(qn.path("keepUnlocated").asBoolean(false))
+        .maxMembers(qn.path("maxMembers").asInt(AreaQuery.DEFAULT_MAX_MEMBERS));
+    GeoPoint point = point(qn);
+    if (point != null) {
+      if (qn.hasNonNull("radiusKm")) {
+        b.near(point, qn.get("radiusKm").doubleValue());
+      } else {
+        b.near(point);
+      }
+    }
+    if (qn.hasNonNull("maxPrice")) {
+      b.maxPrice(qn.get("maxPrice").longValue());
+    }
+    String gender = optText(qn, "gender");
+    b.gender(gender == null ? null : Gender.valueOf(gender));
+    String visit = optText(qn, "visitType");
+    b.visitType(visit == null ? null : VisitType.valueOf(visit));
+    List<AreaMember> members = new ArrayList<>();
+    for (JsonNode mn : n.required("members")) {
+      List<AreaCenter> centers = new ArrayList<>();
+      for (JsonNode cn : mn.required("centers")) {
+        String first = optText(cn, "firstFree");
+        centers.add(new AreaCenter(text(cn, "id"), optText(cn, "name"), point(cn),
+            first == null ? null : Instant.parse(first), cn.hasNonNull("price") ? cn.get("price").longValue() : null));
+      }
+      List<Target> targets = new ArrayList<>();
+      mn.required("targets").forEach(t -> targets.add(target(t)));
+      members.add(new AreaMember(ref(mn.required("doctor")), text(mn, "name"), centers, targets,
+          mn.hasNonNull("distanceKm") ? mn.get("distanceKm").doubleValue() : null));
+    }
+    return new WatchArea(b.build(), text(n, "city"), text(n, "specialty"), members,
+        Instant.parse(text(n, "refreshedAt")));
+  }
+
+  private static GeoPoint point(JsonNode n) {
+    return n.hasNonNull("lat") && n.hasNonNull("lon") ? new GeoPoint(n.get("lat").doubleValue(), n.get("lon").doubleValue())
+        : null;
   }
 
   private ObjectNode ref(DoctorRef r) {
