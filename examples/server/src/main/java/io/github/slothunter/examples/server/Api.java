@@ -723,8 +723,10 @@ final class Api {
 
   private void createWebhook(Context ctx) {
     Owner owner = owner(ctx);
-    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("url"));
-    Webhooks.Created c = webhooks.register(owner.id(), body.requiredString("url", MAX_LINK));
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("url", "eventTypes"));
+    String url = body.requiredString("url", MAX_LINK);
+    Set<String> types = EventJson.types(body.optionalStrings("eventTypes", EventJson.TYPES.size(), 40), "eventTypes");
+    Webhooks.Created c = webhooks.register(owner.id(), url, types);
     ObjectNode n = webhookView(c.hook());
     n.put("secret", c.secret());
     json(ctx, 201, n);
@@ -734,6 +736,8 @@ final class Api {
     ObjectNode n = Json.object();
     n.put("id", h.id());
     n.put("url", h.url());
+    ArrayNode types = n.putArray("eventTypes");
+    new java.util.TreeSet<>(h.eventTypes()).forEach(types::add);
     n.put("createdAt", h.createdAt().toString());
     return n;
   }

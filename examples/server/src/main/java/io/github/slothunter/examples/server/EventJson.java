@@ -17,6 +17,10 @@ import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.api.WatchHealthChanged;
 import io.github.slothunter.api.WatchResumed;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Engine events as the JSON the live stream and webhooks carry:
@@ -30,7 +34,43 @@ import java.time.format.DateTimeFormatter;
 final class EventJson {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
+  /**
+   * The {@code type} of every engine event, in order: the leaves of the sealed {@link SlotEvent}
+   * hierarchy, so a new event type is known here without an edit.
+   */
+  static final List<String> TYPES = leaves(SlotEvent.class).stream().map(Class::getSimpleName).sorted().toList();
+
   private EventJson() {}
+
+  private static List<Class<?>> leaves(Class<?> type) {
+    if (!type.isSealed()) {
+      return List.of(type);
+    }
+    List<Class<?>> out = new ArrayList<>();
+    for (Class<?> sub : type.getPermittedSubclasses()) {
+      out.addAll(leaves(sub));
+    }
+    return out;
+  }
+
+  /**
+   * Event types a client named, checked against {@link #TYPES}.
+   *
+   * @param field the request field, named in the error
+   * @throws ApiException 422 naming the first unknown type and listing the known ones
+   */
+  static Set<String> types(List<String> names, String field) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!TYPES.contains(name)) {
+        throw ApiException.invalid("field '" + field + "[" + i + "]' is '" + name + "', which is no event type; use "
+            + String.join(", ", TYPES) + " (or leave '" + field + "' out for every type)");
+      }
+      out.add(name);
+    }
+    return out;
+  }
 
   /** The event's JSON, with its {@link SlotEvent#id()} as {@code id}. */
   static ObjectNode of(SlotEvent event) {
