@@ -533,6 +533,7 @@ final class Api {
     n.put("autoBook", w.autoBook() != null);
     n.put("state", w.state().name());
     n.put("createdAt", w.createdAt().toString());
+    n.set("createdAtText", Display.dateTime(w.createdAt()));
     if (withHealth) {
       n.set("health", insights.health(w));
     }
@@ -631,7 +632,7 @@ final class Api {
   private void targetAnalytics(Context ctx) {
     OwnedTarget t = ownedTarget(ctx);
     String lang = ctx.queryParam("lang");
-    json(ctx, 200, insights.analytics(t.target().id(), "fa".equals(lang) ? Locale.forLanguageTag("fa-IR") : Locale.ENGLISH));
+    json(ctx, 200, insights.analytics(t.target().id(), lang));
   }
 
   // ------------------------------------------------------------------ bookings
@@ -672,6 +673,7 @@ final class Api {
     n.put("start", b.start().toString());
     n.put("end", b.end().toString());
     n.put("startTehran", LOCAL.format(b.start().atZone(io.github.slothunter.api.SlotHunterZones.TEHRAN)));
+    n.set("startText", Display.dateTime(b.start()));
     n.put("trackingCode", b.trackingCode());
     n.put("providerBookingId", b.providerBookingKey());
     n.put("verified", b.verified());

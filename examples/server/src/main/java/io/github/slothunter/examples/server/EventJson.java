@@ -78,6 +78,7 @@ final class EventJson {
     n.put("id", event.id());
     n.put("type", event.getClass().getSimpleName());
     n.put("at", event.at().toString());
+    n.set("atText", Display.time(event.at()));
     if (event instanceof WatchEvent) {
       n.put("watchId", ((WatchEvent) event).watchId());
     }
@@ -139,7 +140,7 @@ final class EventJson {
     return n;
   }
 
-  /** A slot: ids, UTC instants, and the start as Tehran wall-clock time. */
+  /** A slot: ids, UTC instants, the start as Tehran wall-clock time and as text in both languages. */
   static ObjectNode slot(Slot s) {
     ObjectNode n = Json.object();
     n.put("id", s.id());
@@ -148,6 +149,7 @@ final class EventJson {
     n.put("start", s.start().toString());
     n.put("end", s.end().toString());
     n.put("startTehran", LOCAL.format(s.start().atZone(SlotHunterZones.TEHRAN)));
+    n.set("startText", Display.dateTime(s.start()));
     return n;
   }
 }
