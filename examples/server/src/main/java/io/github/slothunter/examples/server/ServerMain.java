@@ -158,7 +158,8 @@ public final class ServerMain {
       throw e;
     }
     out.println("SlotHunter server: " + server.baseUrl() + "/  (API " + server.baseUrl() + Api.PREFIX
-        + ", OpenAPI " + server.baseUrl() + Api.PREFIX + "/openapi.json)");
+        + ", OpenAPI " + server.baseUrl() + Api.PREFIX + "/openapi.json, reference " + server.baseUrl()
+        + SlotHunterServer.DOCS_PATH + ")");
     if (adminKey.generated()) {
       out.println("admin key: generated into " + adminKey.source() + " (owner-only; starts " + adminKey.prefix()
           + "); the next start reads it from there");
