@@ -718,6 +718,7 @@ final class Api {
     n.put("sessionId", s.id());
     n.put("provider", s.provider());
     n.put("expiresAt", s.expiresAt().toString());
+    n.set("expiresAtText", Display.dateTime(s.expiresAt()));
     json(ctx, 201, n);
   }
 
