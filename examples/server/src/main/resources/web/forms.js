@@ -56,7 +56,7 @@ window.SlotHunterForms = function ({ $, el, t, txt, iso, number, api, state }) {
     renderAutoBook();
   }
 
-  /** Sessions from a provider sign-in in this browser that have not expired (ids only: the tokens stay on the server). */
+  /** Sessions from a provider sign-in in this browser (ids only: the tokens stay on the server). */
   function sessions() {
     let list = [];
     try {
@@ -64,8 +64,8 @@ window.SlotHunterForms = function ({ $, el, t, txt, iso, number, api, state }) {
     } catch (e) {
       list = [];
     }
-    const now = Date.now();
-    return list.filter((x) => x && x.sessionId && Date.parse(x.expiresAt) > now);
+    // one per provider (a new sign-in replaces the old); the server, not this browser's clock, judges expiry
+    return list.filter((x) => x && x.sessionId);
   }
 
   function renderAutoBook() {

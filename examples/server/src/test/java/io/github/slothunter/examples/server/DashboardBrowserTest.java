@@ -261,13 +261,7 @@ class DashboardBrowserTest {
         ExpectedConditions.textMatches(By.id("add-error"), java.util.regex.Pattern.compile(".+"))));
 
     assertThat(driver.findElement(By.id("add-error")).getText()).isEmpty();
-    // the row shows as soon as the answer arrives; ask the API until it lists the watch
-    java.util.concurrent.atomic.AtomicReference<TestServer.Response> watches = new java.util.concurrent.atomic.AtomicReference<>();
-    Await.until(WAIT, () -> {
-      watches.set(s.get("/api/v1/watches", owner.key()));
-      return watches.get().status() == 200 && watches.get().json().size() == 1;
-    });
-    com.fasterxml.jackson.databind.JsonNode filter = watches.get().json().get(0).get("filter");
+    com.fasterxml.jackson.databind.JsonNode filter = theOneWatchOf(owner).get("filter");
     assertThat(filter.get("from").asText()).isEqualTo("2026-01-04");
     assertThat(filter.get("to").asText()).isEqualTo("2026-01-31");
     assertThat(filter.get("daysOfWeek")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
@@ -278,6 +272,31 @@ class DashboardBrowserTest {
     assertThat(filter.get("earliestOnly").asBoolean()).isTrue();
     // no patient and no provider sign-in yet: auto-booking cannot be switched on, and the form says why
     assertThat(driver.findElement(By.id("ab-on")).isEnabled()).isFalse();
+  }
+
+  @Test
+  void signInToTheBookingSiteThenAutoBookWithAPatientFromTheBook() {
+    TestServer.Created owner = s.owner("auto", "PREMIUM");
+    assertThat(s.post("/api/v1/patients", owner.key(), "{\"label\":\"mother\",\"firstName\":\"مریم\","
+        + "\"lastName\":\"احمدی\",\"nationalCode\":\"0499370899\",\"mobile\":\"09121234567\"}").status()).isEqualTo(201);
+    open(owner.key(), "en");
+
+    driver.findElement(By.id("pl-mobile")).sendKeys("09121234567");
+    driver.findElement(By.id("pl-send")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pl-code"))).sendKeys("1234");
+    driver.findElement(By.id("pl-confirm")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sessions li")));
+    driver.findElement(By.id("link")).sendKeys(s.fake.doctorUrl(TestServer.SARA));
+    driver.findElement(By.cssSelector("#auto-book summary")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("ab-on"))).click();
+    driver.findElement(By.id("add-button")).click();
+    wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#watches tbody tr")),
+        ExpectedConditions.textMatches(By.id("add-error"), java.util.regex.Pattern.compile(".+"))));
+
+    assertThat(driver.findElement(By.id("add-error")).getText()).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("#ab-patient option")).getText()).contains("مریم").contains("mother");
+    assertThat(driver.findElement(By.id("pl-status")).getText()).startsWith("Signed in; valid until ");
+    assertThat(theOneWatchOf(owner).get("autoBook").asBoolean()).isTrue();
   }
 
   @Test
@@ -300,6 +319,16 @@ class DashboardBrowserTest {
     assertThat(((Number) layout().get("scrollWidth")).intValue()).isLessThanOrEqualTo(360);
     screenshotWholePage("api-docs-360", 360);
     resize(1280, 1800);
+  }
+
+  /** The owner's one watch, through the API (the page shows it as soon as its answer arrives: ask until listed). */
+  private com.fasterxml.jackson.databind.JsonNode theOneWatchOf(TestServer.Created owner) {
+    java.util.concurrent.atomic.AtomicReference<TestServer.Response> watches = new java.util.concurrent.atomic.AtomicReference<>();
+    Await.until(WAIT, () -> {
+      watches.set(s.get("/api/v1/watches", owner.key()));
+      return watches.get().status() == 200 && watches.get().json().size() == 1;
+    });
+    return watches.get().json().get(0);
   }
 
   /** Opens the dashboard signed in with the key, in the language, as a returning user would. */
