@@ -1,5 +1,8 @@
 // SlotHunter dashboard. Plain JS, no build step. Every piece of user or provider text reaches the page
 // through textContent, never parsed as markup, and the server's Content-Security-Policy forbids inline script.
+// Such text also sits in its own <bdi> (an isolated bidi run), so a Persian name never reorders the English
+// around it or the other way round. Dates come formatted from the server (JalaliFormat, both languages):
+// this file formats none itself.
 'use strict';
 
 (function () {
@@ -21,6 +24,8 @@
     retry: 1000,
     reconnectTimer: null,
     feed: [],
+    patients: [],
+    login: null,
   };
 
   const $ = (selector) => document.querySelector(selector);
@@ -49,24 +54,17 @@
     return s;
   }
 
-  function locale() {
-    return state.lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB';
+  /** A server-formatted text ({fa, en}) in the current language; '' when the server sent none. */
+  function txt(both) {
+    return both && typeof both === 'object' ? (both[state.lang] || '') : '';
   }
 
-  /** An instant as Tehran wall-clock time: Jalali in Persian, Gregorian in English. */
-  function when(iso) {
-    if (!iso) return t('never');
-    return new Intl.DateTimeFormat(locale(), {
-      timeZone: 'Asia/Tehran', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
-      hour: '2-digit', minute: '2-digit',
-    }).format(new Date(iso));
+  /** User or provider text in its own isolated bidi run. */
+  function iso(cls, text) {
+    return el('bdi', { class: cls, text });
   }
 
-  function clock(iso) {
-    return new Intl.DateTimeFormat(locale(), { timeZone: 'Asia/Tehran', hour: '2-digit', minute: '2-digit',
-      second: '2-digit' }).format(new Date(iso));
-  }
-
+  /** A counter: Persian digits in Persian (numbers, not dates: dates come formatted from the server). */
   function number(n) {
     return new Intl.NumberFormat(state.lang === 'fa' ? 'fa-IR' : 'en-GB').format(n);
   }
@@ -91,6 +89,11 @@
     return data;
   }
 
+  // the watch form's filters and auto-booking, and the provider sign-in (forms.js)
+  const forms = window.SlotHunterForms({ $, el, t, txt, iso, number, api, state });
+  const { watchRequest, renderDayChoices, loadPatients, renderAutoBook, renderSessions, startProviderLogin,
+    completeProviderLogin } = forms;
+
   // ---------------------------------------------------------------- language
 
   async function loadLanguage(lang) {
@@ -106,6 +109,7 @@
       e.setAttribute('placeholder', t(e.getAttribute('data-i18n-placeholder')));
     }
     $('#lang').textContent = t('otherLanguage');
+    renderDayChoices();
     setLive(state.source !== null && state.source.readyState === 1);
   }
 
@@ -114,7 +118,9 @@
     if (state.key && !$('#app').hidden) {
       renderWatches();
       renderFeed();
-      await Promise.all([loadBookings(), loadStats(), loadPayments(), state.selected ? loadDetail(state.selected) : null]);
+      renderSessions();
+    renderAutoBook();
+    await Promise.all([loadBookings(), loadStats(), loadPayments(), state.selected ? loadDetail(state.selected) : null]);
     }
   }
 
@@ -128,7 +134,9 @@
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#logout').hidden = false;
-    await Promise.all([loadInfo(), loadWatches(), loadBookings(), loadStats(), loadRecent(), loadPayments()]);
+    await Promise.all([loadInfo(), loadWatches(), loadBookings(), loadStats(), loadRecent(), loadPayments(),
+      loadPatients()]);
+    renderSessions();
     connect();
   }
 
@@ -166,6 +174,7 @@
     const list = await api('GET', '/watches');
     state.watches = new Map(list.map((w) => [w.id, w]));
     renderWatches();
+    renderFeed(); // feed lines name the watch's doctor and place
   }
 
   function places(w) {
@@ -182,12 +191,12 @@
       const stop = el('button', { type: 'button', class: 'danger small', text: t('delete') });
       stop.addEventListener('click', () => removeWatch(w.id));
       const row = el('tr', { 'data-watch-id': w.id, class: w.id === state.selected ? 'selected' : null },
-        el('td', { class: 'doctor', dir: 'auto', text: w.doctor.name }),
-        el('td', { class: 'place', dir: 'auto', text: places(w) }),
-        el('td', { class: 'state', text: t('state.' + w.state) }),
-        el('td', { class: 'health health-' + health, text: t('health.' + health),
+        el('td', { 'data-label': t('doctor') }, iso('doctor', w.doctor.name)),
+        el('td', { 'data-label': t('place') }, iso('place', places(w))),
+        el('td', { class: 'state', 'data-label': t('state'), text: t('state.' + w.state) }),
+        el('td', { class: 'health health-' + health, 'data-label': t('health'), text: t('health.' + health),
           title: (w.health && w.health.explain && (w.health.explain[state.lang] || []).join(' ')) || null }),
-        el('td', { class: 'created', text: when(w.createdAt) }),
+        el('td', { 'data-label': t('created') }, iso('created', txt(w.createdAtText))),
         el('td', { class: 'actions' }, details, ' ', stop));
       body.append(row);
     }
@@ -202,7 +211,7 @@
     button.disabled = true;
     button.textContent = t('adding');
     try {
-      const w = await api('POST', '/watches', { link: input.value.trim() });
+      const w = await api('POST', '/watches', watchRequest(input.value.trim()));
       state.watches.set(w.id, w);
       input.value = '';
       renderWatches();
@@ -256,8 +265,8 @@
       for (const s of target.slots) {
         count++;
         list.append(el('li', { class: 'slot', 'data-slot-id': s.id },
-          el('span', { class: 'when', text: when(s.start) }), ' ',
-          el('span', { class: 'muted', dir: 'auto', text: [target.center, target.service].filter(Boolean).join(' · ') })));
+          iso('when', txt(s.startText)), ' ',
+          iso('muted place', [target.center, target.service].filter(Boolean).join(' · '))));
       }
     }
     $('#no-free').hidden = count > 0;
@@ -292,18 +301,30 @@
         const fill = el('span', { class: 'fill' });
         fill.style.setProperty('--w', String(value / top));
         bars.append(el('div', { class: 'bar' }, el('span', { class: 'label', text: label }), fill,
-          el('span', { class: 'value', text: number(value) + ' s' })));
+          el('span', { class: 'value', text: t('seconds', { n: number(value) }) })));
       }
     } else {
       bars.append(el('p', { class: 'muted', text: t('noData') }));
     }
     $('#median-free').textContent = a.medianFreeMinutes == null ? '' : t('medianFree', { n: number(a.medianFreeMinutes) });
+    renderForecast(a);
+  }
+
+  /** The hint sentence and one labelled bar per hour window; hours and values come formatted from the server. */
+  function renderForecast(a) {
+    $('#forecast-hint').textContent = a.hint || '';
     const forecast = $('#forecast');
     forecast.replaceChildren();
-    for (const f of a.forecast || []) {
-      forecast.append(el('li', { text: when(f.from) + ' – ' + clock(f.to) + ': ' + number(f.expected) }));
+    const windows = a.forecast || [];
+    const top = Math.max(...windows.map((f) => f.expected), 0);
+    for (const f of windows) {
+      const fill = el('span', { class: 'fill' });
+      fill.style.setProperty('--w', String(top > 0 ? f.expected / top : 0));
+      forecast.append(el('li', { class: 'window', title: t('forecastRow', { day: f.weekday, hours: f.hours, n: f.expectedText,
+        p: number(f.openingPercent) }) },
+      el('bdi', { class: 'hours', dir: 'ltr', text: f.hours }), fill, el('bdi', { class: 'value', text: f.expectedText })));
     }
-    if (!(a.forecast || []).length) forecast.append(el('li', { class: 'muted', text: t('noForecast') }));
+    if (!windows.length) forecast.append(el('li', { class: 'muted', text: t('noForecast') }));
   }
 
   // ---------------------------------------------------------------- live feed
@@ -395,12 +416,12 @@
     const slot = e.slot || (e.booking && e.booking.slot);
     const target = slot && w ? w.targets.find((x) => x.id === slot.targetId) : null;
     const item = el('li', { class: 'event ev-' + e.type, 'data-type': e.type, 'data-event-id': e.id },
-      el('span', { class: 'at', text: clock(e.at) }), ' ',
+      iso('at', txt(e.atText)), ' ',
       el('strong', { class: 'what', text: known ? t('ev.' + e.type) : t('ev.other') + ' (' + e.type + ')' }));
-    if (w) item.append(' ', el('span', { class: 'doctor', dir: 'auto', text: w.doctor.name }));
-    if (target) item.append(' ', el('span', { class: 'muted', dir: 'auto', text: [target.center, target.service].filter(Boolean).join(' · ') }));
-    if (slot) item.append(' ', el('span', { class: 'when', text: when(slot.start) }));
-    if (e.booking) item.append(' ', el('code', { class: 'tracking', dir: 'ltr', text: e.booking.trackingCode }));
+    if (w) item.append(' ', iso('doctor', w.doctor.name));
+    if (target) item.append(' ', iso('muted place', [target.center, target.service].filter(Boolean).join(' · ')));
+    if (slot) item.append(' ', iso('when', txt(slot.startText)));
+    if (e.booking) item.append(' ', el('code', { class: 'tracking' }, el('bdi', { dir: 'ltr', text: e.booking.trackingCode })));
     if (e.booking && e.booking.paymentRequired) {
       // an unpaid booking is not final: say "pay to confirm" and link the provider's payment page
       item.classList.add('pay-to-confirm');
@@ -409,7 +430,7 @@
         item.append(' ', el('a', { class: 'pay-link', href: e.booking.paymentLink, target: '_blank', rel: 'noopener noreferrer', dir: 'ltr', text: t('payNow') }));
       }
     }
-    if (e.message || e.reason) item.append(' ', el('span', { class: 'muted', dir: 'auto', text: e.message || e.reason }));
+    if (e.message || e.reason) item.append(' ', iso('muted message', e.message || e.reason));
     return item;
   }
 
@@ -423,10 +444,10 @@
       const link = el('a', { href: '#', class: 'ics', text: t('download') });
       link.addEventListener('click', (e) => { e.preventDefault(); downloadIcs(b); });
       body.append(el('tr', { 'data-booking-id': b.id },
-        el('td', {}, el('code', { dir: 'ltr', text: b.trackingCode }), payCell(b)),
-        el('td', { dir: 'auto', text: b.doctor + (b.place ? ' — ' + b.place : '') }),
-        el('td', { text: when(b.start) }),
-        el('td', {}, link)));
+        el('td', { 'data-label': t('trackingCode') }, el('code', {}, el('bdi', { dir: 'ltr', text: b.trackingCode })), payCell(b)),
+        el('td', { 'data-label': t('doctor') }, iso('doctor', b.doctor), b.place ? ' — ' : null, b.place ? iso('place', b.place) : null),
+        el('td', { 'data-label': t('time') }, iso('when', txt(b.startText))),
+        el('td', { 'data-label': t('calendar') }, link)));
     }
     $('#no-bookings').hidden = list.length > 0;
   }
@@ -492,12 +513,12 @@
     body.replaceChildren();
     for (const r of receipts) {
       body.append(el('tr', { 'data-payment-id': r.id },
-        el('td', { text: r.plan }),
-        el('td', { text: rials(r.amountRials) }),
-        el('td', { class: 'payment-state', text: t('payment.' + r.state) }),
-        el('td', {}, r.refId ? el('code', { dir: 'ltr', text: r.refId }) : null),
-        el('td', {}, r.cardPan ? el('code', { dir: 'ltr', text: r.cardPan }) : null),
-        el('td', { text: r.planUntil ? when(r.planUntil) : '' })));
+        el('td', { 'data-label': t('plan'), text: r.plan }),
+        el('td', { 'data-label': t('amount'), text: rials(r.amountRials) }),
+        el('td', { class: 'payment-state', 'data-label': t('paymentState'), text: t('payment.' + r.state) }),
+        el('td', { 'data-label': t('refId') }, r.refId ? el('code', { dir: 'ltr', text: r.refId }) : null),
+        el('td', { 'data-label': t('card') }, r.cardPan ? el('code', { dir: 'ltr', text: r.cardPan }) : null),
+        el('td', { 'data-label': t('planUntil') }, iso('when', txt(r.planUntilText)))));
     }
     $('#no-receipts').hidden = receipts.length > 0;
     // back from the gateway: /?payment=ID&state=STATE#payments
@@ -526,6 +547,8 @@
     $('#lang').addEventListener('click', switchLanguage);
     $('#logout').addEventListener('click', signOut);
     $('#watch-form').addEventListener('submit', addWatch);
+    $('#pl-start').addEventListener('submit', startProviderLogin);
+    $('#pl-complete').addEventListener('submit', completeProviderLogin);
     $('#key-form').addEventListener('submit', async (event) => {
       event.preventDefault();
       $('#key-error').textContent = '';

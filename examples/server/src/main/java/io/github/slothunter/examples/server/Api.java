@@ -533,6 +533,7 @@ final class Api {
     n.put("autoBook", w.autoBook() != null);
     n.put("state", w.state().name());
     n.put("createdAt", w.createdAt().toString());
+    n.set("createdAtText", Display.dateTime(w.createdAt()));
     if (withHealth) {
       n.set("health", insights.health(w));
     }
@@ -631,7 +632,7 @@ final class Api {
   private void targetAnalytics(Context ctx) {
     OwnedTarget t = ownedTarget(ctx);
     String lang = ctx.queryParam("lang");
-    json(ctx, 200, insights.analytics(t.target().id(), "fa".equals(lang) ? Locale.forLanguageTag("fa-IR") : Locale.ENGLISH));
+    json(ctx, 200, insights.analytics(t.target().id(), lang));
   }
 
   // ------------------------------------------------------------------ bookings
@@ -672,6 +673,7 @@ final class Api {
     n.put("start", b.start().toString());
     n.put("end", b.end().toString());
     n.put("startTehran", LOCAL.format(b.start().atZone(io.github.slothunter.api.SlotHunterZones.TEHRAN)));
+    n.set("startText", Display.dateTime(b.start()));
     n.put("trackingCode", b.trackingCode());
     n.put("providerBookingId", b.providerBookingKey());
     n.put("verified", b.verified());
@@ -716,6 +718,7 @@ final class Api {
     n.put("sessionId", s.id());
     n.put("provider", s.provider());
     n.put("expiresAt", s.expiresAt().toString());
+    n.set("expiresAtText", Display.dateTime(s.expiresAt()));
     json(ctx, 201, n);
   }
 
@@ -723,8 +726,10 @@ final class Api {
 
   private void createWebhook(Context ctx) {
     Owner owner = owner(ctx);
-    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("url"));
-    Webhooks.Created c = webhooks.register(owner.id(), body.requiredString("url", MAX_LINK));
+    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), Set.of("url", "eventTypes"));
+    String url = body.requiredString("url", MAX_LINK);
+    Set<String> types = EventJson.types(body.optionalStrings("eventTypes", EventJson.TYPES.size(), 40), "eventTypes");
+    Webhooks.Created c = webhooks.register(owner.id(), url, types);
     ObjectNode n = webhookView(c.hook());
     n.put("secret", c.secret());
     json(ctx, 201, n);
@@ -734,6 +739,8 @@ final class Api {
     ObjectNode n = Json.object();
     n.put("id", h.id());
     n.put("url", h.url());
+    ArrayNode types = n.putArray("eventTypes");
+    new java.util.TreeSet<>(h.eventTypes()).forEach(types::add);
     n.put("createdAt", h.createdAt().toString());
     return n;
   }

@@ -17,6 +17,10 @@ import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.api.WatchHealthChanged;
 import io.github.slothunter.api.WatchResumed;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Engine events as the JSON the live stream and webhooks carry:
@@ -30,7 +34,43 @@ import java.time.format.DateTimeFormatter;
 final class EventJson {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
+  /**
+   * The {@code type} of every engine event, in order: the leaves of the sealed {@link SlotEvent}
+   * hierarchy, so a new event type is known here without an edit.
+   */
+  static final List<String> TYPES = leaves(SlotEvent.class).stream().map(Class::getSimpleName).sorted().toList();
+
   private EventJson() {}
+
+  private static List<Class<?>> leaves(Class<?> type) {
+    if (!type.isSealed()) {
+      return List.of(type);
+    }
+    List<Class<?>> out = new ArrayList<>();
+    for (Class<?> sub : type.getPermittedSubclasses()) {
+      out.addAll(leaves(sub));
+    }
+    return out;
+  }
+
+  /**
+   * Event types a client named, checked against {@link #TYPES}.
+   *
+   * @param field the request field, named in the error
+   * @throws ApiException 422 naming the first unknown type and listing the known ones
+   */
+  static Set<String> types(List<String> names, String field) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!TYPES.contains(name)) {
+        throw ApiException.invalid("field '" + field + "[" + i + "]' is '" + name + "', which is no event type; use "
+            + String.join(", ", TYPES) + " (or leave '" + field + "' out for every type)");
+      }
+      out.add(name);
+    }
+    return out;
+  }
 
   /** The event's JSON, with its {@link SlotEvent#id()} as {@code id}. */
   static ObjectNode of(SlotEvent event) {
@@ -38,6 +78,7 @@ final class EventJson {
     n.put("id", event.id());
     n.put("type", event.getClass().getSimpleName());
     n.put("at", event.at().toString());
+    n.set("atText", Display.time(event.at()));
     if (event instanceof WatchEvent) {
       n.put("watchId", ((WatchEvent) event).watchId());
     }
@@ -99,7 +140,7 @@ final class EventJson {
     return n;
   }
 
-  /** A slot: ids, UTC instants, and the start as Tehran wall-clock time. */
+  /** A slot: ids, UTC instants, the start as Tehran wall-clock time and as text in both languages. */
   static ObjectNode slot(Slot s) {
     ObjectNode n = Json.object();
     n.put("id", s.id());
@@ -108,6 +149,7 @@ final class EventJson {
     n.put("start", s.start().toString());
     n.put("end", s.end().toString());
     n.put("startTehran", LOCAL.format(s.start().atZone(SlotHunterZones.TEHRAN)));
+    n.set("startText", Display.dateTime(s.start()));
     return n;
   }
 }

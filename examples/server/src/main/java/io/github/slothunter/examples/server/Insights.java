@@ -6,6 +6,7 @@ import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
@@ -30,7 +31,8 @@ import java.util.Objects;
  *       filtered-out counts);
  *   <li>{@link #analytics}: {@code {"releasesByHourOfWeek": [168 numbers, Saturday 00:00 Tehran first],
  *       "medianFreeMinutes": n|null, "detectionLatencySeconds": {"median": n, "p90": n}|null,
- *       "forecast": [{"from": iso, "to": iso, "expected": n}]}};
+ *       "forecast": [{"from": iso, "to": iso, "expected": n, "openingProbability": p, "hours": "02:00–03:00",
+ *       "weekday": name, "expectedText": "0.4", "openingPercent": 12}], "hint": sentence}}, texts in the asked language;
  *   <li>{@link #ics}: an iCalendar document for a booking.
  * </ul>
  *
@@ -39,7 +41,6 @@ import java.util.Objects;
 final class Insights {
   /** Hours in a week: the length of {@code releasesByHourOfWeek}. */
   static final int HOURS_OF_WEEK = 168;
-  private static final Locale FA = Locale.forLanguageTag("fa-IR");
 
   /** The engine asked. */
   private final SlotHunter hunter;
@@ -78,13 +79,17 @@ final class Insights {
     ArrayNode en = explain.putArray("en");
     hunter.explain(watch.id(), Locale.ENGLISH).forEach(en::add);
     ArrayNode fa = explain.putArray("fa");
-    hunter.explain(watch.id(), FA).forEach(fa::add);
+    hunter.explain(watch.id(), Display.locale("fa")).forEach(fa::add);
     return n;
   }
 
-  /** A target's analytics, for {@code GET /api/v1/targets/{targetId}/analytics}. */
-  ObjectNode analytics(String targetId, Locale locale) {
+  /**
+   * A target's analytics, for {@code GET /api/v1/targets/{targetId}/analytics}, its texts (the hint,
+   * each forecast window's hours and rounded values) in {@code lang} ({@code fa}, else English).
+   */
+  ObjectNode analytics(String targetId, String lang) {
     Objects.requireNonNull(targetId, "targetId");
+    JalaliFormat f = Display.format(lang);
     TargetAnalytics a = hunter.analytics().target(targetId);
     ObjectNode n = Json.object();
     ArrayNode hours = n.putArray("releasesByHourOfWeek");
@@ -107,9 +112,13 @@ final class Insights {
     ArrayNode forecast = n.putArray("forecast");
     for (ForecastWindow w : a.next24h()) {
       forecast.addObject().put("from", w.from().toString()).put("to", w.to().toString())
-          .put("expected", w.expectedReleases()).put("openingProbability", w.openingProbability());
+          .put("expected", w.expectedReleases()).put("openingProbability", w.openingProbability())
+          .put("hours", Display.hours(f, w.from(), w.to()))
+          .put("weekday", f.weekday(w.from()))
+          .put("expectedText", Display.decimal(f, w.expectedReleases()))
+          .put("openingPercent", Math.round(w.openingProbability() * 100));
     }
-    n.put("hint", a.hint(locale));
+    n.put("hint", a.hint(Display.locale(lang)));
     return n;
   }
 

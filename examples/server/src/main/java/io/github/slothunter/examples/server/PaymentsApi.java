@@ -82,6 +82,11 @@ final class PaymentsApi {
       n.put("failureCode", p.failureCode());
     }
     n.put("planUntil", p.planUntil() == null ? null : p.planUntil().toString());
+    if (p.planUntil() == null) {
+      n.putNull("planUntilText");
+    } else {
+      n.set("planUntilText", Display.dateTime(p.planUntil()));
+    }
     n.put("planApplied", p.planApplied());
     n.put("createdAt", p.createdAt().toString());
     n.put("verifiedAt", p.verifiedAt() == null ? null : p.verifiedAt().toString());

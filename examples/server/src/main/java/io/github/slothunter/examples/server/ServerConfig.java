@@ -32,7 +32,7 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
 
   static final String USAGE = String.join("\n",
       "usage: slothunter-server [options]",
-      "  --port N                  HTTP port (default 8080)",
+      "  --port N                  HTTP port (default 8080, or SLOTHUNTER_PORT)",
       "  --host ADDR               address to bind (default 127.0.0.1; 0.0.0.0 for every interface)",
       "  --db URL|DIR              jdbc:postgresql://host/db?user=..&password=.. or a directory for embedded H2",
       "                            (default: embedded H2 in the data directory)",
@@ -72,7 +72,7 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
       "  --help                    this text",
       "environment: SLOTHUNTER_ADMIN_KEY, SLOTHUNTER_ADMIN_KEY_FILE, SLOTHUNTER_STORE_KEY (base64 of 32 bytes),",
       "             SLOTHUNTER_STORE_KEY_FILE, SLOTHUNTER_STORE_KEY_COMMAND, SLOTHUNTER_DB_USER,",
-      "             SLOTHUNTER_DB_PASSWORD, SLOTHUNTER_ZARINPAL_MERCHANT_ID; options win over the environment",
+      "             SLOTHUNTER_DB_PASSWORD, SLOTHUNTER_ZARINPAL_MERCHANT_ID, SLOTHUNTER_PORT; options win over the environment",
       "without an admin key the server generates one into KEY_DIR/admin.key; without a store key source it",
       "uses KEY_DIR/store.key, created on first start");
 
@@ -90,7 +90,8 @@ record ServerConfig(int port, String host, String db, Path dataDir, boolean sand
    * @throws IllegalArgumentException naming the bad argument
    */
   static ServerConfig parse(String[] args, Map<String, String> env) {
-    int port = 8080;
+    String envPort = blankToNull(env.get("SLOTHUNTER_PORT"));
+    int port = envPort == null ? 8080 : intValue("SLOTHUNTER_PORT", envPort, 0, 65535);
     String host = "127.0.0.1";
     String db = null;
     Path dataDir = Path.of("slothunter-data");

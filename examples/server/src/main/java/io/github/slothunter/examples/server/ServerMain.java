@@ -2,8 +2,13 @@ package io.github.slothunter.examples.server;
 
 import io.github.slothunter.testkit.FakePaziresh24;
 import io.github.slothunter.testkit.Sandbox;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
@@ -56,6 +61,10 @@ public final class ServerMain {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
       return;
+    } catch (PortInUse e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+      return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -65,8 +74,38 @@ public final class ServerMain {
     stopped.await();
   }
 
-  /** Starts everything the configuration asks for and prints how to use it. */
+  /** The port is taken: its message is the one sentence printed (no stack trace: there is nothing to debug). */
+  static final class PortInUse extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PortInUse(ServerConfig config, Throwable cause) {
+      super("port " + config.port() + " is in use on " + config.host() + "; pass --port N (another port, or 0 for"
+          + " any free one) or set SLOTHUNTER_PORT, or stop the program that holds it", cause);
+    }
+  }
+
+  /** Fails fast, before the database and the engine start, when the port is visibly taken. */
+  private static void checkPortFree(ServerConfig config) {
+    if (config.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(config.host(), config.port()));
+    } catch (BindException e) {
+      throw new PortInUse(config, e);
+    } catch (IOException e) {
+      // not a clear "in use" (an unknown host, say): let the server's own start report it
+    }
+  }
+
+  /**
+   * Starts everything the configuration asks for and prints how to use it.
+   *
+   * @throws PortInUse when the port is taken (checked first, and again when the server binds)
+   */
   static Running start(ServerConfig config, Clock clock, PrintStream out) {
+    checkPortFree(config);
     ServerKeys.AdminKey adminKey = ServerKeys.adminKey(config);
     ServerKeys.StoreKey storeKey = ServerKeys.storeKey(config);
     InstanceId instance = InstanceId.of(config);
@@ -106,6 +145,12 @@ public final class ServerMain {
         }
       }
       server = b.start();
+    } catch (JavalinBindException e) {
+      // taken between the check and the bind
+      if (fake != null) {
+        fake.close();
+      }
+      throw new PortInUse(config, e);
     } catch (RuntimeException e) {
       if (fake != null) {
         fake.close();
@@ -113,7 +158,8 @@ public final class ServerMain {
       throw e;
     }
     out.println("SlotHunter server: " + server.baseUrl() + "/  (API " + server.baseUrl() + Api.PREFIX
-        + ", OpenAPI " + server.baseUrl() + Api.PREFIX + "/openapi.json)");
+        + ", OpenAPI " + server.baseUrl() + Api.PREFIX + "/openapi.json, reference " + server.baseUrl()
+        + SlotHunterServer.DOCS_PATH + ")");
     if (adminKey.generated()) {
       out.println("admin key: generated into " + adminKey.source() + " (owner-only; starts " + adminKey.prefix()
           + "); the next start reads it from there");

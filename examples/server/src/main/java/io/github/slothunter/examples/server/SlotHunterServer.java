@@ -142,6 +142,9 @@ public final class SlotHunterServer implements AutoCloseable {
             ctx.statusCode(), Math.round(ms)));
         config.routes.before(ctx -> SecurityHeaders.apply(ctx));
         api.register(config.routes);
+        // the API reference: a page of its own (web/docs.html) that reads the served openapi.json
+        String docsPage = resource("/web/docs.html");
+        config.routes.addHttpHandler(io.javalin.http.HandlerType.GET, DOCS_PATH, ctx -> ctx.html(docsPage));
         config.routes.exception(ApiException.class, (e, ctx) -> Api.error(ctx, e));
         config.routes.exception(SlotHunterException.class, (e, ctx) -> Api.error(ctx, ApiException.of(e)));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> Api.error(ctx, fromJavalin(e)));
@@ -259,6 +262,9 @@ public final class SlotHunterServer implements AutoCloseable {
       }
     };
   }
+
+  /** Where the interactive API reference is served. */
+  static final String DOCS_PATH = "/api/docs";
 
   static String resource(String name) {
     try (InputStream in = SlotHunterServer.class.getResourceAsStream(name)) {

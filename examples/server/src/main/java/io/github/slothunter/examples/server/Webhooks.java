@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -114,20 +116,35 @@ final class Webhooks implements AutoCloseable {
    *     {@link Settings#maxPerOwner()} already
    */
   Created register(String ownerId, String url) {
+    return register(ownerId, url, Set.of());
+  }
+
+  /**
+   * Registers a webhook that receives only the given event types ({@link EventJson#TYPES}); an empty
+   * set means every type. A {@code Ping} is always delivered.
+   *
+   * @throws ApiException as {@link #register(String, String)}
+   */
+  Created register(String ownerId, String url, Set<String> eventTypes) {
     URI uri = checkUrl(url);
+    Set<String> types = Set.copyOf(eventTypes);
+    if (!EventJson.TYPES.containsAll(types)) {
+      throw new IllegalArgumentException("unknown event types: " + types); // Api validates first
+    }
     if (list(ownerId).size() >= settings.maxPerOwner()) {
       throw ApiException.conflict("an owner may have at most " + settings.maxPerOwner() + " webhooks");
     }
-    Hook hook = new Hook(Ids.random("wh_", 8), ownerId, uri.toString(), clock.instant());
+    Hook hook = new Hook(Ids.random("wh_", 8), ownerId, uri.toString(), clock.instant(), types);
     String secret = "whsec_" + Ids.secret(32);
     db.run("register a webhook", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO server_webhooks (id, owner_id, url, secret_sealed, created_at) VALUES (?, ?, ?, ?, ?)")) {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO server_webhooks"
+          + " (id, owner_id, url, secret_sealed, created_at, event_types) VALUES (?, ?, ?, ?, ?, ?)")) {
         p.setString(1, hook.id());
         p.setString(2, ownerId);
         p.setString(3, hook.url());
         p.setString(4, sealer.seal(secret, hook.id()));
         p.setLong(5, hook.createdAt().toEpochMilli());
+        p.setString(6, types.isEmpty() ? null : String.join(",", new TreeSet<>(types)));
         return p.executeUpdate();
       }
     });
@@ -191,13 +208,15 @@ final class Webhooks implements AutoCloseable {
     List<ActiveHook> hooks = db.run("list webhooks", conn -> {
       List<ActiveHook> out = new ArrayList<>();
       try (PreparedStatement p = conn.prepareStatement(
-          "SELECT id, url, secret_sealed, created_at FROM server_webhooks WHERE owner_id = ? ORDER BY created_at, id")) {
+          "SELECT id, url, secret_sealed, created_at, event_types FROM server_webhooks WHERE owner_id = ?"
+              + " ORDER BY created_at, id")) {
         p.setString(1, ownerId);
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             String id = r.getString(1);
-            out.add(new ActiveHook(new Hook(id, ownerId, r.getString(2), Instant.ofEpochMilli(r.getLong(4))),
-                sealer.open(r.getString(3), id)));
+            String types = r.getString(5);
+            out.add(new ActiveHook(new Hook(id, ownerId, r.getString(2), Instant.ofEpochMilli(r.getLong(4)),
+                types == null ? Set.of() : Set.of(types.split(","))), sealer.open(r.getString(3), id)));
           }
         }
       }
@@ -209,7 +228,7 @@ final class Webhooks implements AutoCloseable {
 
   // ------------------------------------------------------------------ delivery
 
-  /** Queues the event for every webhook of the owner. Never blocks. */
+  /** Queues the event for every webhook of the owner that takes its type. Never blocks. */
   void publish(String ownerId, String eventId, String type, String body) {
     List<ActiveHook> hooks;
     try {
@@ -220,7 +239,9 @@ final class Webhooks implements AutoCloseable {
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     for (ActiveHook h : hooks) {
-      submit(new Job(h, eventId, type, bytes, 1));
+      if (h.hook().accepts(type)) {
+        submit(new Job(h, eventId, type, bytes, 1));
+      }
     }
   }
 
@@ -443,8 +464,17 @@ final class Webhooks implements AutoCloseable {
     }
   }
 
-  /** A registered webhook. */
-  record Hook(String id, String ownerId, String url, Instant createdAt) {}
+  /** A registered webhook; {@code eventTypes} empty means every type. */
+  record Hook(String id, String ownerId, String url, Instant createdAt, Set<String> eventTypes) {
+    Hook {
+      eventTypes = Set.copyOf(eventTypes);
+    }
+
+    /** Whether events of this type go to this webhook. */
+    boolean accepts(String type) {
+      return eventTypes.isEmpty() || eventTypes.contains(type);
+    }
+  }
 
   /** A new webhook and its secret (returned once). */
   record Created(Hook hook, String secret) {

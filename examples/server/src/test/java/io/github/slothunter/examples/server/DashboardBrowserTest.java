@@ -11,11 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -30,8 +32,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real headless Chromium (the system's {@code /usr/bin/chromium} and
  * {@code chromedriver}, never a downloaded one): sign in with a key, paste a doctor link, see the
- * watch, see a slot the fake releases arrive live with a Jalali date, switch to English. Skipped
- * when Chromium or its driver is not installed. Screenshots go to {@code target/screenshots}.
+ * watch, see a slot the fake releases arrive live with a Jalali date, switch to English; the layout at
+ * 360 px (a phone) and 1280 px in both languages; bidi isolation of the feed; the readable forecast;
+ * the filter form; the API reference page. Skipped when Chromium or its driver is not installed
+ * (failed under {@code CI=true}). Screenshots go to {@code target/screenshots}:
+ * {@code dashboard-fa-360.png}, {@code dashboard-fa-1280.png}, {@code dashboard-en-360.png},
+ * {@code dashboard-en-1280.png} (whole page, a watch's details open), {@code api-docs-360.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -86,6 +92,9 @@ class DashboardBrowserTest {
   @Test
   void pasteALinkSeeTheWatchSeeASlotArriveLiveAndSwitchLanguage() throws IOException {
     TestServer.Created owner = s.owner(HOSTILE_NAME, "PREMIUM");
+    // a fresh browser: no key or language left by another test (set on a page of the origin that runs no script)
+    driver.get(s.server.baseUrl() + "/i18n/fa.json");
+    js("localStorage.clear()");
     driver.get(s.server.baseUrl() + "/");
 
     // sign in
@@ -121,25 +130,23 @@ class DashboardBrowserTest {
         By.cssSelector("#feed li[data-type='SlotOpened']")));
     assertThat(opened.getText()).contains("نوبت تازه").contains("دکتر سارا آزمون");
     String jalali = opened.findElement(By.cssSelector(".when")).getText();
-    assertThat(jalali).contains("۱۴۰۴").contains("دی").contains("۱۰:۳۰");
+    assertThat(jalali).isEqualTo("دوشنبه ۱۵ دی ۱۴۰۴ ساعت ۱۰:۳۰");
 
     // the watch's details: free slots now and the analytics heat map (7 days x 24 hours)
     driver.findElement(By.cssSelector("#watches tbody tr .actions button.secondary")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#free-slots li.slot")));
     assertThat(driver.findElements(By.cssSelector("#heatmap .cell"))).hasSize(168);
     assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
-    screenshot("dashboard-fa");
 
-    // switch language: English, left to right, Gregorian dates, same live data
+    // switch language: English, left to right, the Jalali date in English, same live data
     driver.findElement(By.id("lang")).click();
     wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
     assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
     WebElement feedItem = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("#feed li[data-type='SlotOpened']")));
     assertThat(feedItem.getText()).contains("New slot");
-    assertThat(feedItem.findElement(By.cssSelector(".when")).getText()).contains("2026").contains("10:30");
+    assertThat(feedItem.findElement(By.cssSelector(".when")).getText()).isEqualTo("Monday 15 Dey 1404, 10:30");
     assertThat(driver.findElement(By.cssSelector("#watches thead th")).getText()).isEqualTo("Doctor");
-    screenshot("dashboard-en");
 
     // the language sticks across a reload, and so does the sign-in
     driver.navigate().refresh();
@@ -148,6 +155,228 @@ class DashboardBrowserTest {
     List<WebElement> feed = wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(
         By.cssSelector("#feed li[data-type='SlotOpened']"), 0));
     assertThat(feed.get(0).getText()).contains("New slot");
+  }
+
+  @Test
+  void atAPhonesWidthAndOnADesktopNothingScrollsSidewaysAndNoButtonIsClippedInEitherLanguage() throws IOException {
+    TestServer.Created owner = s.owner("کلینیک Layout & Co", "PREMIUM");
+    String watchId = s.watch(owner.key(), TestServer.SARA).get("id").asText();
+    s.poll();
+    s.fake.openSlots(TestServer.SARA, "1001", "2001", TestServer.MONDAY, LocalTime.of(11, 0), LocalTime.of(11, 15));
+    s.poll();
+
+    for (String lang : List.of("fa", "en")) {
+      open(owner.key(), lang);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feed li[data-type='SlotOpened']")));
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.cssSelector("#watches tbody tr[data-watch-id='" + watchId + "'] .actions button.secondary"))).click();
+      wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#forecast li.window"), 24));
+      driver.findElement(By.cssSelector("#filters summary")).click();
+      for (int width : new int[] {360, 1280}) {
+        resize(width, 900);
+
+        Map<String, Object> layout = layout();
+        assertThat(((Number) layout.get("innerWidth")).intValue()).as("the viewport is the asked width").isEqualTo(width);
+        assertThat(((Number) layout.get("scrollWidth")).intValue()).as(lang + " at " + width + " px: no sideways scroll")
+            .isLessThanOrEqualTo(width);
+        assertThat((List<?>) layout.get("clipped")).as(lang + " at " + width + " px: buttons outside the viewport").isEmpty();
+        assertThat(((Number) layout.get("buttons")).intValue()).isGreaterThan(3);
+        screenshotWholePage("dashboard-" + lang + "-" + width, width);
+      }
+      resize(1280, 1800);
+    }
+  }
+
+  @Test
+  void feedLinesIsolateEveryUserAndProviderTextAndPersianDatesHaveNoLatinPunctuation() {
+    TestServer.Created owner = s.owner("Bidi کلینیک", "PREMIUM");
+    s.watch(owner.key(), TestServer.SARA);
+    s.poll();
+    s.fake.openSlots(TestServer.SARA, "1001", "2001", TestServer.MONDAY, LocalTime.of(12, 0), LocalTime.of(12, 15));
+    s.poll();
+    open(owner.key(), "fa");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feed li[data-type='SlotOpened'] bdi.doctor")));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> feed = (Map<String, Object>) js("""
+        const items = [...document.querySelectorAll('#feed li')];
+        const bad = [];
+        for (const li of items) {
+          for (const n of li.childNodes) {
+            if (n.nodeType === Node.TEXT_NODE && n.textContent.trim()) bad.push('bare text: ' + n.textContent);
+          }
+          for (const e of li.querySelectorAll('.doctor, .place, .when, .at, .message')) {
+            const bidi = getComputedStyle(e).unicodeBidi;
+            if (e.tagName !== 'BDI' || bidi !== 'isolate') bad.push(e.className + ' is ' + e.tagName + ' ' + bidi);
+          }
+        }
+        const dates = [...document.querySelectorAll('#feed .when, #feed .at, #watches .created, #free-slots .when')]
+            .map((e) => e.textContent);
+        return { items: items.length, bad, dates,
+          doctors: document.querySelectorAll('#feed li[data-type=SlotOpened] bdi.doctor').length };
+        """);
+
+    assertThat(((Number) feed.get("items")).intValue()).isPositive();
+    assertThat(((Number) feed.get("doctors")).intValue()).isPositive();
+    assertThat((List<?>) feed.get("bad")).isEmpty();
+    assertThat((List<?>) feed.get("dates")).isNotEmpty().allSatisfy(d ->
+        assertThat((String) d).isNotBlank().doesNotContainPattern("[A-Za-z0-9,]"));
+  }
+
+  @Test
+  void theForecastShowsTheHintAndALabelledChartOfHourRanges() {
+    TestServer.Created owner = s.owner("forecast", "PREMIUM");
+    String watchId = s.watch(owner.key(), TestServer.REZA).get("id").asText();
+    open(owner.key(), "en");
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("#watches tbody tr[data-watch-id='" + watchId + "'] .actions button.secondary"))).click();
+    List<WebElement> rows = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#forecast li.window"), 24));
+
+    assertThat(driver.findElement(By.id("forecast-hint")).getText()).isNotBlank();
+    assertThat(driver.findElement(By.cssSelector("#forecast-chart .axis-x")).getText()).isEqualTo("Hour (Tehran time)");
+    assertThat(driver.findElement(By.cssSelector("#forecast-chart .axis-y")).getText()).isEqualTo("Expected free slots");
+    assertThat(driver.findElement(By.cssSelector("#forecast-chart figcaption")).getText()).startsWith("Bar length:");
+    for (WebElement row : rows) {
+      assertThat(row.findElement(By.cssSelector(".hours")).getText()).matches("\\d\\d:00–\\d\\d:00");
+      assertThat(row.findElement(By.cssSelector(".value")).getText()).matches("\\d+\\.\\d");
+      assertThat(row.getText()).doesNotContain(":00:00");
+    }
+  }
+
+  @Test
+  void theFilterFormCreatesAWatchWithThoseFilters() {
+    TestServer.Created owner = s.owner("filters", "PREMIUM");
+    open(owner.key(), "fa");
+
+    driver.findElement(By.id("link")).sendKeys(s.fake.doctorUrl(TestServer.REZA));
+    driver.findElement(By.cssSelector("#filters summary")).click();
+    js("document.getElementById('f-from').value = '2026-01-04'; document.getElementById('f-to').value = '2026-01-31';"
+        + " document.getElementById('f-time-from').value = '08:00'; document.getElementById('f-time-to').value = '12:30';");
+    driver.findElement(By.cssSelector("#f-days input[value='MONDAY']")).click();
+    driver.findElement(By.cssSelector("#f-days input[value='SATURDAY']")).click();
+    driver.findElement(By.id("f-max-price")).sendKeys("1500000");
+    driver.findElement(By.id("f-earliest")).click();
+    driver.findElement(By.id("add-button")).click();
+    wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#watches tbody tr")),
+        ExpectedConditions.textMatches(By.id("add-error"), java.util.regex.Pattern.compile(".+"))));
+
+    assertThat(driver.findElement(By.id("add-error")).getText()).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode filter = theOneWatchOf(owner).get("filter");
+    assertThat(filter.get("from").asText()).isEqualTo("2026-01-04");
+    assertThat(filter.get("to").asText()).isEqualTo("2026-01-31");
+    assertThat(filter.get("daysOfWeek")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        .containsExactly("MONDAY", "SATURDAY");
+    assertThat(filter.get("timesOfDay")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        .containsExactly("08:00-12:30");
+    assertThat(filter.get("maxPrice").asLong()).isEqualTo(1_500_000L);
+    assertThat(filter.get("earliestOnly").asBoolean()).isTrue();
+    // no patient and no provider sign-in yet: auto-booking cannot be switched on, and the form says why
+    assertThat(driver.findElement(By.id("ab-on")).isEnabled()).isFalse();
+  }
+
+  @Test
+  void signInToTheBookingSiteThenAutoBookWithAPatientFromTheBook() {
+    TestServer.Created owner = s.owner("auto", "PREMIUM");
+    assertThat(s.post("/api/v1/patients", owner.key(), "{\"label\":\"mother\",\"firstName\":\"مریم\","
+        + "\"lastName\":\"احمدی\",\"nationalCode\":\"0499370899\",\"mobile\":\"09121234567\"}").status()).isEqualTo(201);
+    open(owner.key(), "en");
+
+    driver.findElement(By.id("pl-mobile")).sendKeys("09121234567");
+    driver.findElement(By.id("pl-send")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pl-code"))).sendKeys("1234");
+    driver.findElement(By.id("pl-confirm")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sessions li")));
+    driver.findElement(By.id("link")).sendKeys(s.fake.doctorUrl(TestServer.SARA));
+    driver.findElement(By.cssSelector("#auto-book summary")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("ab-on"))).click();
+    driver.findElement(By.id("add-button")).click();
+    wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#watches tbody tr")),
+        ExpectedConditions.textMatches(By.id("add-error"), java.util.regex.Pattern.compile(".+"))));
+
+    assertThat(driver.findElement(By.id("add-error")).getText()).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("#ab-patient option")).getText()).contains("مریم").contains("mother");
+    assertThat(driver.findElement(By.id("pl-status")).getText()).startsWith("Signed in; valid until ");
+    assertThat(theOneWatchOf(owner).get("autoBook").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theApiReferenceListsEveryOperationAndTriesOne() throws IOException {
+    driver.get(s.server.baseUrl() + SlotHunterServer.DOCS_PATH);
+    resize(360, 900);
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-operations", Integer.toString(Api.ROUTES.size())));
+
+    List<String> operations = driver.findElements(By.cssSelector(".op")).stream()
+        .map(e -> e.getAttribute("data-operation")).toList();
+    WebElement health = driver.findElement(By.cssSelector(".op[data-operation='GET /API/V1/HEALTH']"));
+    health.findElement(By.cssSelector("button.try")).click();
+    WebElement answer = wait.until(ExpectedConditions.visibilityOf(health.findElement(By.cssSelector("pre.answer"))));
+    wait.until(ExpectedConditions.attributeToBe(answer, "data-status", "200"));
+
+    assertThat(operations).containsExactlyInAnyOrderElementsOf(Api.ROUTES.stream().map(r -> r.toUpperCase(java.util.Locale.ROOT)).toList());
+    assertThat(answer.getText()).contains("\"status\": \"UP\"");
+    assertThat(driver.findElements(By.cssSelector(".op textarea.body"))).allSatisfy(t ->
+        assertThat(t.getAttribute("value")).isNotBlank());
+    assertThat(((Number) layout().get("scrollWidth")).intValue()).isLessThanOrEqualTo(360);
+    screenshotWholePage("api-docs-360", 360);
+    resize(1280, 1800);
+  }
+
+  /** The owner's one watch, through the API (the page shows it as soon as its answer arrives: ask until listed). */
+  private com.fasterxml.jackson.databind.JsonNode theOneWatchOf(TestServer.Created owner) {
+    java.util.concurrent.atomic.AtomicReference<TestServer.Response> watches = new java.util.concurrent.atomic.AtomicReference<>();
+    Await.until(WAIT, () -> {
+      watches.set(s.get("/api/v1/watches", owner.key()));
+      return watches.get().status() == 200 && watches.get().json().size() == 1;
+    });
+    return watches.get().json().get(0);
+  }
+
+  /** Opens the dashboard signed in with the key, in the language, as a returning user would. */
+  private void open(String key, String lang) {
+    // stored on a page of the origin that runs no script, so no dashboard still starting can overwrite them
+    driver.get(s.server.baseUrl() + "/i18n/fa.json");
+    js("localStorage.setItem('slothunter.key', arguments[0]); localStorage.setItem('slothunter.lang', arguments[1]);", key, lang);
+    driver.get(s.server.baseUrl() + "/");
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+  }
+
+  /** Sets the viewport (the page's inner size) to the width; the window is sized to match. */
+  private void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    Number inner = (Number) js("return window.innerWidth");
+    if (inner.intValue() != width) { // a window frame: grow the window by its width
+      driver.manage().window().setSize(new Dimension(2 * width - inner.intValue(), height));
+    }
+  }
+
+  /** The page's width against the viewport's, and every visible button whose box leaves the viewport. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> layout() {
+    return (Map<String, Object>) js("""
+        const w = window.innerWidth;
+        const clipped = [];
+        let buttons = 0;
+        for (const b of document.querySelectorAll('button')) {
+          if (!b.getClientRects().length) continue; // hidden
+          buttons++;
+          const r = b.getBoundingClientRect();
+          if (r.left < -0.5 || r.right > w + 0.5) clipped.push((b.id || b.className || b.textContent) + ' ' + r.left + '..' + r.right);
+        }
+        return { innerWidth: w, scrollWidth: document.documentElement.scrollWidth, clipped, buttons };
+        """);
+  }
+
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** A screenshot of the whole page at this width: the window grows to the page's height first. */
+  private void screenshotWholePage(String name, int width) throws IOException {
+    int height = ((Number) js("return document.documentElement.scrollHeight")).intValue();
+    resize(width, Math.min(Math.max(height, 600), 9000));
+    screenshot(name);
+    resize(width, 900);
   }
 
   private void screenshot(String name) throws IOException {

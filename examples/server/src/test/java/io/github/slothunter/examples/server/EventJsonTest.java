@@ -114,7 +114,7 @@ class EventJsonTest {
     assertThat(paused.get("code").asText()).isEqualTo("AUTH_REQUIRED");
     assertThat(paused.get("message").asText()).isEqualTo("log in again");
     assertThat(resumed.get("type").asText()).isEqualTo("WatchResumed");
-    assertThat(resumed.size()).isEqualTo(4);
+    assertThat(resumed.size()).isEqualTo(5); // id, type, at, atText, watchId
     assertThat(throttled.get("pauseSeconds").asLong()).isEqualTo(30);
     assertThat(throttled.has("watchId")).isFalse();
     assertThat(dropped.get("count").asLong()).isEqualTo(5);
@@ -126,5 +126,24 @@ class EventJsonTest {
 
     assertThat(ascii).doesNotContain("ورود").contains("\\u0648");
     assertThat(Json.read(ascii).get("message").asText()).isEqualTo("ورود دوباره");
+  }
+
+  @Test
+  void slotAndEventTimesCarryJalaliTextInBothLanguages() {
+    JsonNode opened = json(new SlotOpened("w1", "own_1", SLOT, null, AT));
+
+    JsonNode start = opened.get("slot").get("startText");
+    assertThat(start.get("fa").asText()).isEqualTo("دوشنبه ۱۵ دی ۱۴۰۴ ساعت ۰۹:۰۰");
+    assertThat(start.get("en").asText()).isEqualTo("Monday 15 Dey 1404, 09:00");
+    assertThat(opened.get("atText").get("fa").asText()).isEqualTo("۰۹:۰۰");
+    assertThat(opened.get("atText").get("en").asText()).isEqualTo("09:00");
+    // Persian text: no Latin letters, digits or punctuation (the Persian comma where one is needed)
+    assertThat(start.get("fa").asText()).doesNotContainPattern("[A-Za-z0-9,]");
+  }
+
+  @Test
+  void everyEngineEventTypeIsKnownByName() {
+    assertThat(EventJson.TYPES).contains("SlotOpened", "SlotGone", "HoldPlaced", "BookingSucceeded", "BookingFailed",
+        "WatchPaused", "ProviderThrottled", "EventsDropped").doesNotContain("WatchEvent", "SlotEvent").isSorted();
   }
 }

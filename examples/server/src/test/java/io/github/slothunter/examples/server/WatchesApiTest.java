@@ -195,6 +195,33 @@ class WatchesApiTest extends SharedServerTest {
   }
 
   @Test
+  void theForecastCarriesReadableHoursAndRoundedValuesInTheAskedLanguage() {
+    TestServer.Created o = s.owner("forecaster", "PREMIUM");
+    String targetId = s.watch(o.key(), TestServer.REZA).get("targets").get(0).get("id").asText();
+
+    JsonNode fa = s.get("/api/v1/targets/" + targetId + "/analytics?lang=fa", o.key()).json().get("forecast").get(0);
+    JsonNode en = s.get("/api/v1/targets/" + targetId + "/analytics?lang=en", o.key()).json().get("forecast").get(0);
+
+    // the clock is Saturday 09:00 in Tehran: the next 24 hours start at an hour boundary
+    assertThat(en.get("hours").asText()).matches("\\d\\d:00–\\d\\d:00");
+    assertThat(fa.get("hours").asText()).matches("[۰-۹]{2}:۰۰–[۰-۹]{2}:۰۰");
+    assertThat(en.get("expectedText").asText()).matches("\\d+\\.\\d");
+    assertThat(fa.get("expectedText").asText()).matches("[۰-۹]+٫[۰-۹]");
+    assertThat(en.get("openingPercent").asInt()).isBetween(0, 100);
+    assertThat(en.get("weekday").asText()).isIn("Saturday", "Sunday");
+  }
+
+  @Test
+  void watchesCarryTheirCreationTimeAsJalaliText() {
+    TestServer.Created o = s.owner("dated", "PREMIUM");
+
+    JsonNode w = s.watch(o.key(), TestServer.REZA);
+
+    assertThat(w.get("createdAtText").get("fa").asText()).isEqualTo("شنبه ۱۳ دی ۱۴۰۴ ساعت ۰۹:۰۰");
+    assertThat(w.get("createdAtText").get("en").asText()).isEqualTo("Saturday 13 Dey 1404, 09:00");
+  }
+
+  @Test
   void targetsOutsideYourWatchesAreNotFound() {
     TestServer.Created a = s.owner("owner-a", "PREMIUM");
     TestServer.Created b = s.owner("owner-b", "PREMIUM");

@@ -275,4 +275,54 @@ class WebhooksTest {
       assertThat(hooks.backoff(10)).isBetween(Duration.ofMinutes(12), Duration.ofMinutes(18));
     }
   }
+
+  @Test
+  void aWebhookFilteredToSomeTypesGetsOnlyThose() {
+    TestServer.Created o = s.owner("filtered", "PREMIUM");
+    TestServer.Response r = s.post("/api/v1/webhooks", o.key(),
+        "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"SlotGone\"]}");
+    receiver.secret = r.json().get("secret").asText();
+    s.watch(o.key(), TestServer.REZA);
+    s.poll();
+    Instant start = s.fake.openSlots(TestServer.REZA, "1002", "2003", TestServer.MONDAY, LocalTime.of(19, 0),
+        LocalTime.of(19, 20)).get(0).from();
+    s.poll(); // SlotOpened: not for this webhook
+
+    s.fake.takeSlot(TestServer.REZA, "1002", "2003", start);
+    s.poll(); // SlotGone
+
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(r.json().get("eventTypes")).extracting(JsonNode::asText).containsExactly("SlotGone");
+    WebhookReceiver.Delivery d = receiver.next(WAIT);
+    assertThat(Json.read(d.text()).get("type").asText()).isEqualTo("SlotGone");
+    Await.until(WAIT, () -> deliveries(o).size() == 1);
+    assertThat(deliveries(o)).extracting(row -> row.get("eventType").asText()).containsExactly("SlotGone");
+    // read back from the database: the filter is stored with the webhook
+    JsonNode listed = s.get("/api/v1/webhooks", o.key()).json();
+    assertThat(listed.get(0).get("eventTypes")).extracting(JsonNode::asText).containsExactly("SlotGone");
+  }
+
+  @Test
+  void aWebhookWithoutTypesTakesEveryType() {
+    TestServer.Created o = s.owner("unfiltered", "PREMIUM");
+
+    register(o);
+
+    assertThat(s.get("/api/v1/webhooks", o.key()).json().get(0).get("eventTypes")).isEmpty();
+  }
+
+  @Test
+  void anUnknownEventTypeIsRefusedWithTheKnownOnes() {
+    TestServer.Created o = s.owner("typo", "PREMIUM");
+
+    TestServer.Response r = s.post("/api/v1/webhooks", o.key(),
+        "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"SlotOpened\",\"SlotOpen\"]}");
+
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().get("code").asText()).isEqualTo("INVALID_INPUT");
+    assertThat(r.json().get("message").asText())
+        .startsWith("field 'eventTypes[1]' is 'SlotOpen', which is no event type; use ")
+        .contains("BookingSucceeded").contains("SlotOpened");
+    assertThat(s.get("/api/v1/webhooks", o.key()).json()).isEmpty();
+  }
 }
