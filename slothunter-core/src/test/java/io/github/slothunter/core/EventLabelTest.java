@@ -2,9 +2,11 @@ package io.github.slothunter.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.slothunter.api.AreaQuery;
 import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.ErrorCode;
+import io.github.slothunter.api.GeoPoint;
 import io.github.slothunter.api.HoldPlaced;
 import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Slot;
@@ -70,5 +72,26 @@ class EventLabelTest {
 
     assertThat(w.labels()).isEmpty();
     assertThat(f.events.await(SlotOpened.class, 1).get(0).label()).isEqualTo(SlotLabel.UNKNOWN);
+  }
+
+  @Test
+  void anAreaWatchsEventsNameTheMemberItsCenterPriceAndDistance() {
+    f.provider.calendarWindow(30);
+    GeoPoint tehran = new GeoPoint(35.6997, 51.3380);
+    Target near = f.provider.area().add("dr-near", "tehran", "dermatology", new GeoPoint(35.7087, 51.3380), 700_000L);
+    Watch w = f.hunter.watch(WatchRequest.area("u1", AreaQuery.builder("mem", "dermatology", "tehran").near(tehran, 5)
+        .build()).plan("FAST").autoBook(f.autoBook()));
+    f.provider.open(near, f.at("09:00", 2));
+    for (int i = 0; i < 60 && f.events.of(BookingSucceeded.class).isEmpty(); i++) {
+      f.tick(java.time.Duration.ofSeconds(10));
+    }
+
+    SlotLabel opened = f.events.await(SlotOpened.class, 1).get(0).label();
+    assertThat(opened.doctor()).isEqualTo("Dr dr-near");
+    assertThat(opened.price()).isEqualTo(700_000L);
+    assertThat(opened.distanceKm()).isBetween(0.9, 1.1);
+    assertThat(f.events.await(BookingSucceeded.class, 1).get(0).label()).isEqualTo(opened);
+    assertThat(f.hunter.find(w.id()).orElseThrow().label(near)).isEqualTo(opened);
+    assertThat(opened.line(JalaliFormat.ENGLISH)).startsWith("Dr dr-near").endsWith("700,000 rials · 1.0 km");
   }
 }
