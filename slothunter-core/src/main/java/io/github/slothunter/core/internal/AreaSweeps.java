@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * booking, starts before it. A matching slot behind an earlier non-matching one is found once it is
  * the center's first (a limit of what search pages show).
  *
+ * <p>Sweeps run where the watch was registered or read back at start-up; with a shared store, an
+ * instance that adopts another's area watch ({@code ClusterSync}) polls the calendars it is
+ * pointed at but does not sweep it (its owner instance does, or the next to restart).
+ *
  * <p>Threads: sweeps run on one daemon thread ({@code slothunter-area}; on the caller's thread in
  * manual mode); {@link #lock} serialises the read-modify-write of an area watch (a sweep's result, a
  * lookup's targets) and is never held across a provider call. Lock order: this lock, then the
