@@ -83,6 +83,7 @@ class AreaWatchTest {
     assertThat(w.targets()).isEmpty();
     run(Duration.ofMinutes(30));
     assertThat(f.provider.count(Operation.LOOKUP)).isZero(); // nobody is a candidate: nobody is looked up
+    assertThat(f.hunter.health(w.id()).nextPoll()).isNotNull(); // the next search sweep
 
     Slot released = f.provider.open(doctors.get(137), f.at("07:30", 3));
     run(Duration.ofMinutes(90));

@@ -69,10 +69,10 @@ final class AreaSweeps implements AutoCloseable {
   /** How soon a sweep the budget refused is tried again. */
   static final Duration RETRY = Duration.ofSeconds(5);
 
-  /** One area watch's sweep state; fields guarded by {@link #lock}. */
+  /** One area watch's sweep state; fields guarded by {@link #lock} ({@code due} written under it, read without). */
   private static final class Sweep {
     final String watchId;
-    Instant due;
+    volatile Instant due;
     boolean running;
     int lastPages;
     List<Candidate> candidates = List.of();
@@ -362,12 +362,13 @@ final class AreaSweeps implements AutoCloseable {
     return Duration.ofMillis(Math.max(plan.minInterval().toMillis(), Math.max(perHourGap, perMinuteGap)));
   }
 
-  /** When a watch's next sweep is due, or {@code null} when it has none (tests and health). */
+  /**
+   * When a watch's next sweep is due, or {@code null} when it has none (health). Takes no lock: the
+   * health tracker asks under the Registry's lock.
+   */
   Instant nextSweep(String watchId) {
     Sweep s = sweeps.get(watchId);
-    synchronized (lock) {
-      return s == null ? null : s.due;
-    }
+    return s == null ? null : s.due;
   }
 
   @Override
