@@ -82,6 +82,8 @@ class AreaWatchTest {
     assertThat(w.area().members()).hasSize(200);
     assertThat(w.targets()).isEmpty();
     run(Duration.ofMinutes(30));
+    assertThat(f.provider.count(Operation.LOOKUP)).isZero(); // nobody is a candidate: nobody is looked up
+    assertThat(f.hunter.health(w.id()).nextPoll()).isNotNull(); // the next search sweep
 
     Slot released = f.provider.open(doctors.get(137), f.at("07:30", 3));
     run(Duration.ofMinutes(90));
@@ -92,6 +94,7 @@ class AreaWatchTest {
     assertThat(mostIn(Duration.ofMinutes(1))).isLessThanOrEqualTo(SITE_BUDGET.perMinute());
     assertThat(mostIn(Duration.ofHours(1))).isLessThanOrEqualTo(SITE_BUDGET.perHour());
     assertThat(f.provider.count(Operation.FREE_CALENDAR)).isLessThan(20); // calendars read only where something may match
+    assertThat(f.provider.count(Operation.LOOKUP)).isLessThanOrEqualTo(1); // the one candidate, if its page did not describe it
   }
 
   @Test

@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * booking, starts before it. A matching slot behind an earlier non-matching one is found once it is
  * the center's first (a limit of what search pages show).
  *
+ * <p>Sweeps run where the watch was registered or read back at start-up; with a shared store, an
+ * instance that adopts another's area watch ({@code ClusterSync}) polls the calendars it is
+ * pointed at but does not sweep it (its owner instance does, or the next to restart).
+ *
  * <p>Threads: sweeps run on one daemon thread ({@code slothunter-area}; on the caller's thread in
  * manual mode); {@link #lock} serialises the read-modify-write of an area watch (a sweep's result, a
  * lookup's targets) and is never held across a provider call. Lock order: this lock, then the
@@ -65,10 +69,10 @@ final class AreaSweeps implements AutoCloseable {
   /** How soon a sweep the budget refused is tried again. */
   static final Duration RETRY = Duration.ofSeconds(5);
 
-  /** One area watch's sweep state; fields guarded by {@link #lock}. */
+  /** One area watch's sweep state; fields guarded by {@link #lock} ({@code due} written under it, read without). */
   private static final class Sweep {
     final String watchId;
-    Instant due;
+    volatile Instant due;
     boolean running;
     int lastPages;
     List<Candidate> candidates = List.of();
@@ -358,12 +362,13 @@ final class AreaSweeps implements AutoCloseable {
     return Duration.ofMillis(Math.max(plan.minInterval().toMillis(), Math.max(perHourGap, perMinuteGap)));
   }
 
-  /** When a watch's next sweep is due, or {@code null} when it has none (tests and health). */
+  /**
+   * When a watch's next sweep is due, or {@code null} when it has none (health). Takes no lock: the
+   * health tracker asks under the Registry's lock.
+   */
   Instant nextSweep(String watchId) {
     Sweep s = sweeps.get(watchId);
-    synchronized (lock) {
-      return s == null ? null : s.due;
-    }
+    return s == null ? null : s.due;
   }
 
   @Override

@@ -127,6 +127,7 @@ public final class Engine implements AutoCloseable {
     this.subscriptions = new Subscriptions(ctx, registry);
     this.areas = new AreaWatches(ctx, new Vocabulary(clock));
     this.sweeps = new AreaSweeps(ctx, areas, registry, lookups);
+    health.areaSweeps(sweeps::nextSweep);
     health.lapsedPlans(registry::lapsed);
     cluster.bind(registry, scheduler, outbox);
     Poller poller = new Poller(ctx, scheduler, announcer, health);

@@ -140,6 +140,10 @@ final class HealthTracker {
         next = p.nextDue();
       }
     }
+    Instant sweep = wr.watch.area() == null ? null : nextSweep.apply(wr.id());
+    if (sweep != null && (next == null || sweep.toEpochMilli() < next)) {
+      next = sweep.toEpochMilli(); // an area watch is also looked at by its search sweeps
+    }
     Map<String, Integer> filtered = new TreeMap<>();
     synchronized (wr) {
       wr.rejected.forEach((rule, r) -> filtered.put(rule, r.count));
@@ -215,6 +219,14 @@ final class HealthTracker {
     }
     bus.publish(new io.github.slothunter.api.WatchHealthChanged(wr.id(), wr.watch.owner(), before, now, reason,
         clock.instant()));
+  }
+
+  /** An area watch's next sweep (AreaSweeps, made after this); {@code null} for other watches. */
+  private java.util.function.Function<String, Instant> nextSweep = id -> null;
+
+  /** Where {@link #health} learns when an area watch's next search sweep is due (it counts as a poll). */
+  void areaSweeps(java.util.function.Function<String, Instant> source) {
+    this.nextSweep = source;
   }
 
   /** Where {@link #explain} learns that an owner's plan lapsed (the Registry, made after this). */
