@@ -145,7 +145,8 @@ class AreaWatchTest {
     area.add("dr-nowhere", "tehran", "dermatology", null, 1000L);
     AreaQuery q = AreaQuery.builder("mem", "dermatology", "tehran").near(TEHRAN, 3).build();
     Watch w = f.hunter.watch(nextWeek(q).autoBook(f.autoBook()));
-    assertThat(w.area().members()).extracting(m -> m.ref().key()).containsExactly("dr-near");
+    // the center without a pin stays a member only until its lookup shows it has none
+    assertThat(w.area().members()).extracting(m -> m.ref().key()).containsExactly("dr-near", "dr-nowhere");
 
     f.provider.open(far, f.at("06:00", 1));
     run(Duration.ofMinutes(30));
@@ -260,5 +261,28 @@ class AreaWatchTest {
 
     assertThat(free).isBetween(5L, 7L); // every 5 minutes, the FREE plan's interval
     assertThat(both - free).isGreaterThanOrEqualTo(50L); // every 30 seconds on FIXED_PRO
+  }
+
+  @Test
+  void pinsAPageDoesNotShowComeFromTheProfileBeforeAnyCalendarIsRead() {
+    f.provider.calendarWindow(30);
+    area.pinsOnPage(false); // as on Paziresh24: search items carry no map pins, profiles do
+    Target near = area.add("dr-near", "tehran", "dermatology", new GeoPoint(35.7087, 51.3380), 1000L); // ~1 km
+    Target far = area.add("dr-far", "tehran", "dermatology", new GeoPoint(35.7897, 51.3380), 1000L); // ~10 km
+    AreaQuery q = AreaQuery.builder("mem", "dermatology", "tehran").near(TEHRAN, 3).build();
+    Watch w = f.hunter.watch(nextWeek(q).autoBook(f.autoBook()));
+    assertThat(w.area().members()).allSatisfy(m -> assertThat(m.targets()).isEmpty());
+
+    f.provider.open(far, f.at("06:00", 1));
+    Slot close = f.provider.open(near, f.at("09:00", 2));
+    run(Duration.ofMinutes(30));
+
+    assertThat(f.events.await(BookingSucceeded.class, 1).get(0).booking().slot().id()).isEqualTo(close.id());
+    assertThat(f.provider.count(Operation.FREE_CALENDAR, far)).isZero(); // looked up, found 10 km away, dropped
+    Watch now = f.hunter.find(w.id()).orElseThrow();
+    assertThat(now.area().members()).extracting(m -> m.ref().key()).containsExactly("dr-near");
+    assertThat(now.area().members().get(0).distanceKm()).isBetween(0.9, 1.1);
+    assertThat(f.events.await(SlotOpened.class, 1).get(0).label().distanceKm()).isBetween(0.9, 1.1);
+    assertThat(f.provider.bookings()).hasSize(1);
   }
 }

@@ -95,12 +95,22 @@ public final class InMemoryArea implements AreaSearch {
   private List<Place> cities = DEFAULT_CITIES;
   private List<Place> specialties = DEFAULT_SPECIALTIES;
   private final Map<String, Member> members = new LinkedHashMap<>();
+  private volatile boolean pinsOnPage = true;
 
   InMemoryArea(InMemoryProvider provider) {
     this.provider = provider;
   }
 
   // ------------------------------------------------------------------ set-up
+
+  /**
+   * Whether the search page shows each center's map pin (default); off, pins are only in the doctor's
+   * profile ({@link InMemoryProvider#lookup}), as on Paziresh24, whose search items carry none.
+   */
+  public InMemoryArea pinsOnPage(boolean on) {
+    pinsOnPage = on;
+    return this;
+  }
 
   /** Replaces the cities. */
   public InMemoryArea cities(List<Place> value) {
@@ -129,7 +139,7 @@ public final class InMemoryArea implements AreaSearch {
     Objects.requireNonNull(m, "m");
     Service s = new Service("s1", "visit", m.price(), InMemoryProvider.SLOT_LENGTH, true, Map.of("k", "v"));
     Doctor d = new Doctor(new DoctorRef(provider.id, m.key()), "Dr " + m.key(), List.of(m.specialty()),
-        List.of(new Center("c1", "Clinic " + m.key(), "St " + m.key(), m.city(), List.of(s))));
+        List.of(new Center("c1", "Clinic " + m.key(), "St " + m.key(), m.city(), List.of(s), m.location())));
     Target t = provider.addDoctor(d).get(0);
     synchronized (lock) {
       members.put(m.key(), m);
@@ -253,7 +263,7 @@ public final class InMemoryArea implements AreaSearch {
         first = key;
       }
     }
-    AreaCenter c = new AreaCenter("c1", "Clinic " + m.key(), m.location(), first, m.price());
+    AreaCenter c = new AreaCenter("c1", "Clinic " + m.key(), pinsOnPage ? m.location() : null, first, m.price());
     return new AreaHit(t.ref(), "Dr " + m.key(), m.specialty(), m.gender(), Set.of(m.visitType()), List.of(c),
         m.described() ? List.of(t) : List.of());
   }

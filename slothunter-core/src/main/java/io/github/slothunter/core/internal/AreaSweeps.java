@@ -278,7 +278,11 @@ final class AreaSweeps implements AutoCloseable {
     return out;
   }
 
-  /** A member's lookup came back: its calendars are kept, and polled if it is still a candidate. */
+  /**
+   * A member's lookup came back: centers the page showed without a pin take the profile's (a member
+   * with none left in the radius leaves the area), its calendars are kept, and polled if it is still
+   * a candidate.
+   */
   private void learned(String watchId, DoctorRef ref, Doctor doctor) {
     synchronized (lock) {
       Sweep s = sweeps.get(watchId);
@@ -291,13 +295,17 @@ final class AreaSweeps implements AutoCloseable {
       if (m == null || !m.targets().isEmpty()) {
         return;
       }
-      List<Target> found = AreaWatches.targetsOf(m, doctor);
-      if (found.isEmpty()) {
+      AreaMember located = AreaWatches.pinned(area.query(), m, doctor);
+      if (located != null && located.targets().isEmpty()) {
         return;
       }
       List<AreaMember> members = new ArrayList<>();
       for (AreaMember x : area.members()) {
-        members.add(x.ref().equals(ref) ? x.withTargets(found) : x);
+        if (!x.ref().equals(ref)) {
+          members.add(x);
+        } else if (located != null) {
+          members.add(located);
+        }
       }
       WatchArea updated = area.withMembers(members);
       List<Target> targets = targets(updated, s.candidates, new ArrayList<>());

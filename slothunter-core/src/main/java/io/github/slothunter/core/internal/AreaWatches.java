@@ -170,7 +170,12 @@ final class AreaWatches {
   /**
    * Hits to members: centers outside the query's radius (or without coordinates, unless kept) are
    * dropped, a doctor without a kept center is not a member; a doctor already a member keeps the
-   * calendars it has (a lookup's), else takes the page's. In the hits' order.
+   * calendars and pins it has (a lookup's), else takes the page's. In the hits' order.
+   *
+   * <p>A search page may give no pins at all (Paziresh24's does not): with a radius, a center the page
+   * shows without one is kept <em>unpinned</em> until the doctor's profile is looked up (which it is
+   * before any of its calendars is read: the page's calendars of unpinned centers are not taken), and
+   * {@link #pinned} then keeps or drops it.
    */
   static List<AreaMember> members(AreaQuery q, List<AreaHit> hits, List<AreaMember> before) {
     List<AreaMember> out = new ArrayList<>();
@@ -179,30 +184,47 @@ final class AreaWatches {
       if (!seen.add(h.ref())) {
         continue; // a doctor moving up a page between two requests shows twice
       }
-      AreaMember m = member(q, h);
-      if (m == null) {
-        continue;
-      }
-      for (AreaMember old : before) {
-        if (old.ref().equals(m.ref()) && !old.targets().isEmpty()) {
-          m = m.withTargets(old.targets());
+      AreaMember old = null;
+      for (AreaMember x : before) {
+        if (x.ref().equals(h.ref()) && !x.targets().isEmpty()) {
+          old = x;
         }
       }
-      out.add(m);
+      AreaMember m = member(q, h, old);
+      if (m != null) {
+        out.add(m);
+      }
     }
     return out;
   }
 
   /** A hit as a member, or {@code null} when none of its centers is kept. */
   static AreaMember member(AreaQuery q, AreaHit h) {
+    return member(q, h, null);
+  }
+
+  /**
+   * A hit as a member, or {@code null} when none of its centers is kept; {@code known} is the member
+   * as its lookup left it (its pins and calendars stand), or {@code null}.
+   */
+  private static AreaMember member(AreaQuery q, AreaHit h, AreaMember known) {
+    boolean radius = q.point() != null && q.radiusKm() != null;
     List<AreaCenter> kept = new ArrayList<>();
+    java.util.Set<String> unpinned = new java.util.HashSet<>();
     Double nearest = null;
     for (AreaCenter c : h.centers()) {
-      if (!q.inRadius(c.location())) {
+      AreaCenter was = known == null ? null : known.center(c.centerId());
+      io.github.slothunter.api.GeoPoint pin = c.location() != null ? c.location() : was == null ? null : was.location();
+      if (pin == null && radius && known == null) {
+        kept.add(c); // pinned by the doctor's lookup before any calendar of it is read
+        unpinned.add(c.centerId());
         continue;
       }
-      kept.add(c);
-      Double d = q.distanceKm(c.location());
+      if (!q.inRadius(pin)) {
+        continue;
+      }
+      kept.add(pin == c.location() ? c : new AreaCenter(c.centerId(), c.name(), pin, c.firstFree(), c.price()));
+      Double d = q.distanceKm(pin);
       if (d != null && (nearest == null || d < nearest)) {
         nearest = d;
       }
@@ -211,12 +233,49 @@ final class AreaWatches {
       return null;
     }
     List<Target> targets = new ArrayList<>();
-    for (Target t : h.targets()) {
-      if (kept.stream().anyMatch(c -> c.centerId().equals(t.centerId()))) {
+    for (Target t : known != null ? known.targets() : h.targets()) {
+      if (kept.stream().anyMatch(c -> c.centerId().equals(t.centerId())) && !unpinned.contains(t.centerId())) {
         targets.add(t);
       }
     }
+    if (!unpinned.isEmpty() && targets.size() < h.targets().size()) {
+      targets.clear(); // looked up first: the lookup gives the pins and every calendar at once
+    }
     return new AreaMember(h.ref(), h.displayName(), kept, targets, nearest);
+  }
+
+  /**
+   * A member after its doctor's lookup: centers the page showed without a pin take the profile's
+   * ({@link io.github.slothunter.api.Center#location()}), the radius (and the keep-unlocated option)
+   * is applied again, and the member's calendars are the doctor's bookable ones at the centers kept;
+   * {@code null} when no center is left.
+   */
+  static AreaMember pinned(AreaQuery q, AreaMember m, io.github.slothunter.api.Doctor doctor) {
+    List<AreaCenter> kept = new ArrayList<>();
+    Double nearest = null;
+    for (AreaCenter c : m.centers()) {
+      io.github.slothunter.api.GeoPoint pin = c.location();
+      if (pin == null) {
+        for (io.github.slothunter.api.Center dc : doctor.centers()) {
+          if (dc.id().equals(c.centerId())) {
+            pin = dc.location();
+          }
+        }
+      }
+      if (!q.inRadius(pin)) {
+        continue;
+      }
+      kept.add(pin == c.location() ? c : new AreaCenter(c.centerId(), c.name(), pin, c.firstFree(), c.price()));
+      Double d = q.distanceKm(pin);
+      if (d != null && (nearest == null || d < nearest)) {
+        nearest = d;
+      }
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    AreaMember located = new AreaMember(m.ref(), m.displayName(), kept, List.of(), nearest);
+    return located.withTargets(targetsOf(located, doctor));
   }
 
   /** A member's calendars from a looked-up doctor: the bookable services at its kept centers. */
