@@ -442,7 +442,10 @@ public final class SlotHunter implements AutoCloseable {
    * One page of an area (the query's provider; one request from its budget, plus the provider's
    * cities and specialties unless read in the last day): its doctors as members, earliest first free
    * slot first, each with the centers the query keeps (first free slot, price, pin) and the distance
-   * from the query's point. For apps that show an area before watching it.
+   * from the query's point. For apps that show an area before watching it. Where the provider's page
+   * shows no map pins (Paziresh24), a center's pin and distance are known only once its doctor has
+   * been looked up (an area watch does that before reading any of its calendars); until then the
+   * member is listed with a {@code null} distance.
    *
    * @throws SlotHunterException {@code NOT_FOUND} with the closest names for an unknown city or
    *     specialty, {@code UNSUPPORTED} if the provider has no area search, {@code BUDGET_SPENT}, and

@@ -285,4 +285,23 @@ class AreaWatchTest {
     assertThat(f.events.await(SlotOpened.class, 1).get(0).label().distanceKm()).isBetween(0.9, 1.1);
     assertThat(f.provider.bookings()).hasSize(1);
   }
+
+  @Test
+  void aPreviewShowsDistancesOnlyWherePinsAreKnownWithoutLookingAnyoneUp() {
+    area.pinsOnPage(false);
+    Target near = area.add("dr-near", "tehran", "dermatology", new GeoPoint(35.7087, 51.3380), 1000L);
+    area.add("dr-other", "tehran", "dermatology", new GeoPoint(35.7100, 51.3400), 1000L);
+    AreaQuery q = AreaQuery.builder("mem", "dermatology", "tehran").near(TEHRAN, 3).build();
+    long lookups = f.provider.count(Operation.LOOKUP);
+
+    assertThat(f.hunter.areaSearch(q)).hasSize(2).allSatisfy(m -> assertThat(m.distanceKm()).isNull());
+    assertThat(f.provider.count(Operation.LOOKUP)).isEqualTo(lookups);
+
+    f.hunter.lookup(near.ref());
+    List<AreaMember> shown = f.hunter.areaSearch(q);
+    assertThat(shown).filteredOn(m -> m.ref().equals(near.ref())).singleElement()
+        .satisfies(m -> assertThat(m.distanceKm()).isBetween(0.9, 1.1));
+    assertThat(shown).filteredOn(m -> !m.ref().equals(near.ref())).singleElement()
+        .satisfies(m -> assertThat(m.distanceKm()).isNull());
+  }
 }

@@ -65,7 +65,11 @@ final class AreaWatches {
   private final EngineContext ctx;
   private final Vocabulary vocabulary;
 
-  AreaWatches(EngineContext ctx, Vocabulary vocabulary) {
+  private final java.util.function.Function<DoctorRef, io.github.slothunter.api.Doctor> cachedDoctors;
+
+  AreaWatches(EngineContext ctx, Vocabulary vocabulary,
+      java.util.function.Function<DoctorRef, io.github.slothunter.api.Doctor> cachedDoctors) {
+    this.cachedDoctors = cachedDoctors;
     this.ctx = ctx;
     this.vocabulary = vocabulary;
   }
@@ -291,7 +295,9 @@ final class AreaWatches {
 
   /**
    * One page of an area, earliest first slot first, as members with their distances (one request
-   * besides the vocabularies); for apps that show an area before watching it.
+   * besides the vocabularies); for apps that show an area before watching it. A center the page shows
+   * without a pin takes the one of a lookup made in the last day; otherwise its distance is unknown
+   * ({@code null}) and it is listed: no lookup is made for a preview.
    */
   List<AreaMember> search(AreaQuery q) {
     ctx.ensureOpen();
@@ -299,7 +305,14 @@ final class AreaWatches {
     int size = Math.max(1, r.search().pageSize());
     AreaPage page = urgent(r.runtime(), () -> r.search().search(
         new AreaPageRequest(r.city(), r.specialty(), q.gender(), q.visitType(), true, 1, size)));
-    List<AreaMember> out = new ArrayList<>(members(q, page.hits(), List.of()));
+    List<AreaMember> out = new ArrayList<>();
+    for (AreaMember m : members(q, page.hits(), List.of())) {
+      io.github.slothunter.api.Doctor known = m.targets().isEmpty() ? cachedDoctors.apply(m.ref()) : null;
+      AreaMember shown = known == null ? m : pinned(q, m, known); // pins a lookup already gave; no request
+      if (known == null || shown != null) {
+        out.add(shown);
+      }
+    }
     out.sort(Comparator.comparing(AreaMember::firstFree, Comparator.nullsLast(Comparator.naturalOrder())));
     return out;
   }

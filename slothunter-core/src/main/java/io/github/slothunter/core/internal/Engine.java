@@ -125,7 +125,7 @@ public final class Engine implements AutoCloseable {
     Announcer announcer = new Announcer(ctx, outbox, autoBooker);
     this.registry = new Registry(ctx, scheduler, announcer, health);
     this.subscriptions = new Subscriptions(ctx, registry);
-    this.areas = new AreaWatches(ctx, new Vocabulary(clock));
+    this.areas = new AreaWatches(ctx, new Vocabulary(clock), lookups::cached);
     this.sweeps = new AreaSweeps(ctx, areas, registry, lookups);
     health.areaSweeps(sweeps::nextSweep);
     health.lapsedPlans(registry::lapsed);

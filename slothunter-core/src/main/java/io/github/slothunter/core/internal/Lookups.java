@@ -134,7 +134,8 @@ final class Lookups {
     return queues.computeIfAbsent(providerId, k -> new Queue());
   }
 
-  private Doctor cached(DoctorRef ref) {
+  /** The doctor if looked up within {@link #TTL}, else {@code null}; never a request. */
+  Doctor cached(DoctorRef ref) {
     synchronized (lock) {
       return cachedLocked(ref);
     }
