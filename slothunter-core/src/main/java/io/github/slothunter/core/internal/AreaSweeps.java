@@ -176,10 +176,11 @@ final class AreaSweeps implements AutoCloseable {
       List<AreaHit> hits;
       try {
         // sorted earliest first: a later page holds nothing earlier than the last hit, so stop once
-        // the last hit is past what the watch wants, or the hits so far give all the candidates polled
+        // the last hit is past what the watch wants, or the hits so far give all the candidates polled;
+        // the daily refresh lists every member instead (the earliest-first sort may leave some out)
         hits = areas.scan(r, BudgetGate.Use.LOOKUP, so -> !refresh
             && (beyond(first(so.get(so.size() - 1)), horizon) || candidates(w, area, so, rt.info().zone()).size() >= MAX_POLLED),
-            false);
+            false, !refresh);
       } catch (ProviderRuntime.BudgetExhausted e) {
         reschedule(s, now.plus(RETRY));
         return;

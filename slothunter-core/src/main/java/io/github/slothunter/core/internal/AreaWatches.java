@@ -101,7 +101,7 @@ final class AreaWatches {
    */
   Listed list(Resolved r) {
     Instant now = ctx.clock.instant();
-    List<AreaHit> hits = scan(r, BudgetGate.Use.URGENT, h -> false, true);
+    List<AreaHit> hits = scan(r, BudgetGate.Use.URGENT, h -> false, true, false);
     return new Listed(r, new WatchArea(r.query(), r.city(), r.specialty(),
         capped(r, members(r.query(), hits, List.of())), now), hits);
   }
@@ -136,19 +136,24 @@ final class AreaWatches {
   }
 
   /**
-   * Reads the area's pages, earliest first slot first, until the last page, {@link #MAX_SCAN} hits,
-   * or {@code enough} says the hits so far are enough (later pages can hold nothing wanted).
+   * Reads the area's pages until the last page, {@link #MAX_SCAN} hits, or {@code enough} says the
+   * hits so far are enough (later pages can hold nothing wanted).
+   *
+   * @param earliestFirst sorted by each doctor's first free slot (a sweep); {@code false} for a listing
+   *     of every member, as the site's earliest-first sort may leave out doctors with no free slot
    *
    * @param strict with {@code true}, an area larger than the cap (without a radius, known from the
    *     first page's total) or than {@link #MAX_SCAN} is refused at once
    * @throws ProviderRuntime.BudgetExhausted when the budget refuses a page (only with {@code Use.LOOKUP})
    */
-  List<AreaHit> scan(Resolved r, BudgetGate.Use use, Predicate<List<AreaHit>> enough, boolean strict) {
+  List<AreaHit> scan(Resolved r, BudgetGate.Use use, Predicate<List<AreaHit>> enough, boolean strict,
+      boolean earliestFirst) {
     AreaQuery q = r.query();
     int size = Math.max(1, r.search().pageSize());
     List<AreaHit> hits = new ArrayList<>();
     for (int page = 1; ; page++) {
-      AreaPageRequest req = new AreaPageRequest(r.city(), r.specialty(), q.gender(), q.visitType(), true, page, size);
+      AreaPageRequest req = new AreaPageRequest(r.city(), r.specialty(), q.gender(), q.visitType(), earliestFirst, page,
+          size);
       AreaPage p = use == BudgetGate.Use.URGENT ? urgent(r.runtime(), () -> r.search().search(req))
           : r.runtime().call(use, Duration.ZERO, () -> r.search().search(req));
       if (strict && page == 1) {
@@ -249,8 +254,8 @@ final class AreaWatches {
   }
 
   /**
-   * A member after its doctor's lookup: centers the page showed without a pin take the profile's
-   * ({@link io.github.slothunter.api.Center#location()}), the radius (and the keep-unlocated option)
+   * A member after its doctor's lookup: centers the page showed without a pin (or a price) take the
+   * profile's ({@link io.github.slothunter.api.Center#location()}, the cheapest bookable service), the radius (and the keep-unlocated option)
    * is applied again, and the member's calendars are the doctor's bookable ones at the centers kept;
    * {@code null} when no center is left.
    */
@@ -259,17 +264,18 @@ final class AreaWatches {
     Double nearest = null;
     for (AreaCenter c : m.centers()) {
       io.github.slothunter.api.GeoPoint pin = c.location();
-      if (pin == null) {
-        for (io.github.slothunter.api.Center dc : doctor.centers()) {
-          if (dc.id().equals(c.centerId())) {
-            pin = dc.location();
-          }
+      Long price = c.price();
+      for (io.github.slothunter.api.Center dc : doctor.centers()) {
+        if (dc.id().equals(c.centerId())) {
+          pin = pin != null ? pin : dc.location();
+          price = price != null ? price : cheapest(dc);
         }
       }
       if (!q.inRadius(pin)) {
         continue;
       }
-      kept.add(pin == c.location() ? c : new AreaCenter(c.centerId(), c.name(), pin, c.firstFree(), c.price()));
+      kept.add(pin == c.location() && java.util.Objects.equals(price, c.price()) ? c
+          : new AreaCenter(c.centerId(), c.name(), pin, c.firstFree(), price));
       Double d = q.distanceKm(pin);
       if (d != null && (nearest == null || d < nearest)) {
         nearest = d;
@@ -280,6 +286,17 @@ final class AreaWatches {
     }
     AreaMember located = new AreaMember(m.ref(), m.displayName(), kept, List.of(), nearest);
     return located.withTargets(targetsOf(located, doctor));
+  }
+
+  /** The lowest price of a center's bookable services, or {@code null} when none says. */
+  private static Long cheapest(io.github.slothunter.api.Center center) {
+    Long min = null;
+    for (io.github.slothunter.api.Service sv : center.services()) {
+      if (sv.bookable() && sv.price() != null && (min == null || sv.price() < min)) {
+        min = sv.price();
+      }
+    }
+    return min;
   }
 
   /** A member's calendars from a looked-up doctor: the bookable services at its kept centers. */
