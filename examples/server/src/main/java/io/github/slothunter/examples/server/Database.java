@@ -1,19 +1,10 @@
 package io.github.slothunter.examples.server;
 
-import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotHunterException;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.Connection;
+import io.github.slothunter.examples.support.AppDatabase;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The server's database: one connection pool shared by the engine's {@code JdbcStore} and the
@@ -22,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * JDBC. An embedded H2 file by default; PostgreSQL (or any H2 URL) by JDBC URL. An embedded
  * database's directory is made owner-only ({@code 0700}) and the files in it {@code 0600}.
  *
- * <p>Both kinds are pooled by H2's small {@link JdbcConnectionPool}, which pools any
+ * <p>Both kinds are pooled by H2's small {@code JdbcConnectionPool} (see {@link AppDatabase}), which pools any
  * {@link javax.sql.ConnectionPoolDataSource} (PostgreSQL's included), so no extra pool library is
  * needed. Thread-safe.
  */
@@ -33,10 +24,8 @@ final class Database implements AutoCloseable {
    * delays it up to 500 ms, so a process killed just after the server confirmed a watch or a booking
    * lost it). No fsync: that survives the process dying, not the machine losing power.
    */
-  static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-      + ";QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+  static final String H2_SETTINGS = AppDatabase.H2_SETTINGS;
   private static final int MAX_CONNECTIONS = 32;
-  private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   private static final List<String> SCHEMA = List.of(
       "CREATE TABLE IF NOT EXISTS server_owners ("
@@ -114,161 +103,61 @@ final class Database implements AutoCloseable {
       "CREATE INDEX IF NOT EXISTS server_payments_owner ON server_payments (owner_id, created_at)",
       "CREATE INDEX IF NOT EXISTS server_payments_unapplied ON server_payments (state, plan_applied)");
 
-  private final JdbcConnectionPool pool;
-  private final String description;
+  private static final AppDatabase.Settings SETTINGS =
+      new AppDatabase.Settings("slothunter", "--db", MAX_CONNECTIONS, "the server tables", SCHEMA);
 
-  private Database(JdbcConnectionPool pool, String description) {
-    this.pool = pool;
-    this.description = description;
+  private final AppDatabase db;
+
+  private Database(AppDatabase db) {
+    this.db = db;
   }
 
   /**
-   * Opens the database and creates the server's tables if missing.
+   * Opens the database and creates the server's tables if missing (see {@link AppDatabase#open}).
    *
    * @param location a JDBC URL ({@code jdbc:postgresql://...}, {@code jdbc:h2:...}) or a directory for an
    *     embedded H2 file database
    * @param user the database user, or {@code null} (PostgreSQL also reads it from the URL)
    * @param password the password, or {@code null}
-   * @throws SlotHunterException {@code INVALID_INPUT} for an unsupported URL, {@code PROVIDER_UNAVAILABLE}
+   * @throws SlotHunterException {@code INVALID_INPUT} for an unsupported URL, {@code STORE_UNAVAILABLE}
    *     when the database cannot be reached
    */
   static Database open(String location, String user, String password) {
-    Objects.requireNonNull(location, "location");
-    JdbcConnectionPool pool;
-    String description;
-    Path embedded = null;
-    if (location.startsWith("jdbc:postgresql:")) {
-      PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-      pg.setURL(location);
-      if (user != null) {
-        pg.setUser(user);
-      }
-      if (password != null) {
-        pg.setPassword(password);
-      }
-      pool = JdbcConnectionPool.create(pg);
-      description = "PostgreSQL " + redactUrl(location);
-    } else if (location.startsWith("jdbc:h2:")) {
-      String url = withoutWriteDelay(location);
-      pool = JdbcConnectionPool.create(url, user == null ? "sa" : user, password == null ? "" : password);
-      description = "H2 " + redactUrl(url);
-    } else if (location.startsWith("jdbc:")) {
-      throw SlotHunterException.invalid("--db", "supports jdbc:postgresql: and jdbc:h2: URLs or a directory, not "
-          + redactUrl(location));
-    } else {
-      Path dir = Path.of(location).toAbsolutePath().normalize();
-      String path = dir.toString().replace('\\', '/');
-      if (path.contains(";")) {
-        throw SlotHunterException.invalid("--db", "directory must not contain ';': " + dir);
-      }
-      ownerOnly(dir, false);
-      pool = JdbcConnectionPool.create("jdbc:h2:file:" + path + "/slothunter" + H2_SETTINGS, "sa", "");
-      description = "embedded H2 in " + dir;
-      embedded = dir;
-    }
-    pool.setMaxConnections(MAX_CONNECTIONS);
-    Database db = new Database(pool, description);
-    try {
-      db.createSchema();
-      if (embedded != null) {
-        ownerOnly(embedded, true); // H2 has created its files now
-      }
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
-    log.info("database: {}", description);
-    return db;
+    return new Database(AppDatabase.open(location, user, password, SETTINGS));
   }
 
-  /**
-   * An H2 URL that writes every commit before it returns: {@code ;WRITE_DELAY=0} added when the URL
-   * does not set it. A URL that sets another delay is refused: the server answers "saved" only for
-   * what a crash cannot take back.
-   *
-   * @throws SlotHunterException {@code INVALID_INPUT} for a URL with a {@code WRITE_DELAY} other than 0
-   */
+  /** See {@link AppDatabase#withoutWriteDelay}. */
   static String withoutWriteDelay(String url) {
-    String[] parts = url.split(";");
-    for (int i = 1; i < parts.length; i++) {
-      int eq = parts[i].indexOf('=');
-      if (eq > 0 && parts[i].substring(0, eq).trim().equalsIgnoreCase("WRITE_DELAY")) {
-        if (parts[i].substring(eq + 1).trim().equals("0")) {
-          return url;
-        }
-        throw SlotHunterException.invalid("--db", "sets " + parts[i].trim() + ": H2 would then keep commits in memory"
-            + " that long, and a crash would lose watches and bookings the server already confirmed; remove it or"
-            + " use WRITE_DELAY=0");
-      }
-    }
-    return url + (url.endsWith(";") ? "" : ";") + "WRITE_DELAY=0";
-  }
-
-  /** The directory {@code 0700}, and with {@code files} every file in it {@code 0600}. */
-  private static void ownerOnly(Path dir, boolean files) {
-    try {
-      if (OwnerOnlyFiles.directory(dir)) {
-        log.info("took group and other access away from the database directory {}", dir);
-      }
-      if (files) {
-        OwnerOnlyFiles.restrictFiles(dir);
-      }
-    } catch (IOException e) {
-      throw new SlotHunterException(ErrorCode.PROVIDER_UNAVAILABLE, "cannot make the database directory " + dir
-          + " owner-only", e);
-    }
-  }
-
-  private void createSchema() {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-      for (String ddl : SCHEMA) {
-        s.execute(ddl);
-      }
-    } catch (SQLException e) {
-      throw failure("create the server tables", e);
-    }
-  }
-
-  /** The pooled data source. */
-  DataSource dataSource() {
-    return pool;
-  }
-
-  /** Runs one unit of work on a pooled connection. */
-  <T> T run(String operation, Work<T> work) {
-    try (Connection c = pool.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw failure(operation, e);
-    }
-  }
-
-  /** A database failure as the engine reports them: retryable, naming the operation and SQL state. */
-  static SlotHunterException failure(String operation, SQLException e) {
-    return new SlotHunterException(ErrorCode.PROVIDER_UNAVAILABLE,
-        "database failed to " + operation + " (SQL state " + e.getSQLState() + ")", e);
+    return AppDatabase.withoutWriteDelay(url, SETTINGS.option());
   }
 
   /** A URL with any password parameter hidden. */
   static String redactUrl(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return AppDatabase.redactUrl(url);
+  }
+
+  /** A database failure: retryable, naming the operation and SQL state. */
+  static SlotHunterException failure(String operation, SQLException e) {
+    return AppDatabase.failure(operation, e);
+  }
+
+  /** The pooled data source. */
+  DataSource dataSource() {
+    return db.dataSource();
+  }
+
+  /** Runs one unit of work on a pooled connection. */
+  <T> T run(String operation, AppDatabase.Work<T> work) {
+    return db.run(operation, work);
   }
 
   @Override
   public void close() {
-    pool.dispose();
+    db.close();
   }
 
   @Override
   public String toString() {
-    return description;
+    return db.toString();
   }
-
-  /** Work on a connection. */
-  @FunctionalInterface
-  interface Work<T> {
-    /** Does the work. */
-    T run(Connection c) throws SQLException;
-  }
-
 }

@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.server;
 
+import io.github.slothunter.examples.support.OwnerOnlyFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

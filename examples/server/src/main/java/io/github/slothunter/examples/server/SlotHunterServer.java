@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.server;
 
+import io.github.slothunter.examples.support.SecretSealer;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.RequestBudget;

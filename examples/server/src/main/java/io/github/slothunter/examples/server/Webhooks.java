@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.server;
 
+import io.github.slothunter.examples.support.SecretSealer;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Proxy;

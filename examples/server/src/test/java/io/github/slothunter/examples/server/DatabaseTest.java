@@ -92,7 +92,7 @@ class DatabaseTest {
   void anUnreachableDatabaseIsUnavailable() {
     assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "u", "p"))
         .isInstanceOfSatisfying(SlotHunterException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE));
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.server;
 
+import io.github.slothunter.examples.support.OwnerOnlyFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

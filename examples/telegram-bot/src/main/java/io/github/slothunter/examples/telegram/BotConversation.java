@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.telegram;
 
+import io.github.slothunter.examples.support.SecretSealer;
+
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotHunterException;
@@ -66,7 +68,7 @@ public final class BotConversation {
 
   private BotConversation(Builder b) {
     this.hunter = b.hunter;
-    this.store = b.store != null ? b.store : new BotStore(BotDatabase.inMemory(), Sealer.newKey(), b.clock);
+    this.store = b.store != null ? b.store : new BotStore(BotDatabase.inMemory(), SecretSealer.newKey(), b.clock);
     this.labels = new WatchLabels(hunter, store);
     SlotNotices notices = new SlotNotices(b.clock, b.slotsPerBurst, b.burstWindow);
     WatchEditor editor = new WatchEditor(hunter, labels);

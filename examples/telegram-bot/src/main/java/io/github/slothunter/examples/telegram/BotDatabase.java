@@ -1,22 +1,10 @@
 package io.github.slothunter.examples.telegram;
 
-import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotHunterException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
+import io.github.slothunter.examples.support.AppDatabase;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bot's database: one connection pool shared by the engine's {@code JdbcStore} (watches, filters,
@@ -25,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * idempotently at start. An embedded H2 file by default; PostgreSQL (or any H2 URL) by JDBC URL. An
  * embedded database's directory is made owner-only ({@code 0700}).
  *
- * <p>Both kinds are pooled by H2's small {@link JdbcConnectionPool} (it pools PostgreSQL's
+ * <p>Both kinds are pooled by H2's small {@code JdbcConnectionPool} (see {@link AppDatabase}) (it pools PostgreSQL's
  * {@link javax.sql.ConnectionPoolDataSource} too), as the server example does. Thread-safe.
  */
 final class BotDatabase implements AutoCloseable {
@@ -34,10 +22,8 @@ final class BotDatabase implements AutoCloseable {
    * writes each commit to the file before the commit returns ({@code WRITE_DELAY=0}), so what the bot
    * told a user survives the process dying right after.
    */
-  static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-      + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+  static final String H2_SETTINGS = AppDatabase.H2_SETTINGS;
   private static final int MAX_CONNECTIONS = 16;
-  private static final Logger log = LoggerFactory.getLogger(BotDatabase.class);
 
   private static final List<String> SCHEMA = List.of(
       // one row per chat; everything but the language and the menu counter is sealed (see BotStore)
@@ -72,16 +58,17 @@ final class BotDatabase implements AutoCloseable {
           + " chat_id BIGINT PRIMARY KEY,"
           + " plan_until BIGINT NOT NULL)");
 
-  private final JdbcConnectionPool pool;
-  private final String description;
+  private static final AppDatabase.Settings SETTINGS =
+      new AppDatabase.Settings("slothunter-bot", "--db", MAX_CONNECTIONS, "the bot's tables", SCHEMA);
 
-  private BotDatabase(JdbcConnectionPool pool, String description) {
-    this.pool = pool;
-    this.description = description;
+  private final AppDatabase db;
+
+  private BotDatabase(AppDatabase db) {
+    this.db = db;
   }
 
   /**
-   * Opens the database and creates the bot's tables if missing.
+   * Opens the database and creates the bot's tables if missing (see {@link AppDatabase#open}).
    *
    * @param location a JDBC URL ({@code jdbc:postgresql://...}, {@code jdbc:h2:...}) or a directory for an
    *     embedded H2 file database
@@ -91,137 +78,46 @@ final class BotDatabase implements AutoCloseable {
    *     when the database cannot be reached
    */
   static BotDatabase open(String location, String user, String password) {
-    Objects.requireNonNull(location, "location");
-    JdbcConnectionPool pool;
-    String description;
-    if (location.startsWith("jdbc:postgresql:")) {
-      PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-      pg.setURL(location);
-      if (user != null) {
-        pg.setUser(user);
-      }
-      if (password != null) {
-        pg.setPassword(password);
-      }
-      pool = JdbcConnectionPool.create(pg);
-      description = "PostgreSQL " + redactUrl(location);
-    } else if (location.startsWith("jdbc:h2:")) {
-      String url = withoutWriteDelay(location);
-      pool = JdbcConnectionPool.create(url, user == null ? "sa" : user, password == null ? "" : password);
-      description = "H2 " + redactUrl(url);
-    } else if (location.startsWith("jdbc:")) {
-      throw SlotHunterException.invalid("--db", "supports jdbc:postgresql: and jdbc:h2: URLs or a directory, not "
-          + redactUrl(location));
-    } else {
-      Path dir = Path.of(location).toAbsolutePath().normalize();
-      String path = dir.toString().replace('\\', '/');
-      if (path.contains(";")) {
-        throw SlotHunterException.invalid("--db", "directory must not contain ';': " + dir);
-      }
-      ownerOnlyDirectory(dir);
-      pool = JdbcConnectionPool.create("jdbc:h2:file:" + path + "/slothunter-bot" + H2_SETTINGS, "sa", "");
-      description = "embedded H2 in " + dir;
-    }
-    pool.setMaxConnections(MAX_CONNECTIONS);
-    BotDatabase db = new BotDatabase(pool, description);
-    try {
-      db.createSchema();
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
-    log.info("database: {}", description);
-    return db;
-  }
-
-  /**
-   * An H2 URL that writes every commit before it returns: {@code ;WRITE_DELAY=0} added when the URL does
-   * not set it; another delay is refused (a crash would lose what the bot already told users).
-   *
-   * @throws SlotHunterException {@code INVALID_INPUT} for a URL with a {@code WRITE_DELAY} other than 0
-   */
-  static String withoutWriteDelay(String url) {
-    for (String part : url.split(";")) {
-      String[] kv = part.split("=", 2);
-      if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("WRITE_DELAY")) {
-        if (kv[1].strip().equals("0")) {
-          return url;
-        }
-        throw SlotHunterException.invalid("--db", "sets " + part.strip() + ": H2 would keep commits in memory that"
-            + " long and a crash would lose them; remove it or use WRITE_DELAY=0");
-      }
-    }
-    return url + (url.endsWith(";") ? "" : ";") + "WRITE_DELAY=0";
+    return new BotDatabase(AppDatabase.open(location, user, password, SETTINGS));
   }
 
   /** A private in-memory H2 database, gone when closed: for tests and throw-away runs. */
   static BotDatabase inMemory() {
-    // lives while the pool holds a connection open, that is until close()
-    return open("jdbc:h2:mem:bot-" + UUID.randomUUID() + H2_SETTINGS, null, null);
+    return new BotDatabase(AppDatabase.inMemory(SETTINGS));
   }
 
-  private static void ownerOnlyDirectory(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      try {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-      } catch (UnsupportedOperationException e) {
-        // no POSIX permissions here: the directory's own access control applies
-      }
-    } catch (IOException e) {
-      throw new SlotHunterException(ErrorCode.STORE_UNAVAILABLE, "cannot create the database directory " + dir, e);
-    }
-  }
-
-  private void createSchema() {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-      for (String ddl : SCHEMA) {
-        s.execute(ddl);
-      }
-    } catch (SQLException e) {
-      throw failure("create the bot's tables", e);
-    }
-  }
-
-  /** The pooled data source, for the engine's {@code JdbcStore}. */
-  DataSource dataSource() {
-    return pool;
-  }
-
-  /** Runs one unit of work on a pooled connection (auto-commit). */
-  <T> T run(String operation, Work<T> work) {
-    try (Connection c = pool.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw failure(operation, e);
-    }
+  /** See {@link AppDatabase#withoutWriteDelay}. */
+  static String withoutWriteDelay(String url) {
+    return AppDatabase.withoutWriteDelay(url, SETTINGS.option());
   }
 
   /** A database failure: retryable, naming the operation and the SQL state (never the values). */
   static SlotHunterException failure(String operation, SQLException e) {
-    return new SlotHunterException(ErrorCode.STORE_UNAVAILABLE,
-        "database failed to " + operation + " (SQL state " + e.getSQLState() + ")", e);
+    return AppDatabase.failure(operation, e);
   }
 
   /** A URL with any password parameter hidden. */
   static String redactUrl(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return AppDatabase.redactUrl(url);
+  }
+
+  /** The pooled data source, for the engine's {@code JdbcStore}. */
+  DataSource dataSource() {
+    return db.dataSource();
+  }
+
+  /** Runs one unit of work on a pooled connection (auto-commit). */
+  <T> T run(String operation, AppDatabase.Work<T> work) {
+    return db.run(operation, work);
   }
 
   @Override
   public void close() {
-    pool.dispose();
+    db.close();
   }
 
   @Override
   public String toString() {
-    return description;
-  }
-
-  /** Work on a connection. */
-  @FunctionalInterface
-  interface Work<T> {
-    /** Does the work. */
-    T run(Connection c) throws SQLException;
+    return db.toString();
   }
 }

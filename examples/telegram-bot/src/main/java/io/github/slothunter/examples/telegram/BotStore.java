@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.telegram;
 
+import io.github.slothunter.examples.support.SecretSealer;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code JdbcStore} on the same database.
  *
  * <p>A chat's step, auto-booking person and provider session (names, national codes, mobiles, tokens)
- * are written only sealed ({@link Sealer}, AES-256-GCM under a key derived from the store key, the chat
+ * are written only sealed ({@link SecretSealer}, AES-256-GCM under a key derived from the store key, the chat
  * id as associated data); no column holds them in clear. Every write commits before the method
  * returns. Thread-safe.
  */
@@ -42,12 +44,12 @@ final class BotStore {
   private static final Logger log = LoggerFactory.getLogger(BotStore.class);
 
   private final BotDatabase db;
-  private final Sealer sealer;
+  private final SecretSealer sealer;
   private final Clock clock;
 
   BotStore(BotDatabase db, byte[] storeKey, Clock clock) {
     this.db = Objects.requireNonNull(db, "db");
-    this.sealer = new Sealer(storeKey, "slothunter-bot chat state");
+    this.sealer = new SecretSealer(storeKey, "slothunter-bot chat state");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 

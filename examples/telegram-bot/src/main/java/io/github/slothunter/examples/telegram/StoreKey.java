@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.telegram;
 
+import io.github.slothunter.examples.support.SecretSealer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,7 @@ final class StoreKey {
     Path tmp = Files.createTempFile(dir, ".store-key", ".tmp");
     try {
       ownerOnly(tmp, "rw-------");
-      Files.writeString(tmp, Base64.getEncoder().encodeToString(Sealer.newKey()), StandardCharsets.US_ASCII);
+      Files.writeString(tmp, Base64.getEncoder().encodeToString(SecretSealer.newKey()), StandardCharsets.US_ASCII);
       try {
         Files.createLink(file, tmp); // publishes the whole file under its name, never replacing one
       } catch (FileAlreadyExistsException e) {
@@ -83,8 +85,8 @@ final class StoreKey {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + " is not base64", e);
     }
-    if (key.length != Sealer.KEY_BYTES) {
-      throw new IllegalArgumentException(source + " must decode to " + Sealer.KEY_BYTES + " bytes, got " + key.length);
+    if (key.length != SecretSealer.KEY_BYTES) {
+      throw new IllegalArgumentException(source + " must decode to " + SecretSealer.KEY_BYTES + " bytes, got " + key.length);
     }
     return key;
   }

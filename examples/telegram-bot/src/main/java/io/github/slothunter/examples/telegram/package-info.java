@@ -21,7 +21,7 @@
  *   <li>{@code WatchLabels} (what a calendar is shown as) and {@code WatchEditor} (re-registering a watch
  *       with a change) are shared by the flows.
  *   <li>{@code BotStore} keeps the bot's own state in {@code BotDatabase} (embedded H2 or PostgreSQL, shared
- *       with the engine's {@code JdbcStore}); {@code ChatStateCodec} and {@code Sealer} turn a chat's private
+ *       with the engine's {@code JdbcStore}); {@code ChatStateCodec} and {@code SecretSealer} turn a chat's private
  *       state into sealed text; {@code StoreKey} finds the key.
  *   <li>{@link io.github.slothunter.examples.telegram.Messages}: every text in both languages.
  *   <li>{@link io.github.slothunter.examples.telegram.TelegramTransport}: the Telegram Bot API with long
@@ -30,3 +30,4 @@
  * </ul>
  */
 package io.github.slothunter.examples.telegram;
+

@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.telegram;
 
+import io.github.slothunter.examples.support.SecretSealer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.Slot;
@@ -38,7 +40,7 @@ class BotRestartTest {
   Path dir;
   private final FakeClock clock = FakeClock.at("2026-03-20T08:00:00Z");
   private final InMemoryProvider site = TestDoctors.provider(clock);
-  private final byte[] key = Sealer.newKey();
+  private final byte[] key = SecretSealer.newKey();
   private final Plans plans = Backend.real(clock).plans(); // the product plans, priced in Stars
   private String location;
   private BotDatabase db;

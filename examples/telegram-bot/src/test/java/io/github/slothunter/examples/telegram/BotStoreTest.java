@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.telegram;
 
+import io.github.slothunter.examples.support.SecretSealer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +31,7 @@ class BotStoreTest {
 
   private final FakeClock clock = FakeClock.at("2026-03-20T08:00:00Z");
   private final BotDatabase db = BotDatabase.inMemory();
-  private final byte[] key = Sealer.newKey();
+  private final byte[] key = SecretSealer.newKey();
   private final BotStore store = new BotStore(db, key, clock);
 
   @AfterEach
@@ -103,7 +105,7 @@ class BotStoreTest {
     st.autoBook = AutoBook.of(SARA, SESSION);
     store.saveChat(1L, st);
 
-    BotStore otherKey = new BotStore(db, Sealer.newKey(), clock);
+    BotStore otherKey = new BotStore(db, SecretSealer.newKey(), clock);
 
     assertThatThrownBy(() -> otherKey.loadChat(1L)).isInstanceOfSatisfying(SlotHunterException.class,
         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT)).hasMessageNotContaining("Sara");
@@ -111,7 +113,7 @@ class BotStoreTest {
 
   @Test
   void aStoredStateThatNoLongerReadsStartsIdleButKeepsTheLanguage() {
-    Sealer sealer = new Sealer(key, "slothunter-bot chat state");
+    SecretSealer sealer = new SecretSealer(key, "slothunter-bot chat state");
     db.run("write", c -> {
       try (java.sql.PreparedStatement s = c.prepareStatement(
           "INSERT INTO bot_chats (chat_id, lang, flow, sealed, updated_at) VALUES (5, 'en', 3, ?, 0)")) {

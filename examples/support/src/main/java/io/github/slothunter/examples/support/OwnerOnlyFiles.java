@@ -1,4 +1,4 @@
-package io.github.slothunter.examples.server;
+package io.github.slothunter.examples.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,13 +15,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files and directories only the server's user may read: directories {@code 0700}, files
+ * Files and directories only the app's user may read: directories {@code 0700}, files
  * {@code 0600}, and secrets created atomically. On a file system without POSIX permissions the
  * permission steps are skipped (the directory's own access control applies). Stateless.
  */
-final class OwnerOnlyFiles {
-  static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
-  static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+public final class OwnerOnlyFiles {
+  public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private OwnerOnlyFiles() {}
 
@@ -30,7 +30,7 @@ final class OwnerOnlyFiles {
    *
    * @return whether an existing directory had wider permissions that were taken away
    */
-  static boolean directory(Path dir) throws IOException {
+  public static boolean directory(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       Path parent = dir.toAbsolutePath().getParent();
       if (parent != null) {
@@ -50,7 +50,7 @@ final class OwnerOnlyFiles {
   }
 
   /** Takes group and other access away from every regular file directly in the directory. */
-  static void restrictFiles(Path dir) throws IOException {
+  public static void restrictFiles(Path dir) throws IOException {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, Files::isRegularFile)) {
       for (Path f : files) {
         restrict(f, FILE);
@@ -63,7 +63,7 @@ final class OwnerOnlyFiles {
    *
    * @return whether they were changed
    */
-  static boolean restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
+  public static boolean restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
     try {
       if (Files.getPosixFilePermissions(path).equals(permissions)) {
         return false;
@@ -83,7 +83,7 @@ final class OwnerOnlyFiles {
    *
    * @return {@code true} when this call created the file, {@code false} when it already existed
    */
-  static boolean createOnce(Path file, byte[] content) throws IOException {
+  public static boolean createOnce(Path file, byte[] content) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Path temp = createTempFile(dir, file.getFileName() + ".");
     try {

@@ -1,4 +1,4 @@
-package io.github.slothunter.examples.telegram;
+package io.github.slothunter.examples.support;
 
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotHunterException;
@@ -14,16 +14,15 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts what the bot keeps about a chat that is personal or secret (a half-typed patient, the
- * chosen patient, the provider session, an SMS login in progress) with AES-256-GCM under a key
- * derived from the store key ({@code HMAC-SHA256(storeKey, purpose)}), a fresh 12-byte IV per write
- * and the row id as associated data, so a value copied to another chat's row does not open. Stored as
- * base64 of {@code IV || ciphertext+tag}; the same scheme as the server example's secrets.
- * Thread-safe.
+ * Encrypts what an app keeps that is personal or secret (a webhook's signing secret, a chat's
+ * half-typed patient, a provider session) with AES-256-GCM under a key derived for one purpose from
+ * the app's store key ({@code HMAC-SHA256(storeKey, purpose)}), a fresh 12-byte IV per write and the
+ * row id as associated data, so a value copied to another row does not open. Stored as base64 of
+ * {@code IV || ciphertext+tag}. Thread-safe.
  */
-final class Sealer {
+public final class SecretSealer {
   /** Key length in bytes. */
-  static final int KEY_BYTES = 32;
+  public static final int KEY_BYTES = 32;
   private static final int IV = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,7 +33,7 @@ final class Sealer {
    *
    * @throws IllegalArgumentException unless the key has {@value #KEY_BYTES} bytes
    */
-  Sealer(byte[] storeKey, String purpose) {
+  public SecretSealer(byte[] storeKey, String purpose) {
     Objects.requireNonNull(storeKey, "storeKey");
     Objects.requireNonNull(purpose, "purpose");
     if (storeKey.length != KEY_BYTES) {
@@ -50,13 +49,14 @@ final class Sealer {
   }
 
   /** A new random store key. */
-  static byte[] newKey() {
+  public static byte[] newKey() {
     byte[] k = new byte[KEY_BYTES];
     RANDOM.nextBytes(k);
     return k;
   }
 
-  String seal(String plain, String rowId) {
+  /** Encrypts {@code plain} for the row {@code rowId}. */
+  public String seal(String plain, String rowId) {
     byte[] iv = new byte[IV];
     RANDOM.nextBytes(iv);
     try {
@@ -74,9 +74,9 @@ final class Sealer {
    * Decrypts.
    *
    * @throws SlotHunterException {@code INVALID_INPUT} when the value was sealed under another key or for
-   *     another row
+   *     another row, or is not a sealed value
    */
-  String open(String sealed, String rowId) {
+  public String open(String sealed, String rowId) {
     try {
       byte[] all = Base64.getDecoder().decode(sealed);
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
@@ -84,8 +84,8 @@ final class Sealer {
       c.updateAAD(rowId.getBytes(StandardCharsets.UTF_8));
       return new String(c.doFinal(all, IV, all.length - IV), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new SlotHunterException(ErrorCode.INVALID_INPUT, "a chat's stored state does not decrypt: is the store"
-          + " key the one it was written with?", e);
+      throw new SlotHunterException(ErrorCode.INVALID_INPUT, "a stored secret does not decrypt: is the store key the"
+          + " one it was written with?", e);
     }
   }
 }
