@@ -10,6 +10,7 @@ import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.spi.ProviderFactory;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -48,7 +49,7 @@ public final class PollCostBenchmark {
 
   private static void run(int doctors, boolean oneRequest) throws Exception {
     FakeClock clock = FakeClock.at("2026-12-05T05:30:00Z");
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(doctors);
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock).seed(doctors);
     for (int i = 0; i < doctors; i++) {
       int k = i;
       b.doctor(slug(i), d -> d.displayName("دکتر نمونه").expertise("پوست")

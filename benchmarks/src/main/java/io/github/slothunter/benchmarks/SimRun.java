@@ -30,6 +30,7 @@ import io.github.slothunter.spi.ProviderFactory;
 import io.github.slothunter.spi.SlotWatcher;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import io.github.slothunter.testkit.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,13 +73,13 @@ final class SimRun {
   private final Instant end;
   private final Duration step;
   private final long seed;
-  private final Consumer<FakePaziresh24.Builder> site;
+  private final Consumer<FakePaziresh24Builder> site;
   private final FakeClock clock = FakeClock.at(SimWorld.START);
 
   /**
    * @param site settings of every run's fake beyond the world's doctors and releases (rate limit, ...)
    */
-  SimRun(SimWorld world, Instant from, Instant end, Duration step, long seed, Consumer<FakePaziresh24.Builder> site) {
+  SimRun(SimWorld world, Instant from, Instant end, Duration step, long seed, Consumer<FakePaziresh24Builder> site) {
     this.world = world;
     this.from = from;
     this.end = end;

@@ -5,6 +5,7 @@ import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,8 +190,8 @@ final class SimWorld {
    * A fresh, started fake with these doctors (free in-person visits of 15 minutes), every release and
    * take scheduled; {@code site} sets anything else (a rate limit, token lifetime).
    */
-  FakePaziresh24 fake(FakeClock clock, long seed, Consumer<FakePaziresh24.Builder> site) {
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(seed).requestLogLimit(100).serverThreads(4);
+  FakePaziresh24 fake(FakeClock clock, long seed, Consumer<FakePaziresh24Builder> site) {
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock).seed(seed).requestLogLimit(100).serverThreads(4);
     for (Doctor d : doctors) {
       b.doctor(d.slug(), x -> x.displayName("دکتر " + d.slug()).expertise("قلب و عروق")
           .center(d.center(), c -> c.name("مطب").city("تهران").serverId("1").userCenterId(d.userCenterId())

@@ -18,6 +18,7 @@ import io.github.slothunter.api.WatchResumed;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import io.github.slothunter.testkit.FakeSlot;
 import io.github.slothunter.testkit.Fault;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class Paziresh24EngineTest {
 
   /** @param price the service's online price in rials: 0 for an in-person visit paid at the office */
   private void start(int fakeRateLimit, RequestBudget budget, int doctors, long price) {
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(42).rateLimitPerMinute(fakeRateLimit);
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock).seed(42).rateLimitPerMinute(fakeRateLimit);
     for (int i = 0; i < doctors; i++) {
       String slug = i == 0 ? "dr-sara-ahmadi" : "dr-" + i;
       b.doctor(slug, d -> d.displayName("دکتر سارا احمدی").expertise("قلب و عروق")

@@ -12,6 +12,7 @@ import io.github.slothunter.api.Target;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import io.github.slothunter.testkit.Fault;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class RecommendTest {
   private SlotAnalytics analytics;
 
   private void start(RequestBudget budget) {
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(5);
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock).seed(5);
     doctor(b, "dr-a", "قلب و عروق", "تهران");
     doctor(b, "dr-b", "قلب و عروق", "تهران");
     doctor(b, "dr-c", "قلب و عروق", "تهران");
@@ -48,7 +49,7 @@ class RecommendTest {
   }
 
   private void startElsewhere() {
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(5);
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock).seed(5);
     doctor(b, "dr-bam-1", "قلب و عروق", "بم");
     doctor(b, "dr-bam-2", "قلب و عروق", "بم");
     doctor(b, "dr-tehran", "قلب و عروق", "تهران");
@@ -73,7 +74,7 @@ class RecommendTest {
     analytics = new SlotAnalytics(hunter, store, ReleaseForecaster.defaults(), clock);
   }
 
-  private static void doctor(FakePaziresh24.Builder b, String slug, String expertise, String city) {
+  private static void doctor(FakePaziresh24Builder b, String slug, String expertise, String city) {
     b.doctor(slug, d -> d.displayName("دکتر " + slug).expertise(expertise)
         .center("1001", c -> c.name("مطب").city(city).serverId("1")
             .service("2001", s -> s.title("ویزیت").price(1_000_000).duration(Duration.ofMinutes(15)))));

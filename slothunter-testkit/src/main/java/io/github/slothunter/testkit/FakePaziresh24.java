@@ -1,26 +1,16 @@
 package io.github.slothunter.testkit;
 
 import static io.github.slothunter.testkit.internal.Checks.requirePositive;
-import static io.github.slothunter.testkit.internal.Checks.requireText;
 
-import io.github.slothunter.api.GeoPoint;
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.internal.FakeSiteRuntime;
 import io.github.slothunter.testkit.internal.FakeSiteSettings;
-import io.github.slothunter.testkit.internal.Ids;
-import io.github.slothunter.testkit.internal.InitialSlots;
-import io.github.slothunter.testkit.internal.Paziresh24Directory;
-import io.github.slothunter.testkit.internal.Paziresh24Directory.CenterSpec;
 import io.github.slothunter.testkit.internal.Paziresh24Directory.DoctorSpec;
-import io.github.slothunter.testkit.internal.Paziresh24Directory.Expertise;
-import io.github.slothunter.testkit.internal.Paziresh24Directory.ServiceSpec;
-import io.github.slothunter.testkit.internal.Paziresh24ScenarioReader;
+import io.github.slothunter.testkit.internal.Paziresh24Scenarios;
 import io.github.slothunter.testkit.internal.Paziresh24Site;
 import io.github.slothunter.testkit.internal.Paziresh24State;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -29,12 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -65,7 +52,7 @@ import java.util.function.Consumer;
  * "now" is the action's due time, so {@link FakeSlot#releasedAt()} is exact even when applied late.
  *
  * <p><b>Determinism.</b> Ids, tokens, request codes, probability faults and scenario draws come
- * from random sources seeded by {@link Builder#seed(long)}: the same seed, clock and request
+ * from random sources seeded by {@link FakePaziresh24Builder#seed(long)}: the same seed, clock and request
  * sequence give the same answers.
  *
  * <p><b>Live protocol.</b> Response bodies follow {@code shared/providers/paziresh24.md} (the spec of
@@ -76,9 +63,9 @@ import java.util.function.Consumer;
  * <ul>
  * <li>www / apigw booking RPC ({@code POST /api/<name>} or {@code /booking/v2/<name>}): getFreeDays in
  *     calendar mode (form has {@code return_free_turns}: {@code result:[]}, {@code calendar.turns} over
- *     the {@linkplain Builder#bookingWindowDays booking window}, {@code holidays} map, {@code non_workdays}
+ *     the {@linkplain FakePaziresh24Builder#bookingWindowDays booking window}, {@code holidays} map, {@code non_workdays}
  *     in JavaScript numbering, ...) and all-slots mode (no {@code return_free_turns}: {@code result}
- *     keyed by day with work-hour blocks over the {@linkplain Builder#allSlotsWindowDays all-slots
+ *     keyed by day with work-hour blocks over the {@linkplain FakePaziresh24Builder#allSlotsWindowDays all-slots
  *     window}); status 32 when nothing is free in the booking window, 700 when
  *     {@linkplain #bookingOff booking is off} or the service is not bookable online; getFreeTurns,
  *     getFreeTurn, suspend, unsuspend, book, deleteBook, setTerminal;</li>
@@ -98,7 +85,7 @@ import java.util.function.Consumer;
  * without a terminal id; holds and book need one (status 0 with {@code details.terminal_id} otherwise);
  * holds are bound to the terminal that made them. setTerminal always mints {@code clinic-<uniqid>} from
  * the fake's clock (spec 2.2); hold codes are uniqids too. Status 3 for unknown terminals only with
- * {@linkplain Builder#strictTerminals strict terminals}. {@code book} and {@code moveBook} need a
+ * {@linkplain FakePaziresh24Builder#strictTerminals strict terminals}. {@code book} and {@code moveBook} need a
  * Bearer token (or {@code token} cookie), else HTTP 401 {@code {"status":0,"message":...}}; a priced
  * service ({@code free_price > 0}) or the online center {@value #ONLINE_CENTER_ID} answers
  * {@code "reqiure_payment":"1"} with {@code redirect_url} = this fake's own base URL (as the client
@@ -198,25 +185,19 @@ public final class FakePaziresh24 implements AutoCloseable {
   private final Paziresh24State state;
   private final FakeSiteRuntime runtime;
 
-  private FakePaziresh24(Builder b, List<DoctorSpec> doctors) {
-    FakeSiteSettings<FakePaziresh24> settings = b.settings;
-    Paziresh24Directory directory = new Paziresh24Directory(doctors);
-    this.state = new Paziresh24State(new Paziresh24State.Settings(settings.clock(), settings.seed(), b.holdTtl,
-        b.tokenTtl, b.otp, b.otpResendInterval, b.otpValidity, b.rejectDuplicateBookings, b.bookingWindowDays,
-        b.allSlotsWindowDays, b.holidays), directory);
-    state.strictTerminals(b.strictTerminals);
-    state.requireWidgetMetaData(b.requireWidgetMetaData);
+  FakePaziresh24(FakeSiteSettings<FakePaziresh24> settings, Paziresh24State state) {
+    this.state = state;
     this.runtime = new FakeSiteRuntime("fake-paziresh24", settings, settings.seed() * 17 + 3,
         faults -> new Paziresh24Site(state, faults));
   }
 
   /** A builder with the defaults: system clock, no doctors, no rate limit. */
-  public static Builder builder() {
-    return new Builder();
+  public static FakePaziresh24Builder builder() {
+    return new FakePaziresh24Builder();
   }
 
   /**
-   * A fake (not started) from a JSON scenario file; see {@link Builder#scenario(InputStream)} for the format.
+   * A fake (not started) from a JSON scenario file; see {@link FakePaziresh24Builder#scenario(InputStream)} for the format.
    *
    * @throws UncheckedIOException if the file cannot be read
    * @throws IllegalArgumentException if the scenario is malformed
@@ -226,7 +207,7 @@ public final class FakePaziresh24 implements AutoCloseable {
   }
 
   /**
-   * A fake (not started) from a JSON scenario; see {@link Builder#scenario(InputStream)} for the format.
+   * A fake (not started) from a JSON scenario; see {@link FakePaziresh24Builder#scenario(InputStream)} for the format.
    *
    * @throws UncheckedIOException if the stream cannot be read
    * @throws IllegalArgumentException if the scenario is malformed
@@ -238,7 +219,7 @@ public final class FakePaziresh24 implements AutoCloseable {
   // ---- lifecycle -------------------------------------------------------------------------------
 
   /**
-   * Starts serving on {@code 127.0.0.1} (a free port unless {@link Builder#port(int)} chose one).
+   * Starts serving on {@code 127.0.0.1} (a free port unless {@link FakePaziresh24Builder#port(int)} chose one).
    * Idempotent while running.
    *
    * @return this
@@ -385,16 +366,7 @@ public final class FakePaziresh24 implements AutoCloseable {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(action, "action");
     requirePositive(period, "period");
-    state.schedule(first, new Runnable() {
-      private Instant next = first;
-
-      @Override
-      public void run() {
-        action.accept(FakePaziresh24.this);
-        next = next.plus(period);
-        state.schedule(next, this);
-      }
-    });
+    Paziresh24Scenarios.every(state, first, period, () -> action.accept(this));
   }
 
   /** At {@code when}, the patient holding the slot starting at {@code slotStart} cancels: it becomes free. */
@@ -449,32 +421,7 @@ public final class FakePaziresh24 implements AutoCloseable {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(until, "until");
     requirePositive(meanInterval, "meanInterval");
-    Runnable step = new Runnable() {
-      @Override
-      public void run() {
-        Instant now = state.now();
-        if (now.isAfter(until)) {
-          return;
-        }
-        event.accept(FakePaziresh24.this);
-        Instant next = now.plus(gap());
-        if (!next.isAfter(until)) {
-          state.schedule(next, this);
-        }
-      }
-
-      private Duration gap() {
-        Random r = state.scenarioRandom();
-        double u = r.nextDouble();
-        long nanos = (long) (-Math.log(1 - u) * meanInterval.toNanos());
-        return Duration.ofNanos(Math.max(1_000_000, nanos));
-      }
-    };
-    synchronized (state) {
-      Random r = state.scenarioRandom();
-      long first = (long) (-Math.log(1 - r.nextDouble()) * meanInterval.toNanos());
-      state.schedule(from.plusNanos(Math.max(1_000_000, first)), step);
-    }
+    Paziresh24Scenarios.randomly(state, from, until, meanInterval, () -> event.accept(this));
   }
 
   /** Applies every hold expiry and scheduled action due by the clock's current time. */
@@ -489,7 +436,7 @@ public final class FakePaziresh24 implements AutoCloseable {
     return runtime.faults();
   }
 
-  /** The requests received (the newest {@link Builder#requestLogLimit(int)}), oldest first. */
+  /** The requests received (the newest {@link FakePaziresh24Builder#requestLogLimit(int)}), oldest first. */
   public List<RecordedRequest> requests() {
     return runtime.requests();
   }
@@ -547,7 +494,7 @@ public final class FakePaziresh24 implements AutoCloseable {
   }
 
   /**
-   * Turns "strict terminals" on or off at run time (see {@link Builder#strictTerminals(boolean)}).
+   * Turns "strict terminals" on or off at run time (see {@link FakePaziresh24Builder#strictTerminals(boolean)}).
    */
   public void strictTerminals(boolean strict) {
     state.strictTerminals(strict);
@@ -564,7 +511,7 @@ public final class FakePaziresh24 implements AutoCloseable {
   }
 
   /**
-   * Turns the Hamdast meta_data check on or off at run time (see {@link Builder#requireWidgetMetaData(boolean)}).
+   * Turns the Hamdast meta_data check on or off at run time (see {@link FakePaziresh24Builder#requireWidgetMetaData(boolean)}).
    */
   public void requireWidgetMetaData(boolean require) {
     state.requireWidgetMetaData(require);
@@ -689,823 +636,6 @@ public final class FakePaziresh24 implements AutoCloseable {
   @Override
   public String toString() {
     return runtime.describe("FakePaziresh24", slugs());
-  }
-
-  // ---- builders --------------------------------------------------------------------------------
-
-  /** Builds a {@link FakePaziresh24}; not thread-safe. */
-  public static final class Builder {
-    private final FakeSiteSettings<FakePaziresh24> settings =
-        new FakeSiteSettings<>(DEFAULT_SEED, DEFAULT_SERVER_THREADS, DEFAULT_REQUEST_LOG_LIMIT);
-    private Duration holdTtl = DEFAULT_HOLD_TTL;
-    private Duration tokenTtl = DEFAULT_TOKEN_TTL;
-    private String otp = DEFAULT_OTP;
-    private Duration otpResendInterval = DEFAULT_OTP_RESEND_INTERVAL;
-    private Duration otpValidity = DEFAULT_OTP_VALIDITY;
-    private boolean rejectDuplicateBookings;
-    private int bookingWindowDays = DEFAULT_BOOKING_WINDOW_DAYS;
-    private int allSlotsWindowDays = DEFAULT_ALL_SLOTS_WINDOW_DAYS;
-    private final java.util.Map<LocalDate, String> holidays = new java.util.TreeMap<>();
-    private boolean strictTerminals;
-    private boolean requireWidgetMetaData;
-    private final List<DoctorBuilder> doctors = new ArrayList<>();
-
-    private Builder() {}
-
-    /** The clock everything follows; default {@link Clock#systemUTC()}. */
-    public Builder clock(Clock value) {
-      settings.clock(value);
-      return this;
-    }
-
-    /** Seeds every random choice; default {@value #DEFAULT_SEED}. */
-    public Builder seed(long value) {
-      settings.seed(value);
-      return this;
-    }
-
-    /** How long a hold lasts before its slot is free again; default 5 minutes. */
-    public Builder holdTtl(Duration value) {
-      this.holdTtl = requirePositive(value, "holdTtl");
-      return this;
-    }
-
-    /** How long a login token is accepted; default 24 hours. */
-    public Builder tokenTtl(Duration value) {
-      this.tokenTtl = requirePositive(value, "tokenTtl");
-      return this;
-    }
-
-    /** The one OTP every login accepts; default {@value #DEFAULT_OTP}. */
-    public Builder otp(String value) {
-      this.otp = requireText(value, "otp");
-      return this;
-    }
-
-    /** Minimum time between two OTP sends to one mobile (else status 39); default 60 s. */
-    public Builder otpResendInterval(Duration value) {
-      Objects.requireNonNull(value, "otpResendInterval");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException("otpResendInterval must not be negative: " + value);
-      }
-      this.otpResendInterval = value;
-      return this;
-    }
-
-    /** How long a sent OTP stays usable; default 5 minutes. */
-    public Builder otpValidity(Duration value) {
-      this.otpValidity = requirePositive(value, "otpValidity");
-      return this;
-    }
-
-    /**
-     * Requests allowed per client per clock minute before HTTP 429; a client is its
-     * {@code terminal_id}, else its remote address. {@code 0} (the default) turns limiting off.
-     */
-    public Builder rateLimitPerMinute(int value) {
-      settings.rateLimitPerMinute(value);
-      return this;
-    }
-
-    /** The port to bind; {@code 0} (the default) picks a free one. */
-    public Builder port(int value) {
-      settings.port(value);
-      return this;
-    }
-
-    /** HTTP handler threads; default {@value #DEFAULT_SERVER_THREADS}. */
-    public Builder serverThreads(int value) {
-      settings.serverThreads(value);
-      return this;
-    }
-
-    /** How many requests {@link #requests()} keeps in full (counts are never truncated); default 100,000. */
-    public Builder requestLogLimit(int value) {
-      settings.requestLogLimit(value);
-      return this;
-    }
-
-    /**
-     * Whether {@code book} refuses a national code that already has a future booking with the same
-     * doctor (status 0), as the real site is believed to; default {@code false}.
-     */
-    public Builder rejectDuplicateBookings(boolean value) {
-      this.rejectDuplicateBookings = value;
-      return this;
-    }
-
-    /**
-     * The booking window in days: calendar-mode getFreeDays lists free days from today to today +
-     * this ({@code calendar.end_date}); slots after it are not shown, and status 32 means nothing is
-     * free inside it. Default {@value FakePaziresh24#DEFAULT_BOOKING_WINDOW_DAYS}.
-     */
-    public Builder bookingWindowDays(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("bookingWindowDays must be positive: " + value);
-      }
-      this.bookingWindowDays = value;
-      return this;
-    }
-
-    /**
-     * The all-slots window in days (spec 4.1b): getFreeDays without {@code return_free_turns} returns
-     * the slots of today to today + this (capped by the booking window). Default
-     * {@value FakePaziresh24#DEFAULT_ALL_SLOTS_WINDOW_DAYS}.
-     */
-    public Builder allSlotsWindowDays(int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("allSlotsWindowDays must not be negative: " + value);
-      }
-      this.allSlotsWindowDays = value;
-      return this;
-    }
-
-    /** A public holiday, listed in getFreeDays' {@code calendar.holidays} map (it does not close any slot). */
-    public Builder holiday(LocalDate day, String name) {
-      holidays.put(Objects.requireNonNull(day, "day"), requireText(name, "name"));
-      return this;
-    }
-
-    /**
-     * Strict terminals: a legacy call (booking RPC, deleteBook, moveBook) naming a {@code terminal_id}
-     * (header, form or cookie) that {@link #SET_TERMINAL} never minted answers
-     * {@code {"status":3,"message":...}}. Status 3 and its body are UNVERIFIED in the spec (2.1), so
-     * this uses the general legacy envelope; calls without a terminal id are not affected. Default
-     * {@code false}; can be flipped at run time with {@link FakePaziresh24#strictTerminals(boolean)}.
-     */
-    public Builder strictTerminals(boolean value) {
-      this.strictTerminals = value;
-      return this;
-    }
-
-    /**
-     * Whether {@code book} refuses (status 0 with a message) a booking with a doctor that has a
-     * Hamdast widget when the form lacks the widget's {@code meta_data} keys. UNVERIFIED in the spec
-     * (5.9); default {@code false}.
-     */
-    public Builder requireWidgetMetaData(boolean value) {
-      this.requireWidgetMetaData = value;
-      return this;
-    }
-
-    /**
-     * Adds a doctor.
-     *
-     * @param slug the profile slug, decoded (Latin or Persian, no {@code /}, {@code ?}, {@code #} or spaces)
-     */
-    public Builder doctor(String slug, Consumer<DoctorBuilder> spec) {
-      DoctorBuilder d = new DoctorBuilder(slug);
-      Objects.requireNonNull(spec, "spec").accept(d);
-      doctors.add(d);
-      return this;
-    }
-
-    /** Schedules an action on the built fake (see {@link FakePaziresh24#schedule}). */
-    public Builder schedule(Instant when, Consumer<FakePaziresh24> action) {
-      settings.schedule(when, action);
-      return this;
-    }
-
-    /**
-     * Reads a JSON scenario file; see {@link #scenario(InputStream)}.
-     *
-     * @throws UncheckedIOException if the file cannot be read
-     */
-    public Builder scenario(Path file) {
-      Objects.requireNonNull(file, "file");
-      try (InputStream in = Files.newInputStream(file)) {
-        return scenario(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read scenario " + file, e);
-      }
-    }
-
-    /**
-     * Reads a JSON scenario: settings, doctors with their calendars, and timed events. Every key is
-     * optional except the ids; unknown keys are errors. Durations are ISO-8601 ({@code PT5M}),
-     * instants ISO-8601 UTC, days {@code 2026-01-04}, times {@code 09:30} (Tehran).
-     *
-     * <pre>{@code
-     * {
-     *   "now": "2026-01-03T05:30:00Z",          // a FakeClock here, unless clock(...) was called
-     *   "seed": 42, "holdTtl": "PT5M", "tokenTtl": "PT24H", "otp": "1234", "rateLimitPerMinute": 0,
-     *   "bookingWindowDays": 60, "allSlotsWindowDays": 10, "strictTerminals": false,
-     *   "requireWidgetMetaData": false, "holidays": {"2026-02-11": "پیروزی انقلاب اسلامی"},
-     *   "doctors": [{
-     *     "slug": "dr-sara-ahmadi", "displayName": "دکتر سارا احمدی", "name": "سارا", "family": "احمدی",
-     *     "expertises": ["قلب و عروق"], "aliases": ["sara-ahmadi"],
-     *     "widget": {"app": "insurance-check", "captcha": false, "metaData": {"insurance_id": "12"}},
-     *     "centers": [{
-     *       "id": "1001", "name": "مطب", "city": "تهران", "citySlug": "tehran", "address": "...", "serverId": "1",
-     *       "location": "35.7601,51.4102",
-     *       "services": [{
-     *         "id": "2001", "title": "ویزیت حضوری", "price": 1500000, "duration": "PT15M", "userCenterId": "3001",
-     *         "bookingOff": false,
-     *         "slots": ["2026-01-04T06:00:00Z"],
-     *         "days": [{"date": "2026-01-05", "from": "09:00", "to": "12:00"}]
-     *       }]
-     *     }]
-     *   }],
-     *   "events": [
-     *     {"at": "2026-01-03T06:00:00Z", "type": "release", "slug": "dr-sara-ahmadi", "centerId": "1001",
-     *      "serviceId": "2001", "start": "2026-01-04T07:00:00Z"},
-     *     {"at": "...", "type": "take", "slug": "...", "centerId": "...", "serviceId": "...", "start": "..."},
-     *     {"at": "...", "type": "openDay", "slug": "...", "centerId": "...", "serviceId": "...",
-     *      "date": "2026-01-10", "from": "09:00", "to": "12:00"}
-     *   ]
-     * }
-     * }</pre>
-     *
-     * @throws UncheckedIOException if the stream cannot be read
-     * @throws IllegalArgumentException naming the first malformed key
-     */
-    public Builder scenario(InputStream json) {
-      Paziresh24ScenarioReader.read(Objects.requireNonNull(json, "json"), new Paziresh24ScenarioReader.Target() {
-        @Override
-        public void now(Instant now) {
-          settings.defaultClock(FakeClock.at(now));
-        }
-
-        @Override
-        public void seed(long value) {
-          Builder.this.seed(value);
-        }
-
-        @Override
-        public void holdTtl(Duration value) {
-          Builder.this.holdTtl(value);
-        }
-
-        @Override
-        public void tokenTtl(Duration value) {
-          Builder.this.tokenTtl(value);
-        }
-
-        @Override
-        public void otp(String value) {
-          Builder.this.otp(value);
-        }
-
-        @Override
-        public void rateLimitPerMinute(int value) {
-          Builder.this.rateLimitPerMinute(value);
-        }
-
-        @Override
-        public void bookingWindowDays(int value) {
-          Builder.this.bookingWindowDays(value);
-        }
-
-        @Override
-        public void allSlotsWindowDays(int value) {
-          Builder.this.allSlotsWindowDays(value);
-        }
-
-        @Override
-        public void strictTerminals(boolean value) {
-          Builder.this.strictTerminals(value);
-        }
-
-        @Override
-        public void requireWidgetMetaData(boolean value) {
-          Builder.this.requireWidgetMetaData(value);
-        }
-
-        @Override
-        public void holiday(LocalDate day, String name) {
-          Builder.this.holiday(day, name);
-        }
-
-        @Override
-        public Paziresh24ScenarioReader.DoctorTarget doctor(String slug) {
-          DoctorBuilder d = new DoctorBuilder(slug);
-          doctors.add(d);
-          return d.asTarget();
-        }
-
-        @Override
-        public void event(Instant at, Consumer<FakePaziresh24> action) {
-          Builder.this.schedule(at, action);
-        }
-      });
-      return this;
-    }
-
-    /**
-     * Builds the fake (not started) and opens the initial slots.
-     *
-     * @throws IllegalArgumentException on duplicate slugs, aliases, center or service ids, or overlapping slots
-     */
-    public FakePaziresh24 build() {
-      Ids defaults = new Ids(settings.seed() ^ 0x9E3779B97F4A7C15L);
-      List<DoctorSpec> specs = new ArrayList<>();
-      for (DoctorBuilder d : doctors) {
-        specs.add(d.spec(defaults));
-      }
-      FakePaziresh24 fake = new FakePaziresh24(this, specs);
-      for (DoctorBuilder d : doctors) {
-        for (CenterBuilder c : d.centers) {
-          for (ServiceBuilder s : c.services) {
-            s.initial.openOn(t -> fake.openSlot(d.slug, c.id, s.id, t),
-                (day, from, to) -> fake.openSlots(d.slug, c.id, s.id, day, from, to));
-          }
-        }
-      }
-      settings.forEachScheduled(fake::schedule);
-      return fake;
-    }
-  }
-
-  /** Describes one doctor; not thread-safe. */
-  public static final class DoctorBuilder {
-    private final String slug;
-    private String displayName;
-    private String name;
-    private String family;
-    private String gender = "";
-    private String id;
-    private String userId;
-    private String serverId = "1";
-    private String employeeId;
-    private int experience = 10;
-    private final List<Expertise> expertises = new ArrayList<>();
-    private final List<String> aliases = new ArrayList<>();
-    private final List<CenterBuilder> centers = new ArrayList<>();
-    private final List<String[]> widgetApps = new ArrayList<>();
-    private final List<java.util.Map<String, String>> widgetMeta = new ArrayList<>();
-
-    private DoctorBuilder(String slug) {
-      Objects.requireNonNull(slug, "slug");
-      if (slug.isBlank() || slug.chars().anyMatch(c -> c == '/' || c == '?' || c == '#' || Character.isWhitespace(c))) {
-        throw new IllegalArgumentException("slug must be non-blank without '/', '?', '#' or spaces: '" + slug + "'");
-      }
-      this.slug = slug;
-    }
-
-    /** {@code display_name}; default the slug. */
-    public DoctorBuilder displayName(String value) {
-      this.displayName = requireText(value, "displayName");
-      return this;
-    }
-
-    /** First name; default the display name's first word after "دکتر". */
-    public DoctorBuilder name(String value) {
-      this.name = requireText(value, "name");
-      return this;
-    }
-
-    /** Family name; default the rest of the display name. */
-    public DoctorBuilder family(String value) {
-      this.family = requireText(value, "family");
-      return this;
-    }
-
-    /** {@code gender} as the site sends it; default empty. */
-    public DoctorBuilder gender(String value) {
-      this.gender = Objects.requireNonNull(value, "gender");
-      return this;
-    }
-
-    /** {@code information.id}; default a seeded UUID. */
-    public DoctorBuilder id(String value) {
-      this.id = requireText(value, "id");
-      return this;
-    }
-
-    /** {@code user_id}; default seeded digits. */
-    public DoctorBuilder userId(String value) {
-      this.userId = requireText(value, "userId");
-      return this;
-    }
-
-    /** {@code server_id} of the doctor and, by default, of its centers; default {@code 1}. */
-    public DoctorBuilder serverId(String value) {
-      this.serverId = requireText(value, "serverId");
-      return this;
-    }
-
-    /** Medical council number; default seeded digits. */
-    public DoctorBuilder employeeId(String value) {
-      this.employeeId = requireText(value, "employeeId");
-      return this;
-    }
-
-    /** Years of experience; default 10. */
-    public DoctorBuilder experience(int value) {
-      this.experience = value;
-      return this;
-    }
-
-    /** Adds a specialty; its search slug is guessed from common Persian names (else {@code other}). */
-    public DoctorBuilder expertise(String title) {
-      return expertise(title, guessExpertiseSlug(requireText(title, "expertise")));
-    }
-
-    /** Adds a specialty with its search category slug (for example {@code cardiovascular}). */
-    public DoctorBuilder expertise(String title, String slug) {
-      expertises.add(new Expertise(requireText(title, "expertise"), requireText(slug, "expertise slug")));
-      return this;
-    }
-
-    /** An old slug that now redirects here (301 on the page, {@code redirect} on drprofile). */
-    public DoctorBuilder alias(String oldSlug) {
-      aliases.add(new DoctorBuilder(oldSlug).slug);
-      return this;
-    }
-
-    /**
-     * A Hamdast pre-booking widget (spec 5.9) whose addon answers {@code {"action":"BOOK","meta_data":{...}}}
-     * at once with {@code metaData}. Listed by {@link #BOOKING_WIDGETS}; its {@code data_endpoint} is
-     * {@code <base URL>/v1/apps/<app>/prebook}.
-     */
-    public DoctorBuilder bookingWidget(String app, java.util.Map<String, String> metaData) {
-      return widget(app, false, metaData);
-    }
-
-    /**
-     * A Hamdast pre-booking widget whose addon first answers {@code SHOW_FORM} (a captcha form, spec 11);
-     * its submit endpoint {@code <base URL>/v1/apps/<app>/verify} answers {@code BOOK} with
-     * {@code metaData} once {@code form_data.captcha} is non-blank.
-     */
-    public DoctorBuilder bookingWidgetWithCaptcha(String app, java.util.Map<String, String> metaData) {
-      return widget(app, true, metaData);
-    }
-
-    private DoctorBuilder widget(String app, boolean captcha, java.util.Map<String, String> metaData) {
-      String a = requireText(app, "app");
-      if (!a.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("app must be a path segment of letters, digits, '.', '_' or '-': " + a);
-      }
-      widgetApps.add(new String[] {a, Boolean.toString(captcha)});
-      widgetMeta.add(new java.util.LinkedHashMap<>(Objects.requireNonNull(metaData, "metaData")));
-      return this;
-    }
-
-    /** Adds a center ({@value FakePaziresh24#ONLINE_CENTER_ID} is the online-visit pseudo center). */
-    public DoctorBuilder center(String centerId, Consumer<CenterBuilder> spec) {
-      CenterBuilder c = new CenterBuilder(requireText(centerId, "centerId"));
-      Objects.requireNonNull(spec, "spec").accept(c);
-      centers.add(c);
-      return this;
-    }
-
-    private DoctorSpec spec(Ids defaults) {
-      String shown = displayName != null ? displayName : slug;
-      String bare = shown.startsWith("دکتر ") ? shown.substring(5).strip() : shown;
-      int space = bare.indexOf(' ');
-      String first = name != null ? name : space < 0 ? bare : bare.substring(0, space);
-      String last = family != null ? family : space < 0 ? "" : bare.substring(space + 1);
-      String docId = id != null ? id : defaults.uuid();
-      String uid = userId != null ? userId : defaults.digits(7);
-      String emp = employeeId != null ? employeeId : defaults.digits(5);
-      String profileId = defaults.digits(6);
-      List<CenterSpec> cs = new ArrayList<>();
-      for (CenterBuilder c : centers) {
-        cs.add(c.spec(this, defaults));
-      }
-      List<Paziresh24Directory.Widget> widgets = new ArrayList<>();
-      for (int i = 0; i < widgetApps.size(); i++) {
-        widgets.add(new Paziresh24Directory.Widget("w-" + defaults.digits(2), widgetApps.get(i)[0],
-            Boolean.parseBoolean(widgetApps.get(i)[1]), widgetMeta.get(i)));
-      }
-      return new DoctorSpec(slug, docId, profileId, serverId, uid, shown, first, last, gender, emp, experience,
-          expertises, aliases, cs, widgets);
-    }
-
-    Paziresh24ScenarioReader.DoctorTarget asTarget() {
-      DoctorBuilder self = this;
-      return new Paziresh24ScenarioReader.DoctorTarget() {
-        @Override
-        public void set(String key, String value) {
-          switch (key) {
-            case "displayName": self.displayName(value); break;
-            case "name": self.name(value); break;
-            case "family": self.family(value); break;
-            case "gender": self.gender(value); break;
-            case "id": self.id(value); break;
-            case "userId": self.userId(value); break;
-            case "serverId": self.serverId(value); break;
-            case "employeeId": self.employeeId(value); break;
-            case "experience": self.experience(Integer.parseInt(value)); break;
-            case "expertise": self.expertise(value); break;
-            case "alias": self.alias(value); break;
-            default: throw new IllegalArgumentException("unknown doctor key '" + key + "'");
-          }
-        }
-
-        @Override
-        public void widget(String app, boolean captcha, java.util.Map<String, String> metaData) {
-          self.widget(app, captcha, metaData);
-        }
-
-        @Override
-        public Paziresh24ScenarioReader.CenterTarget center(String id) {
-          CenterBuilder c = new CenterBuilder(requireText(id, "centerId"));
-          centers.add(c);
-          return c.asTarget();
-        }
-      };
-    }
-  }
-
-  /** Describes one center of a doctor; not thread-safe. */
-  public static final class CenterBuilder {
-    private final String id;
-    private String name = "مطب";
-    private String city = "تهران";
-    private String citySlug;
-    private String province;
-    private String address = "";
-    private String serverId;
-    private Integer centerType;
-    private String userCenterId;
-    private String phone = "";
-    private GeoPoint location;
-    private final List<ServiceBuilder> services = new ArrayList<>();
-
-    private CenterBuilder(String id) {
-      this.id = id;
-    }
-
-    /** Name; default {@code مطب}. */
-    public CenterBuilder name(String value) {
-      this.name = requireText(value, "name");
-      return this;
-    }
-
-    /** City name; default {@code تهران}. Empty is allowed (online visits). */
-    public CenterBuilder city(String value) {
-      this.city = Objects.requireNonNull(value, "city");
-      return this;
-    }
-
-    /** City slug for search; default guessed from common Persian city names (else {@code ir}). */
-    public CenterBuilder citySlug(String value) {
-      this.citySlug = requireText(value, "citySlug");
-      return this;
-    }
-
-    /** Province; default the city. */
-    public CenterBuilder province(String value) {
-      this.province = Objects.requireNonNull(value, "province");
-      return this;
-    }
-
-    /** Street address; default empty. */
-    public CenterBuilder address(String value) {
-      this.address = Objects.requireNonNull(value, "address");
-      return this;
-    }
-
-    /** {@code server_id}; default the doctor's. */
-    public CenterBuilder serverId(String value) {
-      this.serverId = requireText(value, "serverId");
-      return this;
-    }
-
-    /** {@code center_type}; default 1 (personal office), 3 for the online center. */
-    public CenterBuilder centerType(int value) {
-      this.centerType = value;
-      return this;
-    }
-
-    /** {@code user_center_id} of the doctor here, and the default of its services; default a seeded UUID. */
-    public CenterBuilder userCenterId(String value) {
-      this.userCenterId = requireText(value, "userCenterId");
-      return this;
-    }
-
-    /** Display phone number; default none. */
-    public CenterBuilder phone(String value) {
-      this.phone = Objects.requireNonNull(value, "phone");
-      return this;
-    }
-
-    /**
-     * The center's map pin, served as the profile's {@code map{lat,lon}} (spec 3B); default none (the
-     * profile then has no {@code map}).
-     */
-    public CenterBuilder location(double lat, double lon) {
-      this.location = new GeoPoint(lat, lon);
-      return this;
-    }
-
-    /** Adds a service. */
-    public CenterBuilder service(String serviceId, Consumer<ServiceBuilder> spec) {
-      ServiceBuilder s = new ServiceBuilder(requireText(serviceId, "serviceId"));
-      Objects.requireNonNull(spec, "spec").accept(s);
-      services.add(s);
-      return this;
-    }
-
-    private CenterSpec spec(DoctorBuilder doctor, Ids defaults) {
-      String ucid = userCenterId != null ? userCenterId
-          : services.stream().filter(s -> s.userCenterId != null).map(s -> s.userCenterId).findFirst()
-              .orElseGet(defaults::uuid);
-      List<ServiceSpec> ss = new ArrayList<>();
-      for (ServiceBuilder s : services) {
-        ss.add(s.spec(ucid));
-      }
-      int type = centerType != null ? centerType : id.equals(ONLINE_CENTER_ID) ? 3 : 1;
-      return new CenterSpec(id, name, city, citySlug != null ? citySlug : guessCitySlug(city),
-          province != null ? province : city, address, serverId != null ? serverId : doctor.serverId, type, ucid, phone,
-          ss, location);
-    }
-
-    Paziresh24ScenarioReader.CenterTarget asTarget() {
-      CenterBuilder self = this;
-      return new Paziresh24ScenarioReader.CenterTarget() {
-        @Override
-        public void set(String key, String value) {
-          switch (key) {
-            case "name": self.name(value); break;
-            case "city": self.city(value); break;
-            case "citySlug": self.citySlug(value); break;
-            case "province": self.province(value); break;
-            case "address": self.address(value); break;
-            case "serverId": self.serverId(value); break;
-            case "centerType": self.centerType(Integer.parseInt(value)); break;
-            case "userCenterId": self.userCenterId(value); break;
-            case "phone": self.phone(value); break;
-            case "location": {
-              GeoPoint p = GeoPoint.parse(value);
-              self.location(p.lat(), p.lon());
-              break;
-            }
-            default: throw new IllegalArgumentException("unknown center key '" + key + "'");
-          }
-        }
-
-        @Override
-        public Paziresh24ScenarioReader.ServiceTarget service(String id) {
-          ServiceBuilder s = new ServiceBuilder(requireText(id, "serviceId"));
-          services.add(s);
-          return s.asTarget();
-        }
-      };
-    }
-  }
-
-  /** Describes one service at a center, and its initial calendar; not thread-safe. */
-  public static final class ServiceBuilder {
-    private final String id;
-    private String title = "ویزیت";
-    private long price;
-    private Duration duration = Duration.ofMinutes(15);
-    private String userCenterId;
-    private boolean bookable = true;
-    private boolean canRequest;
-    private boolean bookingOff;
-    private String hoursOfWork = "شنبه تا چهارشنبه ۹ الی ۱۳";
-    private final InitialSlots initial = new InitialSlots();
-
-    private ServiceBuilder(String id) {
-      this.id = id;
-    }
-
-    /** {@code alias_title}; default {@code ویزیت}. */
-    public ServiceBuilder title(String value) {
-      this.title = requireText(value, "title");
-      return this;
-    }
-
-    /**
-     * {@code free_price} in rials; default 0. A priced service (or any service of the online center
-     * {@value FakePaziresh24#ONLINE_CENTER_ID}) needs online payment: its book reply says
-     * {@code "reqiure_payment":"1"} (spec 5.6) and {@link FakeBooking#paymentRequired()} is true.
-     */
-    public ServiceBuilder price(long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("price must not be negative: " + value);
-      }
-      this.price = value;
-      return this;
-    }
-
-    /** One appointment's length (whole minutes on the page); default 15 minutes. */
-    public ServiceBuilder duration(Duration value) {
-      this.duration = requirePositive(value, "duration");
-      return this;
-    }
-
-    /** {@code user_center_id}; default the center's. */
-    public ServiceBuilder userCenterId(String value) {
-      this.userCenterId = requireText(value, "userCenterId");
-      return this;
-    }
-
-    /** {@code can_booking}; default {@code true}. Non-bookable services answer status 0 on the booking RPC. */
-    public ServiceBuilder bookable(boolean value) {
-      this.bookable = value;
-      return this;
-    }
-
-    /** {@code can_request} (the "book request" flow); default {@code false}. */
-    public ServiceBuilder canRequest(boolean value) {
-      this.canRequest = value;
-      return this;
-    }
-
-    /**
-     * Whether online booking starts switched off (status 700, spec 2.1); default {@code false}.
-     * Toggle it at run time with {@link FakePaziresh24#bookingOff(String, String, String, boolean)}.
-     */
-    public ServiceBuilder bookingOff(boolean value) {
-      this.bookingOff = value;
-      return this;
-    }
-
-    /**
-     * {@code hours_of_work} as text; empty makes the service not bookable, as on the site. The JSON
-     * {@code hours_of_work[]} days and hours come from the calendar's slots (Saturday to Wednesday
-     * 09:00-13:00 while it has none).
-     */
-    public ServiceBuilder hoursOfWork(String value) {
-      this.hoursOfWork = Objects.requireNonNull(value, "hoursOfWork");
-      return this;
-    }
-
-    /** A slot free from the start. */
-    public ServiceBuilder slot(Instant start) {
-      initial.slot(start);
-      return this;
-    }
-
-    /** A day's calendar free from the start (see {@link FakePaziresh24#openSlots}). */
-    public ServiceBuilder day(LocalDate day, LocalTime from, LocalTime to) {
-      initial.day(day, from, to);
-      return this;
-    }
-
-    private ServiceSpec spec(String centerUserCenterId) {
-      return new ServiceSpec(id, title, price, duration, userCenterId != null ? userCenterId : centerUserCenterId,
-          bookable, canRequest, hoursOfWork, bookingOff);
-    }
-
-    Paziresh24ScenarioReader.ServiceTarget asTarget() {
-      ServiceBuilder self = this;
-      return new Paziresh24ScenarioReader.ServiceTarget() {
-        @Override
-        public void set(String key, String value) {
-          switch (key) {
-            case "title": self.title(value); break;
-            case "price": self.price(Long.parseLong(value)); break;
-            case "duration": self.duration(Duration.parse(value)); break;
-            case "userCenterId": self.userCenterId(value); break;
-            case "bookable": self.bookable(Boolean.parseBoolean(value)); break;
-            case "canRequest": self.canRequest(Boolean.parseBoolean(value)); break;
-            case "hoursOfWork": self.hoursOfWork(value); break;
-            case "bookingOff": self.bookingOff(Boolean.parseBoolean(value)); break;
-            default: throw new IllegalArgumentException("unknown service key '" + key + "'");
-          }
-        }
-
-        @Override
-        public void slot(Instant start) {
-          self.slot(start);
-        }
-
-        @Override
-        public void day(LocalDate day, LocalTime from, LocalTime to) {
-          self.day(day, from, to);
-        }
-      };
-    }
-  }
-
-  static String guessExpertiseSlug(String title) {
-    switch (title.strip()) {
-      case "قلب و عروق": return "cardiovascular";
-      case "پوست و مو": return "dermatology";
-      case "داخلی": return "internal";
-      case "اطفال":
-      case "کودکان": return "pediatrics";
-      case "زنان و زایمان": return "obstetrics-gynecology";
-      case "عمومی":
-      case "پزشک عمومی": return "general-practitioner";
-      case "چشم پزشکی": return "ophthalmology";
-      case "ارتوپدی": return "orthopedics";
-      case "دندانپزشکی":
-      case "دندانپزشک": return "dentistry";
-      case "روانپزشکی": return "psychiatry";
-      case "گوش و حلق و بینی": return "ent";
-      default: return "other";
-    }
-  }
-
-  static String guessCitySlug(String city) {
-    switch (city.strip()) {
-      case "تهران": return "tehran";
-      case "مشهد": return "mashhad";
-      case "اصفهان": return "isfahan";
-      case "شیراز": return "shiraz";
-      case "تبریز": return "tabriz";
-      case "کرج": return "karaj";
-      case "اهواز": return "ahvaz";
-      case "قم": return "qom";
-      case "رشت": return "rasht";
-      default: return city.isBlank() ? "ir" : city.strip().toLowerCase(Locale.ROOT);
-    }
   }
 
   /** Tehran midnight of {@code day}, handy for expectations on {@code calendar.turns}. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * testkit). One instance serves one test at a time; do not share it between tests running in parallel.
  */
 public final class FakePaziresh24Extension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
-  private final Consumer<FakePaziresh24.Builder> configuration;
+  private final Consumer<FakePaziresh24Builder> configuration;
   private volatile FakePaziresh24 fake;
 
   /** An extension whose fakes have no doctors (add them with {@link #FakePaziresh24Extension(Consumer)}). */
@@ -37,7 +37,7 @@ public final class FakePaziresh24Extension implements BeforeEachCallback, AfterE
   }
 
   /** An extension whose fakes are configured by {@code configuration} before each test. */
-  public FakePaziresh24Extension(Consumer<FakePaziresh24.Builder> configuration) {
+  public FakePaziresh24Extension(Consumer<FakePaziresh24Builder> configuration) {
     this.configuration = Objects.requireNonNull(configuration, "configuration");
   }
 
@@ -61,7 +61,7 @@ public final class FakePaziresh24Extension implements BeforeEachCallback, AfterE
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    FakePaziresh24.Builder builder = FakePaziresh24.builder();
+    FakePaziresh24Builder builder = FakePaziresh24.builder();
     configuration.accept(builder);
     fake = builder.build().start();
   }

@@ -27,10 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +39,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -195,7 +191,8 @@ public final class InMemoryProvider implements Provider {
       open.countDown();
     }
 
-    private void pass() {
+    /** A call reaches the gate: it waits until the gate opens, or at most {@link #GATE_TIMEOUT}. */
+    void pass() {
       entered.countDown();
       try {
         open.await(GATE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
@@ -218,25 +215,18 @@ public final class InMemoryProvider implements Provider {
   private final InMemoryArea area = new InMemoryArea(this);
 
   final Object lock = new Object();
+  private final InMemoryRequests requests;
   final Map<String, Doctor> doctors = new HashMap<>();
   final Map<String, TreeMap<Instant, Slot>> calendars = new HashMap<>();
   final Map<String, Hold> holds = new LinkedHashMap<>();
   final List<Booking> bookings = new ArrayList<>();
   /** Who each booking was made for, by booking key. */
   final Map<String, io.github.slothunter.api.Patient> bookedFor = new HashMap<>();
-  final List<Request> requests = new ArrayList<>();
   final List<String> releasedHoldKeys = new ArrayList<>();
   final List<String> codesSentTo = new ArrayList<>();
-  final Map<Operation, Deque<RuntimeException>> failures = new EnumMap<>(Operation.class);
-  final Map<Operation, ErrorCode> standingFailures = new EnumMap<>(Operation.class);
-  final Map<Operation, Gate> gates = new EnumMap<>(Operation.class);
   int sequence;
   int trackingCodes;
 
-  final AtomicInteger inFlight = new AtomicInteger();
-  final AtomicInteger maxInFlight = new AtomicInteger();
-  volatile Consumer<Request> onRequest = r -> {};
-  volatile Consumer<Request> onAnswer = r -> {};
   volatile Duration holdTtl = Duration.ofMinutes(5);
   volatile boolean takeAfterHold;
   volatile boolean readBack;
@@ -259,6 +249,7 @@ public final class InMemoryProvider implements Provider {
     this.canBook = b.booking;
     this.linkPrefix = b.linkPrefix == null ? b.id + ":" : b.linkPrefix;
     this.code = b.code;
+    this.requests = new InMemoryRequests(lock, clock, id);
   }
 
   /** A builder with the defaults: id {@value #DEFAULT_ID}, the system clock, booking on, no login. */
@@ -399,9 +390,7 @@ public final class InMemoryProvider implements Provider {
   public InMemoryProvider failNext(Operation operation, RuntimeException e) {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(e, "e");
-    synchronized (lock) {
-      failures.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(e);
-    }
+    requests.failNext(operation, e);
     return this;
   }
 
@@ -433,19 +422,14 @@ public final class InMemoryProvider implements Provider {
   public InMemoryProvider failAlways(Operation operation, ErrorCode code) {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(code, "code");
-    synchronized (lock) {
-      standingFailures.put(operation, code);
-    }
+    requests.failAlways(operation, code);
     return this;
   }
 
   /** Drops the failures queued and set for this operation: its next request does its work. */
   public InMemoryProvider clearFailures(Operation operation) {
     Objects.requireNonNull(operation, "operation");
-    synchronized (lock) {
-      failures.remove(operation);
-      standingFailures.remove(operation);
-    }
+    requests.clearFailures(operation);
     return this;
   }
 
@@ -456,9 +440,7 @@ public final class InMemoryProvider implements Provider {
   public Gate gate(Operation operation) {
     Objects.requireNonNull(operation, "operation");
     Gate g = new Gate();
-    synchronized (lock) {
-      gates.put(operation, g);
-    }
+    requests.gate(operation, g);
     return g;
   }
 
@@ -467,7 +449,7 @@ public final class InMemoryProvider implements Provider {
    * thread; the hook must be quick and must not call this provider's requests.
    */
   public InMemoryProvider onRequest(Consumer<Request> hook) {
-    this.onRequest = Objects.requireNonNull(hook, "hook");
+    requests.onRequest(hook);
     return this;
   }
 
@@ -476,7 +458,7 @@ public final class InMemoryProvider implements Provider {
    * fails), on the calling thread; the hook must be quick.
    */
   public InMemoryProvider onAnswer(Consumer<Request> hook) {
-    this.onAnswer = Objects.requireNonNull(hook, "hook");
+    requests.onAnswer(hook);
     return this;
   }
 
@@ -621,31 +603,24 @@ public final class InMemoryProvider implements Provider {
 
   /** Every request received so far, in order of arrival. */
   public List<Request> requests() {
-    synchronized (lock) {
-      return List.copyOf(requests);
-    }
+    return requests.requests();
   }
 
   /** How many requests of this operation arrived so far. */
   public long count(Operation operation) {
     Objects.requireNonNull(operation, "operation");
-    synchronized (lock) {
-      return requests.stream().filter(r -> r.operation() == operation).count();
-    }
+    return requests.count(operation);
   }
 
   /** How many requests of this operation about this calendar arrived so far. */
   public long count(Operation operation, Target target) {
     Objects.requireNonNull(operation, "operation");
-    String targetId = target.id();
-    synchronized (lock) {
-      return requests.stream().filter(r -> r.operation() == operation && r.targetId().equals(targetId)).count();
-    }
+    return requests.count(operation, target);
   }
 
   /** The most requests that were in flight at once so far. */
   public int maxInFlight() {
-    return maxInFlight.get();
+    return requests.maxInFlight();
   }
 
   /** The holds outstanding now (made, neither released nor booked), oldest first. */
@@ -804,35 +779,9 @@ public final class InMemoryProvider implements Provider {
 
   // ------------------------------------------------------------------ requests
 
+  /** One request through the pipeline (see {@link InMemoryRequests}): logged, scripted, then {@code work}. */
   <T> T call(Operation operation, String targetId, Supplier<T> work) {
-    Request request = new Request(operation, targetId, clock.instant());
-    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-    try {
-      onRequest.accept(request);
-      RuntimeException failure;
-      Gate gate;
-      synchronized (lock) {
-        requests.add(request);
-        Deque<RuntimeException> queue = failures.get(operation);
-        failure = queue == null ? null : queue.poll();
-        ErrorCode standing = standingFailures.get(operation);
-        if (failure == null && standing != null) {
-          failure = injected(standing);
-        }
-        gate = gates.get(operation);
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      if (gate != null) {
-        gate.pass();
-      }
-      T answer = work.get();
-      onAnswer.accept(request);
-      return answer;
-    } finally {
-      inFlight.decrementAndGet();
-    }
+    return requests.call(operation, targetId, work);
   }
 
   void run(Operation operation, String targetId, Runnable work) {
@@ -843,7 +792,7 @@ public final class InMemoryProvider implements Provider {
   }
 
   SlotHunterException injected(ErrorCode code) {
-    return error(code, "injected " + code);
+    return requests.injected(code);
   }
 
   SlotHunterException error(ErrorCode code, String message) {
@@ -866,9 +815,6 @@ public final class InMemoryProvider implements Provider {
   static LocalDate day(Slot s) {
     return s.startIn(SlotHunterZones.TEHRAN).toLocalDate();
   }
-
-
-
 
   /** Builds an {@link InMemoryProvider}; not thread-safe. */
   public static final class Builder {

@@ -222,7 +222,7 @@ class FakePaziresh24ProfileTest {
 
   @Test
   void searchPagesTenAtATime() {
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock);
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock);
     for (int i = 0; i < 12; i++) {
       b.doctor("dr-" + i, d -> d.center("1", c -> c.city("تهران")));
     }

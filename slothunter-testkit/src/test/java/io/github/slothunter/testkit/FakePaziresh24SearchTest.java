@@ -64,7 +64,7 @@ class FakePaziresh24SearchTest {
 
   @Test
   void pagesWithLimitCappedAtFifty() {
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock);
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock);
     for (int i = 0; i < 60; i++) {
       int n = i;
       b.doctor("dr-" + i, d -> d.expertise("پوست و مو", "dermatology")

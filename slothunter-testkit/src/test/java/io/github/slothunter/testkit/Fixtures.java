@@ -28,11 +28,11 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static FakePaziresh24.Builder builder(FakeClock clock) {
+  static FakePaziresh24Builder builder(FakeClock clock) {
     return configure(FakePaziresh24.builder(), clock);
   }
 
-  static FakePaziresh24.Builder configure(FakePaziresh24.Builder builder, FakeClock clock) {
+  static FakePaziresh24Builder configure(FakePaziresh24Builder builder, FakeClock clock) {
     return builder
         .clock(clock)
         .seed(42)

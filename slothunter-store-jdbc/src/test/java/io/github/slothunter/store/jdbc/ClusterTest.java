@@ -13,6 +13,7 @@ import io.github.slothunter.core.WatchRequest;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import io.github.slothunter.testkit.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class ClusterTest {
 
   @Test
   void threeInstancesShareTheTargetsAndSurviveOneDying() {
-    FakePaziresh24.Builder fb = FakePaziresh24.builder().clock(clock).seed(3);
+    FakePaziresh24Builder fb = FakePaziresh24.builder().clock(clock).seed(3);
     for (int i = 0; i < DOCTORS; i++) {
       int n = i;
       fb.doctor(slug(i), d -> d.displayName("دکتر " + n).expertise("قلب")

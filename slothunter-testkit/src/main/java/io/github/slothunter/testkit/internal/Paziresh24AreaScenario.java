@@ -2,6 +2,7 @@ package io.github.slothunter.testkit.internal;
 
 import io.github.slothunter.api.SlotHunterZones;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import io.github.slothunter.testkit.FakeSlot;
 import io.github.slothunter.testkit.Sandbox;
 import java.time.Clock;
@@ -88,7 +89,7 @@ public final class Paziresh24AreaScenario {
       throw new IllegalArgumentException("doctors must be at least 1: " + doctors);
     }
     Random random = new Random(seed);
-    FakePaziresh24.Builder builder = FakePaziresh24.builder().clock(clock).seed(seed).port(port);
+    FakePaziresh24Builder builder = FakePaziresh24.builder().clock(clock).seed(seed).port(port);
     List<Boolean> online = new ArrayList<>();
     for (int i = 0; i < doctors; i++) {
       online.add(doctor(builder, i, random));
@@ -109,7 +110,7 @@ public final class Paziresh24AreaScenario {
   }
 
   /** Adds doctor {@code i}; whether it has an online visit. */
-  private static boolean doctor(FakePaziresh24.Builder builder, int i, Random random) {
+  private static boolean doctor(FakePaziresh24Builder builder, int i, Random random) {
     City city = random.nextBoolean() ? CITIES.get(0) : CITIES.get(1 + random.nextInt(CITIES.size() - 1));
     Specialty specialty = SPECIALTIES.get(random.nextInt(SPECIALTIES.size()));
     boolean female = random.nextBoolean();

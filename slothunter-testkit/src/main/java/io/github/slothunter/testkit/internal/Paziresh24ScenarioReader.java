@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads a Paziresh24 JSON scenario (format on {@code FakePaziresh24.Builder#scenario}) into a
+ * Reads a Paziresh24 JSON scenario (format on {@code FakePaziresh24Builder#scenario}) into a
  * builder through small callback interfaces. Strict: unknown keys and bad values fail with the
  * JSON path. Stateless.
  */

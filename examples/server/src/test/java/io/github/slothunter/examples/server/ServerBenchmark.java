@@ -3,6 +3,7 @@ package io.github.slothunter.examples.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,7 +106,7 @@ public final class ServerBenchmark {
 
   /** A fake Paziresh24 with {@code n} doctors, one bookable service each. */
   private static FakePaziresh24 doctors(Clock clock, int n) {
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(1);
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock).seed(1);
     for (int i = 0; i < n; i++) {
       int id = i;
       b.doctor("dr-bench-" + i, d -> d.displayName("دکتر آزمون " + id).expertise("قلب")
