@@ -20,12 +20,28 @@ public final class NoticeMessages {
     this.fmt = m.format();
   }
 
-  /** A free slot. */
+  /** A free slot of a doctor watch. */
   public String slotOpened(WatchLabel label, Slot slot, Long price) {
+    return slotOpened(label, slot, price, null, null);
+  }
+
+  /**
+   * A free slot.
+   *
+   * @param distanceKm how far the center is from the area watch's point, or {@code null}
+   * @param area the area watch's name, or {@code null} for a doctor watch
+   */
+  public String slotOpened(WatchLabel label, Slot slot, Long price, Double distanceKm, String area) {
     Instant start = slot.start();
     StringBuilder s = new StringBuilder();
     s.append(m.t("🔔 نوبت خالی پیدا شد!", "🔔 A free slot just opened!"));
+    if (area != null) {
+      s.append("\n🗺 ").append(area);
+    }
     s.append(slotLines(label, start));
+    if (distanceKm != null) {
+      s.append("\n📏 ").append(fmt.kilometres(distanceKm)).append(m.t(" از شما", " from you"));
+    }
     if (price != null && price > 0) { // 0: paid at the office, nothing to show
       s.append("\n💰 ").append(m.price(price));
     }
