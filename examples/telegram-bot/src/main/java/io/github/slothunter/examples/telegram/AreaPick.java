@@ -43,10 +43,15 @@ record AreaPick(String specialty, String city, GeoPoint point, Double radiusKm, 
     return new AreaPick(specialty, city, point, radiusKm, maxPrice, value);
   }
 
-  /** The engine's query on a provider; needs the specialty and the city. */
+  /**
+   * The engine's query on a provider; needs the specialty and the city. With a point, centers without a
+   * map pin are kept (their distance unknown): Paziresh24's search pages carry no coordinates, so a radius
+   * alone would drop every doctor there.
+   */
   AreaQuery query(String providerId) {
     AreaQuery.Builder b = AreaQuery.builder(providerId, specialty, city);
     if (point != null) {
+      b.keepUnlocated(true);
       if (radiusKm != null) {
         b.near(point, radiusKm);
       } else {

@@ -188,7 +188,7 @@ final class FindFlow {
     sorted.sort(Comparator.comparing(AreaMember::firstFree, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
         .thenComparing(AreaMember::distanceKm, Comparator.nullsLast(Comparator.<Double>naturalOrder())));
     List<AreaMember> shown = sorted.subList(0, Math.min(SHOWN, sorted.size()));
-    show(menu, r.m.find().members(area, shown, found.size()), Keyboard.column(List.of(
+    show(menu, r.m.find().members(area, shown, found.size(), pick.point() != null), Keyboard.column(List.of(
         Button.callback(r.m.find().watchButton(), "fw:" + flow),
         Button.callback(r.m.find().narrowButton(), "fn:" + flow))), r);
   }

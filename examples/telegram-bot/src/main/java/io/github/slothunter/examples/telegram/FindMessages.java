@@ -70,8 +70,11 @@ public final class FindMessages {
         "🤷 No doctors found for " + area + ". Try /find again with a larger distance or another city.");
   }
 
-  /** The doctors an area search found: the first {@code shown} of {@code total}. */
-  public String members(String area, List<AreaMember> shown, int total) {
+  /**
+   * The doctors an area search found: the first {@code shown} of {@code total}; {@code near} when the search
+   * was around a shared location (then a doctor without a known distance says so).
+   */
+  public String members(String area, List<AreaMember> shown, int total, boolean near) {
     StringBuilder s = new StringBuilder(m.t("🩺 " + area + ": " + m.n(total) + " پزشک پیدا شد",
         "🩺 " + area + ": " + m.n(total) + " doctor" + (total == 1 ? "" : "s") + " found"));
     if (total > shown.size()) {
@@ -89,6 +92,8 @@ public final class FindMessages {
       }
       if (member.distanceKm() != null) {
         s.append("\n   📏 ").append(fmt.kilometres(member.distanceKm()));
+      } else if (near) {
+        s.append("\n   📏 ").append(m.t("فاصله نامعلوم (نشانی مطب روی نقشه نیست)", "distance unknown (no map pin)"));
       }
       Instant first = member.firstFree();
       s.append("\n   📅 ").append(first == null ? m.t("نوبت خالی فعلاً ندارد", "no free slot right now")
