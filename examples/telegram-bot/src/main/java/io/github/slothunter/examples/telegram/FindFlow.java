@@ -138,26 +138,18 @@ final class FindFlow {
       for (int i = 0; i < SPECIALTIES.size(); i++) {
         buttons.add(Button.callback(r.m.find().specialtyButton(SPECIALTIES.get(i)), "fs:" + flow + ":" + i));
       }
-      show(menu, r.m.find().askSpecialty(), Keyboard.column(buttons), r);
+      r.sendOrEdit(menu, r.m.find().askSpecialty(), Keyboard.column(buttons));
     } else if (pick.city().isEmpty()) {
       st.step = new Step.FindPlace(flow, pick);
-      show(menu, pick.point() == null ? r.m.find().askPlace(specialtyName(r.m, pick.specialty()))
-          : r.m.find().askCityOfLocation(), Keyboard.NONE, r);
+      r.sendOrEdit(menu, pick.point() == null ? r.m.find().askPlace(specialtyName(r.m, pick.specialty()))
+          : r.m.find().askCityOfLocation(), Keyboard.NONE);
     } else if (pick.point() != null && pick.radiusKm() == null) {
       st.step = new Step.FindDistance(flow, pick);
       List<Button> buttons = DISTANCES_KM.stream()
           .map(km -> Button.callback(r.m.find().distanceButton(km), "fd:" + flow + ":" + km)).toList();
-      show(menu, r.m.find().askDistance(cityName(r.m, pick.city())), new Keyboard(List.of(buttons)), r);
+      r.sendOrEdit(menu, r.m.find().askDistance(cityName(r.m, pick.city())), new Keyboard(List.of(buttons)));
     } else {
       search(st, flow, pick, menu, r);
-    }
-  }
-
-  private static void show(Incoming.Callback menu, String text, Keyboard keyboard, Reply r) {
-    if (menu == null) {
-      r.send(text, keyboard);
-    } else {
-      r.edit(menu, text, keyboard);
     }
   }
 
@@ -180,7 +172,7 @@ final class FindFlow {
     }
     if (found.isEmpty()) {
       st.step = Step.IDLE;
-      show(menu, r.m.find().noMembers(area), Keyboard.NONE, r);
+      r.sendOrEdit(menu, r.m.find().noMembers(area), Keyboard.NONE);
       return;
     }
     st.step = new Step.FindShown(flow, pick);
@@ -188,9 +180,9 @@ final class FindFlow {
     sorted.sort(Comparator.comparing(AreaMember::firstFree, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
         .thenComparing(AreaMember::distanceKm, Comparator.nullsLast(Comparator.<Double>naturalOrder())));
     List<AreaMember> shown = sorted.subList(0, Math.min(SHOWN, sorted.size()));
-    show(menu, r.m.find().members(area, shown, found.size(), pick.point() != null), Keyboard.column(List.of(
+    r.sendOrEdit(menu, r.m.find().members(area, shown, found.size(), pick.point() != null), Keyboard.column(List.of(
         Button.callback(r.m.find().watchButton(), "fw:" + flow),
-        Button.callback(r.m.find().narrowButton(), "fn:" + flow))), r);
+        Button.callback(r.m.find().narrowButton(), "fn:" + flow))));
   }
 
   /**
@@ -222,7 +214,7 @@ final class FindFlow {
     }
     log.info("chat {}: /find with an unknown {} ({} suggestions)", r.chatId, city ? "city" : "specialty",
         buttons.size());
-    show(menu, r.m.find().unknownWord(city, word, !buttons.isEmpty()), Keyboard.column(buttons), r);
+    r.sendOrEdit(menu, r.m.find().unknownWord(city, word, !buttons.isEmpty()), Keyboard.column(buttons));
   }
 
   /** A typed message during {@code /find}: the specialty or the city. */

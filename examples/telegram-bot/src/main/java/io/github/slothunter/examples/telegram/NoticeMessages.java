@@ -62,10 +62,22 @@ public final class NoticeMessages {
     return m.t("📲 رزرو این نوبت", "📲 Book this slot");
   }
 
-  /** Slots that were not announced one by one, in one message. */
+  /** Slots of a doctor watch that were not announced one by one, in one message. */
   public String moreSlots(WatchLabel label, List<Slot> slots, int total) {
+    return moreSlots(label, slots, total, null);
+  }
+
+  /**
+   * Slots that were not announced one by one, in one message.
+   *
+   * @param area the area watch's name, or {@code null} for a doctor watch
+   */
+  public String moreSlots(WatchLabel label, List<Slot> slots, int total, String area) {
     StringBuilder s = new StringBuilder(m.t("🔔 " + m.n(total) + " نوبت خالی دیگر برای " + label.doctorName() + ":",
         "🔔 " + m.n(total) + " more free slot" + (total == 1 ? "" : "s") + " for " + label.doctorName() + ":"));
+    if (area != null) {
+      s.append("\n🗺 ").append(area);
+    }
     s.append("\n🏥 ").append(label.place());
     for (Slot slot : slots) {
       s.append("\n• ").append(m.when(slot.start()));

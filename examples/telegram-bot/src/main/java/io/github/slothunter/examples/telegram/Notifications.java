@@ -125,10 +125,14 @@ final class Notifications {
   /** A free slot: the member and its distance from the event's label, and the area's name for an area watch. */
   private Outgoing slotMessage(long chatId, Messages m, String owner, SlotOpened e, Slot slot) {
     WatchLabel label = labels.of(owner, slot.target(), e.label(), e.watchId());
-    String area = hunter.find(e.watchId()).filter(w -> w.area() != null).map(w -> m.find().areaName(w.area()))
-        .orElse(null);
-    return new Outgoing.Send(chatId, m.notices().slotOpened(label, slot, label.price(), e.label().distanceKm(), area),
+    return new Outgoing.Send(chatId, m.notices().slotOpened(label, slot, label.price(), e.label().distanceKm(),
+        areaName(m, e.watchId())),
         bookButton(m, e.bookingLink()));
+  }
+
+  /** The area watch's name, or {@code null} for a doctor watch (or a watch gone). */
+  private String areaName(Messages m, String watchId) {
+    return hunter.find(watchId).filter(w -> w.area() != null).map(w -> m.find().areaName(w.area())).orElse(null);
   }
 
   private static Keyboard bookButton(Messages m, URI link) {
@@ -148,7 +152,8 @@ final class Notifications {
       Messages m = messagesOf.apply(chatId);
       WatchLabel label = labels.of(held.owner(), held.slots().get(0).target(), held.label(), held.watchId());
       List<Slot> shown = held.slots().subList(0, Math.min(held.slots().size(), SlotNotices.MAX_LISTED));
-      Outgoing summary = new Outgoing.Send(chatId, m.notices().moreSlots(label, shown, held.slots().size()),
+      Outgoing summary = new Outgoing.Send(chatId, m.notices().moreSlots(label, shown, held.slots().size(),
+          areaName(m, held.watchId())),
           bookButton(m, held.firstLink()));
       try {
         store.add(chatId, BotStore.SLOTS_ANNOUNCED, held.slots().size());

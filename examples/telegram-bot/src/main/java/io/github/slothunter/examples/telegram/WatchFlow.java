@@ -135,11 +135,7 @@ final class WatchFlow {
       buttons.add(Button.callback(r.m.serviceButton(services.get(i)), "s:" + flow + ":" + i));
     }
     String text = r.m.chooseService(doctor.displayName(), center.name());
-    if (menu == null) {
-      r.send(text, Keyboard.column(buttons));
-    } else {
-      r.edit(menu, text, Keyboard.column(buttons));
-    }
+    r.sendOrEdit(menu, text, Keyboard.column(buttons));
   }
 
   /** A press on the service menu. */

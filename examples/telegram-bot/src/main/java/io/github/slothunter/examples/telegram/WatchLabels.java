@@ -53,12 +53,13 @@ final class WatchLabels {
         t.centerId(), t.serviceId());
   }
 
-  /** The label of a watch's (first) calendar. */
+  /** The label of a watch's (first) calendar: the watch's own label, else the remembered one. */
   WatchLabel of(Watch w) {
     if (w.targets().isEmpty()) {
       return new WatchLabel(w.doctor().key(), "", "", null, w.doctor().toString(), "", "");
     }
-    return of(w.owner(), w.targets().get(0));
+    Target t = w.targets().get(0);
+    return merged(w.owner(), t, w.label(t));
   }
 
   /**
@@ -89,6 +90,11 @@ final class WatchLabels {
     if (l.equals(SlotLabel.UNKNOWN)) {
       l = hunter.find(watchId).map(w -> w.label(t)).orElse(SlotLabel.UNKNOWN);
     }
+    return merged(owner, t, l);
+  }
+
+  /** The engine's label over the remembered one: each name the engine knows wins, the rest are remembered. */
+  private WatchLabel merged(String owner, Target t, SlotLabel l) {
     WatchLabel stored = stored(owner, t);
     if (l.equals(SlotLabel.UNKNOWN)) {
       return stored != null ? stored : of(owner, t);
