@@ -89,7 +89,9 @@ class FindEndToEndTest {
     AreaMember member = w.area().members().stream()
         .min(Comparator.comparing(m -> m.firstFree() == null ? Instant.MIN : m.firstFree())).orElseThrow();
     String index = member.ref().key().substring("dr-area-".length());
-    Instant start = clock.instant().plus(Duration.ofMinutes(70)).truncatedTo(ChronoUnit.MINUTES);
+    // soon, so that it is the area's earliest first free slot whatever the time of day: the engine polls
+    // the calendars of the earliest few only
+    Instant start = clock.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
     site.openSlot(member.ref().key(), "c" + index, "s" + index, start);
 
     FakeTelegram.Call slot = telegram.await("sendMessage", c -> c.chatId() == CHAT
