@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * no HTTP: the transport moves the values.
  *
  * <p>This class routes: each command, button and flow step goes to the class that owns it
- * ({@link WatchFlow}, {@link FilterFlow}, {@link AutoBookFlow}, {@link PatientsFlow}, {@link PlanFlow},
+ * ({@link WatchFlow}, {@link FindFlow}, {@link FilterFlow}, {@link AutoBookFlow}, {@link PatientsFlow}, {@link PlanFlow},
  * {@link Notifications}; see the package summary). Each chat is one SlotHunter owner (its chat id as
  * text). Per chat the bot keeps a {@link ChatState} (language, flow step, and after a login the
  * provider session and the chosen patient), loaded from and written back to the bot's database
@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class BotConversation {
   private static final Logger log = LoggerFactory.getLogger(BotConversation.class);
 
+  /** The provider {@code /find} searches by default: the only one with an area search today. */
+  public static final String DEFAULT_AREA_PROVIDER = "paziresh24";
   /** Default number of slot messages per watch per {@link #DEFAULT_BURST_WINDOW}; more are summarised. */
   public static final int DEFAULT_SLOTS_PER_BURST = 5;
   /** Default window of the per-watch slot message limit. */
@@ -63,6 +65,7 @@ public final class BotConversation {
   private final FilterFlow filters;
   private final AutoBookFlow autoBook;
   private final PatientsFlow patients;
+  private final FindFlow find;
   private final PlanFlow plans;
   private final Notifications notifications;
 
@@ -75,6 +78,7 @@ public final class BotConversation {
     this.payments = new BotPayments(hunter, b.plans, b.clock, store);
     this.watches = new WatchFlow(hunter, labels, editor, notices, b.linkRewriter, b.exampleLinks);
     this.filters = new FilterFlow(hunter, labels, editor);
+    this.find = new FindFlow(hunter, b.areaProvider);
     PatientBook book = new PatientBook(hunter);
     this.autoBook = new AutoBookFlow(hunter, b.authenticator, editor, book, b.clock);
     this.patients = new PatientsFlow(hunter, book, autoBook);
@@ -137,6 +141,8 @@ public final class BotConversation {
       try {
         if (in instanceof Incoming.Text text) {
           onText(st, text.text().strip(), r);
+        } else if (in instanceof Incoming.Location loc) {
+          find.location(st, loc, r);
         } else if (in instanceof Incoming.Callback cb) {
           onCallback(st, Press.of(cb), r);
         } else if (in instanceof Incoming.PreCheckout q) {
@@ -192,6 +198,8 @@ public final class BotConversation {
     if (step instanceof Step.AwaitingLink) {
       st.step = Step.IDLE;
       watches.add(st, text, r);
+    } else if (FindFlow.takesWords(step)) {
+      find.typed(st, text, r);
     } else if (step instanceof Step.AwaitingFilter f) {
       filters.apply(st, f.watchId(), text, r);
     } else if (step instanceof Step.AwaitingPatient p) {
@@ -216,6 +224,7 @@ public final class BotConversation {
           Button.callback(Messages.languageButtonFa(), "lang:fa"), Button.callback(Messages.languageButtonEn(), "lang:en")));
       case "/help" -> r.send(r.m.help());
       case "/add" -> watches.addCommand(st, args, r);
+      case "/find" -> find.find(st, r);
       case "/list" -> watches.list(r);
       case "/remove", "/delete" -> watches.remove(r);
       case "/filter" -> filters.filter(st, args, r);
@@ -256,6 +265,7 @@ public final class BotConversation {
       case "pa" -> patients.addChosen(st, p, r);
       case "pi" -> patients.importChosen(st, p, r);
       case "buy" -> plans.buy(p, r);
+      case "fs", "fd", "fx", "fn", "fp", "fg", "fw" -> find.pressed(st, p, r);
       default -> r.stale(p.cb());
     }
   }
@@ -295,6 +305,7 @@ public final class BotConversation {
     private int slotsPerBurst = DEFAULT_SLOTS_PER_BURST;
     private Duration burstWindow = DEFAULT_BURST_WINDOW;
     private BotStore store;
+    private String areaProvider = DEFAULT_AREA_PROVIDER;
 
     private Builder(SlotHunter hunter) {
       this.hunter = Objects.requireNonNull(hunter, "hunter");
@@ -359,6 +370,12 @@ public final class BotConversation {
      */
     Builder store(BotStore value) {
       this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /** The provider {@code /find} searches (default {@value BotConversation#DEFAULT_AREA_PROVIDER}). */
+    public Builder areaProvider(String value) {
+      this.areaProvider = Objects.requireNonNull(value, "areaProvider");
       return this;
     }
 

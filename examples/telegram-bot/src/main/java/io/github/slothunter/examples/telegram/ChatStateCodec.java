@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.slothunter.api.AccountSession;
 import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.GeoPoint;
 import io.github.slothunter.api.OtpChallenge;
 import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
@@ -69,6 +70,14 @@ final class ChatStateCodec {
     ObjectNode s = JSON.createObjectNode();
     if (step instanceof Step.AwaitingLink) {
       s.put("type", "link");
+    } else if (step instanceof Step.FindSpecialty f) {
+      s.put("type", "findSpecialty").put("flow", f.flow()).set("pick", pick(f.pick()));
+    } else if (step instanceof Step.FindPlace f) {
+      s.put("type", "findPlace").put("flow", f.flow()).set("pick", pick(f.pick()));
+    } else if (step instanceof Step.FindDistance f) {
+      s.put("type", "findDistance").put("flow", f.flow()).set("pick", pick(f.pick()));
+    } else if (step instanceof Step.FindShown f) {
+      s.put("type", "findShown").put("flow", f.flow()).set("pick", pick(f.pick()));
     } else if (step instanceof Step.AwaitingFilter f) {
       s.put("type", "filter").put("watch", f.watchId());
     } else if (step instanceof Step.AwaitingPatient p) {
@@ -98,6 +107,10 @@ final class ChatStateCodec {
   private static Step step(JsonNode s) {
     return switch (s.get("type").asText()) {
       case "link" -> new Step.AwaitingLink();
+      case "findSpecialty" -> new Step.FindSpecialty(s.get("flow").asInt(), pick(s.get("pick")));
+      case "findPlace" -> new Step.FindPlace(s.get("flow").asInt(), pick(s.get("pick")));
+      case "findDistance" -> new Step.FindDistance(s.get("flow").asInt(), pick(s.get("pick")));
+      case "findShown" -> new Step.FindShown(s.get("flow").asInt(), pick(s.get("pick")));
       case "filter" -> new Step.AwaitingFilter(s.get("watch").asText());
       case "patient" -> new Step.AwaitingPatient(Step.PatientField.valueOf(s.get("field").asText()),
           s.get("first").asText(), s.get("last").asText(), s.get("code").asText(), purpose(s));
@@ -109,6 +122,30 @@ final class ChatStateCodec {
       case "patients" -> new Step.ManagingPatients(s.get("flow").asInt(), book(s.get("book")));
       default -> Step.IDLE;
     };
+  }
+
+  private static ObjectNode pick(AreaPick p) {
+    ObjectNode o = JSON.createObjectNode().put("specialty", p.specialty()).put("city", p.city());
+    if (p.point() != null) {
+      o.put("lat", p.point().lat()).put("lon", p.point().lon());
+    }
+    if (p.radiusKm() != null) {
+      o.put("km", p.radiusKm());
+    }
+    if (p.maxPrice() != null) {
+      o.put("maxPrice", p.maxPrice());
+    }
+    if (p.gender() != null) {
+      o.put("gender", p.gender().name());
+    }
+    return o;
+  }
+
+  private static AreaPick pick(JsonNode o) {
+    return new AreaPick(o.get("specialty").asText(), o.get("city").asText(),
+        o.has("lat") ? new GeoPoint(o.get("lat").asDouble(), o.get("lon").asDouble()) : null,
+        o.has("km") ? o.get("km").asDouble() : null, o.has("maxPrice") ? o.get("maxPrice").asLong() : null,
+        o.has("gender") ? Gender.valueOf(o.get("gender").asText()) : null);
   }
 
   private static Step.Purpose purpose(JsonNode s) {

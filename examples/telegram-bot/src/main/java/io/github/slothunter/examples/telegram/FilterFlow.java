@@ -37,11 +37,11 @@ final class FilterFlow {
         return;
       }
       st.step = new Step.AwaitingFilter(w.id());
-      r.send(r.m.askFilter(labels.of(w), w.filter()));
+      r.send(r.m.askFilter(labels.of(w, r.m), w.filter()));
       return;
     }
     List<Button> buttons = watches.stream()
-        .map(w -> Button.callback("🗓 " + r.m.watchButton(labels.of(w)), "f:" + w.id())).toList();
+        .map(w -> Button.callback("🗓 " + r.m.watchButton(labels.of(w, r.m)), "f:" + w.id())).toList();
     r.send(r.m.chooseWatchToFilter(), Keyboard.column(buttons));
   }
 
@@ -55,7 +55,7 @@ final class FilterFlow {
     }
     st.step = new Step.AwaitingFilter(watchId);
     r.answer(p.cb(), "");
-    r.edit(p.cb(), r.m.askFilter(labels.of(w.get()), w.get().filter()), Keyboard.NONE);
+    r.edit(p.cb(), r.m.askFilter(labels.of(w.get(), r.m), w.get().filter()), Keyboard.NONE);
   }
 
   /** The days and hours typed for a watch; the chat stays in the step when they are not understood. */
@@ -76,6 +76,6 @@ final class FilterFlow {
     SlotFilter f = old.get().filter();
     SlotFilter updated = new SlotFilter(f.from(), f.to(), dh.days(), dh.windows(), f.earliestOnly(), f.maxPrice());
     Watch w = editor.replace(r.owner(), old.get(), req -> req.filter(updated));
-    r.send(r.m.filterSet(labels.of(w), updated));
+    r.send(r.m.filterSet(labels.of(w, r.m), updated));
   }
 }

@@ -21,6 +21,15 @@ public sealed interface Incoming {
   }
 
   /**
+   * A location the user shared (Telegram's {@code message.location}).
+   *
+   * @param chatId the chat
+   * @param latitude degrees, -90..90
+   * @param longitude degrees, -180..180
+   */
+  record Location(long chatId, double latitude, double longitude) implements Incoming {}
+
+  /**
    * A press on an inline keyboard button.
    *
    * @param chatId the chat the button's message is in

@@ -35,6 +35,7 @@ public final class Messages {
   private final PlanMessages plans;
   private final NoticeMessages notices;
   private final PatientMessages patients;
+  private final FindMessages find;
 
   private Messages(Lang lang) {
     this.lang = lang;
@@ -42,6 +43,7 @@ public final class Messages {
     this.plans = new PlanMessages(this);
     this.notices = new NoticeMessages(this);
     this.patients = new PatientMessages(this);
+    this.find = new FindMessages(this);
   }
 
   /** The texts of a language. */
@@ -72,6 +74,11 @@ public final class Messages {
   /** The texts about the patient book: {@code /patients}, choosing whom to book for, importing. */
   public PatientMessages patients() {
     return patients;
+  }
+
+  /** The texts of {@code /find} and of area watches. */
+  public FindMessages find() {
+    return find;
   }
 
   /** {@code fa} in Persian, {@code en} in English. */
@@ -114,6 +121,7 @@ public final class Messages {
 
         دستورها:
         /add لینک‌پزشک — پیگیری نوبت‌های یک پزشک
+        /find — هر پزشک یک تخصص در شهر یا نزدیک شما
         /list — فهرست پزشک‌هایی که دنبال می‌کنید
         /remove — حذف یک پزشک
         /filter — محدود کردن روزها و ساعت‌ها
@@ -128,6 +136,7 @@ public final class Messages {
 
         Commands:
         /add doctor-link — watch a doctor's free slots
+        /find — any doctor of a specialty in a city or near you
         /list — the doctors you watch
         /remove — stop watching a doctor
         /filter — only certain days and hours

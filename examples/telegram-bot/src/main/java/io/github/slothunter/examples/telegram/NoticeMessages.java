@@ -20,12 +20,28 @@ public final class NoticeMessages {
     this.fmt = m.format();
   }
 
-  /** A free slot. */
+  /** A free slot of a doctor watch. */
   public String slotOpened(WatchLabel label, Slot slot, Long price) {
+    return slotOpened(label, slot, price, null, null);
+  }
+
+  /**
+   * A free slot.
+   *
+   * @param distanceKm how far the center is from the area watch's point, or {@code null}
+   * @param area the area watch's name, or {@code null} for a doctor watch
+   */
+  public String slotOpened(WatchLabel label, Slot slot, Long price, Double distanceKm, String area) {
     Instant start = slot.start();
     StringBuilder s = new StringBuilder();
     s.append(m.t("🔔 نوبت خالی پیدا شد!", "🔔 A free slot just opened!"));
+    if (area != null) {
+      s.append("\n🗺 ").append(area);
+    }
     s.append(slotLines(label, start));
+    if (distanceKm != null) {
+      s.append("\n📏 ").append(fmt.kilometres(distanceKm)).append(m.t(" از شما", " from you"));
+    }
     if (price != null && price > 0) { // 0: paid at the office, nothing to show
       s.append("\n💰 ").append(m.price(price));
     }
@@ -46,10 +62,22 @@ public final class NoticeMessages {
     return m.t("📲 رزرو این نوبت", "📲 Book this slot");
   }
 
-  /** Slots that were not announced one by one, in one message. */
+  /** Slots of a doctor watch that were not announced one by one, in one message. */
   public String moreSlots(WatchLabel label, List<Slot> slots, int total) {
+    return moreSlots(label, slots, total, null);
+  }
+
+  /**
+   * Slots that were not announced one by one, in one message.
+   *
+   * @param area the area watch's name, or {@code null} for a doctor watch
+   */
+  public String moreSlots(WatchLabel label, List<Slot> slots, int total, String area) {
     StringBuilder s = new StringBuilder(m.t("🔔 " + m.n(total) + " نوبت خالی دیگر برای " + label.doctorName() + ":",
         "🔔 " + m.n(total) + " more free slot" + (total == 1 ? "" : "s") + " for " + label.doctorName() + ":"));
+    if (area != null) {
+      s.append("\n🗺 ").append(area);
+    }
     s.append("\n🏥 ").append(label.place());
     for (Slot slot : slots) {
       s.append("\n• ").append(m.when(slot.start()));

@@ -69,7 +69,7 @@ final class Notifications {
     String owner = we.owner();
     if (event instanceof SlotOpened e) {
       return notices.opened(e).map(slot -> {
-        Outgoing message = slotMessage(chatId, m, labels.of(owner, slot.target()), e.watchId(), slot, e.bookingLink());
+        Outgoing message = slotMessage(chatId, m, owner, e, slot);
         store.add(chatId, BotStore.SLOTS_ANNOUNCED, 1);
         return List.of(message);
       }).orElse(List.of());
@@ -80,35 +80,40 @@ final class Notifications {
     }
     if (event instanceof HoldPlaced e) {
       Slot slot = e.hold().slot();
-      return List.of(new Outgoing.Send(chatId, m.notices().holdPlaced(labels.of(owner, slot.target()), slot)));
+      return send(chatId, m.notices().holdPlaced(labels.of(owner, slot.target(), e.label(), e.watchId()), slot));
     }
     if (event instanceof BookingSucceeded e) {
       return booked(chatId, m, owner, e);
     }
     if (event instanceof BookingFailed e) {
-      return List.of(new Outgoing.Send(chatId, m.notices().bookingFailed(labels.of(owner, e.slot().target()), e.slot(),
-          e.code(), e.reason(), e.willRetry())));
+      return send(chatId, m.notices().bookingFailed(labels.of(owner, e.slot().target(), e.label(), e.watchId()),
+          e.slot(), e.code(), e.reason(), e.willRetry()));
     }
     if (event instanceof BookingOutcomeUnknown e) {
-      return List.of(new Outgoing.Send(chatId, m.notices().bookingUnknown(labels.of(owner, e.slot().target()), e.slot())));
+      return send(chatId, m.notices().bookingUnknown(labels.of(owner, e.slot().target(), e.label(), e.watchId()),
+          e.slot()));
     }
     if (event instanceof HoldOutcomeUnknown e) {
-      return List.of(new Outgoing.Send(chatId, m.notices().holdUnknown(labels.of(owner, e.slot().target()), e.slot(),
-          e.lapsesAt())));
+      return send(chatId, m.notices().holdUnknown(labels.of(owner, e.slot().target(), e.label(), e.watchId()),
+          e.slot(), e.lapsesAt()));
     }
     if (event instanceof WatchPaused e) {
-      return List.of(new Outgoing.Send(chatId, m.notices().paused(labels.ofWatch(e.watchId()), e.reason())));
+      return send(chatId, m.notices().paused(labels.ofWatch(e.watchId(), m), e.reason()));
     }
     if (event instanceof WatchResumed e) {
-      return List.of(new Outgoing.Send(chatId, m.notices().resumed(labels.ofWatch(e.watchId()))));
+      return send(chatId, m.notices().resumed(labels.ofWatch(e.watchId(), m)));
     }
     return List.of();
+  }
+
+  private static List<Outgoing> send(long chatId, String text) {
+    return List.of(new Outgoing.Send(chatId, text));
   }
 
   private List<Outgoing> booked(long chatId, Messages m, String owner, BookingSucceeded e) {
     Slot slot = e.booking().slot();
     log.info("chat {}: booked {} for watch {}", chatId, slot.id(), e.watchId());
-    WatchLabel label = labels.of(owner, slot.target());
+    WatchLabel label = labels.of(owner, slot.target(), e.label(), e.watchId());
     Outgoing booked = new Outgoing.Send(chatId, e.paymentRequired()
         ? m.notices().bookedPayToConfirm(label, slot, e.booking().trackingCode(), e.booking().providerBookingKey(),
             e.paymentLink())
@@ -117,12 +122,17 @@ final class Notifications {
     return e.verified() ? List.of(booked) : List.of(booked, new Outgoing.Send(chatId, m.notices().unverified()));
   }
 
-  private Outgoing slotMessage(long chatId, Messages m, WatchLabel label, String watchId, Slot slot, URI link) {
-    Long price = label.price();
-    if (price == null) {
-      price = hunter.find(watchId).map(w -> w.prices().get(slot.target().id())).orElse(null);
-    }
-    return new Outgoing.Send(chatId, m.notices().slotOpened(label, slot, price), bookButton(m, link));
+  /** A free slot: the member and its distance from the event's label, and the area's name for an area watch. */
+  private Outgoing slotMessage(long chatId, Messages m, String owner, SlotOpened e, Slot slot) {
+    WatchLabel label = labels.of(owner, slot.target(), e.label(), e.watchId());
+    return new Outgoing.Send(chatId, m.notices().slotOpened(label, slot, label.price(), e.label().distanceKm(),
+        areaName(m, e.watchId())),
+        bookButton(m, e.bookingLink()));
+  }
+
+  /** The area watch's name, or {@code null} for a doctor watch (or a watch gone). */
+  private String areaName(Messages m, String watchId) {
+    return hunter.find(watchId).filter(w -> w.area() != null).map(w -> m.find().areaName(w.area())).orElse(null);
   }
 
   private static Keyboard bookButton(Messages m, URI link) {
@@ -140,9 +150,10 @@ final class Notifications {
         continue;
       }
       Messages m = messagesOf.apply(chatId);
-      WatchLabel label = labels.of(held.owner(), held.slots().get(0).target());
+      WatchLabel label = labels.of(held.owner(), held.slots().get(0).target(), held.label(), held.watchId());
       List<Slot> shown = held.slots().subList(0, Math.min(held.slots().size(), SlotNotices.MAX_LISTED));
-      Outgoing summary = new Outgoing.Send(chatId, m.notices().moreSlots(label, shown, held.slots().size()),
+      Outgoing summary = new Outgoing.Send(chatId, m.notices().moreSlots(label, shown, held.slots().size(),
+          areaName(m, held.watchId())),
           bookButton(m, held.firstLink()));
       try {
         store.add(chatId, BotStore.SLOTS_ANNOUNCED, held.slots().size());

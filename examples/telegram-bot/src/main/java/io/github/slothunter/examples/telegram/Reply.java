@@ -36,10 +36,15 @@ final class Reply {
 
   /** A new message, or the menu's message rewritten when the reply is to a button. */
   void sendOrEdit(Incoming.Callback menu, String text) {
+    sendOrEdit(menu, text, Keyboard.NONE);
+  }
+
+  /** A new message with a keyboard, or the menu's message rewritten with it when the reply is to a button. */
+  void sendOrEdit(Incoming.Callback menu, String text, Keyboard keyboard) {
     if (menu == null) {
-      send(text);
+      send(text, keyboard);
     } else {
-      edit(menu, text, Keyboard.NONE);
+      edit(menu, text, keyboard);
     }
   }
 

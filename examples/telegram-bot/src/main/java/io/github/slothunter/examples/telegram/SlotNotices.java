@@ -2,6 +2,7 @@ package io.github.slothunter.examples.telegram;
 
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.SlotOpened;
 import java.net.URI;
 import java.time.Clock;
@@ -62,8 +63,10 @@ final class SlotNotices {
    * @param owner the owner
    * @param slots the slots, earliest first
    * @param firstLink the booking link of the earliest, or {@code null}
+   * @param watchId the watch of the latest event
+   * @param label the calendar's label as the latest event gave it
    */
-  record Held(String owner, List<Slot> slots, URI firstLink) {}
+  record Held(String owner, List<Slot> slots, URI firstLink, String watchId, SlotLabel label) {}
 
   static String calendar(String owner, Slot slot) {
     return owner + "|" + slot.target().id();
@@ -98,7 +101,7 @@ final class SlotNotices {
     if (slots.get(0).equals(e.slot())) {
       link = e.bookingLink();
     }
-    held.put(cal, new Held(e.owner(), List.copyOf(slots), link));
+    held.put(cal, new Held(e.owner(), List.copyOf(slots), link, e.watchId(), e.label()));
     return Optional.empty();
   }
 
@@ -115,7 +118,7 @@ final class SlotNotices {
       held.remove(cal);
     } else {
       URI link = rest.get(0).equals(h.slots().get(0)) ? h.firstLink() : null;
-      held.put(cal, new Held(h.owner(), rest, link));
+      held.put(cal, new Held(h.owner(), rest, link, h.watchId(), h.label()));
     }
   }
 

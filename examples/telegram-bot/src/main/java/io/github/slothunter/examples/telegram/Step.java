@@ -29,6 +29,18 @@ sealed interface Step {
   record ChoosingService(int flow, String link, Doctor doctor, Center center, List<Service> services)
       implements Step {}
 
+  /** {@code /find}: the next message (or a button) is the specialty. */
+  record FindSpecialty(int flow, AreaPick pick) implements Step {}
+
+  /** {@code /find}: the next message is the city, or a shared location. */
+  record FindPlace(int flow, AreaPick pick) implements Step {}
+
+  /** {@code /find}: a location was shared; the distance buttons are showing. */
+  record FindDistance(int flow, AreaPick pick) implements Step {}
+
+  /** {@code /find}: the area's doctors are showing, with "watch this area" and "narrow". */
+  record FindShown(int flow, AreaPick pick) implements Step {}
+
   /** {@code /filter}: the next message is the days and hours of this watch. */
   record AwaitingFilter(String watchId) implements Step {}
 

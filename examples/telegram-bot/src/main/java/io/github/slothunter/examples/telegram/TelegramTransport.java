@@ -204,6 +204,10 @@ public final class TelegramTransport implements AutoCloseable {
     if (msg != null && msg.text() != null && msg.chat() != null && msg.chat().id() != null) {
       return new Incoming.Text(msg.chat().id(), msg.text());
     }
+    if (msg != null && msg.location() != null && msg.location().latitude() != null
+        && msg.location().longitude() != null && msg.chat() != null && msg.chat().id() != null) {
+      return new Incoming.Location(msg.chat().id(), msg.location().latitude(), msg.location().longitude());
+    }
     PreCheckoutQuery pq = u.preCheckoutQuery();
     if (pq != null && pq.from() != null && pq.from().id() != null && pq.id() != null) {
       // a private chat's id is its user's id: the invoice went there

@@ -62,6 +62,9 @@ final class WatchEditor {
   /** Re-registers a watch without auto-booking. */
   Watch withoutAutoBook(String owner, Watch w) {
     return replace(owner, w, req -> {
+      if (req.area().isPresent()) {
+        return WatchRequest.area(req.owner(), req.area().get()).filter(w.filter());
+      }
       WatchRequest plain = req.target().isPresent() ? WatchRequest.of(req.owner(), req.target().get())
           : WatchRequest.of(req.owner(), req.link().orElseThrow());
       if (req.centerId().isPresent()) {
@@ -77,7 +80,9 @@ final class WatchEditor {
   private WatchRequest requestFor(String owner, Watch w) {
     WatchLabel label = w.targets().size() == 1 ? labels.stored(owner, w.targets().get(0)) : null;
     WatchRequest req;
-    if (label != null) {
+    if (w.area() != null) {
+      req = WatchRequest.area(owner, w.area().query());
+    } else if (label != null) {
       req = WatchRequest.of(owner, label.link()).center(label.centerId()).service(label.serviceId());
     } else {
       req = WatchRequest.of(owner, w.targets().get(0));

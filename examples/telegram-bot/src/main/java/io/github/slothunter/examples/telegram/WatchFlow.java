@@ -135,11 +135,7 @@ final class WatchFlow {
       buttons.add(Button.callback(r.m.serviceButton(services.get(i)), "s:" + flow + ":" + i));
     }
     String text = r.m.chooseService(doctor.displayName(), center.name());
-    if (menu == null) {
-      r.send(text, Keyboard.column(buttons));
-    } else {
-      r.edit(menu, text, Keyboard.column(buttons));
-    }
+    r.sendOrEdit(menu, text, Keyboard.column(buttons));
   }
 
   /** A press on the service menu. */
@@ -203,7 +199,7 @@ final class WatchFlow {
     StringBuilder s = new StringBuilder(r.m.listHead(watches.size()));
     int i = 1;
     for (Watch w : watches) {
-      s.append("\n\n").append(r.m.listEntry(i++, labels.of(w), w.filter(), w.autoBook() != null,
+      s.append("\n\n").append(r.m.listEntry(i++, labels.of(w, r.m), w.filter(), w.autoBook() != null,
           w.autoBook() != null && w.state() == WatchState.BOOKING_PAUSED));
     }
     r.send(s.toString());
@@ -217,7 +213,7 @@ final class WatchFlow {
       return;
     }
     List<Button> buttons = watches.stream()
-        .map(w -> Button.callback("🗑 " + r.m.watchButton(labels.of(w)), "rm:" + w.id())).toList();
+        .map(w -> Button.callback("🗑 " + r.m.watchButton(labels.of(w, r.m)), "rm:" + w.id())).toList();
     r.send(r.m.chooseWatchToRemove(), Keyboard.column(buttons));
   }
 
@@ -229,7 +225,7 @@ final class WatchFlow {
       r.stale(p.cb());
       return;
     }
-    WatchLabel label = labels.of(w.get());
+    WatchLabel label = labels.of(w.get(), r.m);
     hunter.cancel(watchId);
     for (Target t : w.get().targets()) {
       labels.remove(r.owner(), t);

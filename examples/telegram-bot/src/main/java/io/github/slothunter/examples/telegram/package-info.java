@@ -10,6 +10,9 @@
  *       {@code ChatState} around an update and routes commands, buttons and flow steps to:
  *   <ul>
  *     <li>{@code WatchFlow}: {@code /add} (link, center and service menus, quota), {@code /list}, {@code /remove};
+ *     <li>{@code FindFlow}: {@code /find} (issue #24): specialty, city or shared location, distance, the area's
+ *         doctors, "watch this area" and "narrow", over {@code AreaPick} (what is collected, kept in the step)
+ *         and {@code FindMessages};
  *     <li>{@code FilterFlow}: {@code /filter}, with {@code FilterParser} for the days and hours;
  *     <li>{@code AutoBookFlow}: {@code /autobook}, the provider's SMS login, auto-booking on and off;
  *     <li>{@code PatientsFlow}: {@code /patients} and typing a person in, over {@code PatientBook};
@@ -18,7 +21,8 @@
  *     <li>{@code Notifications}: engine events and burst summaries as messages ({@code SlotNotices} decides
  *         which slots get a message of their own), counted for {@code /stats} before they are sent.
  *   </ul>
- *   <li>{@code WatchLabels} (what a calendar is shown as) and {@code WatchEditor} (re-registering a watch
+ *   <li>{@code WatchLabels} (what a calendar is shown as: the event's label first, the bot's remembered names as
+ *       the fallback; an area watch by its area) and {@code WatchEditor} (re-registering a watch
  *       with a change) are shared by the flows.
  *   <li>{@code BotStore} keeps the bot's own state in {@code BotDatabase} (embedded H2 or PostgreSQL, shared
  *       with the engine's {@code JdbcStore}); {@code ChatStateCodec} and {@code SecretSealer} turn a chat's private

@@ -900,13 +900,13 @@ class BotConversationTest {
   }
 
   @Test
-  void eventsForCalendarsTheBotDidNotRegisterStillNameTheDoctorKey() {
+  void eventsForCalendarsTheBotDidNotRegisterAreNamedFromTheWatchsOwnLabel() {
     Watch w = hunter.watch(WatchRequest.of("44", TestDoctors.link("dr-reza")));
 
     List<Outgoing> out = bot.onEvent(new SlotOpened(w.id(), "44", rezaSlot(NOWRUZ_0930), null, clock.instant()));
 
-    assertThat(lastText(out)).contains("dr-reza").contains("۱۴۰۵/۰۱/۰۱");
+    assertThat(lastText(out)).contains("دکتر رضا کریمی").contains("کلینیک کریمی").contains("۱۴۰۵/۰۱/۰۱");
     assertThat(lastText(bot.onEvent(new WatchResumed("w-gone", "44", clock.instant())))).contains("w-gone");
-    assertThat(lastText(text(44, "/list"))).contains("dr-reza");
+    assertThat(lastText(text(44, "/list"))).contains("دکتر رضا کریمی");
   }
 }

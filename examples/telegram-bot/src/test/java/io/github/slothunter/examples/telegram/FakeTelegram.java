@@ -128,6 +128,15 @@ final class FakeTelegram implements AutoCloseable {
     enqueue(update);
   }
 
+  /** Scripts a location shared from a private chat, as the Bot API sends it ({@code message.location}). */
+  void userSharesLocation(long chatId, double latitude, double longitude) {
+    ObjectNode msg = message(chatId, messageIds.incrementAndGet());
+    msg.putObject("location").put("latitude", latitude).put("longitude", longitude);
+    ObjectNode update = JSON.createObjectNode();
+    update.set("message", msg);
+    enqueue(update);
+  }
+
   /** Scripts a press on an inline button of message {@code messageId}. */
   void userPresses(long chatId, int messageId, String data) {
     ObjectNode cq = JSON.createObjectNode();

@@ -79,6 +79,20 @@ class TelegramTransportTest {
   }
 
   @Test
+  void aSharedLocationBecomesALocationValue() {
+    Update shared = BotUtils.parseUpdate("{\"update_id\":5,\"message\":{\"message_id\":7,\"date\":0,"
+        + "\"chat\":{\"id\":42,\"type\":\"private\"},\"location\":{\"latitude\":35.6892,\"longitude\":51.389}}}");
+
+    Incoming in = TelegramTransport.toIncoming(shared);
+
+    assertThat(in).isInstanceOfSatisfying(Incoming.Location.class, loc -> {
+      assertThat(loc.chatId()).isEqualTo(42);
+      assertThat(loc.latitude()).isCloseTo(35.6892, org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(loc.longitude()).isCloseTo(51.389, org.assertj.core.data.Offset.offset(1e-4));
+    });
+  }
+
+  @Test
   void keyboardsBecomeInlineMarkupWithCallbackAndUrlButtons() {
     Keyboard kb = new Keyboard(List.of(
         List.of(Keyboard.Button.callback("A", "a"), Keyboard.Button.link("B", URI.create("https://x.example/b"))),
