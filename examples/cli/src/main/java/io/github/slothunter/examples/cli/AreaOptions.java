@@ -132,7 +132,8 @@ final class AreaOptions {
         }
         return b.build();
       } catch (SlotHunterException e) {
-        throw new CliException(ExitCodes.BAD_INPUT, Errors.bareMessage(e), "تخصص یا شهر پذیرفته نشد", e);
+        throw new CliException(ExitCodes.BAD_INPUT, Errors.bareMessage(e),
+            "ناحیه پذیرفته نشد؛ نام سایت، تخصص و شهر را بررسی کنید", e);
       }
     }
   }

@@ -64,6 +64,28 @@ class AreaWatchCommandTest {
   }
 
   @Test
+  void anAreaWatchAutoBooksOneSlotOfAMember() throws Exception {
+    CliRun run = CliRun.run(home, "watch", "--sandbox", "--specialty", "pediatrics", "--city", "tehran", "--auto-book",
+        "--json", "--for", "5", "--status-every", "0");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("auto-booking the first match");
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> booked = new ArrayList<>();
+    for (String l : run.outLines()) {
+      JsonNode n = json.readTree(l);
+      if (n.get("type").asText().equals("booking_succeeded")) {
+        booked.add(n);
+      }
+    }
+    assertThat(booked).singleElement().satisfies(n -> {
+      assertThat(n.get("doctorKey").asText()).startsWith("dr-area-");
+      assertThat(n.get("doctor").asText()).startsWith("دکتر ");
+    });
+    assertThat(run.all()).doesNotContain(DemoCommand.TEST_PATIENT.nationalCode());
+  }
+
+  @Test
   void aLinkAndASpecialtyTogetherAreAUsageError() {
     CliRun run = CliRun.run(home, "watch", "dr-sara-ahmadi", "--specialty", "dermatology", "--city", "tehran");
 
