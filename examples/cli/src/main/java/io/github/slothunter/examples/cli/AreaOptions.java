@@ -53,6 +53,16 @@ final class AreaOptions {
     return new CliException(ExitCodes.of(e.code()), Errors.bareMessage(e), persian, e);
   }
 
+  /**
+   * "no doctor matches", and when the query has a radius, why that is likely: the site's search gives
+   * centers without map pins, which a radius leaves out.
+   */
+  static String noneMatch(Lang lang, AreaQuery query) {
+    boolean radius = query.radiusKm() != null;
+    return lang.pick("no doctor matches" + (radius ? " (--km leaves out centers the site gives no map pin for)" : ""),
+        "پزشکی پیدا نشد" + (radius ? " (--km مرکزهایی را که سایت نشانی نقشه‌شان را نمی‌دهد کنار می‌گذارد)" : ""));
+  }
+
   /** Whether any of these options was given. */
   boolean any() {
     return city != null || near != null || km != null || gender != null || online;

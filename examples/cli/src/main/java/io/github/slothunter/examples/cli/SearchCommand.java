@@ -104,10 +104,8 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = cli.out();
     JalaliFormat jf = lang.format();
     if (rows.isEmpty()) {
-      out.println(lang.pick("no doctor matches (one page of the site's search"
-          + (query.radiusKm() != null ? "; --km leaves out centers the site gives no map pin for" : "") + ")",
-          "پزشکی پیدا نشد (یک صفحه از جست‌وجوی سایت" + (query.radiusKm() != null
-              ? "؛ --km مرکزهایی را که سایت نشانی نقشه‌شان را نمی‌دهد کنار می‌گذارد" : "") + ")"));
+      out.println(AreaOptions.noneMatch(lang, query) + lang.pick(" on one page of the site's search.",
+          " در یک صفحه از جست‌وجوی سایت."));
       out.flush();
       return;
     }

@@ -248,6 +248,10 @@ final class WatchCommand implements Callable<Integer> {
           labels.add(w);
           watches.add(w);
           err.println(watchingArea(lang, w, autoBook) + pace(hunter, lang, w, pollEvery));
+          if (w.area().members().isEmpty()) {
+            err.println(AreaOptions.noneMatch(lang, areaQuery) + lang.pick(" now; the area is listed again every day.",
+                " اکنون؛ ناحیه هر روز دوباره فهرست می‌شود."));
+          }
         }
         Map<String, CompletableFuture<Watch>> starting = new LinkedHashMap<>();
         for (String raw : typed) {

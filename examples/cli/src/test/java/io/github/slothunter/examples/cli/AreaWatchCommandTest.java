@@ -86,6 +86,18 @@ class AreaWatchCommandTest {
   }
 
   @Test
+  void anAreaWithNoDoctorInItsRadiusSaysWhy() {
+    // the sandbox's search pages, like the site's, carry no map pins: a radius keeps no center
+    CliRun run = CliRun.run(home, "watch", "--sandbox", "--specialty", "pediatrics", "--city", "tehran", "--near",
+        "35.6892,51.3890", "--km", "5", "--for", "1", "--status-every", "0");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("watching pediatrics in tehran (paziresh24): 0 doctors")
+        .contains("no doctor matches (--km leaves out centers the site gives no map pin for) now; the area is listed"
+            + " again every day.");
+  }
+
+  @Test
   void aLinkAndASpecialtyTogetherAreAUsageError() {
     CliRun run = CliRun.run(home, "watch", "dr-sara-ahmadi", "--specialty", "dermatology", "--city", "tehran");
 
