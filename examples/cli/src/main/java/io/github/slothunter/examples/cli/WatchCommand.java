@@ -120,7 +120,8 @@ final class WatchCommand implements Callable<Integer> {
   List<TimeWindow> windows = new ArrayList<>();
 
   @Option(names = "--max-price", paramLabel = "RIALS",
-      description = "Only slots whose service costs at most this many rials (a slot of unknown price does not match).")
+      description = "Only slots whose service costs at most this many rials (a slot of unknown price does not match);"
+          + " for an area, also only its centers that cost at most this.")
   Long maxPrice;
 
   @Option(names = "--auto-book",
@@ -170,6 +171,9 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() {
     Cli cli = root.cli();
     WatchConfig config = configFile == null ? WatchConfig.NONE : WatchConfig.read(configFile, cli.home());
+    if (config.lang() != null) {
+      root.configuredLang(config.lang()); // before anything else can fail: errors in the file's language
+    }
     AreaQuery areaQuery = areaQuery(config); // before the config fills the links: a link here replaces its area
     Patient configPatient = applyConfig(config);
     Lang lang = root.lang();
@@ -417,9 +421,6 @@ final class WatchCommand implements Callable<Integer> {
 
   /** Fills what the command line left out from the config file; returns the file's own patient, if any. */
   private Patient applyConfig(WatchConfig c) {
-    if (c.lang() != null) {
-      root.configuredLang(c.lang());
-    }
     if (links.isEmpty() && specialty == null) {
       links = new ArrayList<>(c.doctors());
     }
