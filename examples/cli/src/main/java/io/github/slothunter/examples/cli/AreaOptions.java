@@ -28,6 +28,10 @@ final class AreaOptions {
   @Option(names = "--km", paramLabel = "N", description = "With --near: only centers at most N km away.")
   Double km;
 
+  @Option(names = "--keep-unlocated",
+      description = "With --km: keep centers the site gives no map pin for (their distance is unknown).")
+  boolean keepUnlocated;
+
   @Option(names = "--gender", paramLabel = "male|female", description = "Only doctors of this gender (or مرد, زن).")
   Gender gender;
 
@@ -58,19 +62,21 @@ final class AreaOptions {
    * centers without map pins, which a radius leaves out.
    */
   static String noneMatch(Lang lang, AreaQuery query) {
-    boolean radius = query.radiusKm() != null;
-    return lang.pick("no doctor matches" + (radius ? " (--km leaves out centers the site gives no map pin for)" : ""),
-        "پزشکی پیدا نشد" + (radius ? " (--km مرکزهایی را که سایت نشانی نقشه‌شان را نمی‌دهد کنار می‌گذارد)" : ""));
+    boolean radius = query.radiusKm() != null && !query.keepUnlocated();
+    return lang.pick("no doctor matches" + (radius ? " (--km leaves out centers the site gives no map pin for;"
+        + " --keep-unlocated keeps them)" : ""), "پزشکی پیدا نشد" + (radius ? " (--km مرکزهایی را که سایت نشانی"
+        + " نقشه‌شان را نمی‌دهد کنار می‌گذارد؛ --keep-unlocated نگهشان می‌دارد)" : ""));
   }
 
   /** Whether any of these options was given. */
   boolean any() {
-    return city != null || near != null || km != null || gender != null || online;
+    return city != null || near != null || km != null || gender != null || online || keepUnlocated;
   }
 
   /** These options' values as an area watch's settings (the config file's {@code area:} uses the same). */
   Area area(String specialty, Long maxPrice) {
-    return new Area(specialty, city, near, km, maxPrice, gender, online ? VisitType.ONLINE : null);
+    return new Area(specialty, city, near, km, maxPrice, gender, online ? VisitType.ONLINE : null,
+        keepUnlocated ? Boolean.TRUE : null);
   }
 
   /**
@@ -83,11 +89,12 @@ final class AreaOptions {
    * @param maxPrice the highest price in rials
    * @param gender the doctor's gender
    * @param visitType the kind of visit
+   * @param keepUnlocated whether a radius keeps centers without a map pin
    */
   record Area(String specialty, String city, GeoPoint near, Double km, Long maxPrice, Gender gender,
-      VisitType visitType) {
+      VisitType visitType, Boolean keepUnlocated) {
     /** No area. */
-    static final Area NONE = new Area(null, null, null, null, null, null, null);
+    static final Area NONE = new Area(null, null, null, null, null, null, null, null);
 
     /** Whether a specialty (the one required word) is given. */
     boolean present() {
@@ -99,7 +106,8 @@ final class AreaOptions {
       return new Area(specialty != null ? specialty : other.specialty, city != null ? city : other.city,
           near != null ? near : other.near, km != null ? km : other.km,
           maxPrice != null ? maxPrice : other.maxPrice, gender != null ? gender : other.gender,
-          visitType != null ? visitType : other.visitType);
+          visitType != null ? visitType : other.visitType,
+          keepUnlocated != null ? keepUnlocated : other.keepUnlocated);
     }
 
     /**
@@ -129,7 +137,7 @@ final class AreaOptions {
       }
       try {
         AreaQuery.Builder b = AreaQuery.builder(providerId, specialty.strip(), city.strip()).gender(gender)
-            .visitType(visitType);
+            .visitType(visitType).keepUnlocated(Boolean.TRUE.equals(keepUnlocated));
         if (near != null) {
           if (km != null) {
             b.near(near, km);

@@ -395,14 +395,15 @@ final class WatchCommand implements Callable<Integer> {
     }
     if (!wanted.present()) {
       if (area.any()) {
-        throw new UsageErrors.UsageError(spec.commandLine(), "--city, --near, --km, --gender and --online need"
-            + " --specialty", "--city، --near، --km، --gender و --online بدون --specialty معنا ندارند");
+        throw new UsageErrors.UsageError(spec.commandLine(), "--city, --near, --km, --keep-unlocated, --gender"
+            + " and --online need --specialty", "--city، --near، --km، --keep-unlocated، --gender و --online بدون"
+            + " --specialty معنا ندارند");
       }
       return null;
     }
     Long price = maxPrice != null ? maxPrice : wanted.maxPrice() != null ? wanted.maxPrice() : config.maxPrice();
     return new AreaOptions.Area(wanted.specialty(), wanted.city(), wanted.near(), wanted.km(), price, wanted.gender(),
-        wanted.visitType()).query(Paziresh24ProviderFactory.ID);
+        wanted.visitType(), wanted.keepUnlocated()).query(Paziresh24ProviderFactory.ID);
   }
 
   /** "watching dermatology in tehran (paziresh24): 37 doctors, 5 calendars now, auto-booking, ". */

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  *   - https://www.paziresh24.com/dr/dr-sara-ahmadi/
  * # or, instead of doctors, an area (issue #24): every doctor of a specialty in a city
  * # area: {specialty: dermatology, city: tehran, near: "35.72,51.33", km: 5, maxPrice: 3000000,
- * #        gender: female, visitType: in-person}
+ * #        gender: female, visitType: in-person, keepUnlocated: false}
  * filters:
  *   from: 1405/01/10          # Jalali or Gregorian (2026-03-30); Persian digits are fine
  *   to: 1405/01/20
@@ -93,7 +93,7 @@ record WatchConfig(List<String> doctors, AreaOptions.Area area, LocalDate from, 
 
   /** {@code area:}: the words and limits of an area watch. */
   record AreaShape(String specialty, String city, String near, String km, String maxPrice, String gender,
-      String visitType) {}
+      String visitType, Boolean keepUnlocated) {}
 
   /** {@code filters:}. */
   record Filters(String from, String to, List<String> days, List<String> time, String maxPrice) {}
@@ -168,7 +168,7 @@ record WatchConfig(List<String> doctors, AreaOptions.Area area, LocalDate from, 
         value(file, "area.km", a.km(), InputConverters::decimal),
         value(file, "area.maxPrice", a.maxPrice(), InputConverters::longValue),
         value(file, "area.gender", a.gender(), InputConverters::gender),
-        value(file, "area.visitType", a.visitType(), InputConverters::visitType));
+        value(file, "area.visitType", a.visitType(), InputConverters::visitType), a.keepUnlocated());
   }
 
   private static FileShape parse(Path file) {

@@ -93,8 +93,8 @@ class AreaWatchCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("watching pediatrics in tehran (paziresh24): 0 doctors")
-        .contains("no doctor matches (--km leaves out centers the site gives no map pin for) now; the area is listed"
-            + " again every day.");
+        .contains("no doctor matches (--km leaves out centers the site gives no map pin for; --keep-unlocated keeps"
+            + " them) now; the area is listed again every day.");
   }
 
   @Test
@@ -110,7 +110,8 @@ class AreaWatchCommandTest {
     CliRun run = CliRun.run(home, "watch", "dr-sara-ahmadi", "--city", "tehran", "--lang", "fa");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.err()).contains("--city، --near، --km، --gender و --online بدون --specialty معنا ندارند");
+    assertThat(run.err()).contains("--city، --near، --km، --keep-unlocated، --gender و --online بدون --specialty معنا"
+        + " ندارند");
   }
 
   @Test

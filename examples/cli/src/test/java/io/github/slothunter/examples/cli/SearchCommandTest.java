@@ -62,7 +62,17 @@ class SearchCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.outLines()).containsExactly("no doctor matches (--km leaves out centers the site gives no map pin"
-        + " for) on one page of the site's search.");
+        + " for; --keep-unlocated keeps them) on one page of the site's search.");
+  }
+
+  @Test
+  void keepUnlocatedKeepsCentersWithoutAMapPinInTheRadius() {
+    CliRun run = CliRun.run(home, "search", "--sandbox", "dermatology", "--city", "tehran", "--near", "35.6892,51.3890",
+        "--km", "30", "--keep-unlocated");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines().get(0)).contains("DISTANCE");
+    assertThat(run.outLines()).anyMatch(l -> l.contains("دکتر") && l.contains("—"));
   }
 
   @Test

@@ -187,13 +187,15 @@ class WatchConfigTest {
           maxPrice: 3000000
           gender: زن
           visitType: online
+          keepUnlocated: true
         """);
 
     WatchConfig c = WatchConfig.read(file, home);
 
     assertThat(c.doctors()).isEmpty();
     assertThat(c.area()).isEqualTo(new AreaOptions.Area("پوست", "تهران", new io.github.slothunter.api.GeoPoint(35.7219,
-        51.3347), 5.0, 3_000_000L, io.github.slothunter.api.Gender.FEMALE, io.github.slothunter.api.VisitType.ONLINE));
+        51.3347), 5.0, 3_000_000L, io.github.slothunter.api.Gender.FEMALE, io.github.slothunter.api.VisitType.ONLINE,
+        true));
   }
 
   @Test
