@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /**
  * The options that narrow an area (issue #24), shared by {@code search} and {@code watch}: the city,
  * a point and radius, the doctor's gender and online visits. Values are converted and checked before
- * any request ({@link InputConverters}); {@link #query} builds the engine's {@link AreaQuery}. Not
+ * any request ({@link InputConverters}); {@link Area#query} builds the engine's {@link AreaQuery}. Not
  * thread-safe (picocli fills it once).
  */
 final class AreaOptions {
@@ -46,6 +46,7 @@ final class AreaOptions {
    * the closest names the engine suggests (exit code of {@code NOT_FOUND}); other failures as they are.
    */
   static RuntimeException explained(SlotHunterException e) {
+    // the suggestions exist only in the engine's sentence; a sentence of another shape keeps Errors' wording
     Matcher m = UNKNOWN_WORD.matcher(Errors.bareMessage(e));
     if (e.code() != ErrorCode.NOT_FOUND || !m.matches()) {
       return e;
