@@ -31,6 +31,8 @@ final class Backend implements AutoCloseable {
   /** The seed of the sandbox's scenario; the same seed replays the same demo. */
   static final long DEFAULT_SEED = 1405L;
   static final String SITE = "https://www.paziresh24.com";
+  /** How many doctors the area sandbox has. */
+  static final int AREA_DOCTORS = 300;
   private static final String NODELAY = "sun.net.httpserver.nodelay";
 
   private final Clock clock;
@@ -48,12 +50,30 @@ final class Backend implements AutoCloseable {
 
   /** A fake Paziresh24 running the testkit's demo scenario, started now. */
   static Backend sandbox(Clock clock, long seed) {
+    noDelay();
+    return new Backend(clock, Sandbox.demo(clock, seed));
+  }
+
+  /**
+   * A fake Paziresh24 with {@value #AREA_DOCTORS} generated doctors in a few cities and specialties
+   * ({@link Sandbox#area}), for area searches and watches, started now.
+   */
+  static Backend sandboxArea(Clock clock) {
+    noDelay();
+    return new Backend(clock, Sandbox.area(clock, DEFAULT_SEED, AREA_DOCTORS));
+  }
+
+  /** Either the area fake or the real sites, per the {@code --sandbox} flag. */
+  static Backend area(Clock clock, boolean sandbox) {
+    return sandbox ? sandboxArea(clock) : real(clock);
+  }
+
+  private static void noDelay() {
     // The JDK's HttpServer (under the fake) leaves Nagle on: each small answer then waits for a
     // delayed ACK (~40 ms on Linux). Read once, when the first server starts; an explicit -D wins.
     if (System.getProperty(NODELAY) == null) {
       System.setProperty(NODELAY, "true");
     }
-    return new Backend(clock, Sandbox.demo(clock, seed));
   }
 
   /** Either, per the {@code --sandbox} flag. */

@@ -16,6 +16,7 @@ import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotGone;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.WatchEvent;
 import io.github.slothunter.api.WatchHealthChanged;
@@ -88,11 +89,11 @@ final class EventPrinter {
     String ts = Ansi.DIM.paint(jalali.digits(CLOCK.format(event.at())), color);
     String body;
     if (event instanceof SlotOpened e) {
-      body = tag("SLOT OPEN", "نوبت آزاد", Ansi.BOLD_GREEN) + slot(e.slot()) + owner(e);
+      body = tag("SLOT OPEN", "نوبت آزاد", Ansi.BOLD_GREEN) + slot(e.slot(), e.label()) + owner(e);
     } else if (event instanceof SlotGone e) {
-      body = tag("SLOT GONE", "نوبت رفت", Ansi.DIM) + slot(e.slot()) + owner(e);
+      body = tag("SLOT GONE", "نوبت رفت", Ansi.DIM) + slot(e.slot(), SlotLabel.UNKNOWN) + owner(e);
     } else if (event instanceof HoldPlaced e) {
-      body = tag("HOLD", "نگه‌داشت", Ansi.YELLOW) + slot(e.hold().slot())
+      body = tag("HOLD", "نگه‌داشت", Ansi.YELLOW) + slot(e.hold().slot(), e.label())
           + "  " + say("held until ", "تا ") + jalali.time(e.hold().expiresAt()) + owner(e);
     } else if (event instanceof BookingSucceeded e) {
       String code = e.booking().trackingCode().isEmpty() ? e.booking().providerBookingKey()
@@ -100,27 +101,27 @@ final class EventPrinter {
       if (e.paymentRequired()) {
         // an unpaid booking is not final: never "BOOKED" or "verified" alone
         String link = e.paymentLink() == null ? say("on the provider's site", "در سایت") : e.paymentLink().toString();
-        body = tag("PAY TO CONFIRM", "پرداخت برای قطعی شدن", Ansi.YELLOW) + slot(e.booking().slot()) + "  "
+        body = tag("PAY TO CONFIRM", "پرداخت برای قطعی شدن", Ansi.YELLOW) + slot(e.booking().slot(), e.label()) + "  "
             + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + jalali.digits(code), color)
             + say("  booked, not final until paid: pay at " + link,
                 "  نوبت ثبت شد اما تا پرداخت قطعی نیست: پرداخت در " + link)
             + (e.verified() ? "" : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
       } else {
-        body = tag("BOOKED", "رزرو شد", Ansi.BOLD_GREEN) + slot(e.booking().slot()) + "  "
+        body = tag("BOOKED", "رزرو شد", Ansi.BOLD_GREEN) + slot(e.booking().slot(), e.label()) + "  "
             + Ansi.BOLD.paint(say("tracking code ", "کد پیگیری ") + jalali.digits(code), color)
             + (e.verified() ? say(" (verified)", " (تأیید شد)")
                 : say(" (" + e.verification() + ")", " (تأیید نشد؛ در سایت بررسی کنید)")) + owner(e);
       }
     } else if (event instanceof BookingFailed e) {
-      body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot()) + "  "
+      body = tag("BOOK FAILED", "رزرو نشد", Ansi.BOLD_RED) + slot(e.slot(), e.label()) + "  "
           + say(e.code() + ": " + e.reason(), persianReason(e.code(), e.reason()))
           + (e.willRetry() ? say("; still trying", "؛ ادامه می‌دهد") : "") + owner(e);
     } else if (event instanceof BookingOutcomeUnknown e) {
-      body = tag("UNKNOWN", "نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
+      body = tag("UNKNOWN", "نامعلوم", Ansi.RED) + slot(e.slot(), e.label()) + "  "
           + say("a booking attempt was interrupted or its answer was lost; check the account on the site",
               "نتیجه رزرو نامعلوم ماند؛ حساب را در سایت بررسی کنید") + owner(e);
     } else if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
-      body = tag("HOLD UNKNOWN", "نگه‌داشت نامعلوم", Ansi.RED) + slot(e.slot()) + "  "
+      body = tag("HOLD UNKNOWN", "نگه‌داشت نامعلوم", Ansi.RED) + slot(e.slot(), e.label()) + "  "
           + say("the hold request's answer was lost; nothing was booked; not tried again before " + e.lapsesAt(),
               "پاسخ درخواست نگه‌داشتن نوبت نرسید؛ چیزی رزرو نشد؛ تا " + jalali.time(e.lapsesAt())
                   + " دوباره تلاش نمی‌شود")
@@ -157,8 +158,9 @@ final class EventPrinter {
     return jalali.persian() ? fa : en;
   }
 
-  private String slot(Slot slot) {
-    return Ansi.BOLD.paint(jalali.slot(slot.start()), color) + "  " + labels.of(slot.target()).text();
+  private String slot(Slot slot, SlotLabel label) {
+    return Ansi.BOLD.paint(jalali.slot(slot.start()), color) + "  "
+        + labels.of(slot.target(), label, jalali).line(jalali);
   }
 
   private String owner(WatchEvent e) {
@@ -200,17 +202,17 @@ final class EventPrinter {
       o.put("owner", w.owner());
     }
     if (event instanceof SlotOpened e) {
-      slotFields(o, e.slot());
+      slotFields(o, e.slot(), e.label());
       if (e.bookingLink() != null) {
         o.put("bookingLink", e.bookingLink().toString());
       }
     } else if (event instanceof SlotGone e) {
-      slotFields(o, e.slot());
+      slotFields(o, e.slot(), SlotLabel.UNKNOWN);
     } else if (event instanceof HoldPlaced e) {
-      slotFields(o, e.hold().slot());
+      slotFields(o, e.hold().slot(), e.label());
       o.put("holdExpiresAt", e.hold().expiresAt().toString());
     } else if (event instanceof BookingSucceeded e) {
-      slotFields(o, e.booking().slot());
+      slotFields(o, e.booking().slot(), e.label());
       o.put("trackingCode", e.booking().trackingCode());
       o.put("bookingId", e.booking().providerBookingKey());
       o.put("bookedAt", e.booking().bookedAt().toString());
@@ -221,15 +223,15 @@ final class EventPrinter {
         o.put("paymentLink", e.paymentLink().toString());
       }
     } else if (event instanceof BookingFailed e) {
-      slotFields(o, e.slot());
+      slotFields(o, e.slot(), e.label());
       o.put("code", e.code().name());
       o.put("reason", e.reason());
       o.put("willRetry", e.willRetry());
     } else if (event instanceof BookingOutcomeUnknown e) {
-      slotFields(o, e.slot());
+      slotFields(o, e.slot(), e.label());
       o.put("attemptKey", e.attemptKey());
     } else if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
-      slotFields(o, e.slot());
+      slotFields(o, e.slot(), e.label());
       o.put("attemptKey", e.attemptKey());
       o.put("lapsesAt", e.lapsesAt().toString());
     } else if (event instanceof WatchPaused e) {
@@ -256,8 +258,9 @@ final class EventPrinter {
     return simple.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
-  void slotFields(ObjectNode o, Slot slot) {
-    Labels.Label l = labels.of(slot.target());
+  /** The slot's calendar and its label ({@code price}, {@code distanceKm} when known), then the slot's times. */
+  void slotFields(ObjectNode o, Slot slot, SlotLabel fromEvent) {
+    SlotLabel l = labels.of(slot.target(), fromEvent, en);
     o.put("provider", slot.target().providerId());
     o.put("doctor", l.doctor());
     o.put("doctorKey", slot.target().ref().key());
@@ -265,6 +268,12 @@ final class EventPrinter {
     o.put("centerId", slot.target().centerId());
     o.put("service", l.service());
     o.put("serviceId", slot.target().serviceId());
+    if (l.price() != null) {
+      o.put("price", l.price());
+    }
+    if (l.distanceKm() != null) {
+      o.put("distanceKm", Math.round(l.distanceKm() * 10) / 10.0);
+    }
     ObjectNode s = o.putObject("slot");
     Instant start = slot.start();
     s.put("start", start.toString());

@@ -1,8 +1,11 @@
 package io.github.slothunter.examples.cli;
 
+import io.github.slothunter.api.Gender;
+import io.github.slothunter.api.GeoPoint;
 import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.TimeWindow;
+import io.github.slothunter.api.VisitType;
 import io.github.slothunter.examples.cli.UsageErrors.BadValue;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -37,6 +40,42 @@ final class InputConverters {
     cmd.registerConverter(LocalDate.class, InputConverters::date);
     cmd.registerConverter(DayOfWeek.class, InputConverters::day);
     cmd.registerConverter(TimeWindow.class, InputConverters::window);
+    cmd.registerConverter(GeoPoint.class, InputConverters::point);
+    cmd.registerConverter(Gender.class, InputConverters::gender);
+  }
+
+  /** {@code 35.7219,51.3347}, also with Persian digits, the Persian comma and decimal separator. */
+  static GeoPoint point(String value) {
+    try {
+      return GeoPoint.parse(value);
+    } catch (SlotHunterException e) {
+      throw new BadValue("'" + value + "' is not a point like 35.7219,51.3347 (latitude -90 to 90, longitude"
+          + " -180 to 180)", "«" + value + "» نقطه نیست؛ مثل ۳۵٫۷۲۱۹،۵۱٫۳۳۴۷ بنویسید (عرض از ۹۰- تا ۹۰، طول از"
+          + " ۱۸۰- تا ۱۸۰)");
+    }
+  }
+
+  /** {@code male}, {@code female}, {@code مرد}, {@code زن}. */
+  static Gender gender(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "male", "m", "مرد" -> Gender.MALE;
+      case "female", "f", "زن" -> Gender.FEMALE;
+      default -> throw new BadValue("'" + value + "' is not a gender (male or female)",
+          "«" + value + "» جنسیت نیست (مرد یا زن)");
+    };
+  }
+
+  /** {@code in-person}, {@code online}, {@code phone} (or {@code حضوری}, {@code آنلاین}, {@code تلفنی}). */
+  static VisitType visitType(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+    return switch (v) {
+      case "in-person", "حضوری" -> VisitType.IN_PERSON;
+      case "online", "آنلاین" -> VisitType.ONLINE;
+      case "phone", "تلفنی" -> VisitType.PHONE;
+      default -> throw new BadValue("'" + value + "' is not a visit type (in-person, online or phone)",
+          "«" + value + "» نوع ویزیت نیست (حضوری، آنلاین یا تلفنی)");
+    };
   }
 
   static int integer(String value) {

@@ -2,48 +2,61 @@ package io.github.slothunter.examples.cli;
 
 import io.github.slothunter.api.Center;
 import io.github.slothunter.api.Doctor;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Service;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.Target;
+import io.github.slothunter.api.Watch;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Human names for targets: events carry only ids, the user wants "Dr. X at Clinic Y". Filled from
- * the {@link Doctor}s the CLI looked up. Thread-safe.
+ * The fallback for events without a label ({@link SlotLabel#UNKNOWN}; a {@code SlotGone} never has
+ * one): the labels of calendars the CLI has seen, from the doctors it looked up, the watches it
+ * started and the labelled events it printed, else the calendar's ids. Thread-safe.
  */
 final class Labels {
-  /**
-   * The names of one calendar.
-   *
-   * @param doctor the doctor's display name
-   * @param center the center's name (its id when the provider gave none)
-   * @param service the service's title, possibly empty
-   * @param city the center's city, possibly empty
-   */
-  record Label(String doctor, String center, String service, String city) {
-    /** {@code doctor · center · service}. */
-    String text() {
-      return doctor + " · " + center + (service.isEmpty() ? "" : " · " + service);
-    }
-  }
+  private final Map<String, SlotLabel> byTarget = new ConcurrentHashMap<>();
 
-  private final Map<String, Label> byTarget = new ConcurrentHashMap<>();
-
-  /** Remembers every calendar of the doctor. */
+  /** Remembers every calendar of the doctor (names and price, no distance). */
   void add(Doctor doctor) {
     for (Center c : doctor.centers()) {
       for (Service s : c.services()) {
         String id = new Target(doctor.ref(), c.id(), s.id(), Map.of()).id();
-        byTarget.put(id, new Label(doctor.displayName(), c.name().isEmpty() ? "center " + c.id() : c.name(),
-            s.title(), c.city()));
+        byTarget.put(id, new SlotLabel(doctor.displayName(), c.name(), s.title(), s.price(), null));
       }
     }
   }
 
-  /** The names of the target, or its ids when the doctor was never looked up. */
-  Label of(Target target) {
-    Label l = byTarget.get(target.id());
-    return l != null ? l : new Label(target.ref().toString(), "center " + target.centerId(),
-        "service " + target.serviceId(), "");
+  /** Remembers the labels the watch keeps for its calendars (an area watch's members, with distances). */
+  void add(Watch watch) {
+    for (Target t : watch.targets()) {
+      remember(t, watch.label(t));
+    }
+  }
+
+  /** Remembers an event's label for its calendar, unless it knows nothing. */
+  void remember(Target target, SlotLabel label) {
+    if (!label.equals(SlotLabel.UNKNOWN)) {
+      byTarget.put(target.id(), label);
+    }
+  }
+
+  /**
+   * The label to print for an event about {@code target}: the event's own when it knows something,
+   * else the one remembered, else the calendar's ids in the format's language.
+   */
+  SlotLabel of(Target target, SlotLabel fromEvent, JalaliFormat format) {
+    if (!fromEvent.equals(SlotLabel.UNKNOWN)) {
+      remember(target, fromEvent);
+      return fromEvent;
+    }
+    SlotLabel known = byTarget.get(target.id());
+    if (known != null) {
+      return known;
+    }
+    boolean fa = format.persian();
+    return new SlotLabel(target.ref().toString(), (fa ? "مرکز " : "center ") + format.digits(target.centerId()),
+        (fa ? "خدمت " : "service ") + format.digits(target.serviceId()), null, null);
   }
 }

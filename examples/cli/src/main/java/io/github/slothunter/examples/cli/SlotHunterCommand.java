@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         "Watches Iranian doctor-booking sites (Paziresh24, Doctoreto) for free appointment slots and books them.",
         "",
         "Start with: slothunter demo"},
-    subcommands = {DemoCommand.class, SlotsCommand.class, WatchCommand.class, LoginCommand.class, PatientsCommand.class,
-        CheckCommand.class, CompletionCommand.class},
+    subcommands = {DemoCommand.class, SlotsCommand.class, SearchCommand.class, WatchCommand.class, LoginCommand.class,
+        PatientsCommand.class, CheckCommand.class, CompletionCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -70,8 +70,8 @@ final class SlotHunterCommand implements Runnable {
   @Override
   public void run() {
     throw new UsageErrors.UsageError(spec.commandLine(),
-        "choose a command: demo, slots, watch, login, patients, check or completion",
-        "یک فرمان انتخاب کنید: demo، slots، watch، login، patients، check یا completion");
+        "choose a command: demo, slots, search, watch, login, patients, check or completion",
+        "یک فرمان انتخاب کنید: demo، slots، search، watch، login، patients، check یا completion");
   }
 
   /** Reads the version written into the jar at build time. */

@@ -6,6 +6,7 @@ import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Service;
 import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.core.SlotHunter;
 import java.io.PrintWriter;
@@ -84,7 +85,7 @@ final class SlotsCommand implements Callable<Integer> {
           List<Slot> slots = hunter.freeSlots(target, days);
           total += slots.size();
           if (json) {
-            printJson(out, labels, target, service, slots);
+            printJson(out, labels, target, slots);
           } else {
             printTable(cli, lang, center, service, slots);
           }
@@ -148,15 +149,12 @@ final class SlotsCommand implements Callable<Integer> {
     }
   }
 
-  private static void printJson(PrintWriter out, Labels labels, Target target, Service service, List<Slot> slots) {
+  private static void printJson(PrintWriter out, Labels labels, Target target, List<Slot> slots) {
     EventPrinter printer = new EventPrinter(out, Lang.EN, true, false, labels);
     for (Slot s : slots) {
       ObjectNode o = EventPrinter.JSON.createObjectNode();
       o.put("type", "free_slot");
-      printer.slotFields(o, s);
-      if (service.price() != null) {
-        o.put("price", service.price());
-      }
+      printer.slotFields(o, s, SlotLabel.UNKNOWN); // the looked-up doctor's label, with the service's price
       out.println(EventPrinter.encode(o));
     }
     if (slots.isEmpty()) {

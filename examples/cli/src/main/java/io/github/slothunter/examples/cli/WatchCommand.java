@@ -1,6 +1,7 @@
 package io.github.slothunter.examples.cli;
 
 import io.github.slothunter.api.AccountSession;
+import io.github.slothunter.api.AreaQuery;
 import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.DoctorRef;
 import io.github.slothunter.api.HealthState;
@@ -12,6 +13,7 @@ import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.TimeWindow;
 import io.github.slothunter.api.Watch;
+import io.github.slothunter.api.WatchArea;
 import io.github.slothunter.core.EngineStats;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.Plans;
@@ -43,13 +45,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code slothunter watch <doctor-link>...}: long-running; prints slots as they open, can book. */
+/**
+ * {@code slothunter watch <doctor-link>...} or {@code slothunter watch --specialty S --city C} (an area,
+ * issue #24): long-running; prints slots as they open, can book.
+ */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
     header = "Watches doctors and prints slots as they open; can book.",
     description = {
@@ -64,6 +70,9 @@ import picocli.CommandLine.Spec;
         "  slothunter watch <link> --auto-book --patient mom",
         "      (one of 'slothunter patients list'; an imported family member is booked as the account's user)",
         "  slothunter watch --sandbox dr-sara-ahmadi --auto-book   (the fake)",
+        "  slothunter watch --specialty dermatology --city tehran --near 35.72,51.33 --km 5 --to 1405/01/20",
+        "      (an area: every such doctor; --auto-book books the first matching slot of any of them, once)",
+        "  slothunter watch --sandbox --specialty pediatrics --city tehran   (an area on the fake)",
         "  slothunter watch --config watch.yaml            (doctors, filters, patient, notify; options override it)",
         "Dates may be Gregorian (2026-03-21) or Jalali (1405/01/01); Persian digits are fine everywhere.",
         ""})
@@ -85,8 +94,16 @@ final class WatchCommand implements Callable<Integer> {
       description = "Doctor profile links or slugs (or 'doctors:' in --config).")
   List<String> links = new ArrayList<>();
 
+  @Option(names = "--specialty", paramLabel = "S",
+      description = "Watch an area instead of doctors: every doctor of this specialty in --city (dermatology, پوست).")
+  String specialty;
+
+  @Mixin
+  AreaOptions area;
+
   @Option(names = "--config", paramLabel = "FILE",
-      description = "YAML file with doctors, filters, patient and notify settings; options given here override it.")
+      description = "YAML file with doctors (or an area), filters, patient and notify settings; options given here"
+          + " override it.")
   Path configFile;
 
   @Option(names = "--from", paramLabel = "DATE", description = "First day of interest: 2026-03-21 or Jalali 1405/01/01.")
@@ -103,7 +120,8 @@ final class WatchCommand implements Callable<Integer> {
   List<TimeWindow> windows = new ArrayList<>();
 
   @Option(names = "--max-price", paramLabel = "RIALS",
-      description = "Only slots whose service costs at most this many rials (a slot of unknown price does not match).")
+      description = "Only slots whose service costs at most this many rials (a slot of unknown price does not match);"
+          + " for an area, also only its centers that cost at most this.")
   Long maxPrice;
 
   @Option(names = "--auto-book",
@@ -152,12 +170,18 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Cli cli = root.cli();
-    Patient configPatient = applyConfig(configFile == null ? WatchConfig.NONE : WatchConfig.read(configFile, cli.home()));
+    WatchConfig config = configFile == null ? WatchConfig.NONE : WatchConfig.read(configFile, cli.home());
+    if (config.lang() != null) {
+      root.configuredLang(config.lang()); // before anything else can fail: errors in the file's language
+    }
+    AreaQuery areaQuery = areaQuery(config); // before the config fills the links: a link here replaces its area
+    Patient configPatient = applyConfig(config);
     Lang lang = root.lang();
     JalaliFormat fa = JalaliFormat.PERSIAN;
-    if (links.isEmpty()) {
-      throw new UsageErrors.UsageError(spec.commandLine(), "give at least one <doctor-link>, here or under 'doctors:'"
-          + " in --config", "دست‌کم یک <doctor-link> بدهید، همین‌جا یا زیر 'doctors:' در --config");
+    if (links.isEmpty() && areaQuery == null) {
+      throw new UsageErrors.UsageError(spec.commandLine(), "give at least one <doctor-link> or --specialty S --city C,"
+          + " here or under 'doctors:' or 'area:' in --config", "دست‌کم یک <doctor-link> یا --specialty S --city C"
+          + " بدهید، همین‌جا یا زیر 'doctors:' یا 'area:' در --config");
     }
     List<String> typed = links.stream().map(l -> DoctorInput.check(l, sandbox)).toList(); // before any request
     Duration pollEvery = pollInterval();
@@ -194,7 +218,8 @@ final class WatchCommand implements Callable<Integer> {
 
     Plan plan = new Plan("CLI", Plan.UNLIMITED, pollEvery, true, 5);
     PrintWriter err = cli.err();
-    try (Backend backend = Backend.of(cli.clock(), sandbox); Stopper stopper = new Stopper(cli.hooks())) {
+    try (Backend backend = areaQuery != null ? Backend.area(cli.clock(), sandbox) : Backend.of(cli.clock(), sandbox);
+        Stopper stopper = new Stopper(cli.hooks())) {
       SlotHunter.Builder builder = backend.hunter().plans(Plans.of(plan, List.of(plan)));
       if (sandbox) {
         builder.budget(Paziresh24ProviderFactory.ID, budgetScale == null ? DemoCommand.SANDBOX_BUDGET
@@ -212,6 +237,26 @@ final class WatchCommand implements Callable<Integer> {
       try {
         hunter.listen(printer::print);
         Map<String, AccountSession> sessions = new HashMap<>();
+        if (areaQuery != null) {
+          WatchRequest req = WatchRequest.area(owner, areaQuery).filter(filter);
+          if (autoBook) {
+            AccountSession session = session(cli, backend, areaQuery.providerId(), patient);
+            req = chosen != null ? req.autoBook(chosen.autoBook(session)) : req.autoBook(patient, session);
+          }
+          Watch w;
+          try {
+            w = hunter.watch(req);
+          } catch (SlotHunterException e) {
+            throw AreaOptions.explained(e);
+          }
+          labels.add(w);
+          watches.add(w);
+          err.println(watchingArea(lang, w, autoBook) + pace(hunter, lang, w, pollEvery));
+          if (w.area().members().isEmpty()) {
+            err.println(AreaOptions.noneMatch(lang, areaQuery) + lang.pick(" now; the area is listed again every day.",
+                " اکنون؛ ناحیه هر روز دوباره فهرست می‌شود."));
+          }
+        }
         Map<String, CompletableFuture<Watch>> starting = new LinkedHashMap<>();
         for (String raw : typed) {
           String link = backend.link(raw);
@@ -334,12 +379,50 @@ final class WatchCommand implements Callable<Integer> {
             + ": سهمیهٔ درخواست سایت میان همهٔ تقویم‌ها تقسیم می‌شود؛ --budget-scale آن را بالا می‌برد)");
   }
 
+  /**
+   * The area to watch, or {@code null} for doctors: {@code --specialty} with the area options, or the config
+   * file's {@code area:} (options given here override its values) unless links are given here; checked
+   * before any request.
+   */
+  private AreaQuery areaQuery(WatchConfig config) {
+    if (!links.isEmpty() && specialty != null) {
+      throw new UsageErrors.UsageError(spec.commandLine(), "give doctor links or --specialty (an area), not both",
+          "یا پیوند پزشک بدهید یا --specialty (یک ناحیه)، نه هر دو");
+    }
+    AreaOptions.Area wanted = area.area(specialty, null);
+    if (links.isEmpty()) {
+      wanted = wanted.orElse(config.area());
+    }
+    if (!wanted.present()) {
+      if (area.any()) {
+        throw new UsageErrors.UsageError(spec.commandLine(), "--city, --near, --km, --keep-unlocated, --gender"
+            + " and --online need --specialty", "--city، --near، --km، --keep-unlocated، --gender و --online بدون"
+            + " --specialty معنا ندارند");
+      }
+      return null;
+    }
+    Long price = maxPrice != null ? maxPrice : wanted.maxPrice() != null ? wanted.maxPrice() : config.maxPrice();
+    return new AreaOptions.Area(wanted.specialty(), wanted.city(), wanted.near(), wanted.km(), price, wanted.gender(),
+        wanted.visitType(), wanted.keepUnlocated()).query(Paziresh24ProviderFactory.ID);
+  }
+
+  /** "watching dermatology in tehran (paziresh24): 37 doctors, 5 calendars now, auto-booking, ". */
+  private static String watchingArea(Lang lang, Watch w, boolean autoBook) {
+    WatchArea a = w.area();
+    JalaliFormat jf = lang.format();
+    int doctors = a.members().size();
+    int now = w.targets().size();
+    return lang.pick("watching " + a.specialty() + " in " + a.city() + " (" + a.query().providerId() + "): " + doctors
+        + (doctors == 1 ? " doctor" : " doctors") + ", " + now + (now == 1 ? " calendar" : " calendars")
+        + " polled now (the rest through the site's search)" + (autoBook ? ", auto-booking the first match" : "")
+        + ", ", "پایش تخصص " + a.specialty() + " در شهر " + a.city() + " (" + Errors.siteName(a.query().providerId())
+        + "): " + jf.number(doctors) + " پزشک، " + jf.number(now) + " تقویم زیر بررسی (بقیه از راه جست‌وجوی سایت)"
+        + (autoBook ? "، با رزرو خودکار نخستین نوبت مناسب" : "") + "، ");
+  }
+
   /** Fills what the command line left out from the config file; returns the file's own patient, if any. */
   private Patient applyConfig(WatchConfig c) {
-    if (c.lang() != null) {
-      root.configuredLang(c.lang());
-    }
-    if (links.isEmpty()) {
+    if (links.isEmpty() && specialty == null) {
       links = new ArrayList<>(c.doctors());
     }
     from = from != null ? from : c.from();

@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * doctors:
  *   - https://www.paziresh24.com/dr/dr-sara-ahmadi/
+ * # or, instead of doctors, an area (issue #24): every doctor of a specialty in a city
+ * # area: {specialty: dermatology, city: tehran, near: "35.72,51.33", km: 5, maxPrice: 3000000,
+ * #        gender: female, visitType: in-person, keepUnlocated: false}
  * filters:
  *   from: 1405/01/10          # Jalali or Gregorian (2026-03-30); Persian digits are fine
  *   to: 1405/01/20
@@ -53,6 +56,7 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * @param doctors doctor links or slugs, possibly empty
+ * @param area an area to watch instead of doctors, {@link AreaOptions.Area#NONE} when none
  * @param from first day, or null
  * @param to last day, or null
  * @param days weekdays, possibly empty
@@ -69,13 +73,13 @@ import java.util.stream.Collectors;
  * @param statusEvery seconds between status lines, or null
  * @param interval seconds between polls, or null
  */
-record WatchConfig(List<String> doctors, LocalDate from, LocalDate to, List<DayOfWeek> days, List<TimeWindow> windows,
+record WatchConfig(List<String> doctors, AreaOptions.Area area, LocalDate from, LocalDate to, List<DayOfWeek> days, List<TimeWindow> windows,
     Long maxPrice, Boolean autoBook, String patientLabel, Path patientFile, Patient patient, Path sessionFile,
     Lang lang, Boolean json, String owner, Integer statusEvery, Integer interval) {
 
   /** No file: every setting from the command line or its default. */
-  static final WatchConfig NONE = new WatchConfig(List.of(), null, null, List.of(), List.of(), null, null, null, null,
-      null, null, null, null, null, null, null);
+  static final WatchConfig NONE = new WatchConfig(List.of(), AreaOptions.Area.NONE, null, null, List.of(), List.of(),
+      null, null, null, null, null, null, null, null, null, null, null);
 
   private static final int MAX_BYTES = 256 * 1024;
   private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -84,8 +88,12 @@ record WatchConfig(List<String> doctors, LocalDate from, LocalDate to, List<DayO
       .build();
 
   /** The file's top level ({@code notify:} is read into {@code notifications}: a record cannot have a notify()). */
-  record FileShape(List<String> doctors, Filters filters, PatientShape patient,
+  record FileShape(List<String> doctors, AreaShape area, Filters filters, PatientShape patient,
       @JsonProperty("notify") Notify notifications) {}
+
+  /** {@code area:}: the words and limits of an area watch. */
+  record AreaShape(String specialty, String city, String near, String km, String maxPrice, String gender,
+      String visitType, Boolean keepUnlocated) {}
 
   /** {@code filters:}. */
   record Filters(String from, String to, List<String> days, List<String> time, String maxPrice) {}
@@ -130,7 +138,7 @@ record WatchConfig(List<String> doctors, LocalDate from, LocalDate to, List<DayO
     }
     Lang lang = n.lang() == null ? null : Lang.parse(n.lang()).orElseThrow(() -> bad(file, "notify.lang",
         "must be fa or en, not '" + n.lang() + "'", "باید fa یا en باشد، نه «" + n.lang() + "»"));
-    return new WatchConfig(doctors,
+    return new WatchConfig(doctors, area(file, shape.area(), !doctors.isEmpty()),
         value(file, "filters.from", f.from(), InputConverters::date),
         value(file, "filters.to", f.to(), InputConverters::date),
         list(file, "filters.days", f.days(), InputConverters::day),
@@ -142,6 +150,25 @@ record WatchConfig(List<String> doctors, LocalDate from, LocalDate to, List<DayO
         lang, n.json(), n.owner() == null ? null : n.owner().strip(),
         value(file, "notify.statusEvery", n.statusEvery(), InputConverters::integer),
         value(file, "notify.interval", n.interval(), InputConverters::integer));
+  }
+
+  private static AreaOptions.Area area(Path file, AreaShape a, boolean doctors) {
+    if (a == null) {
+      return AreaOptions.Area.NONE;
+    }
+    if (doctors) {
+      throw bad(file, "area", "give doctors or an area, not both", "یا doctors بدهید یا area، نه هر دو");
+    }
+    if (a.specialty() == null || a.specialty().isBlank()) {
+      throw bad(file, "area.specialty", "is required (for example dermatology or پوست)",
+          "لازم است (مثلاً پوست یا dermatology)");
+    }
+    return new AreaOptions.Area(a.specialty().strip(), a.city() == null ? null : a.city().strip(),
+        value(file, "area.near", a.near(), InputConverters::point),
+        value(file, "area.km", a.km(), InputConverters::decimal),
+        value(file, "area.maxPrice", a.maxPrice(), InputConverters::longValue),
+        value(file, "area.gender", a.gender(), InputConverters::gender),
+        value(file, "area.visitType", a.visitType(), InputConverters::visitType), a.keepUnlocated());
   }
 
   private static FileShape parse(Path file) {

@@ -20,6 +20,7 @@ import io.github.slothunter.api.ProviderThrottled;
 import io.github.slothunter.api.Service;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchPaused;
@@ -58,7 +59,7 @@ class EventPrinterTest {
     printer(Lang.EN, false, false).print(new SlotOpened("w1", "ali", SLOT, null, AT));
 
     assertThat(buffer.toString().strip()).isEqualTo(
-        "09:00:00  SLOT OPEN    Sat 1405/01/01 10:00  Dr. Sara Ahmadi · Mehr Clinic · Visit  [ali]");
+        "09:00:00  SLOT OPEN    Sat 1405/01/01 10:00  Dr. Sara Ahmadi · Mehr Clinic · Visit · 1,500,000 rials  [ali]");
   }
 
   @Test
@@ -232,9 +233,47 @@ class EventPrinterTest {
   }
 
   @Test
-  void targetsNeverLookedUpAreNamedByTheirIds() {
-    Target unknown = new Target(new DoctorRef("doctoreto", "ZaEBBZ"), "c9", "s9", Map.of());
+  void targetsNeverLookedUpAreNamedByTheirIdsInTheLanguage() {
+    Target unknown = new Target(new DoctorRef("doctoreto", "ZaEBBZ"), "9", "19", Map.of());
+    Slot slot = new Slot(unknown, AT, AT.plus(Duration.ofMinutes(15)), "k9");
 
-    assertThat(labels.of(unknown).text()).isEqualTo("doctoreto:ZaEBBZ · center c9 · service s9");
+    printer(Lang.EN, false, false).print(new SlotGone("w1", "ali", slot, AT));
+    printer(Lang.FA, false, false).print(new SlotGone("w1", "ali", slot, AT));
+
+    assertThat(buffer.toString().lines().toList()).satisfiesExactly(
+        en -> assertThat(en).endsWith("doctoreto:ZaEBBZ · center 9 · service 19  [ali]"),
+        fa -> assertThat(fa).contains("doctoreto:ZaEBBZ · مرکز ۹ · خدمت ۱۹"));
+  }
+
+  @Test
+  void anEventsLabelNamesTheSlotWithPriceAndDistance() {
+    Target member = new Target(new DoctorRef("paziresh24", "dr-area-7"), "c7", "s7", Map.of());
+    Slot slot = new Slot(member, AT, AT.plus(Duration.ofMinutes(15)), "k7");
+    SlotLabel label = new SlotLabel("دکتر مهدی نوری", "مطب نوری", "ویزیت حضوری", 2_000_000L, 3.24);
+
+    printer(Lang.EN, false, false).print(new SlotOpened("w1", "ali", slot, null, AT, label));
+    printer(Lang.FA, false, false).print(new SlotOpened("w1", "me", slot, null, AT, label));
+
+    assertThat(buffer.toString().lines().toList()).satisfiesExactly(
+        en -> assertThat(en).contains("دکتر مهدی نوری · مطب نوری · ویزیت حضوری · 2,000,000 rials · 3.2 km"),
+        fa -> assertThat(fa).contains("دکتر مهدی نوری · مطب نوری · ویزیت حضوری · ۲٬۰۰۰٬۰۰۰ ریال · ۳٫۲ کیلومتر")
+            .doesNotContainPattern("[A-Za-z0-9]"));
+  }
+
+  @Test
+  void anEventsLabelWinsOverTheLookedUpOneAndNamesTheSlotWhenItGoes() throws Exception {
+    SlotLabel label = new SlotLabel("Dr. S. Ahmadi", "Mehr", "Visit", 1_600_000L, 0.5);
+
+    printer(Lang.EN, false, false).print(new SlotOpened("w1", "ali", SLOT, null, AT, label));
+    printer(Lang.EN, false, false).print(new SlotGone("w1", "ali", SLOT, AT));
+    printer(Lang.EN, true, false).print(new SlotGone("w1", "ali", SLOT, AT));
+
+    List<String> lines = buffer.toString().lines().toList();
+    assertThat(lines.get(0)).contains("Dr. S. Ahmadi · Mehr · Visit · 1,600,000 rials · 0.5 km");
+    assertThat(lines.get(1)).contains("SLOT GONE").contains("Dr. S. Ahmadi · Mehr · Visit · 1,600,000 rials · 0.5 km");
+    JsonNode gone = new ObjectMapper().readTree(lines.get(2));
+    assertThat(gone.get("doctor").asText()).isEqualTo("Dr. S. Ahmadi");
+    assertThat(gone.get("price").asLong()).isEqualTo(1_600_000L);
+    assertThat(gone.get("distanceKm").asDouble()).isEqualTo(0.5);
   }
 }

@@ -171,7 +171,57 @@ class WatchConfigTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.errLines().get(0)).isEqualTo(
-        "error: give at least one <doctor-link>, here or under 'doctors:' in --config");
+        "error: give at least one <doctor-link> or --specialty S --city C, here or under 'doctors:' or 'area:' in"
+            + " --config");
     assertThat(run.errLines().get(1)).startsWith("usage: slothunter watch");
+  }
+
+  @Test
+  void readsAnAreaWithPersianWordsAndDigits() throws Exception {
+    Path file = write("""
+        area:
+          specialty: پوست
+          city: تهران
+          near: "۳۵٫۷۲۱۹،۵۱٫۳۳۴۷"
+          km: "۵"
+          maxPrice: 3000000
+          gender: زن
+          visitType: online
+          keepUnlocated: true
+        """);
+
+    WatchConfig c = WatchConfig.read(file, home);
+
+    assertThat(c.doctors()).isEmpty();
+    assertThat(c.area()).isEqualTo(new AreaOptions.Area("پوست", "تهران", new io.github.slothunter.api.GeoPoint(35.7219,
+        51.3347), 5.0, 3_000_000L, io.github.slothunter.api.Gender.FEMALE, io.github.slothunter.api.VisitType.ONLINE,
+        true));
+  }
+
+  @Test
+  void anAreaAndDoctorsTogetherAreRefused() throws Exception {
+    Path file = write("doctors: [dr-sara-ahmadi]\narea: {specialty: dermatology, city: tehran}\n");
+
+    assertThatThrownBy(() -> WatchConfig.read(file, home)).isInstanceOfSatisfying(CliException.class, e -> {
+      assertThat(e.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(e.getMessage()).isEqualTo("config file " + file + ": area: give doctors or an area, not both");
+    });
+  }
+
+  @Test
+  void aBadPointInTheAreaNamesItsKey() throws Exception {
+    Path file = write("area: {specialty: dermatology, city: tehran, near: 'north of the park'}\n");
+
+    assertThatThrownBy(() -> WatchConfig.read(file, home)).isInstanceOfSatisfying(CliException.class, e ->
+        assertThat(e.message(Lang.FA)).startsWith("پروندهٔ تنظیمات " + file + "، «area.near»: «north of the park» نقطه"
+            + " نیست"));
+  }
+
+  @Test
+  void anAreaWithoutASpecialtyIsRefused() throws Exception {
+    Path file = write("area: {city: tehran}\n");
+
+    assertThatThrownBy(() -> WatchConfig.read(file, home)).isInstanceOfSatisfying(CliException.class, e ->
+        assertThat(e.getMessage()).contains("area.specialty: is required"));
   }
 }
