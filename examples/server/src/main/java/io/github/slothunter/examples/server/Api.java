@@ -7,7 +7,9 @@ import io.github.slothunter.api.Doctor;
 import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.OwnerPatient;
 import io.github.slothunter.api.Patient;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.Slot;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.core.EngineStats;
@@ -60,7 +62,7 @@ final class Api {
       "GET /api/v1/me", "GET /api/v1/stats",
       "POST /api/v1/owners", "GET /api/v1/owners", "GET /api/v1/owners/{ownerId}",
       "PUT /api/v1/owners/{ownerId}/plan", "POST /api/v1/owners/{ownerId}/keys",
-      "POST /api/v1/watches", "GET /api/v1/watches", "GET /api/v1/watches/{watchId}",
+      "GET /api/v1/areas/search", "POST /api/v1/watches", "GET /api/v1/watches", "GET /api/v1/watches/{watchId}",
       "DELETE /api/v1/watches/{watchId}", "GET /api/v1/watches/{watchId}/slots",
       "GET /api/v1/targets/{targetId}/slots", "GET /api/v1/targets/{targetId}/stats",
       "GET /api/v1/targets/{targetId}/analytics",
@@ -91,6 +93,7 @@ final class Api {
   private final Payments payments;
   private final PatientsApi patientsApi;
   private final PaymentsApi paymentsApi;
+  private final AreasApi areasApi;
 
   Api(Parts p) {
     this.hunter = p.hunter;
@@ -111,6 +114,7 @@ final class Api {
     this.payments = p.payments;
     this.patientsApi = new PatientsApi(p.hunter, p.patientIds, p.logins);
     this.paymentsApi = new PaymentsApi(p.payments);
+    this.areasApi = new AreasApi(p.hunter);
   }
 
   /** What the API is made of; filled by {@link SlotHunterServer}. */
@@ -149,6 +153,7 @@ final class Api {
     route(r, "GET /api/v1/owners/{ownerId}", this::getOwner);
     route(r, "PUT /api/v1/owners/{ownerId}/plan", this::setPlan);
     route(r, "POST /api/v1/owners/{ownerId}/keys", this::rotateKey);
+    route(r, "GET /api/v1/areas/search", areasApi::search);
     route(r, "POST /api/v1/watches", this::createWatch);
     route(r, "GET /api/v1/watches", this::listWatches);
     route(r, "GET /api/v1/watches/{watchId}", this::getWatch);
@@ -373,8 +378,8 @@ final class Api {
 
   // ------------------------------------------------------------------ watches
 
-  private static final Set<String> WATCH_FIELDS = Set.of("link", "centerId", "serviceId", "from", "to", "daysOfWeek",
-      "timesOfDay", "earliestOnly", "maxPrice", "autoBook");
+  private static final Set<String> WATCH_FIELDS = Set.of("link", "area", "centerId", "serviceId", "from", "to",
+      "daysOfWeek", "timesOfDay", "earliestOnly", "maxPrice", "autoBook");
   private static final Set<String> AUTO_BOOK_FIELDS = Set.of("sessionId", "patient", "patientLabel", "patientId",
       "maxBookings");
   private static final Set<String> PATIENT_FIELDS = Set.of("firstName", "lastName", "nationalCode", "mobile", "gender");
@@ -382,7 +387,13 @@ final class Api {
   private void createWatch(Context ctx) {
     Owner owner = owner(ctx);
     JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), WATCH_FIELDS);
-    String pasted = body.requiredString("link", MAX_LINK);
+    Optional<JsonBody> area = body.optionalObject("area", AreasApi.FIELDS);
+    if (area.isPresent()) {
+      createAreaWatch(ctx, owner, body, area.get());
+      return;
+    }
+    String pasted = body.optionalString("link", MAX_LINK).orElseThrow(() -> ApiException.invalid(
+        "field 'link' is required (or 'area' for an area watch)"));
     String link = linkRewriter.apply(pasted);
     WatchRequest req = WatchRequest.of(owner.id(), link);
     Optional<String> center = body.optionalString("centerId", 100);
@@ -393,6 +404,37 @@ final class Api {
     if (service.isPresent()) {
       req = req.service(service.get());
     }
+    req = filtersAndAutoBook(owner, body, req);
+    // Everything is valid; the lookup is cached, so the watch() below costs no second request.
+    Doctor doctor = hunter.lookup(link);
+    Watch w = hunter.watch(req);
+    try {
+      labels.save(WatchLabels.from(w.id(), owner.id(), pasted, doctor, w.createdAt()));
+    } catch (RuntimeException e) {
+      hunter.cancel(w.id());
+      throw e;
+    }
+    ctx.header("Location", PREFIX + "/watches/" + w.id());
+    json(ctx, 201, watchView(w, false));
+  }
+
+  /** An area watch: the engine lists the area's doctors before it answers (refused over the member cap). */
+  private void createAreaWatch(Context ctx, Owner owner, JsonBody body, JsonBody area) {
+    for (String doctorOnly : List.of("link", "centerId", "serviceId")) {
+      if (body.optionalString(doctorOnly, MAX_LINK).isPresent()) {
+        throw ApiException.invalid("field '" + doctorOnly + "' does not go with 'area': an area watch covers every"
+            + " doctor the area's criteria keep");
+      }
+    }
+    WatchRequest req = filtersAndAutoBook(owner, body, WatchRequest.area(owner.id(), areasApi.query(area)));
+    Watch w = hunter.watch(req);
+    ctx.header("Location", PREFIX + "/watches/" + w.id());
+    json(ctx, 201, watchView(w, false));
+  }
+
+  /** The filter and auto-book fields, the same for doctor and area watches. */
+  private WatchRequest filtersAndAutoBook(Owner owner, JsonBody body, WatchRequest request) {
+    WatchRequest req = request;
     LocalDate from = body.optionalString("from", 10).map(s -> date("from", s)).orElse(null);
     LocalDate to = body.optionalString("to", 10).map(s -> date("to", s)).orElse(null);
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
@@ -409,17 +451,7 @@ final class Api {
     if (auto.isPresent()) {
       req = req.autoBook(autoBook(owner, auto.get()));
     }
-    // Everything is valid; the lookup is cached, so the watch() below costs no second request.
-    Doctor doctor = hunter.lookup(link);
-    Watch w = hunter.watch(req);
-    try {
-      labels.save(WatchLabels.from(w.id(), owner.id(), pasted, doctor, w.createdAt()));
-    } catch (RuntimeException e) {
-      hunter.cancel(w.id());
-      throw e;
-    }
-    ctx.header("Location", PREFIX + "/watches/" + w.id());
-    json(ctx, 201, watchView(w, false));
+    return req;
   }
 
   private AutoBook autoBook(Owner owner, JsonBody auto) {
@@ -510,10 +542,12 @@ final class Api {
     ObjectNode d = n.putObject("doctor");
     d.put("provider", w.doctor().providerId());
     d.put("key", w.doctor().key());
-    d.put("name", label == null ? w.doctor().key() : label.doctorName());
+    d.put("name", label != null ? label.doctorName()
+        : w.area() != null ? w.area().query().specialty() + " · " + w.area().query().city() : w.doctor().key());
+    n.set("area", w.area() == null ? null : AreasApi.areaView(w.area()));
     ArrayNode targets = n.putArray("targets");
     for (Target t : w.targets()) {
-      targets.add(targetView(t, label));
+      targets.add(targetView(w, t, label));
     }
     SlotFilter f = w.filter();
     ObjectNode fn = n.putObject("filter");
@@ -540,20 +574,38 @@ final class Api {
     return n;
   }
 
-  private ObjectNode targetView(Target t, WatchLabels.Label label) {
+  /**
+   * A watched calendar with the names the engine keeps for it ({@link Watch#label}); the server's own
+   * {@link WatchLabels} fill in what the engine does not know (watches registered before it kept labels)
+   * and the city.
+   */
+  private static ObjectNode targetView(Watch w, Target t, WatchLabels.Label label) {
     WatchLabels.TargetLabel tl = label == null ? WatchLabels.TargetLabel.NONE : label.target(t.id());
+    SlotLabel sl = w.label(t);
     ObjectNode n = Json.object();
     n.put("id", Ids.targetKey(t.id()));
     n.put("target", t.id());
-    n.put("center", tl.center());
-    n.put("service", tl.service());
+    n.put("doctor", either(sl.doctor(), label == null ? "" : label.doctorName()));
+    n.put("center", either(sl.center(), tl.center()));
+    n.put("service", either(sl.service(), tl.service()));
     n.put("city", tl.city());
-    if (tl.price() == null) {
+    Long price = sl.price() != null ? sl.price() : tl.price();
+    if (price == null) {
       n.putNull("price");
     } else {
-      n.put("price", tl.price());
+      n.put("price", price);
     }
+    if (sl.distanceKm() == null) {
+      n.putNull("distanceKm");
+    } else {
+      n.put("distanceKm", Math.round(sl.distanceKm() * 10) / 10.0);
+    }
+    n.set("labelText", Display.both(sl.line(JalaliFormat.PERSIAN), sl.line(JalaliFormat.ENGLISH)));
     return n;
+  }
+
+  private static String either(String engines, String servers) {
+    return engines.isEmpty() ? servers : engines;
   }
 
   // ------------------------------------------------------------------ slots, stats, analytics
@@ -565,13 +617,13 @@ final class Api {
     n.put("watchId", w.id());
     ArrayNode targets = n.putArray("targets");
     for (Target t : w.targets()) {
-      targets.add(snapshotView(t, label));
+      targets.add(snapshotView(w, t, label));
     }
     json(ctx, 200, n);
   }
 
-  private ObjectNode snapshotView(Target t, WatchLabels.Label label) {
-    ObjectNode n = targetView(t, label);
+  private ObjectNode snapshotView(Watch w, Target t, WatchLabels.Label label) {
+    ObjectNode n = targetView(w, t, label);
     TargetStats s = hunter.stats(t);
     n.put("lastPollAt", s.lastPollAt() == null ? null : s.lastPollAt().toString());
     ArrayNode slots = n.putArray("slots");
@@ -582,7 +634,7 @@ final class Api {
   }
 
   /** One of the caller's targets by its URL-safe id, with the labels of a watch on it. */
-  private record OwnedTarget(Target target, WatchLabels.Label label) {}
+  private record OwnedTarget(Watch watch, Target target, WatchLabels.Label label) {}
 
   private OwnedTarget ownedTarget(Context ctx) {
     Owner owner = owner(ctx);
@@ -592,7 +644,7 @@ final class Api {
       for (Watch w : hunter.watches(owner.id())) {
         for (Target t : w.targets()) {
           if (t.id().equals(targetId.get())) {
-            return new OwnedTarget(t, labels.find(w.id()).orElse(null));
+            return new OwnedTarget(w, t, labels.find(w.id()).orElse(null));
           }
         }
       }
@@ -603,13 +655,13 @@ final class Api {
 
   private void targetSlots(Context ctx) {
     OwnedTarget t = ownedTarget(ctx);
-    json(ctx, 200, snapshotView(t.target(), t.label()));
+    json(ctx, 200, snapshotView(t.watch(), t.target(), t.label()));
   }
 
   private void targetStats(Context ctx) {
     OwnedTarget t = ownedTarget(ctx);
     TargetStats s = hunter.stats(t.target());
-    ObjectNode n = targetView(t.target(), t.label());
+    ObjectNode n = targetView(t.watch(), t.target(), t.label());
     n.put("watchers", s.watchers());
     n.put("polls", s.polls());
     n.put("requests", s.requests());

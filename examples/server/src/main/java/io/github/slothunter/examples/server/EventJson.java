@@ -32,7 +32,8 @@ import java.util.Set;
  * {@code type} the event's simple class name ({@code SlotOpened}, {@code BookingSucceeded}...).
  * Events about a slot of a known calendar (opened, held, booked, failed, outcome unknown) carry its
  * {@code label} (doctor, center, service, price, distance from an area watch's point) and that label as
- * one line to read, {@code labelText {fa, en}}. Event types this server does not know yet (the hierarchy grows) are sent with just those common
+ * one line to read, {@code labelText {fa, en}}. Event types this server does not know yet (the
+ * hierarchy grows) are sent with just those common
  * fields rather than failing. Never includes the owner (the receiver is the owner), the patient, or
  * the account session. Stateless and thread-safe.
  */
