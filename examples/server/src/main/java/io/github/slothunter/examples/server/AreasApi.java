@@ -33,7 +33,7 @@ import java.util.Set;
 final class AreasApi {
   /** The fields of a watch's {@code area} object, also the search's query parameters. */
   static final Set<String> FIELDS = Set.of("provider", "specialty", "city", "near", "km", "maxPrice", "gender",
-      "visitType", "keepUnlocated");
+      "visitType", "keepUnlocated", "maxMembers");
   private static final String DEFAULT_PROVIDER = "paziresh24";
   private static final int MAX_WORDS = 100;
 
@@ -119,6 +119,7 @@ final class AreasApi {
     c.text("gender").ifPresent(v -> b.gender(choice(c, "gender", v, Gender.class)));
     c.text("visitType").ifPresent(v -> b.visitType(choice(c, "visitType", v, VisitType.class)));
     c.text("keepUnlocated").ifPresent(v -> b.keepUnlocated(bool(c, v)));
+    c.text("maxMembers").ifPresent(v -> b.maxMembers(maxMembers(c, v)));
     return b.build();
   }
 
@@ -154,6 +155,18 @@ final class AreasApi {
       // answered below
     }
     throw ApiException.invalid(c.describe("maxPrice") + " must be a whole number of rials, 0 or more");
+  }
+
+  private static int maxMembers(Criteria c, String value) {
+    try {
+      int n = Integer.parseInt(JalaliFormat.asciiDigits(value));
+      if (n >= 1 && n <= AreaQuery.HARD_MAX_MEMBERS) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.invalid(c.describe("maxMembers") + " must be a whole number 1-" + AreaQuery.HARD_MAX_MEMBERS);
   }
 
   private static boolean bool(Criteria c, String value) {
@@ -194,6 +207,7 @@ final class AreasApi {
     n.put("gender", q.gender() == null ? null : q.gender().name());
     n.put("visitType", q.visitType() == null ? null : q.visitType().name());
     n.put("keepUnlocated", q.keepUnlocated());
+    n.put("maxMembers", q.maxMembers());
     return n;
   }
 

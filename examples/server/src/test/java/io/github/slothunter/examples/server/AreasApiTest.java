@@ -209,6 +209,17 @@ class AreasApiTest {
     assertThat(label.get("distanceKm").isNull()).isTrue();
   }
 
+  @Test
+  void anAreaOverItsMemberCapIsRefusedWithTheCount() {
+    TestServer.Response r = s.post("/api/v1/watches", owner.key(),
+        "{\"area\":{\"specialty\":\"dermatology\",\"city\":\"tehran\",\"maxMembers\":3}}");
+    int count = search("specialty=dermatology&city=tehran").json().get("count").asInt();
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(422);
+    assertThat(r.json().get("message").asText()).contains(Integer.toString(count)).contains("3");
+    assertThat(s.get("/api/v1/watches", owner.key()).json().toString()).doesNotContain("\"maxMembers\":3");
+  }
+
   private static JsonNode firstWith(JsonNode body, String field) {
     for (JsonNode m : body.get("members")) {
       if (!m.get(field).isNull()) {
