@@ -220,6 +220,30 @@ class AreasApiTest {
     assertThat(s.get("/api/v1/watches", owner.key()).json().toString()).doesNotContain("\"maxMembers\":3");
   }
 
+  @Test
+  void anAreaWatchAutoBooksOnceAndTheBookingNamesTheMember() {
+    TestServer.Created booker = s.owner("Area booker", "PREMIUM");
+    TestServer.Response started = s.post("/api/v1/logins", booker.key(),
+        "{\"provider\":\"paziresh24\",\"mobile\":\"09121230001\"}");
+    String session = s.post("/api/v1/logins/" + started.json().get("id").asText() + "/complete", booker.key(),
+        "{\"code\":\"1234\"}").json().get("sessionId").asText();
+    TestServer.Response created = s.post("/api/v1/watches", booker.key(), "{\"area\":{\"specialty\":\"pediatrics\","
+        + "\"city\":\"mashhad\"},\"autoBook\":{\"sessionId\":\"" + session + "\",\"patient\":{\"firstName\":\"سارا\","
+        + "\"lastName\":\"آزمون\",\"nationalCode\":\"0012345679\",\"mobile\":\"09121230001\"}}}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("autoBook").asBoolean()).isTrue();
+
+    Await.until(Duration.ofSeconds(30), () -> {
+      s.poll();
+      return s.get("/api/v1/bookings", booker.key()).json().size() == 1;
+    });
+
+    JsonNode booking = s.get("/api/v1/bookings", booker.key()).json().get(0);
+    assertThat(booking.get("doctor").asText()).startsWith("دکتر");
+    assertThat(booking.get("place").asText()).startsWith("مطب");
+    assertThat(booking.get("watchId").asText()).isEqualTo(created.json().get("id").asText());
+  }
+
   private static JsonNode firstWith(JsonNode body, String field) {
     for (JsonNode m : body.get("members")) {
       if (!m.get(field).isNull()) {
