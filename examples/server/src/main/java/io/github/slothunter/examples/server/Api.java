@@ -33,7 +33,7 @@ final class Api {
   static final String PREFIX = "/api/v1";
   private static final String PRINCIPAL = "slothunter.principal";
   private static final int MAX_NAME = 100;
-  private static final int MAX_LINK = 2048;
+  static final int MAX_LINK = 2048;
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
   /** Every route: method and path, as documented in {@code openapi.json}. */

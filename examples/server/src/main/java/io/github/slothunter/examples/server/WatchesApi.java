@@ -1,5 +1,6 @@
 package io.github.slothunter.examples.server;
 
+import static io.github.slothunter.examples.server.Api.MAX_LINK;
 import static io.github.slothunter.examples.server.Api.PREFIX;
 import static io.github.slothunter.examples.server.Api.json;
 import static io.github.slothunter.examples.server.Api.owner;
@@ -41,8 +42,6 @@ import java.util.function.UnaryOperator;
  * engine, so a bad one registers nothing. Thread-safe.
  */
 final class WatchesApi {
-  private static final int MAX_LINK = 2048;
-
   private final SlotHunter hunter;
   private final WatchLabels labels;
   private final Insights insights;
