@@ -91,6 +91,12 @@
 
   // the watch form's filters and auto-booking, and the provider sign-in (forms.js)
   const forms = window.SlotHunterForms({ $, el, t, txt, iso, number, api, state });
+  const areas = window.SlotHunterAreas({ $, el, t, txt, iso, number, api, watchRequest: forms.watchRequest,
+    onCreated: async (w) => {
+      state.watches.set(w.id, w);
+      renderWatches();
+      await Promise.all([loadWatches(), loadStats()]);
+    } });
   const { watchRequest, renderDayChoices, loadPatients, renderAutoBook, renderSessions, startProviderLogin,
     completeProviderLogin } = forms;
 
@@ -178,6 +184,7 @@
   }
 
   function places(w) {
+    if (w.area) return t('areaCount', { n: number(w.area.members) });
     return w.targets.map((x) => [x.center, x.service].filter(Boolean).join(' · ')).join('، ');
   }
 
@@ -211,7 +218,7 @@
     button.disabled = true;
     button.textContent = t('adding');
     try {
-      const w = await api('POST', '/watches', watchRequest(input.value.trim()));
+      const w = await api('POST', '/watches', watchRequest({ link: input.value.trim() }));
       state.watches.set(w.id, w);
       input.value = '';
       renderWatches();
@@ -419,7 +426,13 @@
       iso('at', txt(e.atText)), ' ',
       el('strong', { class: 'what', text: known ? t('ev.' + e.type) : t('ev.other') + ' (' + e.type + ')' }));
     if (w) item.append(' ', iso('doctor', w.doctor.name));
-    if (target) item.append(' ', iso('muted place', [target.center, target.service].filter(Boolean).join(' · ')));
+    const label = txt(e.labelText);
+    if (label) {
+      // the engine's label names the doctor (an area's member), center, service, price and distance
+      item.append(' ', iso('muted label', label));
+    } else if (target) {
+      item.append(' ', iso('muted place', [target.center, target.service].filter(Boolean).join(' · ')));
+    }
     if (slot) item.append(' ', iso('when', txt(slot.startText)));
     if (e.booking) item.append(' ', el('code', { class: 'tracking' }, el('bdi', { dir: 'ltr', text: e.booking.trackingCode })));
     if (e.booking && e.booking.paymentRequired) {
@@ -547,6 +560,7 @@
     $('#lang').addEventListener('click', switchLanguage);
     $('#logout').addEventListener('click', signOut);
     $('#watch-form').addEventListener('submit', addWatch);
+    areas.wire();
     $('#pl-start').addEventListener('submit', startProviderLogin);
     $('#pl-complete').addEventListener('submit', completeProviderLogin);
     $('#key-form').addEventListener('submit', async (event) => {

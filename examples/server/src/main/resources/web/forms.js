@@ -8,9 +8,12 @@ window.SlotHunterForms = function ({ $, el, t, txt, iso, number, api, state }) {
   const SESSIONS = 'slothunter.sessions';
   const DAYS = ['SATURDAY', 'SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
 
-  /** The watch form as a POST /watches body: the link plus whatever filters and auto-booking were chosen. */
-  function watchRequest(link) {
-    const body = { link };
+  /**
+   * A POST /watches body: what to watch ({link} or {area}) plus whatever filters and auto-booking the
+   * watch form has chosen.
+   */
+  function watchRequest(what) {
+    const body = { ...what };
     const from = $('#f-from').value;
     const to = $('#f-to').value;
     if (from) body.from = from;

@@ -2,39 +2,19 @@ package io.github.slothunter.examples.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.slothunter.api.AccountSession;
-import io.github.slothunter.api.Doctor;
-import io.github.slothunter.api.Gender;
-import io.github.slothunter.api.OwnerPatient;
-import io.github.slothunter.api.Patient;
-import io.github.slothunter.api.Slot;
-import io.github.slothunter.api.Target;
-import io.github.slothunter.api.AutoBook;
 import io.github.slothunter.core.EngineStats;
 import io.github.slothunter.core.OwnerStats;
 import io.github.slothunter.core.Plan;
 import io.github.slothunter.core.ProviderStats;
-import io.github.slothunter.api.SlotFilter;
 import io.github.slothunter.core.SlotHunter;
-import io.github.slothunter.core.TargetStats;
-import io.github.slothunter.api.TimeWindow;
-import io.github.slothunter.api.Watch;
-import io.github.slothunter.core.WatchRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseHandler;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,13 +25,15 @@ import java.util.function.UnaryOperator;
  * their limits). Handlers
  * validate everything before they touch the engine, so a bad request registers nothing; every
  * error leaves as {@code {code, message}} JSON (see {@link ApiException}). The route table is
- * {@link #ROUTES}, which the OpenAPI document must match (a test checks). Thread-safe.
+ * {@link #ROUTES}, which the OpenAPI document must match (a test checks). Watches ({@link WatchesApi}),
+ * area searches ({@link AreasApi}), patients ({@link PatientsApi}) and payments ({@link PaymentsApi})
+ * have handler classes of their own; the rest are here. Thread-safe.
  */
 final class Api {
   static final String PREFIX = "/api/v1";
   private static final String PRINCIPAL = "slothunter.principal";
   private static final int MAX_NAME = 100;
-  private static final int MAX_LINK = 2048;
+  static final int MAX_LINK = 2048;
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
   /** Every route: method and path, as documented in {@code openapi.json}. */
@@ -60,7 +42,7 @@ final class Api {
       "GET /api/v1/me", "GET /api/v1/stats",
       "POST /api/v1/owners", "GET /api/v1/owners", "GET /api/v1/owners/{ownerId}",
       "PUT /api/v1/owners/{ownerId}/plan", "POST /api/v1/owners/{ownerId}/keys",
-      "POST /api/v1/watches", "GET /api/v1/watches", "GET /api/v1/watches/{watchId}",
+      "GET /api/v1/areas/search", "POST /api/v1/watches", "GET /api/v1/watches", "GET /api/v1/watches/{watchId}",
       "DELETE /api/v1/watches/{watchId}", "GET /api/v1/watches/{watchId}/slots",
       "GET /api/v1/targets/{targetId}/slots", "GET /api/v1/targets/{targetId}/stats",
       "GET /api/v1/targets/{targetId}/analytics",
@@ -77,40 +59,38 @@ final class Api {
   private final Clock clock;
   private final Owners owners;
   private final Authenticator authenticator;
-  private final WatchLabels labels;
   private final Bookings bookings;
   private final Webhooks webhooks;
   private final EventHub hub;
   private final Insights insights;
   private final ProviderLogins logins;
-  private final PatientIds patientIds;
-  private final UnaryOperator<String> linkRewriter;
   private final ObjectNode info;
   private final String openApi;
   private final long maxBodyBytes;
   private final Payments payments;
   private final PatientsApi patientsApi;
   private final PaymentsApi paymentsApi;
+  private final AreasApi areasApi;
+  private final WatchesApi watchesApi;
 
   Api(Parts p) {
     this.hunter = p.hunter;
     this.clock = p.clock;
     this.owners = p.owners;
     this.authenticator = p.authenticator;
-    this.labels = p.labels;
     this.bookings = p.bookings;
     this.webhooks = p.webhooks;
     this.hub = p.hub;
     this.insights = p.insights;
     this.logins = p.logins;
-    this.patientIds = p.patientIds;
-    this.linkRewriter = p.linkRewriter;
     this.info = p.info;
     this.openApi = p.openApi;
     this.maxBodyBytes = p.maxBodyBytes;
     this.payments = p.payments;
     this.patientsApi = new PatientsApi(p.hunter, p.patientIds, p.logins);
     this.paymentsApi = new PaymentsApi(p.payments);
+    this.areasApi = new AreasApi(p.hunter);
+    this.watchesApi = new WatchesApi(p.hunter, p.labels, p.insights, p.logins, p.linkRewriter, patientsApi, areasApi);
   }
 
   /** What the API is made of; filled by {@link SlotHunterServer}. */
@@ -149,14 +129,15 @@ final class Api {
     route(r, "GET /api/v1/owners/{ownerId}", this::getOwner);
     route(r, "PUT /api/v1/owners/{ownerId}/plan", this::setPlan);
     route(r, "POST /api/v1/owners/{ownerId}/keys", this::rotateKey);
-    route(r, "POST /api/v1/watches", this::createWatch);
-    route(r, "GET /api/v1/watches", this::listWatches);
-    route(r, "GET /api/v1/watches/{watchId}", this::getWatch);
-    route(r, "DELETE /api/v1/watches/{watchId}", this::deleteWatch);
-    route(r, "GET /api/v1/watches/{watchId}/slots", this::watchSlots);
-    route(r, "GET /api/v1/targets/{targetId}/slots", this::targetSlots);
-    route(r, "GET /api/v1/targets/{targetId}/stats", this::targetStats);
-    route(r, "GET /api/v1/targets/{targetId}/analytics", this::targetAnalytics);
+    route(r, "GET /api/v1/areas/search", areasApi::search);
+    route(r, "POST /api/v1/watches", watchesApi::createWatch);
+    route(r, "GET /api/v1/watches", watchesApi::listWatches);
+    route(r, "GET /api/v1/watches/{watchId}", watchesApi::getWatch);
+    route(r, "DELETE /api/v1/watches/{watchId}", watchesApi::deleteWatch);
+    route(r, "GET /api/v1/watches/{watchId}/slots", watchesApi::watchSlots);
+    route(r, "GET /api/v1/targets/{targetId}/slots", watchesApi::targetSlots);
+    route(r, "GET /api/v1/targets/{targetId}/stats", watchesApi::targetStats);
+    route(r, "GET /api/v1/targets/{targetId}/analytics", watchesApi::targetAnalytics);
     route(r, "GET /api/v1/bookings", this::listBookings);
     // one route serves /bookings/{id} and /bookings/{id}.ics (a path parameter cannot end in a suffix)
     route(r, "GET /api/v1/bookings/{bookingId}", this::getBooking);
@@ -369,270 +350,6 @@ final class Api {
       pn.put("circuit", ps.circuit());
     }
     json(ctx, 200, n);
-  }
-
-  // ------------------------------------------------------------------ watches
-
-  private static final Set<String> WATCH_FIELDS = Set.of("link", "centerId", "serviceId", "from", "to", "daysOfWeek",
-      "timesOfDay", "earliestOnly", "maxPrice", "autoBook");
-  private static final Set<String> AUTO_BOOK_FIELDS = Set.of("sessionId", "patient", "patientLabel", "patientId",
-      "maxBookings");
-  private static final Set<String> PATIENT_FIELDS = Set.of("firstName", "lastName", "nationalCode", "mobile", "gender");
-
-  private void createWatch(Context ctx) {
-    Owner owner = owner(ctx);
-    JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), WATCH_FIELDS);
-    String pasted = body.requiredString("link", MAX_LINK);
-    String link = linkRewriter.apply(pasted);
-    WatchRequest req = WatchRequest.of(owner.id(), link);
-    Optional<String> center = body.optionalString("centerId", 100);
-    if (center.isPresent()) {
-      req = req.center(center.get());
-    }
-    Optional<String> service = body.optionalString("serviceId", 100);
-    if (service.isPresent()) {
-      req = req.service(service.get());
-    }
-    LocalDate from = body.optionalString("from", 10).map(s -> date("from", s)).orElse(null);
-    LocalDate to = body.optionalString("to", 10).map(s -> date("to", s)).orElse(null);
-    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    for (String d : body.optionalStrings("daysOfWeek", 7, 12)) {
-      days.add(day(d));
-    }
-    List<TimeWindow> windows = new ArrayList<>();
-    for (String w : body.optionalStrings("timesOfDay", 10, 20)) {
-      windows.add(TimeWindow.parse(w));
-    }
-    Long maxPrice = body.optionalLong("maxPrice", 0, Long.MAX_VALUE).orElse(null);
-    req = req.filter(new SlotFilter(from, to, days, windows, body.optionalBoolean("earliestOnly"), maxPrice));
-    Optional<JsonBody> auto = body.optionalObject("autoBook", AUTO_BOOK_FIELDS);
-    if (auto.isPresent()) {
-      req = req.autoBook(autoBook(owner, auto.get()));
-    }
-    // Everything is valid; the lookup is cached, so the watch() below costs no second request.
-    Doctor doctor = hunter.lookup(link);
-    Watch w = hunter.watch(req);
-    try {
-      labels.save(WatchLabels.from(w.id(), owner.id(), pasted, doctor, w.createdAt()));
-    } catch (RuntimeException e) {
-      hunter.cancel(w.id());
-      throw e;
-    }
-    ctx.header("Location", PREFIX + "/watches/" + w.id());
-    json(ctx, 201, watchView(w, false));
-  }
-
-  private AutoBook autoBook(Owner owner, JsonBody auto) {
-    String sessionId = auto.requiredString("sessionId", 100);
-    AccountSession session = logins.live(owner.id(), sessionId, "autoBook.sessionId");
-    Optional<JsonBody> inline = auto.optionalObject("patient", PATIENT_FIELDS);
-    Optional<String> label = auto.optionalString("patientLabel", OwnerPatient.MAX_LABEL);
-    Optional<String> patientId = auto.optionalString("patientId", 100);
-    if (inline.isPresent() ? label.isPresent() || patientId.isPresent() : label.isPresent() == patientId.isPresent()) {
-      throw ApiException.invalid("field 'autoBook' needs exactly one of 'patient', 'patientLabel' or 'patientId'");
-    }
-    int max = auto.optionalLong("maxBookings", 1, 100).orElse(1L).intValue();
-    if (inline.isPresent()) {
-      return new AutoBook(patient(inline.get(), "autoBook.patient."), session, max);
-    }
-    OwnerPatient chosen = label.isPresent()
-        ? hunter.patient(owner.id(), label.get()).orElseThrow(() -> ApiException.invalid(
-            "field 'autoBook.patientLabel' names none of your patients (see GET /api/v1/patients)"))
-        : patientsApi.owned(owner, patientId.get()).orElseThrow(() -> ApiException.invalid(
-            "field 'autoBook.patientId' is none of your patients (see GET /api/v1/patients)"));
-    // checks that a person imported from one provider's account is not booked with another provider's session
-    AutoBook ab = chosen.autoBook(session);
-    return new AutoBook(ab.patient(), session, max);
-  }
-
-  /** A patient's fields; {@code where} names the object in errors. */
-  static Patient patient(JsonBody p, String where) {
-    Gender gender = p.optionalString("gender", 20).map(g -> {
-      try {
-        return Gender.valueOf(g.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("field '" + where + "gender' must be MALE, FEMALE or UNSPECIFIED");
-      }
-    }).orElse(Gender.UNSPECIFIED);
-    return new Patient(p.requiredString("firstName", 100), p.requiredString("lastName", 100),
-        p.requiredString("nationalCode", 20), p.requiredString("mobile", 20), gender);
-  }
-
-  private static LocalDate date(String field, String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeException e) {
-      throw ApiException.invalid("field '" + field + "' must be a date like 2026-01-31");
-    }
-  }
-
-  private static DayOfWeek day(String value) {
-    try {
-      return DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("field 'daysOfWeek' has '" + (value.length() > 12 ? value.substring(0, 12) : value)
-          + "'; use SATURDAY, SUNDAY, ... FRIDAY");
-    }
-  }
-
-  private void listWatches(Context ctx) {
-    Owner owner = owner(ctx);
-    ArrayNode out = Json.MAPPER.createArrayNode();
-    for (Watch w : hunter.watches(owner.id())) {
-      out.add(watchView(w, true));
-    }
-    json(ctx, 200, out);
-  }
-
-  private Watch ownedWatch(Context ctx) {
-    Owner owner = owner(ctx);
-    String id = ctx.pathParam("watchId");
-    return hunter.find(id).filter(w -> w.owner().equals(owner.id()))
-        .orElseThrow(() -> ApiException.notFound("no watch " + id));
-  }
-
-  private void getWatch(Context ctx) {
-    json(ctx, 200, watchView(ownedWatch(ctx), true));
-  }
-
-  private void deleteWatch(Context ctx) {
-    Watch w = ownedWatch(ctx);
-    hunter.cancel(w.id());
-    labels.delete(w.id());
-    ctx.status(204);
-  }
-
-  private ObjectNode watchView(Watch w, boolean withHealth) {
-    WatchLabels.Label label = labels.find(w.id()).orElse(null);
-    ObjectNode n = Json.object();
-    n.put("id", w.id());
-    n.put("link", label == null ? null : label.link());
-    ObjectNode d = n.putObject("doctor");
-    d.put("provider", w.doctor().providerId());
-    d.put("key", w.doctor().key());
-    d.put("name", label == null ? w.doctor().key() : label.doctorName());
-    ArrayNode targets = n.putArray("targets");
-    for (Target t : w.targets()) {
-      targets.add(targetView(t, label));
-    }
-    SlotFilter f = w.filter();
-    ObjectNode fn = n.putObject("filter");
-    fn.put("from", f.from() == null ? null : f.from().toString());
-    fn.put("to", f.to() == null ? null : f.to().toString());
-    ArrayNode days = fn.putArray("daysOfWeek");
-    f.days().stream().sorted().forEach(day -> days.add(day.name()));
-    ArrayNode times = fn.putArray("timesOfDay");
-    f.windows().forEach(tw -> times.add(tw.toString()));
-    fn.put("earliestOnly", f.earliestOnly());
-    if (f.maxPrice() == null) {
-      fn.putNull("maxPrice");
-    } else {
-      fn.put("maxPrice", f.maxPrice());
-    }
-    n.put("plan", w.planName());
-    n.put("autoBook", w.autoBook() != null);
-    n.put("state", w.state().name());
-    n.put("createdAt", w.createdAt().toString());
-    n.set("createdAtText", Display.dateTime(w.createdAt()));
-    if (withHealth) {
-      n.set("health", insights.health(w));
-    }
-    return n;
-  }
-
-  private ObjectNode targetView(Target t, WatchLabels.Label label) {
-    WatchLabels.TargetLabel tl = label == null ? WatchLabels.TargetLabel.NONE : label.target(t.id());
-    ObjectNode n = Json.object();
-    n.put("id", Ids.targetKey(t.id()));
-    n.put("target", t.id());
-    n.put("center", tl.center());
-    n.put("service", tl.service());
-    n.put("city", tl.city());
-    if (tl.price() == null) {
-      n.putNull("price");
-    } else {
-      n.put("price", tl.price());
-    }
-    return n;
-  }
-
-  // ------------------------------------------------------------------ slots, stats, analytics
-
-  private void watchSlots(Context ctx) {
-    Watch w = ownedWatch(ctx);
-    WatchLabels.Label label = labels.find(w.id()).orElse(null);
-    ObjectNode n = Json.object();
-    n.put("watchId", w.id());
-    ArrayNode targets = n.putArray("targets");
-    for (Target t : w.targets()) {
-      targets.add(snapshotView(t, label));
-    }
-    json(ctx, 200, n);
-  }
-
-  private ObjectNode snapshotView(Target t, WatchLabels.Label label) {
-    ObjectNode n = targetView(t, label);
-    TargetStats s = hunter.stats(t);
-    n.put("lastPollAt", s.lastPollAt() == null ? null : s.lastPollAt().toString());
-    ArrayNode slots = n.putArray("slots");
-    for (Slot slot : hunter.snapshot(t)) {
-      slots.add(EventJson.slot(slot));
-    }
-    return n;
-  }
-
-  /** One of the caller's targets by its URL-safe id, with the labels of a watch on it. */
-  private record OwnedTarget(Target target, WatchLabels.Label label) {}
-
-  private OwnedTarget ownedTarget(Context ctx) {
-    Owner owner = owner(ctx);
-    String key = ctx.pathParam("targetId");
-    Optional<String> targetId = Ids.targetId(key);
-    if (targetId.isPresent()) {
-      for (Watch w : hunter.watches(owner.id())) {
-        for (Target t : w.targets()) {
-          if (t.id().equals(targetId.get())) {
-            return new OwnedTarget(t, labels.find(w.id()).orElse(null));
-          }
-        }
-      }
-    }
-    throw ApiException.notFound("no target " + (key.length() > 80 ? key.substring(0, 80) + "…" : key)
-        + " among your watches");
-  }
-
-  private void targetSlots(Context ctx) {
-    OwnedTarget t = ownedTarget(ctx);
-    json(ctx, 200, snapshotView(t.target(), t.label()));
-  }
-
-  private void targetStats(Context ctx) {
-    OwnedTarget t = ownedTarget(ctx);
-    TargetStats s = hunter.stats(t.target());
-    ObjectNode n = targetView(t.target(), t.label());
-    n.put("watchers", s.watchers());
-    n.put("polls", s.polls());
-    n.put("requests", s.requests());
-    n.put("errors", s.errors());
-    n.put("slotsOpened", s.slotsOpened());
-    n.put("slotsGone", s.slotsGone());
-    n.put("freeNow", s.freeNow());
-    if (s.medianFreeTime() == null) {
-      n.putNull("medianFreeSeconds");
-    } else {
-      n.put("medianFreeSeconds", s.medianFreeTime().toSeconds());
-    }
-    n.put("intervalSeconds", s.interval() == null ? 0 : s.interval().toMillis() / 1000.0);
-    n.put("lastPollAt", s.lastPollAt() == null ? null : s.lastPollAt().toString());
-    n.put("bookingAttempts", s.bookingAttempts());
-    n.put("bookings", s.bookings());
-    json(ctx, 200, n);
-  }
-
-  private void targetAnalytics(Context ctx) {
-    OwnedTarget t = ownedTarget(ctx);
-    String lang = ctx.queryParam("lang");
-    json(ctx, 200, insights.analytics(t.target().id(), lang));
   }
 
   // ------------------------------------------------------------------ bookings

@@ -2,6 +2,7 @@ package io.github.slothunter.examples.server;
 
 import io.github.slothunter.api.Booking;
 import io.github.slothunter.api.BookingSucceeded;
+import io.github.slothunter.api.SlotLabel;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,13 +26,20 @@ final class Bookings {
     this.db = Objects.requireNonNull(db, "db");
   }
 
-  /** Records a booking; a second call for the same booking does nothing. */
+  /**
+   * Records a booking; a second call for the same booking does nothing. The doctor and place are the
+   * event's label (the engine's, which also names an area watch's member); the server's own labels
+   * stand in where the engine knew nothing.
+   */
   void record(String ownerId, BookingSucceeded e, WatchLabels.Label label) {
     Booking b = e.booking();
     String targetId = b.slot().target().id();
     String id = "bk_" + HexFormat.of().formatHex(Ids.sha256(e.watchId() + "|" + b.providerBookingKey())).substring(0, 24);
-    String doctor = label == null ? b.slot().target().ref().toString() : label.doctorName();
-    String place = label == null ? "" : label.target(targetId).place();
+    SlotLabel engine = e.label();
+    String doctor = !engine.doctor().isEmpty() ? engine.doctor()
+        : label == null ? b.slot().target().ref().toString() : label.doctorName();
+    String enginePlace = new WatchLabels.TargetLabel(engine.center(), engine.service(), null, "").place();
+    String place = !enginePlace.isEmpty() ? enginePlace : label == null ? "" : label.target(targetId).place();
     db.run("record a booking", c -> {
       try (PreparedStatement p = c.prepareStatement("INSERT INTO server_bookings (id, owner_id, watch_id, target_id,"
           + " doctor_name, place, slot_start, slot_end, tracking_code, provider_booking_key, verified, booked_at,"

@@ -53,7 +53,8 @@ final class Display {
     return f.persian() ? JalaliFormat.persianDigits(s.replace('.', '\u066B')) : s;
   }
 
-  private static ObjectNode both(String fa, String en) {
+  /** Texts already formatted in each language, as {@code {fa, en}}. */
+  static ObjectNode both(String fa, String en) {
     ObjectNode n = Json.object();
     n.put("fa", fa);
     n.put("en", en);

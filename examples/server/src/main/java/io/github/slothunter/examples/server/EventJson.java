@@ -5,12 +5,15 @@ import io.github.slothunter.api.BookingFailed;
 import io.github.slothunter.api.BookingOutcomeUnknown;
 import io.github.slothunter.api.BookingSucceeded;
 import io.github.slothunter.api.EventsDropped;
+import io.github.slothunter.api.HoldOutcomeUnknown;
 import io.github.slothunter.api.HoldPlaced;
+import io.github.slothunter.api.JalaliFormat;
 import io.github.slothunter.api.ProviderThrottled;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotEvent;
 import io.github.slothunter.api.SlotGone;
 import io.github.slothunter.api.SlotHunterZones;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.WatchEvent;
 import io.github.slothunter.api.WatchPaused;
@@ -27,7 +30,10 @@ import java.util.Set;
  * {@code {"id", "type", "at", "watchId"?, ...}} where {@code id} is the engine's
  * {@link SlotEvent#id()} (the same in every process and after a restart: the deduplication key) and
  * {@code type} the event's simple class name ({@code SlotOpened}, {@code BookingSucceeded}...).
- * Event types this server does not know yet (the hierarchy grows) are sent with just those common
+ * Events about a slot of a known calendar (opened, held, booked, failed, outcome unknown) carry its
+ * {@code label} (doctor, center, service, price, distance from an area watch's point) and that label as
+ * one line to read, {@code labelText {fa, en}}. Event types this server does not know yet (the
+ * hierarchy grows) are sent with just those common
  * fields rather than failing. Never includes the owner (the receiver is the owner), the patient, or
  * the account session. Stateless and thread-safe.
  */
@@ -112,7 +118,7 @@ final class EventJson {
       n.put("willRetry", e.willRetry());
     } else if (event instanceof BookingOutcomeUnknown) {
       n.set("slot", slot(((BookingOutcomeUnknown) event).slot()));
-    } else if (event instanceof io.github.slothunter.api.HoldOutcomeUnknown e) {
+    } else if (event instanceof HoldOutcomeUnknown e) {
       n.set("slot", slot(e.slot()));
       n.put("lapsesAt", e.lapsesAt().toString());
     } else if (event instanceof WatchPaused) {
@@ -137,6 +143,51 @@ final class EventJson {
       }
     }
     // any later event type falls through here with the common fields
+    SlotLabel label = label(event);
+    if (label != null) {
+      n.set("label", label(label));
+      n.set("labelText", Display.both(label.line(JalaliFormat.PERSIAN), label.line(JalaliFormat.ENGLISH)));
+    }
+    return n;
+  }
+
+  /** The label of an event that has one, else {@code null}. */
+  private static SlotLabel label(SlotEvent event) {
+    if (event instanceof SlotOpened e) {
+      return e.label();
+    } else if (event instanceof HoldPlaced e) {
+      return e.label();
+    } else if (event instanceof BookingSucceeded e) {
+      return e.label();
+    } else if (event instanceof BookingFailed e) {
+      return e.label();
+    } else if (event instanceof BookingOutcomeUnknown e) {
+      return e.label();
+    } else if (event instanceof HoldOutcomeUnknown e) {
+      return e.label();
+    }
+    return null;
+  }
+
+  /**
+   * A label's parts for programs: {@code {doctor, center, service, price, distanceKm}}, names empty and
+   * numbers {@code null} when unknown.
+   */
+  static ObjectNode label(SlotLabel label) {
+    ObjectNode n = Json.object();
+    n.put("doctor", label.doctor());
+    n.put("center", label.center());
+    n.put("service", label.service());
+    if (label.price() == null) {
+      n.putNull("price");
+    } else {
+      n.put("price", label.price());
+    }
+    if (label.distanceKm() == null) {
+      n.putNull("distanceKm");
+    } else {
+      n.put("distanceKm", Math.round(label.distanceKm() * 10) / 10.0);
+    }
     return n;
   }
 

@@ -124,6 +124,29 @@ final class JsonBody {
     return Optional.of(n);
   }
 
+  /**
+   * An optional string, number or boolean as its text (a number as written), for values that are read
+   * the same whether they come from JSON or a query string; blank counts as absent.
+   */
+  Optional<String> optionalScalar(String field, int max) {
+    JsonNode v = field(field);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (v.isTextual()) {
+      return optionalString(field, max);
+    }
+    if (!v.isNumber() && !v.isBoolean()) {
+      throw ApiException.invalid("field '" + name(field) + "' must be a string or a number, not " + kind(v));
+    }
+    return Optional.of(v.asText());
+  }
+
+  /** How errors name a field of this object: {@code field 'area.km'}. */
+  String describe(String field) {
+    return "field '" + name(field) + "'";
+  }
+
   /** An optional boolean, {@code false} when absent. */
   boolean optionalBoolean(String field) {
     JsonNode v = field(field);

@@ -47,7 +47,7 @@ final class PatientsApi {
     Owner owner = owner(ctx);
     JsonBody body = JsonBody.parse(ctx.bodyAsBytes(), PATIENT_SAVE_FIELDS);
     String label = body.requiredString("label", OwnerPatient.MAX_LABEL);
-    Patient patient = Api.patient(body, "");
+    Patient patient = WatchesApi.patient(body, "");
     boolean replaced = hunter.patient(owner.id(), label).isPresent();
     OwnerPatient saved = hunter.savePatient(owner.id(), label, patient);
     ctx.header("Location", PREFIX + "/patients/" + patientIds.of(owner.id(), saved.label()));

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import io.github.slothunter.testkit.FakeClock;
+import io.github.slothunter.testkit.Sandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the filter form; the API reference page. Skipped when Chromium or its driver is not installed
  * (failed under {@code CI=true}). Screenshots go to {@code target/screenshots}:
  * {@code dashboard-fa-360.png}, {@code dashboard-fa-1280.png}, {@code dashboard-en-360.png},
- * {@code dashboard-en-1280.png} (whole page, a watch's details open), {@code api-docs-360.png}.
+ * {@code dashboard-en-1280.png} (whole page, a watch's details open), {@code api-docs-360.png},
+ * {@code area-preview-fa-360.png} and {@code area-preview-en-360.png} (the area form's preview).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -321,6 +324,63 @@ class DashboardBrowserTest {
     resize(1280, 1800);
   }
 
+  @Test
+  void theAreaFormPreviewsTheAreasDoctorsAtAPhonesWidthAndWatchesTheArea() throws IOException {
+    FakeClock clock = FakeClock.at(TestServer.START);
+    TestServer area = TestServer.start(clock, Sandbox.area(clock, 11, 300),
+        Files.createTempDirectory("slothunter-area-browser"), b -> {});
+    try {
+      TestServer.Created owner = area.owner("کلینیک Area & Co", "PREMIUM");
+      for (String lang : List.of("fa", "en")) {
+        open(area, owner.key(), lang);
+        resize(360, 900);
+        type("#a-specialty", lang.equals("fa") ? "پوست" : "dermatology");
+        type("#a-city", lang.equals("fa") ? "تهران" : "Tehran");
+        driver.findElement(By.id("a-preview")).click();
+        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#area-members li.member")));
+
+        assertThat(first.findElement(By.cssSelector("bdi.doctor")).getText()).startsWith("دکتر");
+        assertThat(first.findElement(By.cssSelector("bdi.when")).getText())
+            .matches(lang.equals("fa") ? ".*[۰-۹]{2}:[۰-۹]{2}.*" : ".*\\d{2}:\\d{2}.*");
+        assertThat(driver.findElement(By.id("area-count")).getText()).isNotBlank();
+        Map<String, Object> layout = layout();
+        assertThat(((Number) layout.get("scrollWidth")).intValue()).as(lang + " at 360 px: no sideways scroll")
+            .isLessThanOrEqualTo(360);
+        assertThat((List<?>) layout.get("clipped")).as(lang + " at 360 px: buttons outside the viewport").isEmpty();
+        js("document.getElementById('a-locate').scrollIntoView()");
+        screenshot("area-preview-" + lang + "-360");
+        resize(1280, 1800);
+      }
+
+      // a bad point is the API's message, naming the field; nothing is watched
+      type("#a-near", "north");
+      type("#a-km", "5");
+      driver.findElement(By.id("a-preview")).click();
+      wait.until(ExpectedConditions.textMatches(By.id("area-error"), java.util.regex.Pattern.compile(".*'near'.*")));
+      type("#a-near", "");
+      type("#a-km", "");
+
+      driver.findElement(By.id("a-watch")).click();
+      WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#watches tbody tr")));
+      assertThat(row.findElement(By.cssSelector(".doctor")).getText()).isEqualTo("dermatology · Tehran");
+      assertThat(row.findElement(By.cssSelector(".place")).getText()).endsWith("doctors");
+      com.fasterxml.jackson.databind.JsonNode watch = area.get("/api/v1/watches", owner.key()).json().get(0);
+      assertThat(watch.get("area").get("citySlug").asText()).isEqualTo("tehran");
+      assertThat(watch.get("area").get("specialtySlug").asText()).isEqualTo("dermatology");
+    } finally {
+      area.close();
+      area.deleteFiles();
+    }
+  }
+
+  private void type(String selector, String text) {
+    WebElement input = driver.findElement(By.cssSelector(selector));
+    input.clear();
+    if (!text.isEmpty()) {
+      input.sendKeys(text);
+    }
+  }
+
   /** The owner's one watch, through the API (the page shows it as soon as its answer arrives: ask until listed). */
   private com.fasterxml.jackson.databind.JsonNode theOneWatchOf(TestServer.Created owner) {
     java.util.concurrent.atomic.AtomicReference<TestServer.Response> watches = new java.util.concurrent.atomic.AtomicReference<>();
@@ -333,10 +393,14 @@ class DashboardBrowserTest {
 
   /** Opens the dashboard signed in with the key, in the language, as a returning user would. */
   private void open(String key, String lang) {
+    open(s, key, lang);
+  }
+
+  private void open(TestServer server, String key, String lang) {
     // stored on a page of the origin that runs no script, so no dashboard still starting can overwrite them
-    driver.get(s.server.baseUrl() + "/i18n/fa.json");
+    driver.get(server.server.baseUrl() + "/i18n/fa.json");
     js("localStorage.setItem('slothunter.key', arguments[0]); localStorage.setItem('slothunter.lang', arguments[1]);", key, lang);
-    driver.get(s.server.baseUrl() + "/");
+    driver.get(server.server.baseUrl() + "/");
     wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
   }

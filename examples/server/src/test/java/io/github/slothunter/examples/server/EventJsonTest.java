@@ -15,6 +15,7 @@ import io.github.slothunter.api.HoldPlaced;
 import io.github.slothunter.api.ProviderThrottled;
 import io.github.slothunter.api.Slot;
 import io.github.slothunter.api.SlotGone;
+import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchPaused;
@@ -145,5 +146,37 @@ class EventJsonTest {
   void everyEngineEventTypeIsKnownByName() {
     assertThat(EventJson.TYPES).contains("SlotOpened", "SlotGone", "HoldPlaced", "BookingSucceeded", "BookingFailed",
         "WatchPaused", "ProviderThrottled", "EventsDropped").doesNotContain("WatchEvent", "SlotEvent").isSorted();
+  }
+
+  @Test
+  void labelledEventsCarryTheLabelAndOneLineToReadInBothLanguages() {
+    SlotLabel label = new SlotLabel("دکتر سارا", "مطب ولیعصر", "ویزیت حضوری", 1_500_000L, 3.24);
+    JsonNode opened = json(new SlotOpened("w1", "own_1", SLOT, null, AT, label));
+    JsonNode held = json(new HoldPlaced("w1", "own_1", new Hold(SLOT, "h-1", AT.plusSeconds(300)), AT, label));
+    JsonNode failed = json(new BookingFailed("w1", "own_1", SLOT, ErrorCode.SLOT_TAKEN, "taken", false, AT, label));
+
+    assertThat(opened.get("label").get("doctor").asText()).isEqualTo("دکتر سارا");
+    assertThat(opened.get("label").get("center").asText()).isEqualTo("مطب ولیعصر");
+    assertThat(opened.get("label").get("service").asText()).isEqualTo("ویزیت حضوری");
+    assertThat(opened.get("label").get("price").asLong()).isEqualTo(1_500_000L);
+    assertThat(opened.get("label").get("distanceKm").asDouble()).isEqualTo(3.2);
+    assertThat(opened.get("labelText").get("en").asText())
+        .isEqualTo("دکتر سارا · مطب ولیعصر · ویزیت حضوری · 1,500,000 rials · 3.2 km");
+    assertThat(opened.get("labelText").get("fa").asText())
+        .isEqualTo("دکتر سارا · مطب ولیعصر · ویزیت حضوری · ۱٬۵۰۰٬۰۰۰ ریال · ۳٫۲ کیلومتر");
+    assertThat(held.get("label")).isEqualTo(opened.get("label"));
+    assertThat(failed.get("labelText")).isEqualTo(opened.get("labelText"));
+  }
+
+  @Test
+  void anUnknownLabelIsEmptyAndEventsWithoutOneHaveNone() {
+    JsonNode opened = json(new SlotOpened("w1", "own_1", SLOT, null, AT));
+    JsonNode gone = json(new SlotGone("w1", "own_1", SLOT, AT));
+
+    assertThat(opened.get("label").get("doctor").asText()).isEmpty();
+    assertThat(opened.get("label").get("price").isNull()).isTrue();
+    assertThat(opened.get("label").get("distanceKm").isNull()).isTrue();
+    assertThat(opened.get("labelText").get("fa").asText()).isEmpty();
+    assertThat(gone.has("label")).isFalse();
   }
 }

@@ -78,7 +78,7 @@ class OpenApiDocumentTest {
         String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
         if (op.getValue().has("requestBody")) {
           for (JsonNode media : op.getValue().get("requestBody").get("content")) {
-            assertThat(media.has("example")).as(name + " request body").isTrue();
+            assertThat(media.has("example") || media.has("examples")).as(name + " request body").isTrue();
           }
         }
         int examples = 0;
@@ -126,6 +126,10 @@ class OpenApiDocumentTest {
   private void check(JsonNode media, String where, List<String> problems) {
     if (media.has("example") && media.has("schema") && media.get("example").isContainerNode()) {
       fits(media.get("example"), media.get("schema"), where, problems);
+    }
+    if (media.has("examples") && media.has("schema")) {
+      media.get("examples").properties().forEach(e -> fits(e.getValue().get("value"), media.get("schema"),
+          where + " example '" + e.getKey() + "'", problems));
     }
   }
 
