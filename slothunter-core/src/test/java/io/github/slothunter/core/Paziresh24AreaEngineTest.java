@@ -10,6 +10,7 @@ import io.github.slothunter.api.Watch;
 import io.github.slothunter.provider.paziresh24.Paziresh24ProviderFactory;
 import io.github.slothunter.testkit.FakeClock;
 import io.github.slothunter.testkit.FakePaziresh24;
+import io.github.slothunter.testkit.FakePaziresh24Builder;
 import io.github.slothunter.testkit.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class Paziresh24AreaEngineTest {
 
   /** Doctor i's center is i * 0.1 km north of HOME; none has a free slot yet. */
   private void start() {
-    FakePaziresh24.Builder b = FakePaziresh24.builder().clock(clock).seed(7);
+    FakePaziresh24Builder b = FakePaziresh24.builder().clock(clock).seed(7);
     for (int i = 0; i < 200; i++) {
       int n = i;
       b.doctor("dr-derm-" + i, d -> d.displayName("دکتر " + n).expertise("پوست و مو", "dermatology")

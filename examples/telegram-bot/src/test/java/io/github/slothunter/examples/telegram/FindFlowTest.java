@@ -1,5 +1,7 @@
 package io.github.slothunter.examples.telegram;
 
+import io.github.slothunter.examples.support.SecretSealer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.GeoPoint;
@@ -30,7 +32,7 @@ class FindFlowTest {
   private final InMemoryArea area = site.area();
   private final SlotHunter hunter = SlotHunter.builder().provider(site.factory()).clock(clock).manualScheduling()
       .plans(Plans.defaults()).closeTimeout(Duration.ofSeconds(1)).build();
-  private final BotStore store = new BotStore(BotDatabase.inMemory(), Sealer.newKey(), clock);
+  private final BotStore store = new BotStore(BotDatabase.inMemory(), SecretSealer.newKey(), clock);
   private BotConversation bot = conversation();
   private Target near;
   private int update;
