@@ -304,4 +304,16 @@ class AreaWatchTest {
     assertThat(shown).filteredOn(m -> !m.ref().equals(near.ref())).singleElement()
         .satisfies(m -> assertThat(m.distanceKm()).isNull());
   }
+
+  @Test
+  void aPriceCapKeepsDearerDoctorsOutOfTheAreaAndItsPreview() {
+    area.add("dr-cheap", "tehran", "dermatology", TEHRAN, 500_000L);
+    area.add("dr-dear", "tehran", "dermatology", TEHRAN, 2_000_000L);
+    area.add("dr-unpriced", "tehran", "dermatology", TEHRAN, null);
+    AreaQuery q = AreaQuery.builder("mem", "dermatology", "tehran").maxPrice(1_000_000).build();
+
+    assertThat(f.hunter.areaSearch(q)).extracting(m -> m.ref().key()).containsExactlyInAnyOrder("dr-cheap", "dr-unpriced");
+    Watch w = f.hunter.watch(nextWeek(q));
+    assertThat(w.area().members()).extracting(m -> m.ref().key()).containsExactlyInAnyOrder("dr-cheap", "dr-unpriced");
+  }
 }

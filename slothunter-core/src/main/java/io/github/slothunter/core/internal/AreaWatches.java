@@ -177,8 +177,8 @@ final class AreaWatches {
   }
 
   /**
-   * Hits to members: centers outside the query's radius (or without coordinates, unless kept) are
-   * dropped, a doctor without a kept center is not a member; a doctor already a member keeps the
+   * Hits to members: centers outside the query's radius (or without coordinates, unless kept) or
+   * dearer than its price cap are dropped, a doctor without a kept center is not a member; a doctor already a member keeps the
    * calendars and pins it has (a lookup's), else takes the page's. In the hits' order.
    *
    * <p>A search page may give no pins at all (Paziresh24's does not): with a radius, a center the page
@@ -224,6 +224,9 @@ final class AreaWatches {
     for (AreaCenter c : h.centers()) {
       AreaCenter was = known == null ? null : known.center(c.centerId());
       io.github.slothunter.api.GeoPoint pin = c.location() != null ? c.location() : was == null ? null : was.location();
+      if (tooDear(q, c.price())) {
+        continue;
+      }
       if (pin == null && radius && known == null) {
         kept.add(c); // pinned by the doctor's lookup before any calendar of it is read
         unpinned.add(c.centerId());
@@ -271,7 +274,7 @@ final class AreaWatches {
           price = price != null ? price : cheapest(dc);
         }
       }
-      if (!q.inRadius(pin)) {
+      if (!q.inRadius(pin) || tooDear(q, price)) {
         continue;
       }
       kept.add(pin == c.location() && java.util.Objects.equals(price, c.price()) ? c
@@ -286,6 +289,11 @@ final class AreaWatches {
     }
     AreaMember located = new AreaMember(m.ref(), m.displayName(), kept, List.of(), nearest);
     return located.withTargets(targetsOf(located, doctor));
+  }
+
+  /** Whether a center's known price is over the query's cap (an unknown price is kept). */
+  private static boolean tooDear(AreaQuery q, Long price) {
+    return q.maxPrice() != null && price != null && price > q.maxPrice();
   }
 
   /** The lowest price of a center's bookable services, or {@code null} when none says. */

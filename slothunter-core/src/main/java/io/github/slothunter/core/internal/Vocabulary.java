@@ -123,15 +123,12 @@ final class Vocabulary {
 
   /** A word as compared: lower case, one form per Persian letter, ASCII digits, no marks or separators. */
   static String fold(String s) {
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    String n = io.github.slothunter.api.JalaliFormat.asciiDigits(
+        Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
     StringBuilder b = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
-      if (c >= '\u06F0' && c <= '\u06F9') {
-        c = (char) ('0' + c - '\u06F0');
-      } else if (c >= '\u0660' && c <= '\u0669') {
-        c = (char) ('0' + c - '\u0660');
-      } else if (c == '\u064A' || c == '\u0649') {
+      if (c == '\u064A' || c == '\u0649') {
         c = '\u06CC'; // Arabic yeh and alef maksura -> Persian yeh
       } else if (c == '\u0643') {
         c = '\u06A9'; // Arabic kaf -> Persian keheh

@@ -58,15 +58,11 @@ final class AreaOptions {
     return new CliException(ExitCodes.of(e.code()), Errors.bareMessage(e), persian, e);
   }
 
-  /**
-   * "no doctor matches", and when the query has a radius, why that is likely: the site's search gives
-   * centers without map pins, which a radius leaves out.
-   */
+  /** "no doctor matches", and with a radius, that it is measured from the given point. */
   static String noneMatch(Lang lang, AreaQuery query) {
-    boolean radius = query.radiusKm() != null && !query.keepUnlocated();
-    return lang.pick("no doctor matches" + (radius ? " (--km leaves out centers the site gives no map pin for;"
-        + " --keep-unlocated keeps them)" : ""), "پزشکی پیدا نشد" + (radius ? " (--km مرکزهایی را که سایت نشانی"
-        + " نقشه‌شان را نمی‌دهد کنار می‌گذارد؛ --keep-unlocated نگهشان می‌دارد)" : ""));
+    boolean radius = query.radiusKm() != null;
+    return lang.pick("no doctor matches" + (radius ? " within the --km radius" : ""),
+        "پزشکی پیدا نشد" + (radius ? " در شعاع --km" : ""));
   }
 
   /** Whether any of these options was given. */
