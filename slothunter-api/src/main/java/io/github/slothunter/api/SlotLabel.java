@@ -32,6 +32,28 @@ public record SlotLabel(String doctor, String center, String service, Long price
     }
   }
 
+  /**
+   * The label an event carries ({@link SlotOpened}, {@link HoldPlaced}, {@link BookingSucceeded},
+   * {@link BookingFailed}, {@link BookingOutcomeUnknown}, {@link HoldOutcomeUnknown}), or {@code null}
+   * for a kind of event that has none.
+   */
+  public static SlotLabel of(SlotEvent event) {
+    if (event instanceof SlotOpened e) {
+      return e.label();
+    } else if (event instanceof HoldPlaced e) {
+      return e.label();
+    } else if (event instanceof BookingSucceeded e) {
+      return e.label();
+    } else if (event instanceof BookingFailed e) {
+      return e.label();
+    } else if (event instanceof BookingOutcomeUnknown e) {
+      return e.label();
+    } else if (event instanceof HoldOutcomeUnknown e) {
+      return e.label();
+    }
+    return null;
+  }
+
   /** This label with a distance. */
   public SlotLabel withDistanceKm(Double km) {
     return new SlotLabel(doctor, center, service, price, km);

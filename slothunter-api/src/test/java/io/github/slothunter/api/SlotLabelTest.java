@@ -23,4 +23,21 @@ class SlotLabelTest {
     assertThatThrownBy(() -> new SlotLabel("", "", "", null, Double.NaN)).isInstanceOf(SlotHunterException.class)
         .hasMessageContaining("distanceKm");
   }
+
+  @Test
+  void ofGivesTheLabelOfEveryLabelledEventAndNullForOthers() {
+    Target t = new Target(new DoctorRef("p", "d"), "c", "s", java.util.Map.of());
+    Slot slot = new Slot(t, java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(900), "k");
+    SlotLabel l = new SlotLabel("Dr", "", "", null, null);
+    java.time.Instant at = java.time.Instant.EPOCH;
+    assertThat(SlotLabel.of(new SlotOpened("w", "o", slot, null, at, l))).isEqualTo(l);
+    assertThat(SlotLabel.of(new HoldPlaced("w", "o", new Hold(slot, "h", at), at, l))).isEqualTo(l);
+    assertThat(SlotLabel.of(new BookingSucceeded("w", "o", new Booking(slot, "b", "T", at), true, at, l))).isEqualTo(l);
+    assertThat(SlotLabel.of(new BookingFailed("w", "o", slot, ErrorCode.SLOT_TAKEN, "r", true, at, l))).isEqualTo(l);
+    assertThat(SlotLabel.of(new BookingOutcomeUnknown("w", "o", slot, "k", at, l))).isEqualTo(l);
+    assertThat(SlotLabel.of(new HoldOutcomeUnknown("w", "o", slot, "k", at, at, l))).isEqualTo(l);
+    assertThat(SlotLabel.of(new SlotGone("w", "o", slot, at))).isNull();
+    assertThat(new BookingFailed("w", "o", slot, ErrorCode.SLOT_TAKEN, "r", true, at).withLabel(l).label()).isEqualTo(l);
+    assertThat(new SlotOpened("w", "o", slot, null, at, null).label()).isEqualTo(SlotLabel.UNKNOWN);
+  }
 }

@@ -211,6 +211,35 @@ public final class SlotAnalytics {
     return List.copyOf(out);
   }
 
+  /**
+   * Recommendations on the area-watch query model: the doctors of an area ({@link
+   * io.github.slothunter.api.AreaQuery}: specialty, city, point and radius, price, gender, visit type)
+   * whose first free slot, as the provider's area search shows it, is earlier than {@code before}
+   * (any time when {@code null}), earliest first, then nearest; at most {@code max}.
+   *
+   * <p><b>Cost</b>: one page of the area's search (one request, plus the provider's city and specialty
+   * lists unless read in the last day); no lookups, so a provider whose pages show no map pins gives
+   * distances only for doctors already looked up (see {@link SlotHunter#areaSearch}). The first free
+   * slot is the search's (its freshness is the provider's); watch the area to confirm and book it.
+   *
+   * @param max how many doctors to return, at least 1
+   * @throws SlotHunterException as {@link SlotHunter#areaSearch} ({@code NOT_FOUND} with the closest
+   *     names for an unknown city or specialty, {@code UNSUPPORTED} without area search)
+   */
+  public List<io.github.slothunter.api.AreaMember> recommend(io.github.slothunter.api.AreaQuery query, Instant before,
+      int max) {
+    Objects.requireNonNull(query, "query");
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1: " + max);
+    }
+    return hunter.areaSearch(query).stream()
+        .filter(m -> m.firstFree() != null && (before == null || m.firstFree().isBefore(before)))
+        .sorted(Comparator.comparing(io.github.slothunter.api.AreaMember::firstFree)
+            .thenComparing(io.github.slothunter.api.AreaMember::distanceKm, Comparator.nullsLast(Comparator.naturalOrder())))
+        .limit(max)
+        .toList();
+  }
+
   private Instant ownEarliest(Target target) {
     List<Slot> slots = hunter.stats(target).lastPollAt() != null ? hunter.snapshot(target) : hunter.freeSlots(target, 1);
     return slots.stream().map(Slot::start).min(Comparator.naturalOrder()).orElse(null);

@@ -316,4 +316,24 @@ class AreaWatchTest {
     Watch w = f.hunter.watch(nextWeek(q));
     assertThat(w.area().members()).extracting(m -> m.ref().key()).containsExactlyInAnyOrder("dr-cheap", "dr-unpriced");
   }
+
+  @Test
+  void recommendsOnTheAreaQueryModelEarliestThenNearestInOneRequest() {
+    f.provider.calendarWindow(30);
+    Target soonFar = area.add("dr-soon-far", "tehran", "dermatology", new GeoPoint(35.7357, 51.3380), 1000L); // ~4 km
+    Target soonNear = area.add("dr-soon-near", "tehran", "dermatology", new GeoPoint(35.7087, 51.3380), 1000L); // ~1 km
+    Target late = area.add("dr-late", "tehran", "dermatology", TEHRAN, 1000L);
+    area.add("dr-none", "tehran", "dermatology", TEHRAN, 1000L);
+    f.provider.open(soonFar, f.at("09:00", 1));
+    f.provider.open(soonNear, f.at("09:00", 1));
+    f.provider.open(late, f.at("09:00", 9));
+    AreaQuery q = AreaQuery.builder("mem", "پوست", "تهران").near(TEHRAN, 10).build();
+    long searches = f.provider.count(Operation.AREA_SEARCH);
+
+    List<AreaMember> picks = f.hunter.analytics().recommend(q, f.at("00:00", 5), 5);
+
+    assertThat(picks).extracting(m -> m.ref().key()).containsExactly("dr-soon-near", "dr-soon-far");
+    assertThat(f.provider.count(Operation.AREA_SEARCH)).isEqualTo(searches + 1);
+    assertThat(f.hunter.analytics().recommend(q, null, 1)).extracting(m -> m.ref().key()).containsExactly("dr-soon-near");
+  }
 }

@@ -181,8 +181,9 @@ final class AreaWatches {
    * dearer than its price cap are dropped, a doctor without a kept center is not a member; a doctor already a member keeps the
    * calendars and pins it has (a lookup's), else takes the page's. In the hits' order.
    *
-   * <p>A search page may give no pins at all (Paziresh24's does not): with a radius, a center the page
-   * shows without one is kept <em>unpinned</em> until the doctor's profile is looked up (which it is
+   * <p>A search page may give no pins at all (Paziresh24's does not): with a radius (and without
+   * keep-unlocated, which keeps such centers as they are), a center the page shows without one is kept
+   * <em>unpinned</em> until the doctor's profile is looked up (which it is
    * before any of its calendars is read: the page's calendars of unpinned centers are not taken), and
    * {@link #pinned} then keeps or drops it.
    */
@@ -217,7 +218,7 @@ final class AreaWatches {
    * as its lookup left it (its pins and calendars stand), or {@code null}.
    */
   private static AreaMember member(AreaQuery q, AreaHit h, AreaMember known) {
-    boolean radius = q.point() != null && q.radiusKm() != null;
+    boolean radius = q.point() != null && q.radiusKm() != null && !q.keepUnlocated(); // a pin decides membership
     List<AreaCenter> kept = new ArrayList<>();
     java.util.Set<String> unpinned = new java.util.HashSet<>();
     Double nearest = null;

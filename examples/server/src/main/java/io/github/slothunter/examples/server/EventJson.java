@@ -143,7 +143,7 @@ final class EventJson {
       }
     }
     // any later event type falls through here with the common fields
-    SlotLabel label = label(event);
+    SlotLabel label = SlotLabel.of(event);
     if (label != null) {
       n.set("label", label(label));
       n.set("labelText", Display.both(label.line(JalaliFormat.PERSIAN), label.line(JalaliFormat.ENGLISH)));
@@ -151,23 +151,6 @@ final class EventJson {
     return n;
   }
 
-  /** The label of an event that has one, else {@code null}. */
-  private static SlotLabel label(SlotEvent event) {
-    if (event instanceof SlotOpened e) {
-      return e.label();
-    } else if (event instanceof HoldPlaced e) {
-      return e.label();
-    } else if (event instanceof BookingSucceeded e) {
-      return e.label();
-    } else if (event instanceof BookingFailed e) {
-      return e.label();
-    } else if (event instanceof BookingOutcomeUnknown e) {
-      return e.label();
-    } else if (event instanceof HoldOutcomeUnknown e) {
-      return e.label();
-    }
-    return null;
-  }
 
   /**
    * A label's parts for programs: {@code {doctor, center, service, price, distanceKm}}, names empty and

@@ -1,7 +1,5 @@
 package io.github.slothunter.examples.telegram;
 
-import io.github.slothunter.examples.support.SecretSealer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slothunter.api.GeoPoint;
@@ -10,6 +8,7 @@ import io.github.slothunter.api.SlotLabel;
 import io.github.slothunter.api.SlotOpened;
 import io.github.slothunter.api.Target;
 import io.github.slothunter.api.Watch;
+import io.github.slothunter.examples.support.SecretSealer;
 import io.github.slothunter.core.Plans;
 import io.github.slothunter.core.SlotHunter;
 import io.github.slothunter.testkit.FakeClock;

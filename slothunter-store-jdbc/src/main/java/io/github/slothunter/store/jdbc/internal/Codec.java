@@ -416,7 +416,7 @@ public final class Codec {
     } else {
       throw new IllegalArgumentException("the outbox does not keep " + event.getClass().getSimpleName() + " events");
     }
-    SlotLabel label = labelOf(event);
+    SlotLabel label = SlotLabel.of(event);
     if (label != null && !label.equals(SlotLabel.UNKNOWN)) { // added field: absent before labels
       n.set("label", label(label));
     }
@@ -455,22 +455,6 @@ public final class Codec {
     }
   }
 
-  private static SlotLabel labelOf(SlotEvent event) {
-    if (event instanceof SlotOpened e) {
-      return e.label();
-    } else if (event instanceof HoldPlaced e) {
-      return e.label();
-    } else if (event instanceof BookingSucceeded e) {
-      return e.label();
-    } else if (event instanceof BookingFailed e) {
-      return e.label();
-    } else if (event instanceof BookingOutcomeUnknown e) {
-      return e.label();
-    } else if (event instanceof HoldOutcomeUnknown e) {
-      return e.label();
-    }
-    return null;
-  }
 
   private static ObjectNode label(SlotLabel l) {
     ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
