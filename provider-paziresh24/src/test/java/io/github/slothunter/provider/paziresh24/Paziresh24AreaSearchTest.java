@@ -105,6 +105,25 @@ class Paziresh24AreaSearchTest extends WireMockSupport {
   }
 
   @Test
+  void aVisitTypeKeepsOnlyTheCentersOfThatKind() {
+    stubGet(PATH, 200, "application/json", fixture("search-area.json"));
+
+    AreaHit online = area().search(new AreaPageRequest("tehran", "dermatology", null, VisitType.ONLINE, true, 1, 50))
+        .hits().get(0);
+    assertThat(online.centers()).extracting(AreaCenter::centerId).containsExactly("5532");
+    assertThat(online.targets()).extracting(Target::centerId).containsExactly("5532");
+    assertThat(online.visitTypes()).containsExactly(VisitType.ONLINE);
+
+    AreaPage inPerson = area().search(new AreaPageRequest("tehran", "dermatology", null, VisitType.IN_PERSON, true, 1,
+        50));
+    assertThat(inPerson.total()).isEqualTo(137); // the site's count of doctors stands
+    assertThat(inPerson.hits()).allSatisfy(h -> {
+      assertThat(h.centers()).extracting(AreaCenter::centerId).doesNotContain("5532").isNotEmpty();
+      assertThat(h.targets()).extracting(Target::centerId).doesNotContain("5532");
+    });
+  }
+
+  @Test
   void dropsStaleTurnsOnlineVisitsSwitchedOffAndNullIsland() {
     stubGet(PATH, 200, "application/json", fixture("search-area.json"));
 

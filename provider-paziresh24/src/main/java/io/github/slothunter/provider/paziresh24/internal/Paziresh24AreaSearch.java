@@ -1,19 +1,24 @@
 package io.github.slothunter.provider.paziresh24.internal;
 
+import io.github.slothunter.api.AreaCenter;
+import io.github.slothunter.api.AreaHit;
 import io.github.slothunter.api.AreaPage;
 import io.github.slothunter.api.AreaPageRequest;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.Gender;
 import io.github.slothunter.api.Place;
 import io.github.slothunter.api.SlotHunterException;
+import io.github.slothunter.api.Target;
 import io.github.slothunter.api.VisitType;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Endpoint;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Field;
 import io.github.slothunter.provider.paziresh24.internal.Paziresh24Endpoints.Value;
 import io.github.slothunter.spi.AreaSearch;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
@@ -80,6 +85,32 @@ final class Paziresh24AreaSearch implements AreaSearch {
       }
       throw e;
     }
-    return AreaPageParser.parse(body, request.page(), limit, clock.instant());
+    return onlyVisits(AreaPageParser.parse(body, request.page(), limit, clock.instant()), request.visitType());
+  }
+
+  /**
+   * The page narrowed to the centers of one kind of visit: the site's {@code turn_type} filter picks
+   * doctors, not centers, so a doctor offering both keeps both; here online and phone visits keep only
+   * the online center ({@code 5532}) and in-person visits drop it. A doctor left without a center is
+   * left out; {@code total} stays the site's count of doctors.
+   */
+  static AreaPage onlyVisits(AreaPage page, VisitType type) {
+    if (type == null) {
+      return page;
+    }
+    boolean online = type != VisitType.IN_PERSON;
+    List<AreaHit> hits = new ArrayList<>();
+    for (AreaHit h : page.hits()) {
+      List<AreaCenter> centers = h.centers().stream()
+          .filter(c -> Value.ONLINE_CENTER_ID.equals(c.centerId()) == online).toList();
+      if (centers.isEmpty()) {
+        continue;
+      }
+      List<Target> targets = h.targets().stream()
+          .filter(t -> Value.ONLINE_CENTER_ID.equals(t.centerId()) == online).toList();
+      hits.add(new AreaHit(h.ref(), h.displayName(), h.expertise(), h.gender(),
+          Set.of(type), centers, targets));
+    }
+    return new AreaPage(hits, page.total(), page.page(), page.more());
   }
 }
