@@ -28,6 +28,8 @@ public class SlotHunterException extends RuntimeException {
   private final Duration retryAfter;
   private final String excerpt;
   private final URI handOff;
+  /** Not serialized: places are plain records; a deserialized exception has none. */
+  private final transient java.util.List<Place> suggestions;
 
   /**
    * Creates an exception with a code and message.
@@ -58,6 +60,7 @@ public class SlotHunterException extends RuntimeException {
     this.retryAfter = b.retryAfter;
     this.excerpt = b.excerpt;
     this.handOff = b.handOff;
+    this.suggestions = b.suggestions;
   }
 
   private static String format(Builder b) {
@@ -128,6 +131,15 @@ public class SlotHunterException extends RuntimeException {
     return Optional.ofNullable(handOff);
   }
 
+  /**
+   * For {@link ErrorCode#NOT_FOUND} of a word (an area's city or specialty): the closest names the
+   * provider knows, closest first, for an app to offer as choices; empty otherwise. The message names
+   * them too.
+   */
+  public java.util.List<Place> suggestions() {
+    return suggestions == null ? java.util.List.of() : suggestions;
+  }
+
   /** Builds a {@link SlotHunterException}; not thread-safe. */
   public static final class Builder {
     private final ErrorCode code;
@@ -137,6 +149,7 @@ public class SlotHunterException extends RuntimeException {
     private Duration retryAfter;
     private String excerpt;
     private URI handOff;
+    private java.util.List<Place> suggestions = java.util.List.of();
 
     private Builder(ErrorCode code) {
       this.code = Objects.requireNonNull(code, "code");
@@ -195,6 +208,12 @@ public class SlotHunterException extends RuntimeException {
     /** The page where a person can finish the operation by hand; must not carry personal data. */
     public Builder handOff(URI value) {
       this.handOff = value;
+      return this;
+    }
+
+    /** The closest names to a word that was not found (see {@link SlotHunterException#suggestions()}). */
+    public Builder suggestions(java.util.List<Place> value) {
+      this.suggestions = java.util.List.copyOf(value);
       return this;
     }
 

@@ -145,4 +145,13 @@ class AreaModelTest {
     assertThat(doctorWatch.label(CAL)).isEqualTo(new SlotLabel("", "", "", 900L, null));
     assertThat(doctorWatch.label(c2)).isEqualTo(SlotLabel.UNKNOWN);
   }
+
+  @Test
+  void aNotFoundWordCarriesItsClosestPlacesAsData() {
+    Place tehran = new Place("tehran", List.of("تهران", "Tehran"), TEHRAN);
+    SlotHunterException e = SlotHunterException.builder(ErrorCode.NOT_FOUND).message("no city 'تهرن' on p")
+        .suggestions(List.of(tehran)).build();
+    assertThat(e.suggestions()).containsExactly(tehran);
+    assertThat(new SlotHunterException(ErrorCode.NOT_FOUND, "gone").suggestions()).isEmpty();
+  }
 }

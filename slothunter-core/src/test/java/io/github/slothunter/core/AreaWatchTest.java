@@ -179,6 +179,8 @@ class AreaWatchTest {
         .isInstanceOfSatisfying(SlotHunterException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
           assertThat(e.getMessage()).contains("تهران").contains("(tehran)");
+          assertThat(e.suggestions()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+          assertThat(e.suggestions().get(0).slug()).isEqualTo("tehran"); // closest first, as data for buttons
         });
     assertThatThrownBy(() -> f.hunter.areaSearch(AreaQuery.builder("mem", "Dermatolgy", "Tehran").build()))
         .isInstanceOfSatisfying(SlotHunterException.class, e -> assertThat(e.getMessage()).contains("(dermatology)"));

@@ -75,8 +75,10 @@ final class Vocabulary {
         }
       }
     }
+    List<Scored> closest = closest(places, folded);
     throw SlotHunterException.builder(ErrorCode.NOT_FOUND).providerId(providerId)
-        .message("no " + kind.word + " '" + Directory.abbreviate(word) + "' on " + providerId + suggestions(places, folded))
+        .message("no " + kind.word + " '" + Directory.abbreviate(word) + "' on " + providerId + suggestions(closest))
+        .suggestions(closest.stream().map(Scored::place).toList())
         .build();
   }
 
@@ -96,8 +98,8 @@ final class Vocabulary {
     return places;
   }
 
-  private static String suggestions(List<Place> places, String folded) {
-    record Scored(Place place, String name, int distance) {}
+  /** The places closest to a folded word, closest first, at most {@value #SUGGESTIONS}, with the name that came closest. */
+  private static List<Scored> closest(List<Place> places, String folded) {
     List<Scored> scored = new ArrayList<>();
     for (Place p : places) {
       Scored best = new Scored(p, p.slug(), distance(folded, fold(p.slug())));
@@ -110,8 +112,16 @@ final class Vocabulary {
       scored.add(best);
     }
     scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(s -> s.place().slug()));
+    return List.copyOf(scored.subList(0, Math.min(SUGGESTIONS, scored.size())));
+  }
+
+  /** A place and how far its closest name is from a word. */
+  private record Scored(Place place, String name, int distance) {}
+
+  /** {@code "; did you mean: تهران / Tehran (tehran), ..."}, or empty. */
+  private static String suggestions(List<Scored> closest) {
     StringBuilder b = new StringBuilder();
-    for (Scored s : scored.subList(0, Math.min(SUGGESTIONS, scored.size()))) {
+    for (Scored s : closest) {
       b.append(b.length() == 0 ? "; did you mean: " : ", ").append(s.place().displayName());
       if (!s.name().equals(s.place().displayName())) {
         b.append(" / ").append(s.name());

@@ -46,7 +46,7 @@ final class AreaOptions {
    * the closest names the engine suggests (exit code of {@code NOT_FOUND}); other failures as they are.
    */
   static RuntimeException explained(SlotHunterException e) {
-    // the suggestions exist only in the engine's sentence; a sentence of another shape keeps Errors' wording
+    // the word and the site come from the engine's sentence; a sentence of another shape keeps Errors' wording
     Matcher m = UNKNOWN_WORD.matcher(Errors.bareMessage(e));
     if (e.code() != ErrorCode.NOT_FOUND || !m.matches()) {
       return e;
@@ -54,7 +54,8 @@ final class AreaOptions {
     boolean city = m.group(1).equals("city");
     String site = Errors.siteName(m.group(3));
     String persian = (city ? "شهر «" : "تخصص «") + m.group(2) + "» در " + site + " پیدا نشد"
-        + (m.group(4) == null ? "" : "؛ شاید منظورتان این است: " + m.group(4).replace(", ", "، "));
+        + (e.suggestions().isEmpty() ? "" : "؛ شاید منظورتان این است: " + e.suggestions().stream()
+            .map(p -> p.displayName() + " (" + p.slug() + ")").collect(java.util.stream.Collectors.joining("، ")));
     return new CliException(ExitCodes.of(e.code()), Errors.bareMessage(e), persian, e);
   }
 

@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +69,6 @@ final class FindFlow {
       new Word("qom", "قم", "Qom", new GeoPoint(34.6416, 50.8746)));
 
   /** One suggestion of the engine's {@code NOT_FOUND}: {@code name[ / spelling] (slug)}. */
-  private static final Pattern SUGGESTION = Pattern.compile("\\s*([^,()]+?)(?: / [^,()]+)? \\(([^()\\s]+)\\)");
 
   private final SlotHunter hunter;
   private final String providerId;
@@ -187,8 +184,7 @@ final class FindFlow {
 
   /**
    * The engine knows no such city or specialty: that word is dropped from the pick and asked for again,
-   * its closest names offered as buttons. The names are read from the exception's message, the only
-   * place the engine gives them.
+   * its closest names offered as buttons ({@link SlotHunterException#suggestions()}).
    */
   private void unknownWord(ChatState st, int flow, AreaPick pick, SlotHunterException e, Incoming.Callback menu,
       Reply r) {
@@ -198,18 +194,14 @@ final class FindFlow {
     AreaPick without = city ? pick.withCity("") : pick.withSpecialty("");
     st.step = city ? new Step.FindPlace(flow, without) : new Step.FindSpecialty(flow, without);
     List<Button> buttons = new ArrayList<>();
-    int at = reason.indexOf("did you mean:");
-    if (at >= 0) {
-      Matcher mt = SUGGESTION.matcher(reason.substring(at + "did you mean:".length()));
-      while (mt.find()) {
-        String name = mt.group(1).strip();
-        String data = "fx:" + flow + ":" + name;
-        if (data.getBytes(StandardCharsets.UTF_8).length > Keyboard.MAX_CALLBACK_BYTES) {
-          data = "fx:" + flow + ":" + mt.group(2);
-        }
-        if (data.getBytes(StandardCharsets.UTF_8).length <= Keyboard.MAX_CALLBACK_BYTES) {
-          buttons.add(Button.callback(name, data));
-        }
+    for (io.github.slothunter.api.Place place : e.suggestions()) {
+      String name = place.displayName();
+      String data = "fx:" + flow + ":" + name;
+      if (data.getBytes(StandardCharsets.UTF_8).length > Keyboard.MAX_CALLBACK_BYTES) {
+        data = "fx:" + flow + ":" + place.slug();
+      }
+      if (data.getBytes(StandardCharsets.UTF_8).length <= Keyboard.MAX_CALLBACK_BYTES) {
+        buttons.add(Button.callback(name, data));
       }
     }
     log.info("chat {}: /find with an unknown {} ({} suggestions)", r.chatId, city ? "city" : "specialty",
