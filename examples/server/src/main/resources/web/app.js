@@ -28,22 +28,7 @@
     login: null,
   };
 
-  const $ = (selector) => document.querySelector(selector);
-
-  /** Builds an element; string children become text nodes (append never parses HTML). */
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === undefined || v === null) continue;
-      if (k === 'class') e.className = v;
-      else if (k === 'text') e.textContent = v;
-      else e.setAttribute(k, v);
-    }
-    for (const c of children) {
-      if (c !== undefined && c !== null) e.append(c);
-    }
-    return e;
-  }
+  const { $, el } = window.SlotHunterDom;
 
   function t(key, vars) {
     let s = state.messages[key];

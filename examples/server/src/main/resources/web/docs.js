@@ -4,21 +4,7 @@
 'use strict';
 
 (function () {
-  const $ = (selector) => document.querySelector(selector);
-
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === undefined || v === null) continue;
-      if (k === 'class') e.className = v;
-      else if (k === 'text') e.textContent = v;
-      else e.setAttribute(k, v);
-    }
-    for (const c of children) {
-      if (c !== undefined && c !== null) e.append(c);
-    }
-    return e;
-  }
+  const { $, el } = window.SlotHunterDom;
 
   function pretty(value) {
     return typeof value === 'string' ? value : JSON.stringify(value, null, 2);

@@ -106,7 +106,8 @@ class AccessTest extends SharedServerTest {
 
   @Test
   void theDashboardIsServedWithItsTranslations() {
-    assertThat(s.get("/app.js", null).body()).contains("textContent").doesNotContain("innerHTML")
+    assertThat(s.get("/dom.js", null).body()).contains("textContent").doesNotContain("innerHTML"); // el(), both pages
+    assertThat(s.get("/app.js", null).body()).contains("SlotHunterDom").doesNotContain("innerHTML")
         .doesNotContain("Intl.DateTimeFormat"); // dates come formatted from the server (JalaliFormat)
     assertThat(s.get("/forms.js", null).body()).contains("textContent").doesNotContain("innerHTML")
         .doesNotContain("Intl.DateTimeFormat");

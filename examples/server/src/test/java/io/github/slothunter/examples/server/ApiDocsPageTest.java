@@ -39,7 +39,8 @@ class ApiDocsPageTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.headers().firstValue("Content-Security-Policy")).contains(SecurityHeaders.CSP);
-    assertThat(page.body()).contains("<script src=\"/docs.js\" defer></script>").doesNotContain("<script>");
+    assertThat(page.body()).contains("<script src=\"/dom.js\" defer></script>")
+        .contains("<script src=\"/docs.js\" defer></script>").doesNotContain("<script>");
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("/api/v1/openapi.json").doesNotContain("innerHTML");
     assertThat(document.statusCode()).isEqualTo(200);
