@@ -65,7 +65,7 @@ class PlanChangeTest {
 
     assertThat(f.hunter.health(booking.id()).state()).isEqualTo(HealthState.QUOTA);
     assertThat(f.hunter.health(second.id()).state()).isEqualTo(HealthState.QUOTA);
-    assertThat(f.events.of(WatchHealthChanged.class)).filteredOn(e -> e.current() == HealthState.QUOTA)
+    assertThat(f.events.awaitMatching(WatchHealthChanged.class, e -> e.current() == HealthState.QUOTA, 2))
         .extracting(WatchHealthChanged::watchId).containsExactlyInAnyOrder(booking.id(), second.id());
     assertThat(f.provider.count(Operation.HOLD)).as("FREE has no auto-booking").isZero();
     assertThat(f.hunter.find(second.id()).orElseThrow().planName()).isEqualTo("FREE");

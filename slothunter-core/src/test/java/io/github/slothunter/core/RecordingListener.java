@@ -47,6 +47,27 @@ final class RecordingListener implements SlotListener {
     return of(type);
   }
 
+  /**
+   * Waits up to 5 s until at least {@code n} events of the type match; returns the matching ones (the
+   * listener runs on the engine's delivery thread, so a test reads after it has caught up).
+   */
+  synchronized <T extends SlotEvent> List<T> awaitMatching(Class<T> type, Predicate<T> match, int n) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (of(type).stream().filter(match).count() < n) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("expected " + n + " matching " + type.getSimpleName() + ", got " + events);
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    return of(type).stream().filter(match).toList();
+  }
+
   /** Waits until no new event arrived for 100 ms (bounded by 5 s): the queue has drained. */
   synchronized List<SlotEvent> settle() {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
