@@ -21,7 +21,7 @@ import io.github.slothunter.api.Target;
 import io.github.slothunter.api.WatchEvent;
 import io.github.slothunter.api.WatchPaused;
 import io.github.slothunter.testkit.InMemoryProvider;
-import io.github.slothunter.testkit.InMemoryProvider.Gate;
+import io.github.slothunter.testkit.InMemoryGate;
 import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ class AutoBookingTest {
   @Test
   void aWatchOnSeveralCalendarsBooksOnlyOnceEvenWhenTheirPollsRunConcurrently() throws Exception {
     InMemoryProvider p = twoCalendarsWithASlotEach();
-    Gate holdGate = p.gate(Operation.HOLD);
+    InMemoryGate holdGate = p.gate(Operation.HOLD);
     try (SlotHunter threaded = threaded(p)) {
       RecordingListener events = new RecordingListener();
       threaded.listen(events);
@@ -122,7 +122,7 @@ class AutoBookingTest {
   @Test
   void aPollThatFindsAnotherPollBookingForTheWatchLeavesItsSlotsToItInsteadOfWaiting() throws Exception {
     InMemoryProvider p = twoCalendarsWithASlotEach();
-    Gate holdGate = p.gate(Operation.HOLD);
+    InMemoryGate holdGate = p.gate(Operation.HOLD);
     try (SlotHunter threaded = threaded(p)) {
       RecordingListener events = new RecordingListener();
       threaded.listen(events);
@@ -385,7 +385,7 @@ class AutoBookingTest {
     p.open(t, f.at("06:00", 1));
     try (SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
         .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
-      Gate holdGate = p.gate(Operation.HOLD);
+      InMemoryGate holdGate = p.gate(Operation.HOLD);
       Watch w = threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
       assertThat(holdGate.awaitEntered(Duration.ofSeconds(5))).isTrue();
 
@@ -407,7 +407,7 @@ class AutoBookingTest {
     InMemoryProvider p = InMemoryProvider.builder().clock(f.clock).budget(RequestBudget.of(100, 1000, 2)).build();
     Target t = p.target("dr-a");
     p.open(t, f.at("06:00", 1));
-    Gate holdGate = p.gate(Operation.HOLD);
+    InMemoryGate holdGate = p.gate(Operation.HOLD);
     SlotHunter threaded = SlotHunter.builder().provider(p.factory()).clock(f.clock)
         .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).closeTimeout(Duration.ofSeconds(2)).build();
     threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
@@ -438,7 +438,7 @@ class AutoBookingTest {
         .plans(Plans.of(Plans.FREE, List.of(Plans.FREE, EngineFixture.FAST))).build()) {
       RecordingListener events = new RecordingListener();
       threaded.listen(events);
-      Gate bookGate = p.gate(Operation.BOOK);
+      InMemoryGate bookGate = p.gate(Operation.BOOK);
       Watch w = threaded.watch(WatchRequest.of("u1", t).plan("FAST").autoBook(EngineFixture.patient(), f.session()));
       assertThat(bookGate.awaitEntered(Duration.ofSeconds(5))).isTrue();
 

@@ -46,7 +46,7 @@ import java.util.function.UnaryOperator;
 /**
  * A {@link Provider} that lives in memory and does what a test scripts: doctors and their calendars,
  * slots opened and taken by hand, holds and bookings, an optional SMS login, failures queued per
- * {@link Operation}, and {@link Gate}s that stop a call half-way. There is no HTTP and no site
+ * {@link Operation}, and {@link InMemoryGate}s that stop a call half-way. There is no HTTP and no site
  * protocol: use it to test an engine or an application built on SlotHunter. To test a provider's
  * protocol, use a fake site such as {@link FakePaziresh24} with the real provider instead.
  *
@@ -100,7 +100,7 @@ public final class InMemoryProvider implements Provider {
   public static final RequestBudget DEFAULT_BUDGET = RequestBudget.of(1000, 100_000, 8);
   /** How long a slot made by {@link #open(Target, Instant)} lasts. */
   public static final Duration SLOT_LENGTH = Duration.ofMinutes(15);
-  /** How long a call waits at a {@link Gate} that is never opened before it goes on anyway. */
+  /** How long a call waits at a {@link InMemoryGate} that is never opened before it goes on anyway. */
   public static final Duration GATE_TIMEOUT = Duration.ofSeconds(10);
   /** The holder every hold of this provider is bound to ({@link Booker#holder}). */
   public static final String HOLDER = "mem-terminal-1";
@@ -160,48 +160,6 @@ public final class InMemoryProvider implements Provider {
     }
   }
 
-  /**
-   * A stop for the calls of one operation, made by {@link #gate(Operation)}: each call waits at it
-   * until {@link #open()}, or at most {@link #GATE_TIMEOUT}, then goes on. Use it to keep a hold or a
-   * booking in flight while the test looks at the engine. Thread-safe.
-   */
-  public static final class Gate {
-    private final CountDownLatch entered = new CountDownLatch(1);
-    private final CountDownLatch open = new CountDownLatch(1);
-
-    private Gate() {}
-
-    /**
-     * Waits until a call has reached the gate.
-     *
-     * @return whether one did within the timeout
-     */
-    public boolean awaitEntered(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      try {
-        return entered.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-
-    /** Lets every waiting call and every later one through. Idempotent. */
-    public void open() {
-      open.countDown();
-    }
-
-    /** A call reaches the gate: it waits until the gate opens, or at most {@link #GATE_TIMEOUT}. */
-    void pass() {
-      entered.countDown();
-      try {
-        open.await(GATE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   final String id;
   final String name;
   final Clock clock;
@@ -241,7 +199,7 @@ public final class InMemoryProvider implements Provider {
   volatile List<io.github.slothunter.api.Patient> accountPatients;
   volatile boolean closed;
 
-  private InMemoryProvider(Builder b) {
+  InMemoryProvider(InMemoryProviderBuilder b) {
     this.id = b.id;
     this.name = b.name;
     this.clock = b.clock;
@@ -253,8 +211,8 @@ public final class InMemoryProvider implements Provider {
   }
 
   /** A builder with the defaults: id {@value #DEFAULT_ID}, the system clock, booking on, no login. */
-  public static Builder builder() {
-    return new Builder();
+  public static InMemoryProviderBuilder builder() {
+    return new InMemoryProviderBuilder();
   }
 
   /** A factory that hands every engine this same provider, whatever its context. */
@@ -437,9 +395,9 @@ public final class InMemoryProvider implements Provider {
    * Puts a new, closed gate in front of this operation (replacing any earlier one): its requests,
    * once logged and past their scripted failures, wait there until the gate opens.
    */
-  public Gate gate(Operation operation) {
+  public InMemoryGate gate(Operation operation) {
     Objects.requireNonNull(operation, "operation");
-    Gate g = new Gate();
+    InMemoryGate g = new InMemoryGate();
     requests.gate(operation, g);
     return g;
   }
@@ -814,83 +772,5 @@ public final class InMemoryProvider implements Provider {
 
   static LocalDate day(Slot s) {
     return s.startIn(SlotHunterZones.TEHRAN).toLocalDate();
-  }
-
-  /** Builds an {@link InMemoryProvider}; not thread-safe. */
-  public static final class Builder {
-    private String id = DEFAULT_ID;
-    private String name = "In-memory";
-    private Clock clock = Clock.systemUTC();
-    private RequestBudget budget = DEFAULT_BUDGET;
-    private boolean booking = true;
-    private String linkPrefix;
-    private String code;
-
-    private Builder() {}
-
-    /**
-     * The provider id (lower case, as {@link DoctorRef} requires); default {@value #DEFAULT_ID}.
-     *
-     * @throws SlotHunterException {@code INVALID_INPUT} for an id {@link DoctorRef} rejects
-     */
-    public Builder id(String value) {
-      this.id = new DoctorRef(Objects.requireNonNull(value, "id"), "x").providerId();
-      return this;
-    }
-
-    /** The display name in {@link ProviderInfo#name()}; default {@code In-memory}. */
-    public Builder name(String value) {
-      this.name = Objects.requireNonNull(value, "name");
-      return this;
-    }
-
-    /** The clock for request times, holds, bookings and codes; default {@link Clock#systemUTC()}. */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /** The default budget {@link ProviderInfo} announces; default {@link #DEFAULT_BUDGET}. */
-    public Builder budget(RequestBudget value) {
-      this.budget = Objects.requireNonNull(value, "budget");
-      return this;
-    }
-
-    /** Whether the provider can hold and book (has a {@link Booker}); default on. */
-    public Builder booking(boolean value) {
-      this.booking = value;
-      return this;
-    }
-
-    /**
-     * What doctor links start with, followed by the doctor key; default the id and a colon
-     * ({@code mem:}). A site-like prefix such as {@code https://doc.example/dr/} works too.
-     */
-    public Builder linkPrefix(String value) {
-      Objects.requireNonNull(value, "linkPrefix");
-      if (value.isBlank()) {
-        throw new IllegalArgumentException("linkPrefix must not be blank");
-      }
-      this.linkPrefix = value;
-      return this;
-    }
-
-    /**
-     * Gives the provider an SMS login ({@link Capability#LOGIN}) that accepts this one code for every
-     * mobile, for {@link #CODE_TTL} after it is sent; sessions never expire. Default: no login.
-     */
-    public Builder login(String code) {
-      Objects.requireNonNull(code, "code");
-      if (code.isBlank()) {
-        throw new IllegalArgumentException("code must not be blank");
-      }
-      this.code = code;
-      return this;
-    }
-
-    /** Builds the provider, with no doctors yet. */
-    public InMemoryProvider build() {
-      return new InMemoryProvider(this);
-    }
   }
 }

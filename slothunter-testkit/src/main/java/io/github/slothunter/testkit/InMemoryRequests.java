@@ -3,7 +3,6 @@ package io.github.slothunter.testkit;
 import io.github.slothunter.api.ErrorCode;
 import io.github.slothunter.api.SlotHunterException;
 import io.github.slothunter.api.Target;
-import io.github.slothunter.testkit.InMemoryProvider.Gate;
 import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import io.github.slothunter.testkit.InMemoryProvider.Request;
 import java.time.Clock;
@@ -33,7 +32,7 @@ final class InMemoryRequests {
   private final List<Request> log = new ArrayList<>();
   private final Map<Operation, Deque<RuntimeException>> failures = new EnumMap<>(Operation.class);
   private final Map<Operation, ErrorCode> standingFailures = new EnumMap<>(Operation.class);
-  private final Map<Operation, Gate> gates = new EnumMap<>(Operation.class);
+  private final Map<Operation, InMemoryGate> gates = new EnumMap<>(Operation.class);
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile Consumer<Request> onRequest = r -> {};
@@ -52,7 +51,7 @@ final class InMemoryRequests {
     try {
       onRequest.accept(request);
       RuntimeException failure;
-      Gate gate;
+      InMemoryGate gate;
       synchronized (lock) {
         log.add(request);
         Deque<RuntimeException> queue = failures.get(operation);
@@ -101,7 +100,7 @@ final class InMemoryRequests {
     }
   }
 
-  void gate(Operation operation, Gate gate) {
+  void gate(Operation operation, InMemoryGate gate) {
     synchronized (lock) {
       gates.put(operation, gate);
     }

@@ -22,7 +22,10 @@
  *       protocol and timeline live in {@code internal} ({@code Paziresh24State}, {@code Paziresh24Site},
  *       {@code Paziresh24Scenarios}).
  *   <li>{@link io.github.slothunter.testkit.InMemoryProvider}: the in-memory provider's public face: set-up,
- *       scripting switches and inspection, and the {@code Provider} SPI. Package-private classes do the work:
+ *       scripting switches and inspection, and the {@code Provider} SPI; it is built by
+ *       {@link io.github.slothunter.testkit.InMemoryProviderBuilder}, and
+ *       {@link io.github.slothunter.testkit.InMemoryGate} holds one operation's calls in flight for a test.
+ *       Package-private classes do the work:
  *       {@code InMemoryRequests} (the request log, hooks, scripted failures and gates every call passes),
  *       {@code InMemoryWatcher} ({@code SlotWatcher}), {@code InMemoryBooker} ({@code Booker}) and
  *       {@code InMemoryLogin} ({@code Authenticator}); {@link io.github.slothunter.testkit.InMemoryArea} is

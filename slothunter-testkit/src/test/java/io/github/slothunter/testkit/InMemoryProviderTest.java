@@ -40,7 +40,6 @@ import io.github.slothunter.spi.FreeCalendar;
 import io.github.slothunter.spi.ProviderContext;
 import io.github.slothunter.spi.ProviderFactory;
 import io.github.slothunter.spi.SlotWatcher;
-import io.github.slothunter.testkit.InMemoryProvider.Gate;
 import io.github.slothunter.testkit.InMemoryProvider.Operation;
 import io.github.slothunter.testkit.InMemoryProvider.Request;
 import java.net.URI;
@@ -122,7 +121,7 @@ class InMemoryProviderTest {
 
   @Test
   void builderRejectsBadValues() {
-    InMemoryProvider.Builder b = InMemoryProvider.builder();
+    InMemoryProviderBuilder b = InMemoryProvider.builder();
 
     assertThatThrownBy(() -> b.id("Not An Id")).isInstanceOf(SlotHunterException.class);
     assertThatThrownBy(() -> b.name(null)).isInstanceOf(NullPointerException.class);
@@ -575,7 +574,7 @@ class InMemoryProviderTest {
   @Test
   void aGateHoldsCallsOfItsOperationUntilOpened() throws Exception {
     Slot slot = provider.open(provider.target("dr-a"), SUNDAY_NINE);
-    Gate gate = provider.gate(HOLD);
+    InMemoryGate gate = provider.gate(HOLD);
 
     CompletableFuture<Hold> hold = CompletableFuture.supplyAsync(() -> booker().hold(slot, session), pool);
 
@@ -588,7 +587,7 @@ class InMemoryProviderTest {
 
   @Test
   void aGateNobodyReachesReportsSo() {
-    Gate gate = provider.gate(BOOK);
+    InMemoryGate gate = provider.gate(BOOK);
 
     assertThat(gate.awaitEntered(Duration.ofMillis(20))).isFalse();
   }
@@ -596,7 +595,7 @@ class InMemoryProviderTest {
   @Test
   void maxInFlightCountsRequestsRunningAtOnce() throws Exception {
     Target t = provider.target("dr-a");
-    Gate gate = provider.gate(FREE_DAYS);
+    InMemoryGate gate = provider.gate(FREE_DAYS);
 
     CompletableFuture<List<LocalDate>> first = CompletableFuture.supplyAsync(() -> slots().freeDays(t), pool);
     CompletableFuture<List<LocalDate>> second = CompletableFuture.supplyAsync(() -> slots().freeDays(t), pool);
