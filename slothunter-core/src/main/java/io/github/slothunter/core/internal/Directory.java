@@ -90,13 +90,12 @@ final class Directory {
     return new Resolved(runtime, doctor.ref(), list, prices, labels);
   }
 
-  /** What events about one of the doctor's calendars show; names cut to what a label holds. */
+  /**
+   * What events about one of the doctor's calendars show (the records already hold names to the
+   * length a label takes).
+   */
   static SlotLabel label(Doctor doctor, Center center, Service service) {
-    return new SlotLabel(cut(doctor.displayName()), cut(center.name()), cut(service.title()), service.price(), null);
-  }
-
-  private static String cut(String s) {
-    return s.length() <= 200 ? s : s.substring(0, 199) + "…";
+    return new SlotLabel(doctor.displayName(), center.name(), service.title(), service.price(), null);
   }
 
   /** A link parsed by one provider. */
