@@ -221,25 +221,14 @@ final class AreaWatches {
     boolean radius = q.point() != null && q.radiusKm() != null && !q.keepUnlocated(); // a pin decides membership
     List<AreaCenter> kept = new ArrayList<>();
     java.util.Set<String> unpinned = new java.util.HashSet<>();
-    Double nearest = null;
     for (AreaCenter c : h.centers()) {
       AreaCenter was = known == null ? null : known.center(c.centerId());
       io.github.slothunter.api.GeoPoint pin = c.location() != null ? c.location() : was == null ? null : was.location();
-      if (tooDear(q, c.price())) {
-        continue;
-      }
-      if (pin == null && radius && known == null) {
+      if (pin == null && radius && known == null && !tooDear(q, c.price())) {
         kept.add(c); // pinned by the doctor's lookup before any calendar of it is read
         unpinned.add(c.centerId());
-        continue;
-      }
-      if (!q.inRadius(pin)) {
-        continue;
-      }
-      kept.add(pin == c.location() ? c : new AreaCenter(c.centerId(), c.name(), pin, c.firstFree(), c.price()));
-      Double d = q.distanceKm(pin);
-      if (d != null && (nearest == null || d < nearest)) {
-        nearest = d;
+      } else {
+        keep(q, c, pin, c.price(), kept);
       }
     }
     if (kept.isEmpty()) {
@@ -254,18 +243,17 @@ final class AreaWatches {
     if (!unpinned.isEmpty() && targets.size() < h.targets().size()) {
       targets.clear(); // looked up first: the lookup gives the pins and every calendar at once
     }
-    return new AreaMember(h.ref(), h.displayName(), kept, targets, nearest);
+    return new AreaMember(h.ref(), h.displayName(), kept, targets, nearest(q, kept));
   }
 
   /**
    * A member after its doctor's lookup: centers the page showed without a pin (or a price) take the
-   * profile's ({@link io.github.slothunter.api.Center#location()}, the cheapest bookable service), the radius (and the keep-unlocated option)
-   * is applied again, and the member's calendars are the doctor's bookable ones at the centers kept;
+   * profile's ({@link io.github.slothunter.api.Center#location()}, the cheapest bookable service), the
+   * radius (and the keep-unlocated option) is applied again, and the member's calendars are the doctor's bookable ones at the centers kept;
    * {@code null} when no center is left.
    */
   static AreaMember pinned(AreaQuery q, AreaMember m, io.github.slothunter.api.Doctor doctor) {
     List<AreaCenter> kept = new ArrayList<>();
-    Double nearest = null;
     for (AreaCenter c : m.centers()) {
       io.github.slothunter.api.GeoPoint pin = c.location();
       Long price = c.price();
@@ -275,21 +263,35 @@ final class AreaWatches {
           price = price != null ? price : cheapest(dc);
         }
       }
-      if (!q.inRadius(pin) || tooDear(q, price)) {
-        continue;
-      }
-      kept.add(pin == c.location() && java.util.Objects.equals(price, c.price()) ? c
-          : new AreaCenter(c.centerId(), c.name(), pin, c.firstFree(), price));
-      Double d = q.distanceKm(pin);
-      if (d != null && (nearest == null || d < nearest)) {
-        nearest = d;
-      }
+      keep(q, c, pin, price, kept);
     }
     if (kept.isEmpty()) {
       return null;
     }
-    AreaMember located = new AreaMember(m.ref(), m.displayName(), kept, List.of(), nearest);
+    AreaMember located = new AreaMember(m.ref(), m.displayName(), kept, List.of(), nearest(q, kept));
     return located.withTargets(targetsOf(located, doctor));
+  }
+
+  /** Adds the center, with this pin and price, to {@code kept} when the query's radius and price cap keep it. */
+  private static void keep(AreaQuery q, AreaCenter c, io.github.slothunter.api.GeoPoint pin, Long price,
+      List<AreaCenter> kept) {
+    if (!q.inRadius(pin) || tooDear(q, price)) {
+      return;
+    }
+    kept.add(pin == c.location() && java.util.Objects.equals(price, c.price()) ? c
+        : new AreaCenter(c.centerId(), c.name(), pin, c.firstFree(), price));
+  }
+
+  /** The distance from the query's point to the nearest of these centers with a pin, or {@code null}. */
+  private static Double nearest(AreaQuery q, List<AreaCenter> centers) {
+    Double nearest = null;
+    for (AreaCenter c : centers) {
+      Double d = q.distanceKm(c.location());
+      if (d != null && (nearest == null || d < nearest)) {
+        nearest = d;
+      }
+    }
+    return nearest;
   }
 
   /** Whether a center's known price is over the query's cap (an unknown price is kept). */
