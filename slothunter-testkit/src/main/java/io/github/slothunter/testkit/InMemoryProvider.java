@@ -65,7 +65,7 @@ import java.util.function.UnaryOperator;
  * <p>How it behaves:
  *
  * <ul>
- *   <li>Links are the {@linkplain Builder#linkPrefix(String) link prefix} and a doctor key, by default
+ *   <li>Links are the {@linkplain InMemoryProviderBuilder#linkPrefix(String) link prefix} and a doctor key, by default
  *       {@code mem:dr-sara}; {@link #parse} reads nothing else and never throws.
  *   <li>Each call of the provider's {@link SlotWatcher}, {@link Booker} and {@link Authenticator}, and
  *       {@link #lookup}, is one request: it is logged ({@link #requests()}), counts toward
@@ -91,12 +91,12 @@ import java.util.function.UnaryOperator;
  *
  * <p>Thread-safe: the engine may call it from many threads while the test sets it up, scripts it
  * and inspects it from another. Each request sees the settings as they are when it runs. The
- * {@link Builder} is not thread-safe.
+ * {@link InMemoryProviderBuilder} is not thread-safe.
  */
 public final class InMemoryProvider implements Provider {
-  /** The provider id unless {@link Builder#id(String)} sets another. */
+  /** The provider id unless {@link InMemoryProviderBuilder#id(String)} sets another. */
   public static final String DEFAULT_ID = "mem";
-  /** The budget unless {@link Builder#budget(RequestBudget)} sets another: ample for tests. */
+  /** The budget unless {@link InMemoryProviderBuilder#budget(RequestBudget)} sets another: ample for tests. */
   public static final RequestBudget DEFAULT_BUDGET = RequestBudget.of(1000, 100_000, 8);
   /** How long a slot made by {@link #open(Target, Instant)} lasts. */
   public static final Duration SLOT_LENGTH = Duration.ofMinutes(15);
@@ -104,7 +104,7 @@ public final class InMemoryProvider implements Provider {
   public static final Duration GATE_TIMEOUT = Duration.ofSeconds(10);
   /** The holder every hold of this provider is bound to ({@link Booker#holder}). */
   public static final String HOLDER = "mem-terminal-1";
-  /** How long an SMS code from the {@linkplain Builder#login(String) login} stays valid. */
+  /** How long an SMS code from the {@linkplain InMemoryProviderBuilder#login(String) login} stays valid. */
   public static final Duration CODE_TTL = Duration.ofMinutes(2);
 
   /** What a request asks for; the unit of {@link #failNext}, {@link #gate} and {@link #count}. */
@@ -532,7 +532,7 @@ public final class InMemoryProvider implements Provider {
   }
 
   /**
-   * Gives every account of the {@linkplain Builder#login(String) login} these people for
+   * Gives every account of the {@linkplain InMemoryProviderBuilder#login(String) login} these people for
    * {@link Authenticator#accountPatients} (capability {@link Capability#ACCOUNT_PATIENTS}), holder first, as
    * given; none (the default, capability off) answers {@code UNSUPPORTED} without a request. Give them
    * {@link io.github.slothunter.api.Patient#withAccountUserId account user ids} to see, with
@@ -700,7 +700,7 @@ public final class InMemoryProvider implements Provider {
     return canBook ? Optional.of(booker) : Optional.empty();
   }
 
-  /** The SMS login, or empty unless the builder set a {@linkplain Builder#login(String) code}. */
+  /** The SMS login, or empty unless the builder set a {@linkplain InMemoryProviderBuilder#login(String) code}. */
   @Override
   public Optional<Authenticator> authenticator() {
     return code == null ? Optional.empty() : Optional.of(login);
